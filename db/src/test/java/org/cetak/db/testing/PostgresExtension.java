@@ -1,0 +1,165 @@
+package org.cetak.db.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.cetak.db.EmbeddedDatabase;
+import org.cetak.db.Schema;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One PostgreSQL per test JVM — embedded, or the server named by {@code CETAK_TEST_DATABASE_URL}
+ * (with {@code CETAK_TEST_DATABASE_USER} and {@code CETAK_TEST_DATABASE_PASSWORD}) — and one fresh
+ * database per test class, copied from a template migrated once per JVM.
+ */
+public final class PostgresExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(PostgresExtension.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    TestDatabase database = Server.INSTANCE.createDatabase();
+    context.getStore(NAMESPACE).put(context.getRequiredTestClass(), database);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    TestDatabase database =
+        context.getStore(NAMESPACE).remove(context.getRequiredTestClass(), TestDatabase.class);
+    if (database != null) {
+      Server.INSTANCE.dropDatabase(database.name());
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == TestDatabase.class || type == DataSource.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    TestDatabase database = find(context);
+    return parameter.getParameter().getType() == TestDatabase.class
+        ? database
+        : database.dataSource();
+  }
+
+  private static TestDatabase find(ExtensionContext context) {
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      if (c.getTestClass().isPresent()) {
+        TestDatabase database =
+            c.getStore(NAMESPACE).get(c.getRequiredTestClass(), TestDatabase.class);
+        if (database != null) {
+          return database;
+        }
+      }
+    }
+    throw new ParameterResolutionException(
+        "No test database: annotate the test class with @DatabaseTest");
+  }
+
+  /** The PostgreSQL server of this JVM and its migrated template database. */
+  private static final class Server {
+    static final Server INSTANCE = new Server();
+
+    private static final String TEMPLATE = "cetak_template";
+
+    private final String baseUrl;
+    private final String user;
+    private final String password;
+    private final String template;
+
+    private Server() {
+      String url = System.getenv("CETAK_TEST_DATABASE_URL");
+      if (url == null || url.isBlank()) {
+        EmbeddedDatabase embedded = EmbeddedDatabase.startTemporary();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-pg-stop"));
+        baseUrl = embedded.jdbcUrl("postgres");
+        user = EmbeddedDatabase.USER;
+        password = "";
+        template = TEMPLATE;
+      } else {
+        baseUrl = url;
+        user = System.getenv().getOrDefault("CETAK_TEST_DATABASE_USER", "postgres");
+        password = System.getenv().getOrDefault("CETAK_TEST_DATABASE_PASSWORD", "");
+        // several JVMs may share one server: each migrates a template of its own
+        template = TEMPLATE + "_" + shortId();
+      }
+      execute("create database " + template);
+      Schema.migrate(dataSource(template));
+      execute("alter database " + template + " with is_template true allow_connections false");
+      Runtime.getRuntime().addShutdownHook(new Thread(this::dropTemplate, "test-template-drop"));
+    }
+
+    TestDatabase createDatabase() {
+      String name = "cetak_test_" + shortId();
+      execute("create database " + name + " template " + template);
+      execute("alter database " + name + " set timezone to 'Asia/Jakarta'");
+      return new TestDatabase(name, url(name), user, password, dataSource(name));
+    }
+
+    void dropDatabase(String name) {
+      execute("drop database if exists " + name + " with (force)");
+    }
+
+    private void dropTemplate() {
+      try {
+        execute("alter database " + template + " is_template false");
+        dropDatabase(template);
+      } catch (IllegalStateException e) {
+        // the embedded server may already be gone at JVM exit; nothing is left behind then
+      }
+    }
+
+    private String url(String database) {
+      int slash = baseUrl.lastIndexOf('/');
+      int query = baseUrl.indexOf('?', slash);
+      return baseUrl.substring(0, slash + 1)
+          + database
+          + (query < 0 ? "" : baseUrl.substring(query));
+    }
+
+    private DataSource dataSource(String database) {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(url(database));
+      dataSource.setUser(user);
+      dataSource.setPassword(password);
+      return dataSource;
+    }
+
+    private void execute(String sql) {
+      try (Connection connection = dataSource(databaseOf(baseUrl)).getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Test database setup failed on: " + sql, e);
+      }
+    }
+
+    private static String databaseOf(String url) {
+      int slash = url.lastIndexOf('/');
+      int query = url.indexOf('?', slash);
+      return query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
+    }
+
+    private static String shortId() {
+      return UUID.randomUUID()
+          .toString()
+          .replace("-", "")
+          .substring(0, 12)
+          .toLowerCase(Locale.ROOT);
+    }
+  }
+}
