@@ -27,6 +27,19 @@ public final class PostgresExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(PostgresExtension.class);
 
+  /**
+   * A fresh migrated database on this JVM's test server, for callers outside JUnit's lifecycle (a
+   * Spring context initializer); the caller drops it with {@link #dropDatabase(String)}.
+   */
+  public static TestDatabase createDatabase() {
+    return Server.INSTANCE.createDatabase();
+  }
+
+  /** Drops a database made by {@link #createDatabase()}. */
+  public static void dropDatabase(String name) {
+    Server.INSTANCE.dropDatabase(name);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     TestDatabase database = Server.INSTANCE.createDatabase();

@@ -1,0 +1,89 @@
+package org.cetak.demo;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.cetak.common.Transactions;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeKind;
+import org.cetak.office.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's print room: Disdukcapil Kota Bogor with one kecamatan print point and one user per
+ * role, all with the password {@value #PASSWORD}. Seeds once; later runs keep what is there.
+ */
+@Component
+@Profile("demo")
+@Order(0)
+public class DemoSeeder implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+  /** The demo users' password; a real installation creates its users with its own. */
+  public static final String PASSWORD = "cetak-demo";
+
+  public static final String OFFICE_CODE = "32.71";
+
+  private final OfficeDirectory offices;
+  private final PasswordEncoder passwords;
+  private final Transactions transactions;
+
+  public DemoSeeder(OfficeDirectory offices, PasswordEncoder passwords, Transactions transactions) {
+    this.offices = offices;
+    this.passwords = passwords;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    transactions.run(this::seed);
+    log.info(
+        "Demo console on http://localhost:8080 - users loket, operator, blanko, kabid, inspektorat,"
+            + " admin; password {}",
+        PASSWORD);
+  }
+
+  private void seed() {
+    if (offices.officeByCode(OFFICE_CODE).isPresent()) {
+      return;
+    }
+    Office city =
+        offices.addOffice(
+            OFFICE_CODE,
+            "Disdukcapil Kota Bogor",
+            OfficeKind.KABUPATEN_KOTA,
+            Optional.empty(),
+            "Jl. Ir. H. Juanda No. 10, Bogor");
+    offices.addOffice(
+        "32.71.03",
+        "Titik cetak Kecamatan Bogor Tengah",
+        OfficeKind.KECAMATAN,
+        Optional.of(city.id()),
+        "Kantor Kecamatan Bogor Tengah");
+    String hash = passwords.encode(PASSWORD);
+    user(city, "loket", "Siti Rahmawati (loket)", hash, EnumSet.of(Role.COUNTER_OFFICER));
+    user(city, "operator", "Agus Saputra (operator cetak)", hash, EnumSet.of(Role.OPERATOR));
+    user(
+        city,
+        "blanko",
+        "Dewi Lestari (pengelola blanko)",
+        hash,
+        EnumSet.of(Role.INVENTORY_MANAGER));
+    user(city, "kabid", "Bambang Hartono (kepala bidang)", hash, EnumSet.of(Role.SUPERVISOR));
+    user(city, "inspektorat", "Rina Wulandari (inspektorat)", hash, EnumSet.of(Role.AUDITOR));
+    user(city, "admin", "Administrator", hash, EnumSet.allOf(Role.class));
+  }
+
+  private void user(Office office, String username, String name, String hash, Set<Role> roles) {
+    offices.addUser(office.id(), username, name, hash, roles);
+  }
+}

@@ -1,0 +1,48 @@
+package org.cetak.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.cetak.common.Transactions;
+import org.cetak.office.Audit;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.jooq.JooqAudit;
+import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.jooq.DSLContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the framework-free core: clock, transactions, offices and the audit trail. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+  /** Offices work in WIB; tests replace this clock with one they move by hand. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.system(ZoneId.of("Asia/Jakarta"));
+  }
+
+  @Bean
+  Transactions transactions(PlatformTransactionManager transactionManager) {
+    TransactionTemplate template = new TransactionTemplate(transactionManager);
+    return new Transactions() {
+      @Override
+      public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return template.execute(status -> work.get());
+      }
+    };
+  }
+
+  @Bean
+  OfficeDirectory officeDirectory(DSLContext db, Clock clock) {
+    return new JooqOfficeDirectory(db, clock);
+  }
+
+  @Bean
+  Audit audit(DSLContext db, Clock clock) {
+    return new JooqAudit(db, clock);
+  }
+}

@@ -1,0 +1,32 @@
+package org.cetak.security;
+
+import org.cetak.common.DomainException;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The signed-in user of the current request, as the domain knows them. */
+@Component
+public class CurrentUser {
+
+  private final OfficeDirectory directory;
+
+  public CurrentUser(OfficeDirectory directory) {
+    this.directory = directory;
+  }
+
+  public User get() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null) {
+      throw DomainException.forbidden("NOT_SIGNED_IN", "No user is signed in");
+    }
+    return directory
+        .user(authentication.getName())
+        .orElseThrow(
+            () ->
+                DomainException.forbidden(
+                    "UNKNOWN_USER", "User " + authentication.getName() + " no longer exists"));
+  }
+}

@@ -1,0 +1,81 @@
+package org.cetak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.cetak.support.CetakSpringTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@CetakSpringTest
+class ConsoleHttpTest {
+
+  @LocalServerPort int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void console_sends_strangers_to_the_login_page() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> l.endsWith("/login"));
+  }
+
+  @Test
+  void signed_in_user_sees_the_offices_in_bahasa_indonesia() throws Exception {
+    HttpResponse<String> response = get("/", "kabid:cetak-demo");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("Disdukcapil Kota Bogor")
+        .contains("Titik cetak Kecamatan Bogor Tengah")
+        .contains("Kantor");
+  }
+
+  @Test
+  void english_is_the_second_language() throws Exception {
+    HttpResponse<String> response = get("/?lang=en", "kabid:cetak-demo");
+    assertThat(response.body()).contains("Offices").contains("Clustered scheduler");
+  }
+
+  @Test
+  void api_clients_without_credentials_get_401_not_a_login_page() throws Exception {
+    assertThat(get("/", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void wrong_password_is_refused() throws Exception {
+    assertThat(get("/", "kabid:wrong").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void health_is_public() throws Exception {
+    HttpResponse<String> response = get("/actuator/health", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("UP");
+  }
+
+  private HttpResponse<String> get(String path, String credentials)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (credentials != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
