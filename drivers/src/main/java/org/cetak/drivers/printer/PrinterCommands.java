@@ -1,0 +1,66 @@
+package org.cetak.drivers.printer;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Builds request bytes (PROTOCOL.md part A framing) as pure functions. */
+public final class PrinterCommands {
+
+  private static final int ESC = 0x1B;
+  private static final int CR = 0x0D;
+
+  private PrinterCommands() {}
+
+  /** {@code ESC name ;p1 ;p2 ... CR}. Names and parameters are ASCII without {@code ;} or CR. */
+  public static byte[] command(String name, String... parameters) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+    out.write(ESC);
+    writeAscii(out, name);
+    for (String parameter : parameters) {
+      out.write(';');
+      writeAscii(out, parameter);
+    }
+    out.write(CR);
+    return out.toByteArray();
+  }
+
+  /** {@code Db;<p>;<levels>;<data>}: one full uncompressed panel. */
+  public static byte[] panel(Panel panel) {
+    byte[] data = PanelCodec.pack(panel);
+    return withData("Db;" + panel.colour().wire() + ";" + panel.levels() + ";", data);
+  }
+
+  /** {@code Dbc;<p>;2;<n>;<data>}: one compressed 2-level panel (K or O). */
+  public static byte[] compressedPanel(Panel panel) {
+    if (panel.levels() != 2) {
+      throw new IllegalArgumentException("Dbc carries 2-level panels only, not " + panel.levels());
+    }
+    byte[] data = PanelCodec.compress(PanelCodec.pack(panel));
+    return withData("Dbc;" + panel.colour().wire() + ";2;" + data.length + ";", data);
+  }
+
+  /** The best encoding of a panel: {@code Dbc} for 2 levels, {@code Db} otherwise. */
+  public static byte[] bestPanel(Panel panel) {
+    return panel.levels() == 2 ? compressedPanel(panel) : panel(panel);
+  }
+
+  private static byte[] withData(String header, byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(header.length() + data.length + 2);
+    out.write(ESC);
+    writeAscii(out, header);
+    out.write(data, 0, data.length);
+    out.write(CR);
+    return out.toByteArray();
+  }
+
+  private static void writeAscii(ByteArrayOutputStream out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x21 || c > 0x7E || c == ';') {
+        throw new IllegalArgumentException("not a command token: '" + text + "'");
+      }
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    out.write(bytes, 0, bytes.length);
+  }
+}

@@ -1,0 +1,45 @@
+package org.cetak.drivers.printer;
+
+import java.nio.charset.StandardCharsets;
+import org.cetak.drivers.transport.WireText;
+
+/** One parsed reply: {@code OK}, {@code ERR <reason>}, or a value (text asked for). */
+public sealed interface Reply {
+
+  /** {@code OK}. */
+  record Ok() implements Reply {}
+
+  /** {@code ERR <reason>}. */
+  record Error(PrinterCondition condition, String reason) implements Reply {}
+
+  /** Anything else: the value asked for (a model name, a counter, a status line). */
+  record Value(String text) implements Reply {}
+
+  /**
+   * Parses reply bytes (without terminator).
+   *
+   * @throws PrinterProtocolException empty, not printable ASCII, or {@code ERR} without reason
+   */
+  static Reply parse(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new PrinterProtocolException("empty reply", "");
+    }
+    for (byte b : bytes) {
+      if (b < 0x20 || b > 0x7E) {
+        throw new PrinterProtocolException("reply is not printable ASCII", WireText.render(bytes));
+      }
+    }
+    String text = new String(bytes, StandardCharsets.US_ASCII);
+    if (text.equals("OK")) {
+      return new Ok();
+    }
+    if (text.startsWith("ERR")) {
+      if (text.length() < 5 || text.charAt(3) != ' ' || text.substring(4).isBlank()) {
+        throw new PrinterProtocolException("error reply without a reason", text);
+      }
+      String reason = text.substring(4);
+      return new Error(PrinterCondition.fromReason(reason), reason);
+    }
+    return new Value(text);
+  }
+}
