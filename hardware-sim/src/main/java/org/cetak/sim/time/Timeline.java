@@ -34,6 +34,8 @@ public interface Timeline {
     if (scale < 0 || Double.isNaN(scale) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("time scale must be >= 0, was " + scale);
     }
-    return scale == 0 ? new VirtualTimeline(start) : new ScaledTimeline(scale, start, Sleeper.real());
+    return scale == 0
+        ? new VirtualTimeline(start)
+        : new ScaledTimeline(scale, start, Sleeper.real());
   }
 }
