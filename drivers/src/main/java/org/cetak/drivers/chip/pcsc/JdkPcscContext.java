@@ -1,0 +1,61 @@
+package org.cetak.drivers.chip.pcsc;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDK's PC/SC provider keeps one static context per JVM ({@code
+ * sun.security.smartcardio.PCSCTerminals.contextId}) and never establishes a new one: after pcscd
+ * restarts, every call fails with {@code SCARD_E_NO_SERVICE} forever. {@link #reset} drops that
+ * context and establishes a fresh one, by reflection. It needs the JVM flag {@code --add-opens
+ * java.smartcardio/sun.security.smartcardio=ALL-UNNAMED}; without it, reset reports false and the
+ * encoder keeps reporting the service unavailable (restart the JVM).
+ */
+final class JdkPcscContext {
+
+  private static final Logger log = LoggerFactory.getLogger(JdkPcscContext.class);
+  private static final String TERMINALS = "sun.security.smartcardio.PCSCTerminals";
+
+  private JdkPcscContext() {}
+
+  /** True when a fresh context was established. */
+  static boolean reset() {
+    Class<?> terminals;
+    Field context;
+    Method init;
+    try {
+      terminals = Class.forName(TERMINALS);
+      context = terminals.getDeclaredField("contextId");
+      init = terminals.getDeclaredMethod("initContext");
+      context.setAccessible(true);
+      init.setAccessible(true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.warn(
+          "cannot reset the JDK's PC/SC context ({}); start the JVM with --add-opens"
+              + " java.smartcardio/sun.security.smartcardio=ALL-UNNAMED",
+          e.toString());
+      return false;
+    }
+    synchronized (terminals) { // initContext is static synchronized on the same class
+      try {
+        long old = context.getLong(null);
+        context.setLong(null, 0L);
+        init.invoke(null);
+        log.info(
+            "PC/SC context re-established (old {}, new {})",
+            Long.toHexString(old),
+            Long.toHexString(context.getLong(null)));
+        return true;
+      } catch (InvocationTargetException e) {
+        log.info("PC/SC service still unavailable: {}", e.getCause().toString());
+        return false;
+      } catch (IllegalAccessException e) {
+        log.warn("cannot reset the JDK's PC/SC context: {}", e.toString());
+        return false;
+      }
+    }
+  }
+}
