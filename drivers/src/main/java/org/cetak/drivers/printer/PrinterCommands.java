@@ -47,7 +47,8 @@ public final class PrinterCommands {
   private static byte[] withData(String header, byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(header.length() + data.length + 2);
     out.write(ESC);
-    writeAscii(out, header);
+    byte[] head = header.getBytes(StandardCharsets.US_ASCII);
+    out.write(head, 0, head.length);
     out.write(data, 0, data.length);
     out.write(CR);
     return out.toByteArray();
