@@ -11,7 +11,9 @@ Fault modes (--fault) produce on purpose what the encoder must survive:
   refuse-write         every UPDATE BINARY answers 65 81 (memory failure)
   locked               the chip is already locked: UPDATE BINARY answers 69 82
   corrupt-readback     READ BINARY returns one flipped bit (the verify must catch it)
-  mute                 no answer to reset (empty ATR)
+  mute                 no usable answer to reset: the ATR is a lone 00 (TS must be 3B or 3F), so
+                       pcscd sees a card but cannot talk to it (SCARD_E_PROTO_MISMATCH on connect);
+                       an empty ATR would not do, vpcd reports that as no card at all
   vanish-after:N       answers N UPDATE BINARY commands, then leaves the field (process exits)
   vanish-mid-apdu:N    leaves the field while the N-th UPDATE BINARY is being processed (no answer)
 
@@ -107,7 +109,7 @@ class CetakCardOS(Iso7816OS):
 
     def getATR(self):
         if self.fault == "mute":
-            return b""
+            return b"\x00"
         return Iso7816OS.getATR(self)
 
     def execute(self, msg):

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * The JDK's PC/SC provider keeps one static context per JVM ({@code
  * sun.security.smartcardio.PCSCTerminals.contextId}) and never establishes a new one: after pcscd
  * restarts, every call fails with {@code SCARD_E_NO_SERVICE} forever. {@link #reset} drops that
- * context and establishes a fresh one, by reflection. It needs the JVM flag {@code --add-opens
+ * context and establishes a fresh one, by reflection, and empties the provider's static cache of
+ * terminals (each remembers the context it was made with). It needs the JVM flag {@code --add-opens
  * java.smartcardio/sun.security.smartcardio=ALL-UNNAMED}; without it, reset reports false and the
  * encoder keeps reporting the service unavailable (restart the JVM).
  */
@@ -25,12 +26,15 @@ final class JdkPcscContext {
   static boolean reset() {
     Class<?> terminals;
     Field context;
+    Field cache;
     Method init;
     try {
       terminals = Class.forName(TERMINALS);
       context = terminals.getDeclaredField("contextId");
       init = terminals.getDeclaredMethod("initContext");
+      cache = terminals.getDeclaredField("terminals");
       context.setAccessible(true);
+      cache.setAccessible(true);
       init.setAccessible(true);
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.warn(
@@ -44,6 +48,8 @@ final class JdkPcscContext {
         long old = context.getLong(null);
         context.setLong(null, 0L);
         init.invoke(null);
+        // terminals are cached per name with the context they were made with: drop them too
+        ((java.util.Map<?, ?>) cache.get(null)).clear();
         log.info(
             "PC/SC context re-established (old {}, new {})",
             Long.toHexString(old),

@@ -120,7 +120,7 @@ public final class PcscChipEncoder implements ChipEncoder {
       return work.apply(new ProfileWriter(channel(reader, channel)));
     } finally {
       try {
-        card.disconnect(false);
+        card.disconnect(true); // reset: vpcd notices a vanished card only on traffic
       } catch (CardException | RuntimeException e) {
         log.debug("{}: disconnect failed: {}", reader, e.toString());
       }

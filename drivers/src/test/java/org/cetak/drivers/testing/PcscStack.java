@@ -1,0 +1,236 @@
+package org.cetak.drivers.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real PC/SC stack, started by the tests: {@code pcscd --foreground} with a private reader
+ * configuration (the vpcd reader driver on a free TCP port) and our Python card personality ({@code
+ * hardware-sim/src/main/python/cetak_card.py}) as the card in its field.
+ *
+ * <p>pcsc-lite 1.9 always puts its socket in {@code /run/pcscd}: one daemon per machine. When
+ * another pcscd is already running, the tests are skipped with a message rather than fight it. The
+ * tests run as root (the daemon needs {@code /run/pcscd}).
+ */
+public final class PcscStack implements AutoCloseable {
+
+  public static final String READER = "Virtual PCD 00 00";
+
+  private static final Path PCSCD = Path.of("/usr/sbin/pcscd");
+  private static final Path VPCD = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  private static final Path VSC = Path.of("/usr/lib/python3/site-packages/virtualsmartcard");
+  private static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
+
+  private final Path dir;
+  private final int port;
+  private final Path log;
+  private Process daemon;
+  private Process card;
+  private final List<Process> started = new ArrayList<>();
+
+  private PcscStack(Path dir, int port) {
+    this.dir = dir;
+    this.port = port;
+    this.log = dir.resolve("pcscd.log");
+  }
+
+  /** Skips the calling test when a part of the stack is not installed, or pcscd runs already. */
+  public static void assumeAvailable() {
+    for (Path p : List.of(PCSCD, VPCD, PYTHON, VSC, cardScript())) {
+      Assumptions.assumeTrue(
+          Files.exists(p),
+          "PC/SC stack incomplete, missing "
+              + p
+              + " (Debian: pcscd vsmartcard-vpcd python3-virtualsmartcard python3-pycryptodome)");
+    }
+    Optional<ProcessHandle> other =
+        ProcessHandle.allProcesses()
+            .filter(h -> h.info().command().map(c -> c.endsWith("/pcscd")).orElse(false))
+            .findFirst();
+    Assumptions.assumeTrue(
+        other.isEmpty(),
+        () ->
+            "another pcscd (pid "
+                + other.get().pid()
+                + ") owns /run/pcscd: stop it to run these tests");
+  }
+
+  /** The card personality's script. */
+  public static Path cardScript() {
+    String configured = System.getProperty("cetak.card.script");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    return Path.of("..", "hardware-sim", "src", "main", "python", "cetak_card.py")
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /** Starts pcscd with a private vpcd reader on a free port. */
+  public static PcscStack start() throws IOException, InterruptedException {
+    assumeAvailable();
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    Path dir = Files.createTempDirectory("cetak-pcsc");
+    Path conf = Files.createDirectories(dir.resolve("reader.conf.d"));
+    Files.writeString(
+        conf.resolve("vpcd"),
+        "FRIENDLYNAME \"Virtual PCD\"\n"
+            + "DEVICENAME   /dev/null:0x"
+            + Integer.toHexString(port)
+            + "\nLIBPATH      "
+            + VPCD
+            + "\nCHANNELID    0x"
+            + Integer.toHexString(port)
+            + "\n");
+    PcscStack stack = new PcscStack(dir, port);
+    stack.startDaemon();
+    return stack;
+  }
+
+  /** Starts pcscd (again) and waits for its socket and the vpcd port. */
+  public void startDaemon() throws IOException, InterruptedException {
+    Files.deleteIfExists(log);
+    daemon =
+        new ProcessBuilder(
+                PCSCD.toString(),
+                "--foreground",
+                "--info",
+                "-c",
+                dir.resolve("reader.conf.d").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    started.add(daemon);
+    await("pcscd socket", () -> Files.exists(SOCKET) && daemon.isAlive(), Duration.ofSeconds(5));
+    await("vpcd listening on " + port, this::vpcdListening, Duration.ofSeconds(5));
+  }
+
+  /** Stops pcscd (the PC/SC service goes away). */
+  public void stopDaemon() throws InterruptedException {
+    removeCard();
+    if (daemon != null) {
+      daemon.destroy();
+      daemon.waitFor();
+      daemon = null;
+    }
+  }
+
+  /**
+   * Puts a card personality into the field and waits until pcscd reports it inserted.
+   *
+   * @param fault a fault mode of cetak_card.py ({@code none}, {@code refuse-write} ...)
+   */
+  public void insertCard(String uidHex, String fault) throws IOException, InterruptedException {
+    removeCard();
+    int insertedBefore = count("Card inserted into");
+    card =
+        new ProcessBuilder(
+                PYTHON.toString(),
+                cardScript().toString(),
+                "--port",
+                Integer.toString(port),
+                "--uid",
+                uidHex,
+                "--fault",
+                fault)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("card.log").toFile())
+            .start();
+    started.add(card);
+    await(
+        "card inserted",
+        () -> count("Card inserted into") > insertedBefore,
+        Duration.ofSeconds(10));
+  }
+
+  /** Takes the card out of the field (its process ends). */
+  public void removeCard() throws InterruptedException {
+    if (card != null) {
+      card.destroy();
+      card.waitFor();
+      card = null;
+    }
+  }
+
+  /** Whether the card process is still running (a vanishing card ends itself). */
+  public boolean cardPresent() {
+    return card != null && card.isAlive();
+  }
+
+  /** pcscd's log so far, for assertion messages. */
+  public String daemonLog() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private int count(String marker) {
+    String text = daemonLog();
+    int n = 0;
+    for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private boolean vpcdListening() {
+    String hexPort = String.format(":%04X ", port);
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      try {
+        for (String line : Files.readAllLines(Path.of(table))) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) {
+            return true;
+          }
+        }
+      } catch (IOException e) {
+        // the table may not exist (no IPv6)
+      }
+    }
+    return false;
+  }
+
+  private interface Condition {
+    boolean holds() throws IOException;
+  }
+
+  private void await(String what, Condition condition, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.holds()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "PC/SC stack: no " + what + " within " + timeout + "\n" + daemonLog());
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Process p : started) {
+      p.destroy();
+    }
+    try {
+      for (Process p : started) {
+        p.waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
