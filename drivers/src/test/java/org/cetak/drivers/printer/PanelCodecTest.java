@@ -1,0 +1,92 @@
+package org.cetak.drivers.printer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class PanelCodecTest {
+
+  @Test
+  void full_panel_lengths_follow_648_by_1016_dots() {
+    assertThat(PanelCodec.packedLength(2)).isEqualTo(82_296);
+    assertThat(PanelCodec.packedLength(32)).isEqualTo(411_480);
+    assertThat(PanelCodec.packedLength(64)).isEqualTo(493_776);
+    assertThat(PanelCodec.packedLength(128)).isEqualTo(576_072);
+  }
+
+  @Test
+  void five_bit_dots_are_packed_msb_first() {
+    byte[] dots = new byte[Panel.DOTS];
+    dots[0] = 31; // 11111
+    dots[1] = 1; // 00001
+    dots[2] = 16; // 10000
+    byte[] packed = PanelCodec.pack(new Panel(PanelColour.YELLOW, 32, dots));
+
+    // 11111 00001 10000 0... = 1111 1000 | 0110 0000
+    assertThat(Arrays.copyOf(packed, 3)).containsExactly(0xF8, 0x60, 0x00);
+  }
+
+  @Test
+  void ink_dot_of_a_two_level_panel_is_a_one_bit() {
+    byte[] dots = new byte[Panel.DOTS];
+    dots[7] = 1;
+    dots[8] = 1;
+    byte[] packed = PanelCodec.pack(new Panel(PanelColour.BLACK, 2, dots));
+
+    assertThat(Arrays.copyOf(packed, 2)).containsExactly(0x01, 0x80);
+  }
+
+  @Property(tries = 20)
+  void pack_and_unpack_are_inverse(
+      @ForAll("levels") int levels, @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    Panel panel = TestPanels.panel(PanelColour.CYAN, levels, seed);
+
+    assertThat(PanelCodec.unpack(PanelColour.CYAN, levels, PanelCodec.pack(panel)))
+        .isEqualTo(panel);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Integer> levels() {
+    return net.jqwik.api.Arbitraries.of(2, 32, 64, 128);
+  }
+
+  @Test
+  void compression_codes_blank_full_and_partial_lines() {
+    byte[] packed = new byte[PanelCodec.packedLength(2)];
+    Arrays.fill(packed, 81, 162, (byte) 0xFF); // line 1 full
+    packed[162] = 0x40; // line 2: one byte of data
+    packed[164] = 0x02; // line 2: three bytes used
+
+    byte[] compressed = PanelCodec.compress(packed);
+
+    assertThat(Arrays.copyOf(compressed, 6)).containsExactly(0x00, 0xFF, 0x03, 0x40, 0x00, 0x02);
+    assertThat(compressed).hasSize(3 + 3 + (Panel.HEIGHT - 3));
+  }
+
+  @Property(tries = 30)
+  void compression_is_lossless(@ForAll @IntRange(min = 0, max = 100_000) int seed) {
+    byte[] packed = PanelCodec.pack(TestPanels.panel(PanelColour.OVERLAY, 2, seed));
+
+    assertThat(PanelCodec.decompress(PanelCodec.compress(packed))).isEqualTo(packed);
+  }
+
+  @Test
+  void decompressing_malformed_data_is_refused() {
+    assertThatThrownBy(() -> PanelCodec.decompress(new byte[] {82}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PanelCodec.decompress(new byte[Panel.HEIGHT + 1]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void dots_beyond_the_levels_are_refused() {
+    byte[] dots = new byte[Panel.DOTS];
+    dots[5] = 2;
+    assertThatThrownBy(() -> new Panel(PanelColour.BLACK, 2, dots)).hasMessageContaining("dot 5");
+  }
+}
