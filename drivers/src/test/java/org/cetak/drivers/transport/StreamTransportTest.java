@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,19 +19,26 @@ import org.junit.jupiter.api.Test;
 /** The in-memory transport against a scripted device at the other end of two pipes. */
 class StreamTransportTest {
 
-  private final PipedInputStream deviceIn = new PipedInputStream(1 << 16);
-  private final PipedOutputStream deviceOut = new PipedOutputStream();
-  private StreamTransport transport;
+  private final InputStream deviceIn;
+  private final OutputStream deviceOut;
+  private final Socket device;
+  private final StreamTransport transport;
 
+  /** Two connected stream pairs (a loopback socket: java.io pipes are bound to threads). */
   StreamTransportTest() throws IOException {
-    InputStream hostIn = new PipedInputStream(deviceOut, 1 << 16);
-    OutputStream hostOut = new PipedOutputStream(deviceIn);
-    transport = StreamTransport.over("mem", hostIn, hostOut);
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Socket host = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+      device = server.accept();
+      transport = StreamTransport.over("mem", host.getInputStream(), host.getOutputStream(), host);
+    }
+    deviceIn = device.getInputStream();
+    deviceOut = device.getOutputStream();
   }
 
   @AfterEach
-  void close() {
+  void close() throws IOException {
     transport.close();
+    device.close();
   }
 
   private static byte[] ascii(String s) {
@@ -104,7 +112,7 @@ class StreamTransportTest {
 
   @Test
   void device_hanging_up_is_a_disconnection() throws Exception {
-    deviceOut.close();
+    device.close();
 
     assertThatThrownBy(() -> transport.transceive(ascii("\u001bRst\r"), Duration.ofSeconds(2)))
         .isInstanceOf(TransportDisconnectedException.class);
@@ -112,9 +120,19 @@ class StreamTransportTest {
 
   @Test
   void endless_reply_without_terminator_is_refused() throws Exception {
+    CompletableFuture<Throwable> model =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                transport.transceive(ascii("\u001bRtp\r"), Duration.ofSeconds(2));
+                return null;
+              } catch (TransportException e) {
+                return e;
+              }
+            });
+    deviceReads(5);
     deviceSays("A".repeat(StreamTransport.MAX_REPLY + 10));
 
-    assertThatThrownBy(() -> transport.transceive(ascii("\u001bRtp\r"), Duration.ofSeconds(2)))
-        .isInstanceOf(ReplyTooLongException.class);
+    assertThat(model.get(3, TimeUnit.SECONDS)).isInstanceOf(ReplyTooLongException.class);
   }
 }
