@@ -20,11 +20,14 @@ final class SimCard extends Card {
   /** ISO 14443-4 type A card as PC/SC part 3 reports it, historical bytes "CETAKSIM". */
   private static final ATR ATR_BYTES = new ATR(atr());
 
+  private static final long TYPICAL_BYTES = 4096;
+
   private final SimReader reader;
   private final PhysicalCard card;
   private final SimChannel basic;
   private volatile boolean valid = true;
-  private Duration perByte;
+  private Duration personalisation;
+  private Duration charged = Duration.ZERO;
 
   SimCard(SimReader reader, PhysicalCard card) {
     this.reader = reader;
@@ -116,8 +119,14 @@ final class SimCard extends Card {
       throw new CardException("SCARD_E_NOT_TRANSACTED: " + e.getMessage(), e);
     }
     long written = chip.bytesWritten() - before;
-    if (written > 0) {
-      slowDown(written);
+    boolean locked =
+        apdu.length >= 2
+            && (apdu[0] & 0xFF) == 0x80
+            && (apdu[1] & 0xFF) == 0xE0
+            && response.length == 2
+            && (response[0] & 0xFF) == 0x90;
+    if (written > 0 || locked) {
+      slowDown(written, locked);
     }
     if (reader.printer().cardAtStation() != card) {
       valid = false;
@@ -126,23 +135,32 @@ final class SimCard extends Card {
     return response;
   }
 
-  /** Spreads the card's personalisation time (5-20 s field, times its slow factor) over writes. */
-  private void slowDown(long bytes) throws CardException {
+  /**
+   * Charges the card's personalisation time (5-20 s in the field profile, times its slow factor):
+   * writes cost it pro rata over a typical 4 KB of data, and the lock costs whatever is left, so a
+   * whole personalisation takes that time however much it writes. In zero-delay mode only the
+   * simulated clock moves.
+   */
+  private void slowDown(long bytes, boolean locked) throws CardException {
     SimulatedPrinter printer = reader.printer();
-    if (printer.timeline().scale() == 0) {
-      return;
-    }
-    if (perByte == null) {
+    if (personalisation == null) {
       TimingProfile t = printer.config().timing();
       double u = printer.faults().nextDouble();
       long nanos =
           t.chipMin().toNanos() + (long) (u * (t.chipMax().toNanos() - t.chipMin().toNanos()));
-      nanos = (long) (nanos * card.chip().faults().slowFactor());
-      int capacity = Chip.FILE_SIZES.values().stream().mapToInt(Integer::intValue).sum();
-      perByte = Duration.ofNanos(nanos / capacity);
+      personalisation = Duration.ofNanos((long) (nanos * card.chip().faults().slowFactor()));
     }
+    Duration left = personalisation.minus(charged);
+    Duration cost = locked ? left : personalisation.multipliedBy(bytes).dividedBy(TYPICAL_BYTES);
+    if (cost.compareTo(left) > 0) {
+      cost = left;
+    }
+    if (cost.isNegative() || cost.isZero()) {
+      return;
+    }
+    charged = charged.plus(cost);
     try {
-      printer.timeline().pass(perByte.multipliedBy(bytes));
+      printer.timeline().pass(cost);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CardException("interrupted during a chip write", e);
