@@ -35,6 +35,9 @@ public final class Chip {
   private static final byte[] MEMORY_FAILURE = {0x65, (byte) 0x81};
   private static final byte[] NOT_SUPPORTED = {0x6D, 0x00};
 
+  /** Stands for a file never written (all zeros); replaced by its own array on first write. */
+  private static final byte[] EMPTY = new byte[0];
+
   private final byte[] uid;
   private final ChipFaults faults;
   private final Map<Integer, byte[]> files = new LinkedHashMap<>();
@@ -53,7 +56,7 @@ public final class Chip {
     this.faults = faults;
     FILE_SIZES.forEach(
         (fid, size) -> {
-          files.put(fid, new byte[size]);
+          files.put(fid, EMPTY);
           highWater.put(fid, 0);
         });
   }
@@ -170,7 +173,7 @@ public final class Chip {
     if (locked) {
       return LOCKED.clone();
     }
-    byte[] file = files.get(currentFile);
+    byte[] file = fileBytes(currentFile);
     if (body.data.length == 0 || body.data.length > MAX_WRITE) {
       return WRONG_LENGTH.clone();
     }
@@ -194,6 +197,16 @@ public final class Chip {
     return OK.clone();
   }
 
+  /** The file's bytes at their full size (allocated on first use). */
+  private byte[] fileBytes(int fid) {
+    byte[] f = files.get(fid);
+    if (f == EMPTY) {
+      f = new byte[FILE_SIZES.get(fid)];
+      files.put(fid, f);
+    }
+    return f;
+  }
+
   private void store(byte[] file, int offset, byte[] data, int n) {
     System.arraycopy(data, 0, file, offset, n);
     highWater.merge(currentFile, offset + n, Math::max);
@@ -207,7 +220,7 @@ public final class Chip {
     if (body.data.length != 0) {
       return WRONG_LENGTH.clone();
     }
-    byte[] file = files.get(currentFile);
+    byte[] file = fileBytes(currentFile);
     if (offset >= file.length) {
       return OFFSET_BEYOND.clone();
     }
@@ -229,15 +242,15 @@ public final class Chip {
           int hw = highWater.get(fid);
           out.put(
               String.format("%04X", fid),
-              new ChipContents.FileContent(hw, sha256(Arrays.copyOf(data, hw))));
+              new ChipContents.FileContent(
+                  hw, sha256(Arrays.copyOf(data, Math.min(hw, data.length)))));
         });
     return new ChipContents(uidHex(), faults.mute(), locked, out);
   }
 
   /** A copy of one file's whole content (size limit), or null for an unknown FID. */
   public synchronized byte[] file(int fid) {
-    byte[] f = files.get(fid);
-    return f == null ? null : f.clone();
+    return files.containsKey(fid) ? fileBytes(fid).clone() : null;
   }
 
   static String sha256(byte[] data) {

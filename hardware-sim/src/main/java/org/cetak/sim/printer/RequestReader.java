@@ -39,7 +39,7 @@ public final class RequestReader {
   private final ByteSource source;
   private final long idleMillis;
   private final long quietMillis;
-  private final byte[] buf = new byte[1 << 16];
+  private final byte[] buf = new byte[1 << 18];
   private int pos;
   private int lim;
   private final byte[] compressed = new byte[LINES * (LINE_BYTES + 1)];
