@@ -42,8 +42,19 @@ public final class PostgresExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    TestDatabase database = Server.INSTANCE.createDatabase();
-    context.getStore(NAMESPACE).put(context.getRequiredTestClass(), database);
+    databaseOf(context);
+  }
+
+  /**
+   * The class's database, made on first use (a per-class test instance is built before beforeAll).
+   */
+  private static TestDatabase databaseOf(ExtensionContext classContext) {
+    return classContext
+        .getStore(NAMESPACE)
+        .computeIfAbsent(
+            classContext.getRequiredTestClass(),
+            testClass -> Server.INSTANCE.createDatabase(),
+            TestDatabase.class);
   }
 
   @Override
@@ -76,6 +87,10 @@ public final class PostgresExtension
             c.getStore(NAMESPACE).get(c.getRequiredTestClass(), TestDatabase.class);
         if (database != null) {
           return database;
+        }
+        if (c.getTestMethod().isEmpty()
+            && c.getTestClass().get().isAnnotationPresent(DatabaseTest.class)) {
+          return databaseOf(c);
         }
       }
     }
