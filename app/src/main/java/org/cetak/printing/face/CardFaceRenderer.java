@@ -1,0 +1,472 @@
+package org.cetak.printing.face;
+
+import static org.cetak.printing.face.CardLayout.HEIGHT;
+import static org.cetak.printing.face.CardLayout.WIDTH;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.FontMetrics;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders the front and back of an e-KTP from a {@link CardFaceData} into preview images and the
+ * printer's panels.
+ *
+ * <p>The front is drawn twice: a colour layer (background, photo) that becomes the y, m, c panels,
+ * and a black layer (all text, the photo frame, the signature) that becomes the resin k panel, so
+ * text prints sharp in one pass of black. The o panel covers the whole card. The back is black
+ * only.
+ *
+ * <p>Stateless and thread-safe; one instance may render on several printer workers at once.
+ */
+public final class CardFaceRenderer {
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(CardFaceRenderer.class);
+
+  private static final String FONT_DIR = "/usr/share/fonts/truetype/dejavu/";
+  private static final Font REGULAR = loadFont("DejaVuSans.ttf", Font.PLAIN);
+  private static final Font BOLD = loadFont("DejaVuSans-Bold.ttf", Font.BOLD);
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+  private static final int COLOUR_LEVELS = 32;
+  private static final byte[] TO_32_LEVELS = new byte[256];
+
+  /** Grey values darker than this in the black layer print as K ink. */
+  private static final int K_THRESHOLD = 140;
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      TO_32_LEVELS[v] = (byte) ((v * (COLOUR_LEVELS - 1) + 127) / 255);
+    }
+  }
+
+  public CardFaceRenderer() {}
+
+  /** Renders both faces and the panels. */
+  public RenderedCard render(CardFaceData data) {
+    BufferedImage colour = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage frontBlack = blackLayer();
+    drawFrontColour(colour, data);
+    drawFrontBlack(frontBlack, data);
+    BufferedImage backBlack = blackLayer();
+    drawBack(backBlack, data);
+
+    byte[] y = new byte[WIDTH * HEIGHT];
+    byte[] m = new byte[WIDTH * HEIGHT];
+    byte[] c = new byte[WIDTH * HEIGHT];
+    byte[] k = new byte[WIDTH * HEIGHT];
+    byte[] o = new byte[WIDTH * HEIGHT];
+    byte[] kBack = new byte[WIDTH * HEIGHT];
+    BufferedImage front = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage back = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+
+    int[] rgb = ((DataBufferInt) colour.getRaster().getDataBuffer()).getData();
+    byte[] grey = ((DataBufferByte) frontBlack.getRaster().getDataBuffer()).getData();
+    byte[] greyBack = ((DataBufferByte) backBlack.getRaster().getDataBuffer()).getData();
+    int[] frontOut = ((DataBufferInt) front.getRaster().getDataBuffer()).getData();
+    int[] backOut = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
+
+    java.util.Arrays.fill(o, (byte) 1);
+    for (int row = 0; row < HEIGHT; row++) {
+      int dot = HEIGHT - 1 - row;
+      int src = row * WIDTH;
+      for (int x = 0; x < WIDTH; x++, src++) {
+        int p = rgb[src];
+        int i = x * HEIGHT + dot;
+        c[i] = TO_32_LEVELS[255 - ((p >> 16) & 0xFF)];
+        m[i] = TO_32_LEVELS[255 - ((p >> 8) & 0xFF)];
+        y[i] = TO_32_LEVELS[255 - (p & 0xFF)];
+        boolean ink = (grey[src] & 0xFF) < K_THRESHOLD;
+        k[i] = ink ? (byte) 1 : 0;
+        frontOut[src] = ink ? 0x141414 : p;
+        boolean inkBack = (greyBack[src] & 0xFF) < K_THRESHOLD;
+        kBack[i] = inkBack ? (byte) 1 : 0;
+        backOut[src] = inkBack ? 0x141414 : 0xFFFFFF;
+      }
+    }
+    PanelSet panels =
+        new PanelSet(
+            List.of(
+                new PanelSet.Panel("y", COLOUR_LEVELS, y),
+                new PanelSet.Panel("m", COLOUR_LEVELS, m),
+                new PanelSet.Panel("c", COLOUR_LEVELS, c),
+                new PanelSet.Panel("k", 2, k),
+                new PanelSet.Panel("o", 2, o)),
+            List.of(new PanelSet.Panel("k", 2, kBack)));
+    return new RenderedCard(front, back, panels);
+  }
+
+  /** A PNG of the rendered front (or back) as it will look printed, for an operator's preview. */
+  public byte[] previewPng(CardFaceData data, boolean front) {
+    RenderedCard card = render(data);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+    try {
+      if (!ImageIO.write(front ? card.front() : card.back(), "png", out)) {
+        throw new IllegalStateException("no PNG writer in this JRE");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing card preview PNG", e);
+    }
+    return out.toByteArray();
+  }
+
+  // ---------------------------------------------------------------- front, colour layer
+
+  private static void drawFrontColour(BufferedImage img, CardFaceData data) {
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setPaint(new GradientPaint(0, 0, new Color(0x9CCBEA), WIDTH, HEIGHT, new Color(0xE9F5FC)));
+      g.fillRect(0, 0, WIDTH, HEIGHT);
+      g.setPaint(
+          new GradientPaint(
+              0,
+              0,
+              new Color(255, 255, 255, 0),
+              0,
+              HEIGHT * 0.5f,
+              new Color(255, 255, 255, 90),
+              true));
+      g.fillRect(0, 0, WIDTH, HEIGHT);
+      drawGuilloche(g);
+      Rectangle photo = CardLayout.PHOTO;
+      if (data.photoJpeg().isPresent()) {
+        BufferedImage picture = decode(data.photoJpeg().get(), "photoJpeg");
+        drawCover(g, picture, photo);
+      } else {
+        g.setColor(new Color(0xF4F8FB));
+        g.fill(photo);
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** Fine security-style wave lines, light enough not to fight the text. */
+  private static void drawGuilloche(Graphics2D g) {
+    g.setStroke(new BasicStroke(1.2f));
+    for (int band = 0; band < 14; band++) {
+      g.setColor(band % 2 == 0 ? new Color(120, 180, 220, 70) : new Color(170, 140, 210, 45));
+      Path2D.Float wave = new Path2D.Float();
+      double base = 40 + band * 44;
+      double phase = band * 0.7;
+      for (int x = 0; x <= WIDTH; x += 6) {
+        double yy = base + 14 * Math.sin(x / 38.0 + phase) + 6 * Math.sin(x / 11.0 + phase * 2);
+        if (x == 0) {
+          wave.moveTo(x, yy);
+        } else {
+          wave.lineTo(x, yy);
+        }
+      }
+      g.draw(wave);
+    }
+    g.setStroke(new BasicStroke(1f));
+    g.setColor(new Color(90, 150, 205, 50));
+    int cx = WIDTH / 2 - 60;
+    int cy = HEIGHT / 2 + 40;
+    for (int r = 40; r <= 200; r += 16) {
+      g.drawOval(cx - r, cy - r * 3 / 4, 2 * r, r * 3 / 2);
+    }
+  }
+
+  private static void drawCover(Graphics2D g, BufferedImage picture, Rectangle box) {
+    double scale =
+        Math.max(box.getWidth() / picture.getWidth(), box.getHeight() / picture.getHeight());
+    int w = (int) Math.ceil(picture.getWidth() * scale);
+    int h = (int) Math.ceil(picture.getHeight() * scale);
+    Graphics2D clip = (Graphics2D) g.create();
+    try {
+      clip.clip(box);
+      clip.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      clip.drawImage(
+          picture, box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h, null);
+    } finally {
+      clip.dispose();
+    }
+  }
+
+  // ---------------------------------------------------------------- front, black layer
+
+  private record Field(String label, String value, int maxLines) {}
+
+  private static void drawFrontBlack(BufferedImage img, CardFaceData d) {
+    Graphics2D g = textGraphics(img);
+    try {
+      Font header = BOLD.deriveFont(CardLayout.HEADER_SIZE);
+      int headerWidth = CardLayout.SAFE.width - 20;
+      centred(
+          g, header, province(d.province()), headerWidth, WIDTH / 2, CardLayout.HEADER_1_BASELINE);
+      centred(g, header, upper(d.regency()), headerWidth, WIDTH / 2, CardLayout.HEADER_2_BASELINE);
+
+      Font nikFont = BOLD.deriveFont(CardLayout.NIK_SIZE);
+      g.setFont(nikFont);
+      g.drawString("NIK", CardLayout.LABEL_X, CardLayout.NIK_BASELINE);
+      FontMetrics nikMetrics = g.getFontMetrics(nikFont);
+      int colonX = CardLayout.LABEL_X + nikMetrics.stringWidth("NIK") + 24;
+      g.drawString(":", colonX, CardLayout.NIK_BASELINE);
+      g.drawString(d.nik(), colonX + nikMetrics.stringWidth(": "), CardLayout.NIK_BASELINE);
+
+      drawFields(g, d);
+      drawPhotoFrame(g, d.photoJpeg().isPresent());
+
+      Font issue = REGULAR.deriveFont(CardLayout.ISSUE_SIZE);
+      int photoCentre = CardLayout.PHOTO.x + CardLayout.PHOTO.width / 2;
+      int issueWidth = CardLayout.SAFE.x + CardLayout.SAFE.width - CardLayout.PHOTO.x + 10;
+      centred(
+          g,
+          issue,
+          upper(d.issuePlace()),
+          issueWidth,
+          photoCentre,
+          CardLayout.ISSUE_PLACE_BASELINE);
+      centred(
+          g, issue, date(d.issueDate()), issueWidth, photoCentre, CardLayout.ISSUE_DATE_BASELINE);
+
+      if (d.signatureImage().isPresent()) {
+        BufferedImage signature = decode(d.signatureImage().get(), "signatureImage");
+        drawContain(g, signature, CardLayout.SIGNATURE);
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private static void drawFields(Graphics2D g, CardFaceData d) {
+    String blood = d.bloodType().isEmpty() ? "-" : upper(d.bloodType());
+    List<Field> fields =
+        List.of(
+            new Field("Nama", upper(d.name()), 2),
+            new Field("Tempat/Tgl Lahir", upper(d.birthPlace()) + ", " + date(d.birthDate()), 1),
+            new Field("Jenis Kelamin", d.sex().equals("L") ? "LAKI-LAKI" : "PEREMPUAN", 1),
+            new Field("Alamat", upper(d.address()), 2),
+            new Field("RT/RW", pad3(d.rt()) + "/" + pad3(d.rw()), 1),
+            new Field("Kel/Desa", upper(d.village()), 1),
+            new Field("Kecamatan", upper(d.district()), 1),
+            new Field("Agama", upper(d.religion()), 1),
+            new Field("Status Perkawinan", upper(d.maritalStatus()), 1),
+            new Field("Pekerjaan", upper(d.occupation()), 2),
+            new Field("Kewarganegaraan", upper(d.citizenship()), 1),
+            new Field("Berlaku Hingga", "SEUMUR HIDUP", 1));
+
+    Font base = REGULAR.deriveFont(CardLayout.FIELD_SIZE);
+    List<TextFit.Fitted> fitted = new ArrayList<>(fields.size());
+    int slots = 0;
+    for (Field f : fields) {
+      int width = CardLayout.VALUE_RIGHT - CardLayout.VALUE_X;
+      if (f.label().equals("Jenis Kelamin")) {
+        width = CardLayout.BLOOD_LABEL_X - 10 - CardLayout.VALUE_X;
+      }
+      TextFit.Fitted fit =
+          TextFit.fit(g, base, f.value(), width, f.maxLines(), CardLayout.FIELD_MIN_SIZE);
+      fitted.add(fit);
+      slots += fit.lines().size();
+    }
+    int pitch =
+        Math.min(CardLayout.MAX_PITCH, (CardLayout.FIELDS_BOTTOM - CardLayout.FIELDS_TOP) / slots);
+    int baseline = CardLayout.FIELDS_TOP + g.getFontMetrics(base).getAscent();
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      TextFit.Fitted fit = fitted.get(i);
+      g.setFont(base);
+      g.drawString(f.label(), CardLayout.LABEL_X, baseline);
+      g.drawString(":", CardLayout.COLON_X, baseline);
+      if (f.label().equals("Jenis Kelamin")) {
+        g.drawString("Gol. Darah", CardLayout.BLOOD_LABEL_X, baseline);
+        int colon = CardLayout.BLOOD_LABEL_X + g.getFontMetrics(base).stringWidth("Gol. Darah ");
+        g.drawString(": " + blood, colon, baseline);
+      }
+      g.setFont(fit.font());
+      for (String line : fit.lines()) {
+        g.drawString(line, CardLayout.VALUE_X, baseline);
+        baseline += pitch;
+      }
+    }
+  }
+
+  private static void drawPhotoFrame(Graphics2D g, boolean hasPhoto) {
+    Rectangle p = CardLayout.PHOTO;
+    if (hasPhoto) {
+      g.setStroke(new BasicStroke(1f));
+      g.drawRect(p.x - 1, p.y - 1, p.width + 1, p.height + 1);
+      return;
+    }
+    // Placeholder: a frame, a silhouette and the word FOTO, so a missing photo is obvious.
+    g.setStroke(new BasicStroke(3f));
+    g.drawRect(p.x + 1, p.y + 1, p.width - 3, p.height - 3);
+    g.setStroke(new BasicStroke(2f));
+    int cx = p.x + p.width / 2;
+    g.drawOval(cx - 38, p.y + 50, 76, 92);
+    g.drawArc(cx - 80, p.y + 150, 160, 150, 0, 180);
+    Font f = BOLD.deriveFont(24f);
+    centred(g, f, "FOTO", p.width - 20, cx, p.y + p.height - 20);
+  }
+
+  private static void drawContain(Graphics2D g, BufferedImage picture, Rectangle box) {
+    double scale =
+        Math.min(box.getWidth() / picture.getWidth(), box.getHeight() / picture.getHeight());
+    int w = Math.max(1, (int) Math.floor(picture.getWidth() * scale));
+    int h = Math.max(1, (int) Math.floor(picture.getHeight() * scale));
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(picture, box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h, null);
+  }
+
+  // ---------------------------------------------------------------- back
+
+  private static final String NOTE =
+      "Kartu ini adalah milik Pemerintah Republik Indonesia dan berlaku di seluruh wilayah Negara"
+          + " Kesatuan Republik Indonesia. Kartu ini tidak boleh dipindahtangankan. Apabila"
+          + " menemukan kartu ini, harap dikembalikan ke kantor Dinas Kependudukan dan Pencatatan"
+          + " Sipil terdekat.";
+  private static final String NOTE_2 =
+      "Setiap perubahan data kependudukan wajib dilaporkan kepada Dinas Kependudukan dan"
+          + " Pencatatan Sipil setempat.";
+
+  private static void drawBack(BufferedImage img, CardFaceData d) {
+    Graphics2D g = textGraphics(img);
+    try {
+      Rectangle safe = CardLayout.SAFE;
+      int inner = safe.width - 40;
+      int cx = WIDTH / 2;
+      g.setStroke(new BasicStroke(3f));
+      g.drawRoundRect(safe.x + 4, safe.y + 4, safe.width - 8, safe.height - 8, 24, 24);
+      centred(g, BOLD.deriveFont(34f), "KARTU TANDA PENDUDUK ELEKTRONIK", inner, cx, 100);
+      centred(g, BOLD.deriveFont(26f), "REPUBLIK INDONESIA", inner, cx, 140);
+      g.setStroke(new BasicStroke(2f));
+      g.drawLine(safe.x + 60, 162, safe.x + safe.width - 60, 162);
+
+      Font office = REGULAR.deriveFont(21f);
+      centred(g, office, "Diterbitkan oleh", inner, cx, 206);
+      centred(g, BOLD.deriveFont(22f), "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", inner, cx, 240);
+      centred(g, BOLD.deriveFont(22f), upper(d.regency()), inner, cx, 272);
+      centred(
+          g,
+          office,
+          "Tanggal penerbitan: " + upper(d.issuePlace()) + ", " + date(d.issueDate()),
+          inner,
+          cx,
+          306);
+
+      Font noteFont = REGULAR.deriveFont(19f);
+      int left = safe.x + 40;
+      int width = safe.width - 80;
+      int baseline = 370;
+      int pitch = g.getFontMetrics(noteFont).getHeight();
+      g.setFont(noteFont);
+      for (String para : List.of(NOTE, NOTE_2)) {
+        for (String line : TextFit.wrap(g.getFontMetrics(noteFont), para, width)) {
+          g.drawString(line, left, baseline);
+          baseline += pitch;
+        }
+        baseline += pitch / 2;
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static BufferedImage blackLayer() {
+    BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+    java.util.Arrays.fill(
+        ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), (byte) 0xFF);
+    return img;
+  }
+
+  private static Graphics2D textGraphics(BufferedImage img) {
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g.setColor(Color.BLACK);
+    return g;
+  }
+
+  /**
+   * Draws one line centred on {@code cx}, shrunk (down to 60 %) or cut so it fits {@code width}.
+   */
+  private static void centred(
+      Graphics2D g, Font font, String text, int width, int cx, int baseline) {
+    TextFit.Fitted fit = TextFit.fit(g, font, text, width, 1, font.getSize2D() * 0.6f);
+    FontMetrics fm = g.getFontMetrics(fit.font());
+    String line = fit.lines().get(0);
+    g.setFont(fit.font());
+    g.drawString(line, cx - fm.stringWidth(line) / 2, baseline);
+  }
+
+  private static BufferedImage decode(byte[] bytes, String field) {
+    try {
+      BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+      if (img == null || img.getWidth() < 1 || img.getHeight() < 1) {
+        throw new InvalidCardFaceDataException(field, "is not an image ImageIO can read");
+      }
+      return img;
+    } catch (IOException e) {
+      throw new InvalidCardFaceDataException(field, "could not be decoded: " + e.getMessage(), e);
+    }
+  }
+
+  private static String province(String province) {
+    String p = upper(province);
+    return p.startsWith("PROVINSI ") ? p : "PROVINSI " + p;
+  }
+
+  private static String upper(String s) {
+    return s.strip().toUpperCase(Locale.ROOT);
+  }
+
+  private static String pad3(String number) {
+    String n = number.strip();
+    if (n.matches("[0-9]{1,3}")) {
+      return "000".substring(n.length()) + n;
+    }
+    return upper(n);
+  }
+
+  private static String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  private static Font loadFont(String file, int style) {
+    File f = new File(FONT_DIR + file);
+    if (f.isFile()) {
+      try {
+        return Font.createFont(Font.TRUETYPE_FONT, f).deriveFont(style, 12f);
+      } catch (FontFormatException | IOException e) {
+        log.warn("cannot load font {}, falling back to SansSerif: {}", f, e.toString());
+      }
+    } else {
+      log.warn("font {} not found (install fonts-dejavu-core); falling back to SansSerif", f);
+    }
+    return new Font(Font.SANS_SERIF, style, 12);
+  }
+}

@@ -1,0 +1,231 @@
+package org.cetak.printing.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.cetak.printing.face.PanelSet.Panel;
+import org.junit.jupiter.api.Test;
+
+class CardFaceRendererTest {
+  private static final CardFaceRenderer RENDERER = new CardFaceRenderer();
+
+  @Test
+  void same_record_renders_the_same_panels() {
+    List<String> first = RENDERER.render(SampleResidents.sari()).panels().sha256PerPanel();
+    List<String> second = RENDERER.render(SampleResidents.sari()).panels().sha256PerPanel();
+
+    assertThat(first).hasSize(6).isEqualTo(second);
+    assertThat(first.get(0)).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void different_niks_give_different_black_panels() {
+    PanelSet a = RENDERER.render(SampleResidents.withNik("3271051708900003")).panels();
+    PanelSet b = RENDERER.render(SampleResidents.withNik("3271051708900004")).panels();
+
+    assertThat(k(a).sha256()).isNotEqualTo(k(b).sha256());
+    // the colour panels hold no text, so they do not depend on the NIK
+    assertThat(a.front().get(0).sha256()).isEqualTo(b.front().get(0).sha256());
+  }
+
+  @Test
+  void nik_line_is_printed_in_black() {
+    Panel k = k(RENDERER.render(SampleResidents.sari()).panels());
+
+    int ink = inkIn(k, CardLayout.NIK_LINE);
+    Rectangle nikLine = CardLayout.NIK_LINE;
+    assertThat(ink).isGreaterThan(nikLine.width * nikLine.height / 20);
+  }
+
+  @Test
+  void panels_have_the_protocol_shape_and_value_ranges() {
+    PanelSet panels = RENDERER.render(SampleResidents.sari()).panels();
+
+    assertThat(panels.front()).extracting(Panel::name).containsExactly("y", "m", "c", "k", "o");
+    assertThat(panels.front()).extracting(Panel::levels).containsExactly(32, 32, 32, 2, 2);
+    assertThat(panels.back()).extracting(Panel::name).containsExactly("k");
+    assertThat(panels.back()).extracting(Panel::levels).containsExactly(2);
+    for (Panel p : concat(panels.front(), panels.back())) {
+      assertThat(p.dots()).hasSize(648 * 1016);
+      int max = 0;
+      for (byte b : p.dots()) {
+        max = Math.max(max, b & 0xFF);
+      }
+      assertThat(max).as("max value of panel %s", p.name()).isLessThan(p.levels()).isPositive();
+    }
+    Panel overlay = panels.front().get(4);
+    for (byte b : overlay.dots()) {
+      assertThat(b).isEqualTo((byte) 1);
+    }
+  }
+
+  @Test
+  void panel_is_the_card_turned_to_portrait_with_the_photo_on_the_last_lines() {
+    Panel m = RENDERER.render(SampleResidents.sari()).panels().front().get(1);
+    Rectangle photo = CardLayout.PHOTO;
+    int x = photo.x + 10;
+    int y = photo.y + 10; // red photo background: plenty of magenta
+    int line = x;
+    int dot = PanelSet.DOTS_PER_LINE - 1 - y;
+
+    assertThat(m.dots()[line * PanelSet.DOTS_PER_LINE + dot] & 0xFF).isGreaterThan(20);
+    assertThat(m.valueAt(x, y)).isGreaterThan(20);
+    assertThat(m.valueAt(photo.x - 20, y)).isLessThan(10);
+  }
+
+  @Test
+  void long_name_and_address_wrap_or_shrink_inside_the_text_column() {
+    String name = "RADEN AJENG KUSUMAWARDHANI PURNAMASARI SETYANINGRUM WULANDARI HADININGRAT PUTRI";
+    String address =
+        "JL. RAYA PEMBANGUNAN KOMPLEK PERUMAHAN GRIYA INDAH PERMAI BLOK CC NOMOR 127 A"
+            + " GANG MELATI III RUKUN WARGA SEBELAH MASJID AGUNG";
+    Panel k = k(RENDERER.render(SampleResidents.withNameAndAddress(name, address)).panels());
+
+    assertThat(inkOutside(k, CardLayout.SAFE)).isZero();
+    // nothing runs from the text column into the gap before the photo
+    Rectangle gap =
+        new Rectangle(
+            CardLayout.VALUE_RIGHT + 2,
+            CardLayout.FIELDS_TOP,
+            CardLayout.PHOTO.x - CardLayout.VALUE_RIGHT - 6,
+            CardLayout.FIELDS_BOTTOM - CardLayout.FIELDS_TOP);
+    assertThat(inkIn(k, gap)).isZero();
+    // and the text is there: the long name has more ink than the short one
+    Panel shortK = k(RENDERER.render(SampleResidents.sari()).panels());
+    assertThat(totalInk(k)).isGreaterThan(totalInk(shortK));
+  }
+
+  @Test
+  void back_is_black_only_and_inside_the_safe_margin() {
+    PanelSet panels = RENDERER.render(SampleResidents.sari()).panels();
+    Panel back = panels.back().get(0);
+
+    assertThat(totalInk(back)).isGreaterThan(5_000);
+    assertThat(inkOutside(back, CardLayout.SAFE)).isZero();
+  }
+
+  @Test
+  void missing_photo_renders_a_placeholder_frame() {
+    PanelSet without = RENDERER.render(SampleResidents.withoutPhoto()).panels();
+    PanelSet with = RENDERER.render(SampleResidents.sari()).panels();
+    Rectangle photo = CardLayout.PHOTO;
+    Rectangle inside = new Rectangle(photo.x + 8, photo.y + 8, photo.width - 16, photo.height - 16);
+
+    // a black frame and silhouette where the photo would be
+    assertThat(inkIn(k(without), photo)).isGreaterThan(2 * photo.width);
+    assertThat(inkIn(k(with), inside)).isZero();
+    // no photo colours: the placeholder area is near white in magenta
+    Panel magentaWithout = without.front().get(1);
+    Panel magentaWith = with.front().get(1);
+    assertThat(sum(magentaWithout, inside)).isLessThan(sum(magentaWith, inside) / 10);
+  }
+
+  @Test
+  void preview_png_decodes_to_the_card_image() throws IOException {
+    byte[] png = RENDERER.previewPng(SampleResidents.sari(), true);
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+
+    assertThat(img.getWidth()).isEqualTo(1016);
+    assertThat(img.getHeight()).isEqualTo(648);
+    // the NIK digits are black on the preview
+    Rectangle nik = CardLayout.NIK_LINE;
+    int dark = 0;
+    for (int y = nik.y; y < nik.y + nik.height; y++) {
+      for (int x = nik.x; x < nik.x + nik.width; x++) {
+        if ((img.getRGB(x, y) & 0xFFFFFF) == 0x141414) {
+          dark++;
+        }
+      }
+    }
+    assertThat(dark).isPositive();
+    BufferedImage back =
+        ImageIO.read(new ByteArrayInputStream(RENDERER.previewPng(SampleResidents.sari(), false)));
+    assertThat(back.getWidth()).isEqualTo(1016);
+  }
+
+  @Test
+  void unreadable_photo_is_rejected_naming_the_field() {
+    CardFaceData d = SampleResidents.sari();
+    CardFaceData broken =
+        new CardFaceData(
+            d.province(),
+            d.regency(),
+            d.nik(),
+            d.name(),
+            d.birthPlace(),
+            d.birthDate(),
+            d.sex(),
+            d.bloodType(),
+            d.address(),
+            d.rt(),
+            d.rw(),
+            d.village(),
+            d.district(),
+            d.religion(),
+            d.maritalStatus(),
+            d.occupation(),
+            d.citizenship(),
+            java.util.Optional.of(new byte[] {1, 2, 3}),
+            d.signatureImage(),
+            d.issuePlace(),
+            d.issueDate());
+
+    assertThatThrownBy(() -> RENDERER.render(broken))
+        .isInstanceOf(InvalidCardFaceDataException.class)
+        .hasMessageContaining("photoJpeg");
+  }
+
+  static Panel k(PanelSet panels) {
+    return panels.front().get(3);
+  }
+
+  static int inkIn(Panel p, Rectangle r) {
+    int ink = 0;
+    for (int y = r.y; y < r.y + r.height; y++) {
+      for (int x = r.x; x < r.x + r.width; x++) {
+        ink += p.valueAt(x, y) > 0 ? 1 : 0;
+      }
+    }
+    return ink;
+  }
+
+  static long sum(Panel p, Rectangle r) {
+    long s = 0;
+    for (int y = r.y; y < r.y + r.height; y++) {
+      for (int x = r.x; x < r.x + r.width; x++) {
+        s += p.valueAt(x, y);
+      }
+    }
+    return s;
+  }
+
+  static int totalInk(Panel p) {
+    int ink = 0;
+    for (byte b : p.dots()) {
+      ink += b != 0 ? 1 : 0;
+    }
+    return ink;
+  }
+
+  static int inkOutside(Panel p, Rectangle safe) {
+    int ink = 0;
+    for (int y = 0; y < PanelSet.DOTS_PER_LINE; y++) {
+      for (int x = 0; x < PanelSet.LINES; x++) {
+        if (!safe.contains(x, y) && p.valueAt(x, y) > 0) {
+          ink++;
+        }
+      }
+    }
+    return ink;
+  }
+
+  private static List<Panel> concat(List<Panel> a, List<Panel> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}
