@@ -264,7 +264,7 @@ public final class CardFaceRenderer {
             new Field("Nama", upper(d.name()), 2),
             new Field("Tempat/Tgl Lahir", upper(d.birthPlace()) + ", " + date(d.birthDate()), 1),
             new Field("Jenis Kelamin", d.sex().equals("L") ? "LAKI-LAKI" : "PEREMPUAN", 1),
-            new Field("Alamat", upper(d.address()), 2),
+            new Field("Alamat", upper(d.address()), 3),
             new Field("RT/RW", pad3(d.rt()) + "/" + pad3(d.rw()), 1),
             new Field("Kel/Desa", upper(d.village()), 1),
             new Field("Kecamatan", upper(d.district()), 1),
@@ -302,10 +302,14 @@ public final class CardFaceRenderer {
         g.drawString(": " + blood, colon, baseline);
       }
       g.setFont(fit.font());
+      // lines of one value sit closer than rows, so a wrapped value reads as one entry
+      int innerStep = Math.min(pitch, g.getFontMetrics(fit.font()).getHeight());
+      int lineBaseline = baseline;
       for (String line : fit.lines()) {
-        g.drawString(line, CardLayout.VALUE_X, baseline);
-        baseline += pitch;
+        g.drawString(line, CardLayout.VALUE_X, lineBaseline);
+        lineBaseline += innerStep;
       }
+      baseline += pitch + (fit.lines().size() - 1) * innerStep;
     }
   }
 

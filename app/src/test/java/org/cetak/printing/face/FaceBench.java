@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Prints how long rendering one card (front, back and all panels) takes, and writes previews of a
- * synthetic resident to /tmp/cetak-face-front.png and /tmp/cetak-face-back.png. Arguments: [cards]
+ * synthetic resident to /tmp/cetak-face-{front,back,nophoto,longname}.png. Arguments: [cards]
  * [warm-up cards], default 200 and 50.
  */
 public final class FaceBench {
@@ -28,6 +28,14 @@ public final class FaceBench {
     Files.write(
         Path.of("/tmp/cetak-face-nophoto.png"),
         renderer.previewPng(SampleResidents.withoutPhoto(), true));
+    Files.write(
+        Path.of("/tmp/cetak-face-longname.png"),
+        renderer.previewPng(
+            SampleResidents.withNameAndAddress(
+                "RADEN AJENG KUSUMAWARDHANI PURNAMASARI SETYANINGRUM WULANDARI HADININGRAT PUTRI",
+                "JL. RAYA PEMBANGUNAN KOMPLEK PERUMAHAN GRIYA INDAH PERMAI BLOK CC NOMOR 127 A"
+                    + " GANG MELATI III RUKUN WARGA SEBELAH MASJID AGUNG"),
+            true));
 
     long sink = 0;
     for (int i = 0; i < warmUp; i++) {
