@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -91,7 +92,7 @@ public final class CardFaceRenderer {
     int[] frontOut = ((DataBufferInt) front.getRaster().getDataBuffer()).getData();
     int[] backOut = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
 
-    java.util.Arrays.fill(o, (byte) 1);
+    Arrays.fill(o, (byte) 1);
     for (int row = 0; row < HEIGHT; row++) {
       int dot = HEIGHT - 1 - row;
       int src = row * WIDTH;
@@ -399,8 +400,7 @@ public final class CardFaceRenderer {
 
   private static BufferedImage blackLayer() {
     BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-    java.util.Arrays.fill(
-        ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), (byte) 0xFF);
+    Arrays.fill(((DataBufferByte) img.getRaster().getDataBuffer()).getData(), (byte) 0xFF);
     return img;
   }
 

@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cetak.printing.face.PanelSet.Panel;
 import org.junit.jupiter.api.Test;
@@ -171,7 +173,7 @@ class CardFaceRendererTest {
             d.maritalStatus(),
             d.occupation(),
             d.citizenship(),
-            java.util.Optional.of(new byte[] {1, 2, 3}),
+            Optional.of(new byte[] {1, 2, 3}),
             d.signatureImage(),
             d.issuePlace(),
             d.issueDate());
@@ -226,6 +228,6 @@ class CardFaceRendererTest {
   }
 
   private static List<Panel> concat(List<Panel> a, List<Panel> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 }

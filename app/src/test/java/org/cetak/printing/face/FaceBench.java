@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +50,7 @@ public final class FaceBench {
       times[i] = System.nanoTime() - t0;
     }
     long total = System.nanoTime() - start;
-    java.util.Arrays.sort(times);
+    Arrays.sort(times);
     System.out.printf(
         Locale.ROOT,
         "cards=%d mean=%.1f ms/card median=%.1f ms p95=%.1f ms max=%.1f ms (sink %d)%n",
