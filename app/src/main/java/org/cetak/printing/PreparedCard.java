@@ -1,0 +1,7 @@
+package org.cetak.printing;
+
+import org.cetak.printing.device.ChipPayload;
+import org.cetak.printing.face.PanelSet;
+
+/** A request's card ready to print: its panels rendered, its chip payload built. */
+public record PreparedCard(long requestId, PanelSet panels, ChipPayload chip) {}

@@ -1,0 +1,117 @@
+package org.cetak.printing;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.cetak.allocation.PrintQueue;
+import org.cetak.allocation.QueuedCard;
+import org.cetak.common.DomainException;
+import org.cetak.common.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The preparation pipeline: while a printer prints card n, card n+1 is taken from the queue and its
+ * panels and chip payload are rendered on another thread, so the printer does not wait for the
+ * host. The printers of this node never prepare the same request; printers of other nodes may, and
+ * then the first to start printing it wins and the other takes the next.
+ */
+public final class PreparingCardSupply implements CardSupply {
+
+  private static final Logger log = LoggerFactory.getLogger(PreparingCardSupply.class);
+
+  private final PrintQueue queue;
+  private final CardPreparer preparer;
+  private final Transactions transactions;
+  private final ExecutorService executor;
+  private final Map<Long, Future<Optional<PreparedCard>>> ahead = new ConcurrentHashMap<>();
+
+  /** By printer, the requests it prints now and prepares next: other printers skip them. */
+  private final Map<Long, Deque<Long>> taken = new ConcurrentHashMap<>();
+
+  public PreparingCardSupply(
+      PrintQueue queue,
+      CardPreparer preparer,
+      Transactions transactions,
+      ExecutorService executor) {
+    this.queue = queue;
+    this.preparer = preparer;
+    this.transactions = transactions;
+    this.executor = executor;
+  }
+
+  @Override
+  public Optional<PreparedCard> next(PrinterRef printer) {
+    Future<Optional<PreparedCard>> prepared = ahead.remove(printer.id());
+    Optional<PreparedCard> card = prepared == null ? takeAndPrepare(printer) : await(prepared);
+    if (card.isPresent()) {
+      ahead.put(printer.id(), executor.submit(() -> takeAndPrepare(printer)));
+    }
+    return card;
+  }
+
+  @Override
+  public PreparedCard prepare(long requestId) {
+    QueuedCard card =
+        transactions
+            .inTransaction(() -> queue.card(requestId))
+            .orElseThrow(
+                () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
+    return preparer.prepare(card);
+  }
+
+  @Override
+  public void release(PrinterRef printer) {
+    Future<Optional<PreparedCard>> prepared = ahead.remove(printer.id());
+    if (prepared != null) {
+      prepared.cancel(true);
+    }
+    taken.remove(printer.id());
+  }
+
+  private Optional<PreparedCard> takeAndPrepare(PrinterRef printer) {
+    while (true) {
+      Optional<QueuedCard> next;
+      synchronized (taken) {
+        Set<Long> skip = new HashSet<>();
+        taken.values().forEach(skip::addAll);
+        next = transactions.inTransaction(() -> queue.nextReserved(printer.officeId(), skip));
+        if (next.isEmpty()) {
+          return Optional.empty();
+        }
+        Deque<Long> mine = taken.computeIfAbsent(printer.id(), p -> new ArrayDeque<>());
+        mine.addLast(next.get().requestId());
+        while (mine.size() > 2) {
+          mine.removeFirst();
+        }
+      }
+      try {
+        return Optional.of(preparer.prepare(next.get()));
+      } catch (RuntimeException e) {
+        log.warn(
+            "Request {} cannot be prepared ({}); leaving it for an officer",
+            next.get().requestId(),
+            e.getMessage());
+      }
+    }
+  }
+
+  private static Optional<PreparedCard> await(Future<Optional<PreparedCard>> prepared) {
+    try {
+      return prepared.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      log.warn("Preparing the next card failed: {}", e.getCause().toString());
+      return Optional.empty();
+    }
+  }
+}

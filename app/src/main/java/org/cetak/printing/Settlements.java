@@ -1,0 +1,110 @@
+package org.cetak.printing;
+
+import java.util.List;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.office.Audit;
+import org.cetak.office.Role;
+import org.cetak.office.User;
+import org.cetak.printing.BlankMove.BackFromUnknown;
+import org.cetak.printing.BlankMove.UnknownPrinted;
+import org.cetak.printing.BlankMove.UnknownSpoiled;
+
+/**
+ * An operator settles a card whose outcome the station could not tell, from what they see at the
+ * printer. The ledger moves the card out of <em>outcome unknown</em> accordingly, in the same
+ * transaction; the printer stays paused until someone resumes it.
+ */
+public final class Settlements {
+
+  private final PrintJobs jobs;
+  private final Audit audit;
+
+  public Settlements(PrintJobs jobs, Audit audit) {
+    this.jobs = jobs;
+    this.audit = audit;
+  }
+
+  public PrintJob settle(long printerId, long jobId, Sighting sighting, User operator) {
+    if (!operator.has(Role.OPERATOR) && !operator.has(Role.SUPERVISOR)) {
+      throw DomainException.forbidden(
+          "NOT_AN_OPERATOR", "Only a print-room operator or a supervisor settles a card");
+    }
+    PrintJob job =
+        jobs.openJob(printerId)
+            .filter(j -> j.id() == jobId)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "NO_SUCH_OPEN_JOB",
+                        "Printer " + printerId + " has no open print job " + jobId));
+    if (job.stage() != Stage.UNKNOWN) {
+      throw DomainException.conflict(
+          "NOT_UNKNOWN",
+          "Print job " + jobId + " is at " + job.stage() + "; only an unknown outcome is settled");
+    }
+    Stage step = job.resumeStage().orElseThrow();
+    boolean fromFeeder = job.card() == CardHeld.UNKNOWN_FROM_FEEDER;
+    SpoilCause cause =
+        job.rejectCause()
+            .orElse(step == Stage.ENCODING ? SpoilCause.ENCODE_FAIL : SpoilCause.PRINT_FAIL);
+    String who = "settled by " + operator.username() + ": " + sighting;
+    Transition transition;
+    switch (sighting) {
+      case IN_OUTPUT_HOPPER -> {
+        if (step == Stage.PRINTING && job.chipUid().isPresent()) {
+          transition =
+              new Transition(
+                  job.holding(CardHeld.NONE).at(Stage.PRINTED, Optional.empty(), who),
+                  List.of(new UnknownPrinted(job.chipUid(), who)),
+                  RequestChange.PRINTED,
+                  who);
+        } else {
+          // a card that reached the hopper before it was printed is a spoiled blank
+          transition = spoiled(job, cause, who + " (not printed)");
+        }
+      }
+      case IN_REJECT_BOX, NOWHERE -> transition = spoiled(job, cause, who);
+      case STILL_INSIDE ->
+          transition =
+              new Transition(
+                  job.holding(CardHeld.INSIDE).rejecting(cause, Optional.empty(), who),
+                  List.of(new BackFromUnknown(false)),
+                  RequestChange.PRINTING,
+                  who + "; the station will reject it");
+      case STILL_IN_FEEDER -> {
+        if (!fromFeeder) {
+          throw DomainException.conflict(
+              "CARD_WAS_PICKED",
+              "Print job "
+                  + jobId
+                  + " had its card inside the printer; it cannot be in the feeder");
+        }
+        transition =
+            new Transition(
+                job.holding(CardHeld.NONE).at(Stage.NOT_PICKED, Optional.empty(), who),
+                List.of(new BackFromUnknown(true)),
+                RequestChange.REQUEUED,
+                who);
+      }
+      default -> throw new IllegalStateException("unhandled sighting " + sighting);
+    }
+    PrintJob settled = jobs.apply(transition);
+    jobs.setState(printerId, PrinterMode.PAUSED, who + "; resume when the printer is ready");
+    audit.record(
+        job.officeId(),
+        operator.username(),
+        "SETTLE_UNKNOWN",
+        "print job " + jobId,
+        sighting.name());
+    return settled;
+  }
+
+  private static Transition spoiled(PrintJob job, SpoilCause cause, String note) {
+    return new Transition(
+        job.holding(CardHeld.NONE).at(Stage.SPOILED, Optional.empty(), note),
+        List.of(new UnknownSpoiled(cause, job.chipUid(), note)),
+        RequestChange.REQUEUED,
+        note);
+  }
+}

@@ -1,0 +1,59 @@
+package org.cetak.printing.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The printers this node drives.
+ *
+ * <pre>
+ * cetak.station:
+ *   enabled: true
+ *   node: print-room-1            # defaults to the host name
+ *   time-scale: 1.0               # printer timeouts: field timings times this factor
+ *   printers:
+ *     - office: "32.71"
+ *       code: PRN-1
+ *       link: serial:/dev/ttyUSB0?baud=115200    # or tcp://10.0.0.21:9100
+ *       reader: "PRN-1|OMNIKEY.*0"               # reader-name pattern for its chip encoder
+ * </pre>
+ */
+@ConfigurationProperties("cetak.station")
+public record StationProperties(
+    boolean enabled,
+    String node,
+    double timeScale,
+    Duration chipWait,
+    Duration idleWait,
+    Duration haltedWait,
+    Duration lease,
+    int preparationThreads,
+    List<PrinterLink> printers) {
+
+  public StationProperties {
+    if (node == null || node.isBlank()) {
+      node = hostName();
+    }
+    if (timeScale <= 0) {
+      timeScale = 1.0;
+    }
+    chipWait = chipWait == null ? Duration.ofSeconds(5) : chipWait;
+    idleWait = idleWait == null ? Duration.ofSeconds(2) : idleWait;
+    haltedWait = haltedWait == null ? Duration.ofSeconds(1) : haltedWait;
+    lease = lease == null ? Duration.ofSeconds(30) : lease;
+    preparationThreads = preparationThreads <= 0 ? 2 : preparationThreads;
+    printers = printers == null ? List.of() : List.copyOf(printers);
+  }
+
+  /** One printer cabled to this node. */
+  public record PrinterLink(String office, String code, String link, String reader) {}
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "node-" + ProcessHandle.current().pid();
+    }
+  }
+}

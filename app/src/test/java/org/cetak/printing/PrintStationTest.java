@@ -1,0 +1,240 @@
+package org.cetak.printing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.cetak.printing.FakePrinter.Fault;
+import org.cetak.printing.device.ChipOutcome;
+import org.cetak.printing.device.ChipOutcome.ChipFailure;
+import org.cetak.printing.device.ChipPayload;
+import org.cetak.printing.device.ChipStation;
+import org.junit.jupiter.api.Test;
+
+class PrintStationTest {
+
+  private static final PrinterRef PRINTER = new PrinterRef(1, 1, "PRN-1");
+
+  private final FakePrinter printer = new FakePrinter(10);
+  private final InMemoryPrintJobs jobs = new InMemoryPrintJobs(10);
+  private final Deque<ChipOutcome> chipResults = new ArrayDeque<>();
+  private final Deque<Long> queue = new ArrayDeque<>();
+  private int uidCounter;
+
+  private final ChipStation chip =
+      new ChipStation() {
+        @Override
+        public ChipOutcome personalise(ChipPayload payload) {
+          ChipOutcome scripted = chipResults.poll();
+          return scripted != null
+              ? scripted
+              : new ChipOutcome.Written(String.format("04A1B2C3D4E5%02X", ++uidCounter));
+        }
+
+        @Override
+        public void close() {}
+      };
+
+  private final CardSupply supply =
+      new CardSupply() {
+        @Override
+        public Optional<PreparedCard> next(PrinterRef printer) {
+          Long id = queue.poll();
+          return id == null ? Optional.empty() : Optional.of(prepare(id));
+        }
+
+        @Override
+        public PreparedCard prepare(long requestId) {
+          return new PreparedCard(
+              requestId, null, new ChipPayload(new byte[1], new byte[1], new byte[1], new byte[1]));
+        }
+
+        @Override
+        public void release(PrinterRef printer) {}
+      };
+
+  private PrintStation station() {
+    return new PrintStation(PRINTER, printer, chip, jobs, supply);
+  }
+
+  private void runUntilHalted(PrintStation station) {
+    for (int i = 0; i < 100; i++) {
+      if (station.tick() != PrintStation.Tick.BUSY) {
+        return;
+      }
+    }
+    throw new AssertionError("station never settled");
+  }
+
+  private void assertBlanksAddUp() {
+    assertThat(jobs.total()).isEqualTo(10);
+    assertThat(jobs.feeder).isEqualTo(printer.feeder);
+    assertThat(jobs.printedCards).isEqualTo(printer.hopper);
+    assertThat(jobs.spoiled).isEqualTo(printer.rejectBox);
+  }
+
+  @Test
+  void card_is_printed_and_its_blank_moves_feeder_inside_printed() {
+    queue.add(101L);
+    runUntilHalted(station());
+
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(jobs.printedCards).isEqualTo(1);
+    assertThat(jobs.feeder).isEqualTo(9);
+    assertThat(jobs.inside).isZero();
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void mute_chip_spoils_the_card_with_its_uid_and_requeues_the_request() {
+    queue.add(101L);
+    chipResults.add(
+        new ChipOutcome.Failed(ChipFailure.MUTE_CHIP, Optional.of("04FFEEDDCCBBAA"), "no ATR"));
+    runUntilHalted(station());
+
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.REQUEUED);
+    assertThat(jobs.spoiled).isEqualTo(1);
+    PrintJob job = jobs.jobs.get(1L);
+    assertThat(job.stage()).isEqualTo(Stage.SPOILED);
+    assertThat(job.chipUid()).contains("04FFEEDDCCBBAA");
+    assertThat(job.rejectCause()).contains(SpoilCause.ENCODE_FAIL);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void lost_reply_to_print_is_settled_as_printed_from_the_hopper_counter() {
+    queue.add(101L);
+    printer.faults.add(Fault.NONE); // pick is fine
+    printer.faults.add(Fault.LOST_REPLY); // print happens, reply lost
+    runUntilHalted(station());
+
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(printer.printed).isEqualTo(1);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void timeout_with_nothing_moved_sends_the_pick_again_only_after_checking() {
+    queue.add(101L);
+    printer.faults.add(Fault.NO_REPLY);
+    runUntilHalted(station());
+
+    assertThat(printer.picked).isEqualTo(1);
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void port_gone_during_print_quarantines_then_evidence_settles_it_on_reconnect() {
+    queue.add(101L);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.PORT_GONE);
+    PrintStation station = station();
+    runUntilHalted(station);
+
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.OUTCOME_UNKNOWN);
+    assertThat(jobs.unknown).isEqualTo(1);
+
+    printer.reconnect();
+    runUntilHalted(station);
+
+    assertThat(jobs.unknown).isZero();
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.RUNNING);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void double_feed_spoils_the_extra_blank_and_prints_the_parked_one() {
+    queue.add(101L);
+    printer.faults.add(Fault.DOUBLE_FEED);
+    runUntilHalted(station());
+
+    assertThat(jobs.spoiled).isEqualTo(1);
+    assertThat(jobs.printedCards).isEqualTo(1);
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void empty_feeder_pauses_the_printer_and_keeps_the_request_queued() {
+    printer.feeder = 0;
+    jobs.feeder = 0;
+    jobs.printedCards = 0;
+    queue.add(101L);
+    PrintStation station = station();
+    runUntilHalted(station);
+
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(jobs.state.reason()).contains("feeder empty");
+    assertThat(jobs.jobs).isEmpty();
+  }
+
+  @Test
+  void ribbon_end_spoils_the_card_being_printed_and_pauses() {
+    queue.add(101L);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.RIBBON_END);
+    runUntilHalted(station());
+
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.REQUEUED);
+    assertThat(jobs.spoiled).isEqualTo(1);
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(jobs.state.reason()).contains("ribbon");
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void jam_while_printing_pauses_and_the_freed_card_is_rejected_on_resume() {
+    queue.add(101L);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.JAM);
+    PrintStation station = station();
+    runUntilHalted(station);
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(jobs.inside).isEqualTo(1);
+
+    printer.clearJam();
+    jobs.setState(1, PrinterMode.RUNNING, "operator resumed");
+    runUntilHalted(station);
+
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.REQUEUED);
+    assertThat(jobs.spoiled).isEqualTo(1);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void restart_after_a_pick_that_happened_continues_without_picking_again() {
+    queue.add(101L);
+    printer.faults.add(Fault.PORT_GONE); // pick happens, then the host loses the printer
+    runUntilHalted(station());
+    assertThat(jobs.unknown).isEqualTo(1);
+
+    printer.reconnect();
+    runUntilHalted(station()); // a new station object: as after a JVM restart
+
+    assertThat(printer.picked).isEqualTo(1);
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void many_cards_with_a_fault_each_leave_every_blank_accounted_for() {
+    for (long r = 1; r <= 8; r++) {
+      queue.add(r);
+    }
+    printer.faults.addAll(
+        java.util.List.of(Fault.LOST_REPLY, Fault.LOST_REPLY, Fault.DOUBLE_FEED, Fault.NO_REPLY));
+    chipResults.add(new ChipOutcome.Written("04000000000001"));
+    chipResults.add(
+        new ChipOutcome.Failed(ChipFailure.WRITE_REFUSED, Optional.of("04000000000002"), "65 81"));
+    PrintStation station = station();
+    runUntilHalted(station);
+
+    assertBlanksAddUp();
+    assertThat(jobs.inside).isZero();
+    assertThat(jobs.unknown).isZero();
+  }
+}
