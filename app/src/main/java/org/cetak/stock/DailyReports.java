@@ -1,0 +1,96 @@
+package org.cetak.stock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/** Builds the daily stock report from the ledger alone, so it equals the ledger to the card. */
+public final class DailyReports {
+
+  /** Offices report in WIB. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+
+  private static final int USE_WINDOW_DAYS = 14;
+
+  private final Ledger ledger;
+  private final StockLevels levels;
+  private final OfficeAccess access;
+
+  public DailyReports(Ledger ledger, StockLevels levels, OfficeAccess access) {
+    this.ledger = ledger;
+    this.levels = levels;
+    this.access = access;
+  }
+
+  public DailyStockReport report(long officeId, LocalDate day) {
+    String name = access.office(officeId).name();
+    Instant start = day.atStartOfDay(ZONE).toInstant();
+    Instant end = day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    List<Balance> atStart = ledger.sumsUntil(officeId, start);
+    List<Balance> atEnd = ledger.sumsUntil(officeId, end);
+    Map<String, Long> flows = ledger.flows(officeId, start, end);
+
+    Map<String, Long> byReason = new TreeMap<>();
+    for (RecordedMovement m : ledger.between(officeId, start, end)) {
+      Movement mv = m.movement();
+      if (mv.item() == Item.BLANK && mv.to().location() == Location.SPOILED) {
+        byReason.merge(mv.reason(), (long) mv.quantity(), Long::sum);
+      }
+    }
+
+    Map<String, Long> window =
+        ledger.flows(officeId, end.minus(Duration.ofDays(USE_WINDOW_DAYS)), end);
+    long used =
+        StockLevels.into(window, Item.BLANK, Location.PRINTED)
+            + StockLevels.into(window, Item.BLANK, Location.SPOILED);
+    long available =
+        StockLevels.held(atEnd, Item.BLANK, Location.VAULT)
+            + StockLevels.held(atEnd, Item.BLANK, Location.FEEDER);
+    long reserved = levels.reserved(officeId);
+    long usable = Math.max(0, available - reserved);
+    OptionalDouble daysLeft =
+        used == 0
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(usable / ((double) used / USE_WINDOW_DAYS));
+
+    return new DailyStockReport(
+        officeId,
+        name,
+        day,
+        onHand(atStart),
+        StockLevels.outOf(flows, Item.BLANK, Location.CENTRE),
+        StockLevels.outOf(flows, Item.BLANK, Location.BORROWED),
+        StockLevels.into(flows, Item.BLANK, Location.PRINTED),
+        StockLevels.into(flows, Item.BLANK, Location.SPOILED),
+        StockLevels.into(flows, Item.BLANK, Location.DESTROYED),
+        StockLevels.into(flows, Item.BLANK, Location.LENT),
+        onHand(atEnd),
+        byReason,
+        StockLevels.held(atEnd, Item.BLANK, Location.VAULT),
+        StockLevels.held(atEnd, Item.BLANK, Location.FEEDER),
+        StockLevels.held(atEnd, Item.BLANK, Location.INSIDE_PRINTER),
+        StockLevels.held(atEnd, Item.BLANK, Location.UNKNOWN),
+        StockLevels.held(atEnd, Item.BLANK, Location.SPOILED),
+        StockLevels.outOf(flows, Item.OLD_CARD, Location.WITHDRAWN),
+        StockLevels.into(flows, Item.OLD_CARD, Location.DESTROYED),
+        reserved,
+        usable,
+        levels.reorderThreshold(),
+        usable < levels.reorderThreshold(),
+        used,
+        daysLeft);
+  }
+
+  /** Blanks on hand: vault, feeders, inside printers and outcome unknown. */
+  static long onHand(List<Balance> balances) {
+    return StockLevels.held(balances, Item.BLANK, Location.VAULT)
+        + StockLevels.held(balances, Item.BLANK, Location.FEEDER)
+        + StockLevels.held(balances, Item.BLANK, Location.INSIDE_PRINTER)
+        + StockLevels.held(balances, Item.BLANK, Location.UNKNOWN);
+  }
+}

@@ -1,0 +1,75 @@
+package org.cetak.stock;
+
+import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalHandler;
+import org.cetak.common.DomainException;
+import org.cetak.office.User;
+
+/**
+ * Carries out an approved destruction report: each card listed moves from the spoiled pile to
+ * destroyed, one ledger row per card.
+ */
+public final class DestructionApproval implements ApprovalHandler {
+
+  private final Ledger ledger;
+  private final DestructionReports reports;
+
+  public DestructionApproval(Ledger ledger, DestructionReports reports) {
+    this.ledger = ledger;
+    this.reports = reports;
+  }
+
+  @Override
+  public String kind() {
+    return StockService.DESTRUCTION;
+  }
+
+  @Override
+  public void approved(Approval approval, User approver) {
+    DestructionReport report = locked(approval);
+    for (DestructionReport.Card card : report.cards()) {
+      ledger.record(
+          new Movement(
+              report.officeId(),
+              card.item(),
+              Place.of(Location.SPOILED),
+              Place.of(Location.DESTROYED),
+              1,
+              card.reason(),
+              approver.username(),
+              ReferenceKind.DESTRUCTION_REPORT,
+              report.id(),
+              new Movement.Detail(
+                  card.serial(),
+                  card.serial(),
+                  card.chipUid(),
+                  card.requestId(),
+                  "BA " + report.number())));
+    }
+    reports.markDestroyed(report.id());
+  }
+
+  @Override
+  public void rejected(Approval approval, User approver) {
+    reports.markRejected(locked(approval).id());
+  }
+
+  private DestructionReport locked(Approval approval) {
+    long reportId =
+        approval
+            .subjectId()
+            .orElseThrow(() -> new IllegalStateException("Destruction approval without report"));
+    DestructionReport report =
+        reports
+            .lock(reportId)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "UNKNOWN_DESTRUCTION_REPORT", "Destruction report " + reportId));
+    if (report.status() != DestructionReport.Status.PROPOSED) {
+      throw DomainException.conflict(
+          "ALREADY_DECIDED", "Destruction report " + report.number() + " is " + report.status());
+    }
+    return report;
+  }
+}

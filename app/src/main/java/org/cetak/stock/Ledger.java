@@ -1,0 +1,48 @@
+package org.cetak.stock;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only movement ledger and the balances maintained beside it. {@link #record} locks the
+ * balances it touches, refuses a movement that would take more than a place holds, and writes the
+ * movement and both balances in the caller's transaction.
+ */
+public interface Ledger {
+
+  /**
+   * Records one movement.
+   *
+   * @throws org.cetak.common.DomainException {@code INSUFFICIENT_BALANCE} when the source holds
+   *     fewer than the quantity; nothing is written then
+   */
+  RecordedMovement record(Movement movement);
+
+  /** The maintained balances of an office (places never used are absent, meaning zero). */
+  List<Balance> balances(long officeId);
+
+  /** The maintained balance of one place (zero when never used). */
+  long balance(long officeId, Item item, Place place);
+
+  /**
+   * Totals moved per (item, from, to) for an office in [{@code from}, {@code until}); the key is
+   * {@code item:FROM:TO}.
+   */
+  Map<String, Long> flows(long officeId, Instant from, Instant until);
+
+  /** What the ledger says each place holds, summed from every movement up to {@code until}. */
+  List<Balance> sumsUntil(long officeId, Instant until);
+
+  /** The maintained balances of every office. */
+  List<Balance> allBalances();
+
+  /** What the ledger says each place of every office holds. */
+  List<Balance> allSums();
+
+  /** The most recent movements of an office, newest first. */
+  List<RecordedMovement> recent(long officeId, int limit);
+
+  /** Every movement of an office in [{@code from}, {@code until}), oldest first. */
+  List<RecordedMovement> between(long officeId, Instant from, Instant until);
+}

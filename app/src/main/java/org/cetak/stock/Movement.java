@@ -1,0 +1,58 @@
+package org.cetak.stock;
+
+import java.util.Optional;
+import org.cetak.common.DomainException;
+
+/**
+ * One movement to record: {@code quantity} items of one kind from one place to another, with the
+ * actor, the reason and the document or job it belongs to.
+ */
+public record Movement(
+    long officeId,
+    Item item,
+    Place from,
+    Place to,
+    int quantity,
+    String reason,
+    String actor,
+    ReferenceKind referenceKind,
+    long referenceId,
+    Detail detail) {
+
+  /** What is known of the cards moved; all optional. */
+  public record Detail(
+      Optional<String> serialFirst,
+      Optional<String> serialLast,
+      Optional<String> chipUid,
+      Optional<Long> requestId,
+      String note) {
+
+    public static Detail none() {
+      return new Detail(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "");
+    }
+
+    public Detail withNote(String newNote) {
+      return new Detail(
+          serialFirst, serialLast, chipUid, requestId, newNote == null ? "" : newNote);
+    }
+  }
+
+  public Movement {
+    if (quantity <= 0) {
+      throw DomainException.invalid(
+          "INVALID_QUANTITY", "Quantity must be positive, was " + quantity);
+    }
+    if (from.equals(to)) {
+      throw DomainException.invalid("SAME_PLACE", "A movement needs two places, got " + from);
+    }
+    if (to.location().isSource()) {
+      throw DomainException.invalid("INVALID_PLACE", to + " only gives, it cannot receive");
+    }
+    if (item == Item.OLD_CARD && from.location() == Location.CENTRE) {
+      throw DomainException.invalid("INVALID_PLACE", "Old cards do not come from the centre");
+    }
+    if (item == Item.BLANK && from.location() == Location.WITHDRAWN) {
+      throw DomainException.invalid("INVALID_PLACE", "Blanks are never withdrawn from residents");
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package org.cetak.stock;
+
+import java.time.Instant;
+
+/** A movement as the ledger holds it. */
+public record RecordedMovement(long id, Instant occurredAt, Movement movement) {}

@@ -1,0 +1,295 @@
+package org.cetak.stock.jooq;
+
+import static org.cetak.db.jooq.Tables.STOCK_BALANCE;
+import static org.cetak.db.jooq.Tables.STOCK_MOVEMENT;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.db.jooq.tables.records.StockBalanceRecord;
+import org.cetak.db.jooq.tables.records.StockMovementRecord;
+import org.cetak.stock.Balance;
+import org.cetak.stock.Item;
+import org.cetak.stock.Ledger;
+import org.cetak.stock.Location;
+import org.cetak.stock.Movement;
+import org.cetak.stock.Place;
+import org.cetak.stock.RecordedMovement;
+import org.cetak.stock.ReferenceKind;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+
+/**
+ * The ledger in PostgreSQL. A movement locks the balance rows it touches ({@code SELECT ... FOR
+ * UPDATE}, in id order so two movements never wait on each other in a cycle), checks the source,
+ * then writes both balances and the movement row. The table's CHECK (quantity >= 0) is the last
+ * guard; the trigger refuses UPDATE, DELETE and TRUNCATE of movements.
+ *
+ * <p>{@link #record} must run inside the caller's transaction ({@link
+ * org.cetak.common.Transactions}): the lock, both balances and the row commit together.
+ */
+public final class JooqLedger implements Ledger {
+
+  private final DSLContext db;
+  private final Clock clock;
+
+  public JooqLedger(DSLContext db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public RecordedMovement record(Movement m) {
+    {
+      {
+        {
+          DSLContext t = db;
+          boolean takes = !m.from().location().isSource();
+          List<Place> slots = new ArrayList<>();
+          if (takes) {
+            slots.add(m.from());
+          }
+          slots.add(m.to());
+          for (Place place : slots) {
+            t.insertInto(STOCK_BALANCE)
+                .set(STOCK_BALANCE.OFFICE_ID, m.officeId())
+                .set(STOCK_BALANCE.ITEM, m.item().name())
+                .set(STOCK_BALANCE.LOCATION, place.location().name())
+                .set(STOCK_BALANCE.PRINTER_ID, place.printerId().orElse(null))
+                .set(STOCK_BALANCE.QUANTITY, 0L)
+                .onConflictDoNothing()
+                .execute();
+          }
+          Condition any = DSL.falseCondition();
+          for (Place place : slots) {
+            any = any.or(slot(m.officeId(), m.item(), place));
+          }
+          List<StockBalanceRecord> locked =
+              t.selectFrom(STOCK_BALANCE).where(any).orderBy(STOCK_BALANCE.ID).forUpdate().fetch();
+          if (takes) {
+            StockBalanceRecord source =
+                locked.stream().filter(r -> matches(r, m.from())).findFirst().orElseThrow();
+            if (source.getQuantity() < m.quantity()) {
+              throw DomainException.conflict(
+                  "INSUFFICIENT_BALANCE",
+                  m.from()
+                      + " of office "
+                      + m.officeId()
+                      + " holds "
+                      + source.getQuantity()
+                      + " "
+                      + m.item()
+                      + ", cannot move "
+                      + m.quantity());
+            }
+            t.update(STOCK_BALANCE)
+                .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.minus(m.quantity()))
+                .where(STOCK_BALANCE.ID.eq(source.getId()))
+                .execute();
+          }
+          StockBalanceRecord target =
+              locked.stream().filter(r -> matches(r, m.to())).findFirst().orElseThrow();
+          t.update(STOCK_BALANCE)
+              .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.plus(m.quantity()))
+              .where(STOCK_BALANCE.ID.eq(target.getId()))
+              .execute();
+          Movement.Detail d = m.detail();
+          StockMovementRecord row =
+              t.insertInto(STOCK_MOVEMENT)
+                  .set(STOCK_MOVEMENT.OFFICE_ID, m.officeId())
+                  .set(STOCK_MOVEMENT.ITEM, m.item().name())
+                  .set(STOCK_MOVEMENT.FROM_LOCATION, m.from().location().name())
+                  .set(STOCK_MOVEMENT.FROM_PRINTER_ID, m.from().printerId().orElse(null))
+                  .set(STOCK_MOVEMENT.TO_LOCATION, m.to().location().name())
+                  .set(STOCK_MOVEMENT.TO_PRINTER_ID, m.to().printerId().orElse(null))
+                  .set(STOCK_MOVEMENT.QUANTITY, m.quantity())
+                  .set(STOCK_MOVEMENT.REASON, m.reason())
+                  .set(STOCK_MOVEMENT.ACTOR, m.actor())
+                  .set(STOCK_MOVEMENT.OCCURRED_AT, OffsetDateTime.now(clock))
+                  .set(STOCK_MOVEMENT.REFERENCE_KIND, m.referenceKind().name())
+                  .set(STOCK_MOVEMENT.REFERENCE_ID, m.referenceId())
+                  .set(STOCK_MOVEMENT.SERIAL_FIRST, d.serialFirst().orElse(null))
+                  .set(STOCK_MOVEMENT.SERIAL_LAST, d.serialLast().orElse(null))
+                  .set(STOCK_MOVEMENT.CHIP_UID, d.chipUid().orElse(null))
+                  .set(STOCK_MOVEMENT.REQUEST_ID, d.requestId().orElse(null))
+                  .set(STOCK_MOVEMENT.NOTE, d.note() == null ? "" : d.note())
+                  .returning()
+                  .fetchSingle();
+          return toMovement(row);
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<Balance> balances(long officeId) {
+    return db.selectFrom(STOCK_BALANCE)
+        .where(STOCK_BALANCE.OFFICE_ID.eq(officeId))
+        .orderBy(STOCK_BALANCE.ID)
+        .fetch(JooqLedger::toBalance);
+  }
+
+  @Override
+  public long balance(long officeId, Item item, Place place) {
+    Long q =
+        db.select(STOCK_BALANCE.QUANTITY)
+            .from(STOCK_BALANCE)
+            .where(slot(officeId, item, place))
+            .fetchOne(STOCK_BALANCE.QUANTITY);
+    return q == null ? 0 : q;
+  }
+
+  @Override
+  public Map<String, Long> flows(long officeId, Instant from, Instant until) {
+    Field<java.math.BigDecimal> total = DSL.sum(STOCK_MOVEMENT.QUANTITY);
+    Map<String, Long> flows = new HashMap<>();
+    db.select(STOCK_MOVEMENT.ITEM, STOCK_MOVEMENT.FROM_LOCATION, STOCK_MOVEMENT.TO_LOCATION, total)
+        .from(STOCK_MOVEMENT)
+        .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
+        .and(STOCK_MOVEMENT.OCCURRED_AT.ge(at(from)))
+        .and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(until)))
+        .groupBy(STOCK_MOVEMENT.ITEM, STOCK_MOVEMENT.FROM_LOCATION, STOCK_MOVEMENT.TO_LOCATION)
+        .fetch()
+        .forEach(
+            r ->
+                flows.put(
+                    r.value1() + ":" + r.value2() + ":" + r.value3(), r.value4().longValueExact()));
+    return flows;
+  }
+
+  @Override
+  public List<Balance> sumsUntil(long officeId, Instant until) {
+    return sums(
+        STOCK_MOVEMENT.OFFICE_ID.eq(officeId).and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(until))));
+  }
+
+  @Override
+  public List<Balance> allBalances() {
+    return db.selectFrom(STOCK_BALANCE).orderBy(STOCK_BALANCE.ID).fetch(JooqLedger::toBalance);
+  }
+
+  @Override
+  public List<Balance> allSums() {
+    return sums(DSL.trueCondition());
+  }
+
+  @Override
+  public List<RecordedMovement> recent(long officeId, int limit) {
+    return db.selectFrom(STOCK_MOVEMENT)
+        .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
+        .orderBy(STOCK_MOVEMENT.ID.desc())
+        .limit(limit)
+        .fetch(JooqLedger::toMovement);
+  }
+
+  @Override
+  public List<RecordedMovement> between(long officeId, Instant from, Instant until) {
+    return db.selectFrom(STOCK_MOVEMENT)
+        .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
+        .and(STOCK_MOVEMENT.OCCURRED_AT.ge(at(from)))
+        .and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(until)))
+        .orderBy(STOCK_MOVEMENT.ID)
+        .fetch(JooqLedger::toMovement);
+  }
+
+  /** Sums in minus out per place, over the movements matching {@code where}. */
+  private List<Balance> sums(Condition where) {
+    Map<String, Balance> sums = new HashMap<>();
+    List<Record4<Long, String, String, Long>> ins =
+        flowsBy(where, STOCK_MOVEMENT.TO_LOCATION, STOCK_MOVEMENT.TO_PRINTER_ID);
+    List<Record4<Long, String, String, Long>> outs =
+        flowsBy(where, STOCK_MOVEMENT.FROM_LOCATION, STOCK_MOVEMENT.FROM_PRINTER_ID);
+    add(sums, ins, 1);
+    add(sums, outs, -1);
+    return sums.values().stream().filter(b -> !b.place().location().isSource()).toList();
+  }
+
+  private static void add(
+      Map<String, Balance> sums, List<Record4<Long, String, String, Long>> rows, int sign) {
+    // value1 office, value2 item, value3 "LOCATION/printer", value4 total
+    for (Record4<Long, String, String, Long> r : rows) {
+      String[] slot = r.value3().split("/", -1);
+      Place place =
+          new Place(
+              Location.valueOf(slot[0]),
+              slot[1].isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(slot[1])));
+      String key = r.value1() + ":" + r.value2() + ":" + r.value3();
+      Balance before = sums.get(key);
+      long q = (before == null ? 0 : before.quantity()) + sign * r.value4();
+      sums.put(key, new Balance(r.value1(), Item.valueOf(r.value2()), place, q));
+    }
+  }
+
+  private List<Record4<Long, String, String, Long>> flowsBy(
+      Condition where, Field<String> location, Field<Long> printer) {
+    Field<String> slot =
+        location
+            .concat(DSL.inline("/"))
+            .concat(DSL.coalesce(printer.cast(String.class), DSL.inline("")));
+    Field<Long> total = DSL.sum(STOCK_MOVEMENT.QUANTITY).cast(Long.class);
+    return db.select(STOCK_MOVEMENT.OFFICE_ID, STOCK_MOVEMENT.ITEM, slot, total)
+        .from(STOCK_MOVEMENT)
+        .where(where)
+        .groupBy(STOCK_MOVEMENT.OFFICE_ID, STOCK_MOVEMENT.ITEM, slot)
+        .fetch();
+  }
+
+  private static Condition slot(long officeId, Item item, Place place) {
+    return STOCK_BALANCE
+        .OFFICE_ID
+        .eq(officeId)
+        .and(STOCK_BALANCE.ITEM.eq(item.name()))
+        .and(STOCK_BALANCE.LOCATION.eq(place.location().name()))
+        .and(DSL.coalesce(STOCK_BALANCE.PRINTER_ID, 0L).eq(place.printerId().orElse(0L)));
+  }
+
+  private static boolean matches(StockBalanceRecord r, Place place) {
+    return r.getLocation().equals(place.location().name())
+        && java.util.Objects.equals(r.getPrinterId(), place.printerId().orElse(null));
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Balance toBalance(StockBalanceRecord r) {
+    return new Balance(
+        r.getOfficeId(),
+        Item.valueOf(r.getItem()),
+        new Place(Location.valueOf(r.getLocation()), Optional.ofNullable(r.getPrinterId())),
+        r.getQuantity());
+  }
+
+  private static RecordedMovement toMovement(StockMovementRecord r) {
+    return new RecordedMovement(
+        r.getId(),
+        r.getOccurredAt().toInstant(),
+        new Movement(
+            r.getOfficeId(),
+            Item.valueOf(r.getItem()),
+            new Place(
+                Location.valueOf(r.getFromLocation()), Optional.ofNullable(r.getFromPrinterId())),
+            new Place(Location.valueOf(r.getToLocation()), Optional.ofNullable(r.getToPrinterId())),
+            r.getQuantity(),
+            r.getReason(),
+            r.getActor(),
+            ReferenceKind.valueOf(r.getReferenceKind()),
+            r.getReferenceId(),
+            new Movement.Detail(
+                Optional.ofNullable(r.getSerialFirst()),
+                Optional.ofNullable(r.getSerialLast()),
+                Optional.ofNullable(r.getChipUid()),
+                Optional.ofNullable(r.getRequestId()),
+                r.getNote())));
+  }
+}

@@ -1,0 +1,70 @@
+package org.cetak.stock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.cetak.common.Transactions;
+import org.jooq.ConnectionProvider;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Test transactions: the connection of the current transaction is bound to the thread, so every
+ * adapter sharing this provider works in it and nested calls join, as under Spring.
+ */
+final class BoundConnections implements ConnectionProvider, Transactions {
+
+  private final DataSource dataSource;
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+  BoundConnections(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Connection acquire() {
+    Connection bound = current.get();
+    if (bound != null) {
+      return bound;
+    }
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new DataAccessException("No connection", e);
+    }
+  }
+
+  @Override
+  public void release(Connection connection) {
+    if (connection != current.get()) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw new DataAccessException("Close failed", e);
+      }
+    }
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      current.set(connection);
+      try {
+        T result = work.get();
+        connection.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        current.remove();
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("Transaction failed", e);
+    }
+  }
+}

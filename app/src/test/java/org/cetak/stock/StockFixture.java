@@ -1,0 +1,103 @@
+package org.cetak.stock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.cetak.approval.ApprovalHandler;
+import org.cetak.approval.Approvals;
+import org.cetak.approval.jooq.JooqApprovalStore;
+import org.cetak.common.Transactions;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeKind;
+import org.cetak.office.Role;
+import org.cetak.office.User;
+import org.cetak.office.jooq.JooqAudit;
+import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.stock.jooq.JooqDestructionReports;
+import org.cetak.stock.jooq.JooqDrops;
+import org.cetak.stock.jooq.JooqLedger;
+import org.cetak.stock.jooq.JooqLoans;
+import org.cetak.stock.jooq.JooqPrinters;
+import org.cetak.support.MutableClock;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The stock services wired by hand over one test database, as the application wires them: every
+ * adapter shares a DSL context whose transactions are bound to the thread, so nested calls join.
+ */
+final class StockFixture {
+
+  final DSLContext db;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"));
+  final Transactions transactions;
+  final JooqOfficeDirectory offices;
+  final Ledger ledger;
+  final Printers printers;
+  final DestructionReports reports;
+  final Approvals approvals;
+  final StockService stock;
+  final PrintRoomMovements printRoom;
+  final StockLevels levels;
+  final LedgerCheck check;
+  final DailyReports daily;
+  final List<long[]> dropsHeard = new ArrayList<>();
+  long reserved;
+
+  StockFixture(DataSource dataSource) {
+    BoundConnections connections = new BoundConnections(dataSource);
+    db = DSL.using(connections, SQLDialect.POSTGRES);
+    transactions = connections;
+    offices = new JooqOfficeDirectory(db, clock);
+    ledger = new JooqLedger(db, clock);
+    printers = new JooqPrinters(db, clock);
+    reports = new JooqDestructionReports(db, clock);
+    OfficeAccess access = new OfficeAccess(offices);
+    JooqAudit audit = new JooqAudit(db, clock);
+    List<ApprovalHandler> handlers =
+        List.of(new WriteOffApproval(ledger), new DestructionApproval(ledger, reports));
+    approvals =
+        new Approvals(
+            new JooqApprovalStore(db, clock), handlers, transactions, audit, access::covers);
+    DropListener listener =
+        (office, drop, quantity) -> dropsHeard.add(new long[] {office, drop, quantity});
+    stock =
+        new StockService(
+            ledger,
+            printers,
+            new JooqDrops(db, clock),
+            new JooqLoans(db, clock),
+            reports,
+            approvals,
+            access,
+            audit,
+            transactions,
+            () -> List.of(listener));
+    printRoom = new PrintRoomMovements(ledger, printers, transactions);
+    levels = new StockLevels(ledger, office -> reserved, 1000);
+    check = new LedgerCheck(ledger);
+    daily = new DailyReports(ledger, levels, access);
+  }
+
+  Office office(String code, String name) {
+    return offices.addOffice(code, name, OfficeKind.KABUPATEN_KOTA, Optional.empty(), "");
+  }
+
+  Office kecamatan(String code, String name, long parent) {
+    return offices.addOffice(code, name, OfficeKind.KECAMATAN, Optional.of(parent), "");
+  }
+
+  User user(long officeId, String username, Role... roles) {
+    EnumSet<Role> set = EnumSet.noneOf(Role.class);
+    set.addAll(List.of(roles));
+    return offices.addUser(officeId, username, username, "{noop}x", set);
+  }
+
+  long count(String table) {
+    return db.fetchCount(DSL.table(table));
+  }
+}

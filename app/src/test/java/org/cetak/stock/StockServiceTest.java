@@ -1,0 +1,311 @@
+package org.cetak.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.cetak.approval.Approval;
+import org.cetak.common.DomainException;
+import org.cetak.db.testing.DatabaseTest;
+import org.cetak.office.Office;
+import org.cetak.office.Role;
+import org.cetak.office.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StockServiceTest {
+
+  private final StockFixture f;
+  private final Office bogor;
+  private final Office tengah;
+  private final Office depok;
+  private final User blanko;
+  private final User operator;
+  private final User kabid;
+  private final User auditor;
+  private final Printer prn1;
+
+  StockServiceTest(DataSource dataSource) {
+    f = new StockFixture(dataSource);
+    bogor = f.office("32.71", "Disdukcapil Kota Bogor");
+    tengah = f.kecamatan("32.71.03", "Titik cetak Bogor Tengah", bogor.id());
+    depok = f.office("32.76", "Disdukcapil Kota Depok");
+    blanko = f.user(bogor.id(), "blanko", Role.INVENTORY_MANAGER);
+    operator = f.user(bogor.id(), "operator", Role.OPERATOR);
+    kabid = f.user(bogor.id(), "kabid", Role.SUPERVISOR);
+    auditor = f.user(bogor.id(), "inspektorat", Role.AUDITOR);
+    prn1 = f.stock.registerPrinter(bogor.id(), "PRN-1", "Printer 1", "HDP5000", blanko);
+    f.stock.receiveDrop(
+        bogor.id(),
+        new DropRequest(
+            "BA/2026/11/0001",
+            LocalDate.of(2026, 11, 1),
+            1000,
+            List.of(SerialRange.parse("KTP26110000001", "KTP26110001000"))),
+        blanko);
+  }
+
+  private Reconciliation rec(Office office) {
+    return f.levels.reconciliation(office.id());
+  }
+
+  @Test
+  void drop_lands_in_the_vault_and_listeners_hear_of_it() {
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT)))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(f.dropsHeard).anySatisfy(d -> assertThat(d[2]).isEqualTo(1000));
+    assertThat(rec(bogor).received()).isGreaterThanOrEqualTo(1000);
+    assertThat(rec(bogor).closes()).isTrue();
+  }
+
+  @Test
+  void overlapping_serials_are_refused_with_nothing_written() {
+    long movements = f.count("stock_movement");
+    long drops = f.count("stock_drop");
+    assertThatThrownBy(
+            () ->
+                f.stock.receiveDrop(
+                    bogor.id(),
+                    new DropRequest(
+                        "BA/2026/11/0099",
+                        LocalDate.of(2026, 11, 2),
+                        10,
+                        List.of(SerialRange.parse("KTP26110000995", "KTP26110001004"))),
+                    blanko))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("SERIALS_OVERLAP"));
+    assertThat(f.count("stock_movement")).isEqualTo(movements);
+    assertThat(f.count("stock_drop")).isEqualTo(drops);
+  }
+
+  @Test
+  void serials_that_do_not_add_up_to_the_quantity_are_refused() {
+    assertThatThrownBy(
+            () ->
+                f.stock.receiveDrop(
+                    bogor.id(),
+                    new DropRequest(
+                        "BA/2026/11/0098",
+                        LocalDate.of(2026, 11, 2),
+                        11,
+                        List.of(SerialRange.parse("ZZ01", "ZZ10"))),
+                    blanko))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.code()).isEqualTo("SERIALS_DO_NOT_MATCH_QUANTITY"));
+  }
+
+  @Test
+  void loading_more_than_the_vault_holds_is_refused_with_nothing_written() {
+    long movements = f.count("stock_movement");
+    long vault = f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT));
+    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", (int) vault + 1, operator))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_BALANCE"));
+    assertThat(f.count("stock_movement")).isEqualTo(movements);
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT))).isEqualTo(vault);
+  }
+
+  @Test
+  void zero_and_negative_quantities_are_refused() {
+    long movements = f.count("stock_movement");
+    for (int q : new int[] {0, -5}) {
+      assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", q, operator))
+          .isInstanceOfSatisfying(
+              DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_QUANTITY"));
+    }
+    assertThat(f.count("stock_movement")).isEqualTo(movements);
+  }
+
+  @Test
+  void unknown_printer_and_unknown_office_are_refused() {
+    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-9", 1, operator))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_PRINTER"));
+    assertThatThrownBy(() -> f.stock.load(999_999, "PRN-1", 1, operator))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_OFFICE"));
+    assertThatThrownBy(() -> f.printRoom.picked(999_999, 1, 1))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_PRINTER"));
+  }
+
+  @Test
+  void a_user_of_another_office_or_without_the_role_is_refused() {
+    User depokBlanko = f.user(depok.id(), "depok-blanko", Role.INVENTORY_MANAGER);
+    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", 1, depokBlanko))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("OTHER_OFFICE"));
+    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", 1, auditor))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("ROLE_REQUIRED"));
+  }
+
+  @Test
+  void print_room_moves_a_card_from_feeder_to_printed() {
+    f.stock.load(bogor.id(), "PRN-1", 5, operator);
+    int before = f.printRoom.feeder(prn1.id());
+    long printedBefore = rec(bogor).printed();
+    f.printRoom.picked(prn1.id(), 1, 77);
+    f.printRoom.printed(prn1.id(), "04a1b2c3d4e5f6", 501, 77);
+    assertThat(f.printRoom.feeder(prn1.id())).isEqualTo(before - 1);
+    assertThat(rec(bogor).printed()).isEqualTo(printedBefore + 1);
+    assertThat(f.ledger.recent(bogor.id(), 1).get(0).movement().actor()).isEqualTo("station:PRN-1");
+    assertThat(rec(bogor).closes()).isTrue();
+  }
+
+  @Test
+  void outcome_unknown_is_counted_until_resolved() {
+    f.stock.load(bogor.id(), "PRN-1", 2, operator);
+    f.printRoom.picked(prn1.id(), 1, 90);
+    f.printRoom.toUnknown(prn1.id(), false, 90);
+    assertThat(rec(bogor).unknown()).isEqualTo(1);
+    assertThat(rec(bogor).closes()).isTrue();
+    f.printRoom.unknownSpoiled(
+        prn1.id(), SpoilReason.ENCODE_FAIL, Optional.of("AABBCCDD"), 502, 90, "chip mute");
+    assertThat(rec(bogor).unknown()).isZero();
+    assertThatThrownBy(() -> f.printRoom.backFromUnknown(prn1.id(), true, 90))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_BALANCE"));
+  }
+
+  @Test
+  void write_off_needs_a_second_person_who_is_a_supervisor() {
+    User blanko2 = f.user(bogor.id(), "blanko2", Role.INVENTORY_MANAGER, Role.SUPERVISOR);
+    long spoiledBefore = rec(bogor).spoiled();
+    Approval proposal =
+        f.stock.proposeWriteOff(
+            bogor.id(),
+            Place.of(Location.VAULT),
+            3,
+            SpoilReason.DAMAGED_IN_STORAGE,
+            "water damage",
+            blanko2);
+    assertThat(rec(bogor).spoiled()).isEqualTo(spoiledBefore);
+    assertThatThrownBy(() -> f.approvals.approve(proposal.id(), blanko2, "mine"))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("SELF_APPROVAL"));
+    assertThatThrownBy(() -> f.approvals.approve(proposal.id(), operator, ""))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("NOT_A_SUPERVISOR"));
+    assertThat(rec(bogor).spoiled()).isEqualTo(spoiledBefore);
+    f.approvals.approve(proposal.id(), kabid, "seen");
+    assertThat(rec(bogor).spoiled()).isEqualTo(spoiledBefore + 3);
+    assertThatThrownBy(() -> f.approvals.approve(proposal.id(), kabid, "again"))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_DECIDED"));
+    assertThat(rec(bogor).closes()).isTrue();
+  }
+
+  @Test
+  void destruction_report_moves_listed_cards_from_spoiled_to_destroyed_once_approved() {
+    f.stock.load(bogor.id(), "PRN-1", 3, operator);
+    f.stock.recordSpoiled(
+        bogor.id(),
+        new SpoilRequest(
+            "PRN-1",
+            false,
+            1,
+            SpoilReason.FACTORY_DEFECT,
+            Optional.of("11223344"),
+            Optional.empty(),
+            "bent"),
+        operator);
+    RecordedMovement twoBad =
+        f.stock.recordSpoiled(
+            bogor.id(),
+            new SpoilRequest(
+                "PRN-1",
+                false,
+                2,
+                SpoilReason.FACTORY_DEFECT,
+                Optional.empty(),
+                Optional.empty(),
+                ""),
+            operator);
+    f.stock.recordWithdrawnOldCard(
+        bogor.id(), 601, Optional.of("DEADBEEF"), Optional.empty(), "", operator);
+    long destroyedBefore = rec(bogor).destroyed();
+    DestructionReport report =
+        f.stock.proposeDestruction(
+            bogor.id(),
+            new DestructionProposal(
+                LocalDate.of(2026, 11, 2),
+                "Halaman kantor",
+                List.of("Saksi Satu", "Saksi Dua"),
+                List.of(
+                    DestructionLine.chip(Item.BLANK, "11223344"),
+                    DestructionLine.spoil(Item.BLANK, twoBad.id()),
+                    DestructionLine.spoil(Item.BLANK, twoBad.id()),
+                    DestructionLine.chip(Item.OLD_CARD, "deadbeef"))),
+            blanko);
+    assertThat(report.number()).startsWith("BAP/32.71/2026/");
+    assertThat(report.cards()).hasSize(4);
+    assertThat(rec(bogor).destroyed()).isEqualTo(destroyedBefore);
+    f.approvals.approve(report.approvalId().orElseThrow(), kabid, "");
+    Reconciliation after = rec(bogor);
+    assertThat(after.destroyed()).isEqualTo(destroyedBefore + 3);
+    assertThat(after.oldCardsDestroyed()).isGreaterThanOrEqualTo(1);
+    assertThat(after.closes()).isTrue();
+    assertThat(f.reports.byId(report.id()).orElseThrow().status())
+        .isEqualTo(DestructionReport.Status.DESTROYED);
+  }
+
+  @Test
+  void destruction_report_listing_a_card_not_in_the_spoiled_pile_is_refused_with_nothing_written() {
+    long reportsBefore = f.count("destruction_report");
+    long approvalsBefore = f.count("approval");
+    assertThatThrownBy(
+            () ->
+                f.stock.proposeDestruction(
+                    bogor.id(),
+                    new DestructionProposal(
+                        LocalDate.of(2026, 11, 2),
+                        "",
+                        List.of("A", "B"),
+                        List.of(DestructionLine.chip(Item.BLANK, "0102030405060708090A"))),
+                    blanko))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("NOT_IN_SPOILED_PILE"));
+    assertThat(f.count("destruction_report")).isEqualTo(reportsBefore);
+    assertThat(f.count("approval")).isEqualTo(approvalsBefore);
+  }
+
+  @Test
+  void a_loan_between_two_offices_of_this_installation_moves_both_ledgers() {
+    long tengahVault = f.ledger.balance(tengah.id(), Item.BLANK, Place.of(Location.VAULT));
+    f.stock.lend(
+        bogor.id(), new LoanRequest(Optional.of(tengah.id()), "", "PINJAM/2026/001", 50), blanko);
+    assertThat(f.ledger.balance(tengah.id(), Item.BLANK, Place.of(Location.VAULT)))
+        .isEqualTo(tengahVault + 50);
+    assertThat(rec(tengah).borrowed()).isEqualTo(50);
+    assertThat(rec(bogor).lent()).isGreaterThanOrEqualTo(50);
+    assertThat(rec(bogor).closes()).isTrue();
+    assertThat(rec(tengah).closes()).isTrue();
+  }
+
+  @Test
+  void the_database_refuses_to_change_or_delete_a_movement() {
+    assertThatThrownBy(() -> f.db.execute("update stock_movement set quantity = 1"))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> f.db.execute("delete from stock_movement"))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> f.db.execute("truncate stock_movement cascade"))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () -> f.db.execute("update stock_balance set quantity = -1 where location = 'VAULT'"))
+        .hasMessageContaining("ck_stock_balance_quantity");
+  }
+
+  @Test
+  void ledger_check_passes_on_an_honest_ledger() {
+    LedgerCheck.Result result = f.check.run();
+    assertThat(result.differences()).isEmpty();
+    assertThat(result.placesChecked()).isPositive();
+  }
+}
