@@ -51,6 +51,7 @@ public final class PrintStation {
   private final PrintJobs jobs;
   private final CardSupply supply;
 
+  private volatile PrinterSnapshot lastStatus;
   private PreparedCard current;
   private int silentRetries;
 
@@ -68,6 +69,19 @@ public final class PrintStation {
 
   public PrinterRef printer() {
     return printer;
+  }
+
+  /** The printer's status as last read, for the console; empty before the first read. */
+  public java.util.Optional<PrinterSnapshot> lastStatus() {
+    return java.util.Optional.ofNullable(lastStatus);
+  }
+
+  private StatusReading readStatus() {
+    StatusReading reading = device.status();
+    if (reading instanceof StatusReading.Read read) {
+      lastStatus = read.snapshot();
+    }
+    return reading;
   }
 
   /** One unit of work: settles or advances the open job, or starts the next card. */
@@ -92,7 +106,7 @@ public final class PrintStation {
   }
 
   private boolean cooled() {
-    if (device.status() instanceof StatusReading.Read read
+    if (readStatus() instanceof StatusReading.Read read
         && !read.snapshot().cooling()
         && read.snapshot().condition() != PrinterCondition.HEAD_TEMP) {
       jobs.setState(printer.id(), PrinterMode.RUNNING, "cooled");
@@ -102,7 +116,7 @@ public final class PrintStation {
   }
 
   private Tick startNext() {
-    StatusReading reading = device.status();
+    StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
       halt(PrinterMode.QUARANTINED, "printer does not answer: " + u.why());
       return Tick.HALTED;
@@ -162,7 +176,7 @@ public final class PrintStation {
   }
 
   private Tick encode(PrintJob job) {
-    StatusReading reading = device.status();
+    StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
       return toUnknown(job, "printer does not answer before encoding: " + u.why());
     }
@@ -230,7 +244,7 @@ public final class PrintStation {
     if (baselineFresh) {
       return Optional.of(job);
     }
-    StatusReading reading = device.status();
+    StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
       toUnknown(job, "printer does not answer: " + u.why());
       return Optional.empty();
@@ -292,7 +306,7 @@ public final class PrintStation {
 
   /** After a command: reads the status and decides from what physically happened. */
   private Tick afterCommand(PrintJob job, StepOutcome outcome) {
-    StatusReading reading = device.status();
+    StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
       return toUnknown(job, describe(outcome) + "; then no status: " + u.why());
     }
@@ -526,7 +540,7 @@ public final class PrintStation {
 
   /** An unknown job: when the printer answers and its counters explain the cards, settle it. */
   private Tick settleFromEvidence(PrintJob job) {
-    if (!(device.status() instanceof StatusReading.Read read)) {
+    if (!(readStatus() instanceof StatusReading.Read read)) {
       return Tick.HALTED;
     }
     Stage step = job.resumeStage().orElseThrow();

@@ -48,6 +48,10 @@ public final class StationWorker implements Runnable {
     }
   }
 
+  public PrintStation station() {
+    return station;
+  }
+
   public boolean alive() {
     Thread t = thread;
     return t != null && t.isAlive();

@@ -71,53 +71,64 @@ public final class StationRuntime implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    for (StationProperties.PrinterLink link : properties.printers()) {
-      long officeId =
-          offices
-              .officeByCode(link.office())
-              .orElseThrow(() -> new IllegalStateException("Unknown office " + link.office()))
-              .id();
-      long printerId =
-          printers
-              .find(officeId, link.code())
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "Printer "
-                              + link.code()
-                              + " is not registered at office "
-                              + link.office()))
-              .id();
-      PrinterRef printer = new PrinterRef(printerId, officeId, link.code());
-      if (!ownership.claim(printerId, properties.node(), properties.lease())) {
-        log.warn("Printer {} is driven by another node; not starting it here", link.code());
-        continue;
-      }
-      supply.release(printer); // cards assigned before a crash go back to the queue
-      owned.add(printer);
-      StationWorker worker =
-          new StationWorker(
-              new PrintStation(
-                  printer,
-                  new DriverCardPrinter(
-                      CardPrinterDriver.over(
-                          open(link.link()),
-                          PrinterTimings.field().scaled(properties.timeScale()),
-                          Optional.empty())),
-                  new EncoderChipStation(
-                      new PcscChipEncoder(readers, Pattern.compile(link.reader())),
-                      properties.chipWait()),
-                  jobs,
-                  supply),
-              properties.idleWait(),
-              properties.haltedWait());
-      workers.put(printerId, worker);
-      worker.start();
-    }
     leases = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "printer-leases"));
     long every = Math.max(1, properties.lease().toMillis() / 3);
-    leases.scheduleAtFixedRate(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
     running = true;
+  }
+
+  /**
+   * Renews the leases of the printers this node drives and starts the workers of configured
+   * printers not running yet (registered later, or freed by a node whose lease ran out).
+   */
+  private synchronized void tend() {
+    renewLeases();
+    for (StationProperties.PrinterLink link : properties.printers()) {
+      try {
+        startIfMissing(link);
+      } catch (RuntimeException e) {
+        log.warn("Printer {} not started: {}", link.code(), e.getMessage());
+      }
+    }
+  }
+
+  private void startIfMissing(StationProperties.PrinterLink link) {
+    Optional<Long> officeId = offices.officeByCode(link.office()).map(o -> o.id());
+    if (officeId.isEmpty()) {
+      return;
+    }
+    Optional<org.cetak.stock.Printer> registered = printers.find(officeId.get(), link.code());
+    if (registered.isEmpty() || workers.containsKey(registered.get().id())) {
+      return;
+    }
+    long printerId = registered.get().id();
+    PrinterRef printer = new PrinterRef(printerId, officeId.get(), link.code());
+    if (!ownership.claim(printerId, properties.node(), properties.lease())) {
+      return; // another node drives it
+    }
+    supply.release(printer);
+    StationWorker worker =
+        new StationWorker(
+            new PrintStation(
+                printer,
+                new DriverCardPrinter(
+                    CardPrinterDriver.over(
+                        open(link.link()),
+                        PrinterTimings.field().scaled(properties.timeScale()),
+                        Optional.empty())),
+                new EncoderChipStation(
+                    new PcscChipEncoder(readers, Pattern.compile(link.reader())),
+                    properties.chipWait()),
+                jobs,
+                supply),
+            properties.idleWait(),
+            properties.haltedWait());
+    if (!owned.contains(printer)) {
+      owned.add(printer);
+    }
+    workers.put(printerId, worker);
+    worker.start();
+    log.info("Node {} drives printer {} over {}", properties.node(), link.code(), link.link());
   }
 
   private Transport open(String link) {
@@ -131,7 +142,7 @@ public final class StationRuntime implements SmartLifecycle {
   }
 
   private void renewLeases() {
-    for (PrinterRef printer : owned) {
+    for (PrinterRef printer : List.copyOf(owned)) {
       try {
         if (!ownership.claim(printer.id(), properties.node(), properties.lease())) {
           log.error("Lost the lease of printer {}; stopping its worker", printer.code());
@@ -139,6 +150,7 @@ public final class StationRuntime implements SmartLifecycle {
           if (worker != null) {
             worker.stop();
           }
+          owned.remove(printer);
         }
       } catch (RuntimeException e) {
         log.warn("Renewing the lease of printer {} failed: {}", printer.code(), e.toString());
@@ -156,6 +168,12 @@ public final class StationRuntime implements SmartLifecycle {
 
   public boolean drives(long printerId) {
     return workers.containsKey(printerId);
+  }
+
+  /** The last status read from a printer this node drives. */
+  public Optional<org.cetak.printing.device.PrinterSnapshot> lastStatus(long printerId) {
+    StationWorker worker = workers.get(printerId);
+    return worker == null ? Optional.empty() : worker.station().lastStatus();
   }
 
   public void setMode(long printerId, PrinterMode mode, String reason) {
