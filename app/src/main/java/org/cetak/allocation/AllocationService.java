@@ -1,0 +1,303 @@
+package org.cetak.allocation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.cetak.common.DomainException;
+import org.cetak.common.Masking;
+import org.cetak.common.Transactions;
+import org.cetak.intake.ResidentRecord;
+import org.cetak.office.Audit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives scarce blanks to the queue by priority. A run reserves blanks for the top requests, never
+ * more than the usable stock minus the urgent reserve and never beyond the day's cap, one run per
+ * office at a time across nodes.
+ */
+public final class AllocationService {
+
+  private static final Logger log = LoggerFactory.getLogger(AllocationService.class);
+
+  private final AllocationStore store;
+  private final PolicyService policies;
+  private final BlankSupply supply;
+  private final DropHistory drops;
+  private final PrinterCapacity capacity;
+  private final ForecastSettings forecast;
+  private final Transactions transactions;
+  private final Audit audit;
+  private final Clock clock;
+
+  public AllocationService(
+      AllocationStore store,
+      PolicyService policies,
+      BlankSupply supply,
+      DropHistory drops,
+      PrinterCapacity capacity,
+      ForecastSettings forecast,
+      Transactions transactions,
+      Audit audit,
+      Clock clock) {
+    this.store = store;
+    this.policies = policies;
+    this.supply = supply;
+    this.drops = drops;
+    this.capacity = capacity;
+    this.forecast = forecast;
+    this.transactions = transactions;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Runs allocation for one office and returns what it did. */
+  public RunResult run(long officeId, RunTrigger trigger, String actor) {
+    long started = System.nanoTime();
+    RunResult result =
+        transactions.inTransaction(
+            () -> {
+              store.lock(officeId);
+              OffsetDateTime now = OffsetDateTime.now(clock);
+              LocalDate today = now.toLocalDate();
+              PriorityPolicy policy = policies.current(officeId);
+              int released = store.releaseWithdrawn(officeId, now);
+              AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+              long available = supply.available(officeId);
+              long usable = available - counts.held();
+              long grantable = usable - policy.urgentReserve();
+              OptionalInt capLeft = OptionalInt.empty();
+              if (policy.dailyCap().isPresent()) {
+                long left =
+                    policy.dailyCap().getAsInt() - counts.printedToday() - counts.outstanding();
+                capLeft = OptionalInt.of((int) Math.max(0, left));
+                grantable = Math.min(grantable, left);
+              }
+              int limit = (int) Math.max(0, Math.min(grantable, counts.queued()));
+              long runId = store.startRun(officeId, trigger, actor, policy.version(), now);
+              int granted =
+                  limit == 0 ? 0 : store.reserveTop(officeId, runId, policy, today, limit, now);
+              RunResult done =
+                  new RunResult(
+                      runId,
+                      officeId,
+                      policy.version(),
+                      available,
+                      counts.held(),
+                      usable,
+                      policy.urgentReserve(),
+                      capLeft,
+                      granted,
+                      released,
+                      counts.queued() - granted,
+                      (System.nanoTime() - started) / 1_000_000);
+              store.finishRun(runId, done, OffsetDateTime.now(clock));
+              return done;
+            });
+    log.info(
+        "Allocation run {} for office {} ({}): {} reserved, {} released, usable {}, reserve {},"
+            + " cap left {}, {} still queued, {} ms",
+        result.runId(),
+        officeId,
+        trigger,
+        result.granted(),
+        result.released(),
+        result.usable(),
+        result.urgentReserve(),
+        result.capLeft().isPresent() ? result.capLeft().getAsInt() : "none",
+        result.queued(),
+        result.millis());
+    return result;
+  }
+
+  /**
+   * Reserves a blank from the urgent reserve for a walk-in a supervisor approved, ahead of the
+   * queue. Refused when no usable blank is left at all.
+   */
+  public RunResult approveWalkIn(String nik, String supervisor, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("REASON_REQUIRED", "An urgent walk-in needs a reason");
+    }
+    LocalDate today = LocalDate.now(clock);
+    AllocationStore.QueuePosition position = find(nik, today);
+    long officeId = position.officeId();
+    return transactions.inTransaction(
+        () -> {
+          store.lock(officeId);
+          OffsetDateTime now = OffsetDateTime.now(clock);
+          PriorityPolicy policy = policies.current(officeId);
+          AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+          long available = supply.available(officeId);
+          long usable = available - counts.held();
+          if (usable <= 0) {
+            throw DomainException.conflict(
+                "NO_USABLE_BLANK", "No usable blank left at office " + officeId + " for a walk-in");
+          }
+          long runId =
+              store.startRun(officeId, RunTrigger.WALK_IN, supervisor, policy.version(), now);
+          if (!store.reserveOne(
+              position.requestId(), runId, "URGENT_WALK_IN", supervisor, policy.version(), now)) {
+            throw DomainException.conflict(
+                "NOT_QUEUED",
+                "Request "
+                    + position.requestId()
+                    + " is "
+                    + position.status()
+                    + " and not eligible (print-ready with a photo) for a walk-in reservation");
+          }
+          RunResult done =
+              new RunResult(
+                  runId,
+                  officeId,
+                  policy.version(),
+                  available,
+                  counts.held(),
+                  usable,
+                  policy.urgentReserve(),
+                  OptionalInt.empty(),
+                  1,
+                  0,
+                  counts.queued() - 1,
+                  0);
+          store.finishRun(runId, done, now);
+          audit.record(
+              officeId,
+              supervisor,
+              "URGENT_WALK_IN_APPROVED",
+              "request " + position.requestId() + " (NIK " + Masking.nik(nik) + ")",
+              reason);
+          return done;
+        });
+  }
+
+  /** Why a NIK's card is not printed yet, and when it is expected. */
+  public QueueExplanation explain(String nik) {
+    LocalDate today = LocalDate.now(clock);
+    AllocationStore.QueuePosition position = find(nik, today);
+    long officeId = position.officeId();
+    PriorityPolicy policy = policies.current(officeId);
+    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    long available = supply.available(officeId);
+    long usable = available - counts.held();
+    int perPrinterDay = Math.max(1, capacity.cardsPerDay(officeId));
+    int perDay =
+        policy.dailyCap().isPresent()
+            ? Math.max(1, Math.min(perPrinterDay, policy.dailyCap().getAsInt()))
+            : perPrinterDay;
+    QueueExplanation.ExpectedDrop drop = expectedDrop(officeId, today);
+
+    List<String> blockers = new ArrayList<>();
+    if (!ResidentRecord.PRINT_READY.equals(position.siakStatus())) {
+      blockers.add("upstream status is " + position.siakStatus() + ", not PRINT_READY_RECORD");
+    }
+    if (!position.hasPhoto()) {
+      blockers.add("no photo yet: it cannot print until the photo arrives");
+    }
+    if (position.tier().isEmpty() && position.reservation().isEmpty()) {
+      blockers.add("no tier of the priority policy takes this request");
+    }
+    String status = position.status();
+    if (!status.equals("QUEUED")
+        && !status.equals("RESERVED")
+        && !status.equals("FAILED_REQUEUED")) {
+      blockers.add("the request is " + status);
+    }
+
+    long blanksAhead = position.heldAhead() + position.queuedAhead();
+    long rank = position.reservation().map(r -> (long) r.rank()).orElse(position.queuedAhead() + 1);
+    Optional<QueueExplanation.DateRange> estimate = Optional.empty();
+    if (blockers.isEmpty()) {
+      // blanks this request still needs beyond what is on hand for the queue
+      long missing =
+          position.reservation().isPresent()
+              ? 0
+              : position.queuedAhead() + 1 - Math.max(0, usable - policy.urgentReserve());
+      long printsBefore = blanksAhead;
+      long startDay = counts.printedToday() >= perDay ? 1 : 0;
+      LocalDate earliest = today.plusDays(startDay + printsBefore / perDay);
+      LocalDate latest = today.plusDays(startDay + (printsBefore + perDay) / perDay);
+      if (missing > 0) {
+        long dropsNeeded = (missing + drop.quantity() - 1) / drop.quantity();
+        LocalDate nextDrop = drop.next().orElse(today.plusDays(drop.everyDays()));
+        LocalDate firstPossible = nextDrop.plusDays((dropsNeeded - 1) * drop.everyDays());
+        if (firstPossible.isAfter(earliest)) {
+          earliest = firstPossible;
+        }
+        // a late drop and printing the new stock push the latest day out
+        LocalDate lateDrop = firstPossible.plusDays(drop.everyDays() / 2);
+        LocalDate afterDrop = lateDrop.plusDays((missing + perDay - 1) / perDay);
+        if (afterDrop.isAfter(latest)) {
+          latest = afterDrop;
+        }
+      }
+      estimate = Optional.of(new QueueExplanation.DateRange(earliest, latest));
+    }
+    return new QueueExplanation(
+        Masking.nik(nik),
+        position.requestId(),
+        status,
+        position.reservation().map(r -> r.tier()).or(() -> position.tier().map(p -> p.tier())),
+        position.tier().map(PriorityPolicy.Placement::tierName),
+        position.reservation().map(r -> r.rule()).or(() -> position.tier().map(p -> p.rule())),
+        rank,
+        blanksAhead,
+        usable,
+        policy.urgentReserve(),
+        policy.dailyCap(),
+        counts.printedToday(),
+        perPrinterDay,
+        drop,
+        estimate,
+        blockers);
+  }
+
+  /** The next drops: learned from the last drops when there are at least two, else configured. */
+  QueueExplanation.ExpectedDrop expectedDrop(long officeId, LocalDate today) {
+    List<DropHistory.Drop> history = drops.drops(officeId);
+    if (history.size() >= 2) {
+      List<DropHistory.Drop> recent =
+          history.subList(Math.max(0, history.size() - 6), history.size());
+      long quantity =
+          Math.max(1, recent.stream().mapToLong(DropHistory.Drop::quantity).sum() / recent.size());
+      long span =
+          ChronoUnit.DAYS.between(
+              recent.get(0).receivedOn(), recent.get(recent.size() - 1).receivedOn());
+      int every = (int) Math.max(1, span / (recent.size() - 1));
+      LocalDate next = recent.get(recent.size() - 1).receivedOn().plusDays(every);
+      if (next.isBefore(today)) {
+        next = today;
+      }
+      return new QueueExplanation.ExpectedDrop(quantity, every, Optional.of(next), "LEARNED");
+    }
+    Optional<LocalDate> next =
+        history.isEmpty()
+            ? Optional.empty()
+            : Optional.of(history.get(0).receivedOn().plusDays(forecast.dropEveryDays()))
+                .map(d -> d.isBefore(today) ? today : d);
+    return new QueueExplanation.ExpectedDrop(
+        forecast.dropQuantity(), forecast.dropEveryDays(), next, "CONFIGURED");
+  }
+
+  private AllocationStore.QueuePosition find(String nik, LocalDate today) {
+    if (nik == null || !nik.matches("[0-9]{16}")) {
+      throw DomainException.invalid("INVALID_NIK", "A NIK is 16 digits");
+    }
+    // the policy of the request's office is needed for the ranking; find the office first
+    Optional<AllocationStore.QueuePosition> probe =
+        store.position(nik, DefaultPolicy.forOffice(0), today);
+    if (probe.isEmpty()) {
+      throw DomainException.notFound("NO_REQUEST", "No print request for NIK " + Masking.nik(nik));
+    }
+    PriorityPolicy policy = policies.current(probe.get().officeId());
+    return store.position(nik, policy, today).orElseThrow();
+  }
+
+  private OffsetDateTime startOfDay(LocalDate today) {
+    return today.atStartOfDay(clock.getZone()).toOffsetDateTime();
+  }
+}

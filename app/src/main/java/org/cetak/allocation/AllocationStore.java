@@ -1,0 +1,85 @@
+package org.cetak.allocation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The queue as allocation sees it, in PostgreSQL: the ranking is done there, set-based. Every
+ * method runs in the caller's transaction.
+ */
+public interface AllocationStore {
+
+  /** Takes the office's queue lock until the transaction ends: one run per office at a time. */
+  void lock(long officeId);
+
+  /** Reservations of withdrawn requests that are still open are released; returns how many. */
+  int releaseWithdrawn(long officeId, OffsetDateTime now);
+
+  /** Counts that bound a run. */
+  QueueCounts counts(long officeId, OffsetDateTime startOfDay);
+
+  long startRun(
+      long officeId, RunTrigger trigger, String actor, int policyVersion, OffsetDateTime now);
+
+  /**
+   * Reserves blanks for the top {@code limit} eligible queued requests (print-ready, photo present)
+   * by tier, then oldest Suket, then oldest PRR time, recording run, tier, rule and rank. Returns
+   * how many were reserved.
+   */
+  int reserveTop(
+      long officeId,
+      long runId,
+      PriorityPolicy policy,
+      LocalDate today,
+      int limit,
+      OffsetDateTime now);
+
+  void finishRun(long runId, RunResult result, OffsetDateTime now);
+
+  /** The office of the NIK's newest request. */
+  Optional<Long> officeOf(String nik);
+
+  /** Where one request stands in the queue under the policy. */
+  Optional<QueuePosition> position(String nik, PriorityPolicy policy, LocalDate today);
+
+  /**
+   * Reserves a blank for one request now, outside the ranking (an urgent walk-in a supervisor
+   * approved). Returns false when the request is not queued and eligible.
+   */
+  boolean reserveOne(
+      long requestId,
+      long runId,
+      String rule,
+      String approvedBy,
+      int policyVersion,
+      OffsetDateTime now);
+
+  /**
+   * @param held reservations whose blank is still in the vault or a feeder
+   * @param outstanding reservations not yet printed (held, printing, outcome unknown)
+   * @param printedToday cards printed since the start of the day
+   * @param queued eligible requests waiting
+   */
+  record QueueCounts(long held, long outstanding, long printedToday, long queued) {}
+
+  /**
+   * @param tier empty when no tier of the policy takes the request
+   * @param queuedAhead eligible queued requests ranked before it
+   * @param heldAhead reserved requests that print before it (all of them when it is queued)
+   * @param reservation its reservation when it holds one
+   */
+  record QueuePosition(
+      long requestId,
+      long officeId,
+      String status,
+      boolean eligible,
+      String siakStatus,
+      boolean hasPhoto,
+      Optional<PriorityPolicy.Placement> tier,
+      long queuedAhead,
+      long heldAhead,
+      Optional<Reservation> reservation) {}
+
+  record Reservation(long runId, int tier, String rule, int rank, OffsetDateTime reservedAt) {}
+}

@@ -1,0 +1,48 @@
+package org.cetak.allocation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The answer to "why not me yet?" for one request (kenapa belum dicetak?).
+ *
+ * @param nikMasked the NIK as an officer may show it
+ * @param rank the request's place among the waiting requests of its office (1 = next), or its
+ *     reservation's rank when it holds a blank
+ * @param blanksAhead blanks that go to other requests before this one: reservations not yet printed
+ *     plus queued requests ranked before it
+ * @param usableStock vault + feeders - reserved
+ * @param expectedDrop the size and spacing of the next drops assumed, and where that came from
+ * @param printerCardsPerDay what the printers can make in a day
+ * @param estimate the range of days the card is expected to be printed; empty when it cannot be
+ *     printed (see {@code blockers})
+ * @param blockers what stops the request from being allocated at all
+ */
+public record QueueExplanation(
+    String nikMasked,
+    long requestId,
+    String status,
+    Optional<Integer> tier,
+    Optional<String> tierName,
+    Optional<String> rule,
+    long rank,
+    long blanksAhead,
+    long usableStock,
+    int urgentReserve,
+    OptionalInt dailyCap,
+    long printedToday,
+    int printerCardsPerDay,
+    ExpectedDrop expectedDrop,
+    Optional<DateRange> estimate,
+    List<String> blockers) {
+
+  public record DateRange(LocalDate earliest, LocalDate latest) {}
+
+  /**
+   * @param source {@code LEARNED} from the drop history or {@code CONFIGURED}
+   */
+  public record ExpectedDrop(
+      long quantity, int everyDays, Optional<LocalDate> next, String source) {}
+}

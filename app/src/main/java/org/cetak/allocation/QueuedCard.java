@@ -1,0 +1,26 @@
+package org.cetak.allocation;
+
+import java.util.Set;
+import org.cetak.intake.Payloads;
+import org.cetak.intake.RecordFlag;
+import org.cetak.intake.RequestStatus;
+import org.cetak.intake.ResidentRecord;
+
+/**
+ * A reserved request as the print station takes it: the record to print, its biometric payloads,
+ * and the reservation that holds its blank.
+ *
+ * @param officeCode Kemendagri code of the office (printed as the place of issue)
+ * @param tier the reservation's tier; {@code rank} its rank in its run
+ */
+public record QueuedCard(
+    long requestId,
+    long officeId,
+    String officeCode,
+    RequestStatus status,
+    int tier,
+    String rule,
+    int rank,
+    ResidentRecord record,
+    Set<RecordFlag> flags,
+    Payloads payloads) {}

@@ -1,0 +1,421 @@
+package org.cetak.allocation.jooq;
+
+import static org.cetak.db.jooq.Tables.ALLOCATION_RUN;
+import static org.cetak.db.jooq.Tables.ALLOCATION_STATE;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
+import static org.cetak.db.jooq.Tables.RESERVATION;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.allocation.AllocationStore;
+import org.cetak.allocation.PriorityPolicy;
+import org.cetak.allocation.RunResult;
+import org.cetak.allocation.RunTrigger;
+import org.cetak.db.jooq.tables.PrintRequest;
+import org.cetak.db.jooq.tables.records.PrintRequestRecord;
+import org.cetak.db.jooq.tables.records.ReservationRecord;
+import org.cetak.intake.RequestStatus;
+import org.cetak.intake.ResidentRecord;
+import org.cetak.intake.jooq.QueueLock;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * Allocation in PostgreSQL: one {@code INSERT ... SELECT} ranks the eligible queue by the policy's
+ * tier CASE and the tie-break and reserves the top rows; one {@code UPDATE} and one event insert
+ * follow. No request is looked at one by one in Java.
+ */
+public final class JooqAllocationStore implements AllocationStore {
+
+  private final DSLContext db;
+  private final Clock clock;
+
+  public JooqAllocationStore(DSLContext db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public void lock(long officeId) {
+    QueueLock.lock(db, officeId, clock);
+  }
+
+  /** Eligible for a blank: queued, print-ready upstream, with a photo. */
+  static Condition eligible(PrintRequest r, long officeId) {
+    return r.OFFICE_ID
+        .eq(officeId)
+        .and(r.STATUS.eq(inline(RequestStatus.QUEUED.name())))
+        .and(r.SIAK_STATUS.eq(inline(ResidentRecord.PRINT_READY)))
+        .and(r.HAS_PHOTO.isTrue());
+  }
+
+  static List<String> names(java.util.Collection<RequestStatus> statuses) {
+    return statuses.stream().map(Enum::name).toList();
+  }
+
+  @Override
+  public int releaseWithdrawn(long officeId, OffsetDateTime now) {
+    return db.update(RESERVATION)
+        .set(RESERVATION.RELEASED_AT, now)
+        .set(RESERVATION.RELEASE_REASON, "request withdrawn")
+        .where(RESERVATION.OFFICE_ID.eq(officeId))
+        .and(RESERVATION.RELEASED_AT.isNull())
+        .and(RESERVATION.CONSUMED_AT.isNull())
+        .and(
+            RESERVATION.REQUEST_ID.in(
+                select(PRINT_REQUEST.ID)
+                    .from(PRINT_REQUEST)
+                    .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+                    .and(PRINT_REQUEST.STATUS.eq(RequestStatus.WITHDRAWN.name()))))
+        .execute();
+  }
+
+  @Override
+  public QueueCounts counts(long officeId, OffsetDateTime startOfDay) {
+    PrintRequest r = PRINT_REQUEST;
+    long held =
+        db.selectCount()
+            .from(r)
+            .where(r.OFFICE_ID.eq(officeId))
+            .and(r.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
+            .fetchSingle(0, Long.class);
+    long outstanding =
+        db.selectCount()
+            .from(r)
+            .where(r.OFFICE_ID.eq(officeId))
+            .and(
+                r.STATUS.in(
+                    names(
+                        List.of(
+                            RequestStatus.RESERVED,
+                            RequestStatus.FAILED_REQUEUED,
+                            RequestStatus.PRINTING,
+                            RequestStatus.OUTCOME_UNKNOWN))))
+            .fetchSingle(0, Long.class);
+    long printedToday =
+        db.selectCount()
+            .from(r)
+            .where(r.OFFICE_ID.eq(officeId))
+            .and(r.PRINTED_AT.ge(startOfDay))
+            .fetchSingle(0, Long.class);
+    long queued = db.selectCount().from(r).where(eligible(r, officeId)).fetchSingle(0, Long.class);
+    return new QueueCounts(held, outstanding, printedToday, queued);
+  }
+
+  @Override
+  public long startRun(
+      long officeId, RunTrigger trigger, String actor, int policyVersion, OffsetDateTime now) {
+    return db.insertInto(ALLOCATION_RUN)
+        .set(ALLOCATION_RUN.OFFICE_ID, officeId)
+        .set(ALLOCATION_RUN.TRIGGERED_BY, trigger.name())
+        .set(ALLOCATION_RUN.ACTOR, actor)
+        .set(ALLOCATION_RUN.POLICY_VERSION, policyVersion)
+        .set(ALLOCATION_RUN.STARTED_AT, now)
+        .returning(ALLOCATION_RUN.ID)
+        .fetchSingle(ALLOCATION_RUN.ID);
+  }
+
+  @Override
+  public int reserveTop(
+      long officeId,
+      long runId,
+      PriorityPolicy policy,
+      LocalDate today,
+      int limit,
+      OffsetDateTime now) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Optional<Field<Integer>> tierCase = PolicySql.tier(r, policy, today);
+    Optional<Field<String>> ruleCase = PolicySql.rule(r, policy, today);
+    if (tierCase.isEmpty() || ruleCase.isEmpty()) {
+      return 0;
+    }
+    Field<Integer> tier = tierCase.get().as("tier");
+    Field<String> rule = ruleCase.get().as("rule");
+    Field<LocalDate> suket = PolicySql.suketKey(r).as("suket_key");
+    Table<?> ranked =
+        select(r.ID, tier, rule, suket, r.SIAK_STATUS_AT)
+            .from(r)
+            .where(eligible(r, officeId))
+            .asTable("ranked");
+    Field<Long> id = ranked.field(r.ID);
+    Field<Integer> rankedTier = ranked.field(tier);
+    Field<String> rankedRule = ranked.field(rule);
+    Field<LocalDate> rankedSuket = ranked.field(suket);
+    Field<OffsetDateTime> rankedAt = ranked.field(r.SIAK_STATUS_AT);
+    // the top rows first (a bounded top-N sort), then numbered in the same order
+    Table<?> top =
+        select(id, rankedTier, rankedRule, rankedSuket, rankedAt)
+            .from(ranked)
+            .where(rankedTier.isNotNull())
+            .orderBy(rankedTier, rankedSuket, rankedAt, id)
+            .limit(limit)
+            .asTable("top");
+    Field<Long> topId = top.field(id);
+    Field<Integer> topTier = top.field(rankedTier);
+    int reserved =
+        db.insertInto(
+                RESERVATION,
+                RESERVATION.REQUEST_ID,
+                RESERVATION.OFFICE_ID,
+                RESERVATION.RUN_ID,
+                RESERVATION.TIER,
+                RESERVATION.RULE,
+                RESERVATION.QUEUE_RANK,
+                RESERVATION.POLICY_VERSION,
+                RESERVATION.RESERVED_AT)
+            .select(
+                select(
+                        topId,
+                        val(officeId),
+                        val(runId),
+                        topTier,
+                        top.field(rankedRule),
+                        rowNumber()
+                            .over()
+                            .orderBy(topTier, top.field(rankedSuket), top.field(rankedAt), topId)
+                            .cast(Integer.class),
+                        val(policy.version()),
+                        val(now))
+                    .from(top))
+            .execute();
+    if (reserved == 0) {
+      return 0;
+    }
+    db.update(PRINT_REQUEST)
+        .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
+        .set(PRINT_REQUEST.STATUS_AT, now)
+        .set(PRINT_REQUEST.UPDATED_AT, now)
+        .from(RESERVATION)
+        .where(RESERVATION.RUN_ID.eq(runId))
+        .and(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
+        .execute();
+    db.insertInto(
+            PRINT_REQUEST_EVENT,
+            PRINT_REQUEST_EVENT.REQUEST_ID,
+            PRINT_REQUEST_EVENT.FROM_STATUS,
+            PRINT_REQUEST_EVENT.TO_STATUS,
+            PRINT_REQUEST_EVENT.REASON,
+            PRINT_REQUEST_EVENT.ACTOR,
+            PRINT_REQUEST_EVENT.OCCURRED_AT)
+        .select(
+            select(
+                    RESERVATION.REQUEST_ID,
+                    inline(RequestStatus.QUEUED.name()),
+                    inline(RequestStatus.RESERVED.name()),
+                    DSLHelpers.reservedReason(runId),
+                    val("allocation"),
+                    val(now))
+                .from(RESERVATION)
+                .where(RESERVATION.RUN_ID.eq(runId)))
+        .execute();
+    return reserved;
+  }
+
+  @Override
+  public boolean reserveOne(
+      long requestId,
+      long runId,
+      String rule,
+      String approvedBy,
+      int policyVersion,
+      OffsetDateTime now) {
+    PrintRequestRecord request =
+        db.selectFrom(PRINT_REQUEST).where(PRINT_REQUEST.ID.eq(requestId)).forUpdate().fetchOne();
+    if (request == null
+        || !request.getStatus().equals(RequestStatus.QUEUED.name())
+        || !request.getSiakStatus().equals(ResidentRecord.PRINT_READY)
+        || !request.getHasPhoto()) {
+      return false;
+    }
+    db.insertInto(RESERVATION)
+        .set(RESERVATION.REQUEST_ID, requestId)
+        .set(RESERVATION.OFFICE_ID, request.getOfficeId())
+        .set(RESERVATION.RUN_ID, runId)
+        .set(RESERVATION.TIER, 0)
+        .set(RESERVATION.RULE, rule)
+        .set(RESERVATION.QUEUE_RANK, 1)
+        .set(RESERVATION.POLICY_VERSION, policyVersion)
+        .set(RESERVATION.RESERVED_AT, now)
+        .set(RESERVATION.APPROVED_BY, approvedBy)
+        .execute();
+    db.update(PRINT_REQUEST)
+        .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
+        .set(PRINT_REQUEST.STATUS_AT, now)
+        .set(PRINT_REQUEST.UPDATED_AT, now)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .execute();
+    db.insertInto(PRINT_REQUEST_EVENT)
+        .set(PRINT_REQUEST_EVENT.REQUEST_ID, requestId)
+        .set(PRINT_REQUEST_EVENT.FROM_STATUS, RequestStatus.QUEUED.name())
+        .set(PRINT_REQUEST_EVENT.TO_STATUS, RequestStatus.RESERVED.name())
+        .set(PRINT_REQUEST_EVENT.REASON, "urgent walk-in approved, run " + runId)
+        .set(PRINT_REQUEST_EVENT.ACTOR, approvedBy)
+        .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
+        .execute();
+    return true;
+  }
+
+  @Override
+  public void finishRun(long runId, RunResult result, OffsetDateTime now) {
+    db.update(ALLOCATION_RUN)
+        .set(ALLOCATION_RUN.FINISHED_AT, now)
+        .set(ALLOCATION_RUN.AVAILABLE, result.available())
+        .set(ALLOCATION_RUN.HELD, result.held())
+        .set(ALLOCATION_RUN.URGENT_RESERVE, result.urgentReserve())
+        .set(
+            ALLOCATION_RUN.DAILY_CAP,
+            result.capLeft().isPresent() ? result.capLeft().getAsInt() : null)
+        .set(ALLOCATION_RUN.QUEUED, (int) Math.min(Integer.MAX_VALUE, result.queued()))
+        .set(ALLOCATION_RUN.GRANTED, result.granted())
+        .set(ALLOCATION_RUN.RELEASED, result.released())
+        .where(ALLOCATION_RUN.ID.eq(runId))
+        .execute();
+    db.update(ALLOCATION_STATE)
+        .set(ALLOCATION_STATE.LAST_RUN_ID, runId)
+        .set(ALLOCATION_STATE.UPDATED_AT, now)
+        .where(ALLOCATION_STATE.OFFICE_ID.eq(result.officeId()))
+        .execute();
+  }
+
+  @Override
+  public Optional<Long> officeOf(String nik) {
+    return db.select(PRINT_REQUEST.OFFICE_ID)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.NIK.eq(nik))
+        .orderBy(PRINT_REQUEST.ID.desc())
+        .limit(1)
+        .fetchOptional(PRINT_REQUEST.OFFICE_ID);
+  }
+
+  @Override
+  public Optional<QueuePosition> position(String nik, PriorityPolicy policy, LocalDate today) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Optional<Field<Integer>> tierCase = PolicySql.tier(r, policy, today);
+    Optional<Field<String>> ruleCase = PolicySql.rule(r, policy, today);
+    Field<Integer> tier = tierCase.orElse(inline((Integer) null)).as("tier");
+    Field<String> rule = ruleCase.orElse(inline((String) null)).as("rule");
+    var me =
+        db.select(
+                r.ID,
+                r.OFFICE_ID,
+                r.STATUS,
+                r.SIAK_STATUS,
+                r.HAS_PHOTO,
+                tier,
+                rule,
+                PolicySql.suketKey(r).as("suket_key"),
+                r.SIAK_STATUS_AT)
+            .from(r)
+            .where(r.NIK.eq(nik))
+            .orderBy(r.ID.desc())
+            .limit(1)
+            .fetchOptional();
+    if (me.isEmpty()) {
+      return Optional.empty();
+    }
+    var mine = me.get();
+    long requestId = mine.get(r.ID);
+    long officeId = mine.get(r.OFFICE_ID);
+    String status = mine.get(r.STATUS);
+    Integer myTier = mine.get(tier);
+    LocalDate mySuket = mine.get("suket_key", LocalDate.class);
+    OffsetDateTime myAt = mine.get(r.SIAK_STATUS_AT);
+    Optional<PriorityPolicy.Placement> placement =
+        myTier == null
+            ? Optional.empty()
+            : Optional.of(
+                new PriorityPolicy.Placement(
+                    myTier, policy.tier(myTier).map(t -> t.name()).orElse(""), mine.get(rule)));
+    long queuedAhead = 0;
+    if (myTier != null) {
+      queuedAhead =
+          db.selectCount()
+              .from(r)
+              .where(eligible(r, officeId))
+              .and(tierCase.get().isNotNull())
+              .and(
+                  row(tierCase.get(), PolicySql.suketKey(r), r.SIAK_STATUS_AT, r.ID)
+                      .lt(row(val(myTier), val(mySuket), val(myAt), val(requestId))))
+              .fetchSingle(0, Long.class);
+    }
+    Optional<ReservationRecord> reservation =
+        db.selectFrom(RESERVATION)
+            .where(RESERVATION.REQUEST_ID.eq(requestId))
+            .and(RESERVATION.RELEASED_AT.isNull())
+            .and(RESERVATION.CONSUMED_AT.isNull())
+            .fetchOptional();
+    long heldAhead;
+    if (reservation.isPresent()) {
+      PrintRequest h = PRINT_REQUEST.as("h");
+      heldAhead =
+          db.selectCount()
+              .from(h)
+              .join(RESERVATION)
+              .on(RESERVATION.REQUEST_ID.eq(h.ID))
+              .and(RESERVATION.RELEASED_AT.isNull())
+              .and(RESERVATION.CONSUMED_AT.isNull())
+              .where(h.OFFICE_ID.eq(officeId))
+              .and(h.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
+              .and(
+                  row(RESERVATION.TIER, PolicySql.suketKey(h), h.SIAK_STATUS_AT, h.ID)
+                      .lt(
+                          row(
+                              val(reservation.get().getTier()),
+                              val(mySuket),
+                              val(myAt),
+                              val(requestId))))
+              .fetchSingle(0, Long.class);
+    } else {
+      heldAhead =
+          db.selectCount()
+              .from(PRINT_REQUEST)
+              .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+              .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
+              .fetchSingle(0, Long.class);
+    }
+    return Optional.of(
+        new QueuePosition(
+            requestId,
+            officeId,
+            status,
+            status.equals(RequestStatus.QUEUED.name())
+                && ResidentRecord.PRINT_READY.equals(mine.get(r.SIAK_STATUS))
+                && mine.get(r.HAS_PHOTO),
+            mine.get(r.SIAK_STATUS),
+            mine.get(r.HAS_PHOTO),
+            placement,
+            queuedAhead,
+            heldAhead,
+            reservation.map(
+                res ->
+                    new Reservation(
+                        res.getRunId() == null ? 0 : res.getRunId(),
+                        res.getTier(),
+                        res.getRule(),
+                        res.getQueueRank(),
+                        res.getReservedAt()))));
+  }
+
+  private static final class DSLHelpers {
+    static Field<String> reservedReason(long runId) {
+      return org.jooq.impl.DSL.concat(
+          inline("reserved by allocation run " + runId + ", tier "),
+          RESERVATION.TIER.cast(String.class),
+          inline(", rule "),
+          RESERVATION.RULE,
+          inline(", rank "),
+          RESERVATION.QUEUE_RANK.cast(String.class));
+    }
+  }
+}

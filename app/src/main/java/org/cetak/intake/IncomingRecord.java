@@ -1,0 +1,25 @@
+package org.cetak.intake;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A checked record ready to be merged into the queue.
+ *
+ * @param phoneRaw the phone as given when it could not be normalised (then {@link
+ *     RecordFlag#PHONE_INVALID} is set)
+ * @param contentHash SHA-256 (hex) of the record's fields and payloads: the same row imported twice
+ *     has the same hash and changes nothing
+ */
+public record IncomingRecord(
+    long line,
+    ResidentRecord record,
+    Set<RecordFlag> flags,
+    Optional<String> phoneRaw,
+    Payloads payloads,
+    String contentHash) {
+
+  public boolean hasPhoto() {
+    return payloads.photo().isPresent();
+  }
+}

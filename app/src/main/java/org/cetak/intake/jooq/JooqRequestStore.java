@@ -1,0 +1,571 @@
+package org.cetak.intake.jooq;
+
+import static org.cetak.db.jooq.Tables.IMPORT_BATCH;
+import static org.cetak.db.jooq.Tables.IMPORT_ROW;
+import static org.cetak.db.jooq.Tables.OFFICE;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
+import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
+import static org.cetak.db.jooq.Tables.RESERVATION;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.when;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cetak.common.Masking;
+import org.cetak.db.jooq.tables.ImportRow;
+import org.cetak.db.jooq.tables.PrintRequest;
+import org.cetak.intake.ImportCounts;
+import org.cetak.intake.IncomingRecord;
+import org.cetak.intake.RecordFlag;
+import org.cetak.intake.RequestStatus;
+import org.cetak.intake.RequestStore;
+import org.cetak.intake.ResidentRecord;
+import org.cetak.intake.RowError;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Print requests in PostgreSQL. An import streams its rows into {@code import_row} with COPY, then
+ * merges them set-based: one statement per kind of change, whatever the file's size.
+ */
+public final class JooqRequestStore implements RequestStore {
+
+  private static final Logger log = LoggerFactory.getLogger(JooqRequestStore.class);
+
+  static final String NEW = "NEW";
+  static final String SAME = "SAME";
+  static final String UPDATE = "UPDATE";
+  static final String WITHDRAW = "WITHDRAW";
+  static final String NOT_READY = "NOT_READY";
+  static final String LOCKED = "LOCKED";
+
+  /** The record columns shared by import_row and print_request, in COPY order. */
+  static final List<String> RECORD_COLUMNS =
+      List.of(
+          "nik",
+          "kk",
+          "name",
+          "sex",
+          "birth_place",
+          "birth_date",
+          "blood_type",
+          "address",
+          "rt",
+          "rw",
+          "village",
+          "district",
+          "regency",
+          "province",
+          "religion",
+          "marital_status",
+          "occupation",
+          "citizenship",
+          "siak_status",
+          "siak_status_at",
+          "reason",
+          "urgent_reason",
+          "vulnerable",
+          "disabled",
+          "suket_number",
+          "suket_date",
+          "phone",
+          "phone_raw",
+          "flags",
+          "has_photo",
+          "content_hash");
+
+  private final DSLContext db;
+  private final Clock clock;
+
+  public JooqRequestStore(DSLContext db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public Staging stage(long officeId, String source, String actor) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long importId =
+        db.insertInto(IMPORT_BATCH)
+            .set(IMPORT_BATCH.OFFICE_ID, officeId)
+            .set(IMPORT_BATCH.SOURCE, source)
+            .set(IMPORT_BATCH.FILE_DIGEST, "")
+            .set(IMPORT_BATCH.ACTOR, actor)
+            .set(IMPORT_BATCH.STARTED_AT, now)
+            .set(IMPORT_BATCH.FINISHED_AT, now)
+            .set(IMPORT_BATCH.ROWS_READ, 0)
+            .set(IMPORT_BATCH.CREATED, 0)
+            .set(IMPORT_BATCH.UPDATED, 0)
+            .set(IMPORT_BATCH.WITHDRAWN, 0)
+            .set(IMPORT_BATCH.UNCHANGED, 0)
+            .set(IMPORT_BATCH.IGNORED, 0)
+            .returning(IMPORT_BATCH.ID)
+            .fetchSingle(IMPORT_BATCH.ID);
+    return new CopyStaging(officeId, importId, source, actor);
+  }
+
+  private static Field<?> col(org.jooq.Table<?> table, String name) {
+    Field<?> field = table.field(name);
+    if (field == null) {
+      throw new IllegalStateException("No column " + name + " in " + table.getName());
+    }
+    return field;
+  }
+
+  private final class CopyStaging implements Staging {
+    private final long officeId;
+    private final long importId;
+    private final String source;
+    private final String actor;
+    private CopyWriter copy;
+    private long rows;
+
+    CopyStaging(long officeId, long importId, String source, String actor) {
+      this.officeId = officeId;
+      this.importId = importId;
+      this.source = source;
+      this.actor = actor;
+    }
+
+    @Override
+    public void add(IncomingRecord incoming) {
+      try {
+        if (copy == null) {
+          copy = new CopyWriter(startCopy());
+        }
+        ResidentRecord r = incoming.record();
+        copy.number(importId).number(incoming.line());
+        copy.text(r.nik()).text(r.kk()).text(r.name()).text(r.sex()).text(r.birthPlace());
+        copy.date(r.birthDate()).text(r.bloodType().orElse(null)).text(r.address());
+        copy.text(r.rt()).text(r.rw()).text(r.village()).text(r.district()).text(r.regency());
+        copy.text(r.province()).text(r.religion()).text(r.maritalStatus()).text(r.occupation());
+        copy.text(r.citizenship()).text(r.siakStatus()).time(r.siakStatusAt());
+        copy.text(r.reason().name()).text(r.urgentReason().orElse(null));
+        copy.bool(r.vulnerable()).bool(r.disabled()).text(r.suketNumber().orElse(null));
+        copy.date(r.suketDate().orElse(null)).text(r.phone().orElse(null));
+        copy.text(incoming.phoneRaw().orElse(null)).text(storedFlags(incoming));
+        copy.bool(incoming.hasPhoto()).text(incoming.contentHash());
+        copy.bytes(incoming.payloads().photo().orElse(null));
+        copy.bytes(incoming.payloads().signature().orElse(null));
+        copy.bytes(incoming.payloads().fingerprints().orElse(null));
+        copy.endRow();
+        rows++;
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot stream import rows into the database", e);
+      }
+    }
+
+    private CopyIn startCopy() {
+      List<String> columns = new ArrayList<>();
+      columns.add("import_id");
+      columns.add("line");
+      columns.addAll(RECORD_COLUMNS);
+      columns.add("photo");
+      columns.add("signature");
+      columns.add("fingerprints");
+      String sql =
+          "copy import_row (" + String.join(", ", columns) + ") from stdin with (format text)";
+      return db.connectionResult(
+          connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+    }
+
+    @Override
+    public Merge merge() {
+      if (copy != null) {
+        try {
+          copy.finish();
+        } catch (SQLException e) {
+          throw new IllegalStateException("Cannot finish streaming import rows", e);
+        }
+        copy = null;
+      }
+      QueueLock.lock(db, officeId, clock);
+      classify();
+      List<RowError> errors = refusals();
+      if (!errors.isEmpty()) {
+        return new Refused(errors);
+      }
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      Map<String, Integer> actions = counts();
+      createNew(now);
+      update(now);
+      withdraw(now);
+      ImportCounts counts =
+          new ImportCounts(
+              actions.getOrDefault(NEW, 0),
+              actions.getOrDefault(UPDATE, 0),
+              actions.getOrDefault(WITHDRAW, 0),
+              actions.getOrDefault(SAME, 0),
+              actions.getOrDefault(NOT_READY, 0),
+              actions.getOrDefault(LOCKED, 0));
+      db.update(IMPORT_BATCH)
+          .set(IMPORT_BATCH.FINISHED_AT, now)
+          .set(IMPORT_BATCH.ROWS_READ, (int) rows)
+          .set(IMPORT_BATCH.CREATED, (int) counts.created())
+          .set(IMPORT_BATCH.UPDATED, (int) counts.updated())
+          .set(IMPORT_BATCH.WITHDRAWN, (int) counts.withdrawn())
+          .set(IMPORT_BATCH.UNCHANGED, (int) counts.unchanged())
+          .set(IMPORT_BATCH.IGNORED, (int) (counts.notReady() + counts.locked()))
+          .where(IMPORT_BATCH.ID.eq(importId))
+          .execute();
+      db.deleteFrom(IMPORT_ROW).where(IMPORT_ROW.IMPORT_ID.eq(importId)).execute();
+      return new Merged(importId, counts);
+    }
+
+    /** Finds each row's current request (the newest of its NIK in this office) and its action. */
+    private void classify() {
+      PrintRequest r = PRINT_REQUEST.as("r");
+      PrintRequest newest = PRINT_REQUEST.as("newest");
+      ImportRow s = IMPORT_ROW;
+      Field<String> printReady = inline(ResidentRecord.PRINT_READY);
+      db.update(s)
+          .set(s.EXISTING_ID, r.ID)
+          .set(s.EXISTING_STATUS, r.STATUS)
+          .set(
+              s.ACTION,
+              when(r.CONTENT_HASH.eq(s.CONTENT_HASH), inline(SAME))
+                  .when(
+                      r.STATUS.in(names(RequestStatus.CHANGEABLE)),
+                      when(s.SIAK_STATUS.eq(printReady), inline(UPDATE))
+                          .otherwise(inline(WITHDRAW)))
+                  .when(
+                      r.STATUS.in(
+                          names(
+                              List.of(
+                                  RequestStatus.PRINTING,
+                                  RequestStatus.PRINTED,
+                                  RequestStatus.OUTCOME_UNKNOWN))),
+                      inline(LOCKED))
+                  .when(s.SIAK_STATUS.eq(printReady), inline(NEW))
+                  .otherwise(inline(NOT_READY)))
+          .from(r)
+          .where(s.IMPORT_ID.eq(importId))
+          .and(r.OFFICE_ID.eq(officeId))
+          .and(r.NIK.eq(s.NIK))
+          .and(
+              r.ID.eq(
+                  select(max(newest.ID))
+                      .from(newest)
+                      .where(newest.OFFICE_ID.eq(officeId))
+                      .and(newest.NIK.eq(s.NIK))))
+          .execute();
+      db.update(s)
+          .set(
+              s.ACTION,
+              when(s.SIAK_STATUS.eq(printReady), inline(NEW)).otherwise(inline(NOT_READY)))
+          .where(s.IMPORT_ID.eq(importId))
+          .and(s.ACTION.isNull())
+          .execute();
+    }
+
+    /** The same NIK twice in the file; a new request for a NIK active at another office. */
+    private List<RowError> refusals() {
+      List<RowError> errors = new ArrayList<>();
+      ImportRow s = IMPORT_ROW;
+      Field<Integer> first = min(s.LINE).over().partitionBy(s.NIK).as("first_line");
+      var lines = select(s.LINE, first).from(s).where(s.IMPORT_ID.eq(importId)).asTable("lines");
+      for (Record2<Integer, Integer> row :
+          db.select(lines.field(s.LINE), lines.field(first))
+              .from(lines)
+              .where(lines.field(s.LINE).ne(lines.field(first)))
+              .orderBy(lines.field(s.LINE))
+              .limit(10_000)
+              .fetch()) {
+        errors.add(
+            new RowError(
+                row.value1(),
+                "nik",
+                "the same NIK is already on line " + row.value2() + " of this file"));
+      }
+      PrintRequest other = PRINT_REQUEST.as("other");
+      for (Record3<Integer, String, String> row :
+          db.select(s.LINE, OFFICE.CODE, s.NIK)
+              .from(s)
+              .join(other)
+              .on(other.NIK.eq(s.NIK))
+              .join(OFFICE)
+              .on(OFFICE.ID.eq(other.OFFICE_ID))
+              .where(s.IMPORT_ID.eq(importId))
+              .and(s.ACTION.eq(NEW))
+              .and(other.OFFICE_ID.ne(officeId))
+              .and(other.STATUS.in(names(RequestStatus.ACTIVE)))
+              .orderBy(s.LINE)
+              .limit(10_000)
+              .fetch()) {
+        log.info(
+            "Import {}: NIK {} already has an active request at office {}",
+            importId,
+            Masking.nik(row.value3()),
+            row.value2());
+        errors.add(
+            new RowError(
+                row.value1(),
+                "nik",
+                "double data: this NIK already has an active print request at office "
+                    + row.value2()));
+      }
+      errors.sort((a, b) -> Long.compare(a.line(), b.line()));
+      return errors;
+    }
+
+    private Map<String, Integer> counts() {
+      Field<Integer> rows = count().as("rows");
+      return db.select(IMPORT_ROW.ACTION, rows)
+          .from(IMPORT_ROW)
+          .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+          .groupBy(IMPORT_ROW.ACTION)
+          .fetchMap(IMPORT_ROW.ACTION, rows);
+    }
+
+    private void createNew(OffsetDateTime now) {
+      List<Field<?>> target = new ArrayList<>();
+      List<Field<?>> values = new ArrayList<>();
+      target.add(PRINT_REQUEST.OFFICE_ID);
+      values.add(val(officeId));
+      for (String column : RECORD_COLUMNS) {
+        target.add(col(PRINT_REQUEST, column));
+        values.add(col(IMPORT_ROW, column));
+      }
+      target.addAll(
+          List.of(
+              PRINT_REQUEST.STATUS,
+              PRINT_REQUEST.STATUS_AT,
+              PRINT_REQUEST.SOURCE,
+              PRINT_REQUEST.IMPORT_ID,
+              PRINT_REQUEST.CREATED_AT,
+              PRINT_REQUEST.UPDATED_AT));
+      values.addAll(
+          List.of(
+              inline(RequestStatus.QUEUED.name()),
+              val(now),
+              val(source),
+              val(importId),
+              val(now),
+              val(now)));
+      db.insertInto(PRINT_REQUEST, target)
+          .select(
+              select(values)
+                  .from(IMPORT_ROW)
+                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+                  .and(IMPORT_ROW.ACTION.eq(NEW)))
+          .execute();
+      db.insertInto(
+              PRINT_REQUEST_EVENT,
+              PRINT_REQUEST_EVENT.REQUEST_ID,
+              PRINT_REQUEST_EVENT.TO_STATUS,
+              PRINT_REQUEST_EVENT.REASON,
+              PRINT_REQUEST_EVENT.ACTOR,
+              PRINT_REQUEST_EVENT.IMPORT_ID,
+              PRINT_REQUEST_EVENT.OCCURRED_AT)
+          .select(
+              select(
+                      PRINT_REQUEST.ID,
+                      inline(RequestStatus.QUEUED.name()),
+                      val("imported from " + source),
+                      val(actor),
+                      val(importId),
+                      val(now))
+                  .from(PRINT_REQUEST)
+                  .where(PRINT_REQUEST.IMPORT_ID.eq(importId)))
+          .execute();
+      db.insertInto(
+              REQUEST_PAYLOAD,
+              REQUEST_PAYLOAD.REQUEST_ID,
+              REQUEST_PAYLOAD.PHOTO,
+              REQUEST_PAYLOAD.SIGNATURE,
+              REQUEST_PAYLOAD.FINGERPRINTS,
+              REQUEST_PAYLOAD.STORED_AT)
+          .select(
+              select(
+                      PRINT_REQUEST.ID,
+                      IMPORT_ROW.PHOTO,
+                      IMPORT_ROW.SIGNATURE,
+                      IMPORT_ROW.FINGERPRINTS,
+                      val(now))
+                  .from(IMPORT_ROW)
+                  .join(PRINT_REQUEST)
+                  .on(PRINT_REQUEST.IMPORT_ID.eq(importId))
+                  .and(PRINT_REQUEST.NIK.eq(IMPORT_ROW.NIK))
+                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+                  .and(IMPORT_ROW.ACTION.eq(NEW))
+                  .and(
+                      IMPORT_ROW
+                          .PHOTO
+                          .isNotNull()
+                          .or(IMPORT_ROW.SIGNATURE.isNotNull())
+                          .or(IMPORT_ROW.FINGERPRINTS.isNotNull())))
+          .execute();
+    }
+
+    private Map<Field<?>, Field<?>> recordChanges(OffsetDateTime now) {
+      Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+      for (String column : RECORD_COLUMNS) {
+        set.put(col(PRINT_REQUEST, column), col(IMPORT_ROW, column));
+      }
+      // a row without a photo keeps the photo already stored
+      set.put(
+          PRINT_REQUEST.HAS_PHOTO,
+          DSL.field(
+              DSL.condition(IMPORT_ROW.HAS_PHOTO).or(DSL.condition(PRINT_REQUEST.HAS_PHOTO))));
+      set.put(PRINT_REQUEST.IMPORT_ID, val(importId));
+      set.put(PRINT_REQUEST.UPDATED_AT, val(now));
+      return set;
+    }
+
+    private void update(OffsetDateTime now) {
+      db.update(PRINT_REQUEST)
+          .set(recordChanges(now))
+          .from(IMPORT_ROW)
+          .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+          .and(IMPORT_ROW.ACTION.eq(UPDATE))
+          .and(PRINT_REQUEST.ID.eq(IMPORT_ROW.EXISTING_ID))
+          .execute();
+      event(
+          UPDATE,
+          IMPORT_ROW.EXISTING_STATUS,
+          "record changed upstream, imported from " + source,
+          now);
+      db.insertInto(
+              REQUEST_PAYLOAD,
+              REQUEST_PAYLOAD.REQUEST_ID,
+              REQUEST_PAYLOAD.PHOTO,
+              REQUEST_PAYLOAD.SIGNATURE,
+              REQUEST_PAYLOAD.FINGERPRINTS,
+              REQUEST_PAYLOAD.STORED_AT)
+          .select(
+              select(
+                      IMPORT_ROW.EXISTING_ID,
+                      IMPORT_ROW.PHOTO,
+                      IMPORT_ROW.SIGNATURE,
+                      IMPORT_ROW.FINGERPRINTS,
+                      val(now))
+                  .from(IMPORT_ROW)
+                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+                  .and(IMPORT_ROW.ACTION.eq(UPDATE))
+                  .and(
+                      IMPORT_ROW
+                          .PHOTO
+                          .isNotNull()
+                          .or(IMPORT_ROW.SIGNATURE.isNotNull())
+                          .or(IMPORT_ROW.FINGERPRINTS.isNotNull())))
+          .onConflict(REQUEST_PAYLOAD.REQUEST_ID)
+          .doUpdate()
+          .set(
+              REQUEST_PAYLOAD.PHOTO,
+              coalesce(excluded(REQUEST_PAYLOAD.PHOTO), REQUEST_PAYLOAD.PHOTO))
+          .set(
+              REQUEST_PAYLOAD.SIGNATURE,
+              coalesce(excluded(REQUEST_PAYLOAD.SIGNATURE), REQUEST_PAYLOAD.SIGNATURE))
+          .set(
+              REQUEST_PAYLOAD.FINGERPRINTS,
+              coalesce(excluded(REQUEST_PAYLOAD.FINGERPRINTS), REQUEST_PAYLOAD.FINGERPRINTS))
+          .set(REQUEST_PAYLOAD.STORED_AT, excluded(REQUEST_PAYLOAD.STORED_AT))
+          .execute();
+    }
+
+    private void withdraw(OffsetDateTime now) {
+      Map<Field<?>, Field<?>> set = recordChanges(now);
+      set.put(PRINT_REQUEST.STATUS, inline(RequestStatus.WITHDRAWN.name()));
+      set.put(PRINT_REQUEST.STATUS_AT, val(now));
+      set.put(
+          PRINT_REQUEST.WITHDRAWN_REASON,
+          DSL.concat(inline("upstream status "), IMPORT_ROW.SIAK_STATUS));
+      db.update(PRINT_REQUEST)
+          .set(set)
+          .from(IMPORT_ROW)
+          .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+          .and(IMPORT_ROW.ACTION.eq(WITHDRAW))
+          .and(PRINT_REQUEST.ID.eq(IMPORT_ROW.EXISTING_ID))
+          .execute();
+      event(
+          WITHDRAW,
+          inline(RequestStatus.WITHDRAWN.name()),
+          "withdrawn: upstream status is no longer PRINT_READY_RECORD, imported from " + source,
+          now);
+      var withdrawn =
+          select(IMPORT_ROW.EXISTING_ID)
+              .from(IMPORT_ROW)
+              .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+              .and(IMPORT_ROW.ACTION.eq(WITHDRAW));
+      int released =
+          db.update(RESERVATION)
+              .set(RESERVATION.RELEASED_AT, now)
+              .set(RESERVATION.RELEASE_REASON, "request withdrawn: upstream status changed")
+              .where(RESERVATION.REQUEST_ID.in(withdrawn))
+              .and(RESERVATION.RELEASED_AT.isNull())
+              .and(RESERVATION.CONSUMED_AT.isNull())
+              .execute();
+      db.deleteFrom(REQUEST_PAYLOAD).where(REQUEST_PAYLOAD.REQUEST_ID.in(withdrawn)).execute();
+      if (released > 0) {
+        log.info("Import {}: {} reservations released by withdrawals", importId, released);
+      }
+    }
+
+    private void event(String action, Field<String> toStatus, String reason, OffsetDateTime now) {
+      db.insertInto(
+              PRINT_REQUEST_EVENT,
+              PRINT_REQUEST_EVENT.REQUEST_ID,
+              PRINT_REQUEST_EVENT.FROM_STATUS,
+              PRINT_REQUEST_EVENT.TO_STATUS,
+              PRINT_REQUEST_EVENT.REASON,
+              PRINT_REQUEST_EVENT.ACTOR,
+              PRINT_REQUEST_EVENT.IMPORT_ID,
+              PRINT_REQUEST_EVENT.OCCURRED_AT)
+          .select(
+              select(
+                      IMPORT_ROW.EXISTING_ID,
+                      IMPORT_ROW.EXISTING_STATUS,
+                      toStatus,
+                      val(reason),
+                      val(actor),
+                      val(importId),
+                      val(now))
+                  .from(IMPORT_ROW)
+                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
+                  .and(IMPORT_ROW.ACTION.eq(action)))
+          .execute();
+    }
+
+    @Override
+    public void close() {
+      if (copy != null) {
+        copy.cancel();
+        copy = null;
+      }
+    }
+  }
+
+  /** Flags stored on the request; a missing photo is kept as {@code has_photo}, not as a flag. */
+  static String storedFlags(IncomingRecord incoming) {
+    return incoming.flags().stream()
+        .filter(f -> f != RecordFlag.PHOTO_MISSING)
+        .map(Enum::name)
+        .sorted()
+        .collect(Collectors.joining(","));
+  }
+
+  static List<String> names(java.util.Collection<RequestStatus> statuses) {
+    return statuses.stream().map(Enum::name).toList();
+  }
+}

@@ -1,0 +1,290 @@
+package org.cetak.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.cetak.allocation.RunTrigger;
+import org.cetak.db.testing.DatabaseTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DatabaseTest
+class ImportTest {
+
+  private final IntakeFixture f;
+  @TempDir Path tmp;
+
+  ImportTest(DataSource dataSource) {
+    f = new IntakeFixture(dataSource);
+  }
+
+  private ImportReport importDir(Path dir) {
+    try (Bundle bundle = Bundle.open(dir)) {
+      return f.imports.importBundle(bundle, "32.71", "operator", ImportProgress.none());
+    }
+  }
+
+  private static Map<String, String> row(int seq) {
+    return Residents.row(seq, LocalDate.of(2008, 3, 10), "FIRST_CARD");
+  }
+
+  @Test
+  void a_bundle_becomes_queued_requests_with_history_payloads_and_normalised_phones() {
+    Path dir = Residents.bundle(tmp.resolve("a"), List.of(row(101), row(102), row(103)));
+
+    ImportReport report = importDir(dir);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.applied()).isTrue();
+    assertThat(report.counts().created()).isEqualTo(3);
+    String nik = row(101).get("nik");
+    assertThat(f.status(nik)).isEqualTo("QUEUED");
+    assertThat(f.queue.card(requestId(nik)).orElseThrow().record().phone())
+        .contains("+6281234567890");
+    assertThat(f.queue.card(requestId(nik)).orElseThrow().payloads().photo()).isPresent();
+    assertThat(events(requestId(nik))).isEqualTo(1);
+    assertThat(f.count("import_row")).isZero();
+  }
+
+  @Test
+  void importing_the_same_file_twice_changes_nothing() {
+    Path dir = Residents.bundle(tmp.resolve("twice"), List.of(row(201), row(202)));
+    importDir(dir);
+    long requests = f.count("print_request");
+    long events = f.count("print_request_event");
+    long payloads = f.count("request_payload");
+
+    ImportReport again = importDir(dir);
+
+    assertThat(again.applied()).isTrue();
+    assertThat(again.counts().noChange()).isTrue();
+    assertThat(again.counts().unchanged()).isEqualTo(2);
+    assertThat(f.count("print_request")).isEqualTo(requests);
+    assertThat(f.count("print_request_event")).isEqualTo(events);
+    assertThat(f.count("request_payload")).isEqualTo(payloads);
+  }
+
+  @Test
+  void a_changed_row_updates_its_queued_request_and_keeps_its_history() {
+    importDir(Residents.bundle(tmp.resolve("v1"), List.of(row(301))));
+    long requests = f.count("print_request");
+    Map<String, String> changed = row(301);
+    changed.put("address", "JL. MELATI NO. 9");
+
+    ImportReport report = importDir(Residents.bundle(tmp.resolve("v2"), List.of(changed)));
+
+    assertThat(report.counts().updated()).isEqualTo(1);
+    long id = requestId(changed.get("nik"));
+    assertThat(f.queue.card(id).orElseThrow().record().address()).isEqualTo("JL. MELATI NO. 9");
+    assertThat(events(id)).isEqualTo(2);
+    assertThat(f.count("print_request")).isEqualTo(requests);
+  }
+
+  @Test
+  void a_record_turned_duplicate_upstream_is_withdrawn_and_releases_its_blank() {
+    importDir(Residents.bundle(tmp.resolve("prr"), List.of(row(401), row(402))));
+    f.blanks.set(2);
+    assertThat(f.allocation.run(f.office.id(), RunTrigger.ON_DEMAND, "test").granted())
+        .isEqualTo(2);
+    Map<String, String> dup = row(401);
+    dup.put("siak_status", "DUPLICATE_RECORD");
+
+    ImportReport report = importDir(Residents.bundle(tmp.resolve("dup"), List.of(dup)));
+
+    assertThat(report.counts().withdrawn()).isEqualTo(1);
+    String nik = dup.get("nik");
+    assertThat(f.status(nik)).isEqualTo("WITHDRAWN");
+    long id = requestId(nik);
+    assertThat(
+            f.db.fetchValue(
+                "select count(*) from reservation where request_id = ? and released_at is null",
+                id))
+        .isEqualTo(0L);
+    assertThat(
+            f.db
+                .fetchValue("select withdrawn_reason from print_request where id = ?", id)
+                .toString())
+        .contains("DUPLICATE_RECORD");
+    assertThat(f.db.fetchValue("select count(*) from request_payload where request_id = ?", id))
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void a_nik_whose_date_or_sex_disagrees_is_flagged_not_dropped() {
+    Map<String, String> odd = row(501);
+    odd.put("birth_date", "2008-03-11");
+    odd.put("sex", "P");
+    odd.put("phone", "12345");
+
+    ImportReport report = importDir(Residents.bundle(tmp.resolve("odd"), List.of(odd)));
+
+    assertThat(report.applied()).isTrue();
+    assertThat(report.flagged())
+        .containsEntry(RecordFlag.NIK_DATE_MISMATCH, 1L)
+        .containsEntry(RecordFlag.NIK_SEX_MISMATCH, 1L)
+        .containsEntry(RecordFlag.PHONE_INVALID, 1L);
+    assertThat(f.queue.card(requestId(odd.get("nik"))).orElseThrow().flags())
+        .contains(RecordFlag.NIK_DATE_MISMATCH, RecordFlag.PHONE_INVALID);
+  }
+
+  @Test
+  void every_bad_row_is_reported_with_line_and_column_and_nothing_is_written() {
+    long before = f.count("print_request");
+    long batches = f.count("import_batch");
+    Map<String, String> unknownRegion = row(601);
+    unknownRegion.put("nik", "9999990303080001");
+    Map<String, String> impossibleDate = row(602);
+    impossibleDate.put("birth_date", "2008-02-30");
+    Map<String, String> badReason = row(603);
+    badReason.put("reason", "BORED");
+
+    ImportReport report =
+        importDir(
+            Residents.bundle(
+                tmp.resolve("bad"), List.of(row(600), unknownRegion, impossibleDate, badReason)));
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors())
+        .extracting(RowError::line, RowError::column)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3L, "nik"),
+            org.assertj.core.groups.Tuple.tuple(4L, "birth_date"),
+            org.assertj.core.groups.Tuple.tuple(5L, "reason"));
+    assertThat(report.errors().get(0).reason()).contains("unknown kecamatan code 999999");
+    assertThat(f.count("print_request")).isEqualTo(before);
+    assertThat(f.count("import_batch")).isEqualTo(batches);
+  }
+
+  @Test
+  void malformed_csv_is_refused_with_a_clear_error() throws IOException {
+    String header = String.join(",", row(700).keySet());
+    String good = csvLine(row(700));
+    assertRefused(
+        "broken",
+        header + "\n" + good + "\n\"unclosed," + good.substring(20) + "\n",
+        "quoted field is not closed");
+    assertRefused("columns", header + "\n" + good + ",extra\n", "has 31 fields, the header has 30");
+    assertRefused("unknown", header + ",nickname\n" + good + ",X\n", "unknown column");
+    Path utf = tmp.resolve("utf8");
+    Files.createDirectories(utf);
+    byte[] bad =
+        (header + "\n" + good.replace("BOGOR", "BOG\u00d6R") + "\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(utf.resolve("records.csv"), bad);
+    assertThat(importDir(utf).errors().get(0).reason()).contains("invalid UTF-8");
+    Path huge = tmp.resolve("huge");
+    Files.createDirectories(huge);
+    try (OutputStream out = Files.newOutputStream(huge.resolve("records.csv"))) {
+      out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+      byte[] chunk = "A".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 10; i++) {
+        out.write(chunk);
+      }
+      out.write('\n');
+    }
+    ImportReport report = importDir(huge);
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors().get(0).toString())
+        .isEqualTo("line 2: the line is longer than 65536 characters");
+  }
+
+  @Test
+  void a_second_active_request_for_a_nik_at_another_office_is_refused_as_double_data() {
+    importDir(Residents.bundle(tmp.resolve("first"), List.of(row(801))));
+    f.offices.addOffice(
+        "32.01",
+        "Disdukcapil Kabupaten Bogor",
+        org.cetak.office.OfficeKind.KABUPATEN_KOTA,
+        java.util.Optional.empty(),
+        "");
+
+    ImportReport report;
+    try (Bundle bundle =
+        Bundle.open(Residents.bundle(tmp.resolve("second"), List.of(row(802), row(801))))) {
+      report = f.imports.importBundle(bundle, "32.01", "operator", ImportProgress.none());
+    }
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).hasSize(1);
+    assertThat(report.errors().get(0).line()).isEqualTo(3);
+    assertThat(report.errors().get(0).reason()).contains("double data").contains("32.71");
+  }
+
+  @Test
+  void the_same_nik_twice_in_one_file_is_refused() {
+    ImportReport report =
+        importDir(Residents.bundle(tmp.resolve("twin"), List.of(row(901), row(901))));
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors().get(0).toString()).contains("line 3").contains("already on line 2");
+  }
+
+  @Test
+  void a_zip_bundle_and_a_json_bundle_import_like_a_directory() throws IOException {
+    Path dir = Residents.bundle(tmp.resolve("z"), List.of(row(1001)));
+    Path zip = tmp.resolve("bundle.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String name : List.of("records.csv", "photos/1001.jpg")) {
+        out.putNextEntry(new ZipEntry("export/" + name));
+        out.write(Files.readAllBytes(dir.resolve(name)));
+        out.closeEntry();
+      }
+    }
+    try (Bundle bundle = Bundle.open(zip)) {
+      ImportReport report =
+          f.imports.importBundle(bundle, "32.71", "operator", ImportProgress.none());
+      assertThat(report.errors()).isEmpty();
+      assertThat(report.counts().created()).isEqualTo(1);
+    }
+    Path json = tmp.resolve("j");
+    Files.createDirectories(json);
+    Map<String, String> r = row(1002);
+    r.put("photo", "");
+    StringBuilder body = new StringBuilder("[\n  {");
+    r.forEach((k, v) -> body.append('"').append(k).append("\": \"").append(v).append("\", "));
+    body.setLength(body.length() - 2);
+    body.append("}\n]\n");
+    Files.writeString(json.resolve("records.json"), body);
+    ImportReport report = importDir(json);
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.flagged()).containsEntry(RecordFlag.PHOTO_MISSING, 1L);
+  }
+
+  private void assertRefused(String name, String csv, String reason) throws IOException {
+    Path dir = tmp.resolve(name);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("records.csv"), csv);
+    long before = f.count("print_request");
+    ImportReport report = importDir(dir);
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors()).isNotEmpty();
+    assertThat(report.errors().get(0).reason()).contains(reason);
+    assertThat(f.count("print_request")).isEqualTo(before);
+  }
+
+  private static String csvLine(Map<String, String> row) {
+    return String.join(",", row.values().stream().map(Residents::quote).toList());
+  }
+
+  private long events(long requestId) {
+    return ((Number)
+            f.db.fetchValue(
+                "select count(*) from print_request_event where request_id = ?", requestId))
+        .longValue();
+  }
+
+  private long requestId(String nik) {
+    return ((Number) f.db.fetchValue("select max(id) from print_request where nik = ?", nik))
+        .longValue();
+  }
+}
