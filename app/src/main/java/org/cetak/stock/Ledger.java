@@ -40,6 +40,9 @@ public interface Ledger {
   /** What the ledger says each place of every office holds. */
   List<Balance> allSums();
 
+  /** Whether any movement ever came from or went to one of the printer's places. */
+  boolean printerUsed(long officeId, long printerId);
+
   /** The most recent movements of an office, newest first. */
   List<RecordedMovement> recent(long officeId, int limit);
 

@@ -545,6 +545,11 @@ public final class StockService {
         });
   }
 
+  /** The drops an office received. */
+  public List<Drop> drops(long officeId) {
+    return drops.list(officeId);
+  }
+
   private static void positive(int quantity) {
     if (quantity <= 0) {
       throw DomainException.invalid(

@@ -184,6 +184,19 @@ public final class JooqLedger implements Ledger {
   }
 
   @Override
+  public boolean printerUsed(long officeId, long printerId) {
+    return db.fetchExists(
+        db.selectOne()
+            .from(STOCK_MOVEMENT)
+            .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
+            .and(
+                STOCK_MOVEMENT
+                    .FROM_PRINTER_ID
+                    .eq(printerId)
+                    .or(STOCK_MOVEMENT.TO_PRINTER_ID.eq(printerId))));
+  }
+
+  @Override
   public List<RecordedMovement> recent(long officeId, int limit) {
     return db.selectFrom(STOCK_MOVEMENT)
         .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))

@@ -1,0 +1,93 @@
+package org.cetak.stock.config;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.cetak.common.Transactions;
+import org.cetak.demo.DemoSeeder;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.cetak.stock.DropRequest;
+import org.cetak.stock.Ledger;
+import org.cetak.stock.Printer;
+import org.cetak.stock.Printers;
+import org.cetak.stock.SerialRange;
+import org.cetak.stock.StockService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's blanks: one drop of 5,000 into the Kota Bogor vault, printers PRN-1 and PRN-2, each
+ * feeder loaded with 100. Runs after {@link DemoSeeder}; a second start changes nothing.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+public class StockDemoSeeder implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(StockDemoSeeder.class);
+
+  static final String DROP_DOCUMENT = "BA/2026/11/0001";
+
+  private final OfficeDirectory offices;
+  private final StockService stock;
+  private final Printers printers;
+  private final Ledger ledger;
+  private final Transactions transactions;
+
+  public StockDemoSeeder(
+      OfficeDirectory offices,
+      StockService stock,
+      Printers printers,
+      Ledger ledger,
+      Transactions transactions) {
+    this.offices = offices;
+    this.stock = stock;
+    this.printers = printers;
+    this.ledger = ledger;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    transactions.run(this::seed);
+  }
+
+  private void seed() {
+    Office city = offices.officeByCode(DemoSeeder.OFFICE_CODE).orElse(null);
+    User blanko = offices.user("blanko").orElse(null);
+    User operator = offices.user("operator").orElse(null);
+    if (city == null || blanko == null || operator == null) {
+      log.warn("Demo offices or users missing; no demo stock seeded");
+      return;
+    }
+    if (stock.drops(city.id()).stream().noneMatch(d -> d.documentNo().equals(DROP_DOCUMENT))) {
+      stock.receiveDrop(
+          city.id(),
+          new DropRequest(
+              DROP_DOCUMENT,
+              LocalDate.of(2026, 11, 2),
+              5000,
+              List.of(SerialRange.parse("KTP2611000001", "KTP2611005000"))),
+          blanko);
+    }
+    for (String code : List.of("PRN-1", "PRN-2")) {
+      Printer printer =
+          printers
+              .find(city.id(), code)
+              .orElseGet(
+                  () ->
+                      stock.registerPrinter(
+                          city.id(), code, "Printer " + code, "HDP5000 (simulated)", blanko));
+      if (!ledger.printerUsed(city.id(), printer.id())) {
+        stock.load(city.id(), code, 100, operator);
+      }
+    }
+    log.info("Demo stock ready in office {}", city.code());
+  }
+}

@@ -1,0 +1,165 @@
+package org.cetak.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.support.CetakSpringTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@CetakSpringTest
+class StockApiTest {
+
+  @LocalServerPort int port;
+  @Autowired OfficeDirectory offices;
+  @Autowired JdbcTemplate jdbc;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private long bogor() {
+    return offices.officeByCode("32.71").orElseThrow().id();
+  }
+
+  private String base() {
+    return "/api/stock/offices/" + bogor();
+  }
+
+  @Test
+  void demo_stock_is_seeded_and_the_reconciliation_closes() throws Exception {
+    HttpResponse<String> r = get(base() + "/reconciliation", "inspektorat");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"blanksBalance\":true").contains("\"received\":");
+    HttpResponse<String> printers = get(base() + "/printers", "operator");
+    assertThat(printers.body()).contains("PRN-1").contains("PRN-2");
+  }
+
+  @Test
+  void inventory_manager_receives_a_drop_and_an_operator_loads_a_feeder() throws Exception {
+    HttpResponse<String> drop =
+        post(
+            base() + "/drops",
+            "blanko",
+            "{\"documentNo\":\"BA/API/0001\",\"documentDate\":\"2026-11-03\",\"quantity\":20,"
+                + "\"serials\":[{\"first\":\"API000001\",\"last\":\"API000020\"}]}");
+    assertThat(drop.statusCode()).isEqualTo(201);
+    HttpResponse<String> load =
+        post(base() + "/printers/PRN-2/load", "operator", "{\"quantity\":5}");
+    assertThat(load.statusCode()).isEqualTo(200);
+    assertThat(load.body()).contains("FEEDER_LOADED");
+    HttpResponse<String> check = get("/api/stock/ledger-check", "inspektorat");
+    assertThat(check.body()).contains("\"ok\":true");
+  }
+
+  @Test
+  void bad_requests_get_a_problem_naming_the_issue_and_change_nothing() throws Exception {
+    long before = movements();
+    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":"))
+        .satisfies(r -> assertProblem(r, 400, "MALFORMED_BODY"));
+    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":0}"))
+        .satisfies(r -> assertProblem(r, 400, "INVALID_QUANTITY"));
+    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":-3}"))
+        .satisfies(r -> assertProblem(r, 400, "INVALID_QUANTITY"));
+    assertThat(post(base() + "/printers/PRN-9/load", "operator", "{\"quantity\":1}"))
+        .satisfies(r -> assertProblem(r, 404, "UNKNOWN_PRINTER"));
+    assertThat(
+            post("/api/stock/offices/987654/printers/PRN-1/load", "operator", "{\"quantity\":1}"))
+        .satisfies(r -> assertProblem(r, 404, "UNKNOWN_OFFICE"));
+    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":10000000}"))
+        .satisfies(r -> assertProblem(r, 409, "INSUFFICIENT_BALANCE"));
+    assertThat(post(base() + "/printers/PRN-1/load", "inspektorat", "{\"quantity\":1}"))
+        .satisfies(r -> assertProblem(r, 403, "ROLE_REQUIRED"));
+    assertThat(
+            post(
+                base() + "/drops",
+                "blanko",
+                "{\"documentNo\":\"BA/API/0099\",\"documentDate\":\"2026-11-03\",\"quantity\":2,"
+                    + "\"serials\":[{\"first\":\"KTP2611000001\",\"last\":\"KTP2611000002\"}]}"))
+        .satisfies(r -> assertProblem(r, 409, "SERIALS_OVERLAP"));
+    assertThat(
+            post(
+                base() + "/destruction-reports",
+                "blanko",
+                "{\"date\":\"2026-11-03\",\"witnesses\":[\"A\",\"B\"],"
+                    + "\"cards\":[{\"item\":\"BLANK\",\"chipUid\":\"0A0B0C0D\"}]}"))
+        .satisfies(r -> assertProblem(r, 409, "NOT_IN_SPOILED_PILE"));
+    assertThat(movements()).isEqualTo(before);
+  }
+
+  @Test
+  void write_off_is_approved_by_a_second_person_only() throws Exception {
+    HttpResponse<String> proposal =
+        post(
+            base() + "/write-offs",
+            "admin",
+            "{\"location\":\"VAULT\",\"quantity\":1,\"reason\":\"DAMAGED_IN_STORAGE\",\"note\":\"wet\"}");
+    assertThat(proposal.statusCode()).isEqualTo(201);
+    String id = proposal.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1");
+    assertThat(post("/api/approvals/" + id + "/approve", "admin", "{}"))
+        .satisfies(r -> assertProblem(r, 403, "SELF_APPROVAL"));
+    assertThat(post("/api/approvals/" + id + "/approve", "operator", "{}"))
+        .satisfies(r -> assertProblem(r, 403, "NOT_A_SUPERVISOR"));
+    HttpResponse<String> approved = post("/api/approvals/" + id + "/approve", "kabid", "{}");
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(approved.body()).contains("\"status\":\"APPROVED\"");
+  }
+
+  @Test
+  void daily_report_is_served_as_json_and_pdf() throws Exception {
+    HttpResponse<String> json = get(base() + "/daily-report?date=2026-11-02", "blanko");
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.body()).contains("\"closing\":");
+    HttpResponse<byte[]> pdf =
+        http.send(
+            request(base() + "/daily-report/pdf?date=2026-11-02", "blanko").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+  }
+
+  @Test
+  void stock_page_shows_the_reconciliation() throws Exception {
+    HttpResponse<String> page = get("/stock", "blanko");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Rekonsiliasi blanko").contains("PRN-1");
+  }
+
+  private long movements() {
+    return jdbc.queryForObject("select count(*) from stock_movement", Long.class);
+  }
+
+  private static void assertProblem(HttpResponse<String> r, int status, String code) {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    assertThat(r.body()).contains("\"code\":\"" + code + "\"");
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":cetak-demo").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private HttpResponse<String> get(String path, String user) throws Exception {
+    return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String user, String json) throws Exception {
+    return http.send(
+        request(path, user)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
