@@ -1,6 +1,7 @@
 package org.cetak.printing.face;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,9 +9,10 @@ import java.util.Optional;
  *
  * <p>All strings are required and non-blank except {@code bloodType} (<i>golongan darah</i>), which
  * may be empty when unknown and is printed as "-". {@code nik} is 16 digits, {@code sex} is "L"
- * (<i>laki-laki</i>) or "P" (<i>perempuan</i>). The photo is a JPEG (any format ImageIO reads is
- * accepted); the signature is an image with dark ink on a light or transparent background. Byte
- * arrays are not copied: callers must not change them after construction.
+ * (<i>laki-laki</i>) or "P" (<i>perempuan</i>); the printed words "LAKI-LAKI" and "PEREMPUAN" are
+ * accepted and stored as "L" and "P". The photo is a JPEG (any format ImageIO reads is accepted);
+ * the signature is an image with dark ink on a light or transparent background. Byte arrays are not
+ * copied: callers must not change them after construction.
  */
 public record CardFaceData(
     String province,
@@ -46,9 +48,7 @@ public record CardFaceData(
     required("birthPlace", birthPlace);
     required("birthDate", birthDate);
     required("sex", sex);
-    if (!sex.equals("L") && !sex.equals("P")) {
-      throw new InvalidCardFaceDataException("sex", "must be \"L\" or \"P\", was \"" + sex + "\"");
-    }
+    sex = sexCode(sex);
     bloodType = bloodType == null ? "" : bloodType.strip();
     required("address", address);
     required("rt", rt);
@@ -69,6 +69,17 @@ public record CardFaceData(
     }
     required("issuePlace", issuePlace);
     required("issueDate", issueDate);
+  }
+
+  /** "L" or "P"; the printed words are accepted too, in any case. */
+  private static String sexCode(String sex) {
+    return switch (sex.strip().toUpperCase(Locale.ROOT)) {
+      case "L", "LAKI-LAKI" -> "L";
+      case "P", "PEREMPUAN" -> "P";
+      default ->
+          throw new InvalidCardFaceDataException(
+              "sex", "must be \"L\" (LAKI-LAKI) or \"P\" (PEREMPUAN), was \"" + sex + "\"");
+    };
   }
 
   private static void required(String field, Object value) {

@@ -17,10 +17,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -122,18 +120,13 @@ public final class CardFaceRenderer {
     return new RenderedCard(front, back, panels);
   }
 
-  /** A PNG of the rendered front (or back) as it will look printed, for an operator's preview. */
-  public byte[] previewPng(CardFaceData data, boolean front) {
-    RenderedCard card = render(data);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-    try {
-      if (!ImageIO.write(front ? card.front() : card.back(), "png", out)) {
-        throw new IllegalStateException("no PNG writer in this JRE");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing card preview PNG", e);
-    }
-    return out.toByteArray();
+  /**
+   * A PNG of one side of the rendered card as it will look printed, for an operator's preview (the
+   * console serves it). Renders the whole card; use {@link RenderedCard#previewPng(CardSide)} when
+   * the card is already rendered.
+   */
+  public byte[] previewPng(CardFaceData data, CardSide side) {
+    return render(data).previewPng(side);
   }
 
   // ---------------------------------------------------------------- front, colour layer

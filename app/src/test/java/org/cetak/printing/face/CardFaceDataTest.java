@@ -67,4 +67,41 @@ class CardFaceDataTest {
         .doesNotContain("3271051708900003")
         .contains("327105");
   }
+
+  @Test
+  void printed_sex_words_are_stored_as_codes() {
+    assertThat(with("3271051708900003", "ADI", "laki-laki", "O").sex()).isEqualTo("L");
+    assertThat(with("3271055708900003", "SARI", "PEREMPUAN", "O").sex()).isEqualTo("P");
+  }
+
+  @Test
+  void missing_issue_date_is_rejected_naming_the_field() {
+    assertThatThrownBy(
+            () ->
+                new CardFaceData(
+                    "JAWA BARAT",
+                    "KOTA BOGOR",
+                    "3271051708900003",
+                    "SARI",
+                    "BOGOR",
+                    LocalDate.of(1990, 8, 17),
+                    "P",
+                    "O",
+                    "JL. PAJAJARAN NO. 12",
+                    "3",
+                    "7",
+                    "BARANANGSIANG",
+                    "BOGOR TIMUR",
+                    "ISLAM",
+                    "KAWIN",
+                    "KARYAWAN SWASTA",
+                    "WNI",
+                    Optional.empty(),
+                    Optional.empty(),
+                    "KOTA BOGOR",
+                    null))
+        .isInstanceOfSatisfying(
+            InvalidCardFaceDataException.class, e -> assertThat(e.field()).isEqualTo("issueDate"))
+        .hasMessageContaining("issueDate");
+  }
 }

@@ -7,8 +7,13 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cetak.printing.face.PanelSet.Panel;
@@ -104,6 +109,56 @@ class CardFaceRendererTest {
   }
 
   @Test
+  void every_field_at_its_longest_stays_inside_its_column() {
+    Panel k = k(RENDERER.render(SampleResidents.allFieldsLong()).panels());
+
+    assertThat(inkOutside(k, CardLayout.SAFE)).isZero();
+    Rectangle gap =
+        new Rectangle(
+            CardLayout.VALUE_RIGHT + 2,
+            CardLayout.NIK_LINE.y + CardLayout.NIK_LINE.height,
+            CardLayout.PHOTO.x - CardLayout.VALUE_RIGHT - 6,
+            CardLayout.FIELDS_BOTTOM - CardLayout.NIK_LINE.y - CardLayout.NIK_LINE.height);
+    assertThat(inkIn(k, gap)).isZero();
+    // every one of the twelve rows still has ink in the value column
+    assertThat(inkIn(k, valueColumn())).isGreaterThan(12 * 200);
+  }
+
+  @Test
+  void rendering_on_several_threads_gives_the_same_panels() throws Exception {
+    List<String> expected = RENDERER.render(SampleResidents.sari()).panels().sha256PerPanel();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(
+            pool.submit(() -> RENDERER.render(SampleResidents.sari()).panels().sha256PerPanel()));
+      }
+      for (Future<List<String>> r : results) {
+        assertThat(r.get(1, TimeUnit.MINUTES)).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void back_preview_is_black_on_white() throws IOException {
+    RenderedCard card = RENDERER.render(SampleResidents.sari());
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(card.previewPng(CardSide.BACK)));
+
+    int black = 0;
+    for (int y = 0; y < back.getHeight(); y++) {
+      for (int x = 0; x < back.getWidth(); x++) {
+        int rgb = back.getRGB(x, y) & 0xFFFFFF;
+        assertThat(rgb).isIn(0xFFFFFF, 0x141414);
+        black += rgb == 0x141414 ? 1 : 0;
+      }
+    }
+    assertThat(black).isEqualTo(totalInk(card.panels().back().get(0)));
+  }
+
+  @Test
   void back_is_black_only_and_inside_the_safe_margin() {
     PanelSet panels = RENDERER.render(SampleResidents.sari()).panels();
     Panel back = panels.back().get(0);
@@ -130,7 +185,7 @@ class CardFaceRendererTest {
 
   @Test
   void preview_png_decodes_to_the_card_image() throws IOException {
-    byte[] png = RENDERER.previewPng(SampleResidents.sari(), true);
+    byte[] png = RENDERER.previewPng(SampleResidents.sari(), CardSide.FRONT);
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
 
     assertThat(img.getWidth()).isEqualTo(1016);
@@ -147,7 +202,8 @@ class CardFaceRendererTest {
     }
     assertThat(dark).isPositive();
     BufferedImage back =
-        ImageIO.read(new ByteArrayInputStream(RENDERER.previewPng(SampleResidents.sari(), false)));
+        ImageIO.read(
+            new ByteArrayInputStream(RENDERER.previewPng(SampleResidents.sari(), CardSide.BACK)));
     assertThat(back.getWidth()).isEqualTo(1016);
   }
 
@@ -181,6 +237,14 @@ class CardFaceRendererTest {
     assertThatThrownBy(() -> RENDERER.render(broken))
         .isInstanceOf(InvalidCardFaceDataException.class)
         .hasMessageContaining("photoJpeg");
+  }
+
+  private static Rectangle valueColumn() {
+    return new Rectangle(
+        CardLayout.VALUE_X,
+        CardLayout.FIELDS_TOP,
+        CardLayout.VALUE_RIGHT - CardLayout.VALUE_X,
+        CardLayout.FIELDS_BOTTOM - CardLayout.FIELDS_TOP);
   }
 
   static Panel k(PanelSet panels) {

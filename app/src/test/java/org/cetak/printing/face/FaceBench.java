@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Prints how long rendering one card (front, back and all panels) takes, and writes previews of a
- * synthetic resident to /tmp/cetak-face-{front,back,nophoto,longname}.png. Arguments: [cards]
- * [warm-up cards], default 200 and 50.
+ * synthetic resident to /tmp/cetak-face-{front,back,nophoto,longname,allfieldslong}.png. Arguments:
+ * [cards] [warm-up cards], default 200 and 50.
  */
 public final class FaceBench {
   private FaceBench() {}
@@ -24,11 +24,13 @@ public final class FaceBench {
     for (int i = 0; i < 50; i++) {
       data.add(SampleResidents.withNik(String.format(Locale.ROOT, "32710517089%05d", i)));
     }
-    Files.write(Path.of("/tmp/cetak-face-front.png"), renderer.previewPng(data.get(0), true));
-    Files.write(Path.of("/tmp/cetak-face-back.png"), renderer.previewPng(data.get(0), false));
+    Files.write(
+        Path.of("/tmp/cetak-face-front.png"), renderer.previewPng(data.get(0), CardSide.FRONT));
+    Files.write(
+        Path.of("/tmp/cetak-face-back.png"), renderer.previewPng(data.get(0), CardSide.BACK));
     Files.write(
         Path.of("/tmp/cetak-face-nophoto.png"),
-        renderer.previewPng(SampleResidents.withoutPhoto(), true));
+        renderer.previewPng(SampleResidents.withoutPhoto(), CardSide.FRONT));
     Files.write(
         Path.of("/tmp/cetak-face-longname.png"),
         renderer.previewPng(
@@ -36,7 +38,11 @@ public final class FaceBench {
                 "RADEN AJENG KUSUMAWARDHANI PURNAMASARI SETYANINGRUM WULANDARI HADININGRAT PUTRI",
                 "JL. RAYA PEMBANGUNAN KOMPLEK PERUMAHAN GRIYA INDAH PERMAI BLOK CC NOMOR 127 A"
                     + " GANG MELATI III RUKUN WARGA SEBELAH MASJID AGUNG"),
-            true));
+            CardSide.FRONT));
+
+    Files.write(
+        Path.of("/tmp/cetak-face-allfieldslong.png"),
+        renderer.previewPng(SampleResidents.allFieldsLong(), CardSide.FRONT));
 
     long sink = 0;
     for (int i = 0; i < warmUp; i++) {
@@ -61,7 +67,7 @@ public final class FaceBench {
         times[cards - 1] / 1e6,
         sink);
     long t0 = System.nanoTime();
-    renderer.previewPng(data.get(1), true);
+    renderer.previewPng(data.get(1), CardSide.FRONT);
     System.out.printf(
         Locale.ROOT, "previewPng (render + PNG encode)=%.1f ms%n", (System.nanoTime() - t0) / 1e6);
   }

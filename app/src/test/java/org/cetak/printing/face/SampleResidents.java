@@ -100,6 +100,34 @@ final class SampleResidents {
         d.issueDate());
   }
 
+  /** Every text field far longer than any real value, to push the layout to its limits. */
+  static CardFaceData allFieldsLong() {
+    String words = "KUSUMAWARDHANI PURNAMASARI SETYANINGRUM WULANDARI HADININGRAT ";
+    String longest = words.repeat(4).strip();
+    return new CardFaceData(
+        "KEPULAUAN BANGKA BELITUNG DAN SEKITARNYA " + longest,
+        "KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO " + longest,
+        "7109051708900003",
+        longest,
+        "KEPULAUAN SIAU TAGULANDANG BIARO " + longest,
+        LocalDate.of(1990, 8, 17),
+        "PEREMPUAN",
+        "AB+",
+        longest,
+        "12345",
+        "1234567",
+        longest,
+        longest,
+        "KEPERCAYAAN TERHADAP TUHAN YANG MAHA ESA " + longest,
+        "CERAI MATI " + longest,
+        "PEGAWAI NEGERI SIPIL " + longest,
+        "WNI " + longest,
+        Optional.of(photo()),
+        Optional.of(signature()),
+        "KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO " + longest,
+        LocalDate.of(2026, 11, 24));
+  }
+
   /** A passport-style synthetic portrait: red background, a face-coloured oval, dark hair. */
   static byte[] photo() {
     BufferedImage img = new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB);
