@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.smartcardio.TerminalFactory;
+import org.cetak.drivers.transport.ReopeningTransport;
 import org.cetak.drivers.transport.StreamTransport;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.config.PrinterLinks;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Profile;
  * test harness that owns the simulated printers).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("demo")
+@Profile({"demo", "simulated-print-room"})
 public class DemoPrintRoom {
 
   @Bean(destroyMethod = "close")
@@ -62,8 +63,13 @@ public class DemoPrintRoom {
         return Optional.empty();
       }
       String name = link.substring("sim:".length());
-      InMemoryPort port = room.connect(name);
-      return Optional.of(StreamTransport.over(link, port.input(), port.output()));
+      return Optional.of(
+          new ReopeningTransport(
+              link,
+              () -> {
+                InMemoryPort port = room.connect(name);
+                return StreamTransport.over(link, port.input(), port.output());
+              }));
     };
   }
 

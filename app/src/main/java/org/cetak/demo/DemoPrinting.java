@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * operator's stack), and each printer is set running.
  */
 @Component
-@Profile("demo")
+@Profile({"demo", "simulated-print-room"})
 @Order(30)
 public class DemoPrinting implements ApplicationRunner {
 

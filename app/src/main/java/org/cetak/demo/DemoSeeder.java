@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * role, all with the password {@value #PASSWORD}. Seeds once; later runs keep what is there.
  */
 @Component
-@Profile("demo")
+@Profile({"demo", "simulated-print-room"})
 @Order(0)
 public class DemoSeeder implements ApplicationRunner {
 

@@ -121,7 +121,7 @@ public final class PrintStation {
       halt(PrinterMode.QUARANTINED, "printer does not answer: " + u.why());
       return Tick.HALTED;
     }
-    PrinterSnapshot before = ((StatusReading.Read) reading).snapshot();
+    PrinterSnapshot before = clearedError(((StatusReading.Read) reading).snapshot());
     if (before.position().cardInside()) {
       halt(
           PrinterMode.PAUSED,
@@ -267,8 +267,22 @@ public final class PrintStation {
     return tick == Tick.HALTED ? Optional.empty() : jobs.openJob(printer.id());
   }
 
+  /**
+   * A printer keeps its last error until told to clear it; once the station may go on (an operator
+   * resumed it), clearing moves no card, so it is always safe. Returns the status afterwards.
+   */
+  private PrinterSnapshot clearedError(PrinterSnapshot snapshot) {
+    if (snapshot.condition() == PrinterCondition.NONE
+        || snapshot.condition() == PrinterCondition.NO_CARD) {
+      return snapshot;
+    }
+    device.clearError();
+    return readStatus() instanceof StatusReading.Read read ? read.snapshot() : snapshot;
+  }
+
   /** Halts when the printer cannot take the next command now; the job stays where it is. */
   private Optional<PrintJob> blockedOr(PrintJob job, PrinterSnapshot now) {
+    now = clearedError(now);
     if (now.position() == CardPosition.JAMMED) {
       pauseFor(PrinterCondition.MECHANICAL);
       return Optional.empty();
@@ -414,15 +428,14 @@ public final class PrintStation {
     if (seen.cardInside() && seen.nothingMoved()) {
       if (outcome instanceof StepOutcome.Refused r) {
         switch (r.condition()) {
-          case HEAD_TEMP -> {
-            halt(PrinterMode.COOLING, r.condition().advice());
-            return Tick.HALTED;
-          }
           case COVER_OPEN, HOPPER_FULL, BUSY -> {
+            // the printer did not start: the card is untouched and is printed after the fix
             pauseFor(r.condition());
             return Tick.HALTED;
           }
-          default -> {}
+          default -> {
+            // anything else may have marked the card (a head too hot can melt it): reject it
+          }
         }
       }
       if (outcome instanceof StepOutcome.NoAnswer n

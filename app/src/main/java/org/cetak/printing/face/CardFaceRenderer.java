@@ -23,9 +23,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,9 @@ public final class CardFaceRenderer {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
   private static final int COLOUR_LEVELS = 32;
   private static final byte[] TO_32_LEVELS = new byte[256];
+
+  /** Larger photos or signatures are refused rather than decoded into hundreds of megabytes. */
+  static final int MAX_IMAGE_SIDE = 4096;
 
   /** Grey values darker than this in the black layer print as K ink. */
   private static final int K_THRESHOLD = 140;
@@ -420,15 +427,42 @@ public final class CardFaceRenderer {
     g.drawString(line, cx - fm.stringWidth(line) / 2, baseline);
   }
 
+  /**
+   * Decodes a photo or signature in memory. {@code ImageIO.read(InputStream)} would spool the bytes
+   * to a temporary file when ImageIO's disk cache is on (the default), and biometric data must not
+   * reach the disk.
+   */
   private static BufferedImage decode(byte[] bytes, String field) {
-    try {
-      BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (img == null || img.getWidth() < 1 || img.getHeight() < 1) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
         throw new InvalidCardFaceDataException(field, "is not an image ImageIO can read");
       }
-      return img;
-    } catch (IOException e) {
-      throw new InvalidCardFaceDataException(field, "could not be decoded: " + e.getMessage(), e);
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+          throw new InvalidCardFaceDataException(
+              field,
+              "is "
+                  + width
+                  + " x "
+                  + height
+                  + " pixels; each side must be 1 to "
+                  + MAX_IMAGE_SIDE);
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidCardFaceDataException invalid) {
+        throw invalid;
+      }
+      // corrupt JPEGs also surface as runtime exceptions from the codec
+      throw new InvalidCardFaceDataException(field, "could not be decoded: " + e, e);
     }
   }
 

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A rendered card: the landscape front and back as they will look once printed (for previews), and
@@ -21,16 +23,20 @@ public record RenderedCard(BufferedImage front, BufferedImage back, PanelSet pan
     };
   }
 
-  /** A PNG of one side as it will look printed, for an operator's preview. */
+  /**
+   * A PNG of one side as it will look printed, for an operator's preview. Encoded in memory: with
+   * ImageIO's default disk cache, {@code ImageIO.write(img, "png", OutputStream)} would spool the
+   * image (NIK, photo) through a temporary file.
+   */
   public byte[] previewPng(CardSide side) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-    try {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       if (!ImageIO.write(image(side), "png", out)) {
         throw new IllegalStateException("no PNG writer in this JRE");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing card preview PNG", e);
     }
-    return out.toByteArray();
+    return bytes.toByteArray();
   }
 }

@@ -239,6 +239,20 @@ class CardFaceRendererTest {
         .hasMessageContaining("photoJpeg");
   }
 
+  @Test
+  void oversized_signature_is_refused_before_decoding() {
+    byte[] huge =
+        SampleResidents.encode(
+            new BufferedImage(CardFaceRenderer.MAX_IMAGE_SIDE + 1, 8, BufferedImage.TYPE_BYTE_GRAY),
+            "png");
+
+    assertThatThrownBy(() -> RENDERER.render(SampleResidents.withSignature(huge)))
+        .isInstanceOfSatisfying(
+            InvalidCardFaceDataException.class,
+            e -> assertThat(e.field()).isEqualTo("signatureImage"))
+        .hasMessageContaining("4097 x 8");
+  }
+
   private static Rectangle valueColumn() {
     return new Rectangle(
         CardLayout.VALUE_X,

@@ -100,6 +100,32 @@ final class SampleResidents {
         d.issueDate());
   }
 
+  static CardFaceData withSignature(byte[] signature) {
+    CardFaceData d = sari();
+    return new CardFaceData(
+        d.province(),
+        d.regency(),
+        d.nik(),
+        d.name(),
+        d.birthPlace(),
+        d.birthDate(),
+        d.sex(),
+        d.bloodType(),
+        d.address(),
+        d.rt(),
+        d.rw(),
+        d.village(),
+        d.district(),
+        d.religion(),
+        d.maritalStatus(),
+        d.occupation(),
+        d.citizenship(),
+        d.photoJpeg(),
+        Optional.of(signature),
+        d.issuePlace(),
+        d.issueDate());
+  }
+
   /** Every text field far longer than any real value, to push the layout to its limits. */
   static CardFaceData allFieldsLong() {
     String words = "KUSUMAWARDHANI PURNAMASARI SETYANINGRUM WULANDARI HADININGRAT ";
@@ -166,7 +192,7 @@ final class SampleResidents {
     return encode(img, "png");
   }
 
-  private static byte[] encode(BufferedImage img, String format) {
+  static byte[] encode(BufferedImage img, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(img, format, out);
