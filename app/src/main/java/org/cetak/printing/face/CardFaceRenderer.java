@@ -446,12 +446,7 @@ public final class CardFaceRenderer {
         if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
           throw new InvalidCardFaceDataException(
               field,
-              "is "
-                  + width
-                  + " x "
-                  + height
-                  + " pixels; each side must be 1 to "
-                  + MAX_IMAGE_SIDE);
+              "is " + width + " x " + height + " pixels; each side must be 1 to " + MAX_IMAGE_SIDE);
         }
         return reader.read(0);
       } finally {

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +23,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cetak.printing.face.PanelSet.Panel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CardFaceRendererTest {
   private static final CardFaceRenderer RENDERER = new CardFaceRenderer();
@@ -251,6 +257,32 @@ class CardFaceRendererTest {
             InvalidCardFaceDataException.class,
             e -> assertThat(e.field()).isEqualTo("signatureImage"))
         .hasMessageContaining("4097 x 8");
+  }
+
+  @Test
+  void photo_signature_and_preview_never_pass_through_a_temporary_file(@TempDir Path cache)
+      throws Exception {
+    CardFaceData resident = SampleResidents.sari();
+    File previousDirectory = ImageIO.getCacheDirectory();
+    boolean previousUse = ImageIO.getUseCache();
+    ImageIO.setUseCache(true);
+    ImageIO.setCacheDirectory(cache.toFile());
+    try (WatchService watch = cache.getFileSystem().newWatchService()) {
+      cache.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+
+      RENDERER.render(resident).previewPng(CardSide.FRONT);
+
+      assertThat(watch.poll(300, TimeUnit.MILLISECONDS)).isNull();
+      // the watch does see ImageIO's spooling when a stream goes through the cache
+      ImageIO.write(
+          new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB),
+          "png",
+          OutputStream.nullOutputStream());
+      assertThat(watch.poll(10, TimeUnit.SECONDS)).isNotNull();
+    } finally {
+      ImageIO.setCacheDirectory(previousDirectory);
+      ImageIO.setUseCache(previousUse);
+    }
   }
 
   private static Rectangle valueColumn() {

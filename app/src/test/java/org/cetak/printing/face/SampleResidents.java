@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Invented residents and synthetic photos for card face tests; no real person. */
 final class SampleResidents {
@@ -192,13 +194,14 @@ final class SampleResidents {
     return encode(img, "png");
   }
 
+  /** Encodes in memory (ImageIO's default disk cache would spool through a temporary file). */
   static byte[] encode(BufferedImage img, String format) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       ImageIO.write(img, format, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return bytes.toByteArray();
   }
 }
