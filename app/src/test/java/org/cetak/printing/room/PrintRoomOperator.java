@@ -1,0 +1,126 @@
+package org.cetak.printing.room;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.cetak.office.Office;
+import org.cetak.office.User;
+import org.cetak.printing.CardHeld;
+import org.cetak.printing.PrintJob;
+import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterMode;
+import org.cetak.printing.Settlements;
+import org.cetak.printing.Sighting;
+import org.cetak.printing.Stage;
+import org.cetak.sim.card.CardSnapshot;
+import org.cetak.sim.card.Place;
+import org.cetak.sim.printer.SimulatedPrinter;
+import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.Printer;
+import org.cetak.stock.StockLevels;
+import org.cetak.stock.StockService;
+
+/**
+ * The print-room operator of the ground-truth tests: at a stopped printer they look, fix what needs
+ * hands, settle an unknown card from where it physically lies, and resume.
+ */
+final class PrintRoomOperator {
+
+  private final SimulatedRoom room;
+  private final PrintJobs jobs;
+  private final Settlements settlements;
+  private final StockService stock;
+  private final StockLevels levels;
+  private final LongConsumer wake;
+  int settled;
+
+  PrintRoomOperator(
+      SimulatedRoom room,
+      PrintJobs jobs,
+      Settlements settlements,
+      StockService stock,
+      StockLevels levels,
+      LongConsumer wake) {
+    this.room = room;
+    this.jobs = jobs;
+    this.settlements = settlements;
+    this.stock = stock;
+    this.levels = levels;
+    this.wake = wake;
+  }
+
+  void load(Office office, User by, String printer, int quantity) {
+    stock.load(office.id(), printer, quantity, by);
+    room.printer(printer).loadBlanks(quantity);
+  }
+
+  /** Tends every printer that is not running. */
+  void round(Office office, User operator, List<Printer> printers) {
+    for (Printer printer : printers) {
+      wake.accept(printer.id());
+      if (jobs.state(printer.id()).mode() != PrinterMode.RUNNING) {
+        attend(office, operator, printer);
+      }
+    }
+  }
+
+  void attend(Office office, User operator, Printer printer) {
+    SimulatedPrinter sim = room.printer(printer.code());
+    settleIfUnknown(printer, operator);
+    SimulatedPrinter.Status status = sim.status();
+    sim.closeCover();
+    if (status.position() == Place.JAMMED) {
+      sim.removeJammedCard();
+    }
+    if (status.ribbonLeft() == 0) {
+      sim.replaceRibbon(60);
+    }
+    if (status.rejectBox() >= sim.config().rejectBoxCapacity()) {
+      sim.emptyRejectBox();
+    }
+    if (status.hopper() >= sim.config().hopperCapacity()) {
+      sim.emptyHopper();
+    }
+    if (status.feeder() == 0 && levels.reconciliation(office.id()).vault() >= 20) {
+      load(office, operator, printer.code(), 20);
+    }
+    jobs.setState(printer.id(), PrinterMode.RUNNING, "operator resumed");
+    wake.accept(printer.id());
+  }
+
+  void settleIfUnknown(Printer printer, User operator) {
+    Optional<PrintJob> open = jobs.openJob(printer.id());
+    if (open.isEmpty() || open.get().stage() != Stage.UNKNOWN) {
+      return;
+    }
+    PrintJob job = open.get();
+    SimulatedPrinter sim = room.printer(printer.code());
+    Sighting sighting;
+    if (job.card() == CardHeld.UNKNOWN_FROM_FEEDER
+        && job.baseline().isPresent()
+        && sim.status().picked() == job.baseline().get().picked()) {
+      sighting = Sighting.STILL_IN_FEEDER;
+    } else {
+      CardSnapshot card =
+          job.chipUid()
+              .flatMap(uid -> room.truth().byUid(uid))
+              .orElseGet(
+                  () ->
+                      room.truth().cards(printer.code()).stream()
+                          .filter(CardSnapshot::picked)
+                          .max(Comparator.comparingInt(CardSnapshot::number))
+                          .orElseThrow());
+      sighting =
+          switch (card.place()) {
+            case HOPPER -> Sighting.IN_OUTPUT_HOPPER;
+            case REJECT_BOX -> Sighting.IN_REJECT_BOX;
+            case REMOVED_BY_OPERATOR -> Sighting.NOWHERE;
+            case FEEDER -> Sighting.STILL_IN_FEEDER;
+            case CONTACTLESS, PRINT, JAMMED -> Sighting.STILL_INSIDE;
+          };
+    }
+    settlements.settle(printer.id(), job.id(), sighting, operator);
+    settled++;
+  }
+}
