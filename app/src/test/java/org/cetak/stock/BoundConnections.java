@@ -16,6 +16,8 @@ final class BoundConnections implements ConnectionProvider, Transactions {
 
   private final DataSource dataSource;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   BoundConnections(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -27,21 +29,36 @@ final class BoundConnections implements ConnectionProvider, Transactions {
     if (bound != null) {
       return bound;
     }
+    return take();
+  }
+
+  /** An idle connection, or a new one: opening a connection costs more than most statements. */
+  private Connection take() {
+    Connection c = idle.poll();
     try {
-      return dataSource.getConnection();
+      return c != null ? c : dataSource.getConnection();
     } catch (SQLException e) {
       throw new DataAccessException("No connection", e);
+    }
+  }
+
+  private void give(Connection c) {
+    try {
+      c.setAutoCommit(true);
+      idle.offer(c);
+    } catch (SQLException e) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // already broken
+      }
     }
   }
 
   @Override
   public void release(Connection connection) {
     if (connection != current.get()) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        throw new DataAccessException("Close failed", e);
-      }
+      give(connection);
     }
   }
 
@@ -50,7 +67,8 @@ final class BoundConnections implements ConnectionProvider, Transactions {
     if (current.get() != null) {
       return work.get();
     }
-    try (Connection connection = dataSource.getConnection()) {
+    Connection connection = take();
+    try {
       connection.setAutoCommit(false);
       current.set(connection);
       try {
@@ -65,6 +83,8 @@ final class BoundConnections implements ConnectionProvider, Transactions {
       }
     } catch (SQLException e) {
       throw new DataAccessException("Transaction failed", e);
+    } finally {
+      give(connection);
     }
   }
 }

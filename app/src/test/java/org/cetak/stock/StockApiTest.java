@@ -8,19 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.sql.DataSource;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.CetakSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @CetakSpringTest
 class StockApiTest {
 
   @LocalServerPort int port;
   @Autowired OfficeDirectory offices;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -132,8 +132,12 @@ class StockApiTest {
     assertThat(page.body()).contains("Rekonsiliasi blanko").contains("PRN-1");
   }
 
-  private long movements() {
-    return jdbc.queryForObject("select count(*) from stock_movement", Long.class);
+  private long movements() throws java.sql.SQLException {
+    try (var c = dataSource.getConnection();
+        var rs = c.createStatement().executeQuery("select count(*) from stock_movement")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static void assertProblem(HttpResponse<String> r, int status, String code) {
