@@ -18,11 +18,12 @@ public final class CardPreparer {
     this.clock = clock;
   }
 
-  public PreparedCard prepare(QueuedCard card) {
+  public PreparedCard prepare(QueuedCard card, boolean reprint) {
     return new PreparedCard(
         card.requestId(),
         renderer.render(faceData(card, LocalDate.now(clock))).panels(),
-        ChipProfile.payload(card));
+        ChipProfile.payload(card),
+        reprint);
   }
 
   /** What is printed on the card; the place of issue is the regency of the record. */

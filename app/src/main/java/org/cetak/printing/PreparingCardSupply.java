@@ -31,6 +31,7 @@ public final class PreparingCardSupply implements CardSupply {
   private final CardPreparer preparer;
   private final Transactions transactions;
   private final ExecutorService executor;
+  private final Reprints.Store reprints;
   private final Map<Long, Future<Optional<PreparedCard>>> ahead = new ConcurrentHashMap<>();
 
   /** By printer, the requests it prints now and prepares next: other printers skip them. */
@@ -40,7 +41,9 @@ public final class PreparingCardSupply implements CardSupply {
       PrintQueue queue,
       CardPreparer preparer,
       Transactions transactions,
-      ExecutorService executor) {
+      ExecutorService executor,
+      Reprints.Store reprints) {
+    this.reprints = reprints;
     this.queue = queue;
     this.preparer = preparer;
     this.transactions = transactions;
@@ -64,7 +67,7 @@ public final class PreparingCardSupply implements CardSupply {
             .inTransaction(() -> queue.card(requestId))
             .orElseThrow(
                 () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
-    return preparer.prepare(card);
+    return preparer.prepare(card, false);
   }
 
   @Override
@@ -79,10 +82,18 @@ public final class PreparingCardSupply implements CardSupply {
   private Optional<PreparedCard> takeAndPrepare(PrinterRef printer) {
     while (true) {
       Optional<QueuedCard> next;
+      boolean reprint = false;
       synchronized (taken) {
         Set<Long> skip = new HashSet<>();
         taken.values().forEach(skip::addAll);
-        next = transactions.inTransaction(() -> queue.nextReserved(printer.officeId(), skip));
+        Optional<Long> granted =
+            transactions.inTransaction(() -> reprints.nextGranted(printer.officeId()));
+        if (granted.isPresent() && !skip.contains(granted.get())) {
+          reprint = true;
+          next = transactions.inTransaction(() -> queue.card(granted.get()));
+        } else {
+          next = transactions.inTransaction(() -> queue.nextReserved(printer.officeId(), skip));
+        }
         if (next.isEmpty()) {
           return Optional.empty();
         }
@@ -93,7 +104,7 @@ public final class PreparingCardSupply implements CardSupply {
         }
       }
       try {
-        return Optional.of(preparer.prepare(next.get()));
+        return Optional.of(preparer.prepare(next.get(), reprint));
       } catch (RuntimeException e) {
         log.warn(
             "Request {} cannot be prepared ({}); leaving it for an officer",

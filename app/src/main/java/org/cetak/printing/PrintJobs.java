@@ -15,7 +15,7 @@ public interface PrintJobs {
    * Claims the request for this printer and persists a new job at {@link Stage#PICKING} with the
    * baseline taken before the pick. Empty when the request can no longer be printed.
    */
-  Optional<PrintJob> start(PrinterRef printer, long requestId, Baseline baseline);
+  Optional<PrintJob> start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
 
   /**
    * Persists a transition; refused with {@link StaleJobException} when the job changed meanwhile or

@@ -139,7 +139,8 @@ public final class PrintStation {
     if (next.isEmpty()) {
       return Tick.IDLE;
     }
-    Optional<PrintJob> job = jobs.start(printer, next.get().requestId(), Baseline.of(before));
+    Optional<PrintJob> job =
+        jobs.start(printer, next.get().requestId(), Baseline.of(before), next.get().reprint());
     if (job.isEmpty()) {
       return Tick.BUSY; // the request went away (withdrawn, taken): prepare another
     }

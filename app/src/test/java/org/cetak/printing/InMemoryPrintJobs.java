@@ -37,7 +37,8 @@ final class InMemoryPrintJobs implements PrintJobs {
   }
 
   @Override
-  public Optional<PrintJob> start(PrinterRef printer, long requestId, Baseline baseline) {
+  public Optional<PrintJob> start(
+      PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     if (openJob(printer.id()).isPresent()) {
       throw new IllegalStateException("a job is already open");
     }

@@ -47,7 +47,10 @@ class PrintStationTest {
         @Override
         public PreparedCard prepare(long requestId) {
           return new PreparedCard(
-              requestId, null, new ChipPayload(new byte[1], new byte[1], new byte[1], new byte[1]));
+              requestId,
+              null,
+              new ChipPayload(new byte[1], new byte[1], new byte[1], new byte[1]),
+              false);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.allocation.PrintQueue;
+import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
 import org.cetak.notify.Outbox;
 import org.cetak.notify.jooq.JooqOutbox;
@@ -18,11 +19,13 @@ import org.cetak.printing.PreparingCardSupply;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterOwnership;
+import org.cetak.printing.Reprints;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.printing.jooq.JooqPrinterBoard;
 import org.cetak.printing.jooq.JooqPrinterOwnership;
+import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
@@ -32,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /** Wires the print station: jobs, the preparation pipeline, devices and one worker per printer. */
 @Configuration(proxyBeanMethods = false)
@@ -92,8 +96,19 @@ public class StationConfiguration {
       PrintQueue queue,
       CardPreparer preparer,
       Transactions transactions,
-      ExecutorService cardPreparation) {
-    return new PreparingCardSupply(queue, preparer, transactions, cardPreparation);
+      ExecutorService cardPreparation,
+      Reprints.Store reprints) {
+    return new PreparingCardSupply(queue, preparer, transactions, cardPreparation, reprints);
+  }
+
+  @Bean
+  Reprints.Store reprintStore(DSLContext db, Clock clock) {
+    return new JooqReprintStore(db, clock);
+  }
+
+  @Bean
+  Reprints reprints(Reprints.Store store, @Lazy Approvals approvals) {
+    return new Reprints(store, approvals);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import static org.cetak.db.jooq.Tables.PRINTER;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
 import static org.cetak.db.jooq.Tables.PRINT_JOB_EVENT;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -83,12 +84,18 @@ public final class JooqPrintJobs implements PrintJobs {
   }
 
   @Override
-  public Optional<PrintJob> start(PrinterRef printer, long requestId, Baseline baseline) {
+  public Optional<PrintJob> start(
+      PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     return transactions.inTransaction(
         () -> {
           lockOwned(printer.id(), 0);
           String status = requestStatus(requestId);
-          if (!status.equals("RESERVED") && !status.equals("FAILED_REQUEUED")) {
+          Optional<Long> grant = reprint ? openGrant(requestId) : Optional.empty();
+          boolean printable =
+              reprint
+                  ? status.equals("PRINTED") && grant.isPresent()
+                  : status.equals("RESERVED") || status.equals("FAILED_REQUEUED");
+          if (!printable) {
             return Optional.empty(); // withdrawn, printed or taken by another printer meanwhile
           }
           queue.markPrinting(requestId, actor(printer.code()));
@@ -104,11 +111,23 @@ public final class JooqPrintJobs implements PrintJobs {
                   .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
                   .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
                   .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
+                  .set(PRINT_JOB.REPRINT, reprint)
                   .set(PRINT_JOB.CREATED_AT, now)
                   .set(PRINT_JOB.UPDATED_AT, now)
                   .returning()
                   .fetchSingle();
-          event(row.getId(), Stage.PICKING, "picking a blank for request " + requestId, "", now);
+          grant.ifPresent(
+              id ->
+                  db.update(REPRINT_GRANT)
+                      .set(REPRINT_GRANT.USED_BY_JOB, row.getId())
+                      .where(REPRINT_GRANT.ID.eq(id))
+                      .execute());
+          event(
+              row.getId(),
+              Stage.PICKING,
+              (reprint ? "approved reprint: " : "") + "picking a blank for request " + requestId,
+              "",
+              now);
           return Optional.of(toJob(row));
         });
   }
@@ -225,6 +244,17 @@ public final class JooqPrintJobs implements PrintJobs {
       ledger.unknownSpoiled(
           printer, reason(s.cause()), s.chipUid(), job.requestId(), jobId, s.note());
     }
+  }
+
+  private Optional<Long> openGrant(long requestId) {
+    return db.select(REPRINT_GRANT.ID)
+        .from(REPRINT_GRANT)
+        .where(REPRINT_GRANT.REQUEST_ID.eq(requestId))
+        .and(REPRINT_GRANT.USED_BY_JOB.isNull())
+        .orderBy(REPRINT_GRANT.ID)
+        .limit(1)
+        .forUpdate()
+        .fetchOptional(REPRINT_GRANT.ID);
   }
 
   private String requestStatus(long requestId) {

@@ -1,0 +1,86 @@
+package org.cetak.printing;
+
+import java.util.Optional;
+import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalHandler;
+import org.cetak.approval.Approvals;
+import org.cetak.common.DomainException;
+import org.cetak.office.Role;
+import org.cetak.office.User;
+
+/**
+ * Printing a printed card again: an operator proposes it with a reason, a supervisor approves it
+ * (never the proposer), and the approval becomes a grant that one print job uses once.
+ */
+public final class Reprints implements ApprovalHandler {
+
+  public static final String KIND = "REPRINT";
+
+  /** What reprints need to know of requests, and the grants. */
+  public interface Store {
+    /** The request's office and status, if it exists. */
+    Optional<RequestState> request(long requestId);
+
+    void grant(long officeId, long requestId, long approvalId, String reason);
+
+    /** A request with an unused grant in this office, if any. */
+    Optional<Long> nextGranted(long officeId);
+  }
+
+  /** A request's office and status. */
+  public record RequestState(long officeId, String status) {}
+
+  private final Store store;
+  private final Approvals approvals;
+
+  public Reprints(Store store, Approvals approvals) {
+    this.store = store;
+    this.approvals = approvals;
+  }
+
+  public Approval propose(long requestId, String reason, User by) {
+    if (!by.has(Role.OPERATOR) && !by.has(Role.SUPERVISOR)) {
+      throw DomainException.forbidden("NOT_AN_OPERATOR", "Only the print room asks for a reprint");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw DomainException.invalid("REASON_REQUIRED", "A reprint needs a reason");
+    }
+    RequestState request =
+        store
+            .request(requestId)
+            .orElseThrow(
+                () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
+    if (!request.status().equals("PRINTED")) {
+      throw DomainException.conflict(
+          "NOT_PRINTED",
+          "Request "
+              + requestId
+              + " is "
+              + request.status()
+              + "; only a printed card is reprinted");
+    }
+    return approvals.propose(
+        request.officeId(),
+        KIND,
+        Optional.of(requestId),
+        "reprint of request " + requestId,
+        reason,
+        by);
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public void approved(Approval approval, User approver) {
+    long requestId = approval.subjectId().orElseThrow();
+    store.grant(approval.officeId(), requestId, approval.id(), approval.payload());
+  }
+
+  @Override
+  public void rejected(Approval approval, User approver) {
+    // nothing was granted
+  }
+}

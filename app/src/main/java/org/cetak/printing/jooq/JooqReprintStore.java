@@ -1,0 +1,55 @@
+package org.cetak.printing.jooq;
+
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.cetak.printing.Reprints;
+import org.jooq.DSLContext;
+
+/** Reprint grants in PostgreSQL. */
+public final class JooqReprintStore implements Reprints.Store {
+
+  private final DSLContext db;
+  private final Clock clock;
+
+  public JooqReprintStore(DSLContext db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Reprints.RequestState> request(long requestId) {
+    return db.select(PRINT_REQUEST.OFFICE_ID, PRINT_REQUEST.STATUS)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .fetchOptional(r -> new Reprints.RequestState(r.value1(), r.value2()));
+  }
+
+  @Override
+  public void grant(long officeId, long requestId, long approvalId, String reason) {
+    db.insertInto(REPRINT_GRANT)
+        .set(REPRINT_GRANT.OFFICE_ID, officeId)
+        .set(REPRINT_GRANT.REQUEST_ID, requestId)
+        .set(REPRINT_GRANT.APPROVAL_ID, approvalId)
+        .set(REPRINT_GRANT.REASON, reason)
+        .set(REPRINT_GRANT.GRANTED_AT, OffsetDateTime.now(clock))
+        .execute();
+  }
+
+  @Override
+  public Optional<Long> nextGranted(long officeId) {
+    return db.select(REPRINT_GRANT.REQUEST_ID)
+        .from(REPRINT_GRANT)
+        .join(PRINT_REQUEST)
+        .on(PRINT_REQUEST.ID.eq(REPRINT_GRANT.REQUEST_ID))
+        .where(REPRINT_GRANT.OFFICE_ID.eq(officeId))
+        .and(REPRINT_GRANT.USED_BY_JOB.isNull())
+        .and(PRINT_REQUEST.STATUS.eq("PRINTED"))
+        .orderBy(REPRINT_GRANT.ID)
+        .limit(1)
+        .fetchOptional(REPRINT_GRANT.REQUEST_ID);
+  }
+}
