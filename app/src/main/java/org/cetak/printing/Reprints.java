@@ -1,6 +1,7 @@
 package org.cetak.printing;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.cetak.approval.Approval;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
@@ -31,9 +32,11 @@ public final class Reprints implements ApprovalHandler {
   public record RequestState(long officeId, String status) {}
 
   private final Store store;
-  private final Approvals approvals;
 
-  public Reprints(Store store, Approvals approvals) {
+  /** Late-bound: the approvals know this class as one of their handlers. */
+  private final Supplier<Approvals> approvals;
+
+  public Reprints(Store store, Supplier<Approvals> approvals) {
     this.store = store;
     this.approvals = approvals;
   }
@@ -59,13 +62,15 @@ public final class Reprints implements ApprovalHandler {
               + request.status()
               + "; only a printed card is reprinted");
     }
-    return approvals.propose(
-        request.officeId(),
-        KIND,
-        Optional.of(requestId),
-        "reprint of request " + requestId,
-        reason,
-        by);
+    return approvals
+        .get()
+        .propose(
+            request.officeId(),
+            KIND,
+            Optional.of(requestId),
+            "reprint of request " + requestId,
+            reason,
+            by);
   }
 
   @Override

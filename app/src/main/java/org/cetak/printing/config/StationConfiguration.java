@@ -29,13 +29,13 @@ import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /** Wires the print station: jobs, the preparation pipeline, devices and one worker per printer. */
 @Configuration(proxyBeanMethods = false)
@@ -107,8 +107,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  Reprints reprints(Reprints.Store store, @Lazy Approvals approvals) {
-    return new Reprints(store, approvals);
+  Reprints reprints(Reprints.Store store, ObjectProvider<Approvals> approvals) {
+    return new Reprints(store, approvals::getObject);
   }
 
   @Bean
