@@ -175,6 +175,11 @@ public final class AllocationService {
         });
   }
 
+  /** Blanks reserved and not yet printed: the stock ledger subtracts them from usable stock. */
+  public long reserved(long officeId) {
+    return store.held(officeId);
+  }
+
   /** Why a NIK's card is not printed yet, and when it is expected. */
   public QueueExplanation explain(String nik) {
     LocalDate today = LocalDate.now(clock);

@@ -16,6 +16,9 @@ public interface AllocationStore {
   /** Reservations of withdrawn requests that are still open are released; returns how many. */
   int releaseWithdrawn(long officeId, OffsetDateTime now);
 
+  /** Blanks held by reservations whose card is not printed yet (vault or feeder). */
+  long held(long officeId);
+
   /** Counts that bound a run. */
   QueueCounts counts(long officeId, OffsetDateTime startOfDay);
 
@@ -59,7 +62,7 @@ public interface AllocationStore {
    * @param held reservations whose blank is still in the vault or a feeder
    * @param outstanding reservations not yet printed (held, printing, outcome unknown)
    * @param printedToday cards printed since the start of the day
-   * @param queued eligible requests waiting
+   * @param queued requests waiting (eligible or not: no photo yet, not print-ready)
    */
   record QueueCounts(long held, long outstanding, long printedToday, long queued) {}
 

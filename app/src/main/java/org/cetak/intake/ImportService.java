@@ -63,6 +63,14 @@ public final class ImportService {
     }
   }
 
+  /** Imports records already fetched (a page of the upstream registry, the demo's residents). */
+  public ImportReport importUpstream(
+      Office office, String source, String actor, List<UpstreamRegistry.UpstreamRecord> records) {
+    ListRecordSource list = new ListRecordSource(records);
+    return importRecords(
+        office, source, actor, list, list.payloads(), records.size(), ImportProgress.none());
+  }
+
   /** Imports records from any source (a file, a page of the upstream registry). */
   public ImportReport importRecords(
       Office office,

@@ -56,16 +56,9 @@ public final class RegistrySync {
         }
         return new SyncResult(reports, Optional.empty());
       }
-      ListRecordSource source = new ListRecordSource(got.records());
       ImportReport report =
-          imports.importRecords(
-              office,
-              "upstream registry after " + cursor.orElse("start"),
-              actor,
-              source,
-              source.payloads(),
-              got.records().size(),
-              ImportProgress.none());
+          imports.importUpstream(
+              office, "upstream registry after " + cursor.orElse("start"), actor, got.records());
       reports.add(report);
       if (!report.applied()) {
         return new SyncResult(

@@ -82,6 +82,15 @@ public final class JooqAllocationStore implements AllocationStore {
   }
 
   @Override
+  public long held(long officeId) {
+    return db.selectCount()
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+        .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
+        .fetchSingle(0, Long.class);
+  }
+
+  @Override
   public QueueCounts counts(long officeId, OffsetDateTime startOfDay) {
     PrintRequest r = PRINT_REQUEST;
     long held =

@@ -270,13 +270,24 @@ public final class JooqRequestStore implements RequestStore {
                       .where(newest.OFFICE_ID.eq(officeId))
                       .and(newest.NIK.eq(s.NIK))))
           .execute();
-      db.update(s)
-          .set(
-              s.ACTION,
-              when(s.SIAK_STATUS.eq(printReady), inline(NEW)).otherwise(inline(NOT_READY)))
-          .where(s.IMPORT_ID.eq(importId))
-          .and(s.ACTION.isNull())
-          .execute();
+      // rows without a request keep action null: NEW when print-ready, NOT_READY otherwise (not
+      // written back, which would rewrite every row of a large first import)
+    }
+
+    /** The action of each row, with the null of rows that have no request yet resolved. */
+    private Field<String> action() {
+      return when(
+              IMPORT_ROW.ACTION.isNull(),
+              when(IMPORT_ROW.SIAK_STATUS.eq(inline(ResidentRecord.PRINT_READY)), inline(NEW))
+                  .otherwise(inline(NOT_READY)))
+          .otherwise(IMPORT_ROW.ACTION);
+    }
+
+    private org.jooq.Condition isNew() {
+      return IMPORT_ROW
+          .ACTION
+          .isNull()
+          .and(IMPORT_ROW.SIAK_STATUS.eq(inline(ResidentRecord.PRINT_READY)));
     }
 
     /** The same NIK twice in the file; a new request for a NIK active at another office. */
@@ -307,7 +318,7 @@ public final class JooqRequestStore implements RequestStore {
               .join(OFFICE)
               .on(OFFICE.ID.eq(other.OFFICE_ID))
               .where(s.IMPORT_ID.eq(importId))
-              .and(s.ACTION.eq(NEW))
+              .and(isNew())
               .and(other.OFFICE_ID.ne(officeId))
               .and(other.STATUS.in(names(RequestStatus.ACTIVE)))
               .orderBy(s.LINE)
@@ -331,11 +342,12 @@ public final class JooqRequestStore implements RequestStore {
 
     private Map<String, Integer> counts() {
       Field<Integer> rows = count().as("rows");
-      return db.select(IMPORT_ROW.ACTION, rows)
+      Field<String> action = action().as("action");
+      return db.select(action, rows)
           .from(IMPORT_ROW)
           .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-          .groupBy(IMPORT_ROW.ACTION)
-          .fetchMap(IMPORT_ROW.ACTION, rows);
+          .groupBy(action())
+          .fetchMap(action, rows);
     }
 
     private void createNew(OffsetDateTime now) {
@@ -365,10 +377,7 @@ public final class JooqRequestStore implements RequestStore {
               val(now)));
       db.insertInto(PRINT_REQUEST, target)
           .select(
-              select(values)
-                  .from(IMPORT_ROW)
-                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-                  .and(IMPORT_ROW.ACTION.eq(NEW)))
+              select(values).from(IMPORT_ROW).where(IMPORT_ROW.IMPORT_ID.eq(importId)).and(isNew()))
           .execute();
       db.insertInto(
               PRINT_REQUEST_EVENT,
@@ -408,7 +417,7 @@ public final class JooqRequestStore implements RequestStore {
                   .on(PRINT_REQUEST.IMPORT_ID.eq(importId))
                   .and(PRINT_REQUEST.NIK.eq(IMPORT_ROW.NIK))
                   .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-                  .and(IMPORT_ROW.ACTION.eq(NEW))
+                  .and(isNew())
                   .and(
                       IMPORT_ROW
                           .PHOTO
