@@ -89,7 +89,16 @@ public final class Settlements {
       }
       default -> throw new IllegalStateException("unhandled sighting " + sighting);
     }
-    PrintJob settled = jobs.apply(transition);
+    PrintJob settled;
+    try {
+      settled = jobs.apply(transition);
+    } catch (StaleJobException e) {
+      throw DomainException.conflict(
+          "JOB_CHANGED",
+          "Print job "
+              + jobId
+              + " changed while you looked (the printer may have settled it): look again");
+    }
     jobs.setState(printerId, PrinterMode.PAUSED, who + "; resume when the printer is ready");
     audit.record(
         job.officeId(),

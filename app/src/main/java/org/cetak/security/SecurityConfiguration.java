@@ -2,6 +2,7 @@ package org.cetak.security;
 
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -9,8 +10,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -18,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Basic and no CSRF token. Roles come from {@link org.cetak.office.Role}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
@@ -35,11 +35,6 @@ public class SecurityConfiguration {
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
     return http.build();
-  }
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
   @Bean

@@ -75,8 +75,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("simulated-print-room")
 class PrintRoomGroundTruthTest {
 
-  private static final int RESIDENTS = 240;
-  private static final int PER_FEEDER = 60;
+  private static final int RESIDENTS = 160;
+  private static final int PER_FEEDER = 45;
 
   @Autowired SimulatedRoom room;
   @Autowired OfficeDirectory offices;
@@ -99,7 +99,7 @@ class PrintRoomGroundTruthTest {
     }
     stock.receiveDrop(
         office.id(),
-        new DropRequest("BA/UJI/2026/0001", LocalDate.of(2026, 11, 2), 600, List.of()),
+        new DropRequest("BA/UJI/2026/0001", LocalDate.of(2026, 11, 2), 1000, List.of()),
         admin);
     PrintRoomOperator operator =
         new PrintRoomOperator(room, jobs, settlements, stock, levels, runtime::wakeUp);

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.User;
 import org.cetak.printing.CardHeld;
@@ -120,7 +121,11 @@ final class PrintRoomOperator {
             case CONTACTLESS, PRINT, JAMMED -> Sighting.STILL_INSIDE;
           };
     }
-    settlements.settle(printer.id(), job.id(), sighting, operator);
-    settled++;
+    try {
+      settlements.settle(printer.id(), job.id(), sighting, operator);
+      settled++;
+    } catch (DomainException e) {
+      // the station settled it from the printer's counters first; look again next round
+    }
   }
 }
