@@ -151,6 +151,13 @@ public final class PrintStation {
 
   /** Continues a job found open: after a restart, a pause, or an unknown outcome. */
   private Tick advance(PrintJob job) {
+    if (current == null || current.requestId() != job.requestId()) {
+      log.info(
+          "Printer {}: taking up job {} at {} (after a restart, a pause or an unknown outcome)",
+          printer.code(),
+          job.id(),
+          job.stage());
+    }
     return switch (job.stage()) {
       case PICKING -> pick(job, false);
       case ENCODING -> encode(job);

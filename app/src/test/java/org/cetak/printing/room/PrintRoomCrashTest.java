@@ -62,7 +62,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("simulated-print-room")
 class PrintRoomCrashTest {
 
-  private static final int RESIDENTS = 150;
+  private static final int RESIDENTS = 240;
   private static final int KILLS = 5;
 
   @Autowired OfficeDirectory offices;
@@ -113,6 +113,7 @@ class PrintRoomCrashTest {
 
       Random random = new Random(20261124);
       Path logs = Files.createDirectories(Path.of("target", "crash-test"));
+      int killedMidCard = 0;
       for (int run = 0; run <= KILLS; run++) {
         Process child = startChild(room, readers, logs.resolve("child-" + run + ".log"));
         boolean last = run == KILLS;
@@ -130,7 +131,14 @@ class PrintRoomCrashTest {
           child.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye
         }
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child process ended").isTrue();
+        for (Printer printer : printers) {
+          if (!last && jobs.openJob(printer.id()).isPresent()) {
+            killedMidCard++; // a card was in flight on this printer when the process died
+          }
+        }
       }
+      System.out.printf("Crash test: %d kills left %d cards in flight%n", KILLS, killedMidCard);
+      assertThat(killedMidCard).as("kills that struck while a card was in flight").isPositive();
       for (Printer printer : printers) {
         operator.settleIfUnknown(printer, admin);
       }
