@@ -53,6 +53,7 @@ public final class PrintStation {
 
   private volatile PrinterSnapshot lastStatus;
   private PreparedCard current;
+  private long takenUp;
   private int silentRetries;
 
   /** A condition met while printing that pauses the printer once the spoiled card is rejected. */
@@ -151,7 +152,8 @@ public final class PrintStation {
 
   /** Continues a job found open: after a restart, a pause, or an unknown outcome. */
   private Tick advance(PrintJob job) {
-    if (current == null || current.requestId() != job.requestId()) {
+    if (takenUp != job.id() && (current == null || current.requestId() != job.requestId())) {
+      takenUp = job.id();
       log.info(
           "Printer {}: taking up job {} at {} (after a restart, a pause or an unknown outcome)",
           printer.code(),
