@@ -23,6 +23,12 @@ public interface PrintJobs {
    */
   PrintJob apply(Transition transition);
 
+  /**
+   * Persists an operator's settlement: like {@link #apply} but from any node, since the operator at
+   * the printer may use any console; still refused when the job changed meanwhile.
+   */
+  PrintJob settle(Transition transition);
+
   PrinterState state(long printerId);
 
   void setState(long printerId, PrinterMode mode, String reason);

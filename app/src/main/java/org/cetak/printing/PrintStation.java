@@ -50,6 +50,7 @@ public final class PrintStation {
   private final ChipStation chip;
   private final PrintJobs jobs;
   private final CardSupply supply;
+  private final Optional<DutyCycle> dutyCycle;
 
   private volatile PrinterSnapshot lastStatus;
   private PreparedCard current;
@@ -60,7 +61,13 @@ public final class PrintStation {
   private PrinterCondition pauseAfterReject;
 
   public PrintStation(
-      PrinterRef printer, CardPrinter device, ChipStation chip, PrintJobs jobs, CardSupply supply) {
+      PrinterRef printer,
+      CardPrinter device,
+      ChipStation chip,
+      PrintJobs jobs,
+      CardSupply supply,
+      Optional<DutyCycle> dutyCycle) {
+    this.dutyCycle = dutyCycle;
     this.printer = printer;
     this.device = device;
     this.chip = chip;
@@ -136,6 +143,16 @@ public final class PrintStation {
       pauseFor(blocker);
       return Tick.HALTED;
     }
+    if (dutyCycle.isPresent() && !dutyCycle.get().restNeeded().isZero()) {
+      halt(
+          PrinterMode.COOLING,
+          "duty cycle of "
+              + dutyCycle.get()
+              + " reached: resting "
+              + dutyCycle.get().restNeeded().toSeconds()
+              + " s");
+      return Tick.HALTED;
+    }
     Optional<PreparedCard> next = supply.next(printer);
     if (next.isEmpty()) {
       return Tick.IDLE;
@@ -147,6 +164,7 @@ public final class PrintStation {
     }
     current = next.get();
     silentRetries = 0;
+    dutyCycle.ifPresent(DutyCycle::cardStarted);
     return pick(job.get(), true);
   }
 

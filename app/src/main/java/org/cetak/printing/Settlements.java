@@ -91,7 +91,7 @@ public final class Settlements {
     }
     PrintJob settled;
     try {
-      settled = jobs.apply(transition);
+      settled = jobs.settle(transition);
     } catch (StaleJobException e) {
       throw DomainException.conflict(
           "JOB_CHANGED",

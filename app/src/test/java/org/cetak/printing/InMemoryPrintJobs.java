@@ -127,6 +127,11 @@ final class InMemoryPrintJobs implements PrintJobs {
   }
 
   @Override
+  public PrintJob settle(Transition transition) {
+    return apply(transition);
+  }
+
+  @Override
   public PrinterState state(long printerId) {
     return state;
   }

@@ -2,14 +2,18 @@ package org.cetak.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.cetak.printing.FakePrinter.Fault;
 import org.cetak.printing.device.ChipOutcome;
 import org.cetak.printing.device.ChipOutcome.ChipFailure;
 import org.cetak.printing.device.ChipPayload;
 import org.cetak.printing.device.ChipStation;
+import org.cetak.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class PrintStationTest {
@@ -58,7 +62,7 @@ class PrintStationTest {
       };
 
   private PrintStation station() {
-    return new PrintStation(PRINTER, printer, chip, jobs, supply);
+    return new PrintStation(PRINTER, printer, chip, jobs, supply, DutyCycle.none());
   }
 
   private void runUntilHalted(PrintStation station) {
@@ -220,6 +224,30 @@ class PrintStationTest {
 
     assertThat(printer.picked).isEqualTo(1);
     assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void duty_cycle_rests_the_printer_and_lets_it_go_on_when_the_window_has_passed() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-24T01:00:00Z"));
+    PrintStation station =
+        new PrintStation(
+            PRINTER,
+            printer,
+            chip,
+            jobs,
+            supply,
+            Optional.of(new DutyCycle(2, Duration.ofHours(1), clock)));
+    queue.addAll(List.of(1L, 2L, 3L));
+    runUntilHalted(station);
+
+    assertThat(jobs.printedCards).isEqualTo(2);
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.COOLING);
+    assertThat(jobs.state.reason()).contains("duty cycle");
+
+    clock.advance(Duration.ofMinutes(61));
+    runUntilHalted(station);
+    assertThat(jobs.printedCards).isEqualTo(3);
     assertBlanksAddUp();
   }
 

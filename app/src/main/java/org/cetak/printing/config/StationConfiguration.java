@@ -145,8 +145,9 @@ public class StationConfiguration {
       CardSupply supply,
       PrinterOwnership ownership,
       OfficeDirectory offices,
-      Printers printers) {
+      Printers printers,
+      Clock clock) {
     return new StationRuntime(
-        properties, links, readers, jobs, supply, ownership, offices, printers);
+        properties, links, readers, jobs, supply, ownership, offices, printers, clock);
   }
 }

@@ -1,7 +1,11 @@
 package org.cetak.printing.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cetak.printing.DutyCycle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       code: PRN-1
  *       link: serial:/dev/ttyUSB0?baud=115200    # or tcp://10.0.0.21:9100
  *       reader: "PRN-1|OMNIKEY.*0"               # reader-name pattern for its chip encoder
+ *   duty-cycles:
+ *     Primacy: 150/PT1H                          # at most 150 cards an hour, then rest
  * </pre>
  */
 @ConfigurationProperties("cetak.station")
@@ -29,7 +35,8 @@ public record StationProperties(
     Duration haltedWait,
     Duration lease,
     int preparationThreads,
-    List<PrinterLink> printers) {
+    List<PrinterLink> printers,
+    Map<String, String> dutyCycles) {
 
   public StationProperties {
     if (node == null || node.isBlank()) {
@@ -44,6 +51,28 @@ public record StationProperties(
     lease = lease == null ? Duration.ofSeconds(30) : lease;
     preparationThreads = preparationThreads <= 0 ? 2 : preparationThreads;
     printers = printers == null ? List.of() : List.copyOf(printers);
+    dutyCycles = dutyCycles == null ? Map.of() : Map.copyOf(dutyCycles);
+  }
+
+  /**
+   * The thermal duty cycle of a printer model, as {@code <cards>/<ISO-8601 duration>}, for example
+   * {@code 150/PT1H}; empty when the model has none configured.
+   */
+  public Optional<DutyCycle> dutyCycle(String model, Clock clock) {
+    String spec = dutyCycles.get(model);
+    if (spec == null || spec.isBlank()) {
+      return Optional.empty();
+    }
+    int slash = spec.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalArgumentException(
+          "Duty cycle of " + model + " must look like 150/PT1H, not " + spec);
+    }
+    return Optional.of(
+        new DutyCycle(
+            Integer.parseInt(spec.substring(0, slash).trim()),
+            Duration.parse(spec.substring(slash + 1).trim()),
+            clock));
   }
 
   /** One printer cabled to this node. */

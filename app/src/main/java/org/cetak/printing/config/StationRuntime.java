@@ -45,6 +45,7 @@ public final class StationRuntime implements SmartLifecycle {
   private final PrinterOwnership ownership;
   private final OfficeDirectory offices;
   private final Printers printers;
+  private final java.time.Clock clock;
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
   private final List<PrinterRef> owned = new ArrayList<>();
   private ScheduledExecutorService leases;
@@ -58,7 +59,9 @@ public final class StationRuntime implements SmartLifecycle {
       CardSupply supply,
       PrinterOwnership ownership,
       OfficeDirectory offices,
-      Printers printers) {
+      Printers printers,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.properties = properties;
     this.links = links;
     this.readers = readers;
@@ -120,7 +123,8 @@ public final class StationRuntime implements SmartLifecycle {
                     new PcscChipEncoder(readers, Pattern.compile(link.reader())),
                     properties.chipWait()),
                 jobs,
-                supply),
+                supply,
+                properties.dutyCycle(registered.get().model(), clock)),
             properties.idleWait(),
             properties.haltedWait());
     if (!owned.contains(printer)) {

@@ -134,12 +134,21 @@ public final class JooqPrintJobs implements PrintJobs {
 
   @Override
   public PrintJob apply(Transition transition) {
-    return transactions.inTransaction(() -> applyInTransaction(transition));
+    return transactions.inTransaction(() -> applyInTransaction(transition, true));
   }
 
-  private PrintJob applyInTransaction(Transition transition) {
+  @Override
+  public PrintJob settle(Transition transition) {
+    return transactions.inTransaction(() -> applyInTransaction(transition, false));
+  }
+
+  private PrintJob applyInTransaction(Transition transition, boolean station) {
     PrintJob next = transition.next();
-    lockOwned(next.printerId(), next.id());
+    if (station) {
+      lockOwned(next.printerId(), next.id());
+    } else {
+      db.selectFrom(PRINTER).where(PRINTER.ID.eq(next.printerId())).forUpdate().fetchOptional();
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Baseline> base = next.baseline();
     int updated =

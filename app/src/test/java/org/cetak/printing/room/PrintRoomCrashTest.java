@@ -62,8 +62,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("simulated-print-room")
 class PrintRoomCrashTest {
 
-  private static final int RESIDENTS = 240;
-  private static final int KILLS = 5;
+  private static final int RESIDENTS = 300;
+  private static final int KILLS = 8;
 
   @Autowired OfficeDirectory offices;
   @Autowired StockService stock;
@@ -99,12 +99,12 @@ class PrintRoomCrashTest {
       }
       stock.receiveDrop(
           office.id(),
-          new DropRequest("BA/UJI/2026/0002", LocalDate.of(2026, 11, 3), 400, List.of()),
+          new DropRequest("BA/UJI/2026/0002", LocalDate.of(2026, 11, 3), 600, List.of()),
           admin);
       PrintRoomOperator operator =
           new PrintRoomOperator(room, jobs, settlements, stock, levels, printer -> {});
       for (Printer printer : printers) {
-        operator.load(office, admin, printer.code(), 55);
+        operator.load(office, admin, printer.code(), 110);
         jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
       }
       Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-crash"), 23, RESIDENTS);
@@ -119,7 +119,7 @@ class PrintRoomCrashTest {
         boolean last = run == KILLS;
         long until =
             System.nanoTime()
-                + (last ? Duration.ofMinutes(3) : Duration.ofMillis(6000 + random.nextInt(6000)))
+                + (last ? Duration.ofMinutes(3) : Duration.ofMillis(4000 + random.nextInt(5000)))
                     .toNanos();
         while (System.nanoTime() < until && GroundTruthCheck.waiting(db) > 0) {
           operator.round(office, admin, printers);
@@ -138,7 +138,9 @@ class PrintRoomCrashTest {
         }
       }
       System.out.printf("Crash test: %d kills left %d cards in flight%n", KILLS, killedMidCard);
-      assertThat(killedMidCard).as("kills that struck while a card was in flight").isPositive();
+      assertThat(killedMidCard)
+          .as("kills that struck while a card was in flight")
+          .isGreaterThanOrEqualTo(3);
       for (Printer printer : printers) {
         operator.settleIfUnknown(printer, admin);
       }

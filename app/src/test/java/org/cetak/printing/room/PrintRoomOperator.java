@@ -83,8 +83,9 @@ final class PrintRoomOperator {
     if (status.hopper() >= sim.config().hopperCapacity()) {
       sim.emptyHopper();
     }
-    if (status.feeder() == 0 && levels.reconciliation(office.id()).vault() >= 20) {
-      load(office, operator, printer.code(), 20);
+    long vault = levels.reconciliation(office.id()).vault();
+    if (status.feeder() == 0 && vault > 0) {
+      load(office, operator, printer.code(), (int) Math.min(20, vault));
     }
     jobs.setState(printer.id(), PrinterMode.RUNNING, "operator resumed");
     wake.accept(printer.id());
@@ -125,7 +126,8 @@ final class PrintRoomOperator {
       settlements.settle(printer.id(), job.id(), sighting, operator);
       settled++;
     } catch (DomainException e) {
-      // the station settled it from the printer's counters first; look again next round
+      // the station settled it from the printer's counters first: look again next round
+      System.out.printf("Operator at %s: %s%n", printer.code(), e.getMessage());
     }
   }
 }

@@ -1,0 +1,115 @@
+package org.cetak.printing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@CetakSpringTest
+class PrinterApiTest {
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void operator_sees_the_demo_printers_and_pauses_and_resumes_one() throws Exception {
+    HttpResponse<String> list = send("GET", "/api/printers", "operator", null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains("\"code\":\"PRN-1\"").contains("\"feeder\":");
+
+    long id = printerId("PRN-1");
+    HttpResponse<String> paused =
+        send("POST", "/api/printers/" + id + "/pause", "operator", "{\"reason\":\"cleaning\"}");
+    assertThat(paused.statusCode()).isEqualTo(200);
+    assertThat(paused.body()).contains("\"mode\":\"PAUSED\"").contains("cleaning");
+
+    HttpResponse<String> resumed =
+        send("POST", "/api/printers/" + id + "/resume", "operator", null);
+    assertThat(resumed.body()).contains("\"mode\":\"RUNNING\"");
+  }
+
+  @Test
+  void only_the_print_room_runs_printers() throws Exception {
+    long id = printerId("PRN-2");
+    HttpResponse<String> refused = send("POST", "/api/printers/" + id + "/pause", "loket", null);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("NOT_AN_OPERATOR");
+  }
+
+  @Test
+  void settling_a_job_that_is_not_open_is_refused_and_changes_nothing() throws Exception {
+    long id = printerId("PRN-2");
+    long jobs = db.fetchCount(DSL.table("print_job"));
+    HttpResponse<String> refused =
+        send(
+            "POST",
+            "/api/printers/" + id + "/jobs/999999/settle",
+            "operator",
+            "{\"sighting\":\"NOWHERE\"}");
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(refused.body()).contains("NO_SUCH_OPEN_JOB");
+    HttpResponse<String> malformed =
+        send(
+            "POST",
+            "/api/printers/" + id + "/jobs/1/settle",
+            "operator",
+            "{\"sighting\":\"ON_THE_MOON\"}");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(db.fetchCount(DSL.table("print_job"))).isEqualTo(jobs);
+  }
+
+  @Test
+  void card_preview_is_a_png_for_officers_only() throws Exception {
+    long request = ((Number) db.fetchValue("select min(id) from print_request")).longValue();
+    HttpResponse<byte[]> png =
+        http.send(
+            request("GET", "/api/requests/" + request + "/card.png?side=FRONT", "operator", null)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+    assertThat(send("GET", "/api/requests/" + request + "/card.png", "blanko", null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/api/requests/987654321/card.png", "operator", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  private long printerId(String code) {
+    return ((Number) db.fetchValue("select id from printer where code = ?", code)).longValue();
+  }
+
+  private HttpResponse<String> send(String method, String path, String user, String json)
+      throws Exception {
+    return http.send(
+        request(method, path, user, json).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String method, String path, String user, String json) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":cetak-demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .method(
+            method,
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+  }
+}
