@@ -24,6 +24,23 @@ public record PrintJob(
     String note,
     long version) {
 
+  /** The job as stored once this version is persisted: the next version. */
+  public PrintJob persisted() {
+    return new PrintJob(
+        id,
+        printerId,
+        officeId,
+        requestId,
+        stage,
+        resumeStage,
+        card,
+        baseline,
+        chipUid,
+        rejectCause,
+        note,
+        version + 1);
+  }
+
   PrintJob at(Stage next, Optional<Baseline> baseline, String note) {
     return new PrintJob(
         id,

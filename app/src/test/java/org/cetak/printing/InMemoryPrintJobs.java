@@ -108,20 +108,7 @@ final class InMemoryPrintJobs implements PrintJobs {
       requests.put(next.requestId(), transition.request());
     }
     events.add(transition.event());
-    PrintJob saved =
-        new PrintJob(
-            next.id(),
-            next.printerId(),
-            next.officeId(),
-            next.requestId(),
-            next.stage(),
-            next.resumeStage(),
-            next.card(),
-            next.baseline(),
-            next.chipUid(),
-            next.rejectCause(),
-            next.note(),
-            next.version() + 1);
+    PrintJob saved = next.persisted();
     jobs.put(saved.id(), saved);
     return saved;
   }

@@ -212,19 +212,7 @@ public final class JooqPrintJobs implements PrintJobs {
         transition.event(),
         transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")),
         now);
-    return new PrintJob(
-        next.id(),
-        next.printerId(),
-        next.officeId(),
-        next.requestId(),
-        next.stage(),
-        next.resumeStage(),
-        next.card(),
-        next.baseline(),
-        next.chipUid(),
-        next.rejectCause(),
-        next.note(),
-        next.version() + 1);
+    return next.persisted();
   }
 
   private void record(PrintJob job, BlankMove move) {
