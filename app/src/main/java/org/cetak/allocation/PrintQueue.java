@@ -36,10 +36,20 @@ public interface PrintQueue {
   void markPrinting(long requestId, String actor);
 
   /**
-   * PRINTING / OUTCOME_UNKNOWN to PRINTED: the reservation is consumed and the biometric payload
-   * deleted (a reprint fetches it again).
+   * A print station starts the request's card: RESERVED or FAILED_REQUEUED (or PRINTED, for an
+   * approved reprint) to PRINTING. False, with nothing changed, when the request is in any other
+   * status (withdrawn, or taken meanwhile).
    */
-  void markPrinted(long requestId, String cardUid, Instant printedAt, String actor);
+  boolean startPrinting(long requestId, boolean reprint, String actor);
+
+  /**
+   * PRINTING / OUTCOME_UNKNOWN to PRINTED: the reservation is consumed and the biometric payload
+   * deleted (a reprint fetches it again). Returns whom to tell that the card can be collected.
+   */
+  Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor);
+
+  /** The resident a printed card belongs to, and the phone to send the pickup SMS to. */
+  record Recipient(String nik, String name, Optional<String> phone) {}
 
   /** PRINTING / OUTCOME_UNKNOWN to FAILED_REQUEUED: keeps its priority and reservation. */
   void requeue(long requestId, String reason, String actor);

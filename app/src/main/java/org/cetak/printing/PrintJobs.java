@@ -13,9 +13,22 @@ public interface PrintJobs {
 
   /**
    * Claims the request for this printer and persists a new job at {@link Stage#PICKING} with the
-   * baseline taken before the pick. Empty when the request can no longer be printed.
+   * baseline taken before the pick — when the printer is still {@link PrinterMode#RUNNING} (an
+   * operator may have paused it from any node) and the request can still be printed.
    */
-  Optional<PrintJob> start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
+  Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
+
+  /** What came of {@link #start}. */
+  sealed interface Start permits Started, NotPrintable, Halted {}
+
+  /** The job is persisted: pick the blank. */
+  record Started(PrintJob job) implements Start {}
+
+  /** The request was withdrawn, printed or taken by another printer meanwhile: take another. */
+  record NotPrintable() implements Start {}
+
+  /** The printer is not running (paused, cooling, quarantined): nothing was started. */
+  record Halted(PrinterState state) implements Start {}
 
   /**
    * Persists a transition; refused with {@link StaleJobException} when the job changed meanwhile or

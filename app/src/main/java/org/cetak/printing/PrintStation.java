@@ -55,6 +55,14 @@ public final class PrintStation {
   private volatile PrinterSnapshot lastStatus;
   private PreparedCard current;
   private long takenUp;
+
+  /**
+   * True right after this station finished a card: then it knows no job of its printer is open
+   * (only the printer's owner starts jobs) and the next tick starts the next card without reading
+   * the job and the mode; the start itself refuses when an operator has paused the printer.
+   */
+  private boolean nothingOpen;
+
   private int silentRetries;
 
   /** A condition met while printing that pauses the printer once the spoiled card is rejected. */
@@ -94,20 +102,24 @@ public final class PrintStation {
 
   /** One unit of work: settles or advances the open job, or starts the next card. */
   public Tick tick() {
-    Optional<PrintJob> open = jobs.openJob(printer.id());
-    if (open.isPresent()) {
-      return advance(open.get());
-    }
-    PrinterState state = jobs.state(printer.id());
-    switch (state.mode()) {
-      case RUNNING -> {}
-      case COOLING -> {
-        if (!cooled()) {
+    boolean known = nothingOpen;
+    nothingOpen = false; // until this tick finishes a card again
+    if (!known) {
+      Optional<PrintJob> open = jobs.openJob(printer.id());
+      if (open.isPresent()) {
+        return advance(open.get());
+      }
+      PrinterState state = jobs.state(printer.id());
+      switch (state.mode()) {
+        case RUNNING -> {}
+        case COOLING -> {
+          if (!cooled()) {
+            return Tick.HALTED;
+          }
+        }
+        case PAUSED, QUARANTINED -> {
           return Tick.HALTED;
         }
-      }
-      case PAUSED, QUARANTINED -> {
-        return Tick.HALTED;
       }
     }
     return startNext();
@@ -157,15 +169,21 @@ public final class PrintStation {
     if (next.isEmpty()) {
       return Tick.IDLE;
     }
-    Optional<PrintJob> job =
+    PrintJobs.Start start =
         jobs.start(printer, next.get().requestId(), Baseline.of(before), next.get().reprint());
-    if (job.isEmpty()) {
+    if (start instanceof PrintJobs.Halted halted) {
+      supply.release(printer);
+      log.info("Printer {} {}: {}", printer.code(), halted.state().mode(), halted.state().reason());
+      return Tick.HALTED;
+    }
+    if (!(start instanceof PrintJobs.Started started)) {
+      nothingOpen = true;
       return Tick.BUSY; // the request went away (withdrawn, taken): prepare another
     }
     current = next.get();
     silentRetries = 0;
     dutyCycle.ifPresent(DutyCycle::cardStarted);
-    return pick(job.get(), true);
+    return pick(started.job(), true);
   }
 
   /** Continues a job found open: after a restart, a pause, or an unknown outcome. */
@@ -444,6 +462,7 @@ public final class PrintStation {
               RequestChange.PRINTED,
               "printed and ejected"));
       current = null;
+      nothingOpen = true;
       return Tick.BUSY;
     }
     if (!seen.cardInside() && seen.rejected() == 1 && seen.ejected() == 0) {
@@ -530,6 +549,7 @@ public final class PrintStation {
     log.info(
         "Printer {} job {}: card spoiled ({}), request requeued", printer.code(), job.id(), cause);
     current = null;
+    nothingOpen = true;
     return Tick.BUSY;
   }
 
@@ -640,6 +660,7 @@ public final class PrintStation {
   }
 
   private void halt(PrinterMode mode, String reason) {
+    nothingOpen = false;
     jobs.setState(printer.id(), mode, reason);
     supply.release(printer);
     log.info("Printer {} {}: {}", printer.code(), mode, reason);

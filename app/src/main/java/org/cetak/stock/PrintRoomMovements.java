@@ -1,6 +1,8 @@
 package org.cetak.stock;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 
@@ -16,6 +18,9 @@ public final class PrintRoomMovements {
   private final Ledger ledger;
   private final Printers printers;
   private final Transactions transactions;
+
+  /** Printers by id: a printer's office and code never change once registered. */
+  private final Map<Long, Printer> known = new ConcurrentHashMap<>();
 
   public PrintRoomMovements(Ledger ledger, Printers printers, Transactions transactions) {
     this.ledger = ledger;
@@ -135,11 +140,19 @@ public final class PrintRoomMovements {
   }
 
   private Printer printer(long printerId) {
-    return printers
-        .byId(printerId)
-        .orElseThrow(
-            () ->
-                DomainException.notFound("UNKNOWN_PRINTER", "Printer " + printerId + " not found"));
+    Printer cached = known.get(printerId);
+    if (cached != null) {
+      return cached;
+    }
+    Printer found =
+        printers
+            .byId(printerId)
+            .orElseThrow(
+                () ->
+                    DomainException.notFound(
+                        "UNKNOWN_PRINTER", "Printer " + printerId + " not found"));
+    known.put(printerId, found);
+    return found;
   }
 
   private static String blankReason(SpoilReason reason) {

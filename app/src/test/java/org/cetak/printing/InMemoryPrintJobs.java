@@ -37,8 +37,10 @@ final class InMemoryPrintJobs implements PrintJobs {
   }
 
   @Override
-  public Optional<PrintJob> start(
-      PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
+  public Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
+    if (state.mode() != PrinterMode.RUNNING) {
+      return new Halted(state);
+    }
     if (openJob(printer.id()).isPresent()) {
       throw new IllegalStateException("a job is already open");
     }
@@ -58,7 +60,7 @@ final class InMemoryPrintJobs implements PrintJobs {
             0);
     jobs.put(job.id(), job);
     requests.put(requestId, RequestChange.PRINTING);
-    return Optional.of(job);
+    return new Started(job);
   }
 
   @Override

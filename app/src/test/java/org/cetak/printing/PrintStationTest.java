@@ -94,6 +94,24 @@ class PrintStationTest {
   }
 
   @Test
+  void a_pause_from_another_console_between_two_cards_stops_the_next_card_before_its_pick() {
+    PrintStation station = station();
+    queue.add(101L);
+    assertThat(station.tick()).isEqualTo(PrintStation.Tick.BUSY); // card 101 printed
+    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+
+    jobs.setState(PRINTER.id(), PrinterMode.PAUSED, "paused by an operator on another node");
+    queue.add(102L);
+    assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
+    assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
+
+    assertThat(jobs.requests).doesNotContainKey(102L);
+    assertThat(jobs.jobs).hasSize(1);
+    assertThat(printer.feeder).isEqualTo(9);
+    assertBlanksAddUp();
+  }
+
+  @Test
   void mute_chip_spoils_the_card_with_its_uid_and_requeues_the_request() {
     queue.add(101L);
     chipResults.add(

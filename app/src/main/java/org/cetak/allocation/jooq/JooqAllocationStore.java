@@ -182,7 +182,9 @@ public final class JooqAllocationStore implements AllocationStore {
                 RESERVATION.RULE,
                 RESERVATION.QUEUE_RANK,
                 RESERVATION.POLICY_VERSION,
-                RESERVATION.RESERVED_AT)
+                RESERVATION.RESERVED_AT,
+                RESERVATION.SUKET_KEY,
+                RESERVATION.READY_AT)
             .select(
                 select(
                         topId,
@@ -195,7 +197,9 @@ public final class JooqAllocationStore implements AllocationStore {
                             .orderBy(topTier, top.field(rankedSuket), top.field(rankedAt), topId)
                             .cast(Integer.class),
                         val(policy.version()),
-                        val(now))
+                        val(now),
+                        top.field(rankedSuket),
+                        top.field(rankedAt))
                     .from(top))
             .execute();
     if (reserved == 0) {
@@ -257,6 +261,10 @@ public final class JooqAllocationStore implements AllocationStore {
         .set(RESERVATION.POLICY_VERSION, policyVersion)
         .set(RESERVATION.RESERVED_AT, now)
         .set(RESERVATION.APPROVED_BY, approvedBy)
+        .set(
+            RESERVATION.SUKET_KEY,
+            request.getSuketDate() == null ? PolicySql.NO_SUKET : request.getSuketDate())
+        .set(RESERVATION.READY_AT, request.getSiakStatusAt())
         .execute();
     db.update(PRINT_REQUEST)
         .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())

@@ -5,6 +5,8 @@ import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
 import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
 import static org.cetak.db.jooq.Tables.RESERVATION;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +20,9 @@ import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
 import org.cetak.common.Masking;
 import org.cetak.common.Transactions;
+import org.cetak.db.jooq.tables.Reservation;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.db.jooq.tables.records.RequestPayloadRecord;
-import org.cetak.db.jooq.tables.records.ReservationRecord;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RecordFlag;
 import org.cetak.intake.RequestReason;
@@ -28,6 +30,11 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.UpstreamRegistry;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record4;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,50 +58,57 @@ public final class JooqPrintQueue implements PrintQueue {
 
   @Override
   public Optional<QueuedCard> nextReserved(long officeId, Set<Long> skip) {
+    // the reservation's print-order index gives the first holder at once; only requests being
+    // printed (a few per printer) are stepped over
     return transactions.inTransaction(
         () ->
-            db.select(PRINT_REQUEST.ID)
-                .from(PRINT_REQUEST)
-                .join(RESERVATION)
-                .on(RESERVATION.REQUEST_ID.eq(PRINT_REQUEST.ID))
+            db.select(PRINT_REQUEST.fields())
+                .select(OFFICE.CODE, RESERVATION.TIER, RESERVATION.RULE, RESERVATION.QUEUE_RANK)
+                .from(RESERVATION)
+                .join(PRINT_REQUEST)
+                .on(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
+                .join(OFFICE)
+                .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
+                .where(RESERVATION.OFFICE_ID.eq(officeId))
                 .and(RESERVATION.RELEASED_AT.isNull())
                 .and(RESERVATION.CONSUMED_AT.isNull())
-                .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
                 .and(
                     PRINT_REQUEST.STATUS.in(JooqAllocationStore.names(RequestStatus.HOLDING_BLANK)))
-                .and(
-                    skip.isEmpty() ? org.jooq.impl.DSL.noCondition() : PRINT_REQUEST.ID.notIn(skip))
+                .and(skip.isEmpty() ? DSL.noCondition() : RESERVATION.REQUEST_ID.notIn(skip))
                 .orderBy(
                     RESERVATION.TIER.asc(),
-                    PolicySql.suketKey(PRINT_REQUEST).asc(),
-                    PRINT_REQUEST.SIAK_STATUS_AT.asc(),
-                    PRINT_REQUEST.ID.asc())
+                    RESERVATION.SUKET_KEY.asc(),
+                    RESERVATION.READY_AT.asc(),
+                    RESERVATION.REQUEST_ID.asc())
                 .limit(1)
-                .fetchOptional(PRINT_REQUEST.ID)
-                .flatMap(this::load));
+                .fetchOptional()
+                .map(this::toCard));
   }
 
   @Override
   public Optional<QueuedCard> card(long requestId) {
-    return transactions.inTransaction(() -> load(requestId));
+    Reservation latest = RESERVATION.as("latest");
+    return transactions.inTransaction(
+        () ->
+            db.select(PRINT_REQUEST.fields())
+                .select(OFFICE.CODE, latest.TIER, latest.RULE, latest.QUEUE_RANK)
+                .from(PRINT_REQUEST)
+                .join(OFFICE)
+                .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
+                .leftJoin(latest)
+                .on(
+                    latest.ID.eq(
+                        select(max(RESERVATION.ID))
+                            .from(RESERVATION)
+                            .where(RESERVATION.REQUEST_ID.eq(PRINT_REQUEST.ID))))
+                .where(PRINT_REQUEST.ID.eq(requestId))
+                .fetchOptional()
+                .map(this::toCard));
   }
 
-  private Optional<QueuedCard> load(long requestId) {
-    PrintRequestRecord r = db.fetchOne(PRINT_REQUEST, PRINT_REQUEST.ID.eq(requestId));
-    if (r == null) {
-      return Optional.empty();
-    }
-    String officeCode =
-        db.select(OFFICE.CODE)
-            .from(OFFICE)
-            .where(OFFICE.ID.eq(r.getOfficeId()))
-            .fetchSingle(OFFICE.CODE);
-    Optional<ReservationRecord> reservation =
-        db.selectFrom(RESERVATION)
-            .where(RESERVATION.REQUEST_ID.eq(requestId))
-            .orderBy(RESERVATION.ID.desc())
-            .limit(1)
-            .fetchOptional();
+  /** A request row with its office code and reservation columns, and its payloads. */
+  private QueuedCard toCard(Record row) {
+    PrintRequestRecord r = row.into(PRINT_REQUEST);
     Payloads payloads = payloads(r);
     Set<RecordFlag> flags = EnumSet.noneOf(RecordFlag.class);
     if (!r.getFlags().isBlank()) {
@@ -103,18 +117,18 @@ public final class JooqPrintQueue implements PrintQueue {
     if (payloads.photo().isEmpty()) {
       flags.add(RecordFlag.PHOTO_MISSING);
     }
-    return Optional.of(
-        new QueuedCard(
-            r.getId(),
-            r.getOfficeId(),
-            officeCode,
-            RequestStatus.valueOf(r.getStatus()),
-            reservation.map(ReservationRecord::getTier).orElse(0),
-            reservation.map(ReservationRecord::getRule).orElse(""),
-            reservation.map(ReservationRecord::getQueueRank).orElse(0),
-            toRecord(r),
-            flags,
-            payloads));
+    int n = PRINT_REQUEST.fields().length; // then office code, tier, rule, rank
+    return new QueuedCard(
+        r.getId(),
+        r.getOfficeId(),
+        row.get(n, String.class),
+        RequestStatus.valueOf(r.getStatus()),
+        Optional.ofNullable(row.get(n + 1, Integer.class)).orElse(0),
+        Optional.ofNullable(row.get(n + 2, String.class)).orElse(""),
+        Optional.ofNullable(row.get(n + 3, Integer.class)).orElse(0),
+        toRecord(r),
+        flags,
+        payloads);
   }
 
   /** The stored payload, or the upstream registry's when it was deleted after a print. */
@@ -195,8 +209,22 @@ public final class JooqPrintQueue implements PrintQueue {
   }
 
   @Override
-  public void markPrinted(long requestId, String cardUid, Instant printedAt, String actor) {
-    move(requestId, RequestStatus.PRINTED, "printed, chip " + cardUid, actor, cardUid, printedAt);
+  public boolean startPrinting(long requestId, boolean reprint, String actor) {
+    Set<RequestStatus> from =
+        reprint
+            ? EnumSet.of(RequestStatus.PRINTED)
+            : EnumSet.of(RequestStatus.RESERVED, RequestStatus.FAILED_REQUEUED);
+    String reason = reprint ? "approved reprint" : "printing";
+    return transactions
+        .inTransaction(
+            () -> moveFrom(requestId, from, RequestStatus.PRINTING, reason, actor, null, null))
+        .isPresent();
+  }
+
+  @Override
+  public Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor) {
+    return move(
+        requestId, RequestStatus.PRINTED, "printed, chip " + cardUid, actor, cardUid, printedAt);
   }
 
   @Override
@@ -222,75 +250,112 @@ public final class JooqPrintQueue implements PrintQueue {
     move(requestId, RequestStatus.WITHDRAWN, reason, actor, null, null);
   }
 
-  private void move(
+  /** A move its status allows, else refused with the reason. */
+  private Recipient move(
       long requestId,
       RequestStatus to,
       String reason,
       String actor,
       String cardUid,
       Instant printedAt) {
-    transactions.run(
+    Set<RequestStatus> from = EnumSet.noneOf(RequestStatus.class);
+    for (RequestStatus status : RequestStatus.values()) {
+      if (status.canMoveTo(to)) {
+        from.add(status);
+      }
+    }
+    return transactions.inTransaction(
         () -> {
-          PrintRequestRecord r =
-              db.selectFrom(PRINT_REQUEST)
+          Optional<Recipient> moved =
+              moveFrom(requestId, from, to, reason, actor, cardUid, printedAt);
+          if (moved.isPresent()) {
+            return moved.get();
+          }
+          String now =
+              db.select(PRINT_REQUEST.STATUS)
+                  .from(PRINT_REQUEST)
                   .where(PRINT_REQUEST.ID.eq(requestId))
-                  .forUpdate()
-                  .fetchOne();
-          if (r == null) {
-            throw DomainException.notFound("NO_REQUEST", "No print request " + requestId);
-          }
-          RequestStatus from = RequestStatus.valueOf(r.getStatus());
-          if (!from.canMoveTo(to)) {
-            throw DomainException.conflict(
-                "REQUEST_STATUS_CONFLICT",
-                "Request " + requestId + " is " + from + " and cannot become " + to);
-          }
-          OffsetDateTime now = OffsetDateTime.now(clock);
-          var update =
-              db.update(PRINT_REQUEST)
-                  .set(PRINT_REQUEST.STATUS, to.name())
-                  .set(PRINT_REQUEST.STATUS_AT, now)
-                  .set(PRINT_REQUEST.UPDATED_AT, now);
-          if (to == RequestStatus.PRINTED) {
-            update =
-                update
-                    .set(
-                        PRINT_REQUEST.PRINTED_AT,
-                        OffsetDateTime.ofInstant(printedAt, clock.getZone()))
-                    .set(PRINT_REQUEST.CARD_UID, cardUid);
-          }
-          if (to == RequestStatus.WITHDRAWN) {
-            update = update.set(PRINT_REQUEST.WITHDRAWN_REASON, reason);
-          }
-          update.where(PRINT_REQUEST.ID.eq(requestId)).execute();
-          if (to == RequestStatus.PRINTED || to == RequestStatus.WITHDRAWN) {
-            var open =
-                db.update(RESERVATION)
-                    .set(
-                        to == RequestStatus.PRINTED
-                            ? RESERVATION.CONSUMED_AT
-                            : RESERVATION.RELEASED_AT,
-                        now);
-            if (to == RequestStatus.WITHDRAWN) {
-              open = open.set(RESERVATION.RELEASE_REASON, "request withdrawn: " + reason);
-            }
-            open.where(RESERVATION.REQUEST_ID.eq(requestId))
-                .and(RESERVATION.RELEASED_AT.isNull())
-                .and(RESERVATION.CONSUMED_AT.isNull())
-                .execute();
-            // biometrics are kept only as long as printing needs them (UU 27/2022)
-            db.deleteFrom(REQUEST_PAYLOAD)
-                .where(REQUEST_PAYLOAD.REQUEST_ID.eq(requestId))
-                .execute();
-          }
-          db.insertInto(PRINT_REQUEST_EVENT)
-              .set(PRINT_REQUEST_EVENT.REQUEST_ID, requestId)
-              .set(PRINT_REQUEST_EVENT.FROM_STATUS, from.name())
-              .set(PRINT_REQUEST_EVENT.TO_STATUS, to.name())
-              .set(PRINT_REQUEST_EVENT.REASON, reason == null ? "" : reason)
-              .set(PRINT_REQUEST_EVENT.ACTOR, actor)
-              .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
-              .execute();
+                  .fetchOptional(PRINT_REQUEST.STATUS)
+                  .orElseThrow(
+                      () ->
+                          DomainException.notFound("NO_REQUEST", "No print request " + requestId));
+          throw DomainException.conflict(
+              "REQUEST_STATUS_CONFLICT",
+              "Request " + requestId + " is " + now + " and cannot become " + to);
         });
+  }
+
+  /**
+   * Moves the request to {@code to} when its status is one of {@code from}: one statement locks the
+   * row, checks and updates it, and returns the status it had and the resident to notify. Empty,
+   * with nothing changed, when the request is missing or in another status.
+   */
+  private Optional<Recipient> moveFrom(
+      long requestId,
+      Set<RequestStatus> from,
+      RequestStatus to,
+      String reason,
+      String actor,
+      String cardUid,
+      Instant printedAt) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Table<?> before =
+        select(PRINT_REQUEST.ID, PRINT_REQUEST.STATUS)
+            .from(PRINT_REQUEST)
+            .where(PRINT_REQUEST.ID.eq(requestId))
+            .forUpdate()
+            .asTable("before");
+    Field<String> fromStatus = before.field(PRINT_REQUEST.STATUS);
+    var update =
+        db.update(PRINT_REQUEST)
+            .set(PRINT_REQUEST.STATUS, to.name())
+            .set(PRINT_REQUEST.STATUS_AT, now)
+            .set(PRINT_REQUEST.UPDATED_AT, now);
+    if (to == RequestStatus.PRINTED) {
+      update =
+          update
+              .set(PRINT_REQUEST.PRINTED_AT, OffsetDateTime.ofInstant(printedAt, clock.getZone()))
+              .set(PRINT_REQUEST.CARD_UID, cardUid);
+    }
+    if (to == RequestStatus.WITHDRAWN) {
+      update = update.set(PRINT_REQUEST.WITHDRAWN_REASON, reason);
+    }
+    Optional<Record4<String, String, String, String>> moved =
+        update
+            .from(before)
+            .where(PRINT_REQUEST.ID.eq(before.field(PRINT_REQUEST.ID)))
+            .and(fromStatus.in(JooqAllocationStore.names(from)))
+            .returningResult(fromStatus, PRINT_REQUEST.NIK, PRINT_REQUEST.NAME, PRINT_REQUEST.PHONE)
+            .fetchOptional();
+    if (moved.isEmpty()) {
+      return Optional.empty();
+    }
+    if (to == RequestStatus.PRINTED || to == RequestStatus.WITHDRAWN) {
+      var open =
+          db.update(RESERVATION)
+              .set(
+                  to == RequestStatus.PRINTED ? RESERVATION.CONSUMED_AT : RESERVATION.RELEASED_AT,
+                  now);
+      if (to == RequestStatus.WITHDRAWN) {
+        open = open.set(RESERVATION.RELEASE_REASON, "request withdrawn: " + reason);
+      }
+      open.where(RESERVATION.REQUEST_ID.eq(requestId))
+          .and(RESERVATION.RELEASED_AT.isNull())
+          .and(RESERVATION.CONSUMED_AT.isNull())
+          .execute();
+      // biometrics are kept only as long as printing needs them (UU 27/2022)
+      db.deleteFrom(REQUEST_PAYLOAD).where(REQUEST_PAYLOAD.REQUEST_ID.eq(requestId)).execute();
+    }
+    Record4<String, String, String, String> row = moved.get();
+    db.insertInto(PRINT_REQUEST_EVENT)
+        .set(PRINT_REQUEST_EVENT.REQUEST_ID, requestId)
+        .set(PRINT_REQUEST_EVENT.FROM_STATUS, row.value1())
+        .set(PRINT_REQUEST_EVENT.TO_STATUS, to.name())
+        .set(PRINT_REQUEST_EVENT.REASON, reason == null ? "" : reason)
+        .set(PRINT_REQUEST_EVENT.ACTOR, actor)
+        .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
+        .execute();
+    return Optional.of(
+        new Recipient(row.value2(), row.value3(), Optional.ofNullable(row.value4())));
   }
 }

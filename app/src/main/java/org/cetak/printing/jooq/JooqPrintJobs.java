@@ -32,7 +32,6 @@ import org.cetak.printing.device.CardPosition;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.SpoilReason;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /**
  * Print jobs in PostgreSQL. Each transition locks its printer row, checks this node still owns the
@@ -84,21 +83,19 @@ public final class JooqPrintJobs implements PrintJobs {
   }
 
   @Override
-  public Optional<PrintJob> start(
-      PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
+  public Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     return transactions.inTransaction(
         () -> {
-          lockOwned(printer.id(), 0);
-          String status = requestStatus(requestId);
-          Optional<Long> grant = reprint ? openGrant(requestId) : Optional.empty();
-          boolean printable =
-              reprint
-                  ? status.equals("PRINTED") && grant.isPresent()
-                  : status.equals("RESERVED") || status.equals("FAILED_REQUEUED");
-          if (!printable) {
-            return Optional.empty(); // withdrawn, printed or taken by another printer meanwhile
+          PrinterRecord locked = lockOwned(printer.id(), 0);
+          PrinterMode mode = PrinterMode.valueOf(locked.getMode());
+          if (mode != PrinterMode.RUNNING) {
+            return new Halted(new PrinterState(mode, locked.getModeReason()));
           }
-          queue.markPrinting(requestId, actor(printer.code()));
+          Optional<Long> grant = reprint ? openGrant(requestId) : Optional.empty();
+          if ((reprint && grant.isEmpty())
+              || !queue.startPrinting(requestId, reprint, actor(printer.code()))) {
+            return new NotPrintable();
+          }
           OffsetDateTime now = OffsetDateTime.now(clock);
           PrintJobRecord row =
               db.insertInto(PRINT_JOB)
@@ -128,7 +125,7 @@ public final class JooqPrintJobs implements PrintJobs {
               (reprint ? "approved reprint: " : "") + "picking a blank for request " + requestId,
               "",
               now);
-          return Optional.of(toJob(row));
+          return new Started(toJob(row));
         });
   }
 
@@ -182,20 +179,16 @@ public final class JooqPrintJobs implements PrintJobs {
       }
       case PRINTED -> {
         String uid = next.chipUid().orElse("");
-        queue.markPrinted(next.requestId(), uid, clock.instant(), actor);
-        Record resident =
-            db.select(PRINT_REQUEST.NIK, PRINT_REQUEST.NAME, PRINT_REQUEST.PHONE)
-                .from(PRINT_REQUEST)
-                .where(PRINT_REQUEST.ID.eq(next.requestId()))
-                .fetchSingle();
+        PrintQueue.Recipient resident =
+            queue.markPrinted(next.requestId(), uid, clock.instant(), actor);
         outbox.cardPrinted(
             new Outbox.PrintedCard(
                 next.officeId(),
                 next.requestId(),
                 next.id(),
-                resident.get(PRINT_REQUEST.NIK),
-                resident.get(PRINT_REQUEST.NAME),
-                Optional.ofNullable(resident.get(PRINT_REQUEST.PHONE)),
+                resident.nik(),
+                resident.name(),
+                resident.phone(),
                 uid,
                 clock.instant()));
       }
@@ -275,7 +268,7 @@ public final class JooqPrintJobs implements PrintJobs {
   }
 
   /** Locks the printer row; refuses when another node owns the printer now. */
-  private void lockOwned(long printerId, long jobId) {
+  private PrinterRecord lockOwned(long printerId, long jobId) {
     PrinterRecord printer =
         db.selectFrom(PRINTER)
             .where(PRINTER.ID.eq(printerId))
@@ -287,6 +280,7 @@ public final class JooqPrintJobs implements PrintJobs {
       throw new StaleJobException(
           jobId, "printer " + printer.getCode() + " is owned by node " + printer.getOwnerNode());
     }
+    return printer;
   }
 
   private void event(long jobId, Stage stage, String text, String moves, OffsetDateTime at) {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +30,20 @@ import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
 /**
- * The ledger in PostgreSQL. A movement locks the balance rows it touches ({@code SELECT ... FOR
- * UPDATE}, in id order so two movements never wait on each other in a cycle), checks the source,
- * then writes both balances and the movement row. The table's CHECK (quantity >= 0) is the last
- * guard; the trigger refuses UPDATE, DELETE and TRUNCATE of movements.
+ * The ledger in PostgreSQL. A movement updates the two balances it touches — the source only when
+ * it holds enough, the target created on first use — always in the same order of places, so two
+ * movements between the same places never wait on each other in a cycle; then it writes the
+ * movement row: three statements. The table's CHECK (quantity >= 0) is the last guard; the trigger
+ * refuses UPDATE, DELETE and TRUNCATE of movements.
  *
  * <p>{@link #record} must run inside the caller's transaction ({@link
  * org.cetak.common.Transactions}): the lock, both balances and the row commit together.
  */
 public final class JooqLedger implements Ledger {
+
+  /** The order in which a movement's two balance rows are locked. */
+  private static final Comparator<Place> ORDER =
+      Comparator.comparing((Place p) -> p.location()).thenComparing(p -> p.printerId().orElse(0L));
 
   private final DSLContext db;
   private final Clock clock;
@@ -50,85 +55,85 @@ public final class JooqLedger implements Ledger {
 
   @Override
   public RecordedMovement record(Movement m) {
-    {
-      {
-        {
-          DSLContext t = db;
-          boolean takes = !m.from().location().isSource();
-          List<Place> slots = new ArrayList<>();
-          if (takes) {
-            slots.add(m.from());
-          }
-          slots.add(m.to());
-          for (Place place : slots) {
-            t.insertInto(STOCK_BALANCE)
-                .set(STOCK_BALANCE.OFFICE_ID, m.officeId())
-                .set(STOCK_BALANCE.ITEM, m.item().name())
-                .set(STOCK_BALANCE.LOCATION, place.location().name())
-                .set(STOCK_BALANCE.PRINTER_ID, place.printerId().orElse(null))
-                .set(STOCK_BALANCE.QUANTITY, 0L)
-                .onConflictDoNothing()
-                .execute();
-          }
-          Condition any = DSL.falseCondition();
-          for (Place place : slots) {
-            any = any.or(slot(m.officeId(), m.item(), place));
-          }
-          List<StockBalanceRecord> locked =
-              t.selectFrom(STOCK_BALANCE).where(any).orderBy(STOCK_BALANCE.ID).forUpdate().fetch();
-          if (takes) {
-            StockBalanceRecord source =
-                locked.stream().filter(r -> matches(r, m.from())).findFirst().orElseThrow();
-            if (source.getQuantity() < m.quantity()) {
-              throw DomainException.conflict(
-                  "INSUFFICIENT_BALANCE",
-                  m.from()
-                      + " of office "
-                      + m.officeId()
-                      + " holds "
-                      + source.getQuantity()
-                      + " "
-                      + m.item()
-                      + ", cannot move "
-                      + m.quantity());
-            }
-            t.update(STOCK_BALANCE)
-                .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.minus(m.quantity()))
-                .where(STOCK_BALANCE.ID.eq(source.getId()))
-                .execute();
-          }
-          StockBalanceRecord target =
-              locked.stream().filter(r -> matches(r, m.to())).findFirst().orElseThrow();
-          t.update(STOCK_BALANCE)
-              .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.plus(m.quantity()))
-              .where(STOCK_BALANCE.ID.eq(target.getId()))
-              .execute();
-          Movement.Detail d = m.detail();
-          StockMovementRecord row =
-              t.insertInto(STOCK_MOVEMENT)
-                  .set(STOCK_MOVEMENT.OFFICE_ID, m.officeId())
-                  .set(STOCK_MOVEMENT.ITEM, m.item().name())
-                  .set(STOCK_MOVEMENT.FROM_LOCATION, m.from().location().name())
-                  .set(STOCK_MOVEMENT.FROM_PRINTER_ID, m.from().printerId().orElse(null))
-                  .set(STOCK_MOVEMENT.TO_LOCATION, m.to().location().name())
-                  .set(STOCK_MOVEMENT.TO_PRINTER_ID, m.to().printerId().orElse(null))
-                  .set(STOCK_MOVEMENT.QUANTITY, m.quantity())
-                  .set(STOCK_MOVEMENT.REASON, m.reason())
-                  .set(STOCK_MOVEMENT.ACTOR, m.actor())
-                  .set(STOCK_MOVEMENT.OCCURRED_AT, OffsetDateTime.now(clock))
-                  .set(STOCK_MOVEMENT.REFERENCE_KIND, m.referenceKind().name())
-                  .set(STOCK_MOVEMENT.REFERENCE_ID, m.referenceId())
-                  .set(STOCK_MOVEMENT.SERIAL_FIRST, d.serialFirst().orElse(null))
-                  .set(STOCK_MOVEMENT.SERIAL_LAST, d.serialLast().orElse(null))
-                  .set(STOCK_MOVEMENT.CHIP_UID, d.chipUid().orElse(null))
-                  .set(STOCK_MOVEMENT.REQUEST_ID, d.requestId().orElse(null))
-                  .set(STOCK_MOVEMENT.NOTE, d.note() == null ? "" : d.note())
-                  .returning()
-                  .fetchSingle();
-          return toMovement(row);
-        }
+    boolean takes = !m.from().location().isSource();
+    if (takes && ORDER.compare(m.from(), m.to()) < 0) {
+      take(m);
+      add(m);
+    } else {
+      add(m);
+      if (takes) {
+        take(m);
       }
     }
+    Movement.Detail d = m.detail();
+    StockMovementRecord row =
+        db.insertInto(STOCK_MOVEMENT)
+            .set(STOCK_MOVEMENT.OFFICE_ID, m.officeId())
+            .set(STOCK_MOVEMENT.ITEM, m.item().name())
+            .set(STOCK_MOVEMENT.FROM_LOCATION, m.from().location().name())
+            .set(STOCK_MOVEMENT.FROM_PRINTER_ID, m.from().printerId().orElse(null))
+            .set(STOCK_MOVEMENT.TO_LOCATION, m.to().location().name())
+            .set(STOCK_MOVEMENT.TO_PRINTER_ID, m.to().printerId().orElse(null))
+            .set(STOCK_MOVEMENT.QUANTITY, m.quantity())
+            .set(STOCK_MOVEMENT.REASON, m.reason())
+            .set(STOCK_MOVEMENT.ACTOR, m.actor())
+            .set(STOCK_MOVEMENT.OCCURRED_AT, OffsetDateTime.now(clock))
+            .set(STOCK_MOVEMENT.REFERENCE_KIND, m.referenceKind().name())
+            .set(STOCK_MOVEMENT.REFERENCE_ID, m.referenceId())
+            .set(STOCK_MOVEMENT.SERIAL_FIRST, d.serialFirst().orElse(null))
+            .set(STOCK_MOVEMENT.SERIAL_LAST, d.serialLast().orElse(null))
+            .set(STOCK_MOVEMENT.CHIP_UID, d.chipUid().orElse(null))
+            .set(STOCK_MOVEMENT.REQUEST_ID, d.requestId().orElse(null))
+            .set(STOCK_MOVEMENT.NOTE, d.note() == null ? "" : d.note())
+            .returning()
+            .fetchSingle();
+    return toMovement(row);
+  }
+
+  /**
+   * Takes the quantity from the source balance, locking its row; refused when it holds less. The
+   * condition is evaluated again on the locked row, so two movements racing for the last blank
+   * cannot both take it.
+   */
+  private void take(Movement m) {
+    int taken =
+        db.update(STOCK_BALANCE)
+            .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.minus(m.quantity()))
+            .where(slot(m.officeId(), m.item(), m.from()))
+            .and(STOCK_BALANCE.QUANTITY.ge((long) m.quantity()))
+            .execute();
+    if (taken == 0) {
+      long holds = balance(m.officeId(), m.item(), m.from());
+      throw DomainException.conflict(
+          "INSUFFICIENT_BALANCE",
+          m.from()
+              + " of office "
+              + m.officeId()
+              + " holds "
+              + holds
+              + " "
+              + m.item()
+              + ", cannot move "
+              + m.quantity());
+    }
+  }
+
+  /** Adds the quantity to the target balance, creating it on first use, locking its row. */
+  private void add(Movement m) {
+    db.insertInto(STOCK_BALANCE)
+        .set(STOCK_BALANCE.OFFICE_ID, m.officeId())
+        .set(STOCK_BALANCE.ITEM, m.item().name())
+        .set(STOCK_BALANCE.LOCATION, m.to().location().name())
+        .set(STOCK_BALANCE.PRINTER_ID, m.to().printerId().orElse(null))
+        .set(STOCK_BALANCE.QUANTITY, (long) m.quantity())
+        .onConflict(
+            STOCK_BALANCE.OFFICE_ID,
+            STOCK_BALANCE.ITEM,
+            STOCK_BALANCE.LOCATION,
+            DSL.coalesce(STOCK_BALANCE.PRINTER_ID, DSL.inline(0L)))
+        .doUpdate()
+        .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.plus(m.quantity()))
+        .execute();
   }
 
   @Override
@@ -264,11 +269,6 @@ public final class JooqLedger implements Ledger {
         .and(STOCK_BALANCE.ITEM.eq(item.name()))
         .and(STOCK_BALANCE.LOCATION.eq(place.location().name()))
         .and(DSL.coalesce(STOCK_BALANCE.PRINTER_ID, 0L).eq(place.printerId().orElse(0L)));
-  }
-
-  private static boolean matches(StockBalanceRecord r, Place place) {
-    return r.getLocation().equals(place.location().name())
-        && java.util.Objects.equals(r.getPrinterId(), place.printerId().orElse(null));
   }
 
   private static OffsetDateTime at(Instant instant) {

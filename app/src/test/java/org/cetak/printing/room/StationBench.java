@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.cetak.CetakApplication;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.RunTrigger;
@@ -25,6 +26,9 @@ import org.cetak.stock.DropRequest;
 import org.cetak.stock.Printer;
 import org.cetak.stock.StockService;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.boot.WebApplicationType;
@@ -130,7 +134,9 @@ public final class StationBench {
         "setup: %d requests imported and allocated in %.1f s%n",
         cards, (System.nanoTime() - importStart) / 1e9);
 
+    LongAdder statements = countStatements(db);
     Record before = stats(db);
+    long[] cpuBefore = cpuMillis(db);
     long start = System.nanoTime();
     for (Printer printer : printers) {
       jobs.setState(printer.id(), PrinterMode.RUNNING, "bench");
@@ -144,9 +150,14 @@ public final class StationBench {
     }
     long printed = db.fetchCount(DSL.table("print_job"), DSL.field("stage").eq("PRINTED"));
     double seconds = (System.nanoTime() - start) / 1e9;
+    long[] cpuAfter = cpuMillis(db);
+    long statementCount = statements.sum();
+    runtime.stop();
     Thread.sleep(1500); // statistics reach pg_stat_database within a second
     Record after = stats(db);
-    runtime.stop();
+    System.out.println(
+        db.fetch(
+            "select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables order by seq_tup_read desc limit 12"));
     System.out.printf(
         "printed %d cards on %d printers in %.1f s: %.1f cards/s%n",
         printed, printerCount, seconds, printed / seconds);
@@ -154,8 +165,17 @@ public final class StationBench {
     long inserted = after.get(1, Long.class) - before.get(1, Long.class);
     long updated = after.get(2, Long.class) - before.get(2, Long.class);
     System.out.printf(
-        "database per card: %.1f transactions, %.1f rows inserted, %.1f rows updated%n",
-        commits / (double) printed, inserted / (double) printed, updated / (double) printed);
+        "database per card: %.1f statements, %.1f transactions, %.1f rows inserted, %.1f rows"
+            + " updated%n",
+        statementCount / (double) printed,
+        commits / (double) printed,
+        inserted / (double) printed,
+        updated / (double) printed);
+    System.out.printf(
+        "CPU per card: application %.1f ms, PostgreSQL %.1f ms (%d cores)%n",
+        (cpuAfter[0] - cpuBefore[0]) / (double) printed,
+        (cpuAfter[1] - cpuBefore[1]) / (double) printed,
+        Runtime.getRuntime().availableProcessors());
     List<Double> gaps =
         db.fetch(
                 "select extract(epoch from (j.created_at - p.finished_at)) * 1000 as gap"
@@ -169,6 +189,75 @@ public final class StationBench {
           "host gap between consecutive cards of a printer: median %.1f ms, p95 %.1f ms (%d gaps)%n",
           gaps.get(gaps.size() / 2), gaps.get((int) (gaps.size() * 0.95)), gaps.size());
     }
+  }
+
+  /**
+   * CPU time used so far by this JVM and by the PostgreSQL server (the postmaster, its live
+   * children and the children it has reaped), in ms.
+   */
+  private static long[] cpuMillis(DSLContext db) {
+    long jvm =
+        ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime()
+            / 1_000_000;
+    try {
+      Path dataDir = Path.of(db.fetchSingle("show data_directory").get(0, String.class));
+      long postmaster =
+          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+      long postgres = ticks(postmaster, true);
+      try (var processes = Files.list(Path.of("/proc"))) {
+        for (Path proc : processes.toList()) {
+          String name = proc.getFileName().toString();
+          if (name.chars().allMatch(Character::isDigit) && parent(proc) == postmaster) {
+            postgres += ticks(Long.parseLong(name), false);
+          }
+        }
+      }
+      return new long[] {jvm, postgres * 10}; // clock ticks of 10 ms
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String[] statFields(long pid) throws java.io.IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  private static long parent(Path proc) {
+    try {
+      return Long.parseLong(statFields(Long.parseLong(proc.getFileName().toString()))[1]);
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1; // the process ended meanwhile
+    }
+  }
+
+  private static long ticks(long pid, boolean withReapedChildren) {
+    try {
+      String[] f = statFields(pid);
+      long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return withReapedChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0; // the process ended meanwhile
+    }
+  }
+
+  /** Counts the statements the application sends from now on, on every thread. */
+  private static LongAdder countStatements(DSLContext db) {
+    LongAdder count = new LongAdder();
+    ExecuteListener counter =
+        new ExecuteListener() {
+          @Override
+          public void executeStart(ExecuteContext ctx) {
+            count.increment();
+          }
+        };
+    ExecuteListenerProvider[] existing = db.configuration().executeListenerProviders();
+    ExecuteListenerProvider[] all = Arrays.copyOf(existing, existing.length + 1);
+    all[existing.length] = () -> counter;
+    db.configuration().set(all);
+    return count;
   }
 
   private static Record stats(DSLContext db) {
