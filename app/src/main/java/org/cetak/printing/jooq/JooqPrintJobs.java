@@ -2,9 +2,10 @@ package org.cetak.printing.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINTER;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
-import static org.cetak.db.jooq.Tables.PRINT_JOB_EVENT;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.selectOne;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,7 +32,9 @@ import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.SpoilReason;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Print jobs in PostgreSQL. Each transition locks its printer row, checks this node still owns the
@@ -111,6 +114,11 @@ public final class JooqPrintJobs implements PrintJobs {
                   .set(PRINT_JOB.REPRINT, reprint)
                   .set(PRINT_JOB.CREATED_AT, now)
                   .set(PRINT_JOB.UPDATED_AT, now)
+                  .set(
+                      PRINT_JOB.LAST_EVENT,
+                      (reprint ? "approved reprint: " : "")
+                          + "picking a blank for request "
+                          + requestId)
                   .returning()
                   .fetchSingle();
           grant.ifPresent(
@@ -119,12 +127,6 @@ public final class JooqPrintJobs implements PrintJobs {
                       .set(REPRINT_GRANT.USED_BY_JOB, row.getId())
                       .where(REPRINT_GRANT.ID.eq(id))
                       .execute());
-          event(
-              row.getId(),
-              Stage.PICKING,
-              (reprint ? "approved reprint: " : "") + "picking a blank for request " + requestId,
-              "",
-              now);
           return new Started(toJob(row));
         });
   }
@@ -141,13 +143,21 @@ public final class JooqPrintJobs implements PrintJobs {
 
   private PrintJob applyInTransaction(Transition transition, boolean station) {
     PrintJob next = transition.next();
-    if (station) {
-      lockOwned(next.printerId(), next.id());
-    } else {
-      db.selectFrom(PRINTER).where(PRINTER.ID.eq(next.printerId())).forUpdate().fetchOptional();
-    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Baseline> base = next.baseline();
+    // the station's step needs its printer still owned by this node; the printer row is
+    // share-locked
+    // so that an ownership change or an operator's settlement waits for the step, and vice versa
+    Condition printerHeld =
+        exists(
+            selectOne()
+                .from(PRINTER)
+                .where(PRINTER.ID.eq(next.printerId()))
+                .and(
+                    station
+                        ? PRINTER.OWNER_NODE.isNull().or(PRINTER.OWNER_NODE.eq(node))
+                        : DSL.noCondition())
+                .forShare());
     int updated =
         db.update(PRINT_JOB)
             .set(PRINT_JOB.STAGE, next.stage().name())
@@ -163,10 +173,18 @@ public final class JooqPrintJobs implements PrintJobs {
             .set(PRINT_JOB.VERSION, next.version() + 1)
             .set(PRINT_JOB.UPDATED_AT, now)
             .set(PRINT_JOB.FINISHED_AT, next.stage().open() ? null : now)
+            .set(PRINT_JOB.LAST_EVENT, transition.event())
+            .set(
+                PRINT_JOB.LAST_MOVES,
+                transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")))
             .where(PRINT_JOB.ID.eq(next.id()))
             .and(PRINT_JOB.VERSION.eq(next.version()))
+            .and(printerHeld)
             .execute();
     if (updated != 1) {
+      if (station) {
+        lockOwned(next.printerId(), next.id()); // says which node owns the printer now
+      }
       throw new StaleJobException(next.id(), "it changed since version " + next.version());
     }
     for (BlankMove move : transition.moves()) {
@@ -199,12 +217,6 @@ public final class JooqPrintJobs implements PrintJobs {
         }
       }
     }
-    event(
-        next.id(),
-        next.stage(),
-        transition.event(),
-        transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")),
-        now);
     return next.persisted();
   }
 
@@ -281,16 +293,6 @@ public final class JooqPrintJobs implements PrintJobs {
           jobId, "printer " + printer.getCode() + " is owned by node " + printer.getOwnerNode());
     }
     return printer;
-  }
-
-  private void event(long jobId, Stage stage, String text, String moves, OffsetDateTime at) {
-    db.insertInto(PRINT_JOB_EVENT)
-        .set(PRINT_JOB_EVENT.JOB_ID, jobId)
-        .set(PRINT_JOB_EVENT.STAGE, stage.name())
-        .set(PRINT_JOB_EVENT.EVENT, text)
-        .set(PRINT_JOB_EVENT.MOVES, moves)
-        .set(PRINT_JOB_EVENT.OCCURRED_AT, at)
-        .execute();
   }
 
   @Override

@@ -1,0 +1,123 @@
+package org.cetak.printing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.allocation.PrintQueue;
+import org.cetak.common.Transactions;
+import org.cetak.notify.Outbox;
+import org.cetak.printing.device.CardPosition;
+import org.cetak.printing.jooq.JooqPrintJobs;
+import org.cetak.stock.PrintRoomMovements;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Two nodes share one database: a printer's steps are persisted only by the node that owns it, and
+ * nothing starts on a printer an operator paused, whichever node the operator used.
+ */
+@CetakSpringTest
+class PrintJobOwnershipTest {
+
+  @Autowired DSLContext db;
+  @Autowired Transactions transactions;
+  @Autowired PrintRoomMovements movements;
+  @Autowired PrintQueue queue;
+  @Autowired Outbox outbox;
+  @Autowired Clock clock;
+
+  private JooqPrintJobs nodeA;
+  private JooqPrintJobs nodeB;
+  private PrinterRef printer;
+
+  @BeforeEach
+  void twoNodes() {
+    nodeA = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-a");
+    nodeB = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-b");
+    var row = db.fetchOne("select id, office_id, code from printer where code = 'PRN-1'");
+    printer =
+        new PrinterRef(
+            row.get("id", Long.class),
+            row.get("office_id", Long.class),
+            row.get("code", String.class));
+    db.execute(
+        "update printer set owner_node = 'node-a', mode = 'RUNNING' where id = ?", printer.id());
+  }
+
+  @Test
+  void a_node_that_does_not_own_the_printer_cannot_persist_its_steps() {
+    long request = reservedRequest();
+    Baseline before = new Baseline(1000, 0, 0, CardPosition.NONE);
+    PrintJob job = ((PrintJobs.Started) nodeA.start(printer, request, before, false)).job();
+    int feeder = movements.feeder(printer.id());
+
+    PrintJob parked =
+        job.holding(CardHeld.INSIDE)
+            .at(
+                Stage.ENCODING,
+                Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
+                "");
+    Transition picked =
+        new Transition(parked, List.of(new BlankMove.Picked(1)), RequestChange.NONE, "picked");
+    assertThatThrownBy(() -> nodeB.apply(picked))
+        .isInstanceOf(StaleJobException.class)
+        .hasMessageContaining("owned by node node-a");
+    assertThat(movements.feeder(printer.id())).isEqualTo(feeder);
+    assertThat(stage(job.id())).isEqualTo("PICKING");
+    assertThatThrownBy(() -> nodeB.start(printer, reservedRequest(), before, false))
+        .isInstanceOf(StaleJobException.class);
+
+    nodeA.apply(picked);
+    assertThat(movements.feeder(printer.id())).isEqualTo(feeder - 1);
+    assertThat(stage(job.id())).isEqualTo("ENCODING");
+    assertThat(
+            db.fetchValue(
+                "select string_agg(stage || ': ' || event, ' | ' order by id)"
+                    + " from print_job_event where job_id = ?",
+                job.id()))
+        .isEqualTo("PICKING: picking a blank for request " + request + " | ENCODING: picked");
+
+    // an operator at another node's console may still settle the printer's job
+    PrintJob settled = parked.persisted().unknown(CardHeld.UNKNOWN_FROM_INSIDE, "port gone");
+    nodeB.settle(
+        new Transition(
+            settled,
+            List.of(new BlankMove.ToUnknown(false)),
+            RequestChange.OUTCOME_UNKNOWN,
+            "outcome unknown"));
+    assertThat(stage(job.id())).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void nothing_starts_on_a_paused_printer_and_the_request_keeps_its_blank() {
+    long request = reservedRequest();
+    nodeB.setState(printer.id(), PrinterMode.PAUSED, "ribbon change");
+
+    PrintJobs.Start start =
+        nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false);
+
+    assertThat(start)
+        .isEqualTo(new PrintJobs.Halted(new PrinterState(PrinterMode.PAUSED, "ribbon change")));
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("RESERVED");
+    assertThat(db.fetchCount(db.selectFrom("print_job").where("request_id = ?", request))).isZero();
+  }
+
+  private long reservedRequest() {
+    return ((Number)
+            db.fetchValue(
+                "select min(r.id) from print_request r where r.status = 'RESERVED'"
+                    + " and not exists (select 1 from print_job j where j.request_id = r.id)"))
+        .longValue();
+  }
+
+  private String stage(long jobId) {
+    return (String) db.fetchValue("select stage from print_job where id = ?", jobId);
+  }
+}
