@@ -45,13 +45,13 @@ public final class PrinterCommands {
   }
 
   private static byte[] withData(String header, byte[] data) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(header.length() + data.length + 2);
-    out.write(ESC);
     byte[] head = header.getBytes(StandardCharsets.US_ASCII);
-    out.write(head, 0, head.length);
-    out.write(data, 0, data.length);
-    out.write(CR);
-    return out.toByteArray();
+    byte[] frame = new byte[1 + head.length + data.length + 1];
+    frame[0] = ESC;
+    System.arraycopy(head, 0, frame, 1, head.length);
+    System.arraycopy(data, 0, frame, 1 + head.length, data.length);
+    frame[frame.length - 1] = CR;
+    return frame;
   }
 
   private static void writeAscii(ByteArrayOutputStream out, String text) {
