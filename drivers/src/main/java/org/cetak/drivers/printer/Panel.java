@@ -21,10 +21,17 @@ public record Panel(PanelColour colour, int levels, byte[] dots) {
     if (dots.length != DOTS) {
       throw new IllegalArgumentException("a panel has " + DOTS + " dots, not " + dots.length);
     }
-    for (int i = 0; i < dots.length; i++) {
-      if ((dots[i] & 0xFF) >= levels) {
-        throw new IllegalArgumentException(
-            "dot " + i + " has level " + (dots[i] & 0xFF) + " of " + levels);
+    int outOfRange = ~(levels - 1) & 0xFF; // levels is a power of two
+    int seen = 0;
+    for (byte dot : dots) {
+      seen |= dot & outOfRange;
+    }
+    if (seen != 0) {
+      for (int i = 0; i < dots.length; i++) {
+        if ((dots[i] & 0xFF) >= levels) {
+          throw new IllegalArgumentException(
+              "dot " + i + " has level " + (dots[i] & 0xFF) + " of " + levels);
+        }
       }
     }
   }
