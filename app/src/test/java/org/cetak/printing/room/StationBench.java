@@ -41,8 +41,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * second, the host gap between consecutive cards of a printer, and database work per card.
  *
  * <pre>
- * java -cp ... org.cetak.printing.room.StationBench [cards] [printers] [time-scale]
+ * java -cp ... org.cetak.printing.room.StationBench [cards] [printers] [time-scale] [durable]
  * </pre>
+ *
+ * <p>The embedded PostgreSQL runs like the tests' (no fsync, asynchronous commit) unless {@code
+ * durable} is given: then with the server's defaults, every commit flushed to disk.
  */
 public final class StationBench {
 
@@ -52,7 +55,16 @@ public final class StationBench {
     int cards = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int printerCount = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     double timeScale = args.length > 2 ? Double.parseDouble(args[2]) : 0;
-    try (EmbeddedDatabase postgres = EmbeddedDatabase.startTemporary()) {
+    boolean durable = args.length > 3 && args[3].equals("durable");
+    Path dataDir = Files.createTempDirectory("cetak-bench-pg");
+    try (EmbeddedDatabase postgres =
+        durable
+            ? EmbeddedDatabase.startPersistent(dataDir, 0)
+            : EmbeddedDatabase.startTemporary()) {
+      System.out.println(
+          durable
+              ? "PostgreSQL with its default durability (fsync, synchronous commit)"
+              : "PostgreSQL without fsync and with asynchronous commit, as in the tests");
       List<String> properties =
           new ArrayList<>(
               Arrays.asList(
