@@ -1,67 +1,196 @@
 package org.cetak.printing.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.cetak.common.DomainException;
 import org.cetak.office.Audit;
+import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.printing.CardHeld;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.PrinterMode;
+import org.cetak.printing.Settlements;
+import org.cetak.printing.Sighting;
+import org.cetak.printing.Stage;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.printing.device.PrinterSnapshot;
+import org.cetak.stock.Item;
+import org.cetak.stock.Ledger;
+import org.cetak.stock.Location;
+import org.cetak.stock.Place;
 import org.cetak.stock.PrintRoomMovements;
+import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Operator actions on printers, shared by the REST API and the console. */
+/**
+ * Operator actions on printers, shared by the REST API and the console. Every action checks that
+ * the printer is of the user's office and that the user may take it before anything is written.
+ */
 @Component
 public class PrinterControl {
 
+  private final PrinterBoard board;
   private final PrintJobs jobs;
+  private final Settlements settlements;
   private final ObjectProvider<StationRuntime> runtime;
   private final PrintRoomMovements movements;
+  private final Ledger ledger;
   private final StockService stock;
   private final FeederHands hands;
   private final Audit audit;
+  private final Clock clock;
 
   public PrinterControl(
+      PrinterBoard board,
       PrintJobs jobs,
+      Settlements settlements,
       ObjectProvider<StationRuntime> runtime,
       PrintRoomMovements movements,
+      Ledger ledger,
       StockService stock,
       FeederHands hands,
-      Audit audit) {
+      Audit audit,
+      Clock clock) {
+    this.board = board;
     this.jobs = jobs;
+    this.settlements = settlements;
     this.runtime = runtime;
     this.movements = movements;
+    this.ledger = ledger;
     this.stock = stock;
     this.hands = hands;
     this.audit = audit;
+    this.clock = clock;
   }
 
-  public void setMode(long printerId, PrinterMode mode, String reason, User by) {
-    jobs.setState(printerId, mode, reason);
-    audit.record(by.officeId(), by.username(), "PRINTER_" + mode, "printer " + printerId, reason);
-    wakeUp(printerId);
+  /** What a user may do to the printers; the console shows only these controls. */
+  public record Allowed(boolean run, boolean load, boolean settle) {
+
+    /**
+     * Print-room operators and supervisors pause and resume printers and settle cards; operators
+     * and the blank keeper load feeders (as {@link StockService#load} and {@link Settlements} ask).
+     */
+    public static Allowed of(User user) {
+      return new Allowed(
+          user.has(Role.OPERATOR) || user.has(Role.SUPERVISOR) || user.has(Role.ADMIN),
+          user.has(Role.OPERATOR) || user.has(Role.INVENTORY_MANAGER),
+          user.has(Role.OPERATOR) || user.has(Role.SUPERVISOR));
+    }
   }
 
-  /** Records the load in the ledger (vault to feeder) and has the blanks put in. */
-  public void load(PrinterView printer, int quantity, User by) {
+  /** The printers of an office as the API and the console show them. */
+  public List<PrinterSummary> printers(long officeId) {
+    LocalDate today = LocalDate.now(clock);
+    Map<Long, DayCounts> counts = dayCounts(officeId, today);
+    return board.printers(officeId, today).stream()
+        .map(view -> describe(view, counts.getOrDefault(view.id(), DayCounts.NONE)))
+        .toList();
+  }
+
+  /** One printer of the user's office, or {@code UNKNOWN_PRINTER} / {@code OTHER_OFFICE}. */
+  public PrinterSummary printer(long printerId, User user) {
+    PrinterView view = view(printerId, user);
+    return describe(
+        view,
+        dayCounts(view.officeId(), LocalDate.now(clock)).getOrDefault(view.id(), DayCounts.NONE));
+  }
+
+  public void pause(long printerId, String reason, User by) {
+    requireRun(by);
+    String why = reason == null ? "" : reason.strip();
+    setMode(
+        view(printerId, by),
+        PrinterMode.PAUSED,
+        "paused by " + by.username() + (why.isEmpty() ? "" : ": " + why),
+        by);
+  }
+
+  public void resume(long printerId, User by) {
+    requireRun(by);
+    setMode(view(printerId, by), PrinterMode.RUNNING, "resumed by " + by.username(), by);
+  }
+
+  /**
+   * Records the load in the ledger (vault to feeder) and has the blanks put in; refused with
+   * nothing written when the quantity is not positive or the vault holds fewer blanks.
+   */
+  public void load(long printerId, int quantity, User by) {
+    PrinterView printer = view(printerId, by);
+    if (quantity <= 0) {
+      throw DomainException.invalid(
+          "INVALID_QUANTITY", "Load a positive number of blanks, not " + quantity);
+    }
     stock.load(printer.officeId(), printer.code(), quantity, by);
     hands.load(printer.code(), quantity);
     wakeUp(printer.id());
   }
 
-  public void wakeUp(long printerId) {
+  /** The operator settles a card whose outcome is unknown, from where they see it. */
+  public PrintJob settle(long printerId, long jobId, Sighting sighting, User by) {
+    view(printerId, by);
+    PrintJob settled = settlements.settle(printerId, jobId, sighting, by);
+    wakeUp(printerId);
+    return settled;
+  }
+
+  /** The printer's code (e.g. PRN-1), for messages. */
+  public Optional<String> code(long printerId) {
+    return board.printer(printerId, LocalDate.now(clock)).map(PrinterView::code);
+  }
+
+  /** Blanks in the vault of the office, the most an operator can load now. */
+  public long vault(long officeId) {
+    return ledger.balance(officeId, Item.BLANK, Place.of(Location.VAULT));
+  }
+
+  private void setMode(PrinterView printer, PrinterMode mode, String reason, User by) {
+    jobs.setState(printer.id(), mode, reason);
+    audit.record(
+        by.officeId(), by.username(), "PRINTER_" + mode, "printer " + printer.id(), reason);
+    wakeUp(printer.id());
+  }
+
+  private void wakeUp(long printerId) {
     StationRuntime stations = runtime.getIfAvailable();
     if (stations != null) {
       stations.wakeUp(printerId);
     }
   }
 
-  public PrinterSummary describe(PrinterView view) {
+  private static void requireRun(User user) {
+    if (!Allowed.of(user).run()) {
+      throw DomainException.forbidden(
+          "NOT_AN_OPERATOR", "Only print-room operators and supervisors run printers");
+    }
+  }
+
+  private PrinterView view(long printerId, User user) {
+    PrinterView view =
+        board
+            .printer(printerId, LocalDate.now(clock))
+            .orElseThrow(
+                () -> DomainException.notFound("UNKNOWN_PRINTER", "No printer " + printerId));
+    if (view.officeId() != user.officeId() && !user.has(Role.ADMIN)) {
+      throw DomainException.forbidden(
+          "OTHER_OFFICE", "Printer " + printerId + " belongs to another office");
+    }
+    return view;
+  }
+
+  private PrinterSummary describe(PrinterView view, DayCounts today) {
     StationRuntime stations = runtime.getIfAvailable();
     Optional<PrinterSnapshot> status =
         stations == null ? Optional.empty() : stations.lastStatus(view.id());
@@ -78,10 +207,59 @@ public class PrinterControl {
         job.map(j -> j.stage().name()),
         job.map(PrintJob::requestId),
         job.map(PrintJob::note),
+        job.map(PrinterControl::sightings).orElse(List.of()),
         movements.feeder(view.id()),
         status.map(PrinterSnapshot::ribbon),
         status.map(s -> s.position().name()),
-        view.printedToday(),
-        view.spoiledToday());
+        today.printed(),
+        today.spoiled());
+  }
+
+  /** Where the operator may say the card of a job is: none unless its outcome is unknown. */
+  private static List<String> sightings(PrintJob job) {
+    if (job.stage() != Stage.UNKNOWN) {
+      return List.of();
+    }
+    return Arrays.stream(Sighting.values())
+        // a card known to have been picked cannot still be in the feeder
+        .filter(s -> s != Sighting.STILL_IN_FEEDER || job.card() == CardHeld.UNKNOWN_FROM_FEEDER)
+        .map(Enum::name)
+        .toList();
+  }
+
+  /**
+   * Blanks each printer of the office printed and spoiled on {@code day}, from the ledger: every
+   * blank that left one of the printer's places for the printed or the spoiled pile, including the
+   * extra blanks of a double feed and the blanks an operator recorded spoiled at the printer.
+   */
+  private Map<Long, DayCounts> dayCounts(long officeId, LocalDate day) {
+    ZoneId zone = clock.getZone();
+    Instant from = day.atStartOfDay(zone).toInstant();
+    Instant until = day.plusDays(1).atStartOfDay(zone).toInstant();
+    Map<Long, DayCounts> counts = new HashMap<>();
+    for (RecordedMovement recorded : ledger.between(officeId, from, until)) {
+      var m = recorded.movement();
+      if (m.item() != Item.BLANK || m.from().printerId().isEmpty()) {
+        continue;
+      }
+      Location to = m.to().location();
+      if (to == Location.PRINTED || to == Location.SPOILED) {
+        counts.merge(
+            m.from().printerId().get(),
+            to == Location.PRINTED
+                ? new DayCounts(m.quantity(), 0)
+                : new DayCounts(0, m.quantity()),
+            DayCounts::plus);
+      }
+    }
+    return counts;
+  }
+
+  private record DayCounts(int printed, int spoiled) {
+    static final DayCounts NONE = new DayCounts(0, 0);
+
+    DayCounts plus(DayCounts other) {
+      return new DayCounts(printed + other.printed, spoiled + other.spoiled);
+    }
   }
 }

@@ -1,19 +1,13 @@
 package org.cetak.printing.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
-import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJob;
-import org.cetak.printing.PrinterBoard;
-import org.cetak.printing.PrinterBoard.PrinterView;
-import org.cetak.printing.PrinterMode;
-import org.cetak.printing.Settlements;
 import org.cetak.printing.Sighting;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,26 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/printers")
 public class PrinterController {
 
-  private final PrinterBoard board;
   private final PrinterControl control;
-  private final Settlements settlements;
   private final OfficeDirectory offices;
   private final CurrentUser currentUser;
-  private final Clock clock;
 
   public PrinterController(
-      PrinterBoard board,
-      PrinterControl control,
-      Settlements settlements,
-      OfficeDirectory offices,
-      CurrentUser currentUser,
-      Clock clock) {
-    this.board = board;
+      PrinterControl control, OfficeDirectory offices, CurrentUser currentUser) {
     this.control = control;
-    this.settlements = settlements;
     this.offices = offices;
     this.currentUser = currentUser;
-    this.clock = clock;
   }
 
   /** The printers of the signed-in user's office (or of {@code office}, a region code). */
@@ -64,40 +47,35 @@ public class PrinterController {
                 .map(Office::id)
                 .orElseThrow(
                     () -> DomainException.notFound("UNKNOWN_OFFICE", "No office " + officeCode));
-    return board.printers(officeId, LocalDate.now(clock)).stream().map(control::describe).toList();
+    return control.printers(officeId);
   }
 
   @PostMapping("/{printerId}/pause")
   public PrinterSummary pause(
       @PathVariable("printerId") long printerId,
       @RequestBody(required = false) Map<String, String> body) {
-    User user = operator();
-    String reason = body == null ? "" : body.getOrDefault("reason", "");
-    control.setMode(
-        printerId,
-        PrinterMode.PAUSED,
-        "paused by " + user.username() + (reason.isBlank() ? "" : ": " + reason),
-        user);
-    return control.describe(view(printerId));
+    User user = currentUser.get();
+    control.pause(printerId, body == null ? "" : body.getOrDefault("reason", ""), user);
+    return control.printer(printerId, user);
   }
 
   @PostMapping("/{printerId}/resume")
   public PrinterSummary resume(@PathVariable("printerId") long printerId) {
-    User user = operator();
-    control.setMode(printerId, PrinterMode.RUNNING, "resumed by " + user.username(), user);
-    return control.describe(view(printerId));
+    User user = currentUser.get();
+    control.resume(printerId, user);
+    return control.printer(printerId, user);
   }
 
   /** The operator loads a stack of blanks from the vault into the printer's feeder. */
   @PostMapping("/{printerId}/load")
   public PrinterSummary load(
       @PathVariable("printerId") long printerId, @RequestBody LoadRequest body) {
-    User user = operator();
-    if (body == null || body.quantity() <= 0) {
-      throw DomainException.invalid("INVALID_QUANTITY", "Load a positive number of blanks");
+    User user = currentUser.get();
+    if (body == null) {
+      throw DomainException.invalid("INVALID_QUANTITY", "Say how many blanks to load");
     }
-    control.load(view(printerId), body.quantity(), user);
-    return control.describe(view(printerId));
+    control.load(printerId, body.quantity(), user);
+    return control.printer(printerId, user);
   }
 
   /** The operator settles a card whose outcome is unknown, from what they see. */
@@ -109,33 +87,9 @@ public class PrinterController {
     if (body == null || body.sighting() == null) {
       throw DomainException.invalid(
           "SIGHTING_REQUIRED",
-          "Say where the card is: one of " + java.util.Arrays.toString(Sighting.values()));
+          "Say where the card is: one of " + Arrays.toString(Sighting.values()));
     }
-    PrintJob settled = settlements.settle(printerId, jobId, body.sighting(), operator());
-    control.wakeUp(printerId);
-    return settled;
-  }
-
-  private PrinterView view(long printerId) {
-    PrinterView view =
-        board
-            .printer(printerId, LocalDate.now(clock))
-            .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_PRINTER", "No printer " + printerId));
-    if (view.officeId() != currentUser.get().officeId() && !currentUser.get().has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "Printer " + printerId + " belongs to another office");
-    }
-    return view;
-  }
-
-  private User operator() {
-    User user = currentUser.get();
-    if (!user.has(Role.OPERATOR) && !user.has(Role.SUPERVISOR) && !user.has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "NOT_AN_OPERATOR", "Only print-room operators and supervisors run printers");
-    }
-    return user;
+    return control.settle(printerId, jobId, body.sighting(), currentUser.get());
   }
 
   /** Blanks to load. */

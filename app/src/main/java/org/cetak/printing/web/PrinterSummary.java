@@ -1,8 +1,16 @@
 package org.cetak.printing.web;
 
+import java.util.List;
 import java.util.Optional;
 
-/** A printer as the API and the console show it. */
+/**
+ * A printer as the API and the console show it.
+ *
+ * @param sightings where the operator may say the open job's card is (names of {@link
+ *     org.cetak.printing.Sighting}); empty unless its outcome is unknown
+ * @param printedToday blanks of this printer the ledger moved to printed today
+ * @param spoiledToday blanks of this printer the ledger moved to spoiled today
+ */
 public record PrinterSummary(
     long id,
     String code,
@@ -15,6 +23,7 @@ public record PrinterSummary(
     Optional<String> openJobStage,
     Optional<Long> currentRequestId,
     Optional<String> openJobNote,
+    List<String> sightings,
     int feeder,
     Optional<Integer> ribbonLeft,
     Optional<String> position,

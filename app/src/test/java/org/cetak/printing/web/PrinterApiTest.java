@@ -8,18 +8,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Role;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @CetakSpringTest
 class PrinterApiTest {
 
   @LocalServerPort int port;
   @Autowired DSLContext db;
+  @Autowired OfficeDirectory offices;
+  @Autowired PasswordEncoder passwords;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -33,7 +40,10 @@ class PrinterApiTest {
     HttpResponse<String> paused =
         send("POST", "/api/printers/" + id + "/pause", "operator", "{\"reason\":\"cleaning\"}");
     assertThat(paused.statusCode()).isEqualTo(200);
-    assertThat(paused.body()).contains("\"mode\":\"PAUSED\"").contains("cleaning");
+    assertThat(paused.body())
+        .contains("\"mode\":\"PAUSED\"")
+        .contains("paused by operator: cleaning")
+        .contains("\"sightings\":[]");
 
     HttpResponse<String> resumed =
         send("POST", "/api/printers/" + id + "/resume", "operator", null);
@@ -46,6 +56,41 @@ class PrinterApiTest {
     HttpResponse<String> refused = send("POST", "/api/printers/" + id + "/pause", "loket", null);
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("NOT_AN_OPERATOR");
+  }
+
+  @Test
+  void an_operator_of_another_office_cannot_run_this_offices_printers() throws Exception {
+    long id = printerId("PRN-1");
+    if (offices.user("operator-kecamatan").isEmpty()) {
+      offices.addUser(
+          offices.officeByCode("32.71.03").orElseThrow().id(),
+          "operator-kecamatan",
+          "Operator Kecamatan Bogor Tengah",
+          passwords.encode("cetak-demo"),
+          EnumSet.of(Role.OPERATOR));
+    }
+    Object reason = db.fetchValue("select mode_reason from printer where id = ?", id);
+
+    HttpResponse<String> pause =
+        send(
+            "POST",
+            "/api/printers/" + id + "/pause",
+            "operator-kecamatan",
+            "{\"reason\":\"not mine\"}");
+    HttpResponse<String> settle =
+        send(
+            "POST",
+            "/api/printers/" + id + "/jobs/1/settle",
+            "operator-kecamatan",
+            "{\"sighting\":\"NOWHERE\"}");
+
+    assertThat(List.of(pause, settle))
+        .allSatisfy(
+            refused -> {
+              assertThat(refused.statusCode()).isEqualTo(403);
+              assertThat(refused.body()).contains("OTHER_OFFICE");
+            });
+    assertThat(db.fetchValue("select mode_reason from printer where id = ?", id)).isEqualTo(reason);
   }
 
   @Test
