@@ -1,17 +1,16 @@
 package org.cetak.printing;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /** What the console shows of each printer of an office. */
 public interface PrinterBoard {
 
-  List<PrinterView> printers(long officeId, LocalDate day);
+  List<PrinterView> printers(long officeId);
 
-  Optional<PrinterView> printer(long printerId, LocalDate day);
+  Optional<PrinterView> printer(long printerId);
 
-  /** One printer: its mode, its open job if any, and today's counts. */
+  /** One printer: its mode and its open job if any. */
   record PrinterView(
       long id,
       long officeId,
@@ -20,7 +19,5 @@ public interface PrinterBoard {
       PrinterMode mode,
       String reason,
       Optional<String> owner,
-      Optional<PrintJob> openJob,
-      int printedToday,
-      int spoiledToday) {}
+      Optional<PrintJob> openJob) {}
 }

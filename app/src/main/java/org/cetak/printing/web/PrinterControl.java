@@ -95,7 +95,7 @@ public class PrinterControl {
   public List<PrinterSummary> printers(long officeId) {
     LocalDate today = LocalDate.now(clock);
     Map<Long, DayCounts> counts = dayCounts(officeId, today);
-    return board.printers(officeId, today).stream()
+    return board.printers(officeId).stream()
         .map(view -> describe(view, counts.getOrDefault(view.id(), DayCounts.NONE)))
         .toList();
   }
@@ -148,7 +148,7 @@ public class PrinterControl {
 
   /** The printer's code (e.g. PRN-1), for messages. */
   public Optional<String> code(long printerId) {
-    return board.printer(printerId, LocalDate.now(clock)).map(PrinterView::code);
+    return board.printer(printerId).map(PrinterView::code);
   }
 
   /** Blanks in the vault of the office, the most an operator can load now. */
@@ -180,7 +180,7 @@ public class PrinterControl {
   private PrinterView view(long printerId, User user) {
     PrinterView view =
         board
-            .printer(printerId, LocalDate.now(clock))
+            .printer(printerId)
             .orElseThrow(
                 () -> DomainException.notFound("UNKNOWN_PRINTER", "No printer " + printerId));
     if (view.officeId() != user.officeId() && !user.has(Role.ADMIN)) {

@@ -451,13 +451,15 @@ class PrintersPageBrowserTest {
             "select min(id) from print_request where office_id = ? and status = 'RESERVED'"
                 + " and phone is not null",
             office.id());
+    jobs.setState(printer, PrinterMode.RUNNING, "printing"); // the station starts cards only then
     PrintJob picking =
-        jobs.start(
-                new PrinterRef(printer, office.id(), code),
-                request,
-                new Baseline(0, 0, 0, CardPosition.NONE),
-                false)
-            .orElseThrow();
+        ((PrintJobs.Started)
+                jobs.start(
+                    new PrinterRef(printer, office.id(), code),
+                    request,
+                    new Baseline(0, 0, 0, CardPosition.NONE),
+                    false))
+            .job();
     String why = "no status after the print command";
     PrintJob unknown =
         new PrintJob(
