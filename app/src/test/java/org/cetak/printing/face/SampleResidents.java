@@ -118,6 +118,32 @@ final class SampleResidents {
         d.issueDate());
   }
 
+  static CardFaceData withRegencyAndIssuePlace(String regency, String issuePlace) {
+    CardFaceData d = sari();
+    return new CardFaceData(
+        d.province(),
+        regency,
+        d.nik(),
+        d.name(),
+        d.birthPlace(),
+        d.birthDate(),
+        d.sex(),
+        d.bloodType(),
+        d.address(),
+        d.rt(),
+        d.rw(),
+        d.village(),
+        d.district(),
+        d.religion(),
+        d.maritalStatus(),
+        d.occupation(),
+        d.citizenship(),
+        d.photoJpeg(),
+        d.signatureImage(),
+        issuePlace,
+        d.issueDate());
+  }
+
   /** Every text field far longer than any real value, to push the layout to its limits. */
   static CardFaceData allFieldsLong() {
     String words = "KUSUMAWARDHANI PURNAMASARI SETYANINGRUM WULANDARI HADININGRAT ";
