@@ -8,11 +8,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.FontMetrics;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
@@ -26,6 +24,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -34,15 +33,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the front and back of an e-KTP from a {@link CardFaceData} into preview images and the
- * printer's panels.
+ * Renders the front and back of an e-KTP from a {@link CardFaceData} into the printer's panels, and
+ * on demand into preview images.
  *
  * <p>The front is drawn twice: a colour layer (background, photo) that becomes the y, m, c panels,
  * and a black layer (all text, the photo frame, the signature) that becomes the resin k panel, so
  * text prints sharp in one pass of black. The o panel covers the whole card. The back is black
  * only.
  *
- * <p>Stateless and thread-safe; one instance may render on several printer workers at once.
+ * <p>Everything that is the same on every card (the colour background, the o panel, the back's
+ * frame and notes) is drawn once, in {@link BlankCard}; a card copies it and draws only its own
+ * data over it, in the same order as if the whole card were drawn afresh, so the panels are the
+ * same byte for byte. Preview images are composed only when asked for.
+ *
+ * <p>Thread-safe; one instance may render on several printer workers at once (a render draws on
+ * canvases no other render holds at the same time).
  */
 public final class CardFaceRenderer {
   static {
@@ -52,79 +57,47 @@ public final class CardFaceRenderer {
   private static final Logger log = LoggerFactory.getLogger(CardFaceRenderer.class);
 
   private static final String FONT_DIR = "/usr/share/fonts/truetype/dejavu/";
-  private static final Font REGULAR = loadFont("DejaVuSans.ttf", Font.PLAIN);
-  private static final Font BOLD = loadFont("DejaVuSans-Bold.ttf", Font.BOLD);
+  static final Font REGULAR = loadFont("DejaVuSans.ttf", Font.PLAIN);
+  static final Font BOLD = loadFont("DejaVuSans-Bold.ttf", Font.BOLD);
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-  private static final int COLOUR_LEVELS = 32;
-  private static final byte[] TO_32_LEVELS = new byte[256];
 
   /** Larger photos or signatures are refused rather than decoded into hundreds of megabytes. */
   static final int MAX_IMAGE_SIDE = 4096;
 
-  /** Grey values darker than this in the black layer print as K ink. */
-  private static final int K_THRESHOLD = 140;
-
-  static {
-    for (int v = 0; v < 256; v++) {
-      TO_32_LEVELS[v] = (byte) ((v * (COLOUR_LEVELS - 1) + 127) / 255);
-    }
-  }
-
   public CardFaceRenderer() {}
 
-  /** Renders both faces and the panels. */
+  /** Renders the panels of both faces. */
   public RenderedCard render(CardFaceData data) {
-    BufferedImage colour = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    BufferedImage frontBlack = blackLayer();
-    drawFrontColour(colour, data);
-    drawFrontBlack(frontBlack, data);
-    BufferedImage backBlack = blackLayer();
-    drawBack(backBlack, data);
-
-    byte[] y = new byte[WIDTH * HEIGHT];
-    byte[] m = new byte[WIDTH * HEIGHT];
-    byte[] c = new byte[WIDTH * HEIGHT];
-    byte[] k = new byte[WIDTH * HEIGHT];
-    byte[] o = new byte[WIDTH * HEIGHT];
-    byte[] kBack = new byte[WIDTH * HEIGHT];
-    BufferedImage front = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    BufferedImage back = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-
-    int[] rgb = ((DataBufferInt) colour.getRaster().getDataBuffer()).getData();
-    byte[] grey = ((DataBufferByte) frontBlack.getRaster().getDataBuffer()).getData();
-    byte[] greyBack = ((DataBufferByte) backBlack.getRaster().getDataBuffer()).getData();
-    int[] frontOut = ((DataBufferInt) front.getRaster().getDataBuffer()).getData();
-    int[] backOut = ((DataBufferInt) back.getRaster().getDataBuffer()).getData();
-
-    Arrays.fill(o, (byte) 1);
-    for (int row = 0; row < HEIGHT; row++) {
-      int dot = HEIGHT - 1 - row;
-      int src = row * WIDTH;
-      for (int x = 0; x < WIDTH; x++, src++) {
-        int p = rgb[src];
-        int i = x * HEIGHT + dot;
-        c[i] = TO_32_LEVELS[255 - ((p >> 16) & 0xFF)];
-        m[i] = TO_32_LEVELS[255 - ((p >> 8) & 0xFF)];
-        y[i] = TO_32_LEVELS[255 - (p & 0xFF)];
-        boolean ink = (grey[src] & 0xFF) < K_THRESHOLD;
-        k[i] = ink ? (byte) 1 : 0;
-        frontOut[src] = ink ? 0x141414 : p;
-        boolean inkBack = (greyBack[src] & 0xFF) < K_THRESHOLD;
-        kBack[i] = inkBack ? (byte) 1 : 0;
-        backOut[src] = inkBack ? 0x141414 : 0xFFFFFF;
-      }
+    Canvases canvases = Canvases.take();
+    int[] photoArea;
+    byte[] k;
+    byte[] kBack;
+    try {
+      photoArea = photoArea(canvases.photo, data);
+      BufferedImage frontBlack = whiten(canvases.front);
+      drawFrontBlack(frontBlack, data);
+      k = PanelRaster.ink(grey(frontBlack));
+      // the issue lines change only their own rows of the blank back
+      kBack = PanelRaster.ink(grey(back(canvases.back, data)), BlankCard.BACK, BlankCard.BACK_INK);
+    } finally {
+      canvases.giveBack();
     }
+    byte[] y = BlankCard.YELLOW.clone();
+    byte[] m = BlankCard.MAGENTA.clone();
+    byte[] c = BlankCard.CYAN.clone();
+    PanelRaster.putColour(photoArea, CardLayout.PHOTO, y, m, c);
+
     PanelSet panels =
         new PanelSet(
             List.of(
-                new PanelSet.Panel("y", COLOUR_LEVELS, y),
-                new PanelSet.Panel("m", COLOUR_LEVELS, m),
-                new PanelSet.Panel("c", COLOUR_LEVELS, c),
+                new PanelSet.Panel("y", PanelRaster.COLOUR_LEVELS, y),
+                new PanelSet.Panel("m", PanelRaster.COLOUR_LEVELS, m),
+                new PanelSet.Panel("c", PanelRaster.COLOUR_LEVELS, c),
                 new PanelSet.Panel("k", 2, k),
-                new PanelSet.Panel("o", 2, o)),
+                new PanelSet.Panel("o", 2, BlankCard.OVERLAY)),
             List.of(new PanelSet.Panel("k", 2, kBack)));
-    return new RenderedCard(front, back, panels);
+    return new RenderedCard(panels, photoArea);
   }
 
   /**
@@ -136,62 +109,71 @@ public final class CardFaceRenderer {
     return render(data).previewPng(side);
   }
 
-  // ---------------------------------------------------------------- front, colour layer
+  /** The images one render draws into, kept for the next render (as many as there are cores). */
+  private static final class Canvases {
+    private static final ArrayBlockingQueue<Canvases> SPARE =
+        new ArrayBlockingQueue<>(Runtime.getRuntime().availableProcessors());
 
-  private static void drawFrontColour(BufferedImage img, CardFaceData data) {
-    Graphics2D g = img.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setPaint(new GradientPaint(0, 0, new Color(0x9CCBEA), WIDTH, HEIGHT, new Color(0xE9F5FC)));
-      g.fillRect(0, 0, WIDTH, HEIGHT);
-      g.setPaint(
-          new GradientPaint(
-              0,
-              0,
-              new Color(255, 255, 255, 0),
-              0,
-              HEIGHT * 0.5f,
-              new Color(255, 255, 255, 90),
-              true));
-      g.fillRect(0, 0, WIDTH, HEIGHT);
-      drawGuilloche(g);
-      Rectangle photo = CardLayout.PHOTO;
-      if (data.photoJpeg().isPresent()) {
-        BufferedImage picture = decode(data.photoJpeg().get(), "photoJpeg");
-        drawCover(g, picture, photo);
-      } else {
-        g.setColor(new Color(0xF4F8FB));
-        g.fill(photo);
-      }
-    } finally {
-      g.dispose();
+    /**
+     * From the card's origin to the photo box, so the photo is scaled at the very dot positions of
+     * a whole card and samples the same source pixels; only the box is ever read.
+     */
+    final BufferedImage photo =
+        new BufferedImage(
+            CardLayout.PHOTO.x + CardLayout.PHOTO.width,
+            CardLayout.PHOTO.y + CardLayout.PHOTO.height,
+            BufferedImage.TYPE_INT_RGB);
+
+    final BufferedImage front = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+    final BufferedImage back = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+
+    static Canvases take() {
+      Canvases spare = SPARE.poll();
+      return spare != null ? spare : new Canvases();
+    }
+
+    void giveBack() {
+      SPARE.offer(this);
     }
   }
 
-  /** Fine security-style wave lines, light enough not to fight the text. */
-  private static void drawGuilloche(Graphics2D g) {
-    g.setStroke(new BasicStroke(1.2f));
-    for (int band = 0; band < 14; band++) {
-      g.setColor(band % 2 == 0 ? new Color(120, 180, 220, 70) : new Color(170, 140, 210, 45));
-      Path2D.Float wave = new Path2D.Float();
-      double base = 40 + band * 44;
-      double phase = band * 0.7;
-      for (int x = 0; x <= WIDTH; x += 6) {
-        double yy = base + 14 * Math.sin(x / 38.0 + phase) + 6 * Math.sin(x / 11.0 + phase * 2);
-        if (x == 0) {
-          wave.moveTo(x, yy);
-        } else {
-          wave.lineTo(x, yy);
-        }
-      }
-      g.draw(wave);
+  // ---------------------------------------------------------------- front, colour layer
+
+  /**
+   * The photo box as it prints, RGB, row after row: the blank card's colours with the photo, or a
+   * placeholder, drawn over them. The only part of the colour layer that differs between cards.
+   */
+  private static int[] photoArea(BufferedImage canvas, CardFaceData data) {
+    Rectangle box = CardLayout.PHOTO;
+    int[] pixels = ((DataBufferInt) canvas.getRaster().getDataBuffer()).getData();
+    int stride = canvas.getWidth();
+    for (int row = box.y; row < box.y + box.height; row++) {
+      System.arraycopy(
+          BlankCard.COLOUR, row * WIDTH + box.x, pixels, row * stride + box.x, box.width);
     }
-    g.setStroke(new BasicStroke(1f));
-    g.setColor(new Color(90, 150, 205, 50));
-    int cx = WIDTH / 2 - 60;
-    int cy = HEIGHT / 2 + 40;
-    for (int r = 40; r <= 200; r += 16) {
-      g.drawOval(cx - r, cy - r * 3 / 4, 2 * r, r * 3 / 2);
+    Graphics2D g = canvas.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      drawPhoto(g, data);
+    } finally {
+      g.dispose();
+    }
+    int[] area = new int[box.width * box.height];
+    for (int row = 0; row < box.height; row++) {
+      System.arraycopy(pixels, (box.y + row) * stride + box.x, area, row * box.width, box.width);
+    }
+    return area;
+  }
+
+  /** The photo, cropped to fill its box, or a light placeholder; on the colour background. */
+  static void drawPhoto(Graphics2D g, CardFaceData data) {
+    Rectangle photo = CardLayout.PHOTO;
+    if (data.photoJpeg().isPresent()) {
+      BufferedImage picture = decode(data.photoJpeg().get(), "photoJpeg");
+      drawCover(g, picture, photo);
+    } else {
+      g.setColor(new Color(0xF4F8FB));
+      g.fill(photo);
     }
   }
 
@@ -216,7 +198,7 @@ public final class CardFaceRenderer {
 
   private record Field(String label, String value, int maxLines) {}
 
-  private static void drawFrontBlack(BufferedImage img, CardFaceData d) {
+  static void drawFrontBlack(BufferedImage img, CardFaceData d) {
     Graphics2D g = textGraphics(img);
     try {
       Font header = BOLD.deriveFont(CardLayout.HEADER_SIZE);
@@ -344,67 +326,50 @@ public final class CardFaceRenderer {
 
   // ---------------------------------------------------------------- back
 
-  private static final String NOTE =
-      "Kartu ini adalah milik Pemerintah Republik Indonesia dan berlaku di seluruh wilayah Negara"
-          + " Kesatuan Republik Indonesia. Kartu ini tidak boleh dipindahtangankan. Apabila"
-          + " menemukan kartu ini, harap dikembalikan ke kantor Dinas Kependudukan dan Pencatatan"
-          + " Sipil terdekat.";
-  private static final String NOTE_2 =
-      "Setiap perubahan data kependudukan wajib dilaporkan kepada Dinas Kependudukan dan"
-          + " Pencatatan Sipil setempat.";
-
-  private static void drawBack(BufferedImage img, CardFaceData d) {
+  /** The back's black layer: the blank card's frame, this card's issue lines, then the notes. */
+  private static BufferedImage back(BufferedImage img, CardFaceData d) {
+    System.arraycopy(BlankCard.BACK_FRAME, 0, grey(img), 0, WIDTH * HEIGHT);
     Graphics2D g = textGraphics(img);
     try {
-      Rectangle safe = CardLayout.SAFE;
-      int inner = safe.width - 40;
-      int cx = WIDTH / 2;
-      g.setStroke(new BasicStroke(3f));
-      g.drawRoundRect(safe.x + 4, safe.y + 4, safe.width - 8, safe.height - 8, 24, 24);
-      centred(g, BOLD.deriveFont(34f), "KARTU TANDA PENDUDUK ELEKTRONIK", inner, cx, 100);
-      centred(g, BOLD.deriveFont(26f), "REPUBLIK INDONESIA", inner, cx, 140);
-      g.setStroke(new BasicStroke(2f));
-      g.drawLine(safe.x + 60, 162, safe.x + safe.width - 60, 162);
-
-      Font office = REGULAR.deriveFont(21f);
-      centred(g, office, "Diterbitkan oleh", inner, cx, 206);
-      centred(g, BOLD.deriveFont(22f), "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", inner, cx, 240);
-      centred(g, BOLD.deriveFont(22f), upper(d.regency()), inner, cx, 272);
-      centred(
-          g,
-          office,
-          "Tanggal penerbitan: " + upper(d.issuePlace()) + ", " + date(d.issueDate()),
-          inner,
-          cx,
-          306);
-
-      Font noteFont = REGULAR.deriveFont(19f);
-      int left = safe.x + 40;
-      int width = safe.width - 80;
-      int baseline = 370;
-      int pitch = g.getFontMetrics(noteFont).getHeight();
-      g.setFont(noteFont);
-      for (String para : List.of(NOTE, NOTE_2)) {
-        for (String line : TextFit.wrap(g.getFontMetrics(noteFont), para, width)) {
-          g.drawString(line, left, baseline);
-          baseline += pitch;
-        }
-        baseline += pitch / 2;
-      }
+      drawBackIssue(g, d);
+      BlankCard.drawBackNotes(g);
     } finally {
       g.dispose();
     }
+    return img;
+  }
+
+  /** The regency that issued the card and where and when, between the frame and the notes. */
+  static void drawBackIssue(Graphics2D g, CardFaceData d) {
+    int inner = CardLayout.SAFE.width - 40;
+    int cx = WIDTH / 2;
+    centred(g, BOLD.deriveFont(22f), upper(d.regency()), inner, cx, 272);
+    centred(
+        g,
+        REGULAR.deriveFont(21f),
+        "Tanggal penerbitan: " + upper(d.issuePlace()) + ", " + date(d.issueDate()),
+        inner,
+        cx,
+        306);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private static BufferedImage blackLayer() {
-    BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-    Arrays.fill(((DataBufferByte) img.getRaster().getDataBuffer()).getData(), (byte) 0xFF);
-    return img;
+  /** A white canvas for a black layer. */
+  static BufferedImage blackLayer() {
+    return whiten(new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY));
   }
 
-  private static Graphics2D textGraphics(BufferedImage img) {
+  private static BufferedImage whiten(BufferedImage blackLayer) {
+    Arrays.fill(grey(blackLayer), (byte) 0xFF);
+    return blackLayer;
+  }
+
+  static byte[] grey(BufferedImage blackLayer) {
+    return ((DataBufferByte) blackLayer.getRaster().getDataBuffer()).getData();
+  }
+
+  static Graphics2D textGraphics(BufferedImage img) {
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(
@@ -418,8 +383,7 @@ public final class CardFaceRenderer {
   /**
    * Draws one line centred on {@code cx}, shrunk (down to 60 %) or cut so it fits {@code width}.
    */
-  private static void centred(
-      Graphics2D g, Font font, String text, int width, int cx, int baseline) {
+  static void centred(Graphics2D g, Font font, String text, int width, int cx, int baseline) {
     TextFit.Fitted fit = TextFit.fit(g, font, text, width, 1, font.getSize2D() * 0.6f);
     FontMetrics fm = g.getFontMetrics(fit.font());
     String line = fit.lines().get(0);

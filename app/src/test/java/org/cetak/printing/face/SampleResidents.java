@@ -51,6 +51,22 @@ final class SampleResidents {
   }
 
   static CardFaceData withoutPhoto() {
+    return withImages(Optional.empty(), Optional.of(signature()));
+  }
+
+  static CardFaceData withoutSignature() {
+    return withImages(Optional.of(photo()), Optional.empty());
+  }
+
+  static CardFaceData withPhoto(byte[] photo) {
+    return withImages(Optional.of(photo), Optional.of(signature()));
+  }
+
+  static CardFaceData withSignature(byte[] signature) {
+    return withImages(Optional.of(photo()), Optional.of(signature));
+  }
+
+  static CardFaceData withImages(Optional<byte[]> photo, Optional<byte[]> signature) {
     CardFaceData d = sari();
     return new CardFaceData(
         d.province(),
@@ -70,8 +86,8 @@ final class SampleResidents {
         d.maritalStatus(),
         d.occupation(),
         d.citizenship(),
-        Optional.empty(),
-        d.signatureImage(),
+        photo,
+        signature,
         d.issuePlace(),
         d.issueDate());
   }
@@ -102,11 +118,11 @@ final class SampleResidents {
         d.issueDate());
   }
 
-  static CardFaceData withSignature(byte[] signature) {
+  static CardFaceData withRegencyAndIssuePlace(String regency, String issuePlace) {
     CardFaceData d = sari();
     return new CardFaceData(
         d.province(),
-        d.regency(),
+        regency,
         d.nik(),
         d.name(),
         d.birthPlace(),
@@ -123,8 +139,8 @@ final class SampleResidents {
         d.occupation(),
         d.citizenship(),
         d.photoJpeg(),
-        Optional.of(signature),
-        d.issuePlace(),
+        d.signatureImage(),
+        issuePlace,
         d.issueDate());
   }
 
@@ -175,6 +191,24 @@ final class SampleResidents {
     g.fillArc(125, 200, 50, 22, 180, 180);
     g.dispose();
     return encode(img, "jpg");
+  }
+
+  /**
+   * A landscape PNG with a half-transparent background, so the card shows through around the face
+   * and the photo is cropped at the sides.
+   */
+  static byte[] translucentWidePhoto() {
+    BufferedImage img = new BufferedImage(520, 300, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(new Color(0x80, 0x20, 0x60, 0x70));
+    g.fillRect(0, 0, 520, 300);
+    g.setColor(new Color(0xD9A77F));
+    g.fillOval(200, 40, 120, 170);
+    g.setColor(new Color(0x1E1A18));
+    g.fillArc(192, 24, 136, 110, 0, 180);
+    g.dispose();
+    return encode(img, "png");
   }
 
   /** A scribbled synthetic signature, dark ink on white, as PNG. */

@@ -1,6 +1,9 @@
 package org.cetak.drivers.printer;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Panel encoding of PROTOCOL.md part A, as pure functions: dots packed MSB first at 1, 5, 6 or 7
@@ -10,6 +13,9 @@ public final class PanelCodec {
 
   /** Bytes in one 2-level line: 648 dots at 1 bit. */
   public static final int LINE_BYTES_2_LEVELS = Panel.WIDTH / 8;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private PanelCodec() {}
 
@@ -32,20 +38,54 @@ public final class PanelCodec {
   /** The {@code Db} data of a panel: every dot's level, MSB first, every bit used. */
   public static byte[] pack(Panel panel) {
     int bits = bitsPerDot(panel.levels());
-    byte[] out = new byte[packedLength(panel.levels())];
-    byte[] dots = panel.dots();
-    long accumulator = 0;
-    int held = 0;
+    return bits == 1 ? packOneBit(panel.dots()) : pack(panel.dots(), bits);
+  }
+
+  /**
+   * Eight dots of 0 or 1, read as one long a dot a byte, become one byte: the multiplication moves
+   * the low bit of every byte into the top byte, first dot highest, and no carry reaches it.
+   */
+  private static byte[] packOneBit(byte[] dots) {
+    byte[] out = new byte[dots.length / 8];
+    for (int d = 0, o = 0; o < out.length; d += 8, o++) {
+      out[o] = (byte) (((long) LONGS.get(dots, d) * 0x0102040810204080L) >>> 56);
+    }
+    return out;
+  }
+
+  /**
+   * Eight dots of {@code bits} bits make exactly {@code bits} bytes. The eight are read as one
+   * long, a dot a byte, and squeezed together in three steps: byte pairs, pairs of pairs, then the
+   * two halves. Every dot is below its level (Panel checks), so no dot spills into its neighbour's
+   * bits.
+   */
+  private static byte[] pack(byte[] dots, int bits) {
+    byte[] out = new byte[dots.length / 8 * bits];
+    int pair = 8 - bits;
+    int quad = 16 - 2 * bits;
+    int half = 32 - 4 * bits;
+    int groups = dots.length / 8;
+    // a group is stored as a whole long whose bytes after the group's own are overwritten by the
+    // next groups; the last few groups, where such a long would overrun the end, byte by byte
+    int whole = (out.length - Long.BYTES) / bits + 1;
+    int d = 0;
     int o = 0;
-    for (byte dot : dots) {
-      accumulator = (accumulator << bits) | (dot & 0xFF);
-      held += bits;
-      while (held >= 8) {
-        held -= 8;
-        out[o++] = (byte) (accumulator >>> held);
+    for (int g = 0; g < whole; g++, d += 8, o += bits) {
+      LONGS.set(out, o, squeeze((long) LONGS.get(dots, d), pair, quad, half) << (64 - 8 * bits));
+    }
+    for (int g = whole; g < groups; g++, d += 8, o += bits) {
+      long v = squeeze((long) LONGS.get(dots, d), pair, quad, half);
+      for (int i = 0; i < bits; i++) {
+        out[o + i] = (byte) (v >>> (8 * (bits - 1 - i)));
       }
     }
     return out;
+  }
+
+  private static long squeeze(long v, int pair, int quad, int half) {
+    long pairs = ((v & 0xFF00FF00FF00FF00L) >>> pair) | (v & 0x00FF00FF00FF00FFL);
+    long quads = ((pairs & 0xFFFF0000FFFF0000L) >>> quad) | (pairs & 0x0000FFFF0000FFFFL);
+    return ((quads & 0xFFFFFFFF00000000L) >>> half) | (quads & 0x00000000FFFFFFFFL);
   }
 
   /** Reverses {@link #pack}; throws {@link IllegalArgumentException} on a wrong length. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -50,6 +51,31 @@ class PanelCodecTest {
         .isEqualTo(panel);
   }
 
+  @Property(tries = 20)
+  void every_bit_of_every_dot_is_packed_in_order(@ForAll("levels") int levels, @ForAll long seed) {
+    Random random = new Random(seed);
+    byte[] dots = new byte[Panel.DOTS];
+    for (int i = 0; i < dots.length; i++) {
+      dots[i] = (byte) random.nextInt(levels);
+    }
+
+    byte[] packed = PanelCodec.pack(new Panel(PanelColour.CYAN, levels, dots));
+
+    assertThat(packed).isEqualTo(bitByBit(dots, PanelCodec.bitsPerDot(levels)));
+  }
+
+  @Property(tries = 4)
+  void dots_at_the_highest_level_set_every_bit_up_to_the_last_byte(@ForAll("levels") int levels) {
+    byte[] dots = new byte[Panel.DOTS];
+    Arrays.fill(dots, (byte) (levels - 1));
+
+    byte[] packed = PanelCodec.pack(new Panel(PanelColour.YELLOW, levels, dots));
+
+    byte[] ones = new byte[PanelCodec.packedLength(levels)];
+    Arrays.fill(ones, (byte) 0xFF);
+    assertThat(packed).isEqualTo(ones);
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<Integer> levels() {
     return net.jqwik.api.Arbitraries.of(2, 32, 64, 128);
@@ -88,5 +114,19 @@ class PanelCodecTest {
     byte[] dots = new byte[Panel.DOTS];
     dots[5] = 2;
     assertThatThrownBy(() -> new Panel(PanelColour.BLACK, 2, dots)).hasMessageContaining("dot 5");
+  }
+
+  /** The protocol's packing spelled out: each dot's bits, MSB first, one after the other. */
+  private static byte[] bitByBit(byte[] dots, int bits) {
+    byte[] out = new byte[dots.length * bits / 8];
+    int bit = 0;
+    for (byte dot : dots) {
+      for (int b = bits - 1; b >= 0; b--, bit++) {
+        if (((dot >> b) & 1) != 0) {
+          out[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+        }
+      }
+    }
+    return out;
   }
 }

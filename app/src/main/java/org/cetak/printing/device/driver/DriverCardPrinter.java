@@ -62,7 +62,8 @@ public final class DriverCardPrinter implements CardPrinter {
     driver.close();
   }
 
-  static CardFaces faces(PanelSet panels) {
+  /** The driver's panels of a card; the dot arrays are handed over, not copied. */
+  public static CardFaces faces(PanelSet panels) {
     List<Panel> front = new ArrayList<>();
     for (PanelSet.Panel p : panels.front()) {
       front.add(new Panel(colour(p.name()), p.levels(), p.dots()));
