@@ -9,9 +9,13 @@ import java.util.Optional;
 import org.cetak.allocation.PrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.notify.Outbox;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.stock.PrintRoomMovements;
+import org.cetak.stock.Printer;
+import org.cetak.stock.StockService;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,21 +35,25 @@ class PrintJobOwnershipTest {
   @Autowired PrintQueue queue;
   @Autowired Outbox outbox;
   @Autowired Clock clock;
+  @Autowired StockService stock;
+  @Autowired OfficeDirectory offices;
+
+  private static int printers;
 
   private JooqPrintJobs nodeA;
   private JooqPrintJobs nodeB;
   private PrinterRef printer;
 
   @BeforeEach
-  void twoNodes() {
+  void twoNodesAndAPrinterOfTheirOwn() {
     nodeA = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-a");
     nodeB = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-b");
-    var row = db.fetchOne("select id, office_id, code from printer where code = 'PRN-1'");
-    printer =
-        new PrinterRef(
-            row.get("id", Long.class),
-            row.get("office_id", Long.class),
-            row.get("code", String.class));
+    User admin = offices.user("admin").orElseThrow();
+    String code = "PRN-OWN-" + (++printers);
+    Printer registered =
+        stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);
+    stock.load(admin.officeId(), code, 5, admin);
+    printer = new PrinterRef(registered.id(), registered.officeId(), code);
     db.execute(
         "update printer set owner_node = 'node-a', mode = 'RUNNING' where id = ?", printer.id());
   }

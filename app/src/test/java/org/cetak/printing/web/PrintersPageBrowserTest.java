@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -328,15 +329,32 @@ class PrintersPageBrowserTest {
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    submit(browser.findElement(By.id("sign-in")));
+    browser.findElement(By.id("sign-in")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
     browser.get(url("/printers"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("printers")));
   }
 
   /** Clicks and waits for the next page. */
   private static void submit(WebElement button) {
     WebElement page = browser.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(page));
+  }
+
+  /**
+   * Whether an element's page has been replaced. Chromium reports an element of a page it has left
+   * either as stale or, while the next document loads, as a node that "does not belong to the
+   * document"; both mean the old page is gone.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
   }
 
   private static void load(String printer, String quantity) {
