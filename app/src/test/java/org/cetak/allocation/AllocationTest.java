@@ -94,6 +94,28 @@ class AllocationTest {
   }
 
   @Test
+  void a_record_changed_upstream_moves_its_held_blank_in_the_print_order() {
+    String early = queue("MOVED_IN", "", "2025-12-01T08:00:00+07:00");
+    int lateSeq = seq + 1;
+    String late = queue("MOVED_IN", "", "2025-12-20T08:00:00+07:00");
+    f.blanks.set(5);
+    f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test");
+    assertThat(reservedInOrder()).containsExactly(early, late);
+
+    // the centre sends the later record again, now with a Suket: it prints first
+    Map<String, String> row = Residents.row(lateSeq, LocalDate.of(1990, 5, 20), "MOVED_IN");
+    row.put("suket_date", "2025-10-01");
+    row.put("suket_number", "474/" + lateSeq);
+    row.put("siak_status_at", "2025-12-20T08:00:00+07:00");
+    try (Bundle bundle = Bundle.open(Residents.bundle(tmp.resolve("again"), List.of(row)))) {
+      ImportReport report =
+          f.imports.importBundle(bundle, officeCode, "loket", ImportProgress.none());
+      assertThat(report.errors()).isEmpty();
+    }
+    assertThat(reservedInOrder()).containsExactly(late, early);
+  }
+
+  @Test
   void
       a_drop_smaller_than_the_backlog_goes_to_the_highest_tiers_first_and_first_come_first_served() {
     String damaged = queue("DAMAGED", "", "2025-11-01T08:00:00+07:00");
