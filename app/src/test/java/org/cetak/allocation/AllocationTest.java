@@ -81,6 +81,11 @@ class AllocationTest {
     return queue(reason, suketDate, siakAt, Map.of());
   }
 
+  private long requestId(String nik) {
+    return ((Number) f.db.fetchValue("select id from print_request where nik = ?", nik))
+        .longValue();
+  }
+
   private List<String> reservedInOrder() {
     List<String> niks = new ArrayList<>();
     java.util.Set<Long> skip = new java.util.HashSet<>();
@@ -91,6 +96,46 @@ class AllocationTest {
       niks.add(next.get().record().nik());
     }
     return niks;
+  }
+
+  @Test
+  void the_next_request_to_print_is_found_behind_many_cards_being_printed() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      Map<String, String> row = Residents.row(++seq, LocalDate.of(1990, 5, 20), "FIRST_CARD");
+      row.put("suket_date", "");
+      row.put("suket_number", "");
+      row.put("siak_status_at", String.format("2025-12-01T08:%02d:00+07:00", i % 60));
+      rows.add(row);
+    }
+    try (Bundle bundle = Bundle.open(Residents.bundle(tmp.resolve("seventy"), rows))) {
+      assertThat(
+              f.imports.importBundle(bundle, officeCode, "loket", ImportProgress.none()).errors())
+          .isEmpty();
+    }
+    f.blanks.set(70);
+    f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test");
+    List<String> order = reservedInOrder();
+    assertThat(order).hasSize(70);
+
+    // the first 66 in print order are on printers now: the 67th is next
+    for (int i = 0; i < 66; i++) {
+      f.queue.markPrinting(requestId(order.get(i)), "station");
+    }
+    assertThat(f.queue.nextReserved(officeId).orElseThrow().record().nik())
+        .isEqualTo(order.get(66));
+    assertThat(
+            f.queue
+                .nextReserved(officeId, java.util.Set.of(requestId(order.get(66))))
+                .orElseThrow()
+                .record()
+                .nik())
+        .isEqualTo(order.get(67));
+
+    for (int i = 66; i < 70; i++) {
+      f.queue.markPrinting(requestId(order.get(i)), "station");
+    }
+    assertThat(f.queue.nextReserved(officeId)).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
 import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
 import static org.cetak.db.jooq.Tables.RESERVATION;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.cetak.allocation.PrintQueue;
@@ -20,6 +22,7 @@ import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
 import org.cetak.common.Masking;
 import org.cetak.common.Transactions;
+import org.cetak.db.jooq.tables.PrintRequest;
 import org.cetak.db.jooq.tables.Reservation;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.db.jooq.tables.records.RequestPayloadRecord;
@@ -29,10 +32,12 @@ import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.UpstreamRegistry;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record4;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -42,6 +47,14 @@ import org.slf4j.LoggerFactory;
 public final class JooqPrintQueue implements PrintQueue {
 
   private static final Logger log = LoggerFactory.getLogger(JooqPrintQueue.class);
+
+  /** The order in which requests holding a blank are printed (index ix_reservation_print_order). */
+  private static final List<SortField<?>> PRINT_ORDER =
+      List.of(
+          RESERVATION.TIER.asc(),
+          RESERVATION.SUKET_KEY.asc(),
+          RESERVATION.READY_AT.asc(),
+          RESERVATION.REQUEST_ID.asc());
 
   private final DSLContext db;
   private final Transactions transactions;
@@ -58,31 +71,81 @@ public final class JooqPrintQueue implements PrintQueue {
 
   @Override
   public Optional<QueuedCard> nextReserved(long officeId, Set<Long> skip) {
-    // the reservation's print-order index gives the first holder at once; only requests being
-    // printed (a few per printer) are stepped over
     return transactions.inTransaction(
-        () ->
-            db.select(PRINT_REQUEST.fields())
-                .select(OFFICE.CODE, RESERVATION.TIER, RESERVATION.RULE, RESERVATION.QUEUE_RANK)
-                .from(RESERVATION)
-                .join(PRINT_REQUEST)
-                .on(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
-                .join(OFFICE)
-                .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
-                .where(RESERVATION.OFFICE_ID.eq(officeId))
-                .and(RESERVATION.RELEASED_AT.isNull())
-                .and(RESERVATION.CONSUMED_AT.isNull())
-                .and(
-                    PRINT_REQUEST.STATUS.in(JooqAllocationStore.names(RequestStatus.HOLDING_BLANK)))
-                .and(skip.isEmpty() ? DSL.noCondition() : RESERVATION.REQUEST_ID.notIn(skip))
-                .orderBy(
-                    RESERVATION.TIER.asc(),
-                    RESERVATION.SUKET_KEY.asc(),
-                    RESERVATION.READY_AT.asc(),
-                    RESERVATION.REQUEST_ID.asc())
-                .limit(1)
-                .fetchOptional()
-                .map(this::toCard));
+        () -> {
+          // The first active reservations in print order come straight from their index; of those,
+          // the first whose request still waits is the answer. Requests being printed (a few per
+          // printer) and those skipped are stepped over; when all the first ones are, look further.
+          for (int first = 64; ; first *= 8) {
+            Optional<QueuedCard> next = firstWaiting(officeId, skip, first);
+            if (next.isPresent() || activeReservations(officeId, first) < first) {
+              return next;
+            }
+          }
+        });
+  }
+
+  private Optional<QueuedCard> firstWaiting(long officeId, Set<Long> skip, int first) {
+    // a derived table with a LIMIT is planned on its own: an ordered scan of the print-order index
+    Table<?> front =
+        select(
+                RESERVATION.REQUEST_ID,
+                RESERVATION.TIER,
+                RESERVATION.RULE,
+                RESERVATION.QUEUE_RANK,
+                RESERVATION.SUKET_KEY,
+                RESERVATION.READY_AT)
+            .from(RESERVATION)
+            .where(RESERVATION.OFFICE_ID.eq(officeId))
+            .and(RESERVATION.RELEASED_AT.isNull())
+            .and(RESERVATION.CONSUMED_AT.isNull())
+            .orderBy(PRINT_ORDER)
+            .limit(first)
+            .asTable("front");
+    Field<Long> requestId = front.field(RESERVATION.REQUEST_ID);
+    return db.select(PRINT_REQUEST.fields())
+        .select(
+            OFFICE.CODE,
+            front.field(RESERVATION.TIER),
+            front.field(RESERVATION.RULE),
+            front.field(RESERVATION.QUEUE_RANK))
+        .from(front)
+        .join(PRINT_REQUEST)
+        .on(PRINT_REQUEST.ID.eq(requestId))
+        .join(OFFICE)
+        .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
+        .where(waiting(requestId))
+        .and(skip.isEmpty() ? DSL.noCondition() : requestId.notIn(skip))
+        .orderBy(
+            front.field(RESERVATION.TIER),
+            front.field(RESERVATION.SUKET_KEY),
+            front.field(RESERVATION.READY_AT),
+            requestId)
+        .limit(1)
+        .fetchOptional()
+        .map(this::toCard);
+  }
+
+  /**
+   * Whether the request still waits for its card. A scalar subquery, looked up by primary key for
+   * each of the few candidates: written as a join condition, the planner may instead read every
+   * request holding a blank when its statistics are older than the last allocation run.
+   */
+  private static Condition waiting(Field<Long> requestId) {
+    PrintRequest status = PRINT_REQUEST.as("status");
+    return field(select(status.STATUS).from(status).where(status.ID.eq(requestId)))
+        .in(JooqAllocationStore.names(RequestStatus.HOLDING_BLANK));
+  }
+
+  /** Active reservations of the office, counted up to {@code atLeast}. */
+  private int activeReservations(long officeId, int atLeast) {
+    return db.fetchCount(
+        select(RESERVATION.ID)
+            .from(RESERVATION)
+            .where(RESERVATION.OFFICE_ID.eq(officeId))
+            .and(RESERVATION.RELEASED_AT.isNull())
+            .and(RESERVATION.CONSUMED_AT.isNull())
+            .limit(atLeast));
   }
 
   @Override
