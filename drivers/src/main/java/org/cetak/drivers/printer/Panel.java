@@ -1,5 +1,8 @@
 package org.cetak.drivers.printer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -21,12 +24,7 @@ public record Panel(PanelColour colour, int levels, byte[] dots) {
     if (dots.length != DOTS) {
       throw new IllegalArgumentException("a panel has " + DOTS + " dots, not " + dots.length);
     }
-    int outOfRange = ~(levels - 1) & 0xFF; // levels is a power of two
-    int seen = 0;
-    for (byte dot : dots) {
-      seen |= dot & outOfRange;
-    }
-    if (seen != 0) {
+    if (!allBelow(dots, levels)) {
       for (int i = 0; i < dots.length; i++) {
         if ((dots[i] & 0xFF) >= levels) {
           throw new IllegalArgumentException(
@@ -34,6 +32,23 @@ public record Panel(PanelColour colour, int levels, byte[] dots) {
         }
       }
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether every dot is below {@code levels}, a power of two: eight dots at a time. */
+  private static boolean allBelow(byte[] dots, int levels) {
+    long outOfRange = (~(levels - 1) & 0xFFL) * 0x0101010101010101L;
+    long seen = 0;
+    int i = 0;
+    for (; i + 8 <= dots.length; i += 8) {
+      seen |= (long) LONGS.get(dots, i);
+    }
+    for (; i < dots.length; i++) {
+      seen |= dots[i] & 0xFFL;
+    }
+    return (seen & outOfRange) == 0;
   }
 
   /** A panel with every dot at level 0. */
