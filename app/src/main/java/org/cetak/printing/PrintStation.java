@@ -602,13 +602,13 @@ public final class PrintStation {
   /** An unknown job: when the printer answers and its counters explain the cards, settle it. */
   private Tick settleFromEvidence(PrintJob job) {
     if (!(readStatus() instanceof StatusReading.Read read)) {
-      return Tick.HALTED;
+      return stayQuarantined(job, "the printer does not answer");
     }
     Stage step = job.resumeStage().orElseThrow();
     if (job.baseline().isEmpty()
         || !(Observation.between(job.baseline().get(), read.snapshot())
             instanceof Conclusive seen)) {
-      return Tick.HALTED; // an operator settles it
+      return stayQuarantined(job, "the printer's counters cannot tell where the card went");
     }
     boolean fromFeeder = job.card() == CardHeld.UNKNOWN_FROM_FEEDER;
     PrintJob restored =
@@ -633,6 +633,19 @@ public final class PrintStation {
           decide(
               reopened, seen, new StepOutcome.NoAnswer("settled from evidence"), read.snapshot());
     };
+  }
+
+  /**
+   * The job's card is still unknown: the printer stays quarantined until an operator settles it,
+   * even when someone resumed it meanwhile (a resume cannot tell the station where the card went).
+   */
+  private Tick stayQuarantined(PrintJob job, String why) {
+    if (jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
+      halt(
+          PrinterMode.QUARANTINED,
+          "outcome of job " + job.id() + " unknown (" + why + "): settle its card first");
+    }
+    return Tick.HALTED;
   }
 
   private PrintJob rejectingAfterInterruptedEncode(PrintJob job) {

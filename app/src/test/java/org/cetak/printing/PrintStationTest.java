@@ -172,6 +172,30 @@ class PrintStationTest {
   }
 
   @Test
+  void a_resume_cannot_run_a_printer_whose_card_is_unknown() {
+    queue.add(101L);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.PORT_GONE);
+    PrintStation station = station();
+    runUntilHalted(station);
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+
+    jobs.setState(PRINTER.id(), PrinterMode.RUNNING, "resumed by an operator");
+    queue.add(102L);
+    assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
+
+    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+    assertThat(jobs.state.reason()).contains("settle its card first");
+    assertThat(jobs.unknown).isEqualTo(1);
+    assertThat(jobs.requests).doesNotContainKey(102L);
+
+    printer.reconnect();
+    runUntilHalted(station);
+    assertThat(jobs.unknown).isZero();
+    assertBlanksAddUp();
+  }
+
+  @Test
   void double_feed_spoils_the_extra_blank_and_prints_the_parked_one() {
     queue.add(101L);
     printer.faults.add(Fault.DOUBLE_FEED);
