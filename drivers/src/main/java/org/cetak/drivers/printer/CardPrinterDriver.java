@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * usable reply, the driver does not send it again: it asks for the status ({@code Rst}, harmless to
  * repeat) until the printer is no longer busy or the recovery budget is spent, compares position
  * and counters with the status read just before the command, and reports done, not done or unknown.
+ * The eject that ends a print is sent only when that status read succeeds: a printer that restarts
+ * between the panels and the eject has lost them and would eject the card blank with an OK.
  */
 public final class CardPrinterDriver implements CardPrinter {
 
@@ -151,13 +153,26 @@ public final class CardPrinterDriver implements CardPrinter {
         return loaded;
       }
     }
+    Optional<PrinterStatus> beforeEject = readStatus();
+    if (beforeEject.isEmpty()) {
+      // A printer that restarted on this status request has lost the panels; an eject would put
+      // the card out blank and answer OK. The card stays where it is, not printed.
+      return new Outcome.NotDone<>(
+          PrinterCondition.TIMED_OUT,
+          "Se not sent: no status after the panels (a restarted printer loses them)",
+          Optional.empty());
+    }
     Duration expected =
         timings
             .printFront()
             .plus(faces.twoSided() ? timings.printBack() : Duration.ZERO)
             .plus(timings.eject());
     return moving(
-        "Se", PrinterCommands.command("Se"), timings.timeout(expected), CardPrinterDriver::ejected);
+        "Se",
+        PrinterCommands.command("Se"),
+        timings.timeout(expected),
+        beforeEject,
+        CardPrinterDriver::ejected);
   }
 
   /** A side marker and its panels: none of them moves a card, and a lost reply ends the job. */
@@ -247,7 +262,11 @@ public final class CardPrinterDriver implements CardPrinter {
 
   /** A command that may move a card: status before, and recovery instead of a re-send. */
   private Outcome<Acknowledged> moving(String name, byte[] request, Duration timeout, Check check) {
-    Optional<PrinterStatus> before = readStatus();
+    return moving(name, request, timeout, readStatus(), check);
+  }
+
+  private Outcome<Acknowledged> moving(
+      String name, byte[] request, Duration timeout, Optional<PrinterStatus> before, Check check) {
     Exchange exchange = send(request, timeout);
     if (exchange instanceof Answered answered) {
       if (answered.reply() instanceof Reply.Ok) {

@@ -38,7 +38,10 @@ public enum FaultType {
   LATE_REPLY(Step.REPLY),
   /** The port disappears after the action (the connection drops; the pty vanishes). */
   DISCONNECT(Step.REPLY),
-  /** The printer reboots on receiving the command: not done, no reply, sequence lost. */
+  /**
+   * The printer reboots on receiving the command: not done, no reply, sequence lost. It strikes
+   * {@code Rst} and the other queries only while a print sequence is open, never an idle printer's.
+   */
   REBOOT(Step.REPLY),
   /** The chip never answers (no ATR; connect fails). */
   MUTE_CHIP(Step.CHIP),

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A printed card uses one ribbon print, whatever its panels.
  *   <li>No manual feed is simulated: with {@code Pmi;M} and no card inside, picking commands answer
  *       {@code ERR NO CARD}.
+ *   <li>A {@code REBOOT} strikes a status or counter query only while a print sequence is open; it
+ *       strikes the commands that make the printer act at any time.
  * </ul>
  *
  * <p>Thread-safe: one request at a time; a request arriving while another runs gets {@code ERR
@@ -52,6 +54,14 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedPrinter {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedPrinter.class);
+
+  /**
+   * Requests that only read the printer. A reboot strikes them only while a print sequence is open
+   * (the printer is working on a card): a printer does not crash more often because a host asks
+   * more often how it is, and an idle station asks many times a second.
+   */
+  private static final Set<String> QUERIES =
+      Set.of("Rtp", "Rsn", "Rfv", "Rco", "Rcr", "Rlr", "Rst");
 
   private final PrinterConfig config;
   private final Timeline timeline;
@@ -150,7 +160,10 @@ public final class SimulatedPrinter {
     operatorIfDue();
     updateHead();
     int card = concernedCard();
-    Boolean reboot = faults.strikes(FaultType.REBOOT, card, name);
+    Boolean reboot =
+        QUERIES.contains(name) && sequence == null
+            ? null
+            : faults.strikes(FaultType.REBOOT, card, name);
     if (reboot != null) {
       fault(FaultType.REBOOT, card, name, reboot);
       reboot();

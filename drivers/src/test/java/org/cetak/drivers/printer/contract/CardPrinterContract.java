@@ -18,6 +18,7 @@ import org.cetak.drivers.printer.PrinterStatus;
 import org.cetak.drivers.printer.PrinterTimings;
 import org.cetak.drivers.printer.TestPanels;
 import org.cetak.drivers.transport.Transport;
+import org.cetak.sim.card.Place;
 import org.cetak.sim.fault.FaultPlan;
 import org.cetak.sim.fault.FaultType;
 import org.cetak.sim.fault.ScriptedFault;
@@ -232,6 +233,21 @@ public abstract class CardPrinterContract {
     assertThat(notDone.condition()).isEqualTo(PrinterCondition.TIMED_OUT);
     assertThat(notDone.status().map(PrinterStatus::position)).contains(CardPosition.PRINT);
     assertThat(printer.status().cardsPrinted()).isZero();
+  }
+
+  @Test
+  void printer_reboot_after_the_panels_is_not_ejected_as_a_printed_card() throws Exception {
+    // the status asked just before Se finds the printer restarting: the panels are gone, and an
+    // eject now would put a blank card in the hopper with an OK
+    done(driver(new ScriptedFault(1, FaultType.REBOOT, "Rst")).parkAtContactless());
+
+    Outcome<Acknowledged> printed = driver.print(TestPanels.ymckoFrontKBack());
+
+    assertThat(printed.done()).as("%s", printed).isFalse();
+    assertThat(printer.truth().card("PRN-T", 1).orElseThrow().place())
+        .as("the card is still at the print position")
+        .isEqualTo(Place.PRINT);
+    assertThat(printer.status().hopper()).isZero();
   }
 
   @Test
