@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cetak.office.Office;
 import org.cetak.sim.card.CardSnapshot;
@@ -29,6 +31,29 @@ final class GroundTruthCheck {
     return db.fetchCount(
         DSL.table("print_request"),
         DSL.field("status").in("RESERVED", "FAILED_REQUEUED", "PRINTING", "OUTCOME_UNKNOWN"));
+  }
+
+  /** Prints the requests still waiting, with their latest job, for a test that ran out of time. */
+  static void describeWaiting(DSLContext db) {
+    db.select(
+            DSL.field("r.id"),
+            DSL.field("r.status"),
+            DSL.field("j.id"),
+            DSL.field("j.printer_id"),
+            DSL.field("j.stage"),
+            DSL.field("j.note"))
+        .from(DSL.table("print_request").as("r"))
+        .leftJoin(DSL.table("print_job").as("j"))
+        .on(
+            DSL.field("j.id")
+                .eq(
+                    DSL.select(DSL.max(DSL.field("id", Long.class)))
+                        .from(DSL.table("print_job"))
+                        .where(DSL.field("request_id").eq(DSL.field("r.id")))))
+        .where(
+            DSL.field("r.status").in("RESERVED", "FAILED_REQUEUED", "PRINTING", "OUTCOME_UNKNOWN"))
+        .orderBy(DSL.field("r.id"))
+        .forEach(r -> System.out.printf("Still waiting: %s%n", r.intoList()));
   }
 
   static void assertMatches(
@@ -57,6 +82,10 @@ final class GroundTruthCheck {
             .fetch(DSL.field("chip_uid", String.class));
     Reconciliation stockNow = levels.reconciliation(office.id());
 
+    Set<String> disputed = new TreeSet<>(printedInTruth);
+    disputed.removeAll(printedJobUids);
+    printedJobUids.stream().filter(uid -> !printedInTruth.contains(uid)).forEach(disputed::add);
+    disputed.forEach(uid -> explain(room, db, uid));
     assertThat(new HashSet<>(printedJobUids))
         .as("printed cards by chip UID")
         .isEqualTo(printedInTruth);
@@ -100,5 +129,45 @@ final class GroundTruthCheck {
         spoiledInTruth,
         room.truth().faults().size(),
         settled);
+    System.out.printf(
+        "Faults struck: %s%n",
+        room.truth().faults().stream()
+            .collect(
+                Collectors.groupingBy(f -> f.type().name(), TreeMap::new, Collectors.counting())));
+  }
+
+  /** Prints what the printer and the application each say about one disputed card. */
+  private static void explain(SimulatedRoom room, DSLContext db, String uid) {
+    System.out.printf("Disputed card %s%n", uid);
+    room.truth()
+        .byUid(uid)
+        .ifPresentOrElse(
+            card -> {
+              System.out.printf(
+                  "  printer %s card %d: %s, %s; path %s; events %s%n",
+                  card.printer(),
+                  card.number(),
+                  card.place(),
+                  card.condition(),
+                  card.path(),
+                  card.events());
+              room.truth().faults().stream()
+                  .filter(f -> f.printer().equals(card.printer()) && f.card() == card.number())
+                  .forEach(f -> System.out.printf("  fault %s during %s%n", f.type(), f.command()));
+            },
+            () -> System.out.println("  no such card in the ground truth"));
+    db.select(
+            DSL.field("j.id"),
+            DSL.field("j.stage"),
+            DSL.field("e.stage"),
+            DSL.field("e.event"),
+            DSL.field("e.moves"),
+            DSL.field("e.occurred_at"))
+        .from(DSL.table("print_job").as("j"))
+        .join(DSL.table("print_job_event").as("e"))
+        .on(DSL.field("e.job_id").eq(DSL.field("j.id")))
+        .where(DSL.field("j.chip_uid").eq(uid))
+        .orderBy(DSL.field("e.id"))
+        .forEach(r -> System.out.printf("  job %s (%s): %s%n", r.get(0), r.get(1), r.intoList()));
   }
 }

@@ -1,7 +1,9 @@
 package org.cetak.printing.room;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.cetak.common.DomainException;
@@ -11,9 +13,11 @@ import org.cetak.printing.CardHeld;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterMode;
+import org.cetak.printing.PrinterState;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.Sighting;
 import org.cetak.printing.Stage;
+import org.cetak.printing.device.PrinterCondition;
 import org.cetak.sim.card.CardSnapshot;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
@@ -35,6 +39,8 @@ final class PrintRoomOperator {
   private final StockLevels levels;
   private final LongConsumer wake;
   int settled;
+  int unknownWhileRunning;
+  private final Map<Long, Long> unknownRunning = new HashMap<>();
 
   PrintRoomOperator(
       SimulatedRoom room,
@@ -56,17 +62,36 @@ final class PrintRoomOperator {
     room.printer(printer).loadBlanks(quantity);
   }
 
-  /** Tends every printer that is not running. */
+  /**
+   * Settles every card the console shows as outcome unknown, and tends every printer that is not
+   * running.
+   */
   void round(Office office, User operator, List<Printer> printers) {
     for (Printer printer : printers) {
       wake.accept(printer.id());
-      if (jobs.state(printer.id()).mode() != PrinterMode.RUNNING) {
-        attend(office, operator, printer);
+      PrinterState state = jobs.state(printer.id());
+      Optional<Long> unknown =
+          state.mode() == PrinterMode.RUNNING
+              ? jobs.openJob(printer.id()).filter(j -> j.stage() == Stage.UNKNOWN).map(PrintJob::id)
+              : Optional.empty();
+      // seen twice in a row: not the moment between the station's two writes, but a state
+      // that stays (the station leaves such a printer running)
+      if (unknown.isPresent() && unknown.equals(unknownRunning.get(printer.id()))) {
+        unknownWhileRunning++;
+        System.out.printf(
+            "Operator at %s: the console shows the printer RUNNING (%s) with job %d's outcome"
+                + " unknown%n",
+            printer.code(), state.reason(), unknown.get());
+        settleIfUnknown(printer, operator);
+      }
+      unknownRunning.put(printer.id(), unknown.orElse(null));
+      if (state.mode() != PrinterMode.RUNNING) {
+        attend(office, operator, printer, state);
       }
     }
   }
 
-  void attend(Office office, User operator, Printer printer) {
+  void attend(Office office, User operator, Printer printer, PrinterState state) {
     SimulatedPrinter sim = room.printer(printer.code());
     settleIfUnknown(printer, operator);
     SimulatedPrinter.Status status = sim.status();
@@ -77,10 +102,13 @@ final class PrintRoomOperator {
     if (status.ribbonLeft() == 0) {
       sim.replaceRibbon(60);
     }
-    if (status.rejectBox() >= sim.config().rejectBoxCapacity()) {
+    // a full box is emptied when it is full or when the printer says so (its sensor may be wrong)
+    if (status.rejectBox() >= sim.config().rejectBoxCapacity()
+        || state.reason().equals(PrinterCondition.REJECT_BOX_FULL.advice())) {
       sim.emptyRejectBox();
     }
-    if (status.hopper() >= sim.config().hopperCapacity()) {
+    if (status.hopper() >= sim.config().hopperCapacity()
+        || state.reason().equals(PrinterCondition.HOPPER_FULL.advice())) {
       sim.emptyHopper();
     }
     long vault = levels.reconciliation(office.id()).vault();

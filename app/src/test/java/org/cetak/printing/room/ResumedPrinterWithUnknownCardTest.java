@@ -1,0 +1,120 @@
+package org.cetak.printing.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.cetak.CetakApplication;
+import org.cetak.allocation.AllocationService;
+import org.cetak.allocation.RunTrigger;
+import org.cetak.intake.Bundle;
+import org.cetak.intake.ImportProgress;
+import org.cetak.intake.ImportService;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.cetak.printing.PrintJob;
+import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterMode;
+import org.cetak.printing.Stage;
+import org.cetak.printing.config.StationRuntime;
+import org.cetak.sim.card.Place;
+import org.cetak.sim.printer.SimulatedPrinter;
+import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropRequest;
+import org.cetak.stock.Printer;
+import org.cetak.stock.StockService;
+import org.cetak.support.TestDatabaseInitializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A printer whose card's outcome is unknown is resumed (an operator's resume crossing the station's
+ * quarantine, as the crash test's operator did): the console must go on asking for the card to be
+ * settled instead of showing a running printer that never prints again.
+ */
+@SpringBootTest(
+    classes = CetakApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.quartz.auto-startup=false",
+      "cetak.demo.scenario=classpath:print-room/one-jam.yaml",
+      "cetak.station.enabled=true",
+      "cetak.station.node=resumed-unknown",
+      "cetak.station.time-scale=0.02",
+      "cetak.station.chip-wait=1s",
+      "cetak.station.idle-wait=20ms",
+      "cetak.station.halted-wait=20ms",
+      "cetak.station.lease=3s",
+      "cetak.station.printers[0].office=32.71",
+      "cetak.station.printers[0].code=PRN-1",
+      "cetak.station.printers[0].link=sim:PRN-1",
+      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+    })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ActiveProfiles("simulated-print-room")
+class ResumedPrinterWithUnknownCardTest {
+
+  @Autowired SimulatedRoom room;
+  @Autowired OfficeDirectory offices;
+  @Autowired StockService stock;
+  @Autowired ImportService imports;
+  @Autowired AllocationService allocation;
+  @Autowired PrintJobs jobs;
+  @Autowired StationRuntime runtime;
+
+  @Test
+  void printer_resumed_while_its_card_is_unknown_stays_quarantined() throws Exception {
+    Office office = offices.officeByCode("32.71").orElseThrow();
+    User admin = offices.user("admin").orElseThrow();
+    Printer printer = stock.registerPrinter(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
+    stock.receiveDrop(
+        office.id(),
+        new DropRequest("BA/UJI/2026/0003", LocalDate.of(2026, 11, 4), 5, List.of()),
+        admin);
+    stock.load(office.id(), "PRN-1", 5, admin);
+    SimulatedPrinter sim = room.printer("PRN-1");
+    sim.loadBlanks(5);
+    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-resumed"), 31, 5);
+    imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
+    allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
+    jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
+    runtime.wakeUp(printer.id());
+
+    await("the first card jams", () -> sim.status().position() == Place.JAMMED);
+    sim.removeJammedCard(); // by hand, while the printer is paused: the counters cannot tell
+    await("the card's outcome is unknown", () -> unknownJob(printer).isPresent());
+    await(
+        "the printer is quarantined",
+        () -> jobs.state(printer.id()).mode() == PrinterMode.QUARANTINED);
+
+    jobs.setState(printer.id(), PrinterMode.RUNNING, "operator resumed");
+    runtime.wakeUp(printer.id());
+    Thread.sleep(1000);
+
+    assertThat(unknownJob(printer)).as("the card is still unknown").isPresent();
+    assertThat(jobs.state(printer.id()).mode())
+        .as("mode of a printer whose card's outcome is unknown")
+        .isEqualTo(PrinterMode.QUARANTINED);
+  }
+
+  private Optional<PrintJob> unknownJob(Printer printer) {
+    return jobs.openJob(printer.id()).filter(j -> j.stage() == Stage.UNKNOWN);
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(end);
+      Thread.sleep(20);
+    }
+  }
+}
