@@ -2,6 +2,7 @@ package org.cetak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The console in a real headless Chromium. */
@@ -41,6 +44,8 @@ class ConsoleBrowserTest {
     assertThat(browser.getPageSource()).contains("Agus Saputra (operator cetak)");
 
     browser.findElement(By.cssSelector("nav form button")).click();
-    assertThat(browser.getCurrentUrl()).contains("/login?logout");
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains("/login?logout"));
+    assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
   }
 }
