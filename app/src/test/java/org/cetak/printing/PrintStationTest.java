@@ -150,15 +150,21 @@ class PrintStationTest {
     assertBlanksAddUp();
   }
 
-  @Test
-  void port_gone_during_print_quarantines_then_evidence_settles_it_on_reconnect() {
+  /** Request 101's printer vanishes right after the print command: its card's fate is unknown. */
+  private PrintStation portGoneWhilePrinting() {
     queue.add(101L);
     printer.faults.add(Fault.NONE);
     printer.faults.add(Fault.PORT_GONE);
     PrintStation station = station();
     runUntilHalted(station);
-
     assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+    return station;
+  }
+
+  @Test
+  void port_gone_during_print_quarantines_then_evidence_settles_it_on_reconnect() {
+    PrintStation station = portGoneWhilePrinting();
+
     assertThat(jobs.requests).containsEntry(101L, RequestChange.OUTCOME_UNKNOWN);
     assertThat(jobs.unknown).isEqualTo(1);
 
@@ -173,12 +179,7 @@ class PrintStationTest {
 
   @Test
   void a_resume_cannot_run_a_printer_whose_card_is_unknown() {
-    queue.add(101L);
-    printer.faults.add(Fault.NONE);
-    printer.faults.add(Fault.PORT_GONE);
-    PrintStation station = station();
-    runUntilHalted(station);
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+    PrintStation station = portGoneWhilePrinting();
 
     jobs.setState(PRINTER.id(), PrinterMode.RUNNING, "resumed by an operator");
     queue.add(102L);
