@@ -18,4 +18,9 @@ interface CommandSet {
 
   /** Executes one well-framed request; returns the reply text (without CR). */
   String execute(String name, List<String> params, Request request) throws InterruptedException;
+
+  /** The reply to a request refused before it ran (malformed, or the printer busy). */
+  default String refused(PrinterError error) {
+    return error.reply();
+  }
 }

@@ -51,7 +51,11 @@ public final class SimulatedPrinter {
     this.panel = new OperatorPanel(config, timeline, striker, truth);
     this.mechanism = new Mechanism(config, timeline, striker, head, panel::callOperator);
     panel.attach(mechanism);
-    this.commands = new CetakCommands(config, mechanism, head);
+    this.commands =
+        switch (config.personality()) {
+          case CETAK -> new CetakCommands(config, mechanism, head);
+          case EVOLIS -> new VendorCommands(config, mechanism, head);
+        };
     panel.loadBlanks(config.blanks());
   }
 
@@ -83,11 +87,11 @@ public final class SimulatedPrinter {
   /** Executes one framed request and returns the reply with its delivery. */
   public Reply execute(Request request) {
     if (!lock.tryLock()) {
-      return Reply.of(PrinterError.BUSY.reply());
+      return Reply.of(commands.refused(PrinterError.BUSY));
     }
     try {
       if (request instanceof Request.Malformed m) {
-        return Reply.of(m.error().reply());
+        return Reply.of(commands.refused(m.error()));
       }
       if (request instanceof Request.Command c) {
         return run(c.name(), c.params(), request);
