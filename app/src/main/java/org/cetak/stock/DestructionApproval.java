@@ -11,6 +11,9 @@ import org.cetak.office.User;
  */
 public final class DestructionApproval implements ApprovalHandler {
 
+  /** Approval kind of a destruction report. */
+  public static final String KIND = "DESTRUCTION";
+
   private final Ledger ledger;
   private final DestructionReports reports;
 
@@ -21,7 +24,7 @@ public final class DestructionApproval implements ApprovalHandler {
 
   @Override
   public String kind() {
-    return StockService.DESTRUCTION;
+    return KIND;
   }
 
   @Override
