@@ -41,7 +41,7 @@ final class StockFixture {
   final DestructionReports reports;
   final Approvals approvals;
   final StockService stock;
-  final PrintRoomMovements printRoom;
+  final PrintRoomMoves printRoom;
   final StockLevels levels;
   final LedgerCheck check;
   final DailyReports daily;
@@ -77,7 +77,7 @@ final class StockFixture {
             audit,
             transactions,
             () -> List.of(listener));
-    printRoom = new PrintRoomMovements(ledger, printers, transactions);
+    printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);
     daily = new DailyReports(ledger, levels, access);

@@ -17,6 +17,7 @@ import org.cetak.printing.CardHeld;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.PrinterMode;
@@ -29,7 +30,6 @@ import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,7 +46,7 @@ public class PrinterControl {
   private final PrintJobs jobs;
   private final Settlements settlements;
   private final ObjectProvider<StationRuntime> runtime;
-  private final PrintRoomMovements movements;
+  private final PrintRoomLedger movements;
   private final Ledger ledger;
   private final StockService stock;
   private final FeederHands hands;
@@ -58,7 +58,7 @@ public class PrinterControl {
       PrintJobs jobs,
       Settlements settlements,
       ObjectProvider<StationRuntime> runtime,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       Ledger ledger,
       StockService stock,
       FeederHands hands,

@@ -15,7 +15,6 @@ import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
 import org.cetak.stock.Loans;
 import org.cetak.stock.OfficeAccess;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
 import org.cetak.stock.StockLevels;
@@ -105,12 +104,6 @@ public class StockConfiguration {
         audit,
         transactions,
         () -> dropListeners.orderedStream().toList());
-  }
-
-  @Bean
-  PrintRoomMovements printRoomMovements(
-      Ledger ledger, Printers printers, Transactions transactions) {
-    return new PrintRoomMovements(ledger, printers, transactions);
   }
 
   @Bean
