@@ -14,6 +14,7 @@ import org.cetak.stock.Printer;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReferenceKind;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.StockError;
 
 /**
  * How a blank leaves a feeder, and everywhere it goes inside the print room: each {@link BlankMove}
@@ -181,8 +182,8 @@ public final class PrintRoomLedger {
             .byId(printerId)
             .orElseThrow(
                 () ->
-                    DomainException.notFound(
-                        "UNKNOWN_PRINTER", "Printer " + printerId + " not found"));
+                    new DomainException(
+                        StockError.UNKNOWN_PRINTER, "Printer " + printerId + " not found"));
     known.put(printerId, found);
     return found;
   }

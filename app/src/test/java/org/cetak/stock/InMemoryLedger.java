@@ -29,8 +29,8 @@ public final class InMemoryLedger implements Ledger {
     if (!m.from().location().isSource()) {
       long holds = balance(m.officeId(), m.item(), m.from());
       if (holds < m.quantity()) {
-        throw DomainException.conflict(
-            "INSUFFICIENT_BALANCE",
+        throw new DomainException(
+            StockError.INSUFFICIENT_BALANCE,
             m.from()
                 + " of office "
                 + m.officeId()
