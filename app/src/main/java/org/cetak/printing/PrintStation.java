@@ -382,20 +382,16 @@ public final class PrintStation {
   private Tick decide(PrintJob job, Conclusive seen, StepOutcome outcome, PrinterSnapshot now) {
     Optional<Baseline> fresh = Optional.of(Baseline.of(now));
     return switch (job.stage()) {
-      case PICKING -> decidePick(job, seen, outcome, fresh, now);
-      case PRINTING -> decidePrint(job, seen, outcome, fresh, now);
-      case REJECTING -> decideReject(job, seen, outcome, fresh, now);
+      case PICKING -> decidePick(job, seen, outcome, fresh);
+      case PRINTING -> decidePrint(job, seen, outcome, fresh);
+      case REJECTING -> decideReject(job, seen, outcome, fresh);
       case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
           toUnknown(job, "cards moved while the job was at " + job.stage());
     };
   }
 
   private Tick decidePick(
-      PrintJob job,
-      Conclusive seen,
-      StepOutcome outcome,
-      Optional<Baseline> fresh,
-      PrinterSnapshot now) {
+      PrintJob job, Conclusive seen, StepOutcome outcome, Optional<Baseline> fresh) {
     if (seen.ejected() > 0) {
       return toUnknown(job, "a card reached the output hopper during a pick");
     }
@@ -445,11 +441,7 @@ public final class PrintStation {
   }
 
   private Tick decidePrint(
-      PrintJob job,
-      Conclusive seen,
-      StepOutcome outcome,
-      Optional<Baseline> fresh,
-      PrinterSnapshot now) {
+      PrintJob job, Conclusive seen, StepOutcome outcome, Optional<Baseline> fresh) {
     if (seen.picked() > 0) {
       return toUnknown(job, "a blank was picked while a card was being printed");
     }
@@ -506,11 +498,7 @@ public final class PrintStation {
   }
 
   private Tick decideReject(
-      PrintJob job,
-      Conclusive seen,
-      StepOutcome outcome,
-      Optional<Baseline> fresh,
-      PrinterSnapshot now) {
+      PrintJob job, Conclusive seen, StepOutcome outcome, Optional<Baseline> fresh) {
     if (seen.picked() > 0 || seen.ejected() > 0) {
       return toUnknown(job, "reject moved cards unexpectedly: " + seen);
     }

@@ -49,7 +49,8 @@ class PrintJobOwnershipTest {
     nodeA = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-a");
     nodeB = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-b");
     User admin = offices.user("admin").orElseThrow();
-    String code = "PRN-OWN-" + (++printers);
+    printers++;
+    String code = "PRN-OWN-" + printers;
     Printer registered =
         stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);
     stock.load(admin.officeId(), code, 5, admin);

@@ -76,7 +76,6 @@ public final class SimulatedPrinter {
   private PrinterError error;
   private Sequence sequence;
   private String insertion = "F";
-  private String ribbonType;
   private int ribbonLeft;
   private int rejectCount;
   private int hopperCount;
@@ -98,7 +97,6 @@ public final class SimulatedPrinter {
     this.timeline = timeline;
     this.faults = faults;
     this.truth = truth;
-    this.ribbonType = config.ribbonType();
     this.ribbonLeft = config.ribbonPrints();
     this.picked = config.pickedSinceManufacture();
     this.panels = config.panelsSinceManufacture();
@@ -161,7 +159,7 @@ public final class SimulatedPrinter {
     updateHead();
     int card = concernedCard();
     Boolean reboot =
-        QUERIES.contains(name) && sequence == null
+        (QUERIES.contains(name) && sequence == null)
             ? null
             : faults.strikes(FaultType.REBOOT, card, name);
     if (reboot != null) {
@@ -200,62 +198,74 @@ public final class SimulatedPrinter {
     boolean noParams = params.isEmpty();
     String param = params.size() == 1 ? params.get(0) : null;
     switch (name) {
-      case "Rtp":
+      case "Rtp" -> {
         return noParams ? config.model() : badParameter();
-      case "Rsn":
+      }
+      case "Rsn" -> {
         return noParams ? config.serialNumber() : badParameter();
-      case "Rfv":
+      }
+      case "Rfv" -> {
         return noParams ? config.firmware() : badParameter();
-      case "Rco":
+      }
+      case "Rco" -> {
         if ("c".equals(param)) {
           return Long.toString(picked);
         }
         return "p".equals(param) ? Long.toString(panels) : badParameter();
-      case "Rcr":
+      }
+      case "Rcr" -> {
         if (!noParams) {
           return badParameter();
         }
         return ribbonLeft > 0 ? "OK" : PrinterError.RIBBON.reply();
-      case "Rlr":
+      }
+      case "Rlr" -> {
         if (!"p".equals(param)) {
           return badParameter();
         }
         return inside == null ? "NO CARD" : "ERR CARD";
-      case "Pr":
+      }
+      case "Pr" -> {
         if (param == null
             || !Set.of("ymcko", "ymckok", "ymckoko", "ko", "kb", "k").contains(param)) {
           return badParameter();
         }
-        ribbonType = param;
         return "OK";
-      case "Pmi":
+      }
+      case "Pmi" -> {
         if (param == null || !Set.of("F", "M", "B").contains(param)) {
           return badParameter();
         }
         insertion = param;
         return "OK";
-      case "Rst":
+      }
+      case "Rst" -> {
         return noParams ? statusLine() : badParameter();
-      case "Scs":
+      }
+      case "Scs" -> {
         if (!noParams) {
           return badParameter();
         }
         clearErrorIfPossible();
         return "OK";
-      case "Srs":
+      }
+      case "Srs" -> {
         if (!noParams) {
           return badParameter();
         }
         reboot();
         return "OK";
-      case "Sic":
+      }
+      case "Sic" -> {
         return noParams ? move(Place.CONTACTLESS, false) : badParameter();
-      case "Si":
+      }
+      case "Si" -> {
         return noParams ? move(Place.PRINT, false) : badParameter();
-      case "Ss":
+      }
+      case "Ss" -> {
         return noParams ? move(Place.PRINT, true) : badParameter();
-      case "Sr":
-      case "Sv":
+      }
+      case "Sr", "Sv" -> {
         if (!noParams) {
           return badParameter();
         }
@@ -264,12 +274,16 @@ public final class SimulatedPrinter {
         }
         sequence.side = name.equals("Sr") ? "front" : "back";
         return "OK";
-      case "Se":
+      }
+      case "Se" -> {
         return noParams ? printAndEject() : badParameter();
-      case "Ser":
+      }
+      case "Ser" -> {
         return noParams ? reject() : badParameter();
-      default:
+      }
+      default -> {
         return PrinterError.COMMAND.reply();
+      }
     }
   }
 
