@@ -42,15 +42,16 @@ public final class Destructions {
   public DestructionReport propose(long officeId, DestructionProposal proposal, User by) {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     if (proposal.cards().isEmpty()) {
-      throw DomainException.invalid("NO_CARDS", "A destruction report lists at least one card");
+      throw new DomainException(
+          StockError.NO_CARDS, "A destruction report lists at least one card");
     }
     if (proposal.witnesses().size() < 2
         || proposal.witnesses().stream().anyMatch(w -> w == null || w.isBlank())) {
-      throw DomainException.invalid(
-          "WITNESSES_REQUIRED", "A destruction report needs at least two named witnesses");
+      throw new DomainException(
+          StockError.WITNESSES_REQUIRED, "A destruction report needs at least two named witnesses");
     }
     if (proposal.date() == null) {
-      throw DomainException.invalid("DATE_REQUIRED", "A destruction report needs its date");
+      throw new DomainException(StockError.DATE_REQUIRED, "A destruction report needs its date");
     }
     return transactions.inTransaction(
         () -> {
@@ -66,16 +67,17 @@ public final class Destructions {
                     .findSpoiled(officeId, normalised)
                     .orElseThrow(
                         () ->
-                            DomainException.conflict(
-                                "NOT_IN_SPOILED_PILE",
+                            new DomainException(
+                                StockError.NOT_IN_SPOILED_PILE,
                                 "Card "
                                     + normalised
                                     + " is not in the spoiled pile of office "
                                     + officeId));
             int used = taken.merge(spoiled.spoilMovementId(), 1, Integer::sum);
             if (used > spoiled.remaining()) {
-              throw DomainException.conflict(
-                  "NOT_IN_SPOILED_PILE", "Card " + normalised + " is listed more than once");
+              throw new DomainException(
+                  StockError.NOT_IN_SPOILED_PILE,
+                  "Card " + normalised + " is listed more than once");
             }
             cards.add(
                 new DestructionReport.Card(

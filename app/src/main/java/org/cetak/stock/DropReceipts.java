@@ -61,14 +61,14 @@ public final class DropReceipts {
         () -> {
           drops.lockSerials();
           if (drops.byDocument(officeId, request.documentNo()).isPresent()) {
-            throw DomainException.conflict(
-                "DROP_EXISTS", "Drop " + request.documentNo() + " was already received");
+            throw new DomainException(
+                StockError.DROP_EXISTS, "Drop " + request.documentNo() + " was already received");
           }
           for (SerialRange range : serials) {
             List<SerialRange> earlier = drops.overlapping(range);
             if (!earlier.isEmpty()) {
-              throw DomainException.conflict(
-                  "SERIALS_OVERLAP",
+              throw new DomainException(
+                  StockError.SERIALS_OVERLAP,
                   "Serial range " + range + " overlaps earlier drop range " + earlier.get(0));
             }
           }
@@ -126,12 +126,12 @@ public final class DropReceipts {
 
   private void validate(DropRequest request) {
     if (request.documentNo() == null || request.documentNo().isBlank()) {
-      throw DomainException.invalid(
-          "DOCUMENT_REQUIRED", "A drop needs its hand-over document number");
+      throw new DomainException(
+          StockError.DOCUMENT_REQUIRED, "A drop needs its hand-over document number");
     }
     if (request.documentNo().length() > limits.maxDocumentNoLength()) {
-      throw DomainException.invalid(
-          "DOCUMENT_NO_TOO_LONG",
+      throw new DomainException(
+          StockError.DOCUMENT_NO_TOO_LONG,
           "Nomor berita acara paling panjang "
               + limits.maxDocumentNoLength()
               + " karakter / A document number is at most "
@@ -140,12 +140,13 @@ public final class DropReceipts {
               + request.documentNo().length());
     }
     if (request.documentDate() == null) {
-      throw DomainException.invalid("DOCUMENT_DATE_REQUIRED", "A drop needs its document date");
+      throw new DomainException(
+          StockError.DOCUMENT_DATE_REQUIRED, "A drop needs its document date");
     }
     LocalDate today = LocalDate.now(clock.withZone(DailyReports.ZONE));
     if (request.documentDate().isAfter(today)) {
-      throw DomainException.invalid(
-          "DOCUMENT_DATE_IN_FUTURE",
+      throw new DomainException(
+          StockError.DOCUMENT_DATE_IN_FUTURE,
           "Tanggal berita acara "
               + request.documentDate()
               + " belum tiba (hari ini "
@@ -157,8 +158,8 @@ public final class DropReceipts {
     }
     Quantities.positive(request.quantity());
     if (request.quantity() > limits.maxQuantity()) {
-      throw DomainException.invalid(
-          "DROP_TOO_LARGE",
+      throw new DomainException(
+          StockError.DROP_TOO_LARGE,
           "Satu drop paling banyak "
               + limits.maxQuantity()
               + " blanko, bukan "
@@ -172,15 +173,15 @@ public final class DropReceipts {
     if (!serials.isEmpty()) {
       long total = serials.stream().mapToLong(SerialRange::count).sum();
       if (total != request.quantity()) {
-        throw DomainException.invalid(
-            "SERIALS_DO_NOT_MATCH_QUANTITY",
+        throw new DomainException(
+            StockError.SERIALS_DO_NOT_MATCH_QUANTITY,
             "Serial ranges hold " + total + " blanks but the drop says " + request.quantity());
       }
       for (int i = 0; i < serials.size(); i++) {
         for (int j = i + 1; j < serials.size(); j++) {
           if (serials.get(i).overlaps(serials.get(j))) {
-            throw DomainException.invalid(
-                "SERIALS_OVERLAP",
+            throw new DomainException(
+                StockError.SERIAL_RANGES_OVERLAP,
                 "Serial ranges " + serials.get(i) + " and " + serials.get(j) + " overlap");
           }
         }

@@ -82,8 +82,8 @@ public final class FeederStock {
   private void refuseBeyondCapacity(Printer printer, int quantity, long alreadyHeld) {
     int most = capacity.of(printer);
     if (alreadyHeld + quantity > most) {
-      throw DomainException.invalid(
-          "FEEDER_CAPACITY_EXCEEDED",
+      throw new DomainException(
+          StockError.FEEDER_CAPACITY_EXCEEDED,
           "Feeder "
               + printer.code()
               + " memuat paling banyak "

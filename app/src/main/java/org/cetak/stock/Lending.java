@@ -43,8 +43,9 @@ public final class Lending {
     return transactions.inTransaction(
         () -> {
           if (loans.exists(officeId, Loan.Direction.LENT, request.documentNo())) {
-            throw DomainException.conflict(
-                "LOAN_EXISTS", "Loan document " + request.documentNo() + " was already recorded");
+            throw new DomainException(
+                StockError.LOAN_EXISTS,
+                "Loan document " + request.documentNo() + " was already recorded");
           }
           Loan loan =
               loans.insert(
@@ -89,8 +90,8 @@ public final class Lending {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     validate(officeId, request);
     if (request.counterpartOfficeId().isPresent()) {
-      throw DomainException.conflict(
-          "LOAN_RECORDED_BY_LENDER",
+      throw new DomainException(
+          StockError.LOAN_RECORDED_BY_LENDER,
           "Office "
               + request.counterpartOfficeId().get()
               + " is part of this installation: it records the loan and both ledgers move");
@@ -112,8 +113,9 @@ public final class Lending {
   private Loan borrowInto(
       long officeId, Optional<Long> lender, String lenderName, LoanRequest request, User by) {
     if (loans.exists(officeId, Loan.Direction.BORROWED, request.documentNo())) {
-      throw DomainException.conflict(
-          "LOAN_EXISTS", "Loan document " + request.documentNo() + " was already recorded");
+      throw new DomainException(
+          StockError.LOAN_EXISTS,
+          "Loan document " + request.documentNo() + " was already recorded");
     }
     Loan loan =
         loans.insert(
@@ -142,15 +144,15 @@ public final class Lending {
   private static void validate(long officeId, LoanRequest request) {
     Quantities.positive(request.quantity());
     if (request.documentNo() == null || request.documentNo().isBlank()) {
-      throw DomainException.invalid("DOCUMENT_REQUIRED", "A loan needs its document number");
+      throw new DomainException(StockError.DOCUMENT_REQUIRED, "A loan needs its document number");
     }
     if (request.counterpartOfficeId().isPresent()) {
       if (request.counterpartOfficeId().get() == officeId) {
-        throw DomainException.invalid("LOAN_TO_SELF", "An office cannot lend to itself");
+        throw new DomainException(StockError.LOAN_TO_SELF, "An office cannot lend to itself");
       }
     } else if (request.counterpartName() == null || request.counterpartName().isBlank()) {
-      throw DomainException.invalid(
-          "COUNTERPART_REQUIRED", "A loan needs the other office (id or name)");
+      throw new DomainException(
+          StockError.COUNTERPART_REQUIRED, "A loan needs the other office (id or name)");
     }
   }
 }

@@ -2,6 +2,7 @@ package org.cetak.stock;
 
 import java.util.Optional;
 import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalError;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.common.DomainException;
 import org.cetak.office.User;
@@ -62,10 +63,12 @@ public final class LossApproval implements ApprovalHandler {
         reports
             .lock(reportId)
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_LOSS_REPORT", "Loss report " + reportId));
+                () ->
+                    new DomainException(StockError.UNKNOWN_LOSS_REPORT, "Loss report " + reportId));
     if (report.status() != LossReport.Status.PROPOSED) {
-      throw DomainException.conflict(
-          "ALREADY_DECIDED", "Loss report " + report.number() + " is " + report.status());
+      throw new DomainException(
+          ApprovalError.ALREADY_DECIDED,
+          "Loss report " + report.number() + " is " + report.status());
     }
     return report;
   }

@@ -62,15 +62,15 @@ public final class Losses {
         && location != Location.FEEDER
         && location != Location.INSIDE_PRINTER
         && location != Location.UNKNOWN) {
-      throw DomainException.invalid(
-          "INVALID_PLACE",
+      throw new DomainException(
+          StockError.INVALID_PLACE,
           "Blanko hilang dari gudang, feeder, dalam printer atau hasil tidak diketahui / Blanks"
               + " are lost from the vault, a feeder, inside a printer or outcome unknown");
     }
     proposal.from().printerId().ifPresent(id -> printers.printer(officeId, id));
     if (proposal.circumstances() == null || proposal.circumstances().isBlank()) {
-      throw DomainException.invalid(
-          "CIRCUMSTANCES_REQUIRED",
+      throw new DomainException(
+          StockError.CIRCUMSTANCES_REQUIRED,
           "Berita acara kehilangan menjelaskan keadaannya / A loss report states the"
               + " circumstances");
     }
@@ -89,8 +89,8 @@ public final class Losses {
                   .mapToLong(LossReport::quantity)
                   .sum();
           if (held - pending < proposal.quantity()) {
-            throw DomainException.conflict(
-                "INSUFFICIENT_BALANCE",
+            throw new DomainException(
+                StockError.INSUFFICIENT_BALANCE,
                 proposal.from()
                     + " holds "
                     + held
@@ -152,12 +152,12 @@ public final class Losses {
                   .filter(r -> r.officeId() == officeId)
                   .orElseThrow(
                       () ->
-                          DomainException.notFound(
-                              "UNKNOWN_LOSS_REPORT",
+                          new DomainException(
+                              StockError.UNKNOWN_LOSS_REPORT,
                               "Loss report " + reportId + " not found in office " + officeId));
           if (report.stillLost() < quantity) {
-            throw DomainException.conflict(
-                "NOT_THAT_MANY_LOST",
+            throw new DomainException(
+                StockError.NOT_THAT_MANY_LOST,
                 "Berita acara "
                     + report.number()
                     + " masih mencatat "
@@ -210,8 +210,8 @@ public final class Losses {
         .filter(r -> r.officeId() == officeId)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_LOSS_REPORT",
+                new DomainException(
+                    StockError.UNKNOWN_LOSS_REPORT,
                     "Loss report " + reportId + " not found in office " + officeId));
   }
 }

@@ -26,13 +26,14 @@ public final class PrinterRegistry {
   public Printer register(long officeId, String code, String name, String model, User by) {
     access.require(by, officeId, Role.INVENTORY_MANAGER, Role.ADMIN);
     if (code == null || code.isBlank()) {
-      throw DomainException.invalid("INVALID_PRINTER_CODE", "A printer needs a code");
+      throw new DomainException(StockError.INVALID_PRINTER_CODE, "A printer needs a code");
     }
     return transactions.inTransaction(
         () -> {
           if (printers.find(officeId, code).isPresent()) {
-            throw DomainException.conflict(
-                "PRINTER_EXISTS", "Printer " + code + " already exists in office " + officeId);
+            throw new DomainException(
+                StockError.PRINTER_EXISTS,
+                "Printer " + code + " already exists in office " + officeId);
           }
           Printer printer =
               printers.register(
@@ -49,8 +50,9 @@ public final class PrinterRegistry {
         .find(officeId, code)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_PRINTER", "Printer " + code + " not found in office " + officeId));
+                new DomainException(
+                    StockError.UNKNOWN_PRINTER,
+                    "Printer " + code + " not found in office " + officeId));
   }
 
   /** The printer with that id if it belongs to the office, or {@code UNKNOWN_PRINTER}. */
@@ -60,8 +62,8 @@ public final class PrinterRegistry {
         .filter(p -> p.officeId() == officeId)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_PRINTER",
+                new DomainException(
+                    StockError.UNKNOWN_PRINTER,
                     "Printer " + printerId + " not found in office " + officeId));
   }
 }

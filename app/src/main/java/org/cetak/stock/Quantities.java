@@ -9,8 +9,8 @@ final class Quantities {
 
   static void positive(int quantity) {
     if (quantity <= 0) {
-      throw DomainException.invalid(
-          "INVALID_QUANTITY",
+      throw new DomainException(
+          StockError.INVALID_QUANTITY,
           "Jumlah harus lebih dari 0, bukan "
               + quantity
               + " / Quantity must be positive, was "

@@ -33,13 +33,13 @@ public final class SpoilRecords {
     access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
     Quantities.positive(request.quantity());
     if (request.reason() == null || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD) {
-      throw DomainException.invalid(
-          "INVALID_SPOIL_REASON", "A spoiled blank needs a blank spoil reason");
+      throw new DomainException(
+          StockError.INVALID_SPOIL_REASON, "A spoiled blank needs a blank spoil reason");
     }
     Optional<String> uid = ChipUid.normalise(request.chipUid());
     if (uid.isPresent() && request.quantity() != 1) {
-      throw DomainException.invalid(
-          "CHIP_UID_FOR_ONE_CARD", "A chip UID identifies one card; quantity must be 1");
+      throw new DomainException(
+          StockError.CHIP_UID_FOR_ONE_CARD, "A chip UID identifies one card; quantity must be 1");
     }
     Printer printer = printers.printer(officeId, request.printerCode());
     Place from = request.fromInside() ? Place.inside(printer.id()) : Place.feeder(printer.id());

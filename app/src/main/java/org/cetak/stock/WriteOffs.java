@@ -35,18 +35,20 @@ public final class WriteOffs {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     Quantities.positive(quantity);
     if (reason == null || reason == SpoilReason.WITHDRAWN_OLD_CARD) {
-      throw DomainException.invalid("INVALID_SPOIL_REASON", "A write-off needs a blank reason");
+      throw new DomainException(
+          StockError.INVALID_SPOIL_REASON, "A write-off needs a blank reason");
     }
     Location location = from.location();
     if (location != Location.VAULT && location != Location.FEEDER && location != Location.UNKNOWN) {
-      throw DomainException.invalid(
-          "INVALID_PLACE", "Blanks are written off from the vault, a feeder or outcome unknown");
+      throw new DomainException(
+          StockError.INVALID_PLACE,
+          "Blanks are written off from the vault, a feeder or outcome unknown");
     }
     from.printerId().ifPresent(id -> printers.printer(officeId, id));
     long held = ledger.balance(officeId, Item.BLANK, from);
     if (held < quantity) {
-      throw DomainException.conflict(
-          "INSUFFICIENT_BALANCE",
+      throw new DomainException(
+          StockError.INSUFFICIENT_BALANCE,
           from + " holds " + held + " blanks; cannot write off " + quantity);
     }
     WriteOffApproval.Payload payload =

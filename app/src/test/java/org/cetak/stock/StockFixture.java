@@ -53,7 +53,7 @@ final class StockFixture {
   final Destructions destructions;
   final LossReports lossReports;
   final Losses losses;
-  final PrintRoomMovements printRoom;
+  final PrintRoomMoves printRoom;
   final StockLevels levels;
   final LedgerCheck check;
   final DailyReports daily;
@@ -99,7 +99,7 @@ final class StockFixture {
     destructions = new Destructions(reports, approvals, access, transactions);
     losses =
         new Losses(ledger, lossReports, registry, approvals, access, audit, transactions, clock);
-    printRoom = new PrintRoomMovements(ledger, printers, transactions);
+    printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);
     daily = new DailyReports(ledger, levels, access);

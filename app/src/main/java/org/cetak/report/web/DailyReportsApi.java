@@ -8,6 +8,7 @@ import org.cetak.report.StoredDailyReport;
 import org.cetak.report.StoredDailyReports;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.OfficeAccess;
+import org.cetak.stock.StockError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,8 +54,9 @@ public class DailyReportsApi {
             .pdf(officeId, day)
             .orElseThrow(
                 () ->
-                    DomainException.notFound(
-                        "NO_KEPT_REPORT", "Belum ada laporan harian tersimpan untuk " + day));
+                    new DomainException(
+                        StockError.NO_KEPT_REPORT,
+                        "Belum ada laporan harian tersimpan untuk " + day));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_PDF);
     headers.setContentDisposition(

@@ -22,7 +22,6 @@ import org.cetak.stock.LossApproval;
 import org.cetak.stock.LossReports;
 import org.cetak.stock.Losses;
 import org.cetak.stock.OfficeAccess;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
@@ -179,12 +178,6 @@ public class StockConfiguration {
       OfficeAccess access,
       Transactions transactions) {
     return new Destructions(reports, approvals, access, transactions);
-  }
-
-  @Bean
-  PrintRoomMovements printRoomMovements(
-      Ledger ledger, Printers printers, Transactions transactions) {
-    return new PrintRoomMovements(ledger, printers, transactions);
   }
 
   @Bean
