@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The Cetak print room: web console, REST API, scheduler and print stations in one process.
@@ -16,6 +17,21 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class CetakApplication {
+
+  /** Settings a command-line task runs with, above every configuration source. */
+  static final Map<String, Object> COMMAND_LINE_TASK =
+      Map.of(
+          "cetak.cli.enabled",
+          "true",
+          "cetak.station.enabled",
+          "false",
+          "spring.quartz.auto-startup",
+          "false",
+          "spring.main.lazy-initialization",
+          "true",
+          "spring.autoconfigure.exclude",
+          "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
+              + "org.springframework.boot.quartz.autoconfigure.QuartzEndpointAutoConfiguration");
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -37,11 +53,18 @@ public class CetakApplication {
       }
       default -> {
         application.setWebApplicationType(WebApplicationType.NONE);
-        defaults.put("cetak.cli.enabled", "true");
-        defaults.put("spring.quartz.auto-startup", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("logging.level.root", "WARN");
         application.setDefaultProperties(defaults);
+        // whatever the configuration says, a command neither schedules nor prints: no Quartz
+        // (its start-up would rewrite the server's triggers), no print stations; and it creates
+        // only the beans it uses (the schema is still migrated first)
+        application.addInitializers(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("cetak-cli", COMMAND_LINE_TASK)));
         return SpringApplication.exit(application.run(args));
       }
     }

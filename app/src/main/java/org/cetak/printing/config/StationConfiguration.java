@@ -146,8 +146,18 @@ public class StationConfiguration {
       PrinterOwnership ownership,
       OfficeDirectory offices,
       Printers printers,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<StationRuntime.StoppingHook> hooks) {
     return new StationRuntime(
-        properties, links, readers, jobs, supply, ownership, offices, printers, clock);
+        properties,
+        links,
+        readers,
+        jobs,
+        supply,
+        ownership,
+        offices,
+        printers,
+        clock,
+        hooks.orderedStream().toList());
   }
 }

@@ -761,6 +761,80 @@ public final class SimulatedPrinter {
     }
   }
 
+  /**
+   * What a power cut leaves in the printer: the blanks in the feeder, the counters, the boxes, the
+   * ribbon and where the card inside lies. A host that keeps its simulated printers between runs
+   * saves this and {@linkplain #restore restores} it into a printer built from the same config.
+   *
+   * @param inside where the card inside lies, null when none
+   */
+  public record PhysicalState(
+      int feeder,
+      int ribbonLeft,
+      int rejectBox,
+      int hopper,
+      long picked,
+      long panels,
+      long printedCards,
+      long rejected,
+      boolean coverOpen,
+      Place inside) {}
+
+  /** The printer's physical state, taken between two commands. */
+  public PhysicalState physicalState() {
+    lock.lock();
+    try {
+      PhysicalCard c = inside;
+      return new PhysicalState(
+          feeder.size(),
+          ribbonLeft,
+          rejectCount,
+          hopperCount,
+          picked,
+          panels,
+          printedCards,
+          rejected,
+          coverOpen,
+          c == null ? null : c.place());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Puts the printer back in a saved physical state, as after switching it on again: the feeder
+   * holds that many fresh blanks, a card inside is a fresh blank at its place, and no print
+   * sequence is open.
+   */
+  public void restore(PhysicalState state) {
+    lock.lock();
+    try {
+      feeder.clear();
+      inside = null;
+      sequence = null;
+      error = null;
+      loadBlanks(state.feeder());
+      ribbonLeft = state.ribbonLeft();
+      rejectCount = state.rejectBox();
+      hopperCount = state.hopper();
+      picked = state.picked();
+      panels = state.panels();
+      printedCards = state.printedCards();
+      rejected = state.rejected();
+      coverOpen = state.coverOpen();
+      if (state.inside() != null) {
+        int number = ++loaded;
+        PhysicalCard card =
+            new PhysicalCard(config.name(), number, newChip(number), timeline.now());
+        truth.register(card);
+        card.moveTo(state.inside(), timeline.now());
+        inside = card;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** A consistent copy of the printer's state, for tests and consoles. */
   public Status status() {
     lock.lock();
