@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -25,10 +27,10 @@ public class CetakApplication {
           "true",
           "cetak.station.enabled",
           "false",
+          "cetak.database.pool-size",
+          "2",
           "spring.quartz.auto-startup",
           "false",
-          "spring.main.lazy-initialization",
-          "true",
           "spring.autoconfigure.exclude",
           "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
               + "org.springframework.boot.quartz.autoconfigure.QuartzEndpointAutoConfiguration");
@@ -59,12 +61,14 @@ public class CetakApplication {
         // whatever the configuration says, a command neither schedules nor prints: no Quartz
         // (its start-up would rewrite the server's triggers), no print stations; and it creates
         // only the beans it uses (the schema is still migrated first)
-        application.addInitializers(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(new MapPropertySource("cetak-cli", COMMAND_LINE_TASK)));
+        application.setLazyInitialization(true);
+        application.addListeners(
+            (ApplicationListener<ApplicationEnvironmentPreparedEvent>)
+                event ->
+                    event
+                        .getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("cetak-cli", COMMAND_LINE_TASK)));
         return SpringApplication.exit(application.run(args));
       }
     }
