@@ -39,7 +39,8 @@ public class CetakApplication {
     System.exit(run(args));
   }
 
-  static int run(String[] args) {
+  /** Runs Cetak in this JVM and returns its exit code (for a command; the server blocks). */
+  public static int run(String[] args) {
     String mode = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
     SpringApplication application = new SpringApplication(CetakApplication.class);
     Map<String, Object> defaults = new HashMap<>();
