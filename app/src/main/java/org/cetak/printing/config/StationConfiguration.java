@@ -26,6 +26,7 @@ import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.printing.jooq.JooqPrinterBoard;
 import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
+import org.cetak.region.RegionTable;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
@@ -76,8 +77,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  CardPreparer cardPreparer(CardFaceRenderer renderer, Clock clock) {
-    return new CardPreparer(renderer, clock);
+  CardPreparer cardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
+    return new CardPreparer(renderer, regions, clock);
   }
 
   @Bean(destroyMethod = "shutdownNow")

@@ -25,8 +25,8 @@ import org.cetak.printing.Stage;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
-import org.cetak.stock.StockService;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -66,7 +66,7 @@ class PrintersPageBrowserTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired PrintJobs jobs;
-  @Autowired StockService stock;
+  @Autowired SpoilRecords spoils;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
 
@@ -91,7 +91,7 @@ class PrintersPageBrowserTest {
   void operator_sees_each_printer_as_the_database_has_it() {
     User operator = offices.user("operator").orElseThrow();
     // a bent blank the operator took out of the feeder and recorded spoiled
-    stock.recordSpoiled(
+    spoils.spoiled(
         office.id(),
         new SpoilRequest(
             "PRN-2",
