@@ -7,13 +7,16 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.cetak.common.DomainException;
+import org.cetak.common.ErrorCode;
 import org.cetak.common.Transactions;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
 import org.cetak.office.User;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
+import org.cetak.stock.StockError;
 
 /**
  * A fresh installation sets itself up once: the office (region code, name, address, opening hours,
@@ -60,19 +63,19 @@ public final class FirstRun {
 
   private final OfficeDirectory offices;
   private final OfficeSchedule schedule;
-  private final StockService stock;
+  private final PrinterRegistry printerRegistry;
   private final Transactions transactions;
   private final UnaryOperator<String> hashPassword;
 
   public FirstRun(
       OfficeDirectory offices,
       OfficeSchedule schedule,
-      StockService stock,
+      PrinterRegistry printerRegistry,
       Transactions transactions,
       UnaryOperator<String> hashPassword) {
     this.offices = offices;
     this.schedule = schedule;
-    this.stock = stock;
+    this.printerRegistry = printerRegistry;
     this.transactions = transactions;
     this.hashPassword = hashPassword;
   }
@@ -88,8 +91,8 @@ public final class FirstRun {
     return transactions.inTransaction(
         () -> {
           if (!needed()) {
-            throw DomainException.conflict(
-                "ALREADY_SET_UP",
+            throw new DomainException(
+                OfficeError.ALREADY_SET_UP,
                 "Instalasi ini sudah punya kantor; setup hanya sekali. / This installation already"
                     + " has an office; setup runs once.");
           }
@@ -109,7 +112,7 @@ public final class FirstRun {
                   hashPassword.apply(request.adminPassword()),
                   EnumSet.allOf(Role.class));
           for (PrinterSpec printer : request.printers()) {
-            stock.registerPrinter(
+            printerRegistry.register(
                 office.id(),
                 printer.code(),
                 "Printer " + printer.code(),
@@ -123,35 +126,37 @@ public final class FirstRun {
   private static void validate(Request r) {
     if (r.regionCode() == null || !REGION.matcher(r.regionCode()).matches()) {
       throw invalid(
-          "INVALID_REGION_CODE",
+          OfficeError.INVALID_REGION_CODE,
           "Kode wilayah kabupaten/kota seperti 32.71 / A kabupaten/kota region code such as 32.71");
     }
     if (r.name() == null || r.name().isBlank()) {
-      throw invalid("INVALID_OFFICE_NAME", "Nama kantor wajib diisi / The office needs a name");
+      throw invalid(
+          OfficeError.INVALID_OFFICE_NAME, "Nama kantor wajib diisi / The office needs a name");
     }
     if (r.address() == null || r.address().isBlank()) {
-      throw invalid("INVALID_ADDRESS", "Alamat kantor wajib diisi / The office needs an address");
+      throw invalid(
+          OfficeError.INVALID_ADDRESS, "Alamat kantor wajib diisi / The office needs an address");
     }
     if (r.openingHours() == null || !HOURS.matcher(r.openingHours()).matches()) {
       throw invalid(
-          "INVALID_OPENING_HOURS",
+          OfficeError.INVALID_OPENING_HOURS,
           "Jam buka seperti 08.00-15.00 / Opening hours such as 08.00-15.00");
     }
     if (!ZONES.contains(r.timeZone())) {
       throw invalid(
-          "INVALID_TIME_ZONE",
+          OfficeError.INVALID_TIME_ZONE,
           "Zona waktu: Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT) / Time"
               + " zone: Asia/Jakarta, Asia/Makassar or Asia/Jayapura");
     }
     if (r.adminUsername() == null || !USERNAME.matcher(r.adminUsername()).matches()) {
       throw invalid(
-          "INVALID_USERNAME",
+          OfficeError.INVALID_USERNAME,
           "Nama pengguna: 3-32 huruf kecil, angka, titik, garis / Username: 3-32 lower-case"
               + " letters, digits, dots, dashes");
     }
     if (r.adminPassword() == null || r.adminPassword().length() < MIN_PASSWORD) {
       throw invalid(
-          "PASSWORD_TOO_SHORT",
+          OfficeError.PASSWORD_TOO_SHORT,
           "Kata sandi minimal "
               + MIN_PASSWORD
               + " karakter / The password needs at least "
@@ -161,13 +166,13 @@ public final class FirstRun {
     for (PrinterSpec p : r.printers()) {
       if (!PRINTER.matcher(p.code()).matches()) {
         throw invalid(
-            "INVALID_PRINTER_CODE",
+            StockError.INVALID_PRINTER_CODE,
             "Kode printer seperti PRN-1 / A printer code such as PRN-1: " + p.code());
       }
     }
   }
 
-  private static DomainException invalid(String code, String message) {
-    return DomainException.invalid(code, message);
+  private static DomainException invalid(ErrorCode code, String message) {
+    return new DomainException(code, message);
   }
 }

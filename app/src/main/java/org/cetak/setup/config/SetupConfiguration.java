@@ -4,7 +4,7 @@ import org.cetak.common.Transactions;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.setup.FirstRun;
 import org.cetak.setup.jooq.JooqOfficeSchedule;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +18,10 @@ public class SetupConfiguration {
   FirstRun firstRun(
       OfficeDirectory offices,
       DSLContext db,
-      StockService stock,
+      PrinterRegistry printers,
       Transactions transactions,
       PasswordEncoder passwords) {
     return new FirstRun(
-        offices, new JooqOfficeSchedule(db), stock, transactions, passwords::encode);
+        offices, new JooqOfficeSchedule(db), printers, transactions, passwords::encode);
   }
 }

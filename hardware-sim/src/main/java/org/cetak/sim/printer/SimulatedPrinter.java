@@ -204,23 +204,18 @@ public final class SimulatedPrinter {
 
   /** The printer's physical state, taken between two commands. */
   public PhysicalState physicalState() {
-    lock.lock();
-    try {
-      PhysicalCard c = inside;
-      return new PhysicalState(
-          feeder.size(),
-          ribbonLeft,
-          rejectCount,
-          hopperCount,
-          picked,
-          panels,
-          printedCards,
-          rejected,
-          coverOpen,
-          c == null ? null : c.place());
-    } finally {
-      lock.unlock();
-    }
+    Status s = status();
+    return new PhysicalState(
+        s.feeder(),
+        s.ribbonLeft(),
+        s.rejectBox(),
+        s.hopper(),
+        s.picked(),
+        s.panelsPrinted(),
+        s.cardsPrinted(),
+        s.rejected(),
+        s.coverOpen(),
+        s.position());
   }
 
   /**
@@ -229,32 +224,14 @@ public final class SimulatedPrinter {
    * sequence is open.
    */
   public void restore(PhysicalState state) {
-    lock.lock();
-    try {
-      feeder.clear();
-      inside = null;
-      sequence = null;
-      error = null;
-      loadBlanks(state.feeder());
-      ribbonLeft = state.ribbonLeft();
-      rejectCount = state.rejectBox();
-      hopperCount = state.hopper();
-      picked = state.picked();
-      panels = state.panels();
-      printedCards = state.printedCards();
-      rejected = state.rejected();
-      coverOpen = state.coverOpen();
-      if (state.inside() != null) {
-        int number = ++loaded;
-        PhysicalCard card =
-            new PhysicalCard(config.name(), number, newChip(number), timeline.now());
-        truth.register(card);
-        card.moveTo(state.inside(), timeline.now());
-        inside = card;
-      }
-    } finally {
-      lock.unlock();
-    }
+    withLock(
+        () -> {
+          mechanism.restore(state);
+          panel.loadBlanks(state.feeder());
+          if (state.inside() != null) {
+            mechanism.putInside(panel.newBlank(), state.inside());
+          }
+        });
   }
 
   /** A consistent copy of the printer's state, for tests and consoles. */
