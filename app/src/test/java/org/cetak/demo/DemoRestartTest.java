@@ -93,6 +93,7 @@ class DemoRestartTest {
     command.add(System.getProperty("java.class.path"));
     command.add(CetakApplication.class.getName());
     command.add("demo");
+    command.add("--logging.config=classpath:logback-spring.xml"); // the demo's own, not the tests'
     command.add("--server.port=0");
     command.add("--server.address=127.0.0.1");
     command.add("--cetak.database.embedded-data-dir=" + home.resolve("pgdata"));
