@@ -50,7 +50,7 @@ final class StockFixture {
   final Lending lending;
   final WriteOffs writeOffs;
   final Destructions destructions;
-  final PrintRoomMovements printRoom;
+  final PrintRoomMoves printRoom;
   final StockLevels levels;
   final LedgerCheck check;
   final DailyReports daily;
@@ -90,7 +90,7 @@ final class StockFixture {
     lending = new Lending(ledger, new JooqLoans(db, clock), access, audit, transactions);
     writeOffs = new WriteOffs(ledger, registry, approvals, access);
     destructions = new Destructions(reports, approvals, access, transactions);
-    printRoom = new PrintRoomMovements(ledger, printers, transactions);
+    printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);
     daily = new DailyReports(ledger, levels, access);

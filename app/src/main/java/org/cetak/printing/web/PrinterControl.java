@@ -18,6 +18,7 @@ import org.cetak.printing.CardHeld;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.PrinterMode;
@@ -32,7 +33,6 @@ import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockError;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,7 +49,7 @@ public class PrinterControl {
   private final PrintJobs jobs;
   private final Settlements settlements;
   private final ObjectProvider<StationRuntime> runtime;
-  private final PrintRoomMovements movements;
+  private final PrintRoomLedger movements;
   private final Ledger ledger;
   private final FeederStock feeders;
   private final FeederHands hands;
@@ -61,7 +61,7 @@ public class PrinterControl {
       PrintJobs jobs,
       Settlements settlements,
       ObjectProvider<StationRuntime> runtime,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       Ledger ledger,
       FeederStock feeders,
       FeederHands hands,

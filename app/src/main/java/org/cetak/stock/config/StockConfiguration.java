@@ -19,7 +19,6 @@ import org.cetak.stock.LedgerCheck;
 import org.cetak.stock.Lending;
 import org.cetak.stock.Loans;
 import org.cetak.stock.OfficeAccess;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
@@ -152,12 +151,6 @@ public class StockConfiguration {
       OfficeAccess access,
       Transactions transactions) {
     return new Destructions(reports, approvals, access, transactions);
-  }
-
-  @Bean
-  PrintRoomMovements printRoomMovements(
-      Ledger ledger, Printers printers, Transactions transactions) {
-    return new PrintRoomMovements(ledger, printers, transactions);
   }
 
   @Bean

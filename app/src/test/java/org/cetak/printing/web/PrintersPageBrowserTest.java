@@ -22,6 +22,7 @@ import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterRef;
 import org.cetak.printing.RequestChange;
 import org.cetak.printing.Stage;
+import org.cetak.printing.StepRecorder;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.stock.SpoilReason;
@@ -67,6 +68,7 @@ class PrintersPageBrowserTest {
   @Autowired DSLContext db;
   @Autowired PrintJobs jobs;
   @Autowired SpoilRecords spoils;
+  @Autowired StepRecorder steps;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
 
@@ -471,8 +473,8 @@ class PrintersPageBrowserTest {
             office.id());
     jobs.setState(printer, PrinterMode.RUNNING, "printing"); // the station starts cards only then
     PrintJob picking =
-        ((PrintJobs.Started)
-                jobs.start(
+        ((StepRecorder.Started)
+                steps.start(
                     new PrinterRef(printer, office.id(), code),
                     request,
                     new Baseline(0, 0, 0, CardPosition.NONE),
@@ -494,7 +496,7 @@ class PrintersPageBrowserTest {
             why,
             picking.version());
     PrintJob persisted =
-        jobs.apply(
+        steps.apply(
             new Transition(
                 unknown,
                 List.of(new BlankMove.Picked(1), new BlankMove.ToUnknown(false)),
