@@ -41,6 +41,10 @@ public class CetakApplication {
 
   /** Runs Cetak in this JVM and returns its exit code (for a command; the server blocks). */
   public static int run(String[] args) {
+    if (args.length > 0 && args[0].equals("--check")) {
+      args = Arrays.copyOf(args, args.length);
+      args[0] = "check";
+    }
     String mode = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
     SpringApplication application = new SpringApplication(CetakApplication.class);
     Map<String, Object> defaults = new HashMap<>();

@@ -26,7 +26,7 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
   private static final Logger log = LoggerFactory.getLogger(CliRunner.class);
 
   /** Commands that run on an installation without an office. */
-  private static final Set<String> WITHOUT_OFFICE = Set.of("setup", "status", "help");
+  private static final Set<String> WITHOUT_OFFICE = Set.of("setup", "status", "check", "help");
 
   private final ApplicationContext context;
   private final OfficeDirectory offices;

@@ -50,7 +50,7 @@ public class ProductionChecks implements SmartInitializingSingleton {
   }
 
   /** What keeps this configuration from running in production; empty when nothing does. */
-  static List<String> configurationProblems(ConfigurableEnvironment environment) {
+  public static List<String> configurationProblems(ConfigurableEnvironment environment) {
     List<String> problems = new ArrayList<>();
     if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
       problems.add("the demo profile is active together with production");

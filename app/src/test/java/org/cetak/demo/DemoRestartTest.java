@@ -85,6 +85,56 @@ class DemoRestartTest {
         .doesNotContainPattern("(?m)^\\s+at ");
   }
 
+  @Test
+  void a_command_beside_the_running_demo_uses_its_database_and_leaves_its_schedule_alone()
+      throws Exception {
+    start("demo.log");
+    awaitPrinted(1);
+    String schedule =
+        text(
+            "select string_agg(trigger_name || ' ' || start_time || ' ' || repeat_interval, ',')"
+                + " from qrtz_simple_triggers join qrtz_triggers using (sched_name, trigger_name,"
+                + " trigger_group)");
+    long from = System.nanoTime();
+    Process command =
+        new ProcessBuilder(
+                javaCommand(
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    CetakApplication.class.getName(),
+                    "status",
+                    "--cetak.database.embedded-data-dir=" + home.resolve("pgdata")))
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("status.log").toFile())
+            .start();
+    started.add(command);
+    assertThat(command.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    Duration took = Duration.ofNanos(System.nanoTime() - from);
+    System.out.printf("cetak status beside the running demo: %d ms%n", took.toMillis());
+    assertThat(command.exitValue()).isZero();
+    assertThat(Files.readString(home.resolve("status.log"), StandardCharsets.UTF_8))
+        .contains("office 32.71")
+        .doesNotContain("could not lock")
+        .doesNotContainPattern("(?m)^\\s+at ");
+    assertThat(
+            text(
+                "select string_agg(trigger_name || ' ' || start_time || ' ' || repeat_interval, ',')"
+                    + " from qrtz_simple_triggers join qrtz_triggers using (sched_name, trigger_name,"
+                    + " trigger_group)"))
+        .as("the server's schedule")
+        .isEqualTo(schedule);
+  }
+
+  private List<String> javaCommand(String... rest) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.addAll(List.of(rest));
+    return command;
+  }
+
   private Process start(String log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -136,8 +186,12 @@ class DemoRestartTest {
         .until(() -> query("select count(*) from print_job where stage = 'PRINTED'") >= cards);
   }
 
-  /** A count from the running demo's database, through the connection file the demo wrote. */
   private long query(String sql) throws IOException, SQLException {
+    return Long.parseLong(text(sql));
+  }
+
+  /** A value from the running demo's database, through the connection file the demo wrote. */
+  private String text(String sql) throws IOException, SQLException {
     Properties file = new Properties();
     Path pgdata = home.resolve("pgdata");
     try (InputStream in = Files.newInputStream(EmbeddedDatabase.connectionFile(pgdata))) {
@@ -150,13 +204,13 @@ class DemoRestartTest {
         sql);
   }
 
-  private static long count(String url, String user, String password, String sql)
+  private static String count(String url, String user, String password, String sql)
       throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, password);
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();
-      return r.getLong(1);
+      return r.getString(1);
     }
   }
 }

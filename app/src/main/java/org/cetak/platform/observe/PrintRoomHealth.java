@@ -19,8 +19,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Health of the print room beside the database's own: each printer (down when quarantined), each
- * chip reader this node drives (down when PC/SC does not list it), and the link to the centre
- * (down when printed statuses have waited too long in the outbox).
+ * chip reader this node drives (down when PC/SC does not list it), and the link to the centre (down
+ * when printed statuses have waited too long in the outbox).
  */
 public final class PrintRoomHealth {
 
@@ -71,12 +71,13 @@ public final class PrintRoomHealth {
   public static HealthIndicator centreLink(DSLContext db, Duration stale) {
     return () -> {
       Long waiting =
-          db.fetchValue("select count(*) from status_outbox where status = 'PENDING'", Long.class);
+          db.fetchSingle("select count(*) from status_outbox where status = 'PENDING'")
+              .get(0, Long.class);
       Double oldest =
-          db.fetchValue(
-              "select extract(epoch from now() - min(created_at)) from status_outbox"
-                  + " where status = 'PENDING'",
-              Double.class);
+          db.fetchSingle(
+                  "select extract(epoch from now() - min(created_at)) from status_outbox"
+                      + " where status = 'PENDING'")
+              .get(0, Double.class);
       long seconds = oldest == null ? 0 : oldest.longValue();
       return (seconds > stale.toSeconds() ? Health.down() : Health.up())
           .withDetail("waiting", waiting)

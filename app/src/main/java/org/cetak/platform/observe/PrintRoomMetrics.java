@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The print room's figures for Prometheus ({@code /actuator/prometheus}): cards printed, spoiled by
- * reason, requests by status, reserved blanks by tier, blanks by location, printers by mode,
- * outbox backlogs, the last allocation run's time and each printer's card time over the last hour.
- * Read from the database every 15 s (every node sees the whole installation), so scrapes cost
- * nothing.
+ * reason, requests by status, reserved blanks by tier, blanks by location, printers by mode, outbox
+ * backlogs, the last allocation run's time and each printer's card time over the last hour. Read
+ * from the database every 15 s (every node sees the whole installation), so scrapes cost nothing.
  */
 public final class PrintRoomMetrics implements MeterBinder, AutoCloseable {
 
@@ -101,12 +100,15 @@ public final class PrintRoomMetrics implements MeterBinder, AutoCloseable {
 
   private void refresh() {
     try {
-      printed.set(db.fetchValue("select count(*) from print_job where stage = 'PRINTED'", Long.class));
+      printed.set(
+          db.fetchSingle("select count(*) from print_job where stage = 'PRINTED'")
+              .get(0, Long.class));
       Number last =
-          db.fetchValue(
-              "select extract(epoch from finished_at - started_at) * 1000 from allocation_run"
-                  + " where finished_at is not null order by id desc limit 1",
-              Double.class);
+          db.fetchSingle(
+                  "select (select extract(epoch from finished_at - started_at) * 1000"
+                      + " from allocation_run where finished_at is not null"
+                      + " order by id desc limit 1)")
+              .get(0, Double.class);
       allocationMillis.set(last == null ? 0 : last.longValue());
       for (Family f : families) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
