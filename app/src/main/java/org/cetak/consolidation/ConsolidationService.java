@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.allocation.AllocationError;
 import org.cetak.common.DomainException;
 import org.cetak.common.Masking;
 import org.cetak.common.Transactions;
+import org.cetak.intake.IntakeError;
 import org.cetak.intake.UpstreamRegistry;
 import org.cetak.office.Audit;
 import org.cetak.office.Role;
@@ -81,15 +83,19 @@ public final class ConsolidationService {
   public PushRun pushNow(long officeId, long pushId, User by) {
     access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.ADMIN);
     if (registry.isEmpty()) {
-      throw DomainException.conflict(
-          "NO_UPSTREAM", "No upstream registry is configured (cetak.upstream.url)");
+      throw new DomainException(
+          IntakeError.NO_UPSTREAM, "No upstream registry is configured (cetak.upstream.url)");
     }
     long requestId =
         transactions.inTransaction(
             () -> {
+              if (queue.requestOf(pushId).isEmpty()) {
+                throw new DomainException(
+                    ConsolidationError.UNKNOWN_PUSH, "No status push " + pushId);
+              }
               if (!queue.release(officeId, pushId, clock.instant())) {
-                throw DomainException.conflict(
-                    "PUSH_NOT_WAITING",
+                throw new DomainException(
+                    ConsolidationError.PUSH_NOT_WAITING,
                     "Status push " + pushId + " of office " + officeId + " is not waiting");
               }
               audit.record(officeId, by.username(), "STATUS_PUSH_NOW", "status push " + pushId, "");
@@ -203,7 +209,7 @@ public final class ConsolidationService {
   public List<QueuedPush> history(long officeId, String nik, User by) {
     access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);
     if (nik == null || !nik.strip().matches("\\d{16}")) {
-      throw DomainException.invalid("INVALID_NIK", "A NIK is 16 digits");
+      throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }
     List<QueuedPush> history = queue.history(officeId, nik.strip());
     audit.record(

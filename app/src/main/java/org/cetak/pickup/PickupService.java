@@ -3,6 +3,7 @@ package org.cetak.pickup;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.allocation.AllocationError;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.consolidation.ConsolidationService;
@@ -10,9 +11,10 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.office.Audit;
 import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.printing.PrintingError;
 import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.RecordedMovement;
-import org.cetak.stock.StockService;
+import org.cetak.stock.SpoilRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ public final class PickupService {
 
   private final PickupStore store;
   private final RequestLifecycle lifecycle;
-  private final StockService stock;
+  private final SpoilRecords spoils;
   private final ConsolidationService consolidation;
   private final OfficeAccess access;
   private final Audit audit;
@@ -43,7 +45,7 @@ public final class PickupService {
   public PickupService(
       PickupStore store,
       RequestLifecycle lifecycle,
-      StockService stock,
+      SpoilRecords spoils,
       ConsolidationService consolidation,
       OfficeAccess access,
       Audit audit,
@@ -51,7 +53,7 @@ public final class PickupService {
       boolean fingerprintReader) {
     this.store = store;
     this.lifecycle = lifecycle;
-    this.stock = stock;
+    this.spoils = spoils;
     this.consolidation = consolidation;
     this.access = access;
     this.audit = audit;
@@ -78,14 +80,15 @@ public final class PickupService {
     if (query instanceof CardQuery.ByNik byNik) {
       String nik = byNik.nik() == null ? "" : byNik.nik().strip();
       if (!nik.matches("\\d{16}")) {
-        throw DomainException.invalid("INVALID_NIK", "A NIK is 16 digits");
+        throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
       }
       return new CardQuery.ByNik(nik);
     }
     if (query instanceof CardQuery.ByName byName) {
       String name = byName.name() == null ? "" : byName.name().strip();
       if (name.length() < 3) {
-        throw DomainException.invalid("NAME_TOO_SHORT", "Give at least 3 letters of the name");
+        throw new DomainException(
+            PickupError.NAME_TOO_SHORT, "Give at least 3 letters of the name");
       }
       Optional<LocalDate> born = byName.birthDate() == null ? Optional.empty() : byName.birthDate();
       return new CardQuery.ByName(name, born);
@@ -93,7 +96,7 @@ public final class PickupService {
     CardQuery.BySuket bySuket = (CardQuery.BySuket) query;
     String number = bySuket.number() == null ? "" : bySuket.number().strip();
     if (number.isEmpty()) {
-      throw DomainException.invalid("SUKET_REQUIRED", "Give the Suket number");
+      throw new DomainException(PickupError.SUKET_REQUIRED, "Give the Suket number");
     }
     return new CardQuery.BySuket(number);
   }
@@ -106,8 +109,9 @@ public final class PickupService {
         .filter(c -> c.officeId() == officeId)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_REQUEST", "No print request " + requestId + " in this office"));
+                new DomainException(
+                    PrintingError.UNKNOWN_REQUEST,
+                    "No print request " + requestId + " in this office"));
   }
 
   /** Hands a printed card over, once. */
@@ -122,16 +126,17 @@ public final class PickupService {
                   .filter(c -> c.officeId() == officeId)
                   .orElseThrow(
                       () ->
-                          DomainException.notFound(
-                              "UNKNOWN_REQUEST",
+                          new DomainException(
+                              PrintingError.UNKNOWN_REQUEST,
                               "No print request " + requestId + " in this office"));
           if (card.status() == RequestStatus.HANDED_OVER) {
-            throw DomainException.conflict(
-                "ALREADY_HANDED_OVER", "The card of request " + requestId + " was handed over");
+            throw new DomainException(
+                PickupError.ALREADY_HANDED_OVER,
+                "The card of request " + requestId + " was handed over");
           }
           if (card.status() != RequestStatus.PRINTED) {
-            throw DomainException.conflict(
-                "NOT_PRINTED",
+            throw new DomainException(
+                PrintingError.NOT_PRINTED,
                 "Request "
                     + requestId
                     + " is "
@@ -143,7 +148,7 @@ public final class PickupService {
           Optional<Long> movement = Optional.empty();
           if (form.oldCard() == OldCard.RETURNED) {
             RecordedMovement withdrawn =
-                stock.recordWithdrawnOldCard(
+                spoils.withdrawnOldCard(
                     officeId,
                     requestId,
                     form.oldCardUid(),
@@ -158,7 +163,7 @@ public final class PickupService {
                 store.record(
                     officeId, requestId, card.cardUid().orElse(""), form, movement, by.username());
           } catch (PickupStore.AlreadyHandedOver e) {
-            throw DomainException.conflict("ALREADY_HANDED_OVER", e.getMessage());
+            throw new DomainException(PickupError.ALREADY_HANDED_OVER, e.getMessage());
           }
           consolidation.handedOver(requestId, handover.handedAt());
           audit.record(
@@ -184,50 +189,53 @@ public final class PickupService {
 
   private void validate(HandoverForm form) {
     if (form.recipient() == null || form.oldCard() == null) {
-      throw DomainException.invalid(
-          "HANDOVER_INCOMPLETE", "Say who collects the card and what happened to the old card");
+      throw new DomainException(
+          PickupError.HANDOVER_INCOMPLETE,
+          "Say who collects the card and what happened to the old card");
     }
     switch (form.recipient()) {
       case RESIDENT -> {
         if (!form.faceMatches()) {
-          throw DomainException.invalid(
-              "FACE_NOT_CONFIRMED", "Confirm that the resident's face matches the card");
+          throw new DomainException(
+              PickupError.FACE_NOT_CONFIRMED, "Confirm that the resident's face matches the card");
         }
         if (fingerprintReader && !form.fingerprintVerified().orElse(false)) {
-          throw DomainException.invalid(
-              "FINGERPRINT_REQUIRED", "This office verifies the fingerprint before a handover");
+          throw new DomainException(
+              PickupError.FINGERPRINT_REQUIRED,
+              "This office verifies the fingerprint before a handover");
         }
         if (!form.suketShown() && !form.fingerprintVerified().orElse(false)) {
-          throw DomainException.invalid(
-              "SUKET_NOT_SHOWN", "The resident shows the Suket (or the fingerprint is verified)");
+          throw new DomainException(
+              PickupError.SUKET_NOT_SHOWN,
+              "The resident shows the Suket (or the fingerprint is verified)");
         }
       }
       case REPRESENTATIVE -> {
         if (form.representativeName().isEmpty() || form.authorityLetterNo().isEmpty()) {
-          throw DomainException.invalid(
-              "REPRESENTATIVE_DETAILS_REQUIRED",
+          throw new DomainException(
+              PickupError.REPRESENTATIVE_DETAILS_REQUIRED,
               "A representative needs a name and a letter of authority");
         }
         if (!form.suketShown()) {
-          throw DomainException.invalid(
-              "SUKET_NOT_SHOWN", "A representative shows the resident's Suket");
+          throw new DomainException(
+              PickupError.SUKET_NOT_SHOWN, "A representative shows the resident's Suket");
         }
       }
     }
     if (form.oldCard() == OldCard.LOST && form.policeReportNo().isEmpty()) {
-      throw DomainException.invalid(
-          "POLICE_REPORT_REQUIRED", "A lost old card needs the police report number");
+      throw new DomainException(
+          PickupError.POLICE_REPORT_REQUIRED, "A lost old card needs the police report number");
     }
   }
 
   private static void checkOldCard(CardAtCounter card, HandoverForm form) {
     if (!card.replacement() && form.oldCard() != OldCard.NONE) {
-      throw DomainException.invalid(
-          "NO_OLD_CARD_FOR_FIRST_CARD", "A first card replaces no old card");
+      throw new DomainException(
+          PickupError.NO_OLD_CARD_FOR_FIRST_CARD, "A first card replaces no old card");
     }
     if (card.replacement() && form.oldCard() == OldCard.NONE) {
-      throw DomainException.invalid(
-          "OLD_CARD_REQUIRED",
+      throw new DomainException(
+          PickupError.OLD_CARD_REQUIRED,
           "A replacement card is handed over against the old card or its police report");
     }
   }

@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.allocation.RunTrigger;
-import org.cetak.approval.ApprovalHandler;
-import org.cetak.approval.Approvals;
-import org.cetak.approval.jooq.JooqApprovalStore;
 import org.cetak.consolidation.Backoff;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.consolidation.jooq.JooqConsolidationQueue;
@@ -29,15 +26,11 @@ import org.cetak.office.jooq.JooqAudit;
 import org.cetak.pickup.jooq.JooqPersonalDataStore;
 import org.cetak.pickup.jooq.JooqPickupStore;
 import org.cetak.stock.DailyReports;
-import org.cetak.stock.DestructionApproval;
 import org.cetak.stock.OfficeAccess;
+import org.cetak.stock.PrinterRegistry;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
-import org.cetak.stock.WriteOffApproval;
-import org.cetak.stock.jooq.JooqDestructionReports;
-import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
-import org.cetak.stock.jooq.JooqLoans;
 import org.cetak.stock.jooq.JooqPrinters;
 
 /**
@@ -49,7 +42,7 @@ public final class CounterFixture {
 
   public final IntakeFixture f;
   public final JooqLedger ledger;
-  public final StockService stock;
+  public final SpoilRecords spoils;
   public final DailyReports daily;
   public final ConsolidationService consolidation;
   public final PickupService pickup;
@@ -70,24 +63,12 @@ public final class CounterFixture {
     ledger = new JooqLedger(f.db, f.clock);
     access = new OfficeAccess(f.offices);
     audit = new JooqAudit(f.db, f.clock);
-    JooqDestructionReports reports = new JooqDestructionReports(f.db, f.clock);
-    List<ApprovalHandler> handlers =
-        List.of(new WriteOffApproval(ledger), new DestructionApproval(ledger, reports));
-    Approvals approvals =
-        new Approvals(
-            new JooqApprovalStore(f.db, f.clock), handlers, f.transactions, audit, access::covers);
-    stock =
-        new StockService(
+    spoils =
+        new SpoilRecords(
             ledger,
-            new JooqPrinters(f.db, f.clock),
-            new JooqDrops(f.db, f.clock),
-            new JooqLoans(f.db, f.clock),
-            reports,
-            approvals,
+            new PrinterRegistry(new JooqPrinters(f.db, f.clock), access, audit, f.transactions),
             access,
-            audit,
-            f.transactions,
-            List::of);
+            f.transactions);
     daily = new DailyReports(ledger, new StockLevels(ledger, office -> 0, 1000), access);
     consolidation =
         new ConsolidationService(
@@ -103,7 +84,7 @@ public final class CounterFixture {
         new PickupService(
             new JooqPickupStore(f.db, f.clock),
             (requestId, actor) -> f.queue.markHandedOver(requestId, actor),
-            stock,
+            spoils,
             consolidation,
             access,
             audit,

@@ -12,7 +12,7 @@ import org.cetak.pickup.job.PersonalDataErasureJob;
 import org.cetak.pickup.jooq.JooqPersonalDataStore;
 import org.cetak.pickup.jooq.JooqPickupStore;
 import org.cetak.stock.OfficeAccess;
-import org.cetak.stock.StockService;
+import org.cetak.stock.SpoilRecords;
 import org.jooq.DSLContext;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -36,7 +36,7 @@ public class PickupConfiguration {
       DSLContext db,
       Clock clock,
       PrintQueue queue,
-      StockService stock,
+      SpoilRecords spoils,
       ConsolidationService consolidation,
       OfficeAccess access,
       Audit audit,
@@ -45,7 +45,7 @@ public class PickupConfiguration {
     return new PickupService(
         new JooqPickupStore(db, clock),
         new QueueRequestLifecycle(queue),
-        stock,
+        spoils,
         consolidation,
         access,
         audit,
