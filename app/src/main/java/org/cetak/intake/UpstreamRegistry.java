@@ -40,6 +40,8 @@ public interface UpstreamRegistry {
   }
 
   /**
+   * A card printed, for the centre.
+   *
    * @param key the office's idempotency key of this push: the same key for every retry of it
    */
   record PrintedStatus(
@@ -67,6 +69,8 @@ public interface UpstreamRegistry {
   }
 
   /**
+   * A card handed over to its resident, for the centre.
+   *
    * @param key the office's idempotency key of this push: the same key for every retry of it
    */
   record HandedOverStatus(
@@ -110,6 +114,8 @@ public interface UpstreamRegistry {
   sealed interface Push {}
 
   /**
+   * The centre took the push.
+   *
    * @param answer what the centre answered (its reference for the push), as text
    */
   record Accepted(String answer) implements Push {}

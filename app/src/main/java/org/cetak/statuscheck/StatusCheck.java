@@ -41,6 +41,8 @@ public final class StatusCheck {
   }
 
   /**
+   * Answers one lookup, counted against the client's and the NIK's limits and audited.
+   *
    * @param birthDate as typed ({@code yyyy-MM-dd})
    * @param client the client's address, for the limit and the audit trail
    */
