@@ -18,8 +18,19 @@ public interface UpstreamRegistry {
   /** One record with its payloads, to fetch biometrics again (after a purge, for a reprint). */
   Fetch fetch(String nik);
 
-  /** Tells the centre a card was printed. */
+  /**
+   * Tells the centre a card was printed. A status carrying a key the centre already accepted is
+   * answered as accepted again without being recorded twice.
+   */
   Push pushPrinted(PrintedStatus status);
+
+  /**
+   * Tells the centre a card was handed over to its resident. A registry that takes no handover
+   * answers {@link Unsupported}.
+   */
+  default Push pushHandedOver(HandedOverStatus status) {
+    return new Unsupported("this registry takes no handover status");
+  }
 
   /** A record as the registry serves it: the IMPORT-FORMAT.md fields and the payloads. */
   record UpstreamRecord(Map<String, String> fields, Payloads payloads) {
@@ -28,7 +39,58 @@ public interface UpstreamRegistry {
     }
   }
 
-  record PrintedStatus(String nik, OffsetDateTime printedAt, String cardUid, String officeCode) {}
+  /**
+   * A card printed, for the centre.
+   *
+   * @param key the office's idempotency key of this push: the same key for every retry of it
+   */
+  record PrintedStatus(
+      String nik, OffsetDateTime printedAt, String cardUid, String officeCode, String key) {
+
+    /** A push without an idempotency key. */
+    public PrintedStatus(String nik, OffsetDateTime printedAt, String cardUid, String officeCode) {
+      this(nik, printedAt, cardUid, officeCode, "");
+    }
+
+    @Override
+    public String toString() {
+      return "PrintedStatus[nik="
+          + org.cetak.common.Masking.nik(nik)
+          + ", printedAt="
+          + printedAt
+          + ", cardUid="
+          + cardUid
+          + ", officeCode="
+          + officeCode
+          + ", key="
+          + key
+          + "]";
+    }
+  }
+
+  /**
+   * A card handed over to its resident, for the centre.
+   *
+   * @param key the office's idempotency key of this push: the same key for every retry of it
+   */
+  record HandedOverStatus(
+      String nik, OffsetDateTime handedAt, String cardUid, String officeCode, String key) {
+
+    @Override
+    public String toString() {
+      return "HandedOverStatus[nik="
+          + org.cetak.common.Masking.nik(nik)
+          + ", handedAt="
+          + handedAt
+          + ", cardUid="
+          + cardUid
+          + ", officeCode="
+          + officeCode
+          + ", key="
+          + key
+          + "]";
+    }
+  }
 
   sealed interface Pull {}
 
@@ -51,7 +113,15 @@ public interface UpstreamRegistry {
 
   sealed interface Push {}
 
-  record Accepted() implements Push {}
+  /**
+   * The centre took the push.
+   *
+   * @param answer what the centre answered (its reference for the push), as text
+   */
+  record Accepted(String answer) implements Push {}
+
+  /** The registry does not take this kind of push at all. */
+  record Unsupported(String reason) implements Push {}
 
   /** Down, slow or refusing: try again later. Also a {@link Pull} and a {@link Fetch} outcome. */
   record Unavailable(String reason) implements Pull, Fetch, Push {}

@@ -6,8 +6,10 @@ import org.cetak.allocation.AllocationError;
 import org.cetak.approval.ApprovalError;
 import org.cetak.common.CommonError;
 import org.cetak.common.ErrorCode;
+import org.cetak.consolidation.ConsolidationError;
 import org.cetak.intake.IntakeError;
 import org.cetak.office.OfficeError;
+import org.cetak.pickup.PickupError;
 import org.cetak.printing.PrintingError;
 import org.cetak.stock.StockError;
 
@@ -28,7 +30,9 @@ public final class ErrorCatalogue {
           AllocationError.class,
           StockError.class,
           PrintingError.class,
-          ApprovalError.class);
+          ApprovalError.class,
+          PickupError.class,
+          ConsolidationError.class);
 
   /** Every code of every domain. */
   public static List<ErrorCode> all() {

@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The upstream registry over HTTP: {@code GET /prr?after=&limit=}, {@code GET /prr/{nik}}, {@code
- * POST /printed} (the simulated SIAK of hardware-sim speaks it). 5xx, timeouts and refused
- * connections are {@link UpstreamRegistry.Unavailable}; an answer that is not the agreed JSON is
- * {@link UpstreamRegistry.Rejected}.
+ * POST /printed}, {@code POST /handed-over} (the simulated SIAK of hardware-sim speaks it; a
+ * registry answering 404 to {@code /handed-over} takes no handover status). 5xx, timeouts and
+ * refused connections are {@link UpstreamRegistry.Unavailable}; an answer that is not the agreed
+ * JSON is {@link UpstreamRegistry.Rejected}.
  */
 public final class SiakHttpRegistry implements UpstreamRegistry {
 
@@ -109,20 +110,63 @@ public final class SiakHttpRegistry implements UpstreamRegistry {
     body.put("printed_at", status.printedAt().toString());
     body.put("card_uid", status.cardUid());
     body.put("office_code", status.officeCode());
+    if (!status.key().isEmpty()) {
+      body.put("key", status.key());
+    }
+    return push("printed", status.nik(), body);
+  }
+
+  @Override
+  public Push pushHandedOver(HandedOverStatus status) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("nik", status.nik());
+    body.put("handed_at", status.handedAt().toString());
+    body.put("card_uid", status.cardUid());
+    body.put("office_code", status.officeCode());
+    body.put("key", status.key());
+    return push("handed-over", status.nik(), body);
+  }
+
+  private Push push(String path, String nik, Map<String, String> body) {
     Answer answer =
         send(
-            HttpRequest.newBuilder(base.resolve("printed"))
+            HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
     if (answer.down != null) {
       return new Unavailable(answer.down);
     }
     if (answer.status == 202 || answer.status == 200) {
-      return new Accepted();
+      return new Accepted(reference(answer.body).orElse("HTTP " + answer.status));
+    }
+    if (answer.status == 404 && path.equals("handed-over")) {
+      return new Unsupported("POST /" + path + " answered 404");
     }
     log.warn(
-        "Printed status of NIK {} refused with HTTP {}", Masking.nik(status.nik()), answer.status);
-    return new Rejected("POST /printed answered " + answer.status);
+        "Status push /{} of NIK {} refused with HTTP {}", path, Masking.nik(nik), answer.status);
+    return new Rejected("POST /" + path + " answered " + answer.status + " " + text(answer.body));
+  }
+
+  /** The centre's reference in an answer, with "(duplicate)" when it had the push already. */
+  private Optional<String> reference(byte[] body) {
+    try {
+      JsonNode node = json.readTree(body);
+      JsonNode reference = node == null ? null : node.get("reference");
+      if (reference == null || !reference.isString()) {
+        return Optional.empty();
+      }
+      JsonNode duplicate = node.get("duplicate");
+      return Optional.of(
+          reference.asString()
+              + (duplicate != null && duplicate.asBoolean() ? " (duplicate)" : ""));
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String text(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    return text.length() > 200 ? text.substring(0, 200) : text;
   }
 
   private UpstreamRecord record(JsonNode node) {

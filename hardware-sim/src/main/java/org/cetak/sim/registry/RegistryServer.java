@@ -47,9 +47,15 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /prr/{nik}} &rarr; {@code 200} one record with its payloads (to fetch biometrics
  *       again), {@code 404 {"error":"..."}} when unknown.
  *   <li>{@code POST /printed} with {@code {"nik":...,"printed_at":...,"card_uid":...,
- *       "office_code":...}} &rarr; {@code 202 {"accepted":true}}; recorded, see {@link
- *       #printedReports()}. A body that is not such an object (a field missing or not text) gets
- *       {@code 400}. {@code GET /printed} lists what was recorded.
+ *       "office_code":...,"key":...}} &rarr; {@code 202 {"accepted":true,"reference":"SIAK-..."}};
+ *       recorded, see {@link #printedReports()}. {@code key} (optional) is the sender's idempotency
+ *       key: a push whose key was already recorded is answered {@code 200
+ *       {"accepted":true,"duplicate":true,"reference":<the first one's>}} and not recorded again
+ *       (counted in {@link #duplicatePushes()}). A body that is not such an object (a field missing
+ *       or not text) gets {@code 400}. {@code GET /printed} lists what was recorded.
+ *   <li>{@code POST /handed-over} with {@code {"nik":...,"handed_at":...,"card_uid":...,
+ *       "office_code":...,"key":...}}: the same for a card handed over to its resident; {@code GET
+ *       /handed-over} lists them.
  *   <li>{@code 400} for a bad {@code after}/{@code limit}, {@code 405} for a wrong method.
  * </ul>
  *
@@ -69,6 +75,10 @@ public final class RegistryServer implements AutoCloseable {
   private final Timeline timeline;
   private final JsonMapper json = JsonMapper.builder().build();
   private final List<PrintedReport> printed = new CopyOnWriteArrayList<>();
+  private final List<PrintedReport> handedOver = new CopyOnWriteArrayList<>();
+  private final Map<String, String> referenceByKey = new HashMap<>();
+  private final AtomicLong duplicates = new AtomicLong();
+  private long references;
   private final Map<String, Integer> indexByNik = new HashMap<>();
   private final Random failures;
   private final AtomicLong requests = new AtomicLong();
@@ -87,7 +97,8 @@ public final class RegistryServer implements AutoCloseable {
   public synchronized RegistryServer start(String host, int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress(host, port), 32);
     server.createContext("/prr", this::prr);
-    server.createContext("/printed", this::printed);
+    server.createContext("/printed", ex -> status(ex, "PRINTED", "printed_at", printed));
+    server.createContext("/handed-over", ex -> status(ex, "HANDED_OVER", "handed_at", handedOver));
     executor = Executors.newFixedThreadPool(4, daemon());
     server.setExecutor(executor);
     server.start();
@@ -119,6 +130,16 @@ public final class RegistryServer implements AutoCloseable {
   /** Printed-status pushes accepted so far, in arrival order. */
   public List<PrintedReport> printedReports() {
     return List.copyOf(printed);
+  }
+
+  /** Handed-over pushes accepted so far, in arrival order. */
+  public List<PrintedReport> handoverReports() {
+    return List.copyOf(handedOver);
+  }
+
+  /** Pushes answered as duplicates of a key already recorded (and not recorded again). */
+  public long duplicatePushes() {
+    return duplicates.get();
   }
 
   /** Requests received so far (refused ones included). */
@@ -233,21 +254,24 @@ public final class RegistryServer implements AutoCloseable {
     return null;
   }
 
-  private void printed(HttpExchange ex) throws IOException {
+  private void status(HttpExchange ex, String kind, String atField, List<PrintedReport> into)
+      throws IOException {
     try (ex) {
       String method = ex.getRequestMethod();
       if (method.equals("GET")) {
         List<Object> out = new ArrayList<>();
-        for (PrintedReport p : printed) {
+        for (PrintedReport p : into) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("nik", p.nik());
-          m.put("printed_at", p.printedAt());
+          m.put(atField, p.at());
           m.put("card_uid", p.cardUid());
           m.put("office_code", p.officeCode());
+          m.put("key", p.key());
+          m.put("reference", p.reference());
           m.put("received_at", p.receivedAt().toString());
           out.add(m);
         }
-        send(ex, 200, Map.of("printed", out));
+        send(ex, 200, Map.of(kind.equals("PRINTED") ? "printed" : "handed_over", out));
         return;
       }
       if (!method.equals("POST")) {
@@ -264,7 +288,7 @@ public final class RegistryServer implements AutoCloseable {
         send(ex, 400, Map.of("error", "body is not JSON"));
         return;
       }
-      String[] keys = {"nik", "printed_at", "card_uid", "office_code"};
+      String[] keys = {"nik", atField, "card_uid", "office_code"};
       String[] values = new String[keys.length];
       for (int i = 0; i < keys.length; i++) {
         JsonNode v = body == null ? null : body.get(keys[i]);
@@ -274,8 +298,25 @@ public final class RegistryServer implements AutoCloseable {
         }
         values[i] = v.asString();
       }
-      printed.add(new PrintedReport(values[0], values[1], values[2], values[3], timeline.now()));
-      send(ex, 202, Map.of("accepted", true));
+      JsonNode keyNode = body.get("key");
+      String key = keyNode == null || !keyNode.isString() ? "" : keyNode.asString();
+      String reference;
+      synchronized (referenceByKey) {
+        String earlier = key.isEmpty() ? null : referenceByKey.get(kind + ":" + key);
+        if (earlier != null) {
+          duplicates.incrementAndGet();
+          send(ex, 200, Map.of("accepted", true, "duplicate", true, "reference", earlier));
+          return;
+        }
+        reference = String.format("SIAK-%08d", ++references);
+        if (!key.isEmpty()) {
+          referenceByKey.put(kind + ":" + key, reference);
+        }
+        into.add(
+            new PrintedReport(
+                kind, values[0], values[1], values[2], values[3], key, reference, timeline.now()));
+      }
+      send(ex, 202, Map.of("accepted", true, "reference", reference));
     }
   }
 

@@ -160,6 +160,42 @@ class RegistryServerTest {
   }
 
   @Test
+  void a_push_sent_again_with_its_key_is_answered_with_the_first_reference_and_recorded_once()
+      throws Exception {
+    try (RegistryServer server =
+        new RegistryServer(
+                new SyntheticResidents(1),
+                RegistryBehaviour.healthy(1, 1),
+                new VirtualTimeline(Instant.parse("2026-01-05T01:00:00Z")))
+            .start("127.0.0.1", 0)) {
+      String printed =
+          "{\"nik\":\"3271010101900001\",\"printed_at\":\"2026-01-05T09:00:00+07:00\","
+              + "\"card_uid\":\"04A1B2C3\",\"office_code\":\"32.71\",\"key\":\"32.71-1\"}";
+      String handed =
+          "{\"nik\":\"3271010101900001\",\"handed_at\":\"2026-01-06T09:00:00+07:00\","
+              + "\"card_uid\":\"04A1B2C3\",\"office_code\":\"32.71\",\"key\":\"32.71-1\"}";
+
+      Answer first = send(server, "/printed", printed);
+      Answer again = send(server, "/printed", printed);
+      Answer handover = send(server, "/handed-over", handed);
+
+      assertThat(first.status).isEqualTo(202);
+      assertThat(again.status).isEqualTo(200);
+      assertThat(again.body.get("duplicate").asBoolean()).isTrue();
+      assertThat(again.body.get("reference").asString())
+          .isEqualTo(first.body.get("reference").asString());
+      assertThat(handover.status).isEqualTo(202);
+      assertThat(server.printedReports())
+          .singleElement()
+          .satisfies(p -> assertThat(p.key()).isEqualTo("32.71-1"));
+      assertThat(server.handoverReports())
+          .singleElement()
+          .satisfies(p -> assertThat(p.at()).isEqualTo("2026-01-06T09:00:00+07:00"));
+      assertThat(server.duplicatePushes()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void a_failure_rate_of_one_fails_every_request() throws Exception {
     try (RegistryServer server =
         new RegistryServer(
@@ -177,6 +213,17 @@ class RegistryServerTest {
     HttpResponse<byte[]> r =
         http.send(
             HttpRequest.newBuilder(URI.create(s.url() + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(r.statusCode(), json.readTree(r.body()));
+  }
+
+  private Answer send(RegistryServer s, String path, String body) throws Exception {
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(s.url() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     return new Answer(r.statusCode(), json.readTree(r.body()));
   }

@@ -1,0 +1,56 @@
+package org.cetak.consolidation.web;
+
+import java.util.List;
+import org.cetak.consolidation.ConsolidationQueue;
+import org.cetak.consolidation.ConsolidationService;
+import org.cetak.consolidation.QueuedPush;
+import org.cetak.office.User;
+import org.cetak.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The status push to the centre: backlog, a NIK's history, and "push now". */
+@RestController
+@RequestMapping("/api/consolidation")
+public class ConsolidationApi {
+
+  private final ConsolidationService consolidation;
+  private final CurrentUser currentUser;
+
+  public ConsolidationApi(ConsolidationService consolidation, CurrentUser currentUser) {
+    this.consolidation = consolidation;
+    this.currentUser = currentUser;
+  }
+
+  /** Pushes of the office not sent yet, stuck ones first, with their attempts. */
+  @GetMapping("/backlog")
+  public Backlog backlog() {
+    User user = currentUser.get();
+    return new Backlog(
+        consolidation.connected(),
+        consolidation.counts(user.officeId(), user),
+        consolidation.backlog(user.officeId(), user));
+  }
+
+  /** Every push of a NIK's cards: printed when, pushed when, the centre's answers, retries. */
+  @GetMapping("/cards")
+  public List<QueuedPush> history(@RequestParam("nik") String nik) {
+    User user = currentUser.get();
+    return consolidation.history(user.officeId(), nik, user);
+  }
+
+  /** Pushes a stuck or waiting status (and its request's later ones) now. */
+  @PostMapping("/pushes/{id}/push-now")
+  public ConsolidationService.PushRun pushNow(@PathVariable("id") long id) {
+    User user = currentUser.get();
+    return consolidation.pushNow(user.officeId(), id, user);
+  }
+
+  /** The office's backlog. */
+  public record Backlog(
+      boolean upstreamConfigured, ConsolidationQueue.Backlog counts, List<QueuedPush> pushes) {}
+}

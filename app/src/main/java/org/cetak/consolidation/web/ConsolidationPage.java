@@ -1,0 +1,92 @@
+package org.cetak.consolidation.web;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.cetak.common.DomainException;
+import org.cetak.common.ErrorCode;
+import org.cetak.consolidation.ConsolidationService;
+import org.cetak.office.User;
+import org.cetak.pickup.web.ConsoleDates;
+import org.cetak.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The consolidation page: the backlog of statuses not yet at the centre with "push now" for a stuck
+ * one (konsolidasi manual), and a card's history by NIK for the resident whose new card a bank's
+ * reader cannot read yet.
+ */
+@Controller
+public class ConsolidationPage {
+
+  private final ConsolidationService consolidation;
+  private final CurrentUser currentUser;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  public ConsolidationPage(
+      ConsolidationService consolidation,
+      CurrentUser currentUser,
+      MessageSource messages,
+      Clock clock) {
+    this.consolidation = consolidation;
+    this.currentUser = currentUser;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/consolidation")
+  String page(
+      @RequestParam(name = "nik", defaultValue = "") String nik, Locale locale, Model model) {
+    User user = currentUser.get();
+    model.addAttribute("connected", consolidation.connected());
+    model.addAttribute("counts", consolidation.counts(user.officeId(), user));
+    model.addAttribute("backlog", consolidation.backlog(user.officeId(), user));
+    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("nik", nik);
+    if (!nik.isBlank()) {
+      try {
+        model.addAttribute("history", consolidation.history(user.officeId(), nik, user));
+      } catch (DomainException e) {
+        if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
+          throw e;
+        }
+        model.addAttribute(
+            "error", messages.getMessage("error." + e.code(), null, e.getMessage(), locale));
+      }
+    }
+    return "consolidation";
+  }
+
+  @PostMapping("/consolidation/{id}/push")
+  String pushNow(
+      @PathVariable("id") long id,
+      @RequestParam(name = "nik", defaultValue = "") String nik,
+      Locale locale,
+      RedirectAttributes redirect) {
+    User user = currentUser.get();
+    try {
+      ConsolidationService.PushRun run = consolidation.pushNow(user.officeId(), id, user);
+      String key =
+          run.stoppedBy().isPresent()
+              ? "consolidation.pushed.down"
+              : run.stuck() > 0 ? "consolidation.pushed.stuck" : "consolidation.pushed";
+      redirect.addFlashAttribute(
+          "notice",
+          messages.getMessage(key, new Object[] {run.sent(), run.stoppedBy().orElse("")}, locale));
+    } catch (DomainException e) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      redirect.addFlashAttribute(
+          "error", messages.getMessage("error." + e.code(), null, e.getMessage(), locale));
+    }
+    return nik.isBlank() ? "redirect:/consolidation" : "redirect:/consolidation?nik=" + nik;
+  }
+}

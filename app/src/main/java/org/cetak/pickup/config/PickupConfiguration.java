@@ -1,0 +1,90 @@
+package org.cetak.pickup.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.cetak.allocation.PrintQueue;
+import org.cetak.common.Transactions;
+import org.cetak.consolidation.ConsolidationService;
+import org.cetak.office.Audit;
+import org.cetak.pickup.PersonalDataErasure;
+import org.cetak.pickup.PickupService;
+import org.cetak.pickup.job.PersonalDataErasureJob;
+import org.cetak.pickup.jooq.JooqPersonalDataStore;
+import org.cetak.pickup.jooq.JooqPickupStore;
+import org.cetak.stock.OfficeAccess;
+import org.cetak.stock.SpoilRecords;
+import org.jooq.DSLContext;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the counter's handover to the request queue, the stock ledger and the status push, and the
+ * erasure of personal data {@code cetak.pickup.erase-after} after a handover to Quartz.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PickupConfiguration {
+
+  @Bean
+  PickupService pickupService(
+      DSLContext db,
+      Clock clock,
+      PrintQueue queue,
+      SpoilRecords spoils,
+      ConsolidationService consolidation,
+      OfficeAccess access,
+      Audit audit,
+      Transactions transactions,
+      @Value("${cetak.pickup.fingerprint-reader:false}") boolean fingerprintReader) {
+    return new PickupService(
+        new JooqPickupStore(db, clock),
+        new QueueRequestLifecycle(queue),
+        spoils,
+        consolidation,
+        access,
+        audit,
+        transactions,
+        fingerprintReader);
+  }
+
+  @Bean
+  PersonalDataErasure personalDataErasure(
+      DSLContext db,
+      Audit audit,
+      Transactions transactions,
+      Clock clock,
+      @Value("${cetak.pickup.erase-after:P30D}") Duration keepFor) {
+    return new PersonalDataErasure(
+        new JooqPersonalDataStore(db), audit, transactions, clock, keepFor);
+  }
+
+  @Bean
+  JobDetail personalDataErasureJob() {
+    return JobBuilder.newJob(PersonalDataErasureJob.class)
+        .withIdentity("personal-data-erasure", "cetak")
+        .withDescription("Erase personal data of requests handed over long enough ago")
+        .storeDurably()
+        .build();
+  }
+
+  @Bean
+  Trigger personalDataErasureTrigger(
+      @Qualifier("personalDataErasureJob") JobDetail job,
+      @Value("${cetak.pickup.erase-every:PT1H}") Duration every) {
+    return TriggerBuilder.newTrigger()
+        .forJob(job)
+        .withIdentity("personal-data-erasure", "cetak")
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(every.toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+  }
+}

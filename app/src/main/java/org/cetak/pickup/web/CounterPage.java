@@ -1,0 +1,162 @@
+package org.cetak.pickup.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.office.User;
+import org.cetak.pickup.CardAtCounter;
+import org.cetak.pickup.Handover;
+import org.cetak.pickup.HandoverForm;
+import org.cetak.pickup.OldCard;
+import org.cetak.pickup.PickupService;
+import org.cetak.pickup.Recipient;
+import org.cetak.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The counter officer's pages (loket pengambilan): find a card, hand it over with the identity
+ * checks, and the cards nobody collected yet. A refused handover answers in the officer's language
+ * and changes nothing; a user without the counter role gets 403.
+ */
+@Controller
+public class CounterPage {
+
+  private final PickupService pickup;
+  private final CurrentUser currentUser;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  public CounterPage(
+      PickupService pickup, CurrentUser currentUser, MessageSource messages, Clock clock) {
+    this.pickup = pickup;
+    this.currentUser = currentUser;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/pickup")
+  String find(
+      @RequestParam(name = "nik", defaultValue = "") String nik,
+      @RequestParam(name = "name", defaultValue = "") String name,
+      @RequestParam(name = "birthDate", defaultValue = "") String birthDate,
+      @RequestParam(name = "suket", defaultValue = "") String suket,
+      Locale locale,
+      Model model) {
+    User user = currentUser.get();
+    model.addAttribute("nik", nik);
+    model.addAttribute("name", name);
+    model.addAttribute("birthDate", birthDate);
+    model.addAttribute("suket", suket);
+    model.addAttribute("when", new ConsoleDates(clock, locale));
+    if (nik.isBlank() && name.isBlank() && suket.isBlank()) {
+      pickup.unclaimed(user.officeId(), user); // the page is the counter's: refuse others now
+      return "pickup";
+    }
+    try {
+      Optional<LocalDate> born = parseDate(birthDate);
+      List<CardAtCounter> cards =
+          pickup.find(user.officeId(), PickupApi.query(nik, name, born.orElse(null), suket), user);
+      model.addAttribute("cards", cards);
+    } catch (DomainException e) {
+      if (e.kind() == org.cetak.common.ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      model.addAttribute("error", wording(e, locale));
+    }
+    return "pickup";
+  }
+
+  @GetMapping("/pickup/{requestId}")
+  String card(@PathVariable("requestId") long requestId, Locale locale, Model model) {
+    User user = currentUser.get();
+    CardAtCounter card = pickup.card(user.officeId(), requestId, user);
+    model.addAttribute("card", card);
+    model.addAttribute("handover", pickup.handover(user.officeId(), requestId, user).orElse(null));
+    model.addAttribute("fingerprintReader", pickup.fingerprintReader());
+    model.addAttribute("when", new ConsoleDates(clock, locale));
+    return "pickup-card";
+  }
+
+  @PostMapping("/pickup/{requestId}/handover")
+  String handOver(
+      @PathVariable("requestId") long requestId,
+      @RequestParam(name = "suketShown", defaultValue = "false") boolean suketShown,
+      @RequestParam(name = "faceMatches", defaultValue = "false") boolean faceMatches,
+      @RequestParam(name = "fingerprintVerified", required = false) Boolean fingerprintVerified,
+      @RequestParam(name = "recipient", defaultValue = "RESIDENT") Recipient recipient,
+      @RequestParam(name = "representativeName", defaultValue = "") String representativeName,
+      @RequestParam(name = "authorityLetterNo", defaultValue = "") String authorityLetterNo,
+      @RequestParam(name = "oldCard", defaultValue = "NONE") OldCard oldCard,
+      @RequestParam(name = "oldCardUid", defaultValue = "") String oldCardUid,
+      @RequestParam(name = "oldCardSerial", defaultValue = "") String oldCardSerial,
+      @RequestParam(name = "policeReportNo", defaultValue = "") String policeReportNo,
+      Locale locale,
+      RedirectAttributes redirect) {
+    User user = currentUser.get();
+    HandoverForm form =
+        new HandoverForm(
+            suketShown,
+            faceMatches,
+            pickup.fingerprintReader()
+                ? Optional.of(Boolean.TRUE.equals(fingerprintVerified))
+                : Optional.empty(),
+            recipient,
+            Optional.of(representativeName),
+            Optional.of(authorityLetterNo),
+            oldCard,
+            Optional.of(oldCardUid),
+            Optional.of(oldCardSerial),
+            Optional.of(policeReportNo));
+    try {
+      Handover handover = pickup.handOver(user.officeId(), requestId, form, user);
+      redirect.addFlashAttribute(
+          "notice",
+          messages.getMessage(
+              "pickup.done." + handover.form().oldCard(),
+              new Object[] {handover.cardUid()},
+              locale));
+    } catch (DomainException e) {
+      if (e.kind() == org.cetak.common.ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      redirect.addFlashAttribute("error", wording(e, locale));
+    }
+    return "redirect:/pickup/" + requestId;
+  }
+
+  @GetMapping("/pickup/unclaimed")
+  String unclaimed(Locale locale, Model model) {
+    User user = currentUser.get();
+    model.addAttribute("cards", pickup.unclaimed(user.officeId(), user));
+    model.addAttribute("when", new ConsoleDates(clock, locale));
+    return "pickup-unclaimed";
+  }
+
+  private String wording(DomainException e, Locale locale) {
+    String said = messages.getMessage("error." + e.code(), null, e.getMessage(), locale);
+    return messages.getMessage("pickup.refused", new Object[] {said}, locale);
+  }
+
+  private static Optional<LocalDate> parseDate(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      throw new DomainException(
+          org.cetak.platform.ApiError.INVALID_PARAMETER, "Birth date is not a date: " + text);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package org.cetak.pickup.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.office.User;
+import org.cetak.pickup.CardAtCounter;
+import org.cetak.pickup.CardQuery;
+import org.cetak.pickup.Handover;
+import org.cetak.pickup.HandoverForm;
+import org.cetak.pickup.OldCard;
+import org.cetak.pickup.PickupService;
+import org.cetak.pickup.Recipient;
+import org.cetak.pickup.UnclaimedCard;
+import org.cetak.platform.ApiError;
+import org.cetak.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The counter officer's API: find a card, hand it over, the unclaimed list. */
+@RestController
+@RequestMapping("/api/pickup")
+public class PickupApi {
+
+  private final PickupService pickup;
+  private final CurrentUser currentUser;
+
+  public PickupApi(PickupService pickup, CurrentUser currentUser) {
+    this.pickup = pickup;
+    this.currentUser = currentUser;
+  }
+
+  /**
+   * Cards of the signed-in officer's office by {@code nik}, {@code name} (+ {@code birthDate}) or
+   * {@code suket}.
+   */
+  @GetMapping("/cards")
+  public List<CardView> find(
+      @RequestParam(name = "nik", required = false) String nik,
+      @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "birthDate", required = false) LocalDate birthDate,
+      @RequestParam(name = "suket", required = false) String suket) {
+    User user = currentUser.get();
+    return pickup.find(user.officeId(), query(nik, name, birthDate, suket), user).stream()
+        .map(CardView::of)
+        .toList();
+  }
+
+  static CardQuery query(String nik, String name, LocalDate birthDate, String suket) {
+    if (nik != null && !nik.isBlank()) {
+      return new CardQuery.ByNik(nik);
+    }
+    if (name != null && !name.isBlank()) {
+      return new CardQuery.ByName(name, Optional.ofNullable(birthDate));
+    }
+    if (suket != null && !suket.isBlank()) {
+      return new CardQuery.BySuket(suket);
+    }
+    throw new DomainException(
+        ApiError.MISSING_PARAMETER, "Search by nik, by name (and birthDate) or by suket");
+  }
+
+  @GetMapping("/cards/{requestId}")
+  public CardView card(@PathVariable("requestId") long requestId) {
+    User user = currentUser.get();
+    return CardView.of(pickup.card(user.officeId(), requestId, user));
+  }
+
+  /** Hands the card over; refused with a problem document when a check is missing. */
+  @PostMapping("/cards/{requestId}/handover")
+  @ResponseStatus(HttpStatus.CREATED)
+  public HandoverView handOver(
+      @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
+    if (body == null) {
+      throw new DomainException(ApiError.MALFORMED_BODY, "Send the handover as JSON");
+    }
+    User user = currentUser.get();
+    return HandoverView.of(pickup.handOver(user.officeId(), requestId, body.form(), user));
+  }
+
+  @GetMapping("/cards/{requestId}/handover")
+  public HandoverView handover(@PathVariable("requestId") long requestId) {
+    User user = currentUser.get();
+    return pickup
+        .handover(user.officeId(), requestId, user)
+        .map(HandoverView::of)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    org.cetak.printing.PrintingError.UNKNOWN_REQUEST,
+                    "Request " + requestId + " has no handover"));
+  }
+
+  /** Printed cards not collected yet, oldest first, with their age in days. */
+  @GetMapping("/unclaimed")
+  public List<UnclaimedCard> unclaimed() {
+    User user = currentUser.get();
+    return pickup.unclaimed(user.officeId(), user);
+  }
+
+  /** A card as the counter sees it; the NIK masked. */
+  public record CardView(
+      long requestId,
+      String nik,
+      String name,
+      Optional<LocalDate> birthDate,
+      Optional<String> suketNumber,
+      String reason,
+      String status,
+      Optional<Instant> printedAt,
+      Optional<String> cardUid,
+      Optional<Instant> handedAt,
+      boolean collectable,
+      boolean replacement) {
+
+    static CardView of(CardAtCounter c) {
+      return new CardView(
+          c.requestId(),
+          c.nikMasked(),
+          c.name(),
+          c.birthDate(),
+          c.suketNumber(),
+          c.reason().name(),
+          c.status().name(),
+          c.printedAt(),
+          c.cardUid(),
+          c.handedAt(),
+          c.collectable(),
+          c.replacement());
+    }
+  }
+
+  /**
+   * The handover as JSON: {@code recipient} RESIDENT or REPRESENTATIVE, {@code oldCard} NONE,
+   * RETURNED or LOST.
+   */
+  public record HandoverBody(
+      boolean suketShown,
+      boolean faceMatches,
+      Boolean fingerprintVerified,
+      Recipient recipient,
+      String representativeName,
+      String authorityLetterNo,
+      OldCard oldCard,
+      String oldCardUid,
+      String oldCardSerial,
+      String policeReportNo) {
+
+    HandoverForm form() {
+      return new HandoverForm(
+          suketShown,
+          faceMatches,
+          Optional.ofNullable(fingerprintVerified),
+          recipient,
+          Optional.ofNullable(representativeName),
+          Optional.ofNullable(authorityLetterNo),
+          oldCard,
+          Optional.ofNullable(oldCardUid),
+          Optional.ofNullable(oldCardSerial),
+          Optional.ofNullable(policeReportNo));
+    }
+  }
+
+  /** A recorded handover. */
+  public record HandoverView(
+      long id,
+      long requestId,
+      String cardUid,
+      String recipient,
+      Optional<String> representativeName,
+      Optional<String> authorityLetterNo,
+      boolean suketShown,
+      boolean faceMatches,
+      Optional<Boolean> fingerprintVerified,
+      String oldCard,
+      Optional<String> policeReportNo,
+      Optional<Long> oldCardMovementId,
+      String handedBy,
+      Instant handedAt) {
+
+    static HandoverView of(Handover h) {
+      return new HandoverView(
+          h.id(),
+          h.requestId(),
+          h.cardUid(),
+          h.form().recipient().name(),
+          h.form().representativeName(),
+          h.form().authorityLetterNo(),
+          h.form().suketShown(),
+          h.form().faceMatches(),
+          h.form().fingerprintVerified(),
+          h.form().oldCard().name(),
+          h.form().policeReportNo(),
+          h.oldCardMovementId(),
+          h.handedBy(),
+          h.handedAt());
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.cetak.statuscheck.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.cetak.statuscheck.StatusAnswer;
+import org.cetak.statuscheck.StatusCheck;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public page where a resident checks the KTP-el (cek status KTP-el): no sign-in, NIK and birth
+ * date by POST (never in a URL or an access log), an answer of a few lines. A refused lookup
+ * answers 429.
+ */
+@Controller
+public class StatusCheckPage {
+
+  private final StatusCheck check;
+  private final Clock clock;
+
+  public StatusCheckPage(StatusCheck check, Clock clock) {
+    this.check = check;
+    this.clock = clock;
+  }
+
+  @GetMapping("/cek-status")
+  String form() {
+    return "status-check";
+  }
+
+  @PostMapping("/cek-status")
+  String lookup(
+      @RequestParam(name = "nik", defaultValue = "") String nik,
+      @RequestParam(name = "birthDate", defaultValue = "") String birthDate,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Locale locale,
+      Model model) {
+    StatusAnswer answer = check.check(nik, birthDate, request.getRemoteAddr());
+    if (answer instanceof StatusAnswer.Refused) {
+      response.setStatus(429);
+    }
+    model.addAttribute("answer", answer);
+    model.addAttribute("kind", answer.getClass().getSimpleName());
+    model.addAttribute("when", new Dates(clock, locale));
+    return "status-check";
+  }
+
+  /** Dates and times as the resident reads them, in the office's time zone. */
+  public static final class Dates {
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter time;
+    private final Clock clock;
+
+    Dates(Clock clock, Locale locale) {
+      this.clock = clock;
+      this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+      this.time = DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", locale);
+    }
+
+    public String day(LocalDate date) {
+      return day.format(date);
+    }
+
+    public String day(Instant instant) {
+      return day.format(instant.atZone(clock.getZone()));
+    }
+
+    public String time(Instant instant) {
+      return time.format(instant.atZone(clock.getZone()));
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.cetak.pickup.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.cetak.allocation.PrintQueue;
+import org.cetak.notify.Outbox;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.support.Browser;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The counter officer hands a card over in a real headless Chromium, checked in the database. */
+@CetakSpringTest
+class CounterBrowserTest {
+
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+  @Autowired PrintQueue queue;
+  @Autowired Outbox outbox;
+  @Autowired OfficeDirectory offices;
+  @Autowired Clock clock;
+
+  private Office office;
+
+  @BeforeAll
+  static void openBrowser() {
+    browser = Browser.open();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    browser.quit();
+  }
+
+  @BeforeEach
+  void demoOffice() {
+    office = offices.officeByCode("32.71").orElseThrow();
+  }
+
+  @Test
+  void
+      counter_officer_finds_a_replacement_card_by_nik_and_hands_it_over_withdrawing_the_old_card() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason <> 'FIRST_CARD'");
+    String nik = (String) db.fetchValue("select nik from print_request where id = ?", request);
+    signIn("loket");
+
+    browser.get(url("/pickup"));
+    browser.findElement(By.id("nik")).sendKeys(nik);
+    submit(browser.findElement(By.cssSelector("#find-nik button")));
+    WebElement row = browser.findElement(By.cssSelector("tr[data-request='" + request + "']"));
+    assertThat(row.findElement(By.cssSelector(".status")).getText())
+        .isEqualTo("Sudah dicetak, belum diambil");
+    submit(row.findElement(By.cssSelector("a.open")));
+
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("faceMatches")).click();
+    browser.findElement(By.id("oldCardUid")).sendKeys("04AABBCCDD0011");
+    submit(browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .startsWith("KTP-el dengan chip ")
+        .contains("KTP-el lama ditarik");
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Sudah diambil");
+    assertThat(browser.findElements(By.id("handover-form"))).isEmpty();
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("HANDED_OVER");
+    assertThat(
+            db.fetch(
+                    "select recipient, suket_shown, face_matches, old_card, handed_by from handover"
+                        + " where request_id = ?",
+                    request)
+                .intoMaps())
+        .containsExactly(
+            Map.of(
+                "recipient", "RESIDENT",
+                "suket_shown", true,
+                "face_matches", true,
+                "old_card", "RETURNED",
+                "handed_by", "loket"));
+    assertThat(
+            db.fetchCount(
+                db.selectFrom("stock_movement")
+                    .where(
+                        "item = 'OLD_CARD' and from_location = 'WITHDRAWN' and to_location = 'SPOILED'"
+                            + " and request_id = ? and chip_uid = '04AABBCCDD0011'",
+                        request)))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_handover_without_the_face_check_is_refused_in_the_page_and_changes_nothing() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason = 'FIRST_CARD'");
+    signIn("loket");
+
+    browser.get(url("/pickup/" + request));
+    browser.findElement(By.id("suketShown")).click();
+    submit(browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo("Ditolak: Pastikan wajah pemohon cocok dengan kartu. Tidak ada yang dicatat.");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+    assertThat(db.fetchCount(db.selectFrom("handover").where("request_id = ?", request))).isZero();
+  }
+
+  @Test
+  void the_unclaimed_list_shows_a_printed_card_with_its_age() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason = 'FIRST_CARD'");
+    signIn("loket");
+
+    browser.get(url("/pickup/unclaimed"));
+
+    WebElement row = browser.findElement(By.cssSelector("tr[data-request='" + request + "']"));
+    assertThat(row.findElement(By.cssSelector(".age")).getText()).isEqualTo("0");
+  }
+
+  @Test
+  void the_consolidation_page_shows_a_card_history_by_nik() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason = 'FIRST_CARD'");
+    String nik = (String) db.fetchValue("select nik from print_request where id = ?", request);
+    signIn("loket");
+
+    browser.get(url("/consolidation"));
+    browser.findElement(By.id("nik")).sendKeys(nik);
+    submit(browser.findElement(By.cssSelector("#history-form button")));
+
+    WebElement row = browser.findElement(By.cssSelector("#history tbody tr[data-push]"));
+    assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
+    assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("Menunggu");
+    assertThat(browser.findElement(By.id("not-connected")).isDisplayed()).isTrue();
+  }
+
+  private void signIn(String username) {
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys("cetak-demo");
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(driver -> !driver.getCurrentUrl().contains("/login"));
+  }
+
+  private static void submit(WebElement button) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(page));
+  }
+
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}

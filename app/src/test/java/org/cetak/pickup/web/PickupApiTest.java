@@ -1,0 +1,137 @@
+package org.cetak.pickup.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import org.cetak.allocation.PrintQueue;
+import org.cetak.notify.Outbox;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The counter's REST API: a handover, its refusals as problem documents, and who may use it. */
+@CetakSpringTest
+class PickupApiTest {
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+  @Autowired PrintQueue queue;
+  @Autowired Outbox outbox;
+  @Autowired OfficeDirectory offices;
+  @Autowired Clock clock;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private long printedFirstCard() {
+    return PrintedCards.print(
+        db,
+        queue,
+        outbox,
+        clock,
+        offices.officeByCode("32.71").orElseThrow().id(),
+        "reason = 'FIRST_CARD'");
+  }
+
+  @Test
+  void a_representative_with_a_letter_collects_the_card_and_a_second_handover_is_a_conflict()
+      throws Exception {
+    long request = printedFirstCard();
+    String body =
+        "{\"suketShown\":true,\"faceMatches\":false,\"recipient\":\"REPRESENTATIVE\","
+            + "\"representativeName\":\"SITI AMINAH\",\"authorityLetterNo\":\"SK/7/2026\","
+            + "\"oldCard\":\"NONE\"}";
+
+    HttpResponse<String> first = send("POST", "/api/pickup/cards/" + request + "/handover", body);
+    HttpResponse<String> second = send("POST", "/api/pickup/cards/" + request + "/handover", body);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.body()).contains("\"recipient\":\"REPRESENTATIVE\"").contains("SK/7/2026");
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(second.body()).contains("\"code\":\"ALREADY_HANDED_OVER\"");
+  }
+
+  @Test
+  void a_lost_old_card_without_police_report_is_a_problem_document_in_indonesian()
+      throws Exception {
+    long request = printedFirstCard();
+
+    HttpResponse<String> refused =
+        send(
+            "POST",
+            "/api/pickup/cards/" + request + "/handover",
+            "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
+                + "\"oldCard\":\"LOST\"}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"code\":\"POLICE_REPORT_REQUIRED\"")
+        .contains("surat keterangan kehilangan");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+  }
+
+  @Test
+  void an_operator_may_not_hand_cards_over() throws Exception {
+    long request = printedFirstCard();
+
+    HttpResponse<String> refused =
+        http.send(
+            request(
+                    "POST",
+                    "/api/pickup/cards/" + request + "/handover",
+                    "operator",
+                    "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
+                        + "\"oldCard\":\"NONE\"}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+  }
+
+  @Test
+  void the_unclaimed_list_and_the_consolidation_history_answer_the_counter() throws Exception {
+    long request = printedFirstCard();
+    String nik = (String) db.fetchValue("select nik from print_request where id = ?", request);
+
+    HttpResponse<String> unclaimed = send("GET", "/api/pickup/unclaimed", null);
+    HttpResponse<String> history = send("GET", "/api/consolidation/cards?nik=" + nik, null);
+
+    assertThat(unclaimed.statusCode()).isEqualTo(200);
+    assertThat(unclaimed.body()).contains("\"requestId\":" + request).doesNotContain(nik);
+    assertThat(history.statusCode()).isEqualTo(200);
+    assertThat(history.body()).contains("\"kind\":\"PRINTED\"").contains("\"status\":\"PENDING\"");
+  }
+
+  private HttpResponse<String> send(String method, String path, String json) throws Exception {
+    return http.send(
+        request(method, path, "loket", json).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String method, String path, String user, String json) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":cetak-demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .method(
+            method,
+            json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+  }
+}
