@@ -29,7 +29,6 @@ import org.cetak.allocation.RunResult;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
-import org.cetak.allocation.jooq.JooqPrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.db.EmbeddedDatabase;
 import org.cetak.db.Schema;
@@ -44,7 +43,9 @@ import org.cetak.office.Office;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.region.RegionTable;
+import org.cetak.request.jooq.JooqRequestLifecycle;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -107,7 +108,7 @@ public class BenchCommand implements Callable<Integer> {
     AllocationService allocation() {
       JooqAudit audit = new JooqAudit(db, clock);
       return new AllocationService(
-          new JooqAllocationStore(db, clock),
+          new JooqAllocationStore(db, clock, new JooqRequestLifecycle(db, transactions, clock)),
           new PolicyService(new JooqPolicyStore(db, clock), transactions, audit),
           officeId -> blanks.get(),
           officeId -> List.of(),
@@ -121,7 +122,7 @@ public class BenchCommand implements Callable<Integer> {
     ImportService imports() {
       JooqAudit audit = new JooqAudit(db, clock);
       return new ImportService(
-          new JooqRequestStore(db, clock),
+          new JooqRequestStore(db, clock, new JooqRequestLifecycle(db, transactions, clock)),
           new RecordValidator(RegionTable.shipped(), clock),
           offices,
           transactions,
@@ -202,8 +203,7 @@ public class BenchCommand implements Callable<Integer> {
      * print order, skipping those the printers already prepare (up to two per printer of eight).
      */
     private static void nextToPrint(Bench bench, PrintWriter out) {
-      JooqPrintQueue queue =
-          new JooqPrintQueue(bench.db, bench.transactions, Optional.empty(), bench.clock);
+      JooqPrintQueue queue = new JooqPrintQueue(bench.db, bench.transactions);
       Deque<Long> preparing = new ArrayDeque<>();
       List<Long> micros = new ArrayList<>();
       // one connection throughout, as the application's pool gives (the bench's data source opens

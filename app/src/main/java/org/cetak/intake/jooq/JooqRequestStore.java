@@ -4,24 +4,17 @@ import static org.cetak.db.jooq.Tables.IMPORT_BATCH;
 import static org.cetak.db.jooq.Tables.IMPORT_ROW;
 import static org.cetak.db.jooq.Tables.OFFICE;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
-import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
-import static org.cetak.db.jooq.Tables.RESERVATION;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.when;
 
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,11 +28,11 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.intake.RequestStore;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.RowError;
+import org.cetak.request.jooq.JooqRequestLifecycle;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Record3;
-import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -60,47 +53,17 @@ public final class JooqRequestStore implements RequestStore {
   static final String NOT_READY = "NOT_READY";
   static final String LOCKED = "LOCKED";
 
-  /** The record columns shared by import_row and print_request, in COPY order. */
-  static final List<String> RECORD_COLUMNS =
-      List.of(
-          "nik",
-          "kk",
-          "name",
-          "sex",
-          "birth_place",
-          "birth_date",
-          "blood_type",
-          "address",
-          "rt",
-          "rw",
-          "village",
-          "district",
-          "regency",
-          "province",
-          "religion",
-          "marital_status",
-          "occupation",
-          "citizenship",
-          "siak_status",
-          "siak_status_at",
-          "reason",
-          "urgent_reason",
-          "vulnerable",
-          "disabled",
-          "suket_number",
-          "suket_date",
-          "phone",
-          "phone_raw",
-          "flags",
-          "has_photo",
-          "content_hash");
-
   private final DSLContext db;
   private final Clock clock;
+  private final JooqRequestLifecycle requests;
 
-  public JooqRequestStore(DSLContext db, Clock clock) {
+  /**
+   * @param requests writes the new, changed and withdrawn requests; this class stages and checks
+   */
+  public JooqRequestStore(DSLContext db, Clock clock, JooqRequestLifecycle requests) {
     this.db = db;
     this.clock = clock;
+    this.requests = requests;
   }
 
   @Override
@@ -123,14 +86,6 @@ public final class JooqRequestStore implements RequestStore {
             .returning(IMPORT_BATCH.ID)
             .fetchSingle(IMPORT_BATCH.ID);
     return new CopyStaging(officeId, importId, source, actor);
-  }
-
-  private static Field<?> col(org.jooq.Table<?> table, String name) {
-    Field<?> field = table.field(name);
-    if (field == null) {
-      throw new IllegalStateException("No column " + name + " in " + table.getName());
-    }
-    return field;
   }
 
   private final class CopyStaging implements Staging {
@@ -180,7 +135,7 @@ public final class JooqRequestStore implements RequestStore {
       List<String> columns = new ArrayList<>();
       columns.add("import_id");
       columns.add("line");
-      columns.addAll(RECORD_COLUMNS);
+      columns.addAll(JooqRequestLifecycle.RECORD_COLUMNS);
       columns.add("photo");
       columns.add("signature");
       columns.add("fingerprints");
@@ -208,9 +163,12 @@ public final class JooqRequestStore implements RequestStore {
       }
       OffsetDateTime now = OffsetDateTime.now(clock);
       Map<String, Integer> actions = counts();
-      createNew(now);
-      update(now);
-      withdraw(now);
+      requests.createImported(officeId, importId, source, actor, isNew(), now);
+      requests.updateImported(importId, source, actor, rowsTo(UPDATE), now);
+      int released = requests.withdrawImported(importId, source, actor, rowsTo(WITHDRAW), now);
+      if (released > 0) {
+        log.info("Import {}: {} reservations released by withdrawals", importId, released);
+      }
       ImportCounts counts =
           new ImportCounts(
               actions.getOrDefault(NEW, 0),
@@ -283,6 +241,10 @@ public final class JooqRequestStore implements RequestStore {
           .otherwise(IMPORT_ROW.ACTION);
     }
 
+    private org.jooq.Condition rowsTo(String action) {
+      return IMPORT_ROW.IMPORT_ID.eq(importId).and(IMPORT_ROW.ACTION.eq(action));
+    }
+
     private org.jooq.Condition isNew() {
       return IMPORT_ROW
           .ACTION
@@ -348,212 +310,6 @@ public final class JooqRequestStore implements RequestStore {
           .where(IMPORT_ROW.IMPORT_ID.eq(importId))
           .groupBy(action())
           .fetchMap(action, rows);
-    }
-
-    private void createNew(OffsetDateTime now) {
-      List<Field<?>> target = new ArrayList<>();
-      List<Field<?>> values = new ArrayList<>();
-      target.add(PRINT_REQUEST.OFFICE_ID);
-      values.add(val(officeId));
-      for (String column : RECORD_COLUMNS) {
-        target.add(col(PRINT_REQUEST, column));
-        values.add(col(IMPORT_ROW, column));
-      }
-      target.addAll(
-          List.of(
-              PRINT_REQUEST.STATUS,
-              PRINT_REQUEST.STATUS_AT,
-              PRINT_REQUEST.SOURCE,
-              PRINT_REQUEST.IMPORT_ID,
-              PRINT_REQUEST.CREATED_AT,
-              PRINT_REQUEST.UPDATED_AT));
-      values.addAll(
-          List.of(
-              inline(RequestStatus.QUEUED.name()),
-              val(now),
-              val(source),
-              val(importId),
-              val(now),
-              val(now)));
-      db.insertInto(PRINT_REQUEST, target)
-          .select(
-              select(values).from(IMPORT_ROW).where(IMPORT_ROW.IMPORT_ID.eq(importId)).and(isNew()))
-          .execute();
-      db.insertInto(
-              PRINT_REQUEST_EVENT,
-              PRINT_REQUEST_EVENT.REQUEST_ID,
-              PRINT_REQUEST_EVENT.TO_STATUS,
-              PRINT_REQUEST_EVENT.REASON,
-              PRINT_REQUEST_EVENT.ACTOR,
-              PRINT_REQUEST_EVENT.IMPORT_ID,
-              PRINT_REQUEST_EVENT.OCCURRED_AT)
-          .select(
-              select(
-                      PRINT_REQUEST.ID,
-                      inline(RequestStatus.QUEUED.name()),
-                      val("imported from " + source),
-                      val(actor),
-                      val(importId),
-                      val(now))
-                  .from(PRINT_REQUEST)
-                  .where(PRINT_REQUEST.IMPORT_ID.eq(importId)))
-          .execute();
-      db.insertInto(
-              REQUEST_PAYLOAD,
-              REQUEST_PAYLOAD.REQUEST_ID,
-              REQUEST_PAYLOAD.PHOTO,
-              REQUEST_PAYLOAD.SIGNATURE,
-              REQUEST_PAYLOAD.FINGERPRINTS,
-              REQUEST_PAYLOAD.STORED_AT)
-          .select(
-              select(
-                      PRINT_REQUEST.ID,
-                      IMPORT_ROW.PHOTO,
-                      IMPORT_ROW.SIGNATURE,
-                      IMPORT_ROW.FINGERPRINTS,
-                      val(now))
-                  .from(IMPORT_ROW)
-                  .join(PRINT_REQUEST)
-                  .on(PRINT_REQUEST.IMPORT_ID.eq(importId))
-                  .and(PRINT_REQUEST.NIK.eq(IMPORT_ROW.NIK))
-                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-                  .and(isNew())
-                  .and(
-                      IMPORT_ROW
-                          .PHOTO
-                          .isNotNull()
-                          .or(IMPORT_ROW.SIGNATURE.isNotNull())
-                          .or(IMPORT_ROW.FINGERPRINTS.isNotNull())))
-          .execute();
-    }
-
-    private Map<Field<?>, Field<?>> recordChanges(OffsetDateTime now) {
-      Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-      for (String column : RECORD_COLUMNS) {
-        set.put(col(PRINT_REQUEST, column), col(IMPORT_ROW, column));
-      }
-      // a row without a photo keeps the photo already stored
-      set.put(
-          PRINT_REQUEST.HAS_PHOTO,
-          DSL.field(
-              DSL.condition(IMPORT_ROW.HAS_PHOTO).or(DSL.condition(PRINT_REQUEST.HAS_PHOTO))));
-      set.put(PRINT_REQUEST.IMPORT_ID, val(importId));
-      set.put(PRINT_REQUEST.UPDATED_AT, val(now));
-      return set;
-    }
-
-    private void update(OffsetDateTime now) {
-      db.update(PRINT_REQUEST)
-          .set(recordChanges(now))
-          .from(IMPORT_ROW)
-          .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-          .and(IMPORT_ROW.ACTION.eq(UPDATE))
-          .and(PRINT_REQUEST.ID.eq(IMPORT_ROW.EXISTING_ID))
-          .execute();
-      event(
-          UPDATE,
-          IMPORT_ROW.EXISTING_STATUS,
-          "record changed upstream, imported from " + source,
-          now);
-      db.insertInto(
-              REQUEST_PAYLOAD,
-              REQUEST_PAYLOAD.REQUEST_ID,
-              REQUEST_PAYLOAD.PHOTO,
-              REQUEST_PAYLOAD.SIGNATURE,
-              REQUEST_PAYLOAD.FINGERPRINTS,
-              REQUEST_PAYLOAD.STORED_AT)
-          .select(
-              select(
-                      IMPORT_ROW.EXISTING_ID,
-                      IMPORT_ROW.PHOTO,
-                      IMPORT_ROW.SIGNATURE,
-                      IMPORT_ROW.FINGERPRINTS,
-                      val(now))
-                  .from(IMPORT_ROW)
-                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-                  .and(IMPORT_ROW.ACTION.eq(UPDATE))
-                  .and(
-                      IMPORT_ROW
-                          .PHOTO
-                          .isNotNull()
-                          .or(IMPORT_ROW.SIGNATURE.isNotNull())
-                          .or(IMPORT_ROW.FINGERPRINTS.isNotNull())))
-          .onConflict(REQUEST_PAYLOAD.REQUEST_ID)
-          .doUpdate()
-          .set(
-              REQUEST_PAYLOAD.PHOTO,
-              coalesce(excluded(REQUEST_PAYLOAD.PHOTO), REQUEST_PAYLOAD.PHOTO))
-          .set(
-              REQUEST_PAYLOAD.SIGNATURE,
-              coalesce(excluded(REQUEST_PAYLOAD.SIGNATURE), REQUEST_PAYLOAD.SIGNATURE))
-          .set(
-              REQUEST_PAYLOAD.FINGERPRINTS,
-              coalesce(excluded(REQUEST_PAYLOAD.FINGERPRINTS), REQUEST_PAYLOAD.FINGERPRINTS))
-          .set(REQUEST_PAYLOAD.STORED_AT, excluded(REQUEST_PAYLOAD.STORED_AT))
-          .execute();
-    }
-
-    private void withdraw(OffsetDateTime now) {
-      Map<Field<?>, Field<?>> set = recordChanges(now);
-      set.put(PRINT_REQUEST.STATUS, inline(RequestStatus.WITHDRAWN.name()));
-      set.put(PRINT_REQUEST.STATUS_AT, val(now));
-      set.put(
-          PRINT_REQUEST.WITHDRAWN_REASON,
-          DSL.concat(inline("upstream status "), IMPORT_ROW.SIAK_STATUS));
-      db.update(PRINT_REQUEST)
-          .set(set)
-          .from(IMPORT_ROW)
-          .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-          .and(IMPORT_ROW.ACTION.eq(WITHDRAW))
-          .and(PRINT_REQUEST.ID.eq(IMPORT_ROW.EXISTING_ID))
-          .execute();
-      event(
-          WITHDRAW,
-          inline(RequestStatus.WITHDRAWN.name()),
-          "withdrawn: upstream status is no longer PRINT_READY_RECORD, imported from " + source,
-          now);
-      var withdrawn =
-          select(IMPORT_ROW.EXISTING_ID)
-              .from(IMPORT_ROW)
-              .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-              .and(IMPORT_ROW.ACTION.eq(WITHDRAW));
-      int released =
-          db.update(RESERVATION)
-              .set(RESERVATION.RELEASED_AT, now)
-              .set(RESERVATION.RELEASE_REASON, "request withdrawn: upstream status changed")
-              .where(RESERVATION.REQUEST_ID.in(withdrawn))
-              .and(RESERVATION.RELEASED_AT.isNull())
-              .and(RESERVATION.CONSUMED_AT.isNull())
-              .execute();
-      db.deleteFrom(REQUEST_PAYLOAD).where(REQUEST_PAYLOAD.REQUEST_ID.in(withdrawn)).execute();
-      if (released > 0) {
-        log.info("Import {}: {} reservations released by withdrawals", importId, released);
-      }
-    }
-
-    private void event(String action, Field<String> toStatus, String reason, OffsetDateTime now) {
-      db.insertInto(
-              PRINT_REQUEST_EVENT,
-              PRINT_REQUEST_EVENT.REQUEST_ID,
-              PRINT_REQUEST_EVENT.FROM_STATUS,
-              PRINT_REQUEST_EVENT.TO_STATUS,
-              PRINT_REQUEST_EVENT.REASON,
-              PRINT_REQUEST_EVENT.ACTOR,
-              PRINT_REQUEST_EVENT.IMPORT_ID,
-              PRINT_REQUEST_EVENT.OCCURRED_AT)
-          .select(
-              select(
-                      IMPORT_ROW.EXISTING_ID,
-                      IMPORT_ROW.EXISTING_STATUS,
-                      toStatus,
-                      val(reason),
-                      val(actor),
-                      val(importId),
-                      val(now))
-                  .from(IMPORT_ROW)
-                  .where(IMPORT_ROW.IMPORT_ID.eq(importId))
-                  .and(IMPORT_ROW.ACTION.eq(action)))
-          .execute();
     }
 
     @Override
