@@ -21,7 +21,9 @@ import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.region.RegionTable;
+import org.cetak.request.jooq.ImportedRequests;
 import org.cetak.request.jooq.JooqRequestLifecycle;
+import org.cetak.request.jooq.Reservations;
 import org.cetak.support.MutableClock;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -80,7 +82,7 @@ public final class IntakeFixture {
     JooqAudit audit = new JooqAudit(db, clock);
     this.imports =
         new ImportService(
-            new org.cetak.intake.jooq.JooqRequestStore(db, clock, requests),
+            new org.cetak.intake.jooq.JooqRequestStore(db, clock, new ImportedRequests(db)),
             new RecordValidator(REGIONS, clock),
             offices,
             transactions,
@@ -89,7 +91,7 @@ public final class IntakeFixture {
     this.policies = new PolicyService(new JooqPolicyStore(db, clock), transactions, audit);
     this.allocation =
         new AllocationService(
-            new JooqAllocationStore(db, clock, requests),
+            new JooqAllocationStore(db, clock, new Reservations(db)),
             policies,
             officeId -> blanks.get(),
             officeId -> List.copyOf(drops),

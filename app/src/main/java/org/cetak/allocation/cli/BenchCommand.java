@@ -45,7 +45,8 @@ import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.region.RegionTable;
-import org.cetak.request.jooq.JooqRequestLifecycle;
+import org.cetak.request.jooq.ImportedRequests;
+import org.cetak.request.jooq.Reservations;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -108,7 +109,7 @@ public class BenchCommand implements Callable<Integer> {
     AllocationService allocation() {
       JooqAudit audit = new JooqAudit(db, clock);
       return new AllocationService(
-          new JooqAllocationStore(db, clock, new JooqRequestLifecycle(db, transactions, clock)),
+          new JooqAllocationStore(db, clock, new Reservations(db)),
           new PolicyService(new JooqPolicyStore(db, clock), transactions, audit),
           officeId -> blanks.get(),
           officeId -> List.of(),
@@ -122,7 +123,7 @@ public class BenchCommand implements Callable<Integer> {
     ImportService imports() {
       JooqAudit audit = new JooqAudit(db, clock);
       return new ImportService(
-          new JooqRequestStore(db, clock, new JooqRequestLifecycle(db, transactions, clock)),
+          new JooqRequestStore(db, clock, new ImportedRequests(db)),
           new RecordValidator(RegionTable.shipped(), clock),
           offices,
           transactions,

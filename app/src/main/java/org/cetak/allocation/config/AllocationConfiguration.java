@@ -19,7 +19,7 @@ import org.cetak.allocation.jooq.JooqPolicyStore;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
 import org.cetak.office.Audit;
-import org.cetak.request.jooq.JooqRequestLifecycle;
+import org.cetak.request.jooq.Reservations;
 import org.cetak.stock.DropListener;
 import org.cetak.stock.Drops;
 import org.cetak.stock.ReservedBlanks;
@@ -59,7 +59,7 @@ public class AllocationConfiguration {
   }
 
   @Bean
-  AllocationStore allocationStore(DSLContext db, Clock clock, JooqRequestLifecycle requests) {
+  AllocationStore allocationStore(DSLContext db, Clock clock, Reservations requests) {
     return new JooqAllocationStore(db, clock, requests);
   }
 

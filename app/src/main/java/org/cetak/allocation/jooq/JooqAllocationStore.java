@@ -23,7 +23,7 @@ import org.cetak.db.jooq.tables.records.ReservationRecord;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.jooq.QueueLock;
-import org.cetak.request.jooq.JooqRequestLifecycle;
+import org.cetak.request.jooq.Reservations;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -38,12 +38,12 @@ public final class JooqAllocationStore implements AllocationStore {
 
   private final DSLContext db;
   private final Clock clock;
-  private final JooqRequestLifecycle requests;
+  private final Reservations requests;
 
   /**
    * @param requests writes the reservations and the requests' moves; this class only ranks
    */
-  public JooqAllocationStore(DSLContext db, Clock clock, JooqRequestLifecycle requests) {
+  public JooqAllocationStore(DSLContext db, Clock clock, Reservations requests) {
     this.db = db;
     this.clock = clock;
     this.requests = requests;

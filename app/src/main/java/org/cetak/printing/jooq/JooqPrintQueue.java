@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The print station's queue in PostgreSQL: reads only. The requests' moves are written by {@link
- * org.cetak.request.jooq.JooqRequestLifecycle}.
+ * org.cetak.request.RequestLifecycle}.
  */
 public final class JooqPrintQueue implements PrintQueue {
 
