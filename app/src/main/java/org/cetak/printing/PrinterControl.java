@@ -16,13 +16,13 @@ import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.device.PrinterSnapshot;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockError;
-import org.cetak.stock.StockService;
 
 /**
  * Operator actions on printers (pause, resume, load, settle) and what the operators see of them,
@@ -37,7 +37,7 @@ public final class PrinterControl {
   private final PrinterStations stations;
   private final PrintRoomLedger movements;
   private final Ledger ledger;
-  private final StockService stock;
+  private final FeederStock feeders;
   private final FeederHands hands;
   private final Audit audit;
   private final Clock clock;
@@ -49,7 +49,7 @@ public final class PrinterControl {
       PrinterStations stations,
       PrintRoomLedger movements,
       Ledger ledger,
-      StockService stock,
+      FeederStock feeders,
       FeederHands hands,
       Audit audit,
       Clock clock) {
@@ -59,7 +59,7 @@ public final class PrinterControl {
     this.stations = stations;
     this.movements = movements;
     this.ledger = ledger;
-    this.stock = stock;
+    this.feeders = feeders;
     this.hands = hands;
     this.audit = audit;
     this.clock = clock;
@@ -70,7 +70,7 @@ public final class PrinterControl {
 
     /**
      * Print-room operators and supervisors pause and resume printers and settle cards; operators
-     * and the blank keeper load feeders (as {@link StockService#load} and {@link Settlements} ask).
+     * and the blank keeper load feeders (as {@link FeederStock#load} and {@link Settlements} ask).
      */
     public static Allowed of(User user) {
       return new Allowed(
@@ -122,7 +122,7 @@ public final class PrinterControl {
       throw new DomainException(
           StockError.INVALID_QUANTITY, "Load a positive number of blanks, not " + quantity);
     }
-    stock.load(printer.officeId(), printer.code(), quantity, by);
+    feeders.load(printer.officeId(), printer.code(), quantity, by);
     hands.load(printer.code(), quantity);
     wakeUp(printer.id());
   }

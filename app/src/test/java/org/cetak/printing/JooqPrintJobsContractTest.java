@@ -7,7 +7,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,7 @@ class JooqPrintJobsContractTest extends PrintJobsContract {
   @Autowired DSLContext db;
   @Autowired Transactions transactions;
   @Autowired Clock clock;
-  @Autowired StockService stock;
+  @Autowired PrinterRegistry registry;
   @Autowired OfficeDirectory offices;
 
   private static int printers;
@@ -31,9 +31,10 @@ class JooqPrintJobsContractTest extends PrintJobsContract {
   void aPrinterOfThisNode() {
     jobs = new JooqPrintJobs(db, clock, "contract-node");
     User admin = offices.user("admin").orElseThrow();
-    String code = "PRN-CONTRACT-" + (++printers);
+    printers++;
+    String code = "PRN-CONTRACT-" + printers;
     Printer registered =
-        stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);
+        registry.register(admin.officeId(), code, "Printer " + code, "Primacy", admin);
     printer = new PrinterRef(registered.id(), registered.officeId(), code);
     db.execute(
         "update printer set owner_node = 'contract-node', mode = 'RUNNING' where id = ?",

@@ -13,8 +13,9 @@ import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.request.RequestLifecycle;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,8 @@ class PrintJobOwnershipTest {
   @Autowired RequestLifecycle queue;
   @Autowired Outbox outbox;
   @Autowired Clock clock;
-  @Autowired StockService stock;
+  @Autowired FeederStock feeders;
+  @Autowired PrinterRegistry registry;
   @Autowired OfficeDirectory offices;
 
   private static int printers;
@@ -51,10 +53,11 @@ class PrintJobOwnershipTest {
     nodeA = node(new JooqPrintJobs(db, clock, "node-a"));
     nodeB = node(jobsOfNodeB);
     User admin = offices.user("admin").orElseThrow();
-    String code = "PRN-OWN-" + (++printers);
+    printers++;
+    String code = "PRN-OWN-" + printers;
     Printer registered =
-        stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);
-    stock.load(admin.officeId(), code, 5, admin);
+        registry.register(admin.officeId(), code, "Printer " + code, "Primacy", admin);
+    feeders.load(admin.officeId(), code, 5, admin);
     printer = new PrinterRef(registered.id(), registered.officeId(), code);
     db.execute(
         "update printer set owner_node = 'node-a', mode = 'RUNNING' where id = ?", printer.id());

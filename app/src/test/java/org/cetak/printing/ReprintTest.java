@@ -14,7 +14,7 @@ import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ class ReprintTest {
   @Autowired StepRecorder steps;
   @Autowired RequestLifecycle requests;
   @Autowired OfficeDirectory offices;
-  @Autowired StockService stock;
+  @Autowired PrinterRegistry registry;
   @Autowired Transactions transactions;
   @Autowired DSLContext db;
 
@@ -51,9 +51,10 @@ class ReprintTest {
     operator = offices.user("operator").orElseThrow();
     supervisor = offices.user("kabid").orElseThrow();
     User admin = offices.user("admin").orElseThrow();
-    String code = "PRN-REPRINT-" + (++printers);
+    printers++;
+    String code = "PRN-REPRINT-" + printers;
     Printer registered =
-        stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);
+        registry.register(admin.officeId(), code, "Printer " + code, "Primacy", admin);
     printer = new PrinterRef(registered.id(), registered.officeId(), code);
     db.execute("update printer set owner_node = null, mode = 'RUNNING' where id = ?", printer.id());
     printed =

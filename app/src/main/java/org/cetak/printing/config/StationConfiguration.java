@@ -35,10 +35,11 @@ import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.printing.jooq.JooqPrinterBoard;
 import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
+import org.cetak.region.RegionTable;
 import org.cetak.request.RequestLifecycle;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Printers;
-import org.cetak.stock.StockService;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,8 +114,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  CardPreparer cardPreparer(CardFaceRenderer renderer, Clock clock) {
-    return new CardPreparer(renderer, clock);
+  CardPreparer cardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
+    return new CardPreparer(renderer, regions, clock);
   }
 
   @Bean(destroyMethod = "shutdownNow")
@@ -181,7 +182,7 @@ public class StationConfiguration {
       ObjectProvider<StationRuntime> runtime,
       PrintRoomLedger movements,
       Ledger ledger,
-      StockService stock,
+      FeederStock feeders,
       FeederHands hands,
       Audit audit,
       Clock clock) {
@@ -208,7 +209,7 @@ public class StationConfiguration {
           }
         };
     return new PrinterControl(
-        board, jobs, settlements, stations, movements, ledger, stock, hands, audit, clock);
+        board, jobs, settlements, stations, movements, ledger, feeders, hands, audit, clock);
   }
 
   @Bean

@@ -32,16 +32,12 @@ import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The print station's queue in PostgreSQL: reads only. The requests' moves are written by {@link
  * org.cetak.request.RequestLifecycle}.
  */
 public final class JooqPrintQueue implements PrintQueue {
-
-  private static final Logger log = LoggerFactory.getLogger(JooqPrintQueue.class);
 
   /** The order in which requests holding a blank are printed (index ix_reservation_print_order). */
   private static final List<SortField<?>> PRINT_ORDER =

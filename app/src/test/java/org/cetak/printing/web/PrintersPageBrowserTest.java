@@ -26,8 +26,8 @@ import org.cetak.printing.StepRecorder;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
-import org.cetak.stock.StockService;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -67,8 +67,8 @@ class PrintersPageBrowserTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired PrintJobs jobs;
+  @Autowired SpoilRecords spoils;
   @Autowired StepRecorder steps;
-  @Autowired StockService stock;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
 
@@ -93,7 +93,7 @@ class PrintersPageBrowserTest {
   void operator_sees_each_printer_as_the_database_has_it() {
     User operator = offices.user("operator").orElseThrow();
     // a bent blank the operator took out of the feeder and recorded spoiled
-    stock.recordSpoiled(
+    spoils.spoiled(
         office.id(),
         new SpoilRequest(
             "PRN-2",
