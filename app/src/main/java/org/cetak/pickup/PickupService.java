@@ -12,6 +12,7 @@ import org.cetak.office.Audit;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.PrintingError;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.SpoilRecords;
@@ -144,7 +145,7 @@ public final class PickupService {
                     + ": there is no card to hand over");
           }
           checkOldCard(card, form);
-          lifecycle.handedOver(requestId, by.username());
+          lifecycle.markHandedOver(requestId, by.username());
           Optional<Long> movement = Optional.empty();
           if (form.oldCard() == OldCard.RETURNED) {
             RecordedMovement withdrawn =

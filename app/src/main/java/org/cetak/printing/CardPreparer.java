@@ -2,7 +2,6 @@ package org.cetak.printing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.cetak.allocation.QueuedCard;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.face.CardFaceData;
 import org.cetak.printing.face.CardFaceRenderer;

@@ -14,7 +14,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.cetak.allocation.QueuedCard;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.device.ChipPayload;
 

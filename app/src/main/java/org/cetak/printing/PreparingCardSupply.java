@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.cetak.allocation.PrintQueue;
-import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.slf4j.Logger;
@@ -63,8 +61,8 @@ public final class PreparingCardSupply implements CardSupply {
   @Override
   public PreparedCard prepare(long requestId) {
     QueuedCard card =
-        transactions
-            .inTransaction(() -> queue.card(requestId))
+        queue
+            .card(requestId)
             .orElseThrow(
                 () ->
                     new DomainException(
@@ -92,9 +90,9 @@ public final class PreparingCardSupply implements CardSupply {
             transactions.inTransaction(() -> reprints.nextGranted(printer.officeId()));
         if (granted.isPresent() && !skip.contains(granted.get())) {
           reprint = true;
-          next = transactions.inTransaction(() -> queue.card(granted.get()));
+          next = queue.card(granted.get());
         } else {
-          next = transactions.inTransaction(() -> queue.nextReserved(printer.officeId(), skip));
+          next = queue.nextReserved(printer.officeId(), skip);
         }
         if (next.isEmpty()) {
           return Optional.empty();

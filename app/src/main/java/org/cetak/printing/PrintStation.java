@@ -41,14 +41,13 @@ public final class PrintStation {
   }
 
   private final PrinterRef printer;
-  private final CardPrinter device;
+  private final StationPrinter machine;
   private final ChipStation chip;
   private final PrintJobs jobs;
   private final StepRecorder steps;
   private final CardSupply supply;
   private final Optional<DutyCycle> dutyCycle;
 
-  private volatile PrinterSnapshot lastStatus;
   private PreparedCard current;
   private long takenUp;
 
@@ -75,7 +74,7 @@ public final class PrintStation {
     this.dutyCycle = dutyCycle;
     this.steps = steps;
     this.printer = printer;
-    this.device = device;
+    this.machine = new StationPrinter(printer, device, jobs, supply);
     this.chip = chip;
     this.jobs = jobs;
     this.supply = supply;
@@ -87,15 +86,11 @@ public final class PrintStation {
 
   /** The printer's status as last read, for the console; empty before the first read. */
   public Optional<PrinterSnapshot> lastStatus() {
-    return Optional.ofNullable(lastStatus);
+    return machine.lastStatus();
   }
 
   private StatusReading readStatus() {
-    StatusReading reading = device.status();
-    if (reading instanceof StatusReading.Read read) {
-      lastStatus = read.snapshot();
-    }
-    return reading;
+    return machine.read();
   }
 
   /** True when the printer answers a status query (read before the station's first step). */
@@ -105,6 +100,14 @@ public final class PrintStation {
 
   /** One unit of work: settles or advances the open job, or starts the next card. */
   public Tick tick() {
+    Tick tick = work();
+    if (tick == Tick.HALTED) {
+      nothingOpen = false; // an operator may resume it with anything changed
+    }
+    return tick;
+  }
+
+  private Tick work() {
     boolean known = nothingOpen;
     nothingOpen = false; // until this tick finishes a card again
     if (!known) {
@@ -116,7 +119,7 @@ public final class PrintStation {
       switch (state.mode()) {
         case RUNNING -> {}
         case COOLING -> {
-          if (!cooled()) {
+          if (!machine.cooled()) {
             return Tick.HALTED;
           }
         }
@@ -128,25 +131,15 @@ public final class PrintStation {
     return startNext();
   }
 
-  private boolean cooled() {
-    if (readStatus() instanceof StatusReading.Read read
-        && !read.snapshot().cooling()
-        && read.snapshot().condition() != PrinterCondition.HEAD_TEMP) {
-      jobs.setState(printer.id(), PrinterMode.RUNNING, "cooled");
-      return true;
-    }
-    return false;
-  }
-
   private Tick startNext() {
     StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
-      halt(PrinterMode.QUARANTINED, "printer does not answer: " + u.why());
+      machine.halt(PrinterMode.QUARANTINED, "printer does not answer: " + u.why());
       return Tick.HALTED;
     }
-    PrinterSnapshot before = clearedError(((StatusReading.Read) reading).snapshot());
+    PrinterSnapshot before = machine.clearedError(((StatusReading.Read) reading).snapshot());
     if (before.position().cardInside()) {
-      halt(
+      machine.halt(
           PrinterMode.PAUSED,
           "a card no job knows of is inside ("
               + before.position()
@@ -155,11 +148,11 @@ public final class PrintStation {
     }
     PrinterCondition blocker = before.blocker();
     if (blocker != PrinterCondition.NONE) {
-      pauseFor(blocker);
+      machine.pauseFor(blocker);
       return Tick.HALTED;
     }
     if (dutyCycle.isPresent() && !dutyCycle.get().restNeeded().isZero()) {
-      halt(
+      machine.halt(
           PrinterMode.COOLING,
           "duty cycle of "
               + dutyCycle.get()
@@ -220,7 +213,7 @@ public final class PrintStation {
     if (job.stage() != Stage.PICKING) {
       return Tick.BUSY;
     }
-    StepOutcome outcome = device.parkAtChipStation();
+    StepOutcome outcome = machine.parkAtChipStation();
     return afterCommand(job, outcome);
   }
 
@@ -239,7 +232,8 @@ public final class PrintStation {
     }
     ChipOutcome.Failed f = (ChipOutcome.Failed) result;
     if (!f.failure().cardAtFault()) {
-      halt(PrinterMode.PAUSED, "chip encoder unavailable (" + f.failure() + "): " + f.detail());
+      machine.halt(
+          PrinterMode.PAUSED, "chip encoder unavailable (" + f.failure() + "): " + f.detail());
       return Tick.HALTED;
     }
     log.info(
@@ -259,7 +253,7 @@ public final class PrintStation {
     if (job.stage() != Stage.PRINTING) {
       return Tick.BUSY;
     }
-    StepOutcome outcome = device.printAndEject(card(job).panels());
+    StepOutcome outcome = machine.printAndEject(card(job).panels());
     return afterCommand(job, outcome);
   }
 
@@ -272,7 +266,7 @@ public final class PrintStation {
     if (job.stage() != Stage.REJECTING) {
       return Tick.BUSY;
     }
-    StepOutcome outcome = device.reject();
+    StepOutcome outcome = machine.reject();
     return afterCommand(job, outcome);
   }
 
@@ -307,24 +301,11 @@ public final class PrintStation {
     return tick == Tick.HALTED ? Optional.empty() : jobs.openJob(printer.id());
   }
 
-  /**
-   * A printer keeps its last error until told to clear it; once the station may go on (an operator
-   * resumed it), clearing moves no card, so it is always safe. Returns the status afterwards.
-   */
-  private PrinterSnapshot clearedError(PrinterSnapshot snapshot) {
-    if (snapshot.condition() == PrinterCondition.NONE
-        || snapshot.condition() == PrinterCondition.NO_CARD) {
-      return snapshot;
-    }
-    device.clearError();
-    return readStatus() instanceof StatusReading.Read read ? read.snapshot() : snapshot;
-  }
-
   /** Halts when the printer cannot take the next command now; the job stays where it is. */
   private Optional<PrintJob> blockedOr(PrintJob job, PrinterSnapshot now) {
-    now = clearedError(now);
+    now = machine.clearedError(now);
     if (now.position() == CardPosition.JAMMED) {
-      pauseFor(PrinterCondition.MECHANICAL);
+      machine.pauseFor(PrinterCondition.MECHANICAL);
       return Optional.empty();
     }
     PrinterCondition blocker = StepRules.blocker(job.stage(), now);
@@ -334,7 +315,7 @@ public final class PrintStation {
     if (job.stage() == Stage.PICKING) {
       finishNotPicked(StepTransitions.notPicked(job, List.of(), blocker.advice()));
     }
-    pauseFor(blocker);
+    machine.pauseFor(blocker);
     return Optional.empty();
   }
 
@@ -359,7 +340,7 @@ public final class PrintStation {
       case NOT_PICKED -> {
         Verdict.NotPicked v = (Verdict.NotPicked) verdict;
         finishNotPicked(StepTransitions.notPicked(job, v));
-        pauseFor(v.why());
+        machine.pauseFor(v.why());
         yield Tick.HALTED;
       }
       case PARKED ->
@@ -377,7 +358,7 @@ public final class PrintStation {
       }
       case SPOILED -> spoil(job, SpoilCause.PRINT_FAIL, fresh, ((Verdict.Spoiled) verdict).note());
       case PAUSE -> {
-        pauseFor(((Verdict.Pause) verdict).condition());
+        machine.pauseFor(((Verdict.Pause) verdict).condition());
         yield Tick.HALTED;
       }
       case REJECT -> {
@@ -393,7 +374,7 @@ public final class PrintStation {
         if (pauseAfterReject != null) {
           PrinterCondition condition = pauseAfterReject;
           pauseAfterReject = null;
-          pauseFor(condition);
+          machine.pauseFor(condition);
           yield Tick.HALTED;
         }
         yield tick;
@@ -404,7 +385,7 @@ public final class PrintStation {
   /** A card jammed where a step left it pauses the printer until an operator clears it. */
   private Tick jammedOr(CardPosition at, Tick otherwise) {
     if (at == CardPosition.JAMMED) {
-      pauseFor(PrinterCondition.MECHANICAL);
+      machine.pauseFor(PrinterCondition.MECHANICAL);
       return Tick.HALTED;
     }
     return otherwise;
@@ -439,7 +420,7 @@ public final class PrintStation {
     silentRetries++;
     if (silentRetries > MAX_SILENT_RETRIES) {
       silentRetries = 0;
-      halt(PrinterMode.QUARANTINED, "printer keeps not answering: " + why);
+      machine.halt(PrinterMode.QUARANTINED, "printer keeps not answering: " + why);
       return Tick.HALTED;
     }
     log.info(
@@ -454,7 +435,7 @@ public final class PrintStation {
 
   private Tick toUnknown(PrintJob job, String why) {
     if (job.stage() == Stage.UNKNOWN) {
-      halt(PrinterMode.QUARANTINED, "outcome unknown: " + why);
+      machine.halt(PrinterMode.QUARANTINED, "outcome unknown: " + why);
       return Tick.HALTED;
     }
     steps.apply(StepTransitions.toUnknown(job, why));
@@ -463,7 +444,7 @@ public final class PrintStation {
         printer.code(),
         job.id(),
         why);
-    halt(PrinterMode.QUARANTINED, "outcome of job " + job.id() + " unknown: " + why);
+    machine.halt(PrinterMode.QUARANTINED, "outcome of job " + job.id() + " unknown: " + why);
     return Tick.HALTED;
   }
 
@@ -501,34 +482,17 @@ public final class PrintStation {
    */
   private Tick stayQuarantined(PrintJob job, String why) {
     if (jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
-      halt(
+      machine.halt(
           PrinterMode.QUARANTINED,
           "outcome of job " + job.id() + " unknown (" + why + "): settle its card first");
     }
     return Tick.HALTED;
   }
 
-  // --- helpers ------------------------------------------------------------------------------
-
   private PreparedCard card(PrintJob job) {
     if (current == null || current.requestId() != job.requestId()) {
       current = supply.prepare(job.requestId());
     }
     return current;
-  }
-
-  private void pauseFor(PrinterCondition condition) {
-    if (condition == PrinterCondition.HEAD_TEMP) {
-      halt(PrinterMode.COOLING, condition.advice());
-    } else {
-      halt(PrinterMode.PAUSED, condition.advice());
-    }
-  }
-
-  private void halt(PrinterMode mode, String reason) {
-    nothingOpen = false;
-    jobs.setState(printer.id(), mode, reason);
-    supply.release(printer);
-    log.info("Printer {} {}: {}", printer.code(), mode, reason);
   }
 }

@@ -7,6 +7,7 @@ import org.cetak.approval.Approval;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
+import org.cetak.intake.RequestStatus;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 
@@ -39,7 +40,7 @@ public final class Reprints implements ApprovalHandler {
   }
 
   /** A request's office and status. */
-  public record RequestState(long officeId, String status) {}
+  public record RequestState(long officeId, RequestStatus status) {}
 
   private final Store store;
 
@@ -66,7 +67,7 @@ public final class Reprints implements ApprovalHandler {
                 () ->
                     new DomainException(
                         PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
-    if (!request.status().equals("PRINTED")) {
+    if (request.status() != RequestStatus.PRINTED) {
       throw new DomainException(
           PrintingError.NOT_PRINTED,
           "Request "

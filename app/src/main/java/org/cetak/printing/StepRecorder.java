@@ -2,22 +2,22 @@ package org.cetak.printing;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.intake.RequestStatus;
 import org.cetak.notify.Outbox;
+import org.cetak.request.RequestLifecycle;
 
 /**
  * Records a print-room step, the one place where a job's step reaches the other domains: in one
  * transaction it saves the job ({@link PrintJobs}), moves its blanks through the stock ledger
- * ({@link PrintRoomLedger}), moves its request ({@link PrintQueue}) and, for a printed card, writes
- * the SMS and status outbox rows ({@link Outbox}). Either all of it commits or none of it.
+ * ({@link PrintRoomLedger}), moves its request ({@link RequestLifecycle}) and, for a printed card,
+ * writes the SMS and status outbox rows ({@link Outbox}). Either all of it commits or none of it.
  */
 public final class StepRecorder {
 
   private final PrintJobs jobs;
   private final PrintRoomLedger ledger;
-  private final PrintQueue requests;
+  private final RequestLifecycle requests;
   private final Outbox outbox;
   private final Reprints.Store grants;
   private final Transactions transactions;
@@ -26,7 +26,7 @@ public final class StepRecorder {
   public StepRecorder(
       PrintJobs jobs,
       PrintRoomLedger ledger,
-      PrintQueue requests,
+      RequestLifecycle requests,
       Outbox outbox,
       Reprints.Store grants,
       Transactions transactions,
@@ -105,7 +105,7 @@ public final class StepRecorder {
       }
       case PRINTED -> {
         String uid = next.chipUid().orElse("");
-        PrintQueue.Recipient resident =
+        RequestLifecycle.Recipient resident =
             requests.markPrinted(next.requestId(), uid, clock.instant(), actor);
         outbox.cardPrinted(
             new Outbox.PrintedCard(

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
-import org.cetak.allocation.jooq.JooqPrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.db.EmbeddedDatabase;
 import org.cetak.db.Schema;
@@ -38,7 +37,10 @@ import org.cetak.office.Office;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.region.RegionTable;
+import org.cetak.request.jooq.ImportedRequests;
+import org.cetak.request.jooq.Reservations;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -104,7 +106,7 @@ public class AllocationBench implements Callable<Integer> {
     AllocationService allocation() {
       JooqAudit audit = new JooqAudit(db, clock);
       return new AllocationService(
-          new JooqAllocationStore(db, clock),
+          new JooqAllocationStore(db, clock, new Reservations(db)),
           new PolicyService(new JooqPolicyStore(db, clock), transactions, audit),
           officeId -> blanks.get(),
           officeId -> List.of(),
@@ -118,7 +120,7 @@ public class AllocationBench implements Callable<Integer> {
     ImportService imports() {
       JooqAudit audit = new JooqAudit(db, clock);
       return new ImportService(
-          new JooqRequestStore(db, clock),
+          new JooqRequestStore(db, clock, new ImportedRequests(db)),
           new RecordValidator(RegionTable.shipped(), clock),
           offices,
           transactions,
@@ -199,8 +201,7 @@ public class AllocationBench implements Callable<Integer> {
      * print order, skipping those the printers already prepare (up to two per printer of eight).
      */
     private static void nextToPrint(Bench bench, PrintWriter out) {
-      JooqPrintQueue queue =
-          new JooqPrintQueue(bench.db, bench.transactions, Optional.empty(), bench.clock);
+      JooqPrintQueue queue = new JooqPrintQueue(bench.db, bench.transactions);
       Deque<Long> preparing = new ArrayDeque<>();
       List<Long> micros = new ArrayList<>();
       // one connection throughout, as the application's pool gives (the bench's data source opens

@@ -25,6 +25,7 @@ import org.cetak.intake.ImportReport;
 import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.Residents;
+import org.cetak.printing.QueuedCard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +121,7 @@ class AllocationTest {
 
     // the first 66 in print order are on printers now: the 67th is next
     for (int i = 0; i < 66; i++) {
-      f.queue.markPrinting(requestId(order.get(i)), "station");
+      f.requests.markPrinting(requestId(order.get(i)), "station");
     }
     assertThat(f.queue.nextReserved(officeId).orElseThrow().record().nik())
         .isEqualTo(order.get(66));
@@ -133,7 +134,7 @@ class AllocationTest {
         .isEqualTo(order.get(67));
 
     for (int i = 66; i < 70; i++) {
-      f.queue.markPrinting(requestId(order.get(i)), "station");
+      f.requests.markPrinting(requestId(order.get(i)), "station");
     }
     assertThat(f.queue.nextReserved(officeId)).isEmpty();
   }
@@ -236,7 +237,7 @@ class AllocationTest {
     assertThat(reservedInOrder()).containsExactly(first);
 
     long id = f.queue.nextReserved(officeId).orElseThrow().requestId();
-    f.queue.withdraw(id, "resident moved abroad", "loket");
+    f.requests.withdraw(id, "resident moved abroad", "loket");
     RunResult after = f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test");
 
     assertThat(f.status(first)).isEqualTo("WITHDRAWN");
@@ -318,12 +319,12 @@ class AllocationTest {
     QueuedCard card = f.queue.nextReserved(officeId).orElseThrow();
     assertThat(card.payloads().photo()).isPresent();
 
-    f.queue.markPrinting(card.requestId(), "station");
-    f.queue.requeue(card.requestId(), "chip write failed", "station");
+    f.requests.markPrinting(card.requestId(), "station");
+    f.requests.requeue(card.requestId(), "chip write failed", "station");
     assertThat(f.queue.nextReserved(officeId).orElseThrow().requestId())
         .isEqualTo(card.requestId());
-    f.queue.markPrinting(card.requestId(), "station");
-    f.queue.markPrinted(
+    f.requests.markPrinting(card.requestId(), "station");
+    f.requests.markPrinted(
         card.requestId(), "04A1B2C3", Instant.parse("2026-01-05T02:00:00Z"), "station");
 
     assertThat(f.status(nik)).isEqualTo("PRINTED");
@@ -340,10 +341,10 @@ class AllocationTest {
                 .map(r -> r.get(0, String.class)))
         .containsExactly(
             "QUEUED", "RESERVED", "PRINTING", "FAILED_REQUEUED", "PRINTING", "PRINTED");
-    assertThatThrownBy(() -> f.queue.markOutcomeUnknown(card.requestId(), "?", "station"))
+    assertThatThrownBy(() -> f.requests.markOutcomeUnknown(card.requestId(), "?", "station"))
         .isInstanceOf(DomainException.class);
-    f.queue.markHandedOver(card.requestId(), "loket");
-    assertThatThrownBy(() -> f.queue.requeue(card.requestId(), "late", "station"))
+    f.requests.markHandedOver(card.requestId(), "loket");
+    assertThatThrownBy(() -> f.requests.requeue(card.requestId(), "late", "station"))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("REQUEST_STATUS_CONFLICT"));
   }

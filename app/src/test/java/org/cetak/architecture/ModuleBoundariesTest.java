@@ -1,19 +1,29 @@
 package org.cetak.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of DESIGN.md, checked on the compiled classes of every module: drivers and the
  * simulator know nothing of the application or the database, the simulator shares no code with the
- * driver, only the demo uses the simulator, and the domain core imports no framework, no generated
- * jOOQ class and no servlet API.
+ * driver, only the demo uses the simulator, the domain core imports no framework, no generated jOOQ
+ * class, no servlet API and no adapter of its own, and each lifecycle's tables have one writer.
  */
 class ModuleBoundariesTest {
 
@@ -105,6 +115,65 @@ class ModuleBoundariesTest {
             "org.quartz..",
             "com.zaxxer..")
         .check(classes);
+  }
+
+  @Test
+  void domain_core_depends_on_no_adapter() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.cetak..")
+        .and()
+        .resideOutsideOfPackages(ADAPTERS)
+        .and()
+        .resideOutsideOfPackages(NOT_APPLICATION)
+        .and()
+        .doNotHaveFullyQualifiedName("org.cetak.CetakApplication")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ADAPTERS)
+        .check(classes);
+  }
+
+  /**
+   * Who alone writes each table: a lifecycle has one writer, so "where is a request moved" or "how
+   * does a blank leave a feeder" has one answer. Checked on the sources (a write is a jOOQ {@code
+   * insertInto}, {@code update}, {@code deleteFrom} or {@code mergeInto} of the table).
+   */
+  static final Map<String, String> WRITERS =
+      Map.of(
+          "PRINT_REQUEST", "org/cetak/request/jooq/",
+          "PRINT_REQUEST_EVENT", "org/cetak/request/jooq/",
+          "RESERVATION", "org/cetak/request/jooq/",
+          "REQUEST_PAYLOAD", "org/cetak/request/jooq/",
+          "PRINT_JOB", "org/cetak/printing/jooq/JooqPrintJobs.java",
+          "REPRINT_GRANT", "org/cetak/printing/jooq/JooqReprintStore.java",
+          "STOCK_MOVEMENT", "org/cetak/stock/jooq/JooqLedger.java",
+          "STOCK_BALANCE", "org/cetak/stock/jooq/JooqLedger.java");
+
+  @Test
+  void each_lifecycle_table_is_written_by_its_owner_only() throws IOException {
+    Path sources = Path.of("src/main/java");
+    Pattern write =
+        Pattern.compile(
+            "\\.(insertInto|update|deleteFrom|mergeInto)\\(\\s*("
+                + String.join("|", WRITERS.keySet())
+                + ")\\b");
+    List<String> strays = new ArrayList<>();
+    int writes = 0;
+    try (Stream<Path> files = Files.walk(sources)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String name = sources.relativize(file).toString().replace('\\', '/');
+        Matcher m = write.matcher(Files.readString(file));
+        while (m.find()) {
+          writes++;
+          if (!name.startsWith(WRITERS.get(m.group(2)))) {
+            strays.add(name + " writes " + m.group(2));
+          }
+        }
+      }
+    }
+    assertThat(writes).as("writes found in %s", sources.toAbsolutePath()).isGreaterThan(10);
+    assertThat(strays).isEmpty();
   }
 
   @Test

@@ -14,13 +14,16 @@ import org.cetak.allocation.ForecastSettings;
 import org.cetak.allocation.PolicyService;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
-import org.cetak.allocation.jooq.JooqPrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.region.RegionTable;
+import org.cetak.request.jooq.ImportedRequests;
+import org.cetak.request.jooq.JooqRequestLifecycle;
+import org.cetak.request.jooq.Reservations;
 import org.cetak.support.MutableClock;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -48,6 +51,7 @@ public final class IntakeFixture {
   public final PolicyService policies;
   public final AllocationService allocation;
   public final JooqPrintQueue queue;
+  public final JooqRequestLifecycle requests;
   public final List<DropHistory.Drop> drops = new ArrayList<>();
 
   public IntakeFixture(DataSource dataSource) {
@@ -74,10 +78,11 @@ public final class IntakeFixture {
                         OfficeKind.KABUPATEN_KOTA,
                         Optional.empty(),
                         ""));
+    this.requests = new JooqRequestLifecycle(db, transactions, clock);
     JooqAudit audit = new JooqAudit(db, clock);
     this.imports =
         new ImportService(
-            new org.cetak.intake.jooq.JooqRequestStore(db, clock),
+            new org.cetak.intake.jooq.JooqRequestStore(db, clock, new ImportedRequests(db)),
             new RecordValidator(REGIONS, clock),
             offices,
             transactions,
@@ -86,7 +91,7 @@ public final class IntakeFixture {
     this.policies = new PolicyService(new JooqPolicyStore(db, clock), transactions, audit);
     this.allocation =
         new AllocationService(
-            new JooqAllocationStore(db, clock),
+            new JooqAllocationStore(db, clock, new Reservations(db)),
             policies,
             officeId -> blanks.get(),
             officeId -> List.copyOf(drops),
@@ -95,7 +100,7 @@ public final class IntakeFixture {
             transactions,
             audit,
             clock);
-    this.queue = new JooqPrintQueue(db, transactions, Optional.empty(), clock);
+    this.queue = new JooqPrintQueue(db, transactions);
   }
 
   public LocalDate today() {

@@ -83,7 +83,7 @@ public final class CounterFixture {
     pickup =
         new PickupService(
             new JooqPickupStore(f.db, f.clock),
-            (requestId, actor) -> f.queue.markHandedOver(requestId, actor),
+            f.requests,
             spoils,
             consolidation,
             access,
@@ -135,12 +135,12 @@ public final class CounterFixture {
     long request = queued(birth, reason, suket);
     f.blanks.set(100_000);
     f.allocation.run(f.office.id(), RunTrigger.ON_DEMAND, "test");
-    if (!f.queue.startPrinting(request, false, "station:1")) {
+    if (!f.requests.startPrinting(request, false, "station:1")) {
       throw new IllegalStateException("request " + request + " was not reserved");
     }
     String uid = String.format("04%012X", request);
-    org.cetak.allocation.PrintQueue.Recipient resident =
-        f.queue.markPrinted(request, uid, f.clock.instant(), "station:1");
+    org.cetak.request.RequestLifecycle.Recipient resident =
+        f.requests.markPrinted(request, uid, f.clock.instant(), "station:1");
     f.transactions.run(
         () ->
             outbox.cardPrinted(

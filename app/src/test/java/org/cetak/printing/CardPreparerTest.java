@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import org.cetak.allocation.QueuedCard;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;

@@ -7,13 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.cetak.allocation.PrintQueue;
-import org.cetak.allocation.QueuedCard;
 import org.cetak.common.Transactions;
+import org.cetak.intake.Payloads;
 import org.cetak.intake.RequestStatus;
 import org.cetak.notify.Outbox;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.InMemoryLedger;
 import org.cetak.stock.Item;
 import org.cetak.stock.Location;
@@ -125,7 +124,7 @@ final class InMemoryPrintRoom {
   }
 
   /** Requests as a queue would move them: only the moves {@link RequestStatus} allows. */
-  private final class Requests implements PrintQueue {
+  private final class Requests implements RequestLifecycle {
 
     private void move(long requestId, RequestStatus to) {
       RequestStatus from = requests.get(requestId);
@@ -133,16 +132,6 @@ final class InMemoryPrintRoom {
         throw new IllegalStateException("request " + requestId + " " + from + " -> " + to);
       }
       requests.put(requestId, to);
-    }
-
-    @Override
-    public Optional<QueuedCard> nextReserved(long officeId, Set<Long> skip) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<QueuedCard> card(long requestId) {
-      return Optional.empty();
     }
 
     @Override
@@ -190,6 +179,11 @@ final class InMemoryPrintRoom {
     @Override
     public void withdraw(long requestId, String reason, String actor) {
       move(requestId, RequestStatus.WITHDRAWN);
+    }
+
+    @Override
+    public void storePayloads(long requestId, Payloads payloads) {
+      throw new UnsupportedOperationException("no payloads are fetched here");
     }
   }
 

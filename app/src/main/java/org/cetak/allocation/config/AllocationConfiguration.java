@@ -11,17 +11,15 @@ import org.cetak.allocation.DropHistory;
 import org.cetak.allocation.ForecastSettings;
 import org.cetak.allocation.PolicyService;
 import org.cetak.allocation.PolicyStore;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.allocation.PrinterCapacity;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.allocation.job.AllocationJob;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
-import org.cetak.allocation.jooq.JooqPrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
-import org.cetak.intake.UpstreamRegistry;
 import org.cetak.office.Audit;
+import org.cetak.request.jooq.Reservations;
 import org.cetak.stock.DropListener;
 import org.cetak.stock.Drops;
 import org.cetak.stock.ReservedBlanks;
@@ -61,8 +59,8 @@ public class AllocationConfiguration {
   }
 
   @Bean
-  AllocationStore allocationStore(DSLContext db, Clock clock) {
-    return new JooqAllocationStore(db, clock);
+  AllocationStore allocationStore(DSLContext db, Clock clock, Reservations requests) {
+    return new JooqAllocationStore(db, clock, requests);
   }
 
   @Bean
@@ -107,16 +105,6 @@ public class AllocationConfiguration {
         transactions,
         audit,
         clock);
-  }
-
-  @Bean
-  PrintQueue printQueue(
-      DSLContext db,
-      Transactions transactions,
-      ObjectProvider<UpstreamRegistry> upstream,
-      Clock clock) {
-    return new JooqPrintQueue(
-        db, transactions, Optional.ofNullable(upstream.getIfAvailable()), clock);
   }
 
   /** The stock ledger's usable stock subtracts what allocation holds. */

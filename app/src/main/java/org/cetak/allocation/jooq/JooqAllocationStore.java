@@ -3,11 +3,9 @@ package org.cetak.allocation.jooq;
 import static org.cetak.db.jooq.Tables.ALLOCATION_RUN;
 import static org.cetak.db.jooq.Tables.ALLOCATION_STATE;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
 import static org.cetak.db.jooq.Tables.RESERVATION;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
@@ -21,11 +19,11 @@ import org.cetak.allocation.PriorityPolicy;
 import org.cetak.allocation.RunResult;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.db.jooq.tables.PrintRequest;
-import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.db.jooq.tables.records.ReservationRecord;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.jooq.QueueLock;
+import org.cetak.request.jooq.Reservations;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -40,10 +38,15 @@ public final class JooqAllocationStore implements AllocationStore {
 
   private final DSLContext db;
   private final Clock clock;
+  private final Reservations requests;
 
-  public JooqAllocationStore(DSLContext db, Clock clock) {
+  /**
+   * @param requests writes the reservations and the requests' moves; this class only ranks
+   */
+  public JooqAllocationStore(DSLContext db, Clock clock, Reservations requests) {
     this.db = db;
     this.clock = clock;
+    this.requests = requests;
   }
 
   @Override
@@ -66,19 +69,7 @@ public final class JooqAllocationStore implements AllocationStore {
 
   @Override
   public int releaseWithdrawn(long officeId, OffsetDateTime now) {
-    return db.update(RESERVATION)
-        .set(RESERVATION.RELEASED_AT, now)
-        .set(RESERVATION.RELEASE_REASON, "request withdrawn")
-        .where(RESERVATION.OFFICE_ID.eq(officeId))
-        .and(RESERVATION.RELEASED_AT.isNull())
-        .and(RESERVATION.CONSUMED_AT.isNull())
-        .and(
-            RESERVATION.REQUEST_ID.in(
-                select(PRINT_REQUEST.ID)
-                    .from(PRINT_REQUEST)
-                    .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-                    .and(PRINT_REQUEST.STATUS.eq(RequestStatus.WITHDRAWN.name()))))
-        .execute();
+    return requests.releaseWithdrawn(officeId, now);
   }
 
   @Override
@@ -172,67 +163,17 @@ public final class JooqAllocationStore implements AllocationStore {
             .asTable("top");
     Field<Long> topId = top.field(id);
     Field<Integer> topTier = top.field(rankedTier);
-    int reserved =
-        db.insertInto(
-                RESERVATION,
-                RESERVATION.REQUEST_ID,
-                RESERVATION.OFFICE_ID,
-                RESERVATION.RUN_ID,
-                RESERVATION.TIER,
-                RESERVATION.RULE,
-                RESERVATION.QUEUE_RANK,
-                RESERVATION.POLICY_VERSION,
-                RESERVATION.RESERVED_AT,
-                RESERVATION.SUKET_KEY,
-                RESERVATION.READY_AT)
-            .select(
-                select(
-                        topId,
-                        val(officeId),
-                        val(runId),
-                        topTier,
-                        top.field(rankedRule),
-                        rowNumber()
-                            .over()
-                            .orderBy(topTier, top.field(rankedSuket), top.field(rankedAt), topId)
-                            .cast(Integer.class),
-                        val(policy.version()),
-                        val(now),
-                        top.field(rankedSuket),
-                        top.field(rankedAt))
-                    .from(top))
-            .execute();
-    if (reserved == 0) {
-      return 0;
-    }
-    db.update(PRINT_REQUEST)
-        .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
-        .set(PRINT_REQUEST.STATUS_AT, now)
-        .set(PRINT_REQUEST.UPDATED_AT, now)
-        .from(RESERVATION)
-        .where(RESERVATION.RUN_ID.eq(runId))
-        .and(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
-        .execute();
-    db.insertInto(
-            PRINT_REQUEST_EVENT,
-            PRINT_REQUEST_EVENT.REQUEST_ID,
-            PRINT_REQUEST_EVENT.FROM_STATUS,
-            PRINT_REQUEST_EVENT.TO_STATUS,
-            PRINT_REQUEST_EVENT.REASON,
-            PRINT_REQUEST_EVENT.ACTOR,
-            PRINT_REQUEST_EVENT.OCCURRED_AT)
-        .select(
-            select(
-                    RESERVATION.REQUEST_ID,
-                    inline(RequestStatus.QUEUED.name()),
-                    inline(RequestStatus.RESERVED.name()),
-                    DSLHelpers.reservedReason(runId),
-                    val("allocation"),
-                    val(now))
-                .from(RESERVATION)
-                .where(RESERVATION.RUN_ID.eq(runId)))
-        .execute();
-    return reserved;
+    return requests.reserveRanked(
+        officeId,
+        runId,
+        policy.version(),
+        top,
+        topId,
+        topTier,
+        rankedRule,
+        rankedSuket,
+        rankedAt,
+        now);
   }
 
   @Override
@@ -243,44 +184,8 @@ public final class JooqAllocationStore implements AllocationStore {
       String approvedBy,
       int policyVersion,
       OffsetDateTime now) {
-    PrintRequestRecord request =
-        db.selectFrom(PRINT_REQUEST).where(PRINT_REQUEST.ID.eq(requestId)).forUpdate().fetchOne();
-    if (request == null
-        || !request.getStatus().equals(RequestStatus.QUEUED.name())
-        || !request.getSiakStatus().equals(ResidentRecord.PRINT_READY)
-        || !request.getHasPhoto()) {
-      return false;
-    }
-    db.insertInto(RESERVATION)
-        .set(RESERVATION.REQUEST_ID, requestId)
-        .set(RESERVATION.OFFICE_ID, request.getOfficeId())
-        .set(RESERVATION.RUN_ID, runId)
-        .set(RESERVATION.TIER, 0)
-        .set(RESERVATION.RULE, rule)
-        .set(RESERVATION.QUEUE_RANK, 1)
-        .set(RESERVATION.POLICY_VERSION, policyVersion)
-        .set(RESERVATION.RESERVED_AT, now)
-        .set(RESERVATION.APPROVED_BY, approvedBy)
-        .set(
-            RESERVATION.SUKET_KEY,
-            request.getSuketDate() == null ? PolicySql.NO_SUKET : request.getSuketDate())
-        .set(RESERVATION.READY_AT, request.getSiakStatusAt())
-        .execute();
-    db.update(PRINT_REQUEST)
-        .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
-        .set(PRINT_REQUEST.STATUS_AT, now)
-        .set(PRINT_REQUEST.UPDATED_AT, now)
-        .where(PRINT_REQUEST.ID.eq(requestId))
-        .execute();
-    db.insertInto(PRINT_REQUEST_EVENT)
-        .set(PRINT_REQUEST_EVENT.REQUEST_ID, requestId)
-        .set(PRINT_REQUEST_EVENT.FROM_STATUS, RequestStatus.QUEUED.name())
-        .set(PRINT_REQUEST_EVENT.TO_STATUS, RequestStatus.RESERVED.name())
-        .set(PRINT_REQUEST_EVENT.REASON, "urgent walk-in approved, run " + runId)
-        .set(PRINT_REQUEST_EVENT.ACTOR, approvedBy)
-        .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
-        .execute();
-    return true;
+    return requests.reserveOne(
+        requestId, runId, rule, approvedBy, policyVersion, PolicySql.NO_SUKET, now);
   }
 
   @Override
@@ -406,7 +311,7 @@ public final class JooqAllocationStore implements AllocationStore {
             requestId,
             officeId,
             status,
-            status.equals(RequestStatus.QUEUED.name())
+            RequestStatus.valueOf(status) == RequestStatus.QUEUED
                 && ResidentRecord.PRINT_READY.equals(mine.get(r.SIAK_STATUS))
                 && mine.get(r.HAS_PHOTO),
             mine.get(r.SIAK_STATUS),
@@ -422,17 +327,5 @@ public final class JooqAllocationStore implements AllocationStore {
                         res.getRule(),
                         res.getQueueRank(),
                         res.getReservedAt()))));
-  }
-
-  private static final class DSLHelpers {
-    static Field<String> reservedReason(long runId) {
-      return org.jooq.impl.DSL.concat(
-          inline("reserved by allocation run " + runId + ", tier "),
-          RESERVATION.TIER.cast(String.class),
-          inline(", rule "),
-          RESERVATION.RULE,
-          inline(", rank "),
-          RESERVATION.QUEUE_RANK.cast(String.class));
-    }
   }
 }

@@ -17,6 +17,7 @@ import org.cetak.intake.siak.SiakHttpRegistry;
 import org.cetak.office.Audit;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.region.RegionTable;
+import org.cetak.request.jooq.ImportedRequests;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,8 +43,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  RequestStore requestStore(DSLContext db, Clock clock) {
-    return new JooqRequestStore(db, clock);
+  RequestStore requestStore(DSLContext db, Clock clock, ImportedRequests requests) {
+    return new JooqRequestStore(db, clock, requests);
   }
 
   @Bean

@@ -2,7 +2,6 @@ package org.cetak.pickup.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.common.Transactions;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.office.Audit;
@@ -11,6 +10,7 @@ import org.cetak.pickup.PickupService;
 import org.cetak.pickup.job.PersonalDataErasureJob;
 import org.cetak.pickup.jooq.JooqPersonalDataStore;
 import org.cetak.pickup.jooq.JooqPickupStore;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.SpoilRecords;
 import org.jooq.DSLContext;
@@ -35,7 +35,7 @@ public class PickupConfiguration {
   PickupService pickupService(
       DSLContext db,
       Clock clock,
-      PrintQueue queue,
+      RequestLifecycle requests,
       SpoilRecords spoils,
       ConsolidationService consolidation,
       OfficeAccess access,
@@ -44,7 +44,7 @@ public class PickupConfiguration {
       @Value("${cetak.pickup.fingerprint-reader:false}") boolean fingerprintReader) {
     return new PickupService(
         new JooqPickupStore(db, clock),
-        new QueueRequestLifecycle(queue),
+        requests,
         spoils,
         consolidation,
         access,

@@ -2,12 +2,13 @@ package org.cetak.printing.config;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.smartcardio.TerminalFactory;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
+import org.cetak.intake.UpstreamRegistry;
 import org.cetak.notify.Outbox;
 import org.cetak.notify.jooq.JooqOutbox;
 import org.cetak.office.Audit;
@@ -15,20 +16,28 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.printing.CardPreparer;
 import org.cetak.printing.CardSupply;
 import org.cetak.printing.FeederHands;
+import org.cetak.printing.PayloadFetchingQueue;
 import org.cetak.printing.PreparingCardSupply;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintQueue;
 import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterBoard;
+import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrinterOwnership;
+import org.cetak.printing.PrinterStations;
 import org.cetak.printing.Reprints;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.StepRecorder;
+import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.jooq.JooqPrintJobs;
+import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.printing.jooq.JooqPrinterBoard;
 import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.region.RegionTable;
+import org.cetak.request.RequestLifecycle;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
@@ -56,6 +65,22 @@ public class StationConfiguration {
     return new JooqPrintJobs(db, clock, properties.node());
   }
 
+  /**
+   * The print queue; payloads deleted after a print are fetched again upstream, outside a
+   * transaction.
+   */
+  @Bean
+  PrintQueue printQueue(
+      DSLContext db,
+      Transactions transactions,
+      ObjectProvider<UpstreamRegistry> upstream,
+      RequestLifecycle requests) {
+    return new PayloadFetchingQueue(
+        new JooqPrintQueue(db, transactions),
+        Optional.ofNullable(upstream.getIfAvailable()),
+        requests);
+  }
+
   @Bean
   PrintRoomLedger printRoomLedger(Ledger ledger, Printers printers) {
     return new PrintRoomLedger(ledger, printers);
@@ -65,12 +90,12 @@ public class StationConfiguration {
   StepRecorder stepRecorder(
       PrintJobs jobs,
       PrintRoomLedger ledger,
-      PrintQueue queue,
+      RequestLifecycle requests,
       Outbox outbox,
       Reprints.Store grants,
       Transactions transactions,
       Clock clock) {
-    return new StepRecorder(jobs, ledger, queue, outbox, grants, transactions, clock);
+    return new StepRecorder(jobs, ledger, requests, outbox, grants, transactions, clock);
   }
 
   @Bean
@@ -146,6 +171,45 @@ public class StationConfiguration {
   @ConditionalOnMissingBean
   TerminalFactory terminalFactory() {
     return TerminalFactory.getDefault();
+  }
+
+  /** The operators' actions on printers, waking this node's stations when it runs them. */
+  @Bean
+  PrinterControl printerControl(
+      PrinterBoard board,
+      PrintJobs jobs,
+      Settlements settlements,
+      ObjectProvider<StationRuntime> runtime,
+      PrintRoomLedger movements,
+      Ledger ledger,
+      FeederStock feeders,
+      FeederHands hands,
+      Audit audit,
+      Clock clock) {
+    PrinterStations stations =
+        new PrinterStations() {
+          private PrinterStations here() {
+            StationRuntime running = runtime.getIfAvailable();
+            return running == null ? PrinterStations.none() : running;
+          }
+
+          @Override
+          public void wakeUp(long printerId) {
+            here().wakeUp(printerId);
+          }
+
+          @Override
+          public boolean drives(long printerId) {
+            return here().drives(printerId);
+          }
+
+          @Override
+          public Optional<PrinterSnapshot> lastStatus(long printerId) {
+            return here().lastStatus(printerId);
+          }
+        };
+    return new PrinterControl(
+        board, jobs, settlements, stations, movements, ledger, feeders, hands, audit, clock);
   }
 
   @Bean

@@ -23,6 +23,7 @@ import org.cetak.printing.PrintStation;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterOwnership;
 import org.cetak.printing.PrinterRef;
+import org.cetak.printing.PrinterStations;
 import org.cetak.printing.StationWorker;
 import org.cetak.printing.StepRecorder;
 import org.cetak.printing.device.driver.DriverCardPrinter;
@@ -36,7 +37,7 @@ import org.springframework.context.SmartLifecycle;
  * Starts one worker per printer this node owns, keeps the printers' leases, and stops the workers
  * (leaving every job persisted where it is) when the application stops.
  */
-public final class StationRuntime implements SmartLifecycle {
+public final class StationRuntime implements SmartLifecycle, PrinterStations {
 
   private static final Logger log = LoggerFactory.getLogger(StationRuntime.class);
 
@@ -175,6 +176,7 @@ public final class StationRuntime implements SmartLifecycle {
   }
 
   /** Wakes a printer's worker: an operator resumed it, or cards were reserved. */
+  @Override
   public void wakeUp(long printerId) {
     StationWorker worker = workers.get(printerId);
     if (worker != null) {
@@ -182,11 +184,13 @@ public final class StationRuntime implements SmartLifecycle {
     }
   }
 
+  @Override
   public boolean drives(long printerId) {
     return workers.containsKey(printerId);
   }
 
   /** The last status read from a printer this node drives. */
+  @Override
   public Optional<org.cetak.printing.device.PrinterSnapshot> lastStatus(long printerId) {
     StationWorker worker = workers.get(printerId);
     return worker == null ? Optional.empty() : worker.station().lastStatus();

@@ -6,6 +6,7 @@ import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.cetak.intake.RequestStatus;
 import org.cetak.printing.Reprints;
 import org.jooq.DSLContext;
 
@@ -25,7 +26,8 @@ public final class JooqReprintStore implements Reprints.Store {
     return db.select(PRINT_REQUEST.OFFICE_ID, PRINT_REQUEST.STATUS)
         .from(PRINT_REQUEST)
         .where(PRINT_REQUEST.ID.eq(requestId))
-        .fetchOptional(r -> new Reprints.RequestState(r.value1(), r.value2()));
+        .fetchOptional(
+            r -> new Reprints.RequestState(r.value1(), RequestStatus.valueOf(r.value2())));
   }
 
   @Override
@@ -67,7 +69,7 @@ public final class JooqReprintStore implements Reprints.Store {
         .on(PRINT_REQUEST.ID.eq(REPRINT_GRANT.REQUEST_ID))
         .where(REPRINT_GRANT.OFFICE_ID.eq(officeId))
         .and(REPRINT_GRANT.USED_BY_JOB.isNull())
-        .and(PRINT_REQUEST.STATUS.eq("PRINTED"))
+        .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
         .orderBy(REPRINT_GRANT.ID)
         .limit(1)
         .fetchOptional(REPRINT_GRANT.REQUEST_ID);

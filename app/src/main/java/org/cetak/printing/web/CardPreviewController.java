@@ -2,15 +2,15 @@ package org.cetak.printing.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.cetak.allocation.PrintQueue;
-import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.CardPreparer;
+import org.cetak.printing.PrintQueue;
 import org.cetak.printing.PrintingError;
+import org.cetak.printing.QueuedCard;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.face.CardSide;
 import org.cetak.security.CurrentUser;

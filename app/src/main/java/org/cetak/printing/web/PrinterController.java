@@ -9,6 +9,8 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.OfficeError;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJob;
+import org.cetak.printing.PrinterControl;
+import org.cetak.printing.PrinterSummary;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Sighting;
 import org.cetak.security.CurrentUser;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.office.User;
+import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Sighting;
 import org.cetak.security.CurrentUser;

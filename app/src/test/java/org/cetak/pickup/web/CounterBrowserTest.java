@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.notify.Outbox;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -32,7 +32,7 @@ class CounterBrowserTest {
 
   @LocalServerPort int port;
   @Autowired DSLContext db;
-  @Autowired PrintQueue queue;
+  @Autowired RequestLifecycle queue;
   @Autowired Outbox outbox;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;

@@ -9,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.notify.Outbox;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class PickupApiTest {
 
   @LocalServerPort int port;
   @Autowired DSLContext db;
-  @Autowired PrintQueue queue;
+  @Autowired RequestLifecycle queue;
   @Autowired Outbox outbox;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;

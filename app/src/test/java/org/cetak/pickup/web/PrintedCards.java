@@ -1,8 +1,8 @@
 package org.cetak.pickup.web;
 
 import java.time.Clock;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.notify.Outbox;
+import org.cetak.request.RequestLifecycle;
 import org.jooq.DSLContext;
 
 /**
@@ -16,7 +16,7 @@ public final class PrintedCards {
   /** A reserved request of the office with {@code reasonCondition} (SQL), printed now. */
   public static long print(
       DSLContext db,
-      PrintQueue queue,
+      RequestLifecycle queue,
       Outbox outbox,
       Clock clock,
       long officeId,
@@ -33,7 +33,7 @@ public final class PrintedCards {
       throw new IllegalStateException("request " + request + " was not reserved");
     }
     String uid = String.format("04%012X", 0xC0000000L + request);
-    PrintQueue.Recipient resident =
+    RequestLifecycle.Recipient resident =
         queue.markPrinted(request, uid, clock.instant(), "station:test");
     outbox.cardPrinted(
         new Outbox.PrintedCard(

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.cetak.allocation.PrintQueue;
 import org.cetak.notify.Outbox;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.pickup.web.PrintedCards;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -35,7 +35,7 @@ class StatusCheckPhoneBrowserTest {
 
   @LocalServerPort int port;
   @Autowired DSLContext db;
-  @Autowired PrintQueue queue;
+  @Autowired RequestLifecycle queue;
   @Autowired Outbox outbox;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;

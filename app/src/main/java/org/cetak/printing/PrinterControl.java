@@ -1,4 +1,4 @@
-package org.cetak.printing.web;
+package org.cetak.printing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,19 +14,7 @@ import org.cetak.office.Audit;
 import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
-import org.cetak.printing.CardHeld;
-import org.cetak.printing.FeederHands;
-import org.cetak.printing.PrintJob;
-import org.cetak.printing.PrintJobs;
-import org.cetak.printing.PrintRoomLedger;
-import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
-import org.cetak.printing.PrinterMode;
-import org.cetak.printing.PrintingError;
-import org.cetak.printing.Settlements;
-import org.cetak.printing.Sighting;
-import org.cetak.printing.Stage;
-import org.cetak.printing.config.StationRuntime;
 import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
@@ -35,20 +23,18 @@ import org.cetak.stock.Location;
 import org.cetak.stock.Place;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockError;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
 /**
- * Operator actions on printers, shared by the REST API and the console. Every action checks that
- * the printer is of the user's office and that the user may take it before anything is written.
+ * Operator actions on printers (pause, resume, load, settle) and what the operators see of them,
+ * shared by the REST API and the console. Every action checks that the printer is of the user's
+ * office and that the user may take it before anything is written.
  */
-@Component
-public class PrinterControl {
+public final class PrinterControl {
 
   private final PrinterBoard board;
   private final PrintJobs jobs;
   private final Settlements settlements;
-  private final ObjectProvider<StationRuntime> runtime;
+  private final PrinterStations stations;
   private final PrintRoomLedger movements;
   private final Ledger ledger;
   private final FeederStock feeders;
@@ -60,7 +46,7 @@ public class PrinterControl {
       PrinterBoard board,
       PrintJobs jobs,
       Settlements settlements,
-      ObjectProvider<StationRuntime> runtime,
+      PrinterStations stations,
       PrintRoomLedger movements,
       Ledger ledger,
       FeederStock feeders,
@@ -70,7 +56,7 @@ public class PrinterControl {
     this.board = board;
     this.jobs = jobs;
     this.settlements = settlements;
-    this.runtime = runtime;
+    this.stations = stations;
     this.movements = movements;
     this.ledger = ledger;
     this.feeders = feeders;
@@ -167,10 +153,7 @@ public class PrinterControl {
   }
 
   private void wakeUp(long printerId) {
-    StationRuntime stations = runtime.getIfAvailable();
-    if (stations != null) {
-      stations.wakeUp(printerId);
-    }
+    stations.wakeUp(printerId);
   }
 
   private static void requireRun(User user) {
@@ -194,9 +177,7 @@ public class PrinterControl {
   }
 
   private PrinterSummary describe(PrinterView view, DayCounts today) {
-    StationRuntime stations = runtime.getIfAvailable();
-    Optional<PrinterSnapshot> status =
-        stations == null ? Optional.empty() : stations.lastStatus(view.id());
+    Optional<PrinterSnapshot> status = stations.lastStatus(view.id());
     Optional<PrintJob> job = view.openJob();
     return new PrinterSummary(
         view.id(),
@@ -205,7 +186,7 @@ public class PrinterControl {
         view.mode().name(),
         view.reason(),
         view.owner(),
-        stations != null && stations.drives(view.id()),
+        stations.drives(view.id()),
         job.map(PrintJob::id),
         job.map(j -> j.stage().name()),
         job.map(PrintJob::requestId),

@@ -1,4 +1,4 @@
-package org.cetak.allocation;
+package org.cetak.printing;
 
 import java.util.Set;
 import org.cetak.intake.Payloads;
@@ -23,4 +23,16 @@ public record QueuedCard(
     int rank,
     ResidentRecord record,
     Set<RecordFlag> flags,
-    Payloads payloads) {}
+    Payloads payloads) {
+
+  /** The same card with payloads found elsewhere (fetched again upstream). */
+  public QueuedCard withPayloads(Payloads found) {
+    Set<RecordFlag> now = java.util.EnumSet.noneOf(RecordFlag.class);
+    now.addAll(flags);
+    if (found.photo().isPresent()) {
+      now.remove(RecordFlag.PHOTO_MISSING);
+    }
+    return new QueuedCard(
+        requestId, officeId, officeCode, status, tier, rule, rank, record, now, found);
+  }
+}

@@ -1,4 +1,4 @@
-package org.cetak.printing.web;
+package org.cetak.printing;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * A printer as the API and the console show it.
  *
- * @param sightings where the operator may say the open job's card is (names of {@link
- *     org.cetak.printing.Sighting}); empty unless its outcome is unknown
+ * @param sightings where the operator may say the open job's card is (names of {@link Sighting});
+ *     empty unless its outcome is unknown
  * @param printedToday blanks of this printer the ledger moved to printed today
  * @param spoiledToday blanks of this printer the ledger moved to spoiled today
  */

@@ -1,0 +1,238 @@
+package org.cetak.request.jooq;
+
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
+import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
+import static org.cetak.db.jooq.Tables.RESERVATION;
+import static org.jooq.impl.DSL.select;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cetak.allocation.AllocationError;
+import org.cetak.common.DomainException;
+import org.cetak.common.Transactions;
+import org.cetak.intake.Payloads;
+import org.cetak.intake.RequestStatus;
+import org.cetak.request.RequestLifecycle;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Table;
+
+/**
+ * The one writer of a print request's life in PostgreSQL: {@code print_request}, its status history
+ * {@code print_request_event}, its {@code reservation} of a blank and its biometric {@code
+ * request_payload}. The print station and officers move one request at a time through {@link
+ * RequestLifecycle}; an import and an allocation run move many at once, set-based, through the
+ * methods below that take the rows they staged or ranked (their SQL stays theirs: this class only
+ * writes).
+ */
+public final class JooqRequestLifecycle implements RequestLifecycle {
+
+  private final DSLContext db;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public JooqRequestLifecycle(DSLContext db, Transactions transactions, Clock clock) {
+    this.db = db;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  static List<String> names(Collection<RequestStatus> statuses) {
+    return statuses.stream().map(Enum::name).toList();
+  }
+
+  @Override
+  public void storePayloads(long requestId, Payloads p) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    transactions.run(
+        () ->
+            db.insertInto(REQUEST_PAYLOAD)
+                .set(REQUEST_PAYLOAD.REQUEST_ID, requestId)
+                .set(REQUEST_PAYLOAD.PHOTO, p.photo().orElse(null))
+                .set(REQUEST_PAYLOAD.SIGNATURE, p.signature().orElse(null))
+                .set(REQUEST_PAYLOAD.FINGERPRINTS, p.fingerprints().orElse(null))
+                .set(REQUEST_PAYLOAD.STORED_AT, now)
+                .onConflict(REQUEST_PAYLOAD.REQUEST_ID)
+                .doUpdate()
+                .set(REQUEST_PAYLOAD.PHOTO, p.photo().orElse(null))
+                .set(REQUEST_PAYLOAD.SIGNATURE, p.signature().orElse(null))
+                .set(REQUEST_PAYLOAD.FINGERPRINTS, p.fingerprints().orElse(null))
+                .set(REQUEST_PAYLOAD.STORED_AT, now)
+                .execute());
+  }
+
+  @Override
+  public void markPrinting(long requestId, String actor) {
+    move(requestId, RequestStatus.PRINTING, "printing", actor, null, null);
+  }
+
+  @Override
+  public boolean startPrinting(long requestId, boolean reprint, String actor) {
+    Set<RequestStatus> from =
+        reprint
+            ? EnumSet.of(RequestStatus.PRINTED)
+            : EnumSet.of(RequestStatus.RESERVED, RequestStatus.FAILED_REQUEUED);
+    String reason = reprint ? "approved reprint" : "printing";
+    return transactions
+        .inTransaction(
+            () -> moveFrom(requestId, from, RequestStatus.PRINTING, reason, actor, null, null))
+        .isPresent();
+  }
+
+  @Override
+  public Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor) {
+    return move(
+        requestId, RequestStatus.PRINTED, "printed, chip " + cardUid, actor, cardUid, printedAt);
+  }
+
+  @Override
+  public void requeue(long requestId, String reason, String actor) {
+    move(requestId, RequestStatus.FAILED_REQUEUED, reason, actor, null, null);
+  }
+
+  @Override
+  public Optional<RequestStatus> lockStatus(long requestId) {
+    return db.select(PRINT_REQUEST.STATUS)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .forUpdate()
+        .fetchOptional(PRINT_REQUEST.STATUS)
+        .map(RequestStatus::valueOf);
+  }
+
+  @Override
+  public void markOutcomeUnknown(long requestId, String reason, String actor) {
+    move(requestId, RequestStatus.OUTCOME_UNKNOWN, reason, actor, null, null);
+  }
+
+  @Override
+  public void markHandedOver(long requestId, String actor) {
+    move(requestId, RequestStatus.HANDED_OVER, "handed over", actor, null, null);
+  }
+
+  @Override
+  public void withdraw(long requestId, String reason, String actor) {
+    if (reason == null || reason.isBlank()) {
+      throw new DomainException(AllocationError.REASON_REQUIRED, "A withdrawal needs a reason");
+    }
+    move(requestId, RequestStatus.WITHDRAWN, reason, actor, null, null);
+  }
+
+  /** A move its status allows, else refused with the reason. */
+  private Recipient move(
+      long requestId,
+      RequestStatus to,
+      String reason,
+      String actor,
+      String cardUid,
+      Instant printedAt) {
+    Set<RequestStatus> from = EnumSet.noneOf(RequestStatus.class);
+    for (RequestStatus status : RequestStatus.values()) {
+      if (status.canMoveTo(to)) {
+        from.add(status);
+      }
+    }
+    return transactions.inTransaction(
+        () -> {
+          Optional<Recipient> moved =
+              moveFrom(requestId, from, to, reason, actor, cardUid, printedAt);
+          if (moved.isPresent()) {
+            return moved.get();
+          }
+          String now =
+              db.select(PRINT_REQUEST.STATUS)
+                  .from(PRINT_REQUEST)
+                  .where(PRINT_REQUEST.ID.eq(requestId))
+                  .fetchOptional(PRINT_REQUEST.STATUS)
+                  .orElseThrow(
+                      () ->
+                          new DomainException(
+                              AllocationError.NO_REQUEST, "No print request " + requestId));
+          throw new DomainException(
+              AllocationError.REQUEST_STATUS_CONFLICT,
+              "Request " + requestId + " is " + now + " and cannot become " + to);
+        });
+  }
+
+  /**
+   * Moves the request to {@code to} when its status is one of {@code from}: one statement locks the
+   * row, checks and updates it, and returns the status it had and the resident to notify. Empty,
+   * with nothing changed, when the request is missing or in another status.
+   */
+  private Optional<Recipient> moveFrom(
+      long requestId,
+      Set<RequestStatus> from,
+      RequestStatus to,
+      String reason,
+      String actor,
+      String cardUid,
+      Instant printedAt) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Table<?> before =
+        select(PRINT_REQUEST.ID, PRINT_REQUEST.STATUS)
+            .from(PRINT_REQUEST)
+            .where(PRINT_REQUEST.ID.eq(requestId))
+            .forUpdate()
+            .asTable("before");
+    Field<String> fromStatus = before.field(PRINT_REQUEST.STATUS);
+    var update =
+        db.update(PRINT_REQUEST)
+            .set(PRINT_REQUEST.STATUS, to.name())
+            .set(PRINT_REQUEST.STATUS_AT, now)
+            .set(PRINT_REQUEST.UPDATED_AT, now);
+    if (to == RequestStatus.PRINTED) {
+      update =
+          update
+              .set(PRINT_REQUEST.PRINTED_AT, OffsetDateTime.ofInstant(printedAt, clock.getZone()))
+              .set(PRINT_REQUEST.CARD_UID, cardUid);
+    }
+    if (to == RequestStatus.WITHDRAWN) {
+      update = update.set(PRINT_REQUEST.WITHDRAWN_REASON, reason);
+    }
+    Optional<Record4<String, String, String, String>> moved =
+        update
+            .from(before)
+            .where(PRINT_REQUEST.ID.eq(before.field(PRINT_REQUEST.ID)))
+            .and(fromStatus.in(names(from)))
+            .returningResult(fromStatus, PRINT_REQUEST.NIK, PRINT_REQUEST.NAME, PRINT_REQUEST.PHONE)
+            .fetchOptional();
+    if (moved.isEmpty()) {
+      return Optional.empty();
+    }
+    if (to == RequestStatus.PRINTED || to == RequestStatus.WITHDRAWN) {
+      var open =
+          db.update(RESERVATION)
+              .set(
+                  to == RequestStatus.PRINTED ? RESERVATION.CONSUMED_AT : RESERVATION.RELEASED_AT,
+                  now);
+      if (to == RequestStatus.WITHDRAWN) {
+        open = open.set(RESERVATION.RELEASE_REASON, "request withdrawn: " + reason);
+      }
+      open.where(RESERVATION.REQUEST_ID.eq(requestId))
+          .and(RESERVATION.RELEASED_AT.isNull())
+          .and(RESERVATION.CONSUMED_AT.isNull())
+          .execute();
+      // biometrics are kept only as long as printing needs them (UU 27/2022)
+      db.deleteFrom(REQUEST_PAYLOAD).where(REQUEST_PAYLOAD.REQUEST_ID.eq(requestId)).execute();
+    }
+    Record4<String, String, String, String> row = moved.get();
+    db.insertInto(PRINT_REQUEST_EVENT)
+        .set(PRINT_REQUEST_EVENT.REQUEST_ID, requestId)
+        .set(PRINT_REQUEST_EVENT.FROM_STATUS, row.value1())
+        .set(PRINT_REQUEST_EVENT.TO_STATUS, to.name())
+        .set(PRINT_REQUEST_EVENT.REASON, reason == null ? "" : reason)
+        .set(PRINT_REQUEST_EVENT.ACTOR, actor)
+        .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
+        .execute();
+    return Optional.of(
+        new Recipient(row.value2(), row.value3(), Optional.ofNullable(row.value4())));
+  }
+}
