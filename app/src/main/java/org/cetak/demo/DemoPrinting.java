@@ -2,6 +2,7 @@ package org.cetak.demo;
 
 import org.cetak.office.OfficeDirectory;
 import org.cetak.printing.PrinterMode;
+import org.cetak.printing.config.StationDevices;
 import org.cetak.printing.config.StationProperties;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.scenario.SimulatedRoom;
@@ -28,7 +29,7 @@ public class DemoPrinting implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoPrinting.class);
 
   private final SimulatedRoom room;
-  private final StationProperties station;
+  private final StationDevices station;
   private final OfficeDirectory offices;
   private final Printers printers;
   private final PrintRoomMovements movements;
@@ -36,7 +37,7 @@ public class DemoPrinting implements ApplicationRunner {
 
   public DemoPrinting(
       SimulatedRoom room,
-      StationProperties station,
+      StationDevices station,
       OfficeDirectory offices,
       Printers printers,
       PrintRoomMovements movements,
@@ -55,7 +56,7 @@ public class DemoPrinting implements ApplicationRunner {
     if (stations == null) {
       return;
     }
-    for (StationProperties.PrinterLink link : station.printers()) {
+    for (StationProperties.PrinterLink link : station.links()) {
       offices
           .officeByCode(link.office())
           .flatMap(office -> printers.find(office.id(), link.code()))

@@ -87,6 +87,11 @@ public final class PrintStation {
     return printer;
   }
 
+  /** The chip reader's state now, for the console. */
+  public java.util.Optional<org.cetak.printing.device.ReaderStatus> readerStatus() {
+    return chip.readerStatus();
+  }
+
   /** The printer's status as last read, for the console; empty before the first read. */
   public java.util.Optional<PrinterSnapshot> lastStatus() {
     return java.util.Optional.ofNullable(lastStatus);

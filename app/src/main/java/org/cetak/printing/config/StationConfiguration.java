@@ -135,10 +135,17 @@ public class StationConfiguration {
     return TerminalFactory.getDefault();
   }
 
+  /** The printers of this node, from the device file and the station settings. */
+  @Bean
+  StationDevices stationDevices(StationProperties properties) {
+    return new StationDevices(properties, StationDevices.machinePorts());
+  }
+
   @Bean
   @ConditionalOnProperty(name = "cetak.station.enabled", havingValue = "true")
   StationRuntime stationRuntime(
       StationProperties properties,
+      StationDevices devices,
       List<PrinterLinks> links,
       TerminalFactory readers,
       PrintJobs jobs,
@@ -148,6 +155,6 @@ public class StationConfiguration {
       Printers printers,
       Clock clock) {
     return new StationRuntime(
-        properties, links, readers, jobs, supply, ownership, offices, printers, clock);
+        properties, devices, links, readers, jobs, supply, ownership, offices, printers, clock);
   }
 }
