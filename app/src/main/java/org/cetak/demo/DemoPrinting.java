@@ -1,12 +1,12 @@
 package org.cetak.demo;
 
 import org.cetak.office.OfficeDirectory;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.config.StationDevices;
 import org.cetak.printing.config.StationProperties;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.scenario.SimulatedRoom;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ public class DemoPrinting implements ApplicationRunner {
   private final StationDevices station;
   private final OfficeDirectory offices;
   private final Printers printers;
-  private final PrintRoomMovements movements;
+  private final PrintRoomLedger movements;
   private final ObjectProvider<StationRuntime> runtime;
 
   public DemoPrinting(
@@ -40,7 +40,7 @@ public class DemoPrinting implements ApplicationRunner {
       StationDevices station,
       OfficeDirectory offices,
       Printers printers,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       ObjectProvider<StationRuntime> runtime) {
     this.room = room;
     this.station = station;

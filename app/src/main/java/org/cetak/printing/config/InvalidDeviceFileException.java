@@ -2,6 +2,7 @@ package org.cetak.printing.config;
 
 import java.util.List;
 import org.cetak.common.DomainException;
+import org.cetak.printing.PrintingError;
 
 /** A device file that cannot be used; it lists every mistake, in Bahasa Indonesia and English. */
 public final class InvalidDeviceFileException extends DomainException {
@@ -12,8 +13,7 @@ public final class InvalidDeviceFileException extends DomainException {
 
   public InvalidDeviceFileException(String source, List<String> errors) {
     super(
-        Kind.INVALID,
-        "DEVICE_FILE_INVALID",
+        PrintingError.DEVICE_FILE_INVALID,
         "Berkas perangkat "
             + source
             + " tidak dapat dipakai / device file cannot be used:\n  - "

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.cetak.common.DomainException;
 import org.cetak.drivers.printer.PrinterTimings;
 import org.cetak.printing.DutyCycle;
+import org.cetak.printing.PrintingError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,8 @@ public final class StationDevices {
    */
   public synchronized List<Device> reload() {
     if (properties.deviceFile().isEmpty()) {
-      throw DomainException.invalid(
-          "NO_DEVICE_FILE",
+      throw new DomainException(
+          PrintingError.NO_DEVICE_FILE,
           "Node ini tidak punya berkas perangkat (cetak.station.devices) / this node has no device"
               + " file (cetak.station.devices)");
     }
