@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "spring.quartz.auto-startup=false",
       "cetak.demo.scenario=classpath:print-room/none.yaml",
-      "cetak.station.enabled=false"
+      "cetak.station.enabled=false",
+      // a context of its own, so a database of its own beside the Cetak-dialect crash test's
+      "cetak.station.node=crash-test-evolis"
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
