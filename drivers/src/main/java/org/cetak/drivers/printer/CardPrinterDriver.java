@@ -90,7 +90,8 @@ public final class CardPrinterDriver implements CardPrinter {
       Exchange probe = query(PrinterCommands.command("Rst"));
       if (probe instanceof Exchange.Answered answered) {
         boolean refused =
-            answered.reply() instanceof Reply.Error e && e.condition() == PrinterCondition.COMMAND;
+            answered.reply() instanceof Reply.Refused e
+                && e.condition() == PrinterCondition.COMMAND;
         rules = rules(refused ? PrinterDialect.EVOLIS : PrinterDialect.CETAK);
         log.info("{}: the printer speaks the {} dialect", transport.name(), rules.dialect().word());
       }
@@ -227,7 +228,7 @@ public final class CardPrinterDriver implements CardPrinter {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
-      if (answered.reply() instanceof Reply.Error error) {
+      if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), name + ": " + error.reason(), readStatus());
       }
     }
@@ -304,7 +305,7 @@ public final class CardPrinterDriver implements CardPrinter {
         rules.done(name);
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
-      if (answered.reply() instanceof Reply.Error error) {
+      if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), error.reason(), readStatus());
       }
     }
@@ -322,7 +323,7 @@ public final class CardPrinterDriver implements CardPrinter {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
-      if (answered.reply() instanceof Reply.Error error) {
+      if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
       }
     }
@@ -387,7 +388,7 @@ public final class CardPrinterDriver implements CardPrinter {
       return new Outcome.Unknown<>(name + ": " + failed.why(), Optional.empty());
     }
     Reply reply = ((Exchange.Answered) exchange).reply();
-    if (reply instanceof Reply.Error error) {
+    if (reply instanceof Reply.Refused error) {
       return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
     }
     return new Outcome.Done<>(reply instanceof Reply.Value value ? value.text() : "OK");

@@ -23,7 +23,7 @@ final class CetakRules implements DialectRules {
       return new Outcome.Unknown<>("no status: " + failed.why(), Optional.empty());
     }
     Reply reply = ((Exchange.Answered) exchange).reply();
-    if (reply instanceof Reply.Error error) {
+    if (reply instanceof Reply.Refused error) {
       return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
     }
     String text = reply instanceof Reply.Value value ? value.text() : "OK";

@@ -14,7 +14,7 @@ public sealed interface Reply {
   record Ok() implements Reply {}
 
   /** {@code ERR <reason>}. */
-  record Error(PrinterCondition condition, String reason) implements Reply {}
+  record Refused(PrinterCondition condition, String reason) implements Reply {}
 
   /** Anything else: the value asked for (a model name, a counter, a status line). */
   record Value(String text) implements Reply {}
@@ -41,14 +41,14 @@ public sealed interface Reply {
       if (text.length() != 6 || text.charAt(4) != ';') {
         throw new PrinterProtocolException("NACK without one code", text);
       }
-      return new Error(nackCondition(text.charAt(5)), text);
+      return new Refused(nackCondition(text.charAt(5)), text);
     }
     if (text.startsWith("ERR")) {
       if (text.length() < 5 || text.charAt(3) != ' ' || text.substring(4).isBlank()) {
         throw new PrinterProtocolException("error reply without a reason", text);
       }
       String reason = text.substring(4);
-      return new Error(PrinterCondition.fromReason(reason), reason);
+      return new Refused(PrinterCondition.fromReason(reason), reason);
     }
     return new Value(text);
   }

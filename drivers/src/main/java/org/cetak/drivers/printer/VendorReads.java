@@ -58,7 +58,7 @@ public record VendorReads(
     boolean inside = inside(cardInside);
     Optional<PrinterCondition> error = Optional.empty();
     PrinterState state = PrinterState.READY;
-    if (ready instanceof Reply.Error e) {
+    if (ready instanceof Reply.Refused e) {
       error = Optional.of(e.condition());
       state =
           switch (e.condition()) {
@@ -95,7 +95,7 @@ public record VendorReads(
 
   /** {@code Rlr;p}: true for {@code ERR CARD}, false for {@code NO CARD}. */
   static boolean inside(Reply reply) {
-    if (reply instanceof Reply.Error e && e.reason().equals("CARD")) {
+    if (reply instanceof Reply.Refused e && e.reason().equals("CARD")) {
       return true;
     }
     if (reply instanceof Reply.Value v && v.text().equals("NO CARD")) {
@@ -133,7 +133,7 @@ public record VendorReads(
     if (reply instanceof Reply.Ok) {
       return 1;
     }
-    if (reply instanceof Reply.Error e && e.condition() == PrinterCondition.RIBBON) {
+    if (reply instanceof Reply.Refused e && e.condition() == PrinterCondition.RIBBON) {
       return 0;
     }
     long n = count(reply);

@@ -82,7 +82,7 @@ final class VendorRules implements DialectRules {
       return new Outcome.Unknown<>("no status: " + f.why(), Optional.empty());
     }
     for (Reply r : replies) {
-      if (r instanceof Reply.Error e && e.condition() == PrinterCondition.BUSY) {
+      if (r instanceof Reply.Refused e && e.condition() == PrinterCondition.BUSY) {
         return new Outcome.NotDone<>(PrinterCondition.BUSY, "busy", Optional.empty());
       }
     }
@@ -107,7 +107,7 @@ final class VendorRules implements DialectRules {
   }
 
   private static boolean unknownCommand(Reply reply) {
-    return reply instanceof Reply.Error e
+    return reply instanceof Reply.Refused e
         && (e.condition() == PrinterCondition.COMMAND
             || e.condition() == PrinterCondition.PARAMETER);
   }

@@ -116,13 +116,15 @@ class VendorReadsTest {
   @Test
   void ack_and_nack_parse_to_ok_and_the_codes_conditions() {
     assertThat(reply("ACK")).isInstanceOf(Reply.Ok.class);
-    assertThat(((Reply.Error) reply("NACK;1")).condition()).isEqualTo(PrinterCondition.COMMAND);
-    assertThat(((Reply.Error) reply("NACK;2")).condition()).isEqualTo(PrinterCondition.PARAMETER);
-    assertThat(((Reply.Error) reply("NACK;T")).condition()).isEqualTo(PrinterCondition.MECHANICAL);
-    assertThat(((Reply.Error) reply("NACK;C")).condition()).isEqualTo(PrinterCondition.COVER_OPEN);
-    assertThat(((Reply.Error) reply("NACK;F")).condition()).isEqualTo(PrinterCondition.FEEDER);
-    assertThat(((Reply.Error) reply("NACK;R")).condition()).isEqualTo(PrinterCondition.RIBBON);
-    assertThat(((Reply.Error) reply("NACK;K")).condition())
+    assertThat(((Reply.Refused) reply("NACK;1")).condition()).isEqualTo(PrinterCondition.COMMAND);
+    assertThat(((Reply.Refused) reply("NACK;2")).condition()).isEqualTo(PrinterCondition.PARAMETER);
+    assertThat(((Reply.Refused) reply("NACK;T")).condition())
+        .isEqualTo(PrinterCondition.MECHANICAL);
+    assertThat(((Reply.Refused) reply("NACK;C")).condition())
+        .isEqualTo(PrinterCondition.COVER_OPEN);
+    assertThat(((Reply.Refused) reply("NACK;F")).condition()).isEqualTo(PrinterCondition.FEEDER);
+    assertThat(((Reply.Refused) reply("NACK;R")).condition()).isEqualTo(PrinterCondition.RIBBON);
+    assertThat(((Reply.Refused) reply("NACK;K")).condition())
         .isEqualTo(PrinterCondition.UNRECOGNISED);
   }
 
