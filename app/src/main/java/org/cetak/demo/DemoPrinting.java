@@ -3,6 +3,7 @@ package org.cetak.demo;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
+import org.cetak.printing.config.StationDevices;
 import org.cetak.printing.config.StationProperties;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.scenario.SimulatedRoom;
@@ -29,7 +30,7 @@ public class DemoPrinting implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoPrinting.class);
 
   private final SimulatedRoom room;
-  private final StationProperties station;
+  private final StationDevices station;
   private final OfficeDirectory offices;
   private final Printers printers;
   private final PrintRoomLedger movements;
@@ -38,7 +39,7 @@ public class DemoPrinting implements ApplicationRunner {
 
   public DemoPrinting(
       SimulatedRoom room,
-      StationProperties station,
+      StationDevices station,
       OfficeDirectory offices,
       Printers printers,
       PrintRoomLedger movements,
@@ -62,7 +63,7 @@ public class DemoPrinting implements ApplicationRunner {
     if (states.restored()) {
       return; // the printers are as the last run left them, feeders and all
     }
-    for (StationProperties.PrinterLink link : station.printers()) {
+    for (StationProperties.PrinterLink link : station.links()) {
       offices
           .officeByCode(link.office())
           .flatMap(office -> printers.find(office.id(), link.code()))

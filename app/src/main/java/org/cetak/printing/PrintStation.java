@@ -84,6 +84,11 @@ public final class PrintStation {
     return printer;
   }
 
+  /** The chip reader's state now, for the console. */
+  public java.util.Optional<org.cetak.printing.device.ReaderStatus> readerStatus() {
+    return chip.readerStatus();
+  }
+
   /** The printer's status as last read, for the console; empty before the first read. */
   public Optional<PrinterSnapshot> lastStatus() {
     return machine.lastStatus();

@@ -196,7 +196,8 @@ public final class PrinterControl {
         status.map(PrinterSnapshot::ribbon),
         status.map(s -> s.position().name()),
         today.printed(),
-        today.spoiled());
+        today.spoiled(),
+        stations == null ? Optional.empty() : stations.readerStatus(view.id()).map(Enum::name));
   }
 
   /** Where the operator may say the card of a job is: none unless its outcome is unknown. */

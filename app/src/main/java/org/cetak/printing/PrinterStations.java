@@ -18,6 +18,9 @@ public interface PrinterStations {
   /** The printer's status as its station last read it. */
   Optional<PrinterSnapshot> lastStatus(long printerId);
 
+  /** The state of the printer's chip reader, when this node drives the printer. */
+  Optional<org.cetak.printing.device.ReaderStatus> readerStatus(long printerId);
+
   /** No station on this node. */
   static PrinterStations none() {
     return new PrinterStations() {
@@ -31,6 +34,11 @@ public interface PrinterStations {
 
       @Override
       public Optional<PrinterSnapshot> lastStatus(long printerId) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<org.cetak.printing.device.ReaderStatus> readerStatus(long printerId) {
         return Optional.empty();
       }
     };

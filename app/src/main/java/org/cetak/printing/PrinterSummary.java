@@ -10,6 +10,8 @@ import java.util.Optional;
  *     empty unless its outcome is unknown
  * @param printedToday blanks of this printer the ledger moved to printed today
  * @param spoiledToday blanks of this printer the ledger moved to spoiled today
+ * @param readerState its chip reader ({@link org.cetak.printing.device.ReaderStatus}), when this
+ *     node drives it
  */
 public record PrinterSummary(
     long id,
@@ -28,4 +30,5 @@ public record PrinterSummary(
     Optional<Integer> ribbonLeft,
     Optional<String> position,
     int printedToday,
-    int spoiledToday) {}
+    int spoiledToday,
+    Optional<String> readerState) {}

@@ -2,12 +2,16 @@ package org.cetak.printing;
 
 import org.cetak.common.ErrorCode;
 
-/** Stable error codes of the print room: jobs, settlements and reprints. */
+/** Stable error codes of the print room: jobs, settlements, reprints and the device file. */
 public enum PrintingError implements ErrorCode {
   /** The card was already picked from the feeder. */
   CARD_WAS_PICKED(Kind.CONFLICT),
+  /** The device file cannot be used; the message lists every mistake. */
+  DEVICE_FILE_INVALID(Kind.INVALID),
   /** The print job changed meanwhile. */
   JOB_CHANGED(Kind.CONFLICT),
+  /** This node has no device file to reload. */
+  NO_DEVICE_FILE(Kind.CONFLICT),
   /** Only a print-room operator may do this. */
   NOT_AN_OPERATOR(Kind.FORBIDDEN),
   /** The request's card has not been printed. */

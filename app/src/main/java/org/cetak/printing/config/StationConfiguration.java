@@ -207,15 +207,27 @@ public class StationConfiguration {
           public Optional<PrinterSnapshot> lastStatus(long printerId) {
             return here().lastStatus(printerId);
           }
+
+          @Override
+          public Optional<org.cetak.printing.device.ReaderStatus> readerStatus(long printerId) {
+            return here().readerStatus(printerId);
+          }
         };
     return new PrinterControl(
         board, jobs, settlements, stations, movements, ledger, feeders, hands, audit, clock);
+  }
+
+  /** The printers of this node, from the device file and the station settings. */
+  @Bean
+  StationDevices stationDevices(StationProperties properties) {
+    return new StationDevices(properties, StationDevices.machinePorts());
   }
 
   @Bean
   @ConditionalOnProperty(name = "cetak.station.enabled", havingValue = "true")
   StationRuntime stationRuntime(
       StationProperties properties,
+      StationDevices devices,
       List<PrinterLinks> links,
       TerminalFactory readers,
       PrintJobs jobs,
@@ -228,6 +240,7 @@ public class StationConfiguration {
       ObjectProvider<StationRuntime.StoppingHook> hooks) {
     return new StationRuntime(
         properties,
+        devices,
         links,
         readers,
         jobs,

@@ -10,11 +10,13 @@ import org.cetak.printing.DutyCycle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The printers this node drives.
+ * The printers this node drives: those of the device file ({@code devices}, see {@link DeviceFile})
+ * and those listed here under {@code printers} (kept for tests and small set-ups).
  *
  * <pre>
  * cetak.station:
  *   enabled: true
+ *   devices: /etc/cetak/devices.yaml   # the device file (see DeviceFile); the way to list printers
  *   node: print-room-1            # defaults to the host name
  *   time-scale: 1.0               # printer timeouts: field timings times this factor
  *   printers:
@@ -39,7 +41,8 @@ public record StationProperties(
     Duration stopWait,
     int preparationThreads,
     List<PrinterLink> printers,
-    Map<String, String> dutyCycles) {
+    Map<String, String> dutyCycles,
+    String devices) {
 
   public StationProperties {
     if (node == null || node.isBlank()) {
@@ -56,6 +59,11 @@ public record StationProperties(
     preparationThreads = preparationThreads <= 0 ? 2 : preparationThreads;
     printers = printers == null ? List.of() : List.copyOf(printers);
     dutyCycles = dutyCycles == null ? Map.of() : Map.copyOf(dutyCycles);
+  }
+
+  /** The device file's location (a path, or {@code classpath:…}); empty when there is none. */
+  public Optional<String> deviceFile() {
+    return devices == null || devices.isBlank() ? Optional.empty() : Optional.of(devices);
   }
 
   /**

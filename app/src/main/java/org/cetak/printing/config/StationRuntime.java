@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.drivers.chip.pcsc.PcscChipEncoder;
 import org.cetak.drivers.printer.CardPrinterDriver;
-import org.cetak.drivers.printer.PrinterTimings;
 import org.cetak.drivers.transport.Transport;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.printing.CardSupply;
@@ -42,6 +41,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
   private static final Logger log = LoggerFactory.getLogger(StationRuntime.class);
 
   private final StationProperties properties;
+  private final StationDevices devices;
   private final List<PrinterLinks> links;
   private final TerminalFactory readers;
   private final PrintJobs jobs;
@@ -53,6 +53,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
   private final java.time.Clock clock;
   private final List<StoppingHook> hooks;
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
+  private final Map<Long, StationDevices.Device> drivenAs = new ConcurrentHashMap<>();
   private final List<PrinterRef> owned = new ArrayList<>();
   private ScheduledExecutorService leases;
   private ScheduledFuture<?> tending;
@@ -60,6 +61,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
 
   public StationRuntime(
       StationProperties properties,
+      StationDevices devices,
       List<PrinterLinks> links,
       TerminalFactory readers,
       PrintJobs jobs,
@@ -73,6 +75,8 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     this.clock = clock;
     this.hooks = List.copyOf(hooks);
     this.properties = properties;
+    this.devices = devices;
+    devices.devices(); // a device file that cannot be used stops the start, saying why
     this.links = links;
     this.readers = readers;
     this.jobs = jobs;
@@ -88,7 +92,27 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     leases = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "printer-leases"));
     long every = Math.max(1, properties.lease().toMillis() / 3);
     tending = leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
+    devices.onChange(this::devicesChanged);
     running = true;
+  }
+
+  /**
+   * After the device file was reloaded: a printer gone from it, or whose port, dialect, reader or
+   * model changed, has its worker stopped (its job stays persisted where it is); the next round of
+   * {@link #tend} starts it again as the file now says.
+   */
+  private synchronized void devicesChanged() {
+    List<StationDevices.Device> now = devices.devices();
+    for (var entry : List.copyOf(drivenAs.entrySet())) {
+      if (!now.contains(entry.getValue())) {
+        StationWorker worker = workers.remove(entry.getKey());
+        drivenAs.remove(entry.getKey());
+        if (worker != null) {
+          worker.stop();
+          log.info("Printer {} stopped: the device file changed", entry.getValue().link().code());
+        }
+      }
+    }
   }
 
   /**
@@ -97,16 +121,17 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
    */
   private synchronized void tend() {
     renewLeases();
-    for (StationProperties.PrinterLink link : properties.printers()) {
+    for (StationDevices.Device device : devices.devices()) {
       try {
-        startIfMissing(link);
+        startIfMissing(device);
       } catch (RuntimeException e) {
-        log.warn("Printer {} not started: {}", link.code(), e.getMessage());
+        log.warn("Printer {} not started: {}", device.link().code(), e.getMessage());
       }
     }
   }
 
-  private void startIfMissing(StationProperties.PrinterLink link) {
+  private void startIfMissing(StationDevices.Device device) {
+    StationProperties.PrinterLink link = device.link();
     Optional<Long> officeId = offices.officeByCode(link.office()).map(o -> o.id());
     if (officeId.isEmpty()) {
       return;
@@ -128,7 +153,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
                 new DriverCardPrinter(
                     CardPrinterDriver.over(
                         open(link.link()),
-                        PrinterTimings.field().scaled(properties.timeScale()),
+                        devices.timings(device),
                         link.printerDialect(),
                         Optional.empty())),
                 new EncoderChipStation(
@@ -137,13 +162,14 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
                 jobs,
                 steps,
                 supply,
-                properties.dutyCycle(registered.get().model(), clock)),
+                devices.dutyCycle(device, registered.get().model(), clock)),
             properties.idleWait(),
             properties.haltedWait());
     if (!owned.contains(printer)) {
       owned.add(printer);
     }
     workers.put(printerId, worker);
+    drivenAs.put(printerId, device);
     worker.start();
     log.info("Node {} drives printer {} over {}", properties.node(), link.code(), link.link());
   }
@@ -164,6 +190,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
         if (!ownership.claim(printer.id(), properties.node(), properties.lease())) {
           log.error("Lost the lease of printer {}; stopping its worker", printer.code());
           StationWorker worker = workers.remove(printer.id());
+          drivenAs.remove(printer.id());
           if (worker != null) {
             worker.stop();
           }
@@ -196,6 +223,13 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     return worker == null ? Optional.empty() : worker.station().lastStatus();
   }
 
+  /** The chip reader's state of a printer this node drives, looked at now. */
+  @Override
+  public Optional<org.cetak.printing.device.ReaderStatus> readerStatus(long printerId) {
+    StationWorker worker = workers.get(printerId);
+    return worker == null ? Optional.empty() : worker.station().readerStatus();
+  }
+
   public void setMode(long printerId, PrinterMode mode, String reason) {
     jobs.setState(printerId, mode, reason);
     wakeUp(printerId);
@@ -224,6 +258,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
       owned.clear();
     }
     stopping.values().forEach(StationWorker::stop);
+    drivenAs.clear();
     hooks.forEach(StoppingHook::stationsStopping);
     long deadline = System.nanoTime() + properties.stopWait().toNanos();
     int left = 0;

@@ -8,6 +8,11 @@ public interface ChipStation extends AutoCloseable {
 
   ChipOutcome personalise(ChipPayload payload);
 
+  /** The reader's state now, without waiting for a card; empty when this station cannot look. */
+  default java.util.Optional<ReaderStatus> readerStatus() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
 }

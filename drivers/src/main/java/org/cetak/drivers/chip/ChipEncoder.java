@@ -19,4 +19,7 @@ public interface ChipEncoder {
    * compares SHA-256, writes the security object and locks the chip.
    */
   ChipOutcome<Personalised> personalise(ChipPayload payload, Duration waitForCard);
+
+  /** The reader's state now, without waiting for a card. */
+  ReaderState readerState();
 }

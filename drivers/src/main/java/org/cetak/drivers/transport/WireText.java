@@ -130,12 +130,18 @@ public final class WireText {
 
   /**
    * Where the binary data of a {@code Db} or {@code Dbc} request starts (after its 3rd or 4th
-   * {@code ;}), or -1 when {@code bytes} is not such a request.
+   * {@code ;}, or the 5th of a four-parameter {@code Dbc} whose last header field counts the data),
+   * or -1 when {@code bytes} is not such a request.
    */
   private static int panelDataStart(byte[] bytes) {
     int semicolons;
     if (startsWith(bytes, "Dbc;")) {
-      semicolons = 4;
+      int four = nthSemicolon(bytes, 4);
+      int five = nthSemicolon(bytes, 5);
+      if (four > 0 && five > four && counts(bytes, four, five - 1, bytes.length - 1 - five)) {
+        return five;
+      }
+      return four;
     } else if (startsWith(bytes, "Db;")) {
       semicolons = 3;
     } else {
@@ -148,6 +154,30 @@ public final class WireText {
       }
     }
     return -1;
+  }
+
+  private static int nthSemicolon(byte[] bytes, int n) {
+    for (int i = 1, seen = 0; i < Math.min(bytes.length, 40); i++) {
+      if (bytes[i] == ';' && ++seen == n) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code bytes[from, to)} is the decimal {@code n}. */
+  private static boolean counts(byte[] bytes, int from, int to, int n) {
+    if (to <= from || to - from > 9) {
+      return false;
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < '0' || bytes[i] > '9') {
+        return false;
+      }
+      value = value * 10 + (bytes[i] - '0');
+    }
+    return value == n;
   }
 
   private static boolean startsWith(byte[] bytes, String command) {

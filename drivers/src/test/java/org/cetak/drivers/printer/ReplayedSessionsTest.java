@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import org.cetak.drivers.transport.ReplayTransport;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,34 @@ class ReplayedSessionsTest {
     assertThat(parked).isInstanceOf(Outcome.NotDone.class);
     assertThat(((Outcome.NotDone<Acknowledged>) parked).condition())
         .isEqualTo(PrinterCondition.FEEDER_EMPTY);
+  }
+
+  @Test
+  void a_vendor_printer_is_recognised_by_its_refusal_of_rst_and_prints_a_card() {
+    ReplayTransport replay = transcript("evolis-detect-park-print-eject.txt");
+    CardPrinterDriver driver =
+        new CardPrinterDriver(replay, TranscriptRecorder.TIMINGS, Optional.empty());
+
+    assertThat(driver.dialect()).contains(PrinterDialect.EVOLIS);
+    assertThat(driver.identify().done()).isTrue();
+    assertThat(driver.parkAtContactless().done()).isTrue();
+    assertThat(driver.print(TestPanels.ymckoFrontKBack()).done()).isTrue();
+    assertThat(driver.pickCounter()).isInstanceOf(Outcome.Done.class);
+    assertThat(replay.remaining()).isZero();
+  }
+
+  @Test
+  void a_lost_reply_to_the_vendor_eject_is_settled_by_the_card_sensor_and_the_panel_counter() {
+    ReplayTransport replay = transcript("evolis-ack-nack-lost-reply-to-eject.txt");
+    CardPrinterDriver driver =
+        new CardPrinterDriver(
+            replay, TranscriptRecorder.TIMINGS, Optional.of(PrinterDialect.EVOLIS));
+
+    assertThat(driver.parkAtContactless().done()).isTrue();
+    Outcome<Acknowledged> printed = driver.print(TestPanels.ymckoFrontKBack());
+
+    assertThat(printed.done()).as("%s", printed).isTrue();
+    assertThat(((Outcome.Done<Acknowledged>) printed).value().confirmedBy()).isPresent();
+    assertThat(replay.remaining()).isZero();
   }
 }

@@ -41,6 +41,16 @@ public final class TranscriptRecorder {
 
   private TranscriptRecorder() {}
 
+  /** Cetak's transcripts tell the driver its dialect; the vendor's detect it, or not (ACK/NACK). */
+  static java.util.Optional<PrinterDialect> dialect(
+      PrinterConfig.Personality personality, boolean ackNack) {
+    return switch (personality) {
+      case CETAK -> java.util.Optional.of(PrinterDialect.CETAK);
+      case EVOLIS ->
+          ackNack ? java.util.Optional.of(PrinterDialect.EVOLIS) : java.util.Optional.empty();
+    };
+  }
+
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/transcripts");
     Files.createDirectories(dir);
@@ -61,13 +71,50 @@ public final class TranscriptRecorder {
         dir.resolve("feeder-empty.txt"),
         List.of(ScriptedFault.of(1, FaultType.FEEDER_EMPTY)),
         CardPrinterDriver::parkAtContactless);
+    record(
+        dir.resolve("evolis-detect-park-print-eject.txt"),
+        PrinterConfig.Personality.EVOLIS,
+        false,
+        List.of(),
+        driver -> {
+          driver.dialect();
+          driver.identify();
+          driver.parkAtContactless();
+          driver.print(TestPanels.ymckoFrontKBack());
+          driver.pickCounter();
+        });
+    record(
+        dir.resolve("evolis-ack-nack-lost-reply-to-eject.txt"),
+        PrinterConfig.Personality.EVOLIS,
+        true,
+        List.of(new ScriptedFault(1, FaultType.NO_REPLY, "Se")),
+        driver -> {
+          driver.parkAtContactless();
+          driver.print(TestPanels.ymckoFrontKBack());
+        });
   }
 
   private static void record(
       Path file, List<ScriptedFault> faults, Consumer<CardPrinterDriver> work) throws IOException {
+    record(file, PrinterConfig.Personality.CETAK, false, faults, work);
+  }
+
+  private static void record(
+      Path file,
+      PrinterConfig.Personality personality,
+      boolean ackNack,
+      List<ScriptedFault> faults,
+      Consumer<CardPrinterDriver> work)
+      throws IOException {
     SimulatedPrinter printer =
         new SimulatedPrinter(
-            PrinterConfig.builder("PRN-R").blanks(5).deadChipRate(0).seed(2).build(),
+            PrinterConfig.builder("PRN-R")
+                .blanks(5)
+                .deadChipRate(0)
+                .seed(2)
+                .personality(personality)
+                .ackNack(ackNack)
+                .build(),
             new ScaledTimeline(0.01, Instant.parse("2026-11-24T02:00:00Z"), Sleeper.real()),
             new FaultPlan(Map.of(), faults, 2),
             new GroundTruth());
@@ -77,7 +124,8 @@ public final class TranscriptRecorder {
             new CardPrinterDriver(
                 new RecordingTransport(
                     StreamTransport.over("PRN-R", port.input(), port.output(), port::close), out),
-                TIMINGS)) {
+                TIMINGS,
+                dialect(personality, ackNack))) {
       work.accept(driver);
     }
   }

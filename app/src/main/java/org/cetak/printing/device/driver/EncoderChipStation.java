@@ -5,10 +5,12 @@ import java.util.Optional;
 import org.cetak.drivers.chip.ChipEncoder;
 import org.cetak.drivers.chip.ChipUid;
 import org.cetak.drivers.chip.Personalised;
+import org.cetak.drivers.chip.ReaderState;
 import org.cetak.printing.device.ChipOutcome;
 import org.cetak.printing.device.ChipOutcome.ChipFailure;
 import org.cetak.printing.device.ChipPayload;
 import org.cetak.printing.device.ChipStation;
+import org.cetak.printing.device.ReaderStatus;
 
 /** The print station's chip port over the PC/SC chip encoder. */
 public final class EncoderChipStation implements ChipStation {
@@ -71,6 +73,16 @@ public final class EncoderChipStation implements ChipStation {
         ChipFailure.WRITE_REFUSED,
         p.uid().map(EncoderChipStation::hex),
         p.stage() + ": " + p.detail());
+  }
+
+  @Override
+  public Optional<ReaderStatus> readerStatus() {
+    ReaderState state = encoder.readerState();
+    if (state instanceof ReaderState.Ready ready) {
+      return Optional.of(ready.cardPresent() ? ReaderStatus.CARD_PRESENT : ReaderStatus.NO_CARD);
+    }
+    return Optional.of(
+        state instanceof ReaderState.Missing ? ReaderStatus.MISSING : ReaderStatus.SERVICE_DOWN);
   }
 
   private static ChipOutcome failed(ChipFailure failure, Optional<String> uid, String detail) {

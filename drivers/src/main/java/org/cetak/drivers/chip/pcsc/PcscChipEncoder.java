@@ -21,6 +21,7 @@ import org.cetak.drivers.chip.ChipPayload;
 import org.cetak.drivers.chip.ChipUid;
 import org.cetak.drivers.chip.Personalised;
 import org.cetak.drivers.chip.ProfileWriter;
+import org.cetak.drivers.chip.ReaderState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,40 @@ public final class PcscChipEncoder implements ChipEncoder {
       contextSuspect = true;
     }
     return outcome;
+  }
+
+  /**
+   * The reader's state now. A service reported gone resets the JDK's PC/SC context and asks once
+   * more, so a restarted pcscd shows as ready again without a restart of the application.
+   */
+  @Override
+  public ReaderState readerState() {
+    ReaderState state = look();
+    if (state instanceof ReaderState.ServiceDown && resetContext()) {
+      state = look();
+    }
+    contextSuspect = state instanceof ReaderState.ServiceDown;
+    return state;
+  }
+
+  private ReaderState look() {
+    List<String> names = new ArrayList<>();
+    try {
+      for (CardTerminal candidate : factory.terminals().list()) {
+        names.add(candidate.getName());
+        if (readerName.matcher(candidate.getName()).find()) {
+          return new ReaderState.Ready(candidate.getName(), candidate.isCardPresent());
+        }
+      }
+      return new ReaderState.Missing(readerName.pattern(), names);
+    } catch (CardException | RuntimeException e) {
+      ChipLinkException failure = PcscFailures.wrap("reader state", e);
+      return switch (failure.kind()) {
+        case NO_READER -> new ReaderState.Missing(readerName.pattern(), names);
+        case SERVICE, CARD_REMOVED, MUTE, OTHER ->
+            new ReaderState.ServiceDown(failure.getMessage());
+      };
+    }
   }
 
   private boolean resetContext() {

@@ -22,7 +22,12 @@ import org.slf4j.LoggerFactory;
  * against a closing thread); the reading thread then fails and the waiting exchange throws {@link
  * TransportDisconnectedException}. The next exchange takes a fresh {@code getCommPort(path)} (the
  * path may now lead to a new device) and opens it, or throws the same exception while the device is
- * still absent.
+ * still absent. A stable name such as {@code /dev/serial/by-id/usb-…} therefore finds an adapter
+ * plugged back under another {@code /dev/ttyUSB*} name, without a restart.
+ *
+ * <p>The streams are this adapter's own over {@code bytesAvailable}, {@code readBytes} and {@code
+ * writeBytes} ({@link PortStreams}), so that each of jSerialComm's signs of a vanished device ends
+ * the link.
  */
 public final class SerialTransport {
 
@@ -78,15 +83,25 @@ public final class SerialTransport {
 
   private SerialTransport() {}
 
-  /** Opens the port now; throws {@link TransportDisconnectedException} when it cannot. */
-  public static Transport open(Config config) {
-    return new ReopeningTransport(config.path(), () -> openOnce(config));
+  /** Finds a port by its path: jSerialComm's {@code getCommPort}, or a test's stand-in. */
+  @FunctionalInterface
+  interface PortFinder {
+    SerialPort find(String path);
   }
 
-  private static StreamTransport openOnce(Config config) {
+  /** Opens the port now; throws {@link TransportDisconnectedException} when it cannot. */
+  public static Transport open(Config config) {
+    return open(config, SerialPort::getCommPort);
+  }
+
+  static Transport open(Config config, PortFinder ports) {
+    return new ReopeningTransport(config.path(), () -> openOnce(config, ports));
+  }
+
+  private static StreamTransport openOnce(Config config, PortFinder ports) {
     SerialPort port;
     try {
-      port = SerialPort.getCommPort(config.path());
+      port = ports.find(config.path());
     } catch (RuntimeException e) {
       throw new TransportDisconnectedException(config.path(), "no such port", e);
     }
@@ -125,6 +140,9 @@ public final class SerialTransport {
           }
         });
     return StreamTransport.over(
-        config.path(), port.getInputStream(), port.getOutputStream(), closeOnce::run);
+        config.path(),
+        PortStreams.input(port, config.path()),
+        PortStreams.output(port, config.path()),
+        closeOnce::run);
   }
 }

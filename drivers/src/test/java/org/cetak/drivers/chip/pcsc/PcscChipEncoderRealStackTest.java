@@ -9,6 +9,7 @@ import org.cetak.drivers.chip.ChipEncoder;
 import org.cetak.drivers.chip.ChipOutcome;
 import org.cetak.drivers.chip.ChipUid;
 import org.cetak.drivers.chip.Personalised;
+import org.cetak.drivers.chip.ReaderState;
 import org.cetak.drivers.chip.ResponseApdu;
 import org.cetak.drivers.chip.TestPayloads;
 import org.cetak.drivers.testing.PcscStack;
@@ -188,6 +189,21 @@ class PcscChipEncoderRealStackTest {
 
     assertThat(whileDown).as("%s", whileDown).isInstanceOf(ChipOutcome.ServiceUnavailable.class);
     assertThat(afterRestart).as("%s", afterRestart).isInstanceOf(ChipOutcome.Done.class);
+  }
+
+  @Test
+  @Order(12)
+  void the_reader_state_shows_pcscd_stopped_and_then_the_reader_back_with_its_card()
+      throws Exception {
+    stack.stopDaemon();
+    ReaderState whileDown = encoder.readerState();
+    stack.startDaemon();
+    stack.insertCard("04C0FFEE000009", "none");
+
+    assertThat(whileDown).isInstanceOf(ReaderState.ServiceDown.class);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> encoder.readerState() instanceof ReaderState.Ready r && r.cardPresent());
   }
 
   private static TerminalFactory pcscFactory() {

@@ -1,0 +1,171 @@
+package org.cetak.printing.cli;
+
+import com.fazecast.jSerialComm.SerialPort;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.TerminalFactory;
+import org.cetak.drivers.printer.CardPrinterDriver;
+import org.cetak.drivers.printer.Outcome;
+import org.cetak.drivers.printer.PrinterIdentity;
+import org.cetak.drivers.printer.PrinterTimings;
+import org.cetak.drivers.transport.TransportException;
+import org.cetak.drivers.transport.serial.SerialTransport;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cetak devices}: the serial ports and PC/SC readers this machine sees, and what each
+ * answers, so that an office can write its device file. A serial port is asked {@code Rst} (to
+ * learn its dialect), then {@code Rtp}, {@code Rsn} and {@code Rfv}; a reader tells its name and
+ * whether a card is on it. A port is named by its stable {@code /dev/serial/by-id/…} link where it
+ * has one.
+ */
+@Component
+@Command(
+    name = "devices",
+    description = {
+      "Daftar port serial dan pembaca PC/SC beserta jawabannya atas permintaan identitas.",
+      "List serial ports and PC/SC readers with what each answers to an identity probe."
+    })
+public class DevicesCommand implements Callable<Integer> {
+
+  private final TerminalFactory readers;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      description =
+          "Probe only this port (a path; repeatable) / periksa hanya port ini (bisa berulang)")
+  List<String> extraPorts = new ArrayList<>();
+
+  @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default 115200)")
+  int baud;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT1S",
+      description = "How long to wait for each answer (ISO-8601, default PT1S)")
+  Duration timeout;
+
+  @Option(names = "--no-probe", description = "List only; send nothing / hanya daftar")
+  boolean listOnly;
+
+  @Option(
+      names = "--by-id",
+      defaultValue = "/dev/serial/by-id",
+      hidden = true,
+      description = "Where udev keeps the stable names of USB-serial adapters")
+  Path byIdDirectory;
+
+  public DevicesCommand(TerminalFactory readers) {
+    this.readers = readers;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Port serial / serial ports:");
+    List<String> ports = ports();
+    if (ports.isEmpty()) {
+      out.println("  (tidak ada / none)");
+    }
+    for (String port : ports) {
+      out.printf("  %s%n", port);
+      if (!listOnly) {
+        out.printf("    %s%n", probe(port));
+      }
+    }
+    out.println("Pembaca PC/SC / PC/SC readers:");
+    try {
+      List<CardTerminal> terminals = readers.terminals().list();
+      if (terminals.isEmpty()) {
+        out.println("  (tidak ada / none)");
+      }
+      for (CardTerminal terminal : terminals) {
+        out.printf("  %s%n    %s%n", terminal.getName(), cardPresence(terminal));
+      }
+    } catch (CardException | RuntimeException e) {
+      out.printf("  PC/SC tidak tersedia / not available: %s%n", e.getMessage());
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The ports to list: those asked for; else by-id names first, then the system's other ports. */
+  private List<String> ports() {
+    TreeMap<String, String> byTarget = new TreeMap<>();
+    if (Files.isDirectory(byIdDirectory)) {
+      try (Stream<Path> links = Files.list(byIdDirectory)) {
+        for (Path link : links.sorted().toList()) {
+          byTarget.put(link.toRealPath().toString(), link.toString());
+        }
+      } catch (IOException e) {
+        spec.commandLine().getErr().printf("%s: %s%n", byIdDirectory, e.getMessage());
+      }
+    }
+    if (!extraPorts.isEmpty()) {
+      return extraPorts;
+    }
+    List<String> ports = new ArrayList<>(byTarget.values());
+    for (SerialPort port : SerialPort.getCommPorts()) {
+      String path = port.getSystemPortPath();
+      if (!byTarget.containsKey(path) && !ports.contains(path)) {
+        ports.add(path);
+      }
+    }
+    return ports;
+  }
+
+  private String probe(String path) {
+    SerialTransport.Config config =
+        new SerialTransport.Config(
+            path,
+            baud,
+            SerialTransport.Parity.NONE,
+            8,
+            SerialTransport.StopBits.ONE,
+            Duration.ofMillis(100),
+            timeout);
+    PrinterTimings timings = PrinterTimings.field().withRecovery(timeout, timeout, timeout);
+    try (CardPrinterDriver driver =
+        new CardPrinterDriver(SerialTransport.open(config), timings, Optional.empty())) {
+      Optional<String> dialect = driver.dialect().map(d -> d.word());
+      if (dialect.isEmpty()) {
+        return "tidak menjawab / no answer";
+      }
+      Outcome<PrinterIdentity> identity = driver.identify();
+      if (identity instanceof Outcome.Done<PrinterIdentity> done) {
+        PrinterIdentity id = done.value();
+        return String.format(
+            "printer %s, nomor seri / serial %s, firmware %s, dialect: %s",
+            id.model(), id.serialNumber(), id.firmware(), dialect.get());
+      }
+      return "menjawab, tanpa identitas / answers, no identity (dialect: " + dialect.get() + ")";
+    } catch (TransportException e) {
+      return "tidak dapat dibuka / cannot open: " + e.getMessage();
+    }
+  }
+
+  private static String cardPresence(CardTerminal terminal) {
+    try {
+      return terminal.isCardPresent() ? "ada kartu / card present" : "tanpa kartu / no card";
+    } catch (CardException e) {
+      return "tidak terbaca / unreadable: " + e.getMessage();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.cetak.printing.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StationDevicesTest {
+
+  private static final String ONE =
+      """
+      printers:
+        - {office: "32.71", code: PRN-1, port: "tcp://127.0.0.1:9100", model: Primacy, reader: A, node: room-1}
+        - {office: "32.71", code: PRN-7, port: "tcp://127.0.0.1:9107", model: Primacy, reader: G, node: room-2}
+      models:
+        Primacy: {feeder: 100}
+      """;
+
+  private static StationDevices devices(Path file) {
+    StationProperties properties =
+        new StationProperties(
+            true,
+            "room-1",
+            1.0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            List.of(),
+            Map.of(),
+            file.toString());
+    return new StationDevices(properties, StationDevices.machinePorts());
+  }
+
+  @Test
+  void this_node_drives_the_printers_the_file_gives_it() throws Exception {
+    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+
+    assertThat(devices(file).links())
+        .extracting(StationProperties.PrinterLink::code)
+        .containsExactly("PRN-1");
+  }
+
+  @Test
+  void a_reload_takes_a_changed_file_and_tells_the_station() throws Exception {
+    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    StationDevices devices = devices(file);
+    devices.devices();
+    AtomicInteger told = new AtomicInteger();
+    devices.onChange(told::incrementAndGet);
+
+    Files.writeString(file, ONE.replace("node: room-2", "node: room-1"));
+    devices.reload();
+
+    assertThat(devices.links())
+        .extracting(StationProperties.PrinterLink::code)
+        .containsExactly("PRN-1", "PRN-7");
+    assertThat(told).hasValue(1);
+  }
+
+  @Test
+  void a_reload_of_a_file_that_cannot_be_used_changes_nothing() throws Exception {
+    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    StationDevices devices = devices(file);
+    devices.devices();
+
+    Files.writeString(file, ONE.replace("code: PRN-7", "code: PRN-1"));
+
+    assertThatThrownBy(devices::reload)
+        .isInstanceOf(InvalidDeviceFileException.class)
+        .hasMessageContaining("claimed twice");
+    assertThat(devices.links())
+        .extracting(StationProperties.PrinterLink::code)
+        .containsExactly("PRN-1");
+  }
+}
