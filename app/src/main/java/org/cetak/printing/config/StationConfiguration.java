@@ -30,6 +30,7 @@ import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.region.RegionTable;
 import org.cetak.stock.Ledger;
+import org.cetak.stock.Losses;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,8 +80,9 @@ public class StationConfiguration {
   }
 
   @Bean
-  Settlements settlements(PrintJobs jobs, StepRecorder steps, Audit audit) {
-    return new Settlements(jobs, steps, audit);
+  Settlements settlements(
+      PrintJobs jobs, StepRecorder steps, Losses losses, Transactions transactions, Audit audit) {
+    return new Settlements(jobs, steps, losses, transactions, audit);
   }
 
   @Bean
