@@ -53,7 +53,7 @@ class CardPreparerTest {
             "WNI",
             ResidentRecord.PRINT_READY,
             OffsetDateTime.parse("2026-11-01T08:00:00+07:00"),
-            RequestReason.values()[0],
+            RequestReason.FIRST_CARD,
             Optional.empty(),
             false,
             false,
@@ -61,28 +61,21 @@ class CardPreparerTest {
             Optional.empty(),
             Optional.empty());
     return new QueuedCard(
-        1,
-        1,
-        officeCode,
-        RequestStatus.values()[0],
-        1,
-        "rule",
-        1,
-        record,
-        Set.of(),
-        Payloads.none());
+        1, 1, officeCode, RequestStatus.QUEUED, 1, "rule", 1, record, Set.of(), Payloads.none());
   }
 
   @Test
   void a_card_is_issued_by_the_regency_of_the_office_that_prints_it() {
-    CardFaceData data = preparer.faceData(card("32.71", "KOTA YOGYAKARTA"), LocalDate.now());
+    CardFaceData data =
+        preparer.faceData(card("32.71", "KOTA YOGYAKARTA"), LocalDate.of(2026, 12, 2));
     assertThat(data.regency()).isEqualTo("KOTA YOGYAKARTA");
     assertThat(data.issuePlace()).isEqualTo("KOTA BOGOR");
   }
 
   @Test
   void a_kecamatan_print_point_issues_in_its_regency() {
-    CardFaceData data = preparer.faceData(card("32.71.03", "KOTA BOGOR"), LocalDate.now());
+    CardFaceData data =
+        preparer.faceData(card("32.71.03", "KOTA BOGOR"), LocalDate.of(2026, 12, 2));
     assertThat(data.issuePlace()).isEqualTo("KOTA BOGOR");
   }
 

@@ -53,7 +53,8 @@ class PrintJobOwnershipTest {
     nodeA = node(new JooqPrintJobs(db, clock, "node-a"));
     nodeB = node(jobsOfNodeB);
     User admin = offices.user("admin").orElseThrow();
-    String code = "PRN-OWN-" + (++printers);
+    printers++;
+    String code = "PRN-OWN-" + printers;
     Printer registered =
         registry.register(admin.officeId(), code, "Printer " + code, "Primacy", admin);
     feeders.load(admin.officeId(), code, 5, admin);

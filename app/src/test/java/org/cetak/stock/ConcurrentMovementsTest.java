@@ -26,14 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 class ConcurrentMovementsTest {
 
   private final StockFixture f;
-  private final User blanko;
-  private final User operator;
 
   ConcurrentMovementsTest(DataSource dataSource) {
     f = new StockFixture(dataSource);
-    Office admin = f.office("99.01", "Kantor uji");
-    blanko = f.user(admin.id(), "blanko", Role.INVENTORY_MANAGER);
-    operator = f.user(admin.id(), "operator", Role.OPERATOR);
   }
 
   private Office officeWith(String code, int blanks, String... printers) {

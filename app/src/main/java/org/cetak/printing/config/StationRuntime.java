@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.smartcardio.TerminalFactory;
@@ -51,6 +52,7 @@ public final class StationRuntime implements SmartLifecycle {
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
   private final List<PrinterRef> owned = new ArrayList<>();
   private ScheduledExecutorService leases;
+  private ScheduledFuture<?> tending;
   private volatile boolean running;
 
   public StationRuntime(
@@ -80,7 +82,7 @@ public final class StationRuntime implements SmartLifecycle {
   public synchronized void start() {
     leases = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "printer-leases"));
     long every = Math.max(1, properties.lease().toMillis() / 3);
-    leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
+    tending = leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
     running = true;
   }
 
@@ -122,6 +124,7 @@ public final class StationRuntime implements SmartLifecycle {
                     CardPrinterDriver.over(
                         open(link.link()),
                         PrinterTimings.field().scaled(properties.timeScale()),
+                        link.printerDialect(),
                         Optional.empty())),
                 new EncoderChipStation(
                     new PcscChipEncoder(readers, Pattern.compile(link.reader())),
@@ -194,6 +197,7 @@ public final class StationRuntime implements SmartLifecycle {
   public synchronized void stop() {
     running = false;
     if (leases != null) {
+      tending.cancel(false);
       leases.shutdownNow();
     }
     workers.values().forEach(StationWorker::stop);

@@ -76,7 +76,7 @@ final class PrintRoomOperator {
               : Optional.empty();
       // seen twice in a row: not the moment between the station's two writes, but a state
       // that stays (the station leaves such a printer running)
-      if (unknown.isPresent() && unknown.equals(unknownRunning.get(printer.id()))) {
+      if (unknown.isPresent() && unknown.get().equals(unknownRunning.get(printer.id()))) {
         unknownWhileRunning++;
         System.out.printf(
             "Operator at %s: the console shows the printer RUNNING (%s) with job %d's outcome"

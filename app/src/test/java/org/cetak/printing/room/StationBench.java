@@ -109,8 +109,14 @@ public final class StationBench {
       yaml.append("  - name: PRN-")
           .append(i)
           .append(
-              "\n    blanks: 0\n    deadChipRate: 0\n    ribbonPrints: 1000000\n"
-                  + "    rejectBoxCapacity: 10000\n    hopperCapacity: 1000000\n");
+              """
+
+                  blanks: 0
+                  deadChipRate: 0
+                  ribbonPrints: 1000000
+                  rejectBoxCapacity: 10000
+                  hopperCapacity: 1000000
+              """);
     }
     Path file = Files.createTempFile("cetak-bench", ".yaml");
     Files.writeString(file, yaml);
