@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,22 @@ public final class CsvRecords implements RecordSource {
       columns = new String[0];
       return;
     }
+    Optional<String[]> other = otherDelimiter(header);
+    if (other.isPresent()) {
+      // a spreadsheet set up for Indonesian exports "CSV" with semicolons: say so once
+      headerErrors.add(
+          new RowError(
+              1,
+              "",
+              "kolom dipisah dengan "
+                  + other.get()[0]
+                  + ", bukan koma: simpan ulang sebagai \"CSV UTF-8 (dipisah koma)\" / the"
+                  + " columns are separated by "
+                  + other.get()[1]
+                  + ", not commas: save the file again as \"CSV UTF-8 (comma delimited)\""));
+      columns = new String[0];
+      return;
+    }
     columns = new String[header.size()];
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < header.size(); i++) {
@@ -89,6 +106,25 @@ public final class CsvRecords implements RecordSource {
         headerErrors.add(new RowError(1, required, "required column is missing"));
       }
     }
+  }
+
+  /**
+   * The delimiter a one-column header really uses when it names known columns split by a semicolon
+   * or a tab.
+   */
+  private static Optional<String[]> otherDelimiter(List<String> header) {
+    if (header.size() != 1) {
+      return Optional.empty();
+    }
+    String[][] candidates = {{";", "titik koma (;)", "semicolons (;)"}, {"\t", "tab", "tabs"}};
+    for (String[] candidate : candidates) {
+      String[] names = header.get(0).split(candidate[0], -1);
+      long known = Arrays.stream(names).map(String::strip).filter(RecordFields::known).count();
+      if (names.length > 1 && known >= 2) {
+        return Optional.of(new String[] {candidate[1], candidate[2]});
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -230,7 +266,11 @@ public final class CsvRecords implements RecordSource {
   private boolean fill() {
     while (true) {
       if (badBytesNext) {
-        throw malformed(line, "invalid UTF-8 (the file must be UTF-8 encoded)");
+        throw malformed(
+            line,
+            "berkas bukan UTF-8 (mungkin Windows-1252/ANSI dari spreadsheet): simpan ulang sebagai"
+                + " \"CSV UTF-8\" / invalid UTF-8, probably Windows-1252 (ANSI) from a"
+                + " spreadsheet: save the file again as \"CSV UTF-8\"");
       }
       chars.clear();
       CoderResult result = decoder.decode(bytes, chars, endOfInput);

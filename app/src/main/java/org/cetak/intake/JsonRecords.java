@@ -3,9 +3,11 @@ package org.cetak.intake;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -69,6 +71,8 @@ public final class JsonRecords implements RecordSource {
       throw malformed(start, "array elements must be objects");
     }
     Map<String, String> values = new HashMap<>();
+    // a field of the wrong type is reported once, as such, not again as missing
+    Set<String> present = new HashSet<>();
     for (JsonToken t = guard(parser::nextToken);
         t != JsonToken.END_OBJECT;
         t = guard(parser::nextToken)) {
@@ -76,7 +80,7 @@ public final class JsonRecords implements RecordSource {
       JsonToken value = guard(parser::nextToken);
       if (!RecordFields.known(name)) {
         rowErrors.add(new RowError(start, name, "unknown field"));
-      } else if (values.containsKey(name)) {
+      } else if (!present.add(name)) {
         rowErrors.add(new RowError(start, name, "field appears twice"));
       }
       if (value == JsonToken.VALUE_STRING) {
@@ -89,7 +93,7 @@ public final class JsonRecords implements RecordSource {
       }
     }
     for (String required : RecordFields.REQUIRED) {
-      if (!values.containsKey(required)) {
+      if (!present.contains(required)) {
         rowErrors.add(new RowError(start, required, "required field is missing"));
       }
     }

@@ -203,7 +203,7 @@ public final class PrintStation {
       case PRINTING -> print(job, false);
       case REJECTING -> reject(job, false);
       case UNKNOWN -> settleFromEvidence(job);
-      case PRINTED, SPOILED, NOT_PICKED -> Tick.BUSY;
+      case PRINTED, SPOILED, NOT_PICKED, LOST -> Tick.BUSY;
     };
   }
 
@@ -402,7 +402,7 @@ public final class PrintStation {
       case PICKING -> retrySilent(job, why, () -> pick(job, true));
       case PRINTING -> retrySilent(job, why, () -> print(job, true));
       case REJECTING -> retrySilent(job, why, () -> reject(job, true));
-      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
+      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED, LOST ->
           toUnknown(job, "no command of " + job.stage() + " to send again");
     };
   }
@@ -475,7 +475,7 @@ public final class PrintStation {
     return switch (step) {
       case ENCODING ->
           reject(steps.apply(StepTransitions.rejectingAfterInterruptedEncode(reopened)), true);
-      case PICKING, PRINTING, REJECTING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
+      case PICKING, PRINTING, REJECTING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED, LOST ->
           decide(
               reopened, seen, new StepOutcome.NoAnswer("settled from evidence"), read.snapshot());
     };

@@ -3,27 +3,39 @@ package org.cetak.printing;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Transactions;
 import org.cetak.office.Audit;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.BlankMove.BackFromUnknown;
 import org.cetak.printing.BlankMove.UnknownPrinted;
 import org.cetak.printing.BlankMove.UnknownSpoiled;
+import org.cetak.stock.LossReports;
+import org.cetak.stock.Losses;
+import org.cetak.stock.Place;
 
 /**
  * An operator settles a card whose outcome the station could not tell, from what they see at the
  * printer. The ledger moves the card out of <em>outcome unknown</em> accordingly, in the same
- * transaction; the printer stays paused until someone resumes it.
+ * transaction; the printer stays paused until someone resumes it. A card that is nowhere to be
+ * found is not spoiled (there is nothing to destroy): its job ends {@link Stage#LOST}, its request
+ * is requeued, and a loss report (berita acara kehilangan) is proposed in the same transaction; the
+ * blank stays in outcome unknown until a second person approves the report and it moves to lost.
  */
 public final class Settlements {
 
   private final PrintJobs jobs;
   private final StepRecorder steps;
+  private final Losses losses;
+  private final Transactions transactions;
   private final Audit audit;
 
-  public Settlements(PrintJobs jobs, StepRecorder steps, Audit audit) {
+  public Settlements(
+      PrintJobs jobs, StepRecorder steps, Losses losses, Transactions transactions, Audit audit) {
     this.jobs = jobs;
     this.steps = steps;
+    this.losses = losses;
+    this.transactions = transactions;
     this.audit = audit;
   }
 
@@ -67,7 +79,14 @@ public final class Settlements {
           transition = spoiled(job, cause, who + " (not printed)");
         }
       }
-      case IN_REJECT_BOX, NOWHERE -> transition = spoiled(job, cause, who);
+      case IN_REJECT_BOX -> transition = spoiled(job, cause, who);
+      case NOWHERE ->
+          transition =
+              new Transition(
+                  job.holding(CardHeld.NONE).at(Stage.LOST, Optional.empty(), who),
+                  List.of(),
+                  RequestChange.REQUEUED,
+                  who + "; loss report proposed");
       case STILL_INSIDE ->
           transition =
               new Transition(
@@ -94,7 +113,15 @@ public final class Settlements {
     }
     PrintJob settled;
     try {
-      settled = steps.settle(transition);
+      settled =
+          transactions.inTransaction(
+              () -> {
+                PrintJob done = steps.settle(transition);
+                if (sighting == Sighting.NOWHERE) {
+                  reportLost(job, operator);
+                }
+                return done;
+              });
     } catch (StaleJobException e) {
       throw new DomainException(
           PrintingError.JOB_CHANGED,
@@ -110,6 +137,25 @@ public final class Settlements {
         "print job " + jobId,
         sighting.name());
     return settled;
+  }
+
+  private void reportLost(PrintJob job, User operator) {
+    losses.propose(
+        job.officeId(),
+        new LossReports.Proposal(
+            null,
+            Place.unknown(job.printerId()),
+            1,
+            "Kartu pekerjaan cetak "
+                + job.id()
+                + " (permohonan "
+                + job.requestId()
+                + ") tidak ditemukan di printer saat ditetapkan oleh "
+                + operator.username(),
+            job.chipUid(),
+            Optional.empty(),
+            Optional.of(job.id())),
+        operator);
   }
 
   private static Transition spoiled(PrintJob job, SpoilCause cause, String note) {

@@ -20,12 +20,17 @@ public enum Stage {
   /** Done: the card went to the reject box and was recorded spoiled; the request is requeued. */
   SPOILED,
   /** Done: no card of this job ever left the feeder; the request is requeued. */
-  NOT_PICKED;
+  NOT_PICKED,
+  /**
+   * Done: the operator could not find the card. Its blank stays in outcome unknown until the loss
+   * report proposed with the settlement is approved; the request is requeued.
+   */
+  LOST;
 
   public boolean open() {
     return switch (this) {
       case PICKING, ENCODING, PRINTING, REJECTING, UNKNOWN -> true;
-      case PRINTED, SPOILED, NOT_PICKED -> false;
+      case PRINTED, SPOILED, NOT_PICKED, LOST -> false;
     };
   }
 }

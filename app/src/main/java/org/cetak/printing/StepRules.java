@@ -31,7 +31,7 @@ public final class StepRules {
       case PICKING -> pick(c, outcome);
       case PRINTING -> print(c, outcome);
       case REJECTING -> reject(c, outcome);
-      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
+      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED, LOST ->
           new Verdict.Unknown("cards moved while the job was at " + stage);
     };
   }
@@ -143,7 +143,7 @@ public final class StepRules {
               : now.rejectCount() >= now.rejectCapacity()
                   ? PrinterCondition.REJECT_BOX_FULL
                   : PrinterCondition.NONE;
-      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED -> PrinterCondition.NONE;
+      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED, LOST -> PrinterCondition.NONE;
     };
   }
 

@@ -79,6 +79,39 @@ public final class FeederStock {
                     Movement.Detail.none())));
   }
 
+  /**
+   * Moves blanks from one printer's feeder into another's in one ledger movement (unload one, load
+   * the other), for when the vault is empty and one feeder runs dry while another holds blanks.
+   * Refused with nothing written: the same printer, more than the first feeder holds, more than the
+   * second feeder's capacity leaves room for.
+   */
+  public RecordedMovement move(
+      long officeId, String fromPrinter, String toPrinter, int quantity, User by) {
+    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    Quantities.positive(quantity);
+    Printer from = printers.printer(officeId, fromPrinter);
+    Printer to = printers.printer(officeId, toPrinter);
+    return transactions.inTransaction(
+        () -> {
+          RecordedMovement moved =
+              ledger.record(
+                  new Movement(
+                      officeId,
+                      Item.BLANK,
+                      Place.feeder(from.id()),
+                      Place.feeder(to.id()),
+                      quantity,
+                      "FEEDER_TO_FEEDER",
+                      by.username(),
+                      ReferenceKind.PRINTER,
+                      to.id(),
+                      Movement.Detail.none().withNote("dari " + from.code() + " ke " + to.code())));
+          long held = ledger.balance(officeId, Item.BLANK, Place.feeder(to.id()));
+          refuseBeyondCapacity(to, quantity, held - quantity);
+          return moved;
+        });
+  }
+
   private void refuseBeyondCapacity(Printer printer, int quantity, long alreadyHeld) {
     int most = capacity.of(printer);
     if (alreadyHeld + quantity > most) {

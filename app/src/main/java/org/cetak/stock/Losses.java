@@ -55,7 +55,7 @@ public final class Losses {
    * circumstances.
    */
   public LossReport propose(long officeId, LossReports.Proposal proposal, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER, Role.SUPERVISOR);
     Quantities.positive(proposal.quantity());
     Location location = proposal.from().location();
     if (location != Location.VAULT

@@ -166,6 +166,35 @@ class ImportTest {
   }
 
   @Test
+  void a_semicolon_separated_export_gets_one_error_naming_the_delimiter() throws IOException {
+    String header = String.join(";", row(710).keySet());
+    String good = csvLine(row(710)).replace(',', ';');
+    Path dir = tmp.resolve("semicolon");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("records.csv"), header + "\n" + good + "\n");
+    ImportReport report = importDir(dir);
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("titik koma (;)").contains("semicolons"));
+  }
+
+  @Test
+  void a_windows_1252_export_gets_one_error_naming_the_encoding() throws IOException {
+    String header = String.join(",", row(711).keySet());
+    Path dir = tmp.resolve("cp1252");
+    Files.createDirectories(dir);
+    byte[] body =
+        (header + "\n" + csvLine(row(711)).replace("BOGOR", "BOG\u00c9R") + "\n")
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    Files.write(dir.resolve("records.csv"), body);
+    ImportReport report = importDir(dir);
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("Windows-1252").contains("CSV UTF-8"));
+  }
+
+  @Test
   void malformed_csv_is_refused_with_a_clear_error() throws IOException {
     String header = String.join(",", row(700).keySet());
     String good = csvLine(row(700));
@@ -258,6 +287,30 @@ class ImportTest {
     ImportReport report = importDir(json);
     assertThat(report.errors()).isEmpty();
     assertThat(report.flagged()).containsEntry(RecordFlag.PHOTO_MISSING, 1L);
+  }
+
+  @Test
+  void a_json_field_of_the_wrong_type_is_reported_once() throws IOException {
+    Path json = tmp.resolve("typed");
+    Files.createDirectories(json);
+    Map<String, String> r = row(1003);
+    r.put("photo", "");
+    StringBuilder body = new StringBuilder("[\n  {");
+    r.forEach(
+        (k, v) ->
+            body.append('"')
+                .append(k)
+                .append("\": ")
+                .append(k.equals("nik") ? v : "\"" + v + "\"")
+                .append(", "));
+    body.setLength(body.length() - 2);
+    body.append("}\n]\n");
+    Files.writeString(json.resolve("records.json"), body);
+    ImportReport report = importDir(json);
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("must be text"));
   }
 
   private void assertRefused(String name, String csv, String reason) throws IOException {

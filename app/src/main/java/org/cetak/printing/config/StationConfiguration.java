@@ -39,6 +39,7 @@ import org.cetak.region.RegionTable;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
+import org.cetak.stock.Losses;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,8 +105,9 @@ public class StationConfiguration {
   }
 
   @Bean
-  Settlements settlements(PrintJobs jobs, StepRecorder steps, Audit audit) {
-    return new Settlements(jobs, steps, audit);
+  Settlements settlements(
+      PrintJobs jobs, StepRecorder steps, Losses losses, Transactions transactions, Audit audit) {
+    return new Settlements(jobs, steps, losses, transactions, audit);
   }
 
   @Bean

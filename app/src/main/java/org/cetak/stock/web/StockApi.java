@@ -266,6 +266,15 @@ public class StockApi {
     return view(feeders.unload(officeId, code, required(body.quantity()), currentUser.get()));
   }
 
+  public record FeederMoveBody(String to, Integer quantity) {}
+
+  @PostMapping("/offices/{officeId}/printers/{code}/move")
+  public MovementView moveBetweenFeeders(
+      @PathVariable long officeId, @PathVariable String code, @RequestBody FeederMoveBody body) {
+    return view(
+        feeders.move(officeId, code, body.to(), required(body.quantity()), currentUser.get()));
+  }
+
   // ---- spoils and old cards
 
   public record SpoilBody(

@@ -144,8 +144,8 @@ final class PrintRoomOperator {
       sighting =
           switch (card.place()) {
             case HOPPER -> Sighting.IN_OUTPUT_HOPPER;
-            case REJECT_BOX -> Sighting.IN_REJECT_BOX;
-            case REMOVED_BY_OPERATOR -> Sighting.NOWHERE;
+            // a jammed card the operator pulled out by hand goes on the reject pile: spoiled
+            case REJECT_BOX, REMOVED_BY_OPERATOR -> Sighting.IN_REJECT_BOX;
             case FEEDER -> Sighting.STILL_IN_FEEDER;
             case CONTACTLESS, PRINT, JAMMED -> Sighting.STILL_INSIDE;
           };

@@ -19,8 +19,13 @@ public sealed interface ChipOutcome<T> {
   /** No card came into the reader's field in time. */
   record NoCard<T>(String reader, Duration waited) implements ChipOutcome<T> {}
 
-  /** A card is there but does not answer (no answer to reset, or no response). */
-  record MuteChip<T>(String reader, String detail) implements ChipOutcome<T> {}
+  /**
+   * A card is there but does not answer (no answer to reset, or no response).
+   *
+   * @param uid the chip's UID when it answered that much before falling silent
+   */
+  record MuteChip<T>(String reader, String detail, Optional<ChipUid> uid)
+      implements ChipOutcome<T> {}
 
   /** The card left the field during the operation. */
   record CardRemoved<T>(String stage, Optional<ChipUid> uid, String detail)

@@ -148,7 +148,7 @@ public final class ProfileWriter {
     Optional<ChipUid> known = Optional.ofNullable(uid);
     return switch (e.kind()) {
       case CARD_REMOVED -> new ChipOutcome.CardRemoved<>(stage, known, e.getMessage());
-      case MUTE -> new ChipOutcome.MuteChip<>("", stage + ": " + e.getMessage());
+      case MUTE -> new ChipOutcome.MuteChip<>("", stage + ": " + e.getMessage(), known);
       case SERVICE -> new ChipOutcome.ServiceUnavailable<>(stage + ": " + e.getMessage());
       case NO_READER -> new ChipOutcome.NoReader<>("", List.of());
       case OTHER -> new ChipOutcome.ProtocolFailure<>(stage, e.getMessage(), known);

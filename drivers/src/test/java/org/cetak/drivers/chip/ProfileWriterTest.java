@@ -18,6 +18,7 @@ class ProfileWriterTest {
     boolean locked;
     int transmits;
     Integer removeAfter;
+    Integer muteAfter;
 
     FakeCard() {
       for (ChipFile f : ChipFile.values()) {
@@ -29,6 +30,9 @@ class ProfileWriterTest {
     public byte[] transmit(byte[] c) {
       if (removeAfter != null && transmits++ >= removeAfter) {
         throw new ChipLinkException(ChipLinkException.Kind.CARD_REMOVED, "gone", null);
+      }
+      if (muteAfter != null && transmits++ >= muteAfter) {
+        throw new ChipLinkException(ChipLinkException.Kind.MUTE, "no answer", null);
       }
       int ins = c[1] & 0xFF;
       if (ins == 0xCA) {
@@ -100,5 +104,18 @@ class ProfileWriterTest {
     ChipOutcome.CardRemoved<Personalised> removed = (ChipOutcome.CardRemoved<Personalised>) outcome;
     assertThat(removed.uid()).isEqualTo(Optional.of(ChipUid.ofHex("04010203")));
     assertThat(removed.stage()).isEqualTo("update 0101 at 224");
+  }
+
+  @Test
+  void a_chip_that_answers_its_uid_then_falls_silent_is_mute_with_its_uid() {
+    FakeCard card = new FakeCard();
+    card.muteAfter = 1; // the UID answers, selecting the application does not
+
+    ChipOutcome<Personalised> outcome =
+        new ProfileWriter(card).personalise(TestPayloads.synthetic(9));
+
+    assertThat(outcome).isInstanceOf(ChipOutcome.MuteChip.class);
+    ChipOutcome.MuteChip<Personalised> mute = (ChipOutcome.MuteChip<Personalised>) outcome;
+    assertThat(mute.uid()).isEqualTo(Optional.of(ChipUid.ofHex("04010203")));
   }
 }

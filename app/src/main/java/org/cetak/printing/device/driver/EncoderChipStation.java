@@ -46,7 +46,7 @@ public final class EncoderChipStation implements ChipStation {
           "no card at " + c.reader() + " after " + c.waited());
     }
     if (outcome instanceof org.cetak.drivers.chip.ChipOutcome.MuteChip<Personalised> m) {
-      return failed(ChipFailure.MUTE_CHIP, Optional.empty(), m.detail());
+      return failed(ChipFailure.MUTE_CHIP, m.uid().map(EncoderChipStation::hex), m.detail());
     }
     if (outcome instanceof org.cetak.drivers.chip.ChipOutcome.CardRemoved<Personalised> r) {
       return failed(

@@ -167,7 +167,7 @@ public final class PcscChipEncoder implements ChipEncoder {
     return switch (failure.kind()) {
       case SERVICE -> new ChipOutcome.ServiceUnavailable<>(failure.getMessage());
       case CARD_REMOVED -> new ChipOutcome.NoCard<>(reader, waited);
-      case MUTE -> new ChipOutcome.MuteChip<>(reader, failure.getMessage());
+      case MUTE -> new ChipOutcome.MuteChip<>(reader, failure.getMessage(), Optional.empty());
       case NO_READER -> new ChipOutcome.NoReader<>(reader, List.of());
       case OTHER ->
           new ChipOutcome.ProtocolFailure<>("connect", failure.getMessage(), Optional.empty());

@@ -1,0 +1,153 @@
+package org.cetak.printing.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.cetak.CetakApplication;
+import org.cetak.allocation.AllocationService;
+import org.cetak.allocation.RunTrigger;
+import org.cetak.approval.Approvals;
+import org.cetak.intake.Bundle;
+import org.cetak.intake.ImportProgress;
+import org.cetak.intake.ImportService;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.cetak.printing.PrintJob;
+import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterMode;
+import org.cetak.printing.Settlements;
+import org.cetak.printing.Sighting;
+import org.cetak.printing.Stage;
+import org.cetak.printing.config.StationRuntime;
+import org.cetak.sim.card.Place;
+import org.cetak.sim.printer.SimulatedPrinter;
+import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropReceipts;
+import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
+import org.cetak.stock.LossReport;
+import org.cetak.stock.Losses;
+import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
+import org.cetak.stock.Reconciliation;
+import org.cetak.stock.StockLevels;
+import org.cetak.support.TestDatabaseInitializer;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A card the operator cannot find is settled NOWHERE: it is not spoiled (there is nothing to
+ * destroy) but reported lost, and it reaches the LOST line only once a second person approves.
+ */
+@SpringBootTest(
+    classes = CetakApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.quartz.auto-startup=false",
+      "cetak.demo.scenario=classpath:print-room/one-jam.yaml",
+      "cetak.station.enabled=true",
+      "cetak.station.node=nowhere-settlement",
+      "cetak.station.time-scale=0.02",
+      "cetak.station.chip-wait=1s",
+      "cetak.station.idle-wait=20ms",
+      "cetak.station.halted-wait=20ms",
+      "cetak.station.lease=3s",
+      "cetak.station.printers[0].office=32.71",
+      "cetak.station.printers[0].code=PRN-1",
+      "cetak.station.printers[0].link=sim:PRN-1",
+      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+    })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ActiveProfiles("simulated-print-room")
+class NowhereSettlementTest {
+
+  @Autowired SimulatedRoom room;
+  @Autowired OfficeDirectory offices;
+  @Autowired FeederStock feeders;
+  @Autowired DropReceipts receipts;
+  @Autowired PrinterRegistry registry;
+  @Autowired ImportService imports;
+  @Autowired AllocationService allocation;
+  @Autowired PrintJobs jobs;
+  @Autowired StationRuntime runtime;
+  @Autowired Settlements settlements;
+  @Autowired Losses losses;
+  @Autowired Approvals approvals;
+  @Autowired StockLevels levels;
+  @Autowired DSLContext db;
+
+  @Test
+  void a_card_settled_nowhere_is_lost_under_a_loss_report_not_spoiled() throws Exception {
+    Office office = offices.officeByCode("32.71").orElseThrow();
+    User admin = offices.user("admin").orElseThrow();
+    User operator = offices.user("operator").orElseThrow();
+    User kabid = offices.user("kabid").orElseThrow();
+    Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
+    receipts.receive(
+        office.id(),
+        new DropRequest("BA/UJI/2026/0004", LocalDate.of(2026, 11, 4), 5, List.of()),
+        admin);
+    feeders.load(office.id(), "PRN-1", 5, admin);
+    SimulatedPrinter sim = room.printer("PRN-1");
+    sim.loadBlanks(5);
+    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-nowhere"), 37, 5);
+    imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
+    allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
+    jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
+    runtime.wakeUp(printer.id());
+    await("the first card jams", () -> sim.status().position() == Place.JAMMED);
+    sim.removeJammedCard(); // and nobody can say where it went
+    await("the card's outcome is unknown", () -> unknownJob(printer).isPresent());
+    PrintJob unknown = unknownJob(printer).orElseThrow();
+    long spoiledBefore = levels.reconciliation(office.id()).spoiled();
+
+    PrintJob settled = settlements.settle(printer.id(), unknown.id(), Sighting.NOWHERE, operator);
+
+    assertThat(settled.stage()).isEqualTo(Stage.LOST);
+    Reconciliation proposed = levels.reconciliation(office.id());
+    assertThat(proposed.spoiled()).as("spoiled").isEqualTo(spoiledBefore);
+    assertThat(proposed.unknown()).as("unknown until the loss is approved").isEqualTo(1);
+    assertThat(proposed.lost()).isZero();
+    assertThat(jobs.state(printer.id()).mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(db.fetchValue("select status from print_request where id = ?", unknown.requestId()))
+        .isEqualTo("FAILED_REQUEUED");
+    LossReport report =
+        losses.list(office.id()).stream()
+            .filter(r -> r.printJobId().equals(Optional.of(unknown.id())))
+            .findFirst()
+            .orElseThrow();
+    assertThat(report.status()).isEqualTo(LossReport.Status.PROPOSED);
+    assertThat(report.chipUid()).isEqualTo(unknown.chipUid());
+
+    approvals.approve(report.approvalId().orElseThrow(), kabid, "diperiksa");
+
+    Reconciliation approved = levels.reconciliation(office.id());
+    assertThat(approved.lost()).isEqualTo(1);
+    assertThat(approved.unknown()).isZero();
+    assertThat(approved.spoiled()).isEqualTo(spoiledBefore);
+    assertThat(approved.closes()).isTrue();
+  }
+
+  private Optional<PrintJob> unknownJob(Printer printer) {
+    return jobs.openJob(printer.id()).filter(j -> j.stage() == Stage.UNKNOWN);
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(end);
+      Thread.sleep(20);
+    }
+  }
+}
