@@ -1,0 +1,42 @@
+package org.cetak.notify;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A gateway for the dispatcher's own tests: answers as scripted, keeps what it was given. */
+final class ScriptedGateway implements SmsGateway {
+
+  final List<Sms> received = new ArrayList<>();
+  private final Deque<Outcome> script = new ArrayDeque<>();
+  private Optional<Trace> trace = Optional.empty();
+
+  ScriptedGateway then(Outcome outcome) {
+    script.add(outcome);
+    return this;
+  }
+
+  ScriptedGateway tracing(Trace answer) {
+    trace = Optional.of(answer);
+    return this;
+  }
+
+  @Override
+  public String name() {
+    return "scripted";
+  }
+
+  @Override
+  public synchronized Outcome send(Sms sms) {
+    received.add(sms);
+    Outcome next = script.poll();
+    return next != null ? next : new Outcome.Accepted(Optional.of("gw-" + sms.noticeId()));
+  }
+
+  @Override
+  public Optional<Trace> trace(Sms sms) {
+    return trace;
+  }
+}
