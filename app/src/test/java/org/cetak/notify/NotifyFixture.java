@@ -108,6 +108,19 @@ final class NotifyFixture {
             3, Duration.ofMinutes(1), Duration.ofMinutes(10), reportWait, 10, "test-node"));
   }
 
+  /** A dispatcher whose process dies after the gateway answers, before the answer commits. */
+  Dispatcher crashingDispatcher(SmsGateway gateway) {
+    return new Dispatcher(
+        new CrashingStore(store),
+        notices,
+        gateway,
+        reports,
+        transactions,
+        clock,
+        new Dispatcher.Settings(
+            3, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(30), 10, "a"));
+  }
+
   /** A synthetic resident whose card was printed now; its NIK, KK, birth date and address. */
   record Resident(
       long requestId,
