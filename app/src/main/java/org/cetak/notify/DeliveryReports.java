@@ -42,7 +42,14 @@ public final class DeliveryReports {
                       () ->
                           report
                               .shortReference()
-                              .flatMap(ref -> store.lockUnsettled(report.gateway(), ref)));
+                              .flatMap(ref -> store.lockUnsettled(report.gateway(), ref)))
+                  // the attempt's answer may have committed while the line above waited for its
+                  // row: the notice then has the gateway's id, which this statement now sees
+                  .or(
+                      () ->
+                          report
+                              .gatewayId()
+                              .flatMap(id -> store.lockByGatewayId(report.gateway(), id)));
           Optional<NoticeStatus> next = notice.flatMap(n -> next(n.status(), report.state()));
           store.recordReport(notice.map(Notice::id), report, next, clock.instant());
           if (notice.isEmpty()) {
