@@ -190,6 +190,12 @@ public final class Notices {
     return store.unclaimed(officeId, now.minus(Duration.ofDays(Math.max(0, days))), now);
   }
 
+  /** {@link #unclaimed(long, int)} of the officer's own office, for those who may read notices. */
+  public List<UnclaimedCard> unclaimed(User by, int days) {
+    requireReader(by);
+    return unclaimed(by.officeId(), days);
+  }
+
   public NoticeSettings settings(long officeId) {
     return store.settings(officeId);
   }

@@ -26,7 +26,13 @@ public class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/login", "/css/**", "/js/**", "/actuator/health/**", "/error")
+                    .requestMatchers(
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/actuator/health/**",
+                        "/error",
+                        "/sms/reports/kannel")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

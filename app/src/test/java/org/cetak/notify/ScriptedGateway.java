@@ -11,7 +11,14 @@ final class ScriptedGateway implements SmsGateway {
 
   final List<Sms> received = new ArrayList<>();
   private final Deque<Outcome> script = new ArrayDeque<>();
+  private final java.util.Map<Long, Outcome> byNotice = new java.util.HashMap<>();
   private Optional<Trace> trace = Optional.empty();
+
+  /** Answers this for this notice, whatever the script says. */
+  ScriptedGateway answering(long noticeId, Outcome outcome) {
+    byNotice.put(noticeId, outcome);
+    return this;
+  }
 
   ScriptedGateway then(Outcome outcome) {
     script.add(outcome);
@@ -31,6 +38,9 @@ final class ScriptedGateway implements SmsGateway {
   @Override
   public synchronized Outcome send(Sms sms) {
     received.add(sms);
+    if (byNotice.containsKey(sms.noticeId())) {
+      return byNotice.get(sms.noticeId());
+    }
     Outcome next = script.poll();
     return next != null ? next : new Outcome.Accepted(Optional.of("gw-" + sms.noticeId()));
   }
