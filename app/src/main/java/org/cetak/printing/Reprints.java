@@ -2,6 +2,7 @@ package org.cetak.printing;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cetak.allocation.AllocationError;
 import org.cetak.approval.Approval;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
@@ -24,6 +25,15 @@ public final class Reprints implements ApprovalHandler {
 
     void grant(long officeId, long requestId, long approvalId, String reason);
 
+    /**
+     * The oldest unused grant of the request, locked until the transaction ends (so two printers
+     * cannot both use it), if any.
+     */
+    Optional<Long> claimGrant(long requestId);
+
+    /** The grant is used by this print job: it never allows another print. */
+    void useGrant(long grantId, long jobId);
+
     /** A request with an unused grant in this office, if any. */
     Optional<Long> nextGranted(long officeId);
   }
@@ -43,19 +53,22 @@ public final class Reprints implements ApprovalHandler {
 
   public Approval propose(long requestId, String reason, User by) {
     if (!by.has(Role.OPERATOR) && !by.has(Role.SUPERVISOR)) {
-      throw DomainException.forbidden("NOT_AN_OPERATOR", "Only the print room asks for a reprint");
+      throw new DomainException(
+          PrintingError.NOT_AN_OPERATOR, "Only the print room asks for a reprint");
     }
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("REASON_REQUIRED", "A reprint needs a reason");
+      throw new DomainException(AllocationError.REASON_REQUIRED, "A reprint needs a reason");
     }
     RequestState request =
         store
             .request(requestId)
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
+                () ->
+                    new DomainException(
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
     if (!request.status().equals("PRINTED")) {
-      throw DomainException.conflict(
-          "NOT_PRINTED",
+      throw new DomainException(
+          PrintingError.NOT_PRINTED,
           "Request "
               + requestId
               + " is "

@@ -1,6 +1,7 @@
 package org.cetak.stock;
 
 import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalError;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.common.DomainException;
 import org.cetak.office.User;
@@ -10,6 +11,9 @@ import org.cetak.office.User;
  * destroyed, one ledger row per card.
  */
 public final class DestructionApproval implements ApprovalHandler {
+
+  /** Approval kind of a destruction report. */
+  public static final String KIND = "DESTRUCTION";
 
   private final Ledger ledger;
   private final DestructionReports reports;
@@ -21,7 +25,7 @@ public final class DestructionApproval implements ApprovalHandler {
 
   @Override
   public String kind() {
-    return StockService.DESTRUCTION;
+    return KIND;
   }
 
   @Override
@@ -64,11 +68,12 @@ public final class DestructionApproval implements ApprovalHandler {
             .lock(reportId)
             .orElseThrow(
                 () ->
-                    DomainException.notFound(
-                        "UNKNOWN_DESTRUCTION_REPORT", "Destruction report " + reportId));
+                    new DomainException(
+                        StockError.UNKNOWN_DESTRUCTION_REPORT, "Destruction report " + reportId));
     if (report.status() != DestructionReport.Status.PROPOSED) {
-      throw DomainException.conflict(
-          "ALREADY_DECIDED", "Destruction report " + report.number() + " is " + report.status());
+      throw new DomainException(
+          ApprovalError.ALREADY_DECIDED,
+          "Destruction report " + report.number() + " is " + report.status());
     }
     return report;
   }

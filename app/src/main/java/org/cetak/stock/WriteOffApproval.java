@@ -11,6 +11,9 @@ import org.cetak.office.User;
 /** Carries out an approved write-off: the blanks move onto the spoiled pile. */
 public final class WriteOffApproval implements ApprovalHandler {
 
+  /** Approval kind of a write-off. */
+  public static final String KIND = "WRITE_OFF";
+
   private final Ledger ledger;
 
   public WriteOffApproval(Ledger ledger) {
@@ -58,14 +61,14 @@ public final class WriteOffApproval implements ApprovalHandler {
 
   @Override
   public String kind() {
-    return StockService.WRITE_OFF;
+    return KIND;
   }
 
   @Override
   public void approved(Approval approval, User approver) {
     Payload payload = Payload.decode(approval.payload());
     if (payload.quantity() <= 0) {
-      throw DomainException.invalid("INVALID_QUANTITY", "Write-off of " + payload.quantity());
+      throw new DomainException(StockError.INVALID_QUANTITY, "Write-off of " + payload.quantity());
     }
     ledger.record(
         new Movement(

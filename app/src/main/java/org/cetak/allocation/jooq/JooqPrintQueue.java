@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cetak.allocation.AllocationError;
 import org.cetak.allocation.PrintQueue;
 import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
@@ -296,6 +297,16 @@ public final class JooqPrintQueue implements PrintQueue {
   }
 
   @Override
+  public Optional<RequestStatus> lockStatus(long requestId) {
+    return db.select(PRINT_REQUEST.STATUS)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .forUpdate()
+        .fetchOptional(PRINT_REQUEST.STATUS)
+        .map(RequestStatus::valueOf);
+  }
+
+  @Override
   public void markOutcomeUnknown(long requestId, String reason, String actor) {
     move(requestId, RequestStatus.OUTCOME_UNKNOWN, reason, actor, null, null);
   }
@@ -308,7 +319,7 @@ public final class JooqPrintQueue implements PrintQueue {
   @Override
   public void withdraw(long requestId, String reason, String actor) {
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("REASON_REQUIRED", "A withdrawal needs a reason");
+      throw new DomainException(AllocationError.REASON_REQUIRED, "A withdrawal needs a reason");
     }
     move(requestId, RequestStatus.WITHDRAWN, reason, actor, null, null);
   }
@@ -341,9 +352,10 @@ public final class JooqPrintQueue implements PrintQueue {
                   .fetchOptional(PRINT_REQUEST.STATUS)
                   .orElseThrow(
                       () ->
-                          DomainException.notFound("NO_REQUEST", "No print request " + requestId));
-          throw DomainException.conflict(
-              "REQUEST_STATUS_CONFLICT",
+                          new DomainException(
+                              AllocationError.NO_REQUEST, "No print request " + requestId));
+          throw new DomainException(
+              AllocationError.REQUEST_STATUS_CONFLICT,
               "Request " + requestId + " is " + now + " and cannot become " + to);
         });
   }

@@ -11,27 +11,30 @@ import java.util.Map;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.office.Audit;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.CardHeld;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.PrinterMode;
+import org.cetak.printing.PrintingError;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.Sighting;
 import org.cetak.printing.Stage;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.printing.device.PrinterSnapshot;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.RecordedMovement;
-import org.cetak.stock.StockService;
+import org.cetak.stock.StockError;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +49,9 @@ public class PrinterControl {
   private final PrintJobs jobs;
   private final Settlements settlements;
   private final ObjectProvider<StationRuntime> runtime;
-  private final PrintRoomMovements movements;
+  private final PrintRoomLedger movements;
   private final Ledger ledger;
-  private final StockService stock;
+  private final FeederStock feeders;
   private final FeederHands hands;
   private final Audit audit;
   private final Clock clock;
@@ -58,9 +61,9 @@ public class PrinterControl {
       PrintJobs jobs,
       Settlements settlements,
       ObjectProvider<StationRuntime> runtime,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       Ledger ledger,
-      StockService stock,
+      FeederStock feeders,
       FeederHands hands,
       Audit audit,
       Clock clock) {
@@ -70,7 +73,7 @@ public class PrinterControl {
     this.runtime = runtime;
     this.movements = movements;
     this.ledger = ledger;
-    this.stock = stock;
+    this.feeders = feeders;
     this.hands = hands;
     this.audit = audit;
     this.clock = clock;
@@ -81,7 +84,7 @@ public class PrinterControl {
 
     /**
      * Print-room operators and supervisors pause and resume printers and settle cards; operators
-     * and the blank keeper load feeders (as {@link StockService#load} and {@link Settlements} ask).
+     * and the blank keeper load feeders (as {@link FeederStock#load} and {@link Settlements} ask).
      */
     public static Allowed of(User user) {
       return new Allowed(
@@ -130,10 +133,10 @@ public class PrinterControl {
   public void load(long printerId, int quantity, User by) {
     PrinterView printer = view(printerId, by);
     if (quantity <= 0) {
-      throw DomainException.invalid(
-          "INVALID_QUANTITY", "Load a positive number of blanks, not " + quantity);
+      throw new DomainException(
+          StockError.INVALID_QUANTITY, "Load a positive number of blanks, not " + quantity);
     }
-    stock.load(printer.officeId(), printer.code(), quantity, by);
+    feeders.load(printer.officeId(), printer.code(), quantity, by);
     hands.load(printer.code(), quantity);
     wakeUp(printer.id());
   }
@@ -172,8 +175,8 @@ public class PrinterControl {
 
   private static void requireRun(User user) {
     if (!Allowed.of(user).run()) {
-      throw DomainException.forbidden(
-          "NOT_AN_OPERATOR", "Only print-room operators and supervisors run printers");
+      throw new DomainException(
+          PrintingError.NOT_AN_OPERATOR, "Only print-room operators and supervisors run printers");
     }
   }
 
@@ -182,10 +185,10 @@ public class PrinterControl {
         board
             .printer(printerId)
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_PRINTER", "No printer " + printerId));
+                () -> new DomainException(StockError.UNKNOWN_PRINTER, "No printer " + printerId));
     if (view.officeId() != user.officeId() && !user.has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "Printer " + printerId + " belongs to another office");
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE, "Printer " + printerId + " belongs to another office");
     }
     return view;
   }

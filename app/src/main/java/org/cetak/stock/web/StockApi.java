@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.report.StockReportPdf;
@@ -18,25 +19,32 @@ import org.cetak.stock.DestructionLine;
 import org.cetak.stock.DestructionProposal;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.DestructionReports;
+import org.cetak.stock.Destructions;
 import org.cetak.stock.Drop;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
+import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
 import org.cetak.stock.LoanRequest;
 import org.cetak.stock.Location;
 import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.Place;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.Reconciliation;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.SerialRange;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
+import org.cetak.stock.StockError;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
+import org.cetak.stock.WriteOffs;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -65,7 +73,13 @@ public class StockApi {
     Role.INVENTORY_MANAGER, Role.SUPERVISOR, Role.AUDITOR, Role.OPERATOR, Role.ADMIN
   };
 
-  private final StockService stock;
+  private final PrinterRegistry registry;
+  private final DropReceipts receipts;
+  private final FeederStock feeders;
+  private final SpoilRecords spoils;
+  private final Lending lending;
+  private final WriteOffs writeOffs;
+  private final Destructions destructions;
   private final StockLevels levels;
   private final Ledger ledger;
   private final Printers printers;
@@ -76,7 +90,13 @@ public class StockApi {
   private final CurrentUser currentUser;
 
   public StockApi(
-      StockService stock,
+      PrinterRegistry registry,
+      DropReceipts receipts,
+      FeederStock feeders,
+      SpoilRecords spoils,
+      Lending lending,
+      WriteOffs writeOffs,
+      Destructions destructions,
       StockLevels levels,
       Ledger ledger,
       Printers printers,
@@ -85,7 +105,13 @@ public class StockApi {
       LedgerCheck check,
       OfficeAccess access,
       CurrentUser currentUser) {
-    this.stock = stock;
+    this.registry = registry;
+    this.receipts = receipts;
+    this.feeders = feeders;
+    this.spoils = spoils;
+    this.lending = lending;
+    this.writeOffs = writeOffs;
+    this.destructions = destructions;
     this.levels = levels;
     this.ledger = ledger;
     this.printers = printers;
@@ -161,7 +187,7 @@ public class StockApi {
       @PathVariable long officeId, @RequestParam(defaultValue = "100") int limit) {
     reader(officeId);
     if (limit <= 0 || limit > 10_000) {
-      throw DomainException.invalid("INVALID_LIMIT", "limit must be 1..10000, was " + limit);
+      throw new DomainException(StockError.INVALID_LIMIT, "limit must be 1..10000, was " + limit);
     }
     return ledger.recent(officeId, limit).stream().map(StockApi::view).toList();
   }
@@ -173,7 +199,7 @@ public class StockApi {
         || user.has(Role.SUPERVISOR)
         || user.has(Role.ADMIN)
         || user.has(Role.INVENTORY_MANAGER))) {
-      throw DomainException.forbidden("ROLE_REQUIRED", "The ledger check is for auditors");
+      throw new DomainException(OfficeError.ROLE_REQUIRED, "The ledger check is for auditors");
     }
     LedgerCheck.Result result = check.run();
     return Map.of(
@@ -195,8 +221,7 @@ public class StockApi {
   @PostMapping("/offices/{officeId}/printers")
   @ResponseStatus(HttpStatus.CREATED)
   public Printer registerPrinter(@PathVariable long officeId, @RequestBody PrinterBody body) {
-    return stock.registerPrinter(
-        officeId, body.code(), body.name(), body.model(), currentUser.get());
+    return registry.register(officeId, body.code(), body.name(), body.model(), currentUser.get());
   }
 
   // ---- drops
@@ -213,7 +238,7 @@ public class StockApi {
         body.serials() == null
             ? List.of()
             : body.serials().stream().map(s -> SerialRange.parse(s.first(), s.last())).toList();
-    return stock.receiveDrop(
+    return receipts.receive(
         officeId,
         new DropRequest(body.documentNo(), body.documentDate(), required(body.quantity()), serials),
         currentUser.get());
@@ -226,13 +251,13 @@ public class StockApi {
   @PostMapping("/offices/{officeId}/printers/{code}/load")
   public MovementView load(
       @PathVariable long officeId, @PathVariable String code, @RequestBody QuantityBody body) {
-    return view(stock.load(officeId, code, required(body.quantity()), currentUser.get()));
+    return view(feeders.load(officeId, code, required(body.quantity()), currentUser.get()));
   }
 
   @PostMapping("/offices/{officeId}/printers/{code}/unload")
   public MovementView unload(
       @PathVariable long officeId, @PathVariable String code, @RequestBody QuantityBody body) {
-    return view(stock.unload(officeId, code, required(body.quantity()), currentUser.get()));
+    return view(feeders.unload(officeId, code, required(body.quantity()), currentUser.get()));
   }
 
   // ---- spoils and old cards
@@ -250,7 +275,7 @@ public class StockApi {
   @ResponseStatus(HttpStatus.CREATED)
   public MovementView spoil(@PathVariable long officeId, @RequestBody SpoilBody body) {
     return view(
-        stock.recordSpoiled(
+        spoils.spoiled(
             officeId,
             new SpoilRequest(
                 body.printerCode(),
@@ -269,10 +294,11 @@ public class StockApi {
   @ResponseStatus(HttpStatus.CREATED)
   public MovementView oldCard(@PathVariable long officeId, @RequestBody OldCardBody body) {
     if (body.requestId() == null) {
-      throw DomainException.invalid("REQUEST_REQUIRED", "An old card is withdrawn for a request");
+      throw new DomainException(
+          StockError.REQUEST_REQUIRED, "An old card is withdrawn for a request");
     }
     return view(
-        stock.recordWithdrawnOldCard(
+        spoils.withdrawnOldCard(
             officeId,
             body.requestId(),
             Optional.ofNullable(body.chipUid()),
@@ -300,13 +326,13 @@ public class StockApi {
             body.documentNo(),
             required(body.quantity()));
     if ("LEND".equals(body.direction())) {
-      return stock.lend(officeId, request, currentUser.get());
+      return lending.lend(officeId, request, currentUser.get());
     }
     if ("BORROW".equals(body.direction())) {
-      return stock.borrow(officeId, request, currentUser.get());
+      return lending.borrow(officeId, request, currentUser.get());
     }
-    throw DomainException.invalid(
-        "INVALID_DIRECTION", "direction must be LEND or BORROW, was " + body.direction());
+    throw new DomainException(
+        StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());
   }
 
   // ---- write-offs and destruction
@@ -318,15 +344,15 @@ public class StockApi {
   @ResponseStatus(HttpStatus.CREATED)
   public Approval proposeWriteOff(@PathVariable long officeId, @RequestBody WriteOffBody body) {
     if (body.location() == null) {
-      throw DomainException.invalid("LOCATION_REQUIRED", "A write-off names its location");
+      throw new DomainException(StockError.LOCATION_REQUIRED, "A write-off names its location");
     }
     Place from =
         body.location().isPerPrinter()
             ? new Place(
                 body.location(),
-                Optional.of(stock.printer(officeId, String.valueOf(body.printerCode())).id()))
+                Optional.of(registry.printer(officeId, String.valueOf(body.printerCode())).id()))
             : Place.of(body.location());
-    return stock.proposeWriteOff(
+    return writeOffs.propose(
         officeId, from, required(body.quantity()), body.reason(), body.note(), currentUser.get());
   }
 
@@ -351,7 +377,7 @@ public class StockApi {
                             Optional.ofNullable(c.serial()),
                             Optional.ofNullable(c.spoilMovementId())))
                 .toList();
-    return stock.proposeDestruction(
+    return destructions.propose(
         officeId,
         new DestructionProposal(body.date(), body.place(), body.witnesses(), lines),
         currentUser.get());
@@ -408,14 +434,14 @@ public class StockApi {
         .filter(r -> r.officeId() == officeId)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_DESTRUCTION_REPORT",
+                new DomainException(
+                    StockError.UNKNOWN_DESTRUCTION_REPORT,
                     "Destruction report " + id + " not found in office " + officeId));
   }
 
   private static int required(Integer quantity) {
     if (quantity == null) {
-      throw DomainException.invalid("QUANTITY_REQUIRED", "quantity is required");
+      throw new DomainException(StockError.QUANTITY_REQUIRED, "quantity is required");
     }
     return quantity;
   }
