@@ -33,6 +33,8 @@ public final class Dispatcher {
   private final Settings settings;
 
   /**
+   * How the dispatcher paces itself.
+   *
    * @param maxAttempts attempts the gateway refused before the notice fails
    * @param firstBackoff the wait after the first refusal; doubled after each next one...
    * @param maxBackoff ...up to this

@@ -142,8 +142,8 @@ public final class Notices {
    */
   public Notice resend(long noticeId, User by) {
     if (!(by.has(Role.COUNTER_OFFICER) || by.has(Role.SUPERVISOR))) {
-      throw DomainException.forbidden(
-          "NOT_ALLOWED",
+      throw new DomainException(
+          NotifyError.NOTICES_NOT_ALLOWED,
           "Hanya petugas loket dan kepala bidang / Counter officers and supervisors only");
     }
     return transactions.inTransaction(
@@ -151,8 +151,8 @@ public final class Notices {
           Notice notice = ownNotice(noticeId, by);
           if (notice.status() != NoticeStatus.FAILED
               && notice.status() != NoticeStatus.UNDELIVERED) {
-            throw DomainException.conflict(
-                "NOTICE_NOT_RESENDABLE",
+            throw new DomainException(
+                NotifyError.NOTICE_NOT_RESENDABLE,
                 "SMS "
                     + noticeId
                     + " berstatus "
@@ -242,8 +242,8 @@ public final class Notices {
         .filter(n -> n.officeId() == by.officeId())
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_NOTICE", "SMS " + noticeId + " tidak ada / no such notice"));
+                new DomainException(
+                    NotifyError.UNKNOWN_NOTICE, "SMS " + noticeId + " tidak ada / no such notice"));
   }
 
   private static void requireReader(User by) {
@@ -251,15 +251,16 @@ public final class Notices {
         || by.has(Role.SUPERVISOR)
         || by.has(Role.AUDITOR)
         || by.has(Role.ADMIN))) {
-      throw DomainException.forbidden(
-          "NOT_ALLOWED", "Tidak berhak melihat SMS / May not see notices");
+      throw new DomainException(
+          NotifyError.NOTICES_NOT_ALLOWED, "Tidak berhak melihat SMS / May not see notices");
     }
   }
 
   private static void requireManager(User by) {
     if (!(by.has(Role.SUPERVISOR) || by.has(Role.ADMIN))) {
-      throw DomainException.forbidden(
-          "NOT_ALLOWED", "Hanya kepala bidang atau admin / Supervisors and administrators only");
+      throw new DomainException(
+          NotifyError.NOTICES_NOT_ALLOWED,
+          "Hanya kepala bidang atau admin / Supervisors and administrators only");
     }
   }
 }

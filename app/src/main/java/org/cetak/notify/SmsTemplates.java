@@ -43,13 +43,14 @@ public final class SmsTemplates {
    */
   public static void validate(String body, String officeName, String openingHours) {
     if (body == null || body.isBlank()) {
-      throw DomainException.invalid("TEMPLATE_EMPTY", "Teks SMS kosong / The template is empty");
+      throw new DomainException(
+          NotifyError.TEMPLATE_EMPTY, "Teks SMS kosong / The template is empty");
     }
     Matcher fields = FIELD.matcher(body);
     while (fields.find()) {
       if (!FIELDS.contains(fields.group(1))) {
-        throw DomainException.invalid(
-            "TEMPLATE_UNKNOWN_FIELD",
+        throw new DomainException(
+            NotifyError.TEMPLATE_UNKNOWN_FIELD,
             "Isian {"
                 + fields.group(1)
                 + "} tidak dikenal; yang boleh: {inisial}, {kantor}, {jam} / Unknown field {"
@@ -60,8 +61,8 @@ public final class SmsTemplates {
     Optional<String> outside = Gsm7.firstOutside(body);
     if (outside.isPresent()) {
       String named = Gsm7.describe(outside.get());
-      throw DomainException.invalid(
-          "TEMPLATE_NOT_GSM",
+      throw new DomainException(
+          NotifyError.TEMPLATE_NOT_GSM,
           "Karakter "
               + named
               + " tidak ada dalam abjad SMS GSM-7 / Character "
@@ -70,16 +71,16 @@ public final class SmsTemplates {
     }
     String lower = body.toLowerCase(Locale.ROOT);
     if (!lower.contains("gratis") || !lower.contains("suket")) {
-      throw DomainException.invalid(
-          "TEMPLATE_INCOMPLETE",
+      throw new DomainException(
+          NotifyError.TEMPLATE_INCOMPLETE,
           "Teks SMS harus menyebut \"gratis\" dan \"Suket\" / The template must say \"gratis\""
               + " and \"Suket\"");
     }
     String widest = fill(body, "W", gsmOnly(officeName), gsmOnly(openingHours));
     int septets = Gsm7.septets(widest);
     if (septets > Gsm7.SEGMENT) {
-      throw DomainException.invalid(
-          "TEMPLATE_TOO_LONG",
+      throw new DomainException(
+          NotifyError.TEMPLATE_TOO_LONG,
           "Teks SMS untuk kantor ini "
               + septets
               + " karakter, paling banyak "

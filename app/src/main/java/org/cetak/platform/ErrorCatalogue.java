@@ -7,6 +7,7 @@ import org.cetak.approval.ApprovalError;
 import org.cetak.common.CommonError;
 import org.cetak.common.ErrorCode;
 import org.cetak.intake.IntakeError;
+import org.cetak.notify.NotifyError;
 import org.cetak.office.OfficeError;
 import org.cetak.printing.PrintingError;
 import org.cetak.stock.StockError;
@@ -28,7 +29,8 @@ public final class ErrorCatalogue {
           AllocationError.class,
           StockError.class,
           PrintingError.class,
-          ApprovalError.class);
+          ApprovalError.class,
+          NotifyError.class);
 
   /** Every code of every domain. */
   public static List<ErrorCode> all() {

@@ -183,7 +183,7 @@ class KannelDispatchTest {
   void a_kannel_that_never_answers_leaves_the_notice_in_doubt_then_failed_never_sent_twice()
       throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      List<Socket> held = new ArrayList<>();
+      List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
       Thread acceptor =
           new Thread(
               () -> {
@@ -221,6 +221,7 @@ class KannelDispatchTest {
       assertThat(failed.status()).isEqualTo(NoticeStatus.FAILED);
       assertThat(failed.lastError().orElseThrow()).contains("tidak menjawab dalam 1 detik");
       assertThat(failed.attempts()).isEqualTo(1);
+      assertThat(held).hasSize(1);
     }
   }
 }

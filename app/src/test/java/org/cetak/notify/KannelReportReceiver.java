@@ -50,7 +50,7 @@ final class KannelReportReceiver implements AutoCloseable {
   private static Map<String, String> query(String raw) {
     Map<String, String> q = new HashMap<>();
     if (raw != null) {
-      for (String pair : raw.split("&")) {
+      for (String pair : raw.split("&", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           q.put(

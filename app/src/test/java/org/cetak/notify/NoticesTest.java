@@ -172,10 +172,10 @@ class NoticesTest {
 
     assertThatThrownBy(() -> f.notices.resend(notice.id(), f.kabid))
         .isInstanceOf(DomainException.class)
-        .hasFieldOrPropertyWithValue("code", "NOTICE_NOT_RESENDABLE");
+        .hasFieldOrPropertyWithValue("error", NotifyError.NOTICE_NOT_RESENDABLE);
     assertThatThrownBy(() -> f.notices.resend(notice.id(), f.operator))
         .isInstanceOf(DomainException.class)
-        .hasFieldOrPropertyWithValue("code", "NOT_ALLOWED");
+        .hasFieldOrPropertyWithValue("error", NotifyError.NOTICES_NOT_ALLOWED);
     assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.SENT);
   }
 
@@ -202,7 +202,7 @@ class NoticesTest {
                     "{inisial}. KTP-el sudah jadi — gratis, bawa Suket.",
                     f.kabid))
         .isInstanceOf(DomainException.class)
-        .hasFieldOrPropertyWithValue("code", "TEMPLATE_NOT_GSM")
+        .hasFieldOrPropertyWithValue("error", NotifyError.TEMPLATE_NOT_GSM)
         .hasMessageContaining("\"—\" (U+2014)");
     assertThat(f.notices.template(f.bogor, NoticeKind.READY))
         .isEqualTo(SmsTemplates.DEFAULTS.get(NoticeKind.READY));

@@ -75,7 +75,7 @@ final class TestSmsc implements AutoCloseable {
     port = KannelStack.freePort();
     listener = new SMPPServerSessionListener(port, 60000, new Loopback());
     listener.setMessageReceiverListener(new Centre());
-    accepting.submit(this::acceptLoop);
+    accepting.execute(this::acceptLoop);
   }
 
   private void acceptLoop() {
@@ -116,10 +116,11 @@ final class TestSmsc implements AutoCloseable {
       short ref = reference instanceof OptionalParameter.Short s ? s.getValue() : -1;
       String text = Gsm7.decode(submitSm.getShortMessage());
       submitted.add(new Submitted(id.getValue(), submitSm.getDestAddress(), text, ref & 0xFFFF));
-      receipts.submit(() -> receipt(source, id.getValue(), submitSm, ref, text));
+      receipts.execute(() -> receipt(source, id.getValue(), submitSm, ref, text));
       return new SubmitSmResult(id, new OptionalParameter[0]);
     }
 
+    @SuppressWarnings("JavaUtilDate") // jsmpp's receipt takes java.util.Date
     private void receipt(
         SMPPServerSession session, String id, SubmitSm submitSm, short ref, String text) {
       try {

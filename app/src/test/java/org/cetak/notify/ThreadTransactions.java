@@ -15,6 +15,9 @@ import org.jooq.exception.DataAccessException;
 final class ThreadTransactions implements ConnectionProvider, Transactions {
 
   private final DataSource dataSource;
+
+  // one per instance: each test database has its own transactions
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
   ThreadTransactions(DataSource dataSource) {

@@ -31,6 +31,8 @@ import org.cetak.notify.SmsGateway;
 public final class KannelGateway implements SmsGateway {
 
   /**
+   * Where Kannel's smsbox is and how it calls Cetak back.
+   *
    * @param sendsmsUrl e.g. {@code http://127.0.0.1:13013/cgi-bin/sendsms}
    * @param reportUrl Cetak's report endpoint as Kannel reaches it, e.g. {@code
    *     http://127.0.0.1:8080/sms/reports/kannel}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.cetak.common.DomainException;
 import org.cetak.notify.DeliveryReports;
+import org.cetak.notify.NotifyError;
 import org.cetak.notify.gateway.KannelGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -36,13 +37,14 @@ public class KannelReportController {
       @RequestParam(name = "foreign", defaultValue = "") String foreign) {
     if (token.length == 0
         || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-      throw DomainException.forbidden(
-          "BAD_REPORT_TOKEN", "Laporan tanpa token yang benar ditolak / Wrong report token");
+      throw new DomainException(
+          NotifyError.BAD_REPORT_TOKEN,
+          "Laporan tanpa token yang benar ditolak / Wrong report token");
     }
     try {
       reports.received(KannelGateway.report(notice, state, answer, foreign));
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalid("BAD_REPORT_STATE", e.getMessage());
+      throw new DomainException(NotifyError.BAD_REPORT_STATE, e.getMessage());
     }
     return ResponseEntity.noContent().build();
   }

@@ -12,6 +12,7 @@ import org.cetak.notify.NoticeKind;
 import org.cetak.notify.NoticeSettings;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
+import org.cetak.notify.NotifyError;
 import org.cetak.notify.UnclaimedCard;
 import org.cetak.office.User;
 import org.cetak.security.CurrentUser;
@@ -130,8 +131,8 @@ public class NoticeController {
               .findFirst()
               .orElseThrow(
                   () ->
-                      DomainException.invalid(
-                          "INVALID_ZONE",
+                      new DomainException(
+                          NotifyError.INVALID_NOTICE_SETTINGS,
                           "Zona waktu harus WIB, WITA atau WIT / The zone is WIB, WITA or WIT"));
       try {
         return new NoticeSettings(
@@ -142,8 +143,8 @@ public class NoticeController {
             CollectableWhen.valueOf(collectableWhen),
             reminderAfterDays);
       } catch (RuntimeException e) {
-        throw DomainException.invalid(
-            "INVALID_SETTINGS",
+        throw new DomainException(
+            NotifyError.INVALID_NOTICE_SETTINGS,
             "Pengaturan SMS tidak sah / Invalid SMS settings: " + e.getMessage());
       }
     }
@@ -156,8 +157,9 @@ public class NoticeController {
     try {
       return Optional.of(NoticeStatus.valueOf(status));
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalid(
-          "INVALID_STATUS", "Status SMS tidak dikenal / Unknown status: " + status);
+      throw new DomainException(
+          NotifyError.INVALID_NOTICE_FILTER,
+          "Status SMS tidak dikenal / Unknown status: " + status);
     }
   }
 
@@ -165,8 +167,9 @@ public class NoticeController {
     try {
       return NoticeKind.valueOf(kind);
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalid(
-          "INVALID_KIND", "Jenis SMS READY, READY_AGAIN atau REMINDER, bukan " + kind);
+      throw new DomainException(
+          NotifyError.INVALID_NOTICE_FILTER,
+          "Jenis SMS READY, READY_AGAIN atau REMINDER, bukan " + kind);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.ErrorCode;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.SmsGateway;
@@ -74,7 +75,7 @@ public class NoticesPage {
       redirect.addFlashAttribute(
           "notice", messages.getMessage("sms.done.resent", new Object[] {id}, locale));
     } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.FORBIDDEN) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
         throw e;
       }
       redirect.addFlashAttribute(
