@@ -8,6 +8,7 @@ import org.cetak.common.CommonError;
 import org.cetak.common.ErrorCode;
 import org.cetak.consolidation.ConsolidationError;
 import org.cetak.intake.IntakeError;
+import org.cetak.notify.NotifyError;
 import org.cetak.office.OfficeError;
 import org.cetak.pickup.PickupError;
 import org.cetak.printing.PrintingError;
@@ -32,7 +33,8 @@ public final class ErrorCatalogue {
           PrintingError.class,
           ApprovalError.class,
           PickupError.class,
-          ConsolidationError.class);
+          ConsolidationError.class,
+          NotifyError.class);
 
   /** Every code of every domain. */
   public static List<ErrorCode> all() {

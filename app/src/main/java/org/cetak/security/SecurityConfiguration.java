@@ -32,7 +32,8 @@ public class SecurityConfiguration {
                         "/js/**",
                         "/actuator/health/**",
                         "/error",
-                        "/cek-status")
+                        "/cek-status",
+                        "/sms/reports/kannel")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -53,7 +53,15 @@ class CentreOutageTest {
     f = new IntakeFixture(dataSource);
     timeline = new VirtualTimeline(f.clock.instant());
     queue = new JooqConsolidationQueue(f.db);
-    outbox = new JooqOutbox(f.db, f.clock, "08.00-15.00 WIB");
+    outbox =
+        new JooqOutbox(
+            f.db,
+            f.clock,
+            new org.cetak.notify.Notices(
+                new org.cetak.notify.jooq.JooqNoticeStore(f.db, f.clock),
+                f.transactions,
+                new org.cetak.office.jooq.JooqAudit(f.db, f.clock),
+                f.clock));
   }
 
   @BeforeEach

@@ -93,7 +93,15 @@ public final class CounterFixture {
     erasure =
         new PersonalDataErasure(
             new JooqPersonalDataStore(f.db), audit, f.transactions, f.clock, Duration.ofDays(30));
-    outbox = new JooqOutbox(f.db, f.clock, "08.00-15.00 WIB");
+    outbox =
+        new JooqOutbox(
+            f.db,
+            f.clock,
+            new org.cetak.notify.Notices(
+                new org.cetak.notify.jooq.JooqNoticeStore(f.db, f.clock),
+                f.transactions,
+                new org.cetak.office.jooq.JooqAudit(f.db, f.clock),
+                f.clock));
     loket =
         f.offices
             .user("loket")

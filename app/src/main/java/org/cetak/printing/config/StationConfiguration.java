@@ -9,6 +9,7 @@ import javax.smartcardio.TerminalFactory;
 import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
 import org.cetak.intake.UpstreamRegistry;
+import org.cetak.notify.Notices;
 import org.cetak.notify.Outbox;
 import org.cetak.notify.jooq.JooqOutbox;
 import org.cetak.office.Audit;
@@ -43,7 +44,6 @@ import org.cetak.stock.Losses;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,9 +56,8 @@ import org.springframework.context.annotation.Configuration;
 public class StationConfiguration {
 
   @Bean
-  Outbox outbox(
-      DSLContext db, Clock clock, @Value("${cetak.office-hours:08.00-15.00 WIB}") String hours) {
-    return new JooqOutbox(db, clock, hours);
+  Outbox outbox(DSLContext db, Clock clock, Notices notices) {
+    return new JooqOutbox(db, clock, notices);
   }
 
   @Bean

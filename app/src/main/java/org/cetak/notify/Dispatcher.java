@@ -1,0 +1,203 @@
+package org.cetak.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.common.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due notices through the gateway, each at most once.
+ *
+ * <p>A notice is claimed and its attempt written in one committed transaction <em>before</em> the
+ * gateway is called; the gateway's answer is written in a second. A crash between the two leaves
+ * the notice {@code SENDING}: it is never claimed again by a blind retry. It is settled by a
+ * delivery report that names it (our reference travels with the message), or by asking the gateway
+ * ({@link SmsGateway#trace}); when neither can tell after {@code reportWait}, it is failed with
+ * that reason for an officer to resend — an automatic resend could double-send. The same holds for
+ * an answer that leaves it unclear whether the gateway took the message (a timeout, garbage).
+ */
+public final class Dispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final NoticeStore store;
+  private final Notices notices;
+  private final SmsGateway gateway;
+  private final DeliveryReports reports;
+  private final Transactions transactions;
+  private final Clock clock;
+  private final Settings settings;
+
+  /**
+   * How the dispatcher paces itself.
+   *
+   * @param maxAttempts attempts the gateway refused before the notice fails
+   * @param firstBackoff the wait after the first refusal; doubled after each next one...
+   * @param maxBackoff ...up to this
+   * @param reportWait how long an attempt with no answer waits for a report before it fails
+   * @param batch notices claimed at a time
+   * @param node this node's name, kept with each attempt
+   */
+  public record Settings(
+      int maxAttempts,
+      Duration firstBackoff,
+      Duration maxBackoff,
+      Duration reportWait,
+      int batch,
+      String node) {}
+
+  /** What one run did. */
+  public record Run(int sent, int retried, int failed, int inDoubt, int settled, int reminders) {}
+
+  public Dispatcher(
+      NoticeStore store,
+      Notices notices,
+      SmsGateway gateway,
+      DeliveryReports reports,
+      Transactions transactions,
+      Clock clock,
+      Settings settings) {
+    this.store = store;
+    this.notices = notices;
+    this.gateway = gateway;
+    this.reports = reports;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public String gatewayName() {
+    return gateway.name();
+  }
+
+  /**
+   * One pass: fetch reports, settle attempts whose answer never came, queue reminders, send what is
+   * due.
+   */
+  public Run dispatch() {
+    gateway.collectReports().forEach(reports::received);
+    int settled = settleUnanswered();
+    int reminders = 0;
+    int[] counts = new int[4];
+    for (long office : store.officesWithNotices()) {
+      NoticeSettings window = store.settings(office);
+      if (!window.windowOpen(clock.instant())) {
+        continue;
+      }
+      reminders += notices.queueReminders(office);
+      List<Notice> claimed;
+      do {
+        claimed =
+            transactions.inTransaction(
+                () ->
+                    store.claimDue(
+                        office,
+                        clock.instant(),
+                        settings.batch(),
+                        gateway.name(),
+                        settings.node()));
+        for (Notice notice : claimed) {
+          if (!window.windowOpen(clock.instant())) {
+            // claimed as the window closed: back in line for its next opening, nothing sent
+            record(notice, new NoticeStore.Settlement.NeverArrived("window closed"));
+            continue;
+          }
+          counts[send(notice)]++;
+        }
+      } while (claimed.size() == settings.batch());
+    }
+    return new Run(counts[0], counts[1], counts[2], counts[3], settled, reminders);
+  }
+
+  /** Sends one claimed notice; answers 0 sent, 1 retried, 2 failed, 3 in doubt. */
+  private int send(Notice notice) {
+    SmsGateway.Outcome outcome = gateway.send(notice.sms());
+    String name = gateway.name();
+    NoticeStore.Settlement settlement;
+    if (outcome instanceof SmsGateway.Outcome.Accepted a) {
+      settlement = new NoticeStore.Settlement.Sent(name, a.gatewayId(), false, "accepted");
+    } else if (outcome instanceof SmsGateway.Outcome.Queued q) {
+      settlement = new NoticeStore.Settlement.Sent(name, q.gatewayId(), true, "queued");
+    } else if (outcome instanceof SmsGateway.Outcome.Refused r) {
+      settlement = refused(notice, r);
+    } else {
+      settlement =
+          new NoticeStore.Settlement.InDoubt(((SmsGateway.Outcome.Unclear) outcome).reason());
+    }
+    record(notice, settlement);
+    log.info("{} via {}: {}", notice, name, outcome);
+    if (settlement instanceof NoticeStore.Settlement.Sent) {
+      return 0;
+    } else if (settlement instanceof NoticeStore.Settlement.Retry) {
+      return 1;
+    } else if (settlement instanceof NoticeStore.Settlement.Failed) {
+      return 2;
+    }
+    return 3;
+  }
+
+  private NoticeStore.Settlement refused(Notice notice, SmsGateway.Outcome.Refused refusal) {
+    if (!refusal.worthRetrying() || notice.attempts() >= settings.maxAttempts()) {
+      return new NoticeStore.Settlement.Failed(refusal.reason(), true);
+    }
+    return new NoticeStore.Settlement.Retry(
+        refusal.reason(), clock.instant().plus(backoff(notice.attempts())));
+  }
+
+  /** The wait after the n-th refusal: first, doubled each time, capped. */
+  Duration backoff(int attempts) {
+    Duration wait = settings.firstBackoff();
+    for (int i = 1; i < attempts && wait.compareTo(settings.maxBackoff()) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+  }
+
+  private void record(Notice notice, NoticeStore.Settlement settlement) {
+    transactions.run(
+        () -> store.settle(notice.id(), notice.attempts(), settlement, clock.instant()));
+  }
+
+  /**
+   * Notices left {@code SENDING} past the report wait: a crash between call and commit, or an
+   * unclear answer no report has settled. The gateway is asked where it can be; otherwise the
+   * notice fails with the reason, for an officer to decide.
+   */
+  private int settleUnanswered() {
+    Instant before = clock.instant().minus(settings.reportWait());
+    int settled = 0;
+    for (Notice notice : store.sendingSince(before)) {
+      Optional<SmsGateway.Trace> trace =
+          notice.gateway().filter(gateway.name()::equals).flatMap(g -> gateway.trace(notice.sms()));
+      NoticeStore.Settlement settlement;
+      if (trace.isPresent() && trace.get() instanceof SmsGateway.Trace.Received r) {
+        settlement =
+            new NoticeStore.Settlement.Sent(
+                gateway.name(),
+                Optional.of(r.gatewayId()),
+                false,
+                "found at the gateway after the answer was lost");
+      } else if (trace.isPresent()) {
+        settlement = new NoticeStore.Settlement.NeverArrived(gateway.name() + " never received it");
+      } else {
+        settlement =
+            new NoticeStore.Settlement.Failed(
+                "Tidak ada jawaban maupun laporan dari "
+                    + notice.gateway().orElse(gateway.name())
+                    + " dalam "
+                    + settings.reportWait().toMinutes()
+                    + " menit; SMS mungkin sudah terkirim, periksa sebelum kirim ulang"
+                    + notice.lastError().map(e -> " (" + e + ")").orElse(""),
+                false);
+      }
+      record(notice, settlement);
+      log.warn("{} had no answer since {}: {}", notice, notice.attemptStartedAt(), settlement);
+      settled++;
+    }
+    return settled;
+  }
+}

@@ -1,0 +1,159 @@
+package org.cetak.notify.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.cetak.common.Transactions;
+import org.cetak.notify.DeliveryReports;
+import org.cetak.notify.Dispatcher;
+import org.cetak.notify.NoticeStore;
+import org.cetak.notify.Notices;
+import org.cetak.notify.SmsGateway;
+import org.cetak.notify.gateway.FileGateway;
+import org.cetak.notify.gateway.GammuGateway;
+import org.cetak.notify.gateway.KannelGateway;
+import org.cetak.notify.gateway.SmppGateway;
+import org.cetak.notify.job.SmsDispatchJob;
+import org.cetak.notify.jooq.JooqNoticeStore;
+import org.cetak.office.Audit;
+import org.jooq.DSLContext;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires residents' notices: the store, the gateway chosen by {@code cetak.sms.gateway} ({@code
+ * file}, {@code kannel}, {@code gammu} or {@code smpp}), the dispatcher and its Quartz job.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NotifyConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(NotifyConfiguration.class);
+
+  @Bean
+  NoticeStore noticeStore(DSLContext db, Clock clock) {
+    return new JooqNoticeStore(db, clock);
+  }
+
+  @Bean
+  Notices notices(NoticeStore store, Transactions transactions, Audit audit, Clock clock) {
+    return new Notices(store, transactions, audit, clock);
+  }
+
+  @Bean
+  DeliveryReports deliveryReports(NoticeStore store, Transactions transactions, Clock clock) {
+    return new DeliveryReports(store, transactions, clock);
+  }
+
+  @Bean(destroyMethod = "")
+  SmsGateway smsGateway(
+      Environment env,
+      @Value("${cetak.sms.gateway:file}") String kind,
+      ObjectProvider<DeliveryReports> reports,
+      Clock clock) {
+    SmsGateway gateway =
+        switch (kind) {
+          case "kannel" ->
+              new KannelGateway(
+                  new KannelGateway.Settings(
+                      URI.create(
+                          env.getProperty(
+                              "cetak.sms.kannel.url", "http://127.0.0.1:13013/cgi-bin/sendsms")),
+                      env.getProperty("cetak.sms.kannel.username", "cetak"),
+                      env.getProperty("cetak.sms.kannel.password", ""),
+                      env.getProperty("cetak.sms.kannel.from", "DUKCAPIL"),
+                      URI.create(
+                          env.getProperty(
+                              "cetak.sms.kannel.report-url",
+                              "http://127.0.0.1:"
+                                  + env.getProperty("server.port", "8080")
+                                  + "/sms/reports/kannel")),
+                      env.getProperty("cetak.sms.kannel.report-token", ""),
+                      env.getProperty(
+                          "cetak.sms.timeout", Duration.class, Duration.ofSeconds(10))));
+          case "gammu" ->
+              new GammuGateway(
+                  new GammuGateway.Settings(
+                      env.getRequiredProperty("cetak.sms.gammu.url"),
+                      env.getProperty("cetak.sms.gammu.user", "smsd"),
+                      env.getProperty("cetak.sms.gammu.password", "")));
+          case "smpp" ->
+              new SmppGateway(
+                  new SmppGateway.Settings(
+                      env.getProperty("cetak.sms.smpp.host", "127.0.0.1"),
+                      env.getProperty("cetak.sms.smpp.port", Integer.class, 2775),
+                      env.getProperty("cetak.sms.smpp.system-id", "cetak"),
+                      env.getProperty("cetak.sms.smpp.password", ""),
+                      env.getProperty("cetak.sms.smpp.system-type", ""),
+                      env.getProperty("cetak.sms.smpp.source", "DUKCAPIL"),
+                      env.getProperty("cetak.sms.timeout", Duration.class, Duration.ofSeconds(10)),
+                      env.getProperty(
+                          "cetak.sms.smpp.enquire-link", Duration.class, Duration.ofSeconds(30))),
+                  report -> reports.getObject().received(report));
+          case "file" ->
+              new FileGateway(Path.of(env.getProperty("cetak.sms.file", ".cetak/sms.log")), clock);
+          default ->
+              throw new IllegalStateException(
+                  "cetak.sms.gateway is file, kannel, gammu or smpp, not " + kind);
+        };
+    log.info("SMS notices leave through the {} gateway", gateway.name());
+    return gateway;
+  }
+
+  @Bean
+  Dispatcher dispatcher(
+      NoticeStore store,
+      Notices notices,
+      SmsGateway gateway,
+      DeliveryReports reports,
+      Transactions transactions,
+      Clock clock,
+      @Value("${cetak.sms.max-attempts:5}") int maxAttempts,
+      @Value("${cetak.sms.first-backoff:PT1M}") Duration firstBackoff,
+      @Value("${cetak.sms.max-backoff:PT1H}") Duration maxBackoff,
+      @Value("${cetak.sms.report-wait:PT30M}") Duration reportWait,
+      @Value("${cetak.sms.batch:50}") int batch,
+      @Value("${cetak.station.node:${HOSTNAME:cetak}}") String node) {
+    return new Dispatcher(
+        store,
+        notices,
+        gateway,
+        reports,
+        transactions,
+        clock,
+        new Dispatcher.Settings(maxAttempts, firstBackoff, maxBackoff, reportWait, batch, node));
+  }
+
+  @Bean
+  JobDetail smsDispatchJob() {
+    return JobBuilder.newJob(SmsDispatchJob.class)
+        .withIdentity("sms-dispatch", "cetak")
+        .withDescription("Send residents' SMS notices inside each office's window")
+        .storeDurably()
+        .build();
+  }
+
+  @Bean
+  Trigger smsDispatchTrigger(
+      JobDetail smsDispatchJob, @Value("${cetak.sms.every:PT30S}") Duration every) {
+    return TriggerBuilder.newTrigger()
+        .forJob(smsDispatchJob)
+        .withIdentity("sms-dispatch", "cetak")
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(every.toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+  }
+}

@@ -1,0 +1,493 @@
+package org.cetak.notify.jooq;
+
+import static org.cetak.db.jooq.Tables.NOTICE_SETTINGS;
+import static org.cetak.db.jooq.Tables.OFFICE;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.SMS_ATTEMPT;
+import static org.cetak.db.jooq.Tables.SMS_OUTBOX;
+import static org.cetak.db.jooq.Tables.SMS_REPORT;
+import static org.cetak.db.jooq.Tables.SMS_TEMPLATE;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.db.jooq.tables.SmsOutbox;
+import org.cetak.db.jooq.tables.records.SmsOutboxRecord;
+import org.cetak.notify.CollectableWhen;
+import org.cetak.notify.DeliveryReport;
+import org.cetak.notify.Notice;
+import org.cetak.notify.NoticeKind;
+import org.cetak.notify.NoticeSettings;
+import org.cetak.notify.NoticeStatus;
+import org.cetak.notify.NoticeStore;
+import org.cetak.notify.UnclaimedCard;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Notices in {@code sms_outbox}, their attempts in {@code sms_attempt}, reports in {@code
+ * sms_report}.
+ */
+public final class JooqNoticeStore implements NoticeStore {
+
+  private static final List<String> COLLECTABLE =
+      List.of(NoticeKind.READY.name(), NoticeKind.READY_AGAIN.name());
+  private static final List<String> OUT =
+      List.of(NoticeStatus.SENT.name(), NoticeStatus.DELIVERED.name());
+
+  private final DSLContext db;
+  private final Clock clock;
+
+  public JooqNoticeStore(DSLContext db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public NoticeSettings settings(long officeId) {
+    return db.selectFrom(NOTICE_SETTINGS)
+        .where(NOTICE_SETTINGS.OFFICE_ID.eq(officeId))
+        .fetchOptional()
+        .map(
+            r ->
+                new NoticeSettings(
+                    ZoneId.of(r.getTimeZone()),
+                    r.getOpeningHours(),
+                    r.getWindowStart(),
+                    r.getWindowEnd(),
+                    CollectableWhen.valueOf(r.getCollectableWhen()),
+                    r.getReminderAfterDays()))
+        .orElse(NoticeSettings.DEFAULT);
+  }
+
+  @Override
+  public void saveSettings(long officeId, NoticeSettings settings, String by) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    db.insertInto(NOTICE_SETTINGS)
+        .set(NOTICE_SETTINGS.OFFICE_ID, officeId)
+        .set(NOTICE_SETTINGS.TIME_ZONE, settings.zone().getId())
+        .set(NOTICE_SETTINGS.OPENING_HOURS, settings.openingHours())
+        .set(NOTICE_SETTINGS.WINDOW_START, settings.windowStart())
+        .set(NOTICE_SETTINGS.WINDOW_END, settings.windowEnd())
+        .set(NOTICE_SETTINGS.COLLECTABLE_WHEN, settings.collectableWhen().name())
+        .set(NOTICE_SETTINGS.REMINDER_AFTER_DAYS, settings.reminderAfterDays())
+        .set(NOTICE_SETTINGS.UPDATED_BY, by)
+        .set(NOTICE_SETTINGS.UPDATED_AT, now)
+        .onConflict(NOTICE_SETTINGS.OFFICE_ID)
+        .doUpdate()
+        .set(NOTICE_SETTINGS.TIME_ZONE, settings.zone().getId())
+        .set(NOTICE_SETTINGS.OPENING_HOURS, settings.openingHours())
+        .set(NOTICE_SETTINGS.WINDOW_START, settings.windowStart())
+        .set(NOTICE_SETTINGS.WINDOW_END, settings.windowEnd())
+        .set(NOTICE_SETTINGS.COLLECTABLE_WHEN, settings.collectableWhen().name())
+        .set(NOTICE_SETTINGS.REMINDER_AFTER_DAYS, settings.reminderAfterDays())
+        .set(NOTICE_SETTINGS.UPDATED_BY, by)
+        .set(NOTICE_SETTINGS.UPDATED_AT, now)
+        .execute();
+  }
+
+  @Override
+  public Optional<String> template(long officeId, NoticeKind kind) {
+    return db.select(SMS_TEMPLATE.BODY)
+        .from(SMS_TEMPLATE)
+        .where(SMS_TEMPLATE.OFFICE_ID.eq(officeId))
+        .and(SMS_TEMPLATE.KIND.eq(kind.name()))
+        .fetchOptional(SMS_TEMPLATE.BODY);
+  }
+
+  @Override
+  public void saveTemplate(long officeId, NoticeKind kind, String body, String by) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    db.insertInto(SMS_TEMPLATE)
+        .set(SMS_TEMPLATE.OFFICE_ID, officeId)
+        .set(SMS_TEMPLATE.KIND, kind.name())
+        .set(SMS_TEMPLATE.BODY, body)
+        .set(SMS_TEMPLATE.UPDATED_BY, by)
+        .set(SMS_TEMPLATE.UPDATED_AT, now)
+        .onConflict(SMS_TEMPLATE.OFFICE_ID, SMS_TEMPLATE.KIND)
+        .doUpdate()
+        .set(SMS_TEMPLATE.BODY, body)
+        .set(SMS_TEMPLATE.UPDATED_BY, by)
+        .set(SMS_TEMPLATE.UPDATED_AT, now)
+        .execute();
+  }
+
+  @Override
+  public String officeName(long officeId) {
+    return db.select(OFFICE.NAME).from(OFFICE).where(OFFICE.ID.eq(officeId)).fetchOne(OFFICE.NAME);
+  }
+
+  @Override
+  public List<Long> officesWithNotices() {
+    return db.select(OFFICE.ID).from(OFFICE).orderBy(OFFICE.ID).fetch(OFFICE.ID);
+  }
+
+  @Override
+  public List<Notice> lockNoticesOf(long requestId) {
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.REQUEST_ID.eq(requestId))
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .forUpdate()
+        .fetch(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public Notice add(NewNotice n) {
+    db.insertInto(SMS_OUTBOX)
+        .set(SMS_OUTBOX.OFFICE_ID, n.officeId())
+        .set(SMS_OUTBOX.REQUEST_ID, n.requestId())
+        .set(SMS_OUTBOX.PRINT_JOB_ID, n.printJobId())
+        .set(SMS_OUTBOX.KIND, n.kind().name())
+        .set(SMS_OUTBOX.STATUS, n.status().name())
+        .set(SMS_OUTBOX.PHONE, n.phone())
+        .set(SMS_OUTBOX.BODY, n.body())
+        .set(SMS_OUTBOX.CREATED_AT, at(n.createdAt()))
+        .onConflictDoNothing()
+        .execute();
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.PRINT_JOB_ID.eq(n.printJobId()))
+        .and(SMS_OUTBOX.KIND.eq(n.kind().name()))
+        .fetchSingle(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public void supersede(long noticeId, long byNoticeId) {
+    db.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, NoticeStatus.SUPERSEDED.name())
+        .set(SMS_OUTBOX.SUPERSEDED_BY, byNoticeId)
+        .where(SMS_OUTBOX.ID.eq(noticeId))
+        .and(SMS_OUTBOX.STATUS.eq(NoticeStatus.PENDING.name()))
+        .execute();
+  }
+
+  @Override
+  public List<Notice> claimDue(long officeId, Instant now, int limit, String gateway, String node) {
+    List<Long> ids =
+        db.select(SMS_OUTBOX.ID)
+            .from(SMS_OUTBOX)
+            .where(SMS_OUTBOX.OFFICE_ID.eq(officeId))
+            .and(SMS_OUTBOX.STATUS.eq(NoticeStatus.PENDING.name()))
+            .and(SMS_OUTBOX.NEXT_ATTEMPT_AT.isNull().or(SMS_OUTBOX.NEXT_ATTEMPT_AT.le(at(now))))
+            .orderBy(SMS_OUTBOX.CREATED_AT, SMS_OUTBOX.ID)
+            .limit(limit)
+            .forUpdate()
+            .skipLocked()
+            .fetch(SMS_OUTBOX.ID);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Notice> claimed =
+        db.update(SMS_OUTBOX)
+            .set(SMS_OUTBOX.STATUS, NoticeStatus.SENDING.name())
+            .set(SMS_OUTBOX.ATTEMPTS, SMS_OUTBOX.ATTEMPTS.plus(1))
+            .set(SMS_OUTBOX.ATTEMPT_STARTED_AT, at(now))
+            .set(SMS_OUTBOX.IN_DOUBT, false)
+            .set(SMS_OUTBOX.GATEWAY, gateway)
+            .where(SMS_OUTBOX.ID.in(ids))
+            .returning()
+            .fetch(JooqNoticeStore::notice);
+    for (Notice notice : claimed) {
+      db.insertInto(SMS_ATTEMPT)
+          .set(SMS_ATTEMPT.OUTBOX_ID, notice.id())
+          .set(SMS_ATTEMPT.NUMBER, notice.attempts())
+          .set(SMS_ATTEMPT.GATEWAY, gateway)
+          .set(SMS_ATTEMPT.NODE, node)
+          .set(SMS_ATTEMPT.STARTED_AT, at(now))
+          .execute();
+    }
+    return claimed.stream()
+        .sorted(java.util.Comparator.comparing(Notice::createdAt).thenComparing(Notice::id))
+        .toList();
+  }
+
+  @Override
+  public boolean settle(long noticeId, int attempt, Settlement settlement, Instant now) {
+    SmsOutbox o = SMS_OUTBOX;
+    var update = db.update(o).set(o.IN_DOUBT, false);
+    String outcome;
+    Optional<String> gatewayId = Optional.empty();
+    String detail;
+    if (settlement instanceof Settlement.Sent sent) {
+      outcome = sent.queued() ? "QUEUED" : "ACCEPTED";
+      gatewayId = sent.gatewayId();
+      detail = sent.detail();
+      update =
+          update
+              .set(o.STATUS, NoticeStatus.SENT.name())
+              .set(o.SENT_AT, at(now))
+              .set(o.GATEWAY, sent.gateway())
+              .set(
+                  o.GATEWAY_MESSAGE_ID,
+                  DSL.coalesce(DSL.val(gatewayId.orElse(null)), o.GATEWAY_MESSAGE_ID))
+              .set(o.LAST_ERROR, (String) null);
+    } else if (settlement instanceof Settlement.Retry retry) {
+      outcome = "REFUSED";
+      detail = retry.reason();
+      update =
+          update
+              .set(o.STATUS, NoticeStatus.PENDING.name())
+              .set(o.NEXT_ATTEMPT_AT, at(retry.at()))
+              .set(o.LAST_ERROR, retry.reason());
+    } else if (settlement instanceof Settlement.Failed failed) {
+      outcome = failed.refused() ? "REFUSED" : "ABANDONED";
+      detail = failed.reason();
+      update = update.set(o.STATUS, NoticeStatus.FAILED.name()).set(o.LAST_ERROR, failed.reason());
+    } else if (settlement instanceof Settlement.InDoubt doubt) {
+      outcome = "UNCLEAR";
+      detail = doubt.reason();
+      update = update.set(o.IN_DOUBT, true).set(o.LAST_ERROR, doubt.reason());
+    } else {
+      Settlement.NeverArrived never = (Settlement.NeverArrived) settlement;
+      outcome = "ABANDONED";
+      detail = never.reason();
+      update =
+          update
+              .set(o.STATUS, NoticeStatus.PENDING.name())
+              .set(o.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
+              .set(o.LAST_ERROR, never.reason());
+    }
+    int changed =
+        update
+            .where(o.ID.eq(noticeId))
+            .and(o.ATTEMPTS.eq(attempt))
+            .and(o.STATUS.eq(NoticeStatus.SENDING.name()))
+            .execute();
+    if (changed == 0 && gatewayId.isPresent()) {
+      // a report settled it first: keep what it said, learn the gateway's id
+      db.update(o)
+          .set(o.GATEWAY_MESSAGE_ID, gatewayId.get())
+          .where(o.ID.eq(noticeId))
+          .and(o.GATEWAY_MESSAGE_ID.isNull())
+          .execute();
+    }
+    db.update(SMS_ATTEMPT)
+        .set(SMS_ATTEMPT.OUTCOME, outcome)
+        .set(SMS_ATTEMPT.FINISHED_AT, at(now))
+        .set(SMS_ATTEMPT.GATEWAY_MESSAGE_ID, gatewayId.orElse(null))
+        .set(SMS_ATTEMPT.DETAIL, truncate(detail))
+        .where(SMS_ATTEMPT.OUTBOX_ID.eq(noticeId))
+        .and(SMS_ATTEMPT.NUMBER.eq(attempt))
+        .and(SMS_ATTEMPT.OUTCOME.isNull().or(SMS_ATTEMPT.OUTCOME.eq("UNCLEAR")))
+        .execute();
+    return changed == 1;
+  }
+
+  @Override
+  public List<Notice> sendingSince(Instant before) {
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.STATUS.eq(NoticeStatus.SENDING.name()))
+        .and(SMS_OUTBOX.ATTEMPT_STARTED_AT.lt(at(before)))
+        .orderBy(SMS_OUTBOX.ID)
+        .fetch(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public Optional<Notice> lock(long noticeId) {
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.ID.eq(noticeId))
+        .forUpdate()
+        .fetchOptional(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public Optional<Notice> lockByGatewayId(String gateway, String gatewayId) {
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.GATEWAY.eq(gateway))
+        .and(SMS_OUTBOX.GATEWAY_MESSAGE_ID.eq(gatewayId))
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .limit(1)
+        .forUpdate()
+        .fetchOptional(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public Optional<Notice> lockUnsettled(String gateway, DeliveryReport.ShortReference reference) {
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.GATEWAY.eq(gateway))
+        .and(SMS_OUTBOX.GATEWAY_MESSAGE_ID.isNull())
+        .and(SMS_OUTBOX.STATUS.in(NoticeStatus.SENDING.name(), NoticeStatus.FAILED.name()))
+        .and(SMS_OUTBOX.PHONE.eq(reference.phone()))
+        .and(SMS_OUTBOX.ID.mod(65536L).eq((long) reference.low16()))
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .limit(1)
+        .forUpdate()
+        .fetchOptional(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public void recordReport(
+      Optional<Long> noticeId,
+      DeliveryReport report,
+      Optional<NoticeStatus> newStatus,
+      Instant now) {
+    db.insertInto(SMS_REPORT)
+        .set(SMS_REPORT.OUTBOX_ID, noticeId.orElse(null))
+        .set(SMS_REPORT.GATEWAY, report.gateway())
+        .set(SMS_REPORT.GATEWAY_MESSAGE_ID, report.gatewayId().orElse(null))
+        .set(SMS_REPORT.STATE, report.state().name())
+        .set(SMS_REPORT.DETAIL, truncate(report.detail()))
+        .set(SMS_REPORT.RECEIVED_AT, at(now))
+        .execute();
+    if (noticeId.isEmpty()) {
+      return;
+    }
+    SmsOutbox o = SMS_OUTBOX;
+    String said = report.state().name() + (report.detail().isBlank() ? "" : ": " + report.detail());
+    var update =
+        db.update(o)
+            .set(o.REPORT, truncate(said))
+            .set(o.REPORT_AT, at(now))
+            .set(
+                o.GATEWAY_MESSAGE_ID,
+                DSL.coalesce(o.GATEWAY_MESSAGE_ID, DSL.val(report.gatewayId().orElse(null))));
+    if (newStatus.isPresent()) {
+      NoticeStatus status = newStatus.get();
+      update = update.set(o.STATUS, status.name()).set(o.IN_DOUBT, false);
+      if (status == NoticeStatus.SENT || status == NoticeStatus.DELIVERED) {
+        update =
+            update
+                .set(o.SENT_AT, DSL.coalesce(o.SENT_AT, DSL.val(at(now))))
+                .set(o.LAST_ERROR, (String) null);
+      }
+      if (status == NoticeStatus.FAILED || status == NoticeStatus.UNDELIVERED) {
+        update = update.set(o.LAST_ERROR, truncate(said));
+      }
+      db.update(SMS_ATTEMPT)
+          .set(SMS_ATTEMPT.OUTCOME, "SETTLED_BY_REPORT")
+          .set(SMS_ATTEMPT.FINISHED_AT, at(now))
+          .set(SMS_ATTEMPT.DETAIL, truncate(said))
+          .where(SMS_ATTEMPT.OUTBOX_ID.eq(noticeId.get()))
+          .and(SMS_ATTEMPT.OUTCOME.isNull().or(SMS_ATTEMPT.OUTCOME.eq("UNCLEAR")))
+          .execute();
+    }
+    update.where(o.ID.eq(noticeId.get())).execute();
+  }
+
+  @Override
+  public void resend(long noticeId, Instant now) {
+    db.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, NoticeStatus.PENDING.name())
+        .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, at(now))
+        .set(SMS_OUTBOX.IN_DOUBT, false)
+        .where(SMS_OUTBOX.ID.eq(noticeId))
+        .execute();
+  }
+
+  @Override
+  public List<Notice> list(long officeId, Optional<NoticeStatus> status, int limit) {
+    return db.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.OFFICE_ID.eq(officeId))
+        .and(status.map(s -> SMS_OUTBOX.STATUS.eq(s.name())).orElse(DSL.noCondition()))
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .limit(limit)
+        .fetch(JooqNoticeStore::notice);
+  }
+
+  @Override
+  public List<UnclaimedCard> unclaimed(long officeId, Instant printedBefore, Instant now) {
+    SmsOutbox last = SMS_OUTBOX.as("last_notice");
+    SmsOutbox reminder = SMS_OUTBOX.as("reminder");
+    var lastStatus =
+        DSL.field(
+            DSL.select(last.STATUS)
+                .from(last)
+                .where(last.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                .orderBy(last.ID.desc())
+                .limit(1));
+    var reminders =
+        DSL.field(
+            DSL.selectCount()
+                .from(reminder)
+                .where(reminder.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                .and(reminder.KIND.eq(NoticeKind.REMINDER.name()))
+                .and(reminder.STATUS.in(OUT)));
+    return db.select(
+            PRINT_REQUEST.ID, PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.PHONE, lastStatus, reminders)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+        .and(PRINT_REQUEST.STATUS.eq("PRINTED"))
+        .and(PRINT_REQUEST.PRINTED_AT.lt(at(printedBefore)))
+        .orderBy(PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.ID)
+        .fetch(
+            r -> {
+              Instant printed = r.get(PRINT_REQUEST.PRINTED_AT).toInstant();
+              return new UnclaimedCard(
+                  r.get(PRINT_REQUEST.ID),
+                  printed,
+                  Duration.between(printed, now).toDays(),
+                  r.get(PRINT_REQUEST.PHONE) != null,
+                  Optional.ofNullable(r.get(lastStatus)).map(NoticeStatus::valueOf),
+                  r.get(reminders));
+            });
+  }
+
+  @Override
+  public List<ReminderDue> remindersDue(long officeId, Instant printedBefore) {
+    SmsOutbox ready = SMS_OUTBOX.as("ready");
+    SmsOutbox reminder = SMS_OUTBOX.as("reminder");
+    return db.select(PRINT_REQUEST.ID, ready.PRINT_JOB_ID, PRINT_REQUEST.NAME, ready.PHONE)
+        .distinctOn(PRINT_REQUEST.ID)
+        .from(PRINT_REQUEST)
+        .join(ready)
+        .on(ready.REQUEST_ID.eq(PRINT_REQUEST.ID))
+        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+        .and(PRINT_REQUEST.STATUS.eq("PRINTED"))
+        .and(PRINT_REQUEST.PRINTED_AT.lt(at(printedBefore)))
+        .and(ready.KIND.in(COLLECTABLE))
+        .and(ready.STATUS.in(OUT))
+        .andNotExists(
+            DSL.selectOne()
+                .from(reminder)
+                .where(reminder.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                .and(reminder.KIND.eq(NoticeKind.REMINDER.name()))
+                .and(reminder.PRINT_JOB_ID.eq(ready.PRINT_JOB_ID)))
+        .orderBy(PRINT_REQUEST.ID, ready.ID.desc())
+        .fetch(
+            r ->
+                new ReminderDue(
+                    r.get(PRINT_REQUEST.ID),
+                    r.get(ready.PRINT_JOB_ID),
+                    r.get(PRINT_REQUEST.NAME),
+                    r.get(ready.PHONE)));
+  }
+
+  private static Notice notice(SmsOutboxRecord r) {
+    return new Notice(
+        r.getId(),
+        r.getOfficeId(),
+        r.getRequestId(),
+        r.getPrintJobId(),
+        NoticeKind.valueOf(r.getKind()),
+        NoticeStatus.valueOf(r.getStatus()),
+        r.getPhone(),
+        r.getBody(),
+        r.getAttempts(),
+        r.getCreatedAt().toInstant(),
+        instant(r.getNextAttemptAt()),
+        instant(r.getAttemptStartedAt()),
+        r.getInDoubt(),
+        instant(r.getSentAt()),
+        Optional.ofNullable(r.getGateway()),
+        Optional.ofNullable(r.getGatewayMessageId()),
+        Optional.ofNullable(r.getLastError()),
+        Optional.ofNullable(r.getReport()),
+        instant(r.getReportAt()));
+  }
+
+  private static Optional<Instant> instant(OffsetDateTime at) {
+    return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String text) {
+    return text.length() > 500 ? text.substring(0, 500) : text;
+  }
+}

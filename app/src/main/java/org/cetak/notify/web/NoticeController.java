@@ -1,0 +1,175 @@
+package org.cetak.notify.web;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.notify.CollectableWhen;
+import org.cetak.notify.NoticeKind;
+import org.cetak.notify.NoticeSettings;
+import org.cetak.notify.NoticeStatus;
+import org.cetak.notify.Notices;
+import org.cetak.notify.NotifyError;
+import org.cetak.notify.UnclaimedCard;
+import org.cetak.office.User;
+import org.cetak.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Residents' SMS notices of the signed-in user's office: list, resend, unclaimed cards, wording.
+ */
+@RestController
+@RequestMapping("/api/sms")
+public class NoticeController {
+
+  private final Notices notices;
+  private final CurrentUser currentUser;
+
+  public NoticeController(Notices notices, CurrentUser currentUser) {
+    this.notices = notices;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/notices")
+  public List<NoticeView> list(
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "limit", defaultValue = "200") int limit) {
+    User user = currentUser.get();
+    ZoneId zone = notices.settings(user.officeId()).zone();
+    return notices.list(user, parseStatus(status), limit).stream()
+        .map(n -> NoticeView.of(n, zone))
+        .toList();
+  }
+
+  @GetMapping("/notices/{id}")
+  public NoticeView notice(@PathVariable("id") long id) {
+    User user = currentUser.get();
+    return NoticeView.of(notices.notice(id, user), notices.settings(user.officeId()).zone());
+  }
+
+  /** Puts a failed or undelivered notice back in line (kirim ulang). */
+  @PostMapping("/notices/{id}/resend")
+  public NoticeView resend(@PathVariable("id") long id) {
+    User user = currentUser.get();
+    return NoticeView.of(notices.resend(id, user), notices.settings(user.officeId()).zone());
+  }
+
+  /** Printed cards not collected for at least {@code days} days, oldest first. */
+  @GetMapping("/unclaimed")
+  public List<UnclaimedCard> unclaimed(@RequestParam(name = "days", defaultValue = "0") int days) {
+    return notices.unclaimed(currentUser.get(), days);
+  }
+
+  @GetMapping("/templates")
+  public Map<NoticeKind, String> templates() {
+    User user = currentUser.get();
+    Map<NoticeKind, String> all = new EnumMap<>(NoticeKind.class);
+    for (NoticeKind kind : NoticeKind.values()) {
+      all.put(kind, notices.template(user.officeId(), kind));
+    }
+    return all;
+  }
+
+  /** Saves the office's wording of a kind of notice; refused when it is not one GSM-7 segment. */
+  @PutMapping("/templates/{kind}")
+  public Map<NoticeKind, String> saveTemplate(
+      @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
+    NoticeKind parsed = parseKind(kind);
+    notices.saveTemplate(parsed, body == null ? "" : body.body(), currentUser.get());
+    return templates();
+  }
+
+  @GetMapping("/settings")
+  public SettingsBody settings() {
+    return SettingsBody.of(notices.settings(currentUser.get().officeId()));
+  }
+
+  @PutMapping("/settings")
+  public SettingsBody saveSettings(@RequestBody SettingsBody body) {
+    User user = currentUser.get();
+    notices.saveSettings(body.toSettings(), user);
+    return SettingsBody.of(notices.settings(user.officeId()));
+  }
+
+  /** The wording of a notice. */
+  public record TemplateBody(String body) {}
+
+  /** An office's notice settings; {@code zone} is WIB, WITA or WIT. */
+  public record SettingsBody(
+      String zone,
+      String openingHours,
+      String windowStart,
+      String windowEnd,
+      String collectableWhen,
+      int reminderAfterDays) {
+
+    static SettingsBody of(NoticeSettings s) {
+      return new SettingsBody(
+          s.zoneName(),
+          s.openingHours(),
+          s.windowStart().toString(),
+          s.windowEnd().toString(),
+          s.collectableWhen().name(),
+          s.reminderAfterDays());
+    }
+
+    NoticeSettings toSettings() {
+      String zoneId =
+          NoticeSettings.ZONES.entrySet().stream()
+              .filter(e -> e.getValue().equals(zone))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new DomainException(
+                          NotifyError.INVALID_NOTICE_SETTINGS,
+                          "Zona waktu harus WIB, WITA atau WIT / The zone is WIB, WITA or WIT"));
+      try {
+        return new NoticeSettings(
+            ZoneId.of(zoneId),
+            openingHours,
+            LocalTime.parse(windowStart),
+            LocalTime.parse(windowEnd),
+            CollectableWhen.valueOf(collectableWhen),
+            reminderAfterDays);
+      } catch (RuntimeException e) {
+        throw new DomainException(
+            NotifyError.INVALID_NOTICE_SETTINGS,
+            "Pengaturan SMS tidak sah / Invalid SMS settings: " + e.getMessage());
+      }
+    }
+  }
+
+  private static Optional<NoticeStatus> parseStatus(String status) {
+    if (status == null || status.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NoticeStatus.valueOf(status));
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(
+          NotifyError.INVALID_NOTICE_FILTER,
+          "Status SMS tidak dikenal / Unknown status: " + status);
+    }
+  }
+
+  private static NoticeKind parseKind(String kind) {
+    try {
+      return NoticeKind.valueOf(kind);
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(
+          NotifyError.INVALID_NOTICE_FILTER,
+          "Jenis SMS READY, READY_AGAIN atau REMINDER, bukan " + kind);
+    }
+  }
+}

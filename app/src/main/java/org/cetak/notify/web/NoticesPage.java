@@ -1,0 +1,87 @@
+package org.cetak.notify.web;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.common.ErrorCode;
+import org.cetak.notify.NoticeStatus;
+import org.cetak.notify.Notices;
+import org.cetak.notify.SmsGateway;
+import org.cetak.notify.gateway.FileGateway;
+import org.cetak.office.Role;
+import org.cetak.office.User;
+import org.cetak.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's SMS page for counter officers and supervisors (auditors and administrators read
+ * it): each notice with its status, attempts, the gateway's id and delivery report, a resend button
+ * where an officer may resend, and the cards nobody collected yet. With the file gateway it also
+ * shows the file's last lines.
+ */
+@Controller
+public class NoticesPage {
+
+  private final Notices notices;
+  private final SmsGateway gateway;
+  private final CurrentUser currentUser;
+  private final MessageSource messages;
+
+  public NoticesPage(
+      Notices notices, SmsGateway gateway, CurrentUser currentUser, MessageSource messages) {
+    this.notices = notices;
+    this.gateway = gateway;
+    this.currentUser = currentUser;
+    this.messages = messages;
+  }
+
+  @GetMapping("/sms")
+  String page(@RequestParam(name = "status", defaultValue = "") String status, Model model) {
+    User user = currentUser.get();
+    ZoneId zone = notices.settings(user.officeId()).zone();
+    Optional<NoticeStatus> filter =
+        status.isBlank()
+            ? Optional.empty()
+            : java.util.Arrays.stream(NoticeStatus.values())
+                .filter(s -> s.name().equals(status))
+                .findFirst();
+    model.addAttribute(
+        "notices",
+        notices.list(user, filter, 200).stream().map(n -> NoticeView.of(n, zone)).toList());
+    model.addAttribute("statuses", NoticeStatus.values());
+    model.addAttribute("status", filter.map(Enum::name).orElse(""));
+    model.addAttribute("mayResend", user.has(Role.COUNTER_OFFICER) || user.has(Role.SUPERVISOR));
+    model.addAttribute("unclaimed", notices.unclaimed(user, 0));
+    model.addAttribute("settings", notices.settings(user.officeId()));
+    model.addAttribute("gateway", gateway.name());
+    model.addAttribute(
+        "fileLines", gateway instanceof FileGateway file ? file.lastLines(20) : List.<String>of());
+    return "sms";
+  }
+
+  @PostMapping("/sms/{id}/resend")
+  String resend(@PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
+    try {
+      notices.resend(id, currentUser.get());
+      redirect.addFlashAttribute(
+          "notice", messages.getMessage("sms.done.resent", new Object[] {id}, locale));
+    } catch (DomainException e) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      redirect.addFlashAttribute(
+          "error",
+          messages.getMessage("sms.error." + e.code(), new Object[] {id}, e.getMessage(), locale));
+    }
+    return "redirect:/sms";
+  }
+}

@@ -1,0 +1,180 @@
+package org.cetak.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.cetak.notify.jooq.JooqNoticeStore;
+import org.cetak.office.OfficeKind;
+import org.cetak.office.Role;
+import org.cetak.office.User;
+import org.cetak.office.jooq.JooqAudit;
+import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.support.MutableClock;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Notices wired by hand over one test database, as the application wires them, with an office in
+ * Bogor (WIB) and one in Jayapura (WIT), and synthetic printed requests.
+ */
+final class NotifyFixture {
+
+  /** 10:00 WIB on a Tuesday: the default window is open. */
+  static final Instant TEN_WIB = Instant.parse("2026-11-24T03:00:00Z");
+
+  final DSLContext db;
+  final MutableClock clock = new MutableClock(TEN_WIB);
+  final ThreadTransactions transactions;
+  final JooqOfficeDirectory offices;
+  final JooqNoticeStore store;
+  final Notices notices;
+  final DeliveryReports reports;
+  final long bogor;
+  final long jayapura;
+  final User loket;
+  final User kabid;
+  final User operator;
+  private static final AtomicLong jobs = new AtomicLong(1000);
+  private static final AtomicLong niks = new AtomicLong(1);
+
+  NotifyFixture(DataSource dataSource) {
+    transactions = new ThreadTransactions(dataSource);
+    db = DSL.using(transactions, SQLDialect.POSTGRES);
+    offices = new JooqOfficeDirectory(db, clock);
+    store = new JooqNoticeStore(db, clock);
+    notices = new Notices(store, transactions, new JooqAudit(db, clock), clock);
+    reports = new DeliveryReports(store, transactions, clock);
+    // the tests of a class share a database: what an earlier test left must not be sent now
+    db.execute(
+        "update sms_outbox set status = 'SUPERSEDED' where status in ('PENDING', 'SENDING')");
+    db.execute("update print_request set status = 'HANDED_OVER' where status = 'PRINTED'");
+    String suffix = Long.toString(System.nanoTime() % 100000);
+    bogor =
+        offices
+            .addOffice(
+                "32.71." + suffix,
+                "Disdukcapil Kota Bogor",
+                OfficeKind.KABUPATEN_KOTA,
+                Optional.empty(),
+                "")
+            .id();
+    jayapura =
+        offices
+            .addOffice(
+                "91.71." + suffix,
+                "Disdukcapil Kota Jayapura",
+                OfficeKind.KABUPATEN_KOTA,
+                Optional.empty(),
+                "")
+            .id();
+    store.saveSettings(
+        jayapura,
+        new NoticeSettings(
+            ZoneId.of("Asia/Jayapura"),
+            "Senin-Jumat 08.00-15.00 WIT",
+            LocalTime.of(8, 0),
+            LocalTime.of(20, 0),
+            CollectableWhen.PRINTED,
+            14),
+        "test");
+    loket = user(bogor, "loket" + suffix, Role.COUNTER_OFFICER);
+    kabid = user(bogor, "kabid" + suffix, Role.SUPERVISOR);
+    operator = user(bogor, "operator" + suffix, Role.OPERATOR);
+  }
+
+  private User user(long office, String name, Role role) {
+    return offices.addUser(office, name, name, "{noop}x", EnumSet.of(role));
+  }
+
+  Dispatcher dispatcher(SmsGateway gateway) {
+    return dispatcher(gateway, Duration.ofMinutes(30));
+  }
+
+  Dispatcher dispatcher(SmsGateway gateway, Duration reportWait) {
+    return new Dispatcher(
+        store,
+        notices,
+        gateway,
+        reports,
+        transactions,
+        clock,
+        new Dispatcher.Settings(
+            3, Duration.ofMinutes(1), Duration.ofMinutes(10), reportWait, 10, "test-node"));
+  }
+
+  /** A dispatcher whose process dies after the gateway answers, before the answer commits. */
+  Dispatcher crashingDispatcher(SmsGateway gateway) {
+    return new Dispatcher(
+        new CrashingStore(store),
+        notices,
+        gateway,
+        reports,
+        transactions,
+        clock,
+        new Dispatcher.Settings(
+            3, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(30), 10, "a"));
+  }
+
+  /** A synthetic resident whose card was printed now; its NIK, KK, birth date and address. */
+  record Resident(
+      long requestId,
+      String nik,
+      String kk,
+      String birthDate,
+      String address,
+      String name,
+      Optional<String> phone) {}
+
+  Resident printed(long office, String name, Optional<String> phone) {
+    long n = niks.getAndIncrement();
+    String nik = String.format("3271014508%06d", n);
+    String kk = String.format("3271010101%06d", n);
+    String address = "Jl. Pajajaran No. " + (100 + n);
+    long id =
+        db.resultQuery(
+                "insert into print_request (office_id, nik, kk, name, sex, birth_place, birth_date,"
+                    + " address, rt, rw, village, district, regency, province, religion,"
+                    + " marital_status, occupation, citizenship, siak_status, siak_status_at,"
+                    + " reason, content_hash, status, status_at, source, created_at, updated_at,"
+                    + " printed_at, phone) values (?, ?, ?, ?, 'P', 'Bogor', date '1990-08-05', ?,"
+                    + " '001', '002', 'Baranangsiang', 'Bogor Timur', 'Kota Bogor', 'Jawa Barat',"
+                    + " 'Islam', 'KAWIN', 'Karyawan', 'WNI', 'PRINT_READY_RECORD', ?::timestamptz,"
+                    + " 'FIRST_CARD', 'x', 'PRINTED', ?::timestamptz, 'test', ?::timestamptz,"
+                    + " ?::timestamptz, ?::timestamptz, ?) returning id",
+                office,
+                nik,
+                kk,
+                name,
+                address,
+                clock.instant().toString(),
+                clock.instant().toString(),
+                clock.instant().toString(),
+                clock.instant().toString(),
+                clock.instant().toString(),
+                phone.orElse(null))
+            .fetchOne(0, Long.class);
+    return new Resident(id, nik, kk, "1990-08-05", address, name, phone);
+  }
+
+  /** The print station's call for a freshly printed card of this resident: a new print job. */
+  Notice cardPrinted(long office, Resident resident) {
+    long job = jobs.getAndIncrement();
+    notices.cardPrinted(
+        new Notices.CollectableCard(
+            office, resident.requestId(), job, resident.name(), resident.phone()));
+    return store.list(office, Optional.empty(), 1000).stream()
+        .filter(n -> n.printJobId() == job)
+        .findFirst()
+        .orElse(null);
+  }
+
+  Notice notice(long id) {
+    return store.lock(id).orElseThrow();
+  }
+}
