@@ -121,7 +121,8 @@ public final class AllocationService {
    */
   public RunResult approveWalkIn(String nik, String supervisor, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("REASON_REQUIRED", "An urgent walk-in needs a reason");
+      throw new DomainException(
+          AllocationError.REASON_REQUIRED, "An urgent walk-in needs a reason");
     }
     LocalDate today = LocalDate.now(clock);
     AllocationStore.QueuePosition position = find(nik, today);
@@ -135,15 +136,16 @@ public final class AllocationService {
           long available = supply.available(officeId);
           long usable = available - counts.held();
           if (usable <= 0) {
-            throw DomainException.conflict(
-                "NO_USABLE_BLANK", "No usable blank left at office " + officeId + " for a walk-in");
+            throw new DomainException(
+                AllocationError.NO_USABLE_BLANK,
+                "No usable blank left at office " + officeId + " for a walk-in");
           }
           long runId =
               store.startRun(officeId, RunTrigger.WALK_IN, supervisor, policy.version(), now);
           if (!store.reserveOne(
               position.requestId(), runId, "URGENT_WALK_IN", supervisor, policy.version(), now)) {
-            throw DomainException.conflict(
-                "NOT_QUEUED",
+            throw new DomainException(
+                AllocationError.NOT_QUEUED,
                 "Request "
                     + position.requestId()
                     + " is "
@@ -290,13 +292,14 @@ public final class AllocationService {
 
   private AllocationStore.QueuePosition find(String nik, LocalDate today) {
     if (nik == null || !nik.matches("[0-9]{16}")) {
-      throw DomainException.invalid("INVALID_NIK", "A NIK is 16 digits");
+      throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }
     // the policy of the request's office is needed for the ranking; find the office first
     Optional<AllocationStore.QueuePosition> probe =
         store.position(nik, DefaultPolicy.forOffice(0), today);
     if (probe.isEmpty()) {
-      throw DomainException.notFound("NO_REQUEST", "No print request for NIK " + Masking.nik(nik));
+      throw new DomainException(
+          AllocationError.NO_REQUEST, "No print request for NIK " + Masking.nik(nik));
     }
     PriorityPolicy policy = policies.current(probe.get().officeId());
     return store.position(nik, policy, today).orElseThrow();

@@ -101,16 +101,18 @@ public final class PolicyCheck {
       }
     }
     if (!invalid.isEmpty()) {
-      throw DomainException.invalid(
-          "POLICY_INVALID", "Policy refused: " + String.join("; ", invalid));
+      throw new DomainException(
+          AllocationError.POLICY_INVALID, "Policy refused: " + String.join("; ", invalid));
     }
     if (!overlapping.isEmpty()) {
-      throw DomainException.invalid(
-          "POLICY_OVERLAPPING_TIERS", "Policy refused: " + String.join("; ", overlapping));
+      throw new DomainException(
+          AllocationError.POLICY_OVERLAPPING_TIERS,
+          "Policy refused: " + String.join("; ", overlapping));
     }
     if (!unreachable.isEmpty()) {
-      throw DomainException.invalid(
-          "POLICY_UNREACHABLE_TIER", "Policy refused: " + String.join("; ", unreachable));
+      throw new DomainException(
+          AllocationError.POLICY_UNREACHABLE_TIER,
+          "Policy refused: " + String.join("; ", unreachable));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.office.Audit;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.slf4j.Logger;
@@ -59,11 +60,11 @@ public final class Approvals {
       String payload,
       User proposer) {
     if (!handlers.containsKey(kind)) {
-      throw DomainException.invalid("UNKNOWN_APPROVAL_KIND", "No approval of kind " + kind);
+      throw new DomainException(ApprovalError.UNKNOWN_APPROVAL_KIND, "No approval of kind " + kind);
     }
     if (!scope.covers(proposer.officeId(), officeId)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE",
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE,
           "User " + proposer.username() + " may not propose for office " + officeId);
     }
     return transactions.inTransaction(
@@ -105,29 +106,30 @@ public final class Approvals {
                   .lock(approvalId)
                   .orElseThrow(
                       () ->
-                          DomainException.notFound(
-                              "UNKNOWN_APPROVAL", "Approval " + approvalId + " not found"));
+                          new DomainException(
+                              ApprovalError.UNKNOWN_APPROVAL,
+                              "Approval " + approvalId + " not found"));
           if (approval.status() != Approval.Status.PROPOSED) {
-            throw DomainException.conflict(
-                "ALREADY_DECIDED",
+            throw new DomainException(
+                ApprovalError.ALREADY_DECIDED,
                 "Approval " + approvalId + " is already " + approval.status().name());
           }
           if (!approver.has(Role.SUPERVISOR)) {
-            throw DomainException.forbidden(
-                "NOT_A_SUPERVISOR",
+            throw new DomainException(
+                ApprovalError.NOT_A_SUPERVISOR,
                 "User " + approver.username() + " is not a supervisor and cannot decide approvals");
           }
           if (!scope.covers(approver.officeId(), approval.officeId())) {
-            throw DomainException.forbidden(
-                "OTHER_OFFICE",
+            throw new DomainException(
+                OfficeError.OTHER_OFFICE,
                 "User "
                     + approver.username()
                     + " may not decide for office "
                     + approval.officeId());
           }
           if (approver.username().equals(approval.proposedBy())) {
-            throw DomainException.forbidden(
-                "SELF_APPROVAL",
+            throw new DomainException(
+                ApprovalError.SELF_APPROVAL,
                 "User "
                     + approver.username()
                     + " proposed approval "

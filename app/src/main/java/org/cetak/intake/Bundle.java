@@ -62,14 +62,16 @@ public final class Bundle implements AutoCloseable {
       }
     }
     if (!Files.isRegularFile(path)) {
-      throw DomainException.notFound("BUNDLE_NOT_FOUND", "No bundle directory or zip at " + path);
+      throw new DomainException(
+          IntakeError.BUNDLE_NOT_FOUND, "No bundle directory or zip at " + path);
     }
     ZipFile zip;
     try {
       zip = new ZipFile(path.toFile());
     } catch (ZipException e) {
-      throw DomainException.invalid(
-          "BUNDLE_NOT_ZIP", name + " is neither a directory nor a readable zip: " + e.getMessage());
+      throw new DomainException(
+          IntakeError.BUNDLE_NOT_ZIP,
+          name + " is neither a directory nor a readable zip: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open " + path, e);
     }
@@ -97,8 +99,8 @@ public final class Bundle implements AutoCloseable {
   }
 
   private static DomainException noRecords(String name, boolean both) {
-    return DomainException.invalid(
-        "BUNDLE_NO_RECORDS",
+    return new DomainException(
+        IntakeError.BUNDLE_NO_RECORDS,
         both
             ? name + " holds more than one records file: keep one records.csv or records.json"
             : name + " holds no records.csv or records.json");

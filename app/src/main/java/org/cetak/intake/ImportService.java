@@ -9,6 +9,7 @@ import org.cetak.common.Transactions;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,7 +190,7 @@ public final class ImportService {
     return offices
         .officeByCode(code)
         .orElseThrow(
-            () -> DomainException.notFound("UNKNOWN_OFFICE", "No office with code " + code));
+            () -> new DomainException(OfficeError.UNKNOWN_OFFICE, "No office with code " + code));
   }
 
   /** Carries a refused report out of the transaction, rolling it back. */

@@ -66,7 +66,9 @@ public final class PreparingCardSupply implements CardSupply {
         transactions
             .inTransaction(() -> queue.card(requestId))
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
+                () ->
+                    new DomainException(
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
     return preparer.prepare(card, false);
   }
 

@@ -2,6 +2,7 @@ package org.cetak.printing;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cetak.allocation.AllocationError;
 import org.cetak.approval.Approval;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
@@ -43,19 +44,22 @@ public final class Reprints implements ApprovalHandler {
 
   public Approval propose(long requestId, String reason, User by) {
     if (!by.has(Role.OPERATOR) && !by.has(Role.SUPERVISOR)) {
-      throw DomainException.forbidden("NOT_AN_OPERATOR", "Only the print room asks for a reprint");
+      throw new DomainException(
+          PrintingError.NOT_AN_OPERATOR, "Only the print room asks for a reprint");
     }
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("REASON_REQUIRED", "A reprint needs a reason");
+      throw new DomainException(AllocationError.REASON_REQUIRED, "A reprint needs a reason");
     }
     RequestState request =
         store
             .request(requestId)
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
+                () ->
+                    new DomainException(
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
     if (!request.status().equals("PRINTED")) {
-      throw DomainException.conflict(
-          "NOT_PRINTED",
+      throw new DomainException(
+          PrintingError.NOT_PRINTED,
           "Request "
               + requestId
               + " is "

@@ -27,20 +27,21 @@ public final class Settlements {
 
   public PrintJob settle(long printerId, long jobId, Sighting sighting, User operator) {
     if (!operator.has(Role.OPERATOR) && !operator.has(Role.SUPERVISOR)) {
-      throw DomainException.forbidden(
-          "NOT_AN_OPERATOR", "Only a print-room operator or a supervisor settles a card");
+      throw new DomainException(
+          PrintingError.NOT_AN_OPERATOR,
+          "Only a print-room operator or a supervisor settles a card");
     }
     PrintJob job =
         jobs.openJob(printerId)
             .filter(j -> j.id() == jobId)
             .orElseThrow(
                 () ->
-                    DomainException.notFound(
-                        "NO_SUCH_OPEN_JOB",
+                    new DomainException(
+                        PrintingError.NO_SUCH_OPEN_JOB,
                         "Printer " + printerId + " has no open print job " + jobId));
     if (job.stage() != Stage.UNKNOWN) {
-      throw DomainException.conflict(
-          "NOT_UNKNOWN",
+      throw new DomainException(
+          PrintingError.NOT_UNKNOWN,
           "Print job " + jobId + " is at " + job.stage() + "; only an unknown outcome is settled");
     }
     Stage step = job.resumeStage().orElseThrow();
@@ -74,8 +75,8 @@ public final class Settlements {
                   who + "; the station will reject it");
       case STILL_IN_FEEDER -> {
         if (!fromFeeder) {
-          throw DomainException.conflict(
-              "CARD_WAS_PICKED",
+          throw new DomainException(
+              PrintingError.CARD_WAS_PICKED,
               "Print job "
                   + jobId
                   + " had its card inside the printer; it cannot be in the feeder");
@@ -93,8 +94,8 @@ public final class Settlements {
     try {
       settled = jobs.settle(transition);
     } catch (StaleJobException e) {
-      throw DomainException.conflict(
-          "JOB_CHANGED",
+      throw new DomainException(
+          PrintingError.JOB_CHANGED,
           "Print job "
               + jobId
               + " changed while you looked (the printer may have settled it): look again");

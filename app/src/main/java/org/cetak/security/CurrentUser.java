@@ -2,6 +2,7 @@ package org.cetak.security;
 
 import org.cetak.common.DomainException;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.User;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,13 +21,14 @@ public class CurrentUser {
   public User get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null) {
-      throw DomainException.forbidden("NOT_SIGNED_IN", "No user is signed in");
+      throw new DomainException(OfficeError.NOT_SIGNED_IN, "No user is signed in");
     }
     return directory
         .user(authentication.getName())
         .orElseThrow(
             () ->
-                DomainException.forbidden(
-                    "UNKNOWN_USER", "User " + authentication.getName() + " no longer exists"));
+                new DomainException(
+                    OfficeError.UNKNOWN_USER,
+                    "User " + authentication.getName() + " no longer exists"));
   }
 }

@@ -17,8 +17,8 @@ public final class ChipUid {
     String hex = uid.replace(":", "").replace(" ", "").toUpperCase(Locale.ROOT);
     boolean lengthOk = hex.length() == 8 || hex.length() == 14 || hex.length() == 20;
     if (!lengthOk || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-      throw DomainException.invalid(
-          "INVALID_CHIP_UID", "Chip UID '" + uid + "' is not hex of 4, 7 or 10 bytes");
+      throw new DomainException(
+          StockError.INVALID_CHIP_UID, "Chip UID '" + uid + "' is not hex of 4, 7 or 10 bytes");
     }
     return hex;
   }

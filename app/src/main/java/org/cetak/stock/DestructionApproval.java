@@ -1,6 +1,7 @@
 package org.cetak.stock;
 
 import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalError;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.common.DomainException;
 import org.cetak.office.User;
@@ -64,11 +65,12 @@ public final class DestructionApproval implements ApprovalHandler {
             .lock(reportId)
             .orElseThrow(
                 () ->
-                    DomainException.notFound(
-                        "UNKNOWN_DESTRUCTION_REPORT", "Destruction report " + reportId));
+                    new DomainException(
+                        StockError.UNKNOWN_DESTRUCTION_REPORT, "Destruction report " + reportId));
     if (report.status() != DestructionReport.Status.PROPOSED) {
-      throw DomainException.conflict(
-          "ALREADY_DECIDED", "Destruction report " + report.number() + " is " + report.status());
+      throw new DomainException(
+          ApprovalError.ALREADY_DECIDED,
+          "Destruction report " + report.number() + " is " + report.status());
     }
     return report;
   }

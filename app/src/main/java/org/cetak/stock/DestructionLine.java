@@ -16,8 +16,8 @@ public record DestructionLine(
             + (serial.isPresent() ? 1 : 0)
             + (spoilMovementId.isPresent() ? 1 : 0);
     if (given != 1) {
-      throw DomainException.invalid(
-          "INVALID_DESTRUCTION_LINE",
+      throw new DomainException(
+          StockError.INVALID_DESTRUCTION_LINE,
           "Each card needs exactly one of chip UID, serial or spoil movement id");
     }
   }

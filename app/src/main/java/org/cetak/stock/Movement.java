@@ -39,20 +39,21 @@ public record Movement(
 
   public Movement {
     if (quantity <= 0) {
-      throw DomainException.invalid(
-          "INVALID_QUANTITY", "Quantity must be positive, was " + quantity);
+      throw new DomainException(
+          StockError.INVALID_QUANTITY, "Quantity must be positive, was " + quantity);
     }
     if (from.equals(to)) {
-      throw DomainException.invalid("SAME_PLACE", "A movement needs two places, got " + from);
+      throw new DomainException(StockError.SAME_PLACE, "A movement needs two places, got " + from);
     }
     if (to.location().isSource()) {
-      throw DomainException.invalid("INVALID_PLACE", to + " only gives, it cannot receive");
+      throw new DomainException(StockError.INVALID_PLACE, to + " only gives, it cannot receive");
     }
     if (item == Item.OLD_CARD && from.location() == Location.CENTRE) {
-      throw DomainException.invalid("INVALID_PLACE", "Old cards do not come from the centre");
+      throw new DomainException(StockError.INVALID_PLACE, "Old cards do not come from the centre");
     }
     if (item == Item.BLANK && from.location() == Location.WITHDRAWN) {
-      throw DomainException.invalid("INVALID_PLACE", "Blanks are never withdrawn from residents");
+      throw new DomainException(
+          StockError.INVALID_PLACE, "Blanks are never withdrawn from residents");
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 
@@ -24,7 +25,9 @@ public final class OfficeAccess {
     return offices
         .office(officeId)
         .orElseThrow(
-            () -> DomainException.notFound("UNKNOWN_OFFICE", "Office " + officeId + " not found"));
+            () ->
+                new DomainException(
+                    OfficeError.UNKNOWN_OFFICE, "Office " + officeId + " not found"));
   }
 
   public boolean covers(long userOfficeId, long officeId) {
@@ -42,12 +45,13 @@ public final class OfficeAccess {
   public Office require(User user, long officeId, Role... roles) {
     Office office = office(officeId);
     if (!covers(user.officeId(), officeId)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "User " + user.username() + " may not act for office " + office.code());
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE,
+          "User " + user.username() + " may not act for office " + office.code());
     }
     if (Arrays.stream(roles).noneMatch(user::has)) {
-      throw DomainException.forbidden(
-          "ROLE_REQUIRED",
+      throw new DomainException(
+          OfficeError.ROLE_REQUIRED,
           "User " + user.username() + " needs one of the roles " + Arrays.toString(roles));
     }
     return office;

@@ -8,8 +8,8 @@ public record Place(Location location, Optional<Long> printerId) {
 
   public Place {
     if (location.isPerPrinter() != printerId.isPresent()) {
-      throw DomainException.invalid(
-          "INVALID_PLACE",
+      throw new DomainException(
+          StockError.INVALID_PLACE,
           location + (location.isPerPrinter() ? " needs a printer" : " takes no printer"));
     }
   }

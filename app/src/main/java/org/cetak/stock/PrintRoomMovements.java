@@ -149,16 +149,17 @@ public final class PrintRoomMovements {
             .byId(printerId)
             .orElseThrow(
                 () ->
-                    DomainException.notFound(
-                        "UNKNOWN_PRINTER", "Printer " + printerId + " not found"));
+                    new DomainException(
+                        StockError.UNKNOWN_PRINTER, "Printer " + printerId + " not found"));
     known.put(printerId, found);
     return found;
   }
 
   private static String blankReason(SpoilReason reason) {
     if (reason == null || reason == SpoilReason.WITHDRAWN_OLD_CARD) {
-      throw DomainException.invalid(
-          "INVALID_SPOIL_REASON", "A spoiled blank needs a blank spoil reason, got " + reason);
+      throw new DomainException(
+          StockError.INVALID_SPOIL_REASON,
+          "A spoiled blank needs a blank spoil reason, got " + reason);
     }
     return reason.name();
   }

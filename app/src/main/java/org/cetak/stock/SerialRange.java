@@ -10,15 +10,15 @@ public record SerialRange(String prefix, long firstNo, long lastNo, int digits) 
 
   public SerialRange {
     if (firstNo < 0 || lastNo < firstNo) {
-      throw DomainException.invalid(
-          "INVALID_SERIAL_RANGE", "Serial range " + firstNo + ".." + lastNo + " is empty");
+      throw new DomainException(
+          StockError.INVALID_SERIAL_RANGE, "Serial range " + firstNo + ".." + lastNo + " is empty");
     }
   }
 
   /** Parses two serials sharing a prefix and a number width. */
   public static SerialRange parse(String first, String last) {
     if (first == null || last == null || first.isBlank() || last.isBlank()) {
-      throw DomainException.invalid("INVALID_SERIAL_RANGE", "A serial range needs both ends");
+      throw new DomainException(StockError.INVALID_SERIAL_RANGE, "A serial range needs both ends");
     }
     int a = digitsStart(first);
     int b = digitsStart(last);
@@ -28,8 +28,8 @@ public record SerialRange(String prefix, long firstNo, long lastNo, int digits) 
         || digits > 18
         || !prefix.equals(last.substring(0, b))
         || digits != last.length() - b) {
-      throw DomainException.invalid(
-          "INVALID_SERIAL_RANGE",
+      throw new DomainException(
+          StockError.INVALID_SERIAL_RANGE,
           "Serials "
               + first
               + " and "
@@ -39,8 +39,9 @@ public record SerialRange(String prefix, long firstNo, long lastNo, int digits) 
     long firstNo = Long.parseLong(first.substring(a));
     long lastNo = Long.parseLong(last.substring(b));
     if (lastNo < firstNo) {
-      throw DomainException.invalid(
-          "INVALID_SERIAL_RANGE", "Serial range " + first + ".." + last + " runs backwards");
+      throw new DomainException(
+          StockError.INVALID_SERIAL_RANGE,
+          "Serial range " + first + ".." + last + " runs backwards");
     }
     return new SerialRange(prefix, firstNo, lastNo, digits);
   }

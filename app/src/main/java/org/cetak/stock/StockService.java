@@ -70,13 +70,14 @@ public final class StockService {
   public Printer registerPrinter(long officeId, String code, String name, String model, User by) {
     access.require(by, officeId, Role.INVENTORY_MANAGER, Role.ADMIN);
     if (code == null || code.isBlank()) {
-      throw DomainException.invalid("INVALID_PRINTER_CODE", "A printer needs a code");
+      throw new DomainException(StockError.INVALID_PRINTER_CODE, "A printer needs a code");
     }
     return transactions.inTransaction(
         () -> {
           if (printers.find(officeId, code).isPresent()) {
-            throw DomainException.conflict(
-                "PRINTER_EXISTS", "Printer " + code + " already exists in office " + officeId);
+            throw new DomainException(
+                StockError.PRINTER_EXISTS,
+                "Printer " + code + " already exists in office " + officeId);
           }
           Printer printer =
               printers.register(
@@ -93,8 +94,9 @@ public final class StockService {
         .find(officeId, code)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_PRINTER", "Printer " + code + " not found in office " + officeId));
+                new DomainException(
+                    StockError.UNKNOWN_PRINTER,
+                    "Printer " + code + " not found in office " + officeId));
   }
 
   /**
@@ -104,26 +106,27 @@ public final class StockService {
   public Drop receiveDrop(long officeId, DropRequest request, User by) {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     if (request.documentNo() == null || request.documentNo().isBlank()) {
-      throw DomainException.invalid(
-          "DOCUMENT_REQUIRED", "A drop needs its hand-over document number");
+      throw new DomainException(
+          StockError.DOCUMENT_REQUIRED, "A drop needs its hand-over document number");
     }
     if (request.documentDate() == null) {
-      throw DomainException.invalid("DOCUMENT_DATE_REQUIRED", "A drop needs its document date");
+      throw new DomainException(
+          StockError.DOCUMENT_DATE_REQUIRED, "A drop needs its document date");
     }
     positive(request.quantity());
     List<SerialRange> serials = request.serials();
     if (!serials.isEmpty()) {
       long total = serials.stream().mapToLong(SerialRange::count).sum();
       if (total != request.quantity()) {
-        throw DomainException.invalid(
-            "SERIALS_DO_NOT_MATCH_QUANTITY",
+        throw new DomainException(
+            StockError.SERIALS_DO_NOT_MATCH_QUANTITY,
             "Serial ranges hold " + total + " blanks but the drop says " + request.quantity());
       }
       for (int i = 0; i < serials.size(); i++) {
         for (int j = i + 1; j < serials.size(); j++) {
           if (serials.get(i).overlaps(serials.get(j))) {
-            throw DomainException.invalid(
-                "SERIALS_OVERLAP",
+            throw new DomainException(
+                StockError.SERIAL_RANGES_OVERLAP,
                 "Serial ranges " + serials.get(i) + " and " + serials.get(j) + " overlap");
           }
         }
@@ -133,14 +136,14 @@ public final class StockService {
         () -> {
           drops.lockSerials();
           if (drops.byDocument(officeId, request.documentNo()).isPresent()) {
-            throw DomainException.conflict(
-                "DROP_EXISTS", "Drop " + request.documentNo() + " was already received");
+            throw new DomainException(
+                StockError.DROP_EXISTS, "Drop " + request.documentNo() + " was already received");
           }
           for (SerialRange range : serials) {
             List<SerialRange> earlier = drops.overlapping(range);
             if (!earlier.isEmpty()) {
-              throw DomainException.conflict(
-                  "SERIALS_OVERLAP",
+              throw new DomainException(
+                  StockError.SERIALS_OVERLAP,
                   "Serial range " + range + " overlaps earlier drop range " + earlier.get(0));
             }
           }
@@ -241,13 +244,13 @@ public final class StockService {
     access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
     positive(request.quantity());
     if (request.reason() == null || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD) {
-      throw DomainException.invalid(
-          "INVALID_SPOIL_REASON", "A spoiled blank needs a blank spoil reason");
+      throw new DomainException(
+          StockError.INVALID_SPOIL_REASON, "A spoiled blank needs a blank spoil reason");
     }
     Optional<String> uid = ChipUid.normalise(request.chipUid());
     if (uid.isPresent() && request.quantity() != 1) {
-      throw DomainException.invalid(
-          "CHIP_UID_FOR_ONE_CARD", "A chip UID identifies one card; quantity must be 1");
+      throw new DomainException(
+          StockError.CHIP_UID_FOR_ONE_CARD, "A chip UID identifies one card; quantity must be 1");
     }
     Printer printer = printer(officeId, request.printerCode());
     Place from = request.fromInside() ? Place.inside(printer.id()) : Place.feeder(printer.id());
@@ -312,8 +315,9 @@ public final class StockService {
     return transactions.inTransaction(
         () -> {
           if (loans.exists(officeId, Loan.Direction.LENT, request.documentNo())) {
-            throw DomainException.conflict(
-                "LOAN_EXISTS", "Loan document " + request.documentNo() + " was already recorded");
+            throw new DomainException(
+                StockError.LOAN_EXISTS,
+                "Loan document " + request.documentNo() + " was already recorded");
           }
           Loan loan =
               loans.insert(
@@ -358,8 +362,8 @@ public final class StockService {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     validateLoan(officeId, request);
     if (request.counterpartOfficeId().isPresent()) {
-      throw DomainException.conflict(
-          "LOAN_RECORDED_BY_LENDER",
+      throw new DomainException(
+          StockError.LOAN_RECORDED_BY_LENDER,
           "Office "
               + request.counterpartOfficeId().get()
               + " is part of this installation: it records the loan and both ledgers move");
@@ -381,8 +385,9 @@ public final class StockService {
   private Loan borrowInto(
       long officeId, Optional<Long> lender, String lenderName, LoanRequest request, User by) {
     if (loans.exists(officeId, Loan.Direction.BORROWED, request.documentNo())) {
-      throw DomainException.conflict(
-          "LOAN_EXISTS", "Loan document " + request.documentNo() + " was already recorded");
+      throw new DomainException(
+          StockError.LOAN_EXISTS,
+          "Loan document " + request.documentNo() + " was already recorded");
     }
     Loan loan =
         loans.insert(
@@ -411,15 +416,15 @@ public final class StockService {
   private void validateLoan(long officeId, LoanRequest request) {
     positive(request.quantity());
     if (request.documentNo() == null || request.documentNo().isBlank()) {
-      throw DomainException.invalid("DOCUMENT_REQUIRED", "A loan needs its document number");
+      throw new DomainException(StockError.DOCUMENT_REQUIRED, "A loan needs its document number");
     }
     if (request.counterpartOfficeId().isPresent()) {
       if (request.counterpartOfficeId().get() == officeId) {
-        throw DomainException.invalid("LOAN_TO_SELF", "An office cannot lend to itself");
+        throw new DomainException(StockError.LOAN_TO_SELF, "An office cannot lend to itself");
       }
     } else if (request.counterpartName() == null || request.counterpartName().isBlank()) {
-      throw DomainException.invalid(
-          "COUNTERPART_REQUIRED", "A loan needs the other office (id or name)");
+      throw new DomainException(
+          StockError.COUNTERPART_REQUIRED, "A loan needs the other office (id or name)");
     }
   }
 
@@ -433,12 +438,14 @@ public final class StockService {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     positive(quantity);
     if (reason == null || reason == SpoilReason.WITHDRAWN_OLD_CARD) {
-      throw DomainException.invalid("INVALID_SPOIL_REASON", "A write-off needs a blank reason");
+      throw new DomainException(
+          StockError.INVALID_SPOIL_REASON, "A write-off needs a blank reason");
     }
     Location location = from.location();
     if (location != Location.VAULT && location != Location.FEEDER && location != Location.UNKNOWN) {
-      throw DomainException.invalid(
-          "INVALID_PLACE", "Blanks are written off from the vault, a feeder or outcome unknown");
+      throw new DomainException(
+          StockError.INVALID_PLACE,
+          "Blanks are written off from the vault, a feeder or outcome unknown");
     }
     from.printerId()
         .ifPresent(
@@ -449,15 +456,15 @@ public final class StockService {
                       .filter(p -> p.officeId() == officeId)
                       .orElseThrow(
                           () ->
-                              DomainException.notFound(
-                                  "UNKNOWN_PRINTER",
+                              new DomainException(
+                                  StockError.UNKNOWN_PRINTER,
                                   "Printer " + id + " not found in office " + officeId));
               log.debug("Write-off from printer {}", printer.code());
             });
     long held = ledger.balance(officeId, Item.BLANK, from);
     if (held < quantity) {
-      throw DomainException.conflict(
-          "INSUFFICIENT_BALANCE",
+      throw new DomainException(
+          StockError.INSUFFICIENT_BALANCE,
           from + " holds " + held + " blanks; cannot write off " + quantity);
     }
     WriteOffApproval.Payload payload =
@@ -480,15 +487,16 @@ public final class StockService {
       long officeId, DestructionProposal proposal, User by) {
     access.require(by, officeId, Role.INVENTORY_MANAGER);
     if (proposal.cards().isEmpty()) {
-      throw DomainException.invalid("NO_CARDS", "A destruction report lists at least one card");
+      throw new DomainException(
+          StockError.NO_CARDS, "A destruction report lists at least one card");
     }
     if (proposal.witnesses().size() < 2
         || proposal.witnesses().stream().anyMatch(w -> w == null || w.isBlank())) {
-      throw DomainException.invalid(
-          "WITNESSES_REQUIRED", "A destruction report needs at least two named witnesses");
+      throw new DomainException(
+          StockError.WITNESSES_REQUIRED, "A destruction report needs at least two named witnesses");
     }
     if (proposal.date() == null) {
-      throw DomainException.invalid("DATE_REQUIRED", "A destruction report needs its date");
+      throw new DomainException(StockError.DATE_REQUIRED, "A destruction report needs its date");
     }
     return transactions.inTransaction(
         () -> {
@@ -504,16 +512,17 @@ public final class StockService {
                     .findSpoiled(officeId, normalised)
                     .orElseThrow(
                         () ->
-                            DomainException.conflict(
-                                "NOT_IN_SPOILED_PILE",
+                            new DomainException(
+                                StockError.NOT_IN_SPOILED_PILE,
                                 "Card "
                                     + normalised
                                     + " is not in the spoiled pile of office "
                                     + officeId));
             int used = taken.merge(spoiled.spoilMovementId(), 1, Integer::sum);
             if (used > spoiled.remaining()) {
-              throw DomainException.conflict(
-                  "NOT_IN_SPOILED_PILE", "Card " + normalised + " is listed more than once");
+              throw new DomainException(
+                  StockError.NOT_IN_SPOILED_PILE,
+                  "Card " + normalised + " is listed more than once");
             }
             cards.add(
                 new DestructionReport.Card(
@@ -552,8 +561,8 @@ public final class StockService {
 
   private static void positive(int quantity) {
     if (quantity <= 0) {
-      throw DomainException.invalid(
-          "INVALID_QUANTITY", "Quantity must be positive, was " + quantity);
+      throw new DomainException(
+          StockError.INVALID_QUANTITY, "Quantity must be positive, was " + quantity);
     }
   }
 }

@@ -65,7 +65,7 @@ public final class WriteOffApproval implements ApprovalHandler {
   public void approved(Approval approval, User approver) {
     Payload payload = Payload.decode(approval.payload());
     if (payload.quantity() <= 0) {
-      throw DomainException.invalid("INVALID_QUANTITY", "Write-off of " + payload.quantity());
+      throw new DomainException(StockError.INVALID_QUANTITY, "Write-off of " + payload.quantity());
     }
     ledger.record(
         new Movement(

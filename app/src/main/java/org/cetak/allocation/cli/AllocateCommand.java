@@ -8,6 +8,7 @@ import org.cetak.allocation.RunTrigger;
 import org.cetak.common.DomainException;
 import org.cetak.intake.cli.ImportCommand;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ public class AllocateCommand implements Callable<Integer> {
     long officeId =
         offices
             .officeByCode(code)
-            .orElseThrow(() -> DomainException.notFound("UNKNOWN_OFFICE", "No office " + code))
+            .orElseThrow(() -> new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + code))
             .id();
     RunResult r = allocation.run(officeId, RunTrigger.ON_DEMAND, "cli");
     out.printf(

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cetak.allocation.AllocationError;
 import org.cetak.allocation.PrintQueue;
 import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
@@ -308,7 +309,7 @@ public final class JooqPrintQueue implements PrintQueue {
   @Override
   public void withdraw(long requestId, String reason, String actor) {
     if (reason == null || reason.isBlank()) {
-      throw DomainException.invalid("REASON_REQUIRED", "A withdrawal needs a reason");
+      throw new DomainException(AllocationError.REASON_REQUIRED, "A withdrawal needs a reason");
     }
     move(requestId, RequestStatus.WITHDRAWN, reason, actor, null, null);
   }
@@ -341,9 +342,10 @@ public final class JooqPrintQueue implements PrintQueue {
                   .fetchOptional(PRINT_REQUEST.STATUS)
                   .orElseThrow(
                       () ->
-                          DomainException.notFound("NO_REQUEST", "No print request " + requestId));
-          throw DomainException.conflict(
-              "REQUEST_STATUS_CONFLICT",
+                          new DomainException(
+                              AllocationError.NO_REQUEST, "No print request " + requestId));
+          throw new DomainException(
+              AllocationError.REQUEST_STATUS_CONFLICT,
               "Request " + requestId + " is " + now + " and cannot become " + to);
         });
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.cetak.allocation.AllocationError;
 import org.cetak.allocation.PriorityPolicy;
 import org.cetak.allocation.PriorityRule;
 import org.cetak.allocation.PriorityTier;
@@ -62,7 +63,7 @@ public record PolicyDocument(
 
   public PriorityPolicy toPolicy(long officeId, String actor) {
     if (tiers == null) {
-      throw DomainException.invalid("POLICY_INVALID", "A policy needs its tiers");
+      throw new DomainException(AllocationError.POLICY_INVALID, "A policy needs its tiers");
     }
     List<PriorityTier> out = new ArrayList<>();
     for (Tier t : tiers) {
@@ -73,8 +74,9 @@ public record PolicyDocument(
           try {
             reasons.add(RequestReason.valueOf(reason));
           } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(
-                "POLICY_INVALID", "Rule '" + r.name() + "': unknown request reason " + reason);
+            throw new DomainException(
+                AllocationError.POLICY_INVALID,
+                "Rule '" + r.name() + "': unknown request reason " + reason);
           }
         }
         rules.add(

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.security.CurrentUser;
@@ -36,8 +37,9 @@ public class ApprovalApi {
       @RequestParam long officeId, @RequestParam Optional<Approval.Status> status) {
     User user = currentUser.get();
     if (user.officeId() != officeId && !user.has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "User " + user.username() + " may not list approvals of " + officeId);
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE,
+          "User " + user.username() + " may not list approvals of " + officeId);
     }
     return approvals.list(officeId, status);
   }

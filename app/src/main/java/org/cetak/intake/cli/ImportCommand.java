@@ -14,6 +14,7 @@ import org.cetak.intake.ImportService;
 import org.cetak.intake.RowError;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.OfficeKind;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -116,8 +117,8 @@ public class ImportCommand implements Callable<Integer> {
     List<Office> main =
         offices.offices().stream().filter(o -> o.kind() == OfficeKind.KABUPATEN_KOTA).toList();
     if (main.size() != 1) {
-      throw DomainException.invalid(
-          "OFFICE_REQUIRED",
+      throw new DomainException(
+          OfficeError.OFFICE_REQUIRED,
           "Name the office with --office (this installation has " + main.size() + ")");
     }
     return main.get(0).code();

@@ -11,6 +11,7 @@ import org.cetak.intake.Bundle;
 import org.cetak.intake.ImportProgress;
 import org.cetak.intake.ImportReport;
 import org.cetak.intake.ImportService;
+import org.cetak.intake.IntakeError;
 import org.cetak.intake.RegistrySync;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -60,7 +61,7 @@ public class ImportController {
     User user = currentUser.get();
     Office target = OfficeScope.resolve(offices, user, office);
     if (bundle.isEmpty()) {
-      throw DomainException.invalid("EMPTY_BUNDLE", "The uploaded bundle is empty");
+      throw new DomainException(IntakeError.EMPTY_BUNDLE, "The uploaded bundle is empty");
     }
     Path zip = null;
     try {
@@ -97,8 +98,8 @@ public class ImportController {
     User user = currentUser.get();
     RegistrySync registry = sync.getIfAvailable();
     if (registry == null) {
-      throw DomainException.conflict(
-          "NO_UPSTREAM", "No upstream registry is configured (cetak.upstream.url)");
+      throw new DomainException(
+          IntakeError.NO_UPSTREAM, "No upstream registry is configured (cetak.upstream.url)");
     }
     return registry.pull(OfficeScope.resolve(offices, user, office), user.username(), 500, pages);
   }

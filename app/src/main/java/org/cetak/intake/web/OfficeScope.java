@@ -3,6 +3,7 @@ package org.cetak.intake.web;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 
@@ -17,15 +18,17 @@ public final class OfficeScope {
             ? offices
                 .office(user.officeId())
                 .orElseThrow(
-                    () -> DomainException.notFound("UNKNOWN_OFFICE", "Your office is gone"))
+                    () -> new DomainException(OfficeError.UNKNOWN_OFFICE, "Your office is gone"))
             : offices
                 .officeByCode(code)
                 .orElseThrow(
                     () ->
-                        DomainException.notFound("UNKNOWN_OFFICE", "No office with code " + code));
+                        new DomainException(
+                            OfficeError.UNKNOWN_OFFICE, "No office with code " + code));
     if (office.id() != user.officeId() && !user.has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "User " + user.username() + " may not act for office " + office.code());
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE,
+          "User " + user.username() + " may not act for office " + office.code());
     }
     return office;
   }

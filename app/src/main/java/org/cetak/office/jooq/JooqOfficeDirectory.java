@@ -15,6 +15,7 @@ import org.cetak.db.jooq.tables.records.AppUserRecord;
 import org.cetak.db.jooq.tables.records.OfficeRecord;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
 import org.cetak.office.User;
@@ -54,12 +55,14 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
   public Office addOffice(
       String code, String name, OfficeKind kind, Optional<Long> parentId, String address) {
     if (officeByCode(code).isPresent()) {
-      throw DomainException.conflict("OFFICE_EXISTS", "Office code " + code + " is already taken");
+      throw new DomainException(
+          OfficeError.OFFICE_EXISTS, "Office code " + code + " is already taken");
     }
     parentId.ifPresent(
         p -> {
           if (office(p).isEmpty()) {
-            throw DomainException.notFound("UNKNOWN_OFFICE", "Parent office " + p + " not found");
+            throw new DomainException(
+                OfficeError.UNKNOWN_OFFICE, "Parent office " + p + " not found");
           }
         });
     OfficeRecord row =
@@ -96,10 +99,11 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
   public User addUser(
       long officeId, String username, String displayName, String passwordHash, Set<Role> roles) {
     if (office(officeId).isEmpty()) {
-      throw DomainException.notFound("UNKNOWN_OFFICE", "Office " + officeId + " not found");
+      throw new DomainException(OfficeError.UNKNOWN_OFFICE, "Office " + officeId + " not found");
     }
     if (user(username).isPresent()) {
-      throw DomainException.conflict("USER_EXISTS", "Username " + username + " is already taken");
+      throw new DomainException(
+          OfficeError.USER_EXISTS, "Username " + username + " is already taken");
     }
     AppUserRecord row =
         db.insertInto(APP_USER)

@@ -6,9 +6,11 @@ import org.cetak.allocation.PrintQueue;
 import org.cetak.allocation.QueuedCard;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.CardPreparer;
+import org.cetak.printing.PrintingError;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.face.CardSide;
 import org.cetak.security.CurrentUser;
@@ -49,17 +51,19 @@ public class CardPreviewController {
       @RequestParam(name = "side", defaultValue = "FRONT") CardSide side) {
     User user = currentUser.get();
     if (!user.has(Role.OPERATOR) && !user.has(Role.SUPERVISOR) && !user.has(Role.COUNTER_OFFICER)) {
-      throw DomainException.forbidden(
-          "NOT_ALLOWED", "Card previews are for officers of the print room");
+      throw new DomainException(
+          OfficeError.NOT_ALLOWED, "Card previews are for officers of the print room");
     }
     QueuedCard card =
         transactions
             .inTransaction(() -> queue.card(requestId))
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_REQUEST", "No print request " + requestId));
+                () ->
+                    new DomainException(
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
     if (card.officeId() != user.officeId() && !user.has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "Request " + requestId + " belongs to another office");
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE, "Request " + requestId + " belongs to another office");
     }
     byte[] png = renderer.previewPng(CardPreparer.faceData(card, LocalDate.now(clock)), side);
     // personal data: never cached by a browser or a proxy

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.office.Audit;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.CardHeld;
@@ -20,6 +21,7 @@ import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.PrinterMode;
+import org.cetak.printing.PrintingError;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.Sighting;
 import org.cetak.printing.Stage;
@@ -31,6 +33,7 @@ import org.cetak.stock.Location;
 import org.cetak.stock.Place;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.RecordedMovement;
+import org.cetak.stock.StockError;
 import org.cetak.stock.StockService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -130,8 +133,8 @@ public class PrinterControl {
   public void load(long printerId, int quantity, User by) {
     PrinterView printer = view(printerId, by);
     if (quantity <= 0) {
-      throw DomainException.invalid(
-          "INVALID_QUANTITY", "Load a positive number of blanks, not " + quantity);
+      throw new DomainException(
+          StockError.INVALID_QUANTITY, "Load a positive number of blanks, not " + quantity);
     }
     stock.load(printer.officeId(), printer.code(), quantity, by);
     hands.load(printer.code(), quantity);
@@ -172,8 +175,8 @@ public class PrinterControl {
 
   private static void requireRun(User user) {
     if (!Allowed.of(user).run()) {
-      throw DomainException.forbidden(
-          "NOT_AN_OPERATOR", "Only print-room operators and supervisors run printers");
+      throw new DomainException(
+          PrintingError.NOT_AN_OPERATOR, "Only print-room operators and supervisors run printers");
     }
   }
 
@@ -182,10 +185,10 @@ public class PrinterControl {
         board
             .printer(printerId)
             .orElseThrow(
-                () -> DomainException.notFound("UNKNOWN_PRINTER", "No printer " + printerId));
+                () -> new DomainException(StockError.UNKNOWN_PRINTER, "No printer " + printerId));
     if (view.officeId() != user.officeId() && !user.has(Role.ADMIN)) {
-      throw DomainException.forbidden(
-          "OTHER_OFFICE", "Printer " + printerId + " belongs to another office");
+      throw new DomainException(
+          OfficeError.OTHER_OFFICE, "Printer " + printerId + " belongs to another office");
     }
     return view;
   }

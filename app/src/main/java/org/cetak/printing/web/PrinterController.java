@@ -6,10 +6,13 @@ import java.util.Map;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.OfficeError;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJob;
+import org.cetak.printing.PrintingError;
 import org.cetak.printing.Sighting;
 import org.cetak.security.CurrentUser;
+import org.cetak.stock.StockError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +49,8 @@ public class PrinterController {
                 .officeByCode(officeCode)
                 .map(Office::id)
                 .orElseThrow(
-                    () -> DomainException.notFound("UNKNOWN_OFFICE", "No office " + officeCode));
+                    () ->
+                        new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + officeCode));
     return control.printers(officeId);
   }
 
@@ -72,7 +76,7 @@ public class PrinterController {
       @PathVariable("printerId") long printerId, @RequestBody LoadRequest body) {
     User user = currentUser.get();
     if (body == null) {
-      throw DomainException.invalid("INVALID_QUANTITY", "Say how many blanks to load");
+      throw new DomainException(StockError.INVALID_QUANTITY, "Say how many blanks to load");
     }
     control.load(printerId, body.quantity(), user);
     return control.printer(printerId, user);
@@ -85,8 +89,8 @@ public class PrinterController {
       @PathVariable("jobId") long jobId,
       @RequestBody SettleRequest body) {
     if (body == null || body.sighting() == null) {
-      throw DomainException.invalid(
-          "SIGHTING_REQUIRED",
+      throw new DomainException(
+          PrintingError.SIGHTING_REQUIRED,
           "Say where the card is: one of " + Arrays.toString(Sighting.values()));
     }
     return control.settle(printerId, jobId, body.sighting(), currentUser.get());

@@ -3,9 +3,12 @@ package org.cetak.printing.web;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.ErrorCode;
 import org.cetak.office.User;
+import org.cetak.printing.PrintingError;
 import org.cetak.printing.Sighting;
 import org.cetak.security.CurrentUser;
+import org.cetak.stock.StockError;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,20 +113,21 @@ public class PrintersPage {
                 job,
                 seen.orElseThrow(
                     () ->
-                        DomainException.invalid(
-                            "SIGHTING_REQUIRED", "Say where the card is, not '" + sighting + "'")),
+                        new DomainException(
+                            PrintingError.SIGHTING_REQUIRED,
+                            "Say where the card is, not '" + sighting + "'")),
                 currentUser.get()));
   }
 
   private static int parseQuantity(String typed) {
     if (typed.isBlank()) {
-      throw DomainException.invalid("QUANTITY_REQUIRED", "Say how many blanks to load");
+      throw new DomainException(StockError.QUANTITY_REQUIRED, "Say how many blanks to load");
     }
     try {
       return Integer.parseInt(typed.strip());
     } catch (NumberFormatException e) {
-      throw DomainException.invalid(
-          "INVALID_QUANTITY", "Load a positive number of blanks, not '" + typed + "'");
+      throw new DomainException(
+          StockError.INVALID_QUANTITY, "Load a positive number of blanks, not '" + typed + "'");
     }
   }
 
@@ -157,7 +161,7 @@ public class PrintersPage {
       redirect.addFlashAttribute(
           "notice", messages.getMessage("printers.done." + done, args(outcome), locale));
     } catch (DomainException e) {
-      if (e.kind() == DomainException.Kind.FORBIDDEN) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
         throw e;
       }
       Object[] args = args(outcome);

@@ -23,6 +23,7 @@ import org.cetak.stock.Movement;
 import org.cetak.stock.Place;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.ReferenceKind;
+import org.cetak.stock.StockError;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -104,8 +105,8 @@ public final class JooqLedger implements Ledger {
             .execute();
     if (taken == 0) {
       long holds = balance(m.officeId(), m.item(), m.from());
-      throw DomainException.conflict(
-          "INSUFFICIENT_BALANCE",
+      throw new DomainException(
+          StockError.INSUFFICIENT_BALANCE,
           m.from()
               + " of office "
               + m.officeId()

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
+import org.cetak.office.OfficeError;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.report.StockReportPdf;
@@ -35,6 +36,7 @@ import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.SerialRange;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.SpoilRequest;
+import org.cetak.stock.StockError;
 import org.cetak.stock.StockLevels;
 import org.cetak.stock.StockService;
 import org.springframework.http.ContentDisposition;
@@ -161,7 +163,7 @@ public class StockApi {
       @PathVariable long officeId, @RequestParam(defaultValue = "100") int limit) {
     reader(officeId);
     if (limit <= 0 || limit > 10_000) {
-      throw DomainException.invalid("INVALID_LIMIT", "limit must be 1..10000, was " + limit);
+      throw new DomainException(StockError.INVALID_LIMIT, "limit must be 1..10000, was " + limit);
     }
     return ledger.recent(officeId, limit).stream().map(StockApi::view).toList();
   }
@@ -173,7 +175,7 @@ public class StockApi {
         || user.has(Role.SUPERVISOR)
         || user.has(Role.ADMIN)
         || user.has(Role.INVENTORY_MANAGER))) {
-      throw DomainException.forbidden("ROLE_REQUIRED", "The ledger check is for auditors");
+      throw new DomainException(OfficeError.ROLE_REQUIRED, "The ledger check is for auditors");
     }
     LedgerCheck.Result result = check.run();
     return Map.of(
@@ -269,7 +271,8 @@ public class StockApi {
   @ResponseStatus(HttpStatus.CREATED)
   public MovementView oldCard(@PathVariable long officeId, @RequestBody OldCardBody body) {
     if (body.requestId() == null) {
-      throw DomainException.invalid("REQUEST_REQUIRED", "An old card is withdrawn for a request");
+      throw new DomainException(
+          StockError.REQUEST_REQUIRED, "An old card is withdrawn for a request");
     }
     return view(
         stock.recordWithdrawnOldCard(
@@ -305,8 +308,8 @@ public class StockApi {
     if ("BORROW".equals(body.direction())) {
       return stock.borrow(officeId, request, currentUser.get());
     }
-    throw DomainException.invalid(
-        "INVALID_DIRECTION", "direction must be LEND or BORROW, was " + body.direction());
+    throw new DomainException(
+        StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());
   }
 
   // ---- write-offs and destruction
@@ -318,7 +321,7 @@ public class StockApi {
   @ResponseStatus(HttpStatus.CREATED)
   public Approval proposeWriteOff(@PathVariable long officeId, @RequestBody WriteOffBody body) {
     if (body.location() == null) {
-      throw DomainException.invalid("LOCATION_REQUIRED", "A write-off names its location");
+      throw new DomainException(StockError.LOCATION_REQUIRED, "A write-off names its location");
     }
     Place from =
         body.location().isPerPrinter()
@@ -408,14 +411,14 @@ public class StockApi {
         .filter(r -> r.officeId() == officeId)
         .orElseThrow(
             () ->
-                DomainException.notFound(
-                    "UNKNOWN_DESTRUCTION_REPORT",
+                new DomainException(
+                    StockError.UNKNOWN_DESTRUCTION_REPORT,
                     "Destruction report " + id + " not found in office " + officeId));
   }
 
   private static int required(Integer quantity) {
     if (quantity == null) {
-      throw DomainException.invalid("QUANTITY_REQUIRED", "quantity is required");
+      throw new DomainException(StockError.QUANTITY_REQUIRED, "quantity is required");
     }
     return quantity;
   }

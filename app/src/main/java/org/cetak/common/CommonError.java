@@ -1,0 +1,18 @@
+package org.cetak.common;
+
+/** Stable error codes shared by every domain. */
+public enum CommonError implements ErrorCode {
+  /** The document was changed by someone else since it was read (optimistic version). */
+  STALE_VERSION(Kind.CONFLICT);
+
+  private final Kind kind;
+
+  CommonError(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+}

@@ -1,0 +1,174 @@
+package org.cetak.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.cetak.common.DomainException;
+import org.cetak.common.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place where a failure becomes an answer: every exception a page or an endpoint throws is
+ * turned into a catalogue code and a problem document, which {@link ErrorPages} then shows as JSON
+ * to API clients and as an error page in the console. Never a Java class name in what it says.
+ */
+@Component
+public class ProblemResolver implements HandlerExceptionResolver, Ordered {
+
+  /** The request attribute holding the problem for {@link ErrorPages}. */
+  static final String PROBLEM = ProblemResolver.class.getName() + ".problem";
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResolver.class);
+
+  private final Problems problems;
+
+  public ProblemResolver(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public int getOrder() {
+    // after Spring Boot's DefaultErrorAttributes, which only notes the exception
+    return Ordered.HIGHEST_PRECEDENCE + 1;
+  }
+
+  @Override
+  public ModelAndView resolveException(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    if (response.isCommitted()) {
+      log.warn("Failure after the answer was sent for {}", request.getRequestURI(), ex);
+      return null;
+    }
+    Classified c = classify(ex);
+    ProblemDetail problem = problems.problem(c.code(), c.specifics(), Problems.locale(request));
+    if (c.code() == ApiError.INTERNAL_ERROR) {
+      String id = UUID.randomUUID().toString();
+      problem.setProperty("incident", id);
+      log.error("Failure {} on {} {}", id, request.getMethod(), request.getRequestURI(), ex);
+    } else if (ex instanceof DomainException) {
+      log.info("Refused {}: {}", c.code().name(), ex.getMessage());
+    }
+    if (ex instanceof HttpRequestMethodNotSupportedException m
+        && m.getSupportedHttpMethods() != null) {
+      response.setHeader(
+          HttpHeaders.ALLOW,
+          String.join(", ", m.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+    }
+    request.setAttribute(PROBLEM, problem);
+    try {
+      response.sendError(problem.getStatus());
+    } catch (IOException e) {
+      log.debug("Client gone before the problem for {} was sent", request.getRequestURI(), e);
+    }
+    return new ModelAndView();
+  }
+
+  /** A failure's catalogue code and what to add about it. */
+  record Classified(ErrorCode code, String specifics) {}
+
+  static Classified classify(Exception ex) {
+    if (ex instanceof DomainException e) {
+      return new Classified(e.error(), e.getMessage());
+    }
+    if (ex instanceof HttpMessageNotReadableException e) {
+      return new Classified(ApiError.MALFORMED_BODY, where(e));
+    }
+    if (ex instanceof MethodArgumentNotValidException e) {
+      StringJoiner fields = new StringJoiner("; ");
+      e.getBindingResult()
+          .getFieldErrors()
+          .forEach(f -> fields.add(f.getField() + " " + f.getDefaultMessage()));
+      return new Classified(ApiError.INVALID_REQUEST, fields.toString());
+    }
+    if (ex instanceof MethodArgumentTypeMismatchException e) {
+      return new Classified(
+          ApiError.INVALID_PARAMETER, "'" + e.getName() + "' = '" + e.getValue() + "'");
+    }
+    if (ex instanceof MissingServletRequestParameterException e) {
+      return new Classified(ApiError.MISSING_PARAMETER, "'" + e.getParameterName() + "'");
+    }
+    if (ex instanceof MissingServletRequestPartException e) {
+      return new Classified(ApiError.MISSING_PARAMETER, "'" + e.getRequestPartName() + "'");
+    }
+    if (ex instanceof HttpRequestMethodNotSupportedException e) {
+      return new Classified(ApiError.METHOD_NOT_ALLOWED, e.getMethod());
+    }
+    if (ex instanceof HttpMediaTypeNotSupportedException e) {
+      return new Classified(ApiError.UNSUPPORTED_MEDIA_TYPE, String.valueOf(e.getContentType()));
+    }
+    if (ex instanceof HttpMediaTypeNotAcceptableException) {
+      return new Classified(ApiError.NOT_ACCEPTABLE, "");
+    }
+    if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+      return new Classified(ApiError.NOT_FOUND, "");
+    }
+    if (ex instanceof MaxUploadSizeExceededException e) {
+      return new Classified(ApiError.PAYLOAD_TOO_LARGE, limit(e.getMaxUploadSize()));
+    }
+    if (ex instanceof BodyTooLargeException e) {
+      return new Classified(ApiError.PAYLOAD_TOO_LARGE, limit(e.limit()));
+    }
+    if (ex instanceof AccessDeniedException) {
+      return new Classified(ApiError.ACCESS_DENIED, "");
+    }
+    if (ex instanceof AuthenticationException) {
+      return new Classified(ApiError.UNAUTHENTICATED, "");
+    }
+    return new Classified(ApiError.INTERNAL_ERROR, "");
+  }
+
+  /** The limit, in the units people use for files. */
+  static String limit(long bytes) {
+    if (bytes < 0) {
+      return "";
+    }
+    DataSize size = DataSize.ofBytes(bytes);
+    return size.toMegabytes() >= 1
+        ? "batas " + size.toMegabytes() + " MB"
+        : "batas " + bytes + " B";
+  }
+
+  /** Where in the body the reader gave up: the field names, never a Java class. */
+  private static String where(HttpMessageNotReadableException e) {
+    if (e.getMostSpecificCause() instanceof JacksonException j) {
+      StringJoiner path = new StringJoiner(".");
+      for (JacksonException.Reference r : j.getPath()) {
+        path.add(r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]");
+      }
+      String at =
+          j.getLocation() == null
+              ? ""
+              : " (baris "
+                  + j.getLocation().getLineNr()
+                  + ", kolom "
+                  + j.getLocation().getColumnNr()
+                  + ")";
+      return path.length() == 0 ? "JSON" + at : "'" + path + "'" + at;
+    }
+    return "";
+  }
+}

@@ -1,0 +1,71 @@
+package org.cetak.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.cetak.common.ErrorCode;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Builds the RFC 9457 problem documents of every answer that is not a success: {@code code} is the
+ * catalogue's stable code for programs, {@code title} says what it means and {@code detail} what
+ * happened, in the user's language (Bahasa Indonesia unless English is chosen).
+ */
+@Component
+public class Problems {
+
+  private final MessageSource messages;
+
+  public Problems(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  /** The HTTP status of a kind of refusal. */
+  public static HttpStatus status(ErrorCode.Kind kind) {
+    return switch (kind) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+      case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
+      case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+      case FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  /** The catalogue's wording of a code in a language. */
+  public String title(ErrorCode code, Locale locale) {
+    return messages.getMessage("error." + code.name(), null, code.name(), locale);
+  }
+
+  /**
+   * A problem document: the title is the code's wording; the detail adds what happened, when there
+   * is more to say than the title.
+   */
+  public ProblemDetail problem(ErrorCode code, String specifics, Locale locale) {
+    HttpStatus status = status(code.kind());
+    String title = title(code, locale);
+    String detail = specifics == null || specifics.isBlank() ? title : title + ": " + specifics;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setProperty("code", code.name());
+    return problem;
+  }
+
+  /** The language of a request: the console's choice, or for API clients their Accept-Language. */
+  public static Locale locale(HttpServletRequest request) {
+    String accept = request.getHeader("Accept-Language");
+    if (request.getCookies() == null && accept != null && !accept.isBlank()) {
+      return request.getLocale().getLanguage().equals("en")
+          ? Locale.ENGLISH
+          : Locale.forLanguageTag("id");
+    }
+    return RequestContextUtils.getLocale(request);
+  }
+}

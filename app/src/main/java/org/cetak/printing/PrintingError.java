@@ -1,0 +1,34 @@
+package org.cetak.printing;
+
+import org.cetak.common.ErrorCode;
+
+/** Stable error codes of the print room: jobs, settlements and reprints. */
+public enum PrintingError implements ErrorCode {
+  /** The card was already picked from the feeder. */
+  CARD_WAS_PICKED(Kind.CONFLICT),
+  /** The print job changed meanwhile. */
+  JOB_CHANGED(Kind.CONFLICT),
+  /** Only a print-room operator may do this. */
+  NOT_AN_OPERATOR(Kind.FORBIDDEN),
+  /** The request's card has not been printed. */
+  NOT_PRINTED(Kind.CONFLICT),
+  /** The card's outcome is already known. */
+  NOT_UNKNOWN(Kind.CONFLICT),
+  /** No such open print job. */
+  NO_SUCH_OPEN_JOB(Kind.NOT_FOUND),
+  /** Say where the card is. */
+  SIGHTING_REQUIRED(Kind.INVALID),
+  /** No such print request. */
+  UNKNOWN_REQUEST(Kind.NOT_FOUND);
+
+  private final Kind kind;
+
+  PrintingError(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+}
