@@ -152,7 +152,7 @@ class StockServiceTest {
     int before = f.printRoom.feeder(prn1.id());
     long printedBefore = rec(bogor).printed();
     f.printRoom.picked(prn1.id(), 1, 77);
-    f.printRoom.printed(prn1.id(), "04a1b2c3d4e5f6", 501, 77);
+    f.printRoom.printed(prn1.id(), "04a1b2c3d4e5f6", f.request(bogor.id()), 77);
     assertThat(f.printRoom.feeder(prn1.id())).isEqualTo(before - 1);
     assertThat(rec(bogor).printed()).isEqualTo(printedBefore + 1);
     assertThat(f.ledger.recent(bogor.id(), 1).get(0).movement().actor()).isEqualTo("station:PRN-1");
@@ -167,7 +167,12 @@ class StockServiceTest {
     assertThat(rec(bogor).unknown()).isEqualTo(1);
     assertThat(rec(bogor).closes()).isTrue();
     f.printRoom.unknownSpoiled(
-        prn1.id(), SpoilReason.ENCODE_FAIL, Optional.of("AABBCCDD"), 502, 90, "chip mute");
+        prn1.id(),
+        SpoilReason.ENCODE_FAIL,
+        Optional.of("AABBCCDD"),
+        f.request(bogor.id()),
+        90,
+        "chip mute");
     assertThat(rec(bogor).unknown()).isZero();
     assertThatThrownBy(() -> f.printRoom.backFromUnknown(prn1.id(), true, 90))
         .isInstanceOfSatisfying(
@@ -229,7 +234,7 @@ class StockServiceTest {
                 ""),
             operator);
     f.stock.recordWithdrawnOldCard(
-        bogor.id(), 601, Optional.of("DEADBEEF"), Optional.empty(), "", operator);
+        bogor.id(), f.request(bogor.id()), Optional.of("DEADBEEF"), Optional.empty(), "", operator);
     long destroyedBefore = rec(bogor).destroyed();
     DestructionReport report =
         f.stock.proposeDestruction(
