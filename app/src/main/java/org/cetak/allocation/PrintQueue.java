@@ -3,6 +3,7 @@ package org.cetak.allocation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.cetak.common.Masking;
 import org.cetak.intake.RequestStatus;
 
 /**
@@ -49,7 +50,19 @@ public interface PrintQueue {
   Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor);
 
   /** The resident a printed card belongs to, and the phone to send the pickup SMS to. */
-  record Recipient(String nik, String name, Optional<String> phone) {}
+  record Recipient(String nik, String name, Optional<String> phone) {
+    /** Masked (UU 27/2022). */
+    @Override
+    public String toString() {
+      return "Recipient[nik="
+          + Masking.nik(nik)
+          + ", name="
+          + Masking.name(name)
+          + ", phone="
+          + Masking.phone(phone)
+          + "]";
+    }
+  }
 
   /** PRINTING / OUTCOME_UNKNOWN to FAILED_REQUEUED: keeps its priority and reservation. */
   void requeue(long requestId, String reason, String actor);

@@ -232,8 +232,22 @@ public final class JooqPrintQueue implements PrintQueue {
         "Payload of request {} (NIK {}) not available upstream: {}",
         r.getId(),
         Masking.nik(r.getNik()),
-        fetch);
+        whyNoPayload(fetch));
     return Payloads.none();
+  }
+
+  /** Why a fetch gave no payload, without the record it may carry (personal data). */
+  private static String whyNoPayload(UpstreamRegistry.Fetch fetch) {
+    if (fetch instanceof UpstreamRegistry.Fetched) {
+      return "the record came without payloads";
+    }
+    if (fetch instanceof UpstreamRegistry.Unavailable u) {
+      return "registry unavailable: " + u.reason();
+    }
+    if (fetch instanceof UpstreamRegistry.Rejected rejected) {
+      return "registry answer rejected: " + rejected.reason();
+    }
+    return "not found";
   }
 
   static ResidentRecord toRecord(PrintRequestRecord r) {

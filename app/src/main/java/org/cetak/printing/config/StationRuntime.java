@@ -92,7 +92,7 @@ public final class StationRuntime implements SmartLifecycle {
       try {
         startIfMissing(link);
       } catch (RuntimeException e) {
-        log.warn("Printer {} not started: {}", link.code(), e.getMessage());
+        log.warn("Printer {} not started", link.code(), e);
       }
     }
   }
@@ -159,7 +159,7 @@ public final class StationRuntime implements SmartLifecycle {
           owned.remove(printer);
         }
       } catch (RuntimeException e) {
-        log.warn("Renewing the lease of printer {} failed: {}", printer.code(), e.toString());
+        log.warn("Renewing the lease of printer {} failed", printer.code(), e);
       }
     }
   }
@@ -200,7 +200,7 @@ public final class StationRuntime implements SmartLifecycle {
       try {
         ownership.release(printer.id(), properties.node());
       } catch (RuntimeException e) {
-        log.warn("Releasing printer {} failed: {}", printer.code(), e.toString());
+        log.warn("Releasing printer {} failed", printer.code(), e);
       }
     }
     owned.clear();

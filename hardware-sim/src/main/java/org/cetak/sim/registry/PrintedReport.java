@@ -8,4 +8,19 @@ import java.time.Instant;
  * @param receivedAt when it arrived, on the simulated clock
  */
 public record PrintedReport(
-    String nik, String printedAt, String cardUid, String officeCode, Instant receivedAt) {}
+    String nik, String printedAt, String cardUid, String officeCode, Instant receivedAt) {
+
+  /** Without the NIK: a log line must not carry one, even an invented one. */
+  @Override
+  public String toString() {
+    return "PrintedReport[cardUid="
+        + cardUid
+        + ", officeCode="
+        + officeCode
+        + ", printedAt="
+        + printedAt
+        + ", receivedAt="
+        + receivedAt
+        + "]";
+  }
+}
