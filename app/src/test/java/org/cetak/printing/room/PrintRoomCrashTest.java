@@ -1,6 +1,7 @@
 package org.cetak.printing.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.cetak.CetakApplication;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.RunTrigger;
@@ -121,19 +124,25 @@ class PrintRoomCrashTest {
         Process child = startChild(room, readers, logs.resolve("child-" + run + ".log"), last);
         // a kill is timed from the moment the child prints: starting it takes 4 s on an idle
         // machine and half a minute on a busy one
-        long started = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!last && System.nanoTime() < started && events() == events && child.isAlive()) {
-          operator.round(office, admin, printers);
-          Thread.sleep(50);
+        if (!last) {
+          operateUntil(
+              Duration.ofMinutes(1),
+              Duration.ofMillis(50),
+              () -> events() != events || !child.isAlive(),
+              operator,
+              office,
+              admin,
+              printers);
         }
-        long until =
-            System.nanoTime()
-                + (last ? Duration.ofMinutes(3) : Duration.ofMillis(300 + random.nextInt(2500)))
-                    .toNanos();
-        while (System.nanoTime() < until && GroundTruthCheck.waiting(db) > 0) {
-          operator.round(office, admin, printers);
-          Thread.sleep(100);
-        }
+        // then the kill comes at a random moment (or, the last time, when every card is done)
+        operateUntil(
+            last ? Duration.ofMinutes(3) : Duration.ofMillis(300 + random.nextInt(2500)),
+            Duration.ofMillis(100),
+            () -> GroundTruthCheck.waiting(db) == 0,
+            operator,
+            office,
+            admin,
+            printers);
         if (last) {
           child.destroy();
         } else {
@@ -209,5 +218,32 @@ class PrintRoomCrashTest {
     }
     File out = log.toFile();
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out).start();
+  }
+
+  /**
+   * The operator tends the printers until {@code done} holds or {@code limit} has passed, whichever
+   * comes first; running out of time is not a failure here (it is when the kill comes).
+   */
+  private static void operateUntil(
+      Duration limit,
+      Duration every,
+      Callable<Boolean> done,
+      PrintRoomOperator operator,
+      Office office,
+      User admin,
+      List<Printer> printers) {
+    try {
+      await()
+          .atMost(limit)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(every)
+          .until(
+              () -> {
+                operator.round(office, admin, printers);
+                return done.call();
+              });
+    } catch (ConditionTimeoutException timeUp) {
+      // the moment has come
+    }
   }
 }
