@@ -113,8 +113,8 @@ class LedgerPropertyTest {
     User kabid = F.user(office.id(), "kabid-p" + n, Role.SUPERVISOR);
     List<Printer> printers =
         List.of(
-            F.stock.registerPrinter(office.id(), "P1", "P1", "", blanko),
-            F.stock.registerPrinter(office.id(), "P2", "P2", "", blanko));
+            F.registry.register(office.id(), "P1", "P1", "", blanko),
+            F.registry.register(office.id(), "P2", "P2", "", blanko));
     long request = F.request(office.id());
     Map<String, Long> model = new HashMap<>();
     Map<Long, Integer> listed = new HashMap<>();
@@ -136,7 +136,7 @@ class LedgerPropertyTest {
           expected = q <= 0 ? "INVALID_QUANTITY" : null;
           action =
               () ->
-                  F.stock.receiveDrop(
+                  F.receipts.receive(
                       office.id(),
                       new DropRequest(
                           "BA/" + office.id() + "/" + job, LocalDate.of(2026, 11, 2), q, List.of()),
@@ -144,13 +144,13 @@ class LedgerPropertyTest {
           move(after, "SOURCE_RECEIVED", "VAULT", q);
         }
         case LOAD -> {
-          expected = need(model, "VAULT", q);
-          action = () -> F.stock.load(office.id(), p.code(), q, operator);
+          expected = fits(model, feeder, q, need(model, "VAULT", q));
+          action = () -> F.feeders.load(office.id(), p.code(), q, operator);
           move(after, "VAULT", feeder, q);
         }
         case UNLOAD -> {
           expected = need(model, feeder, q);
-          action = () -> F.stock.unload(office.id(), p.code(), q, operator);
+          action = () -> F.feeders.unload(office.id(), p.code(), q, operator);
           move(after, feeder, "VAULT", q);
         }
         case PICK -> {
@@ -181,7 +181,7 @@ class LedgerPropertyTest {
           expected = need(model, feeder, q);
           action =
               () ->
-                  F.stock.recordSpoiled(
+                  F.spoils.spoiled(
                       office.id(),
                       new SpoilRequest(
                           p.code(),
@@ -213,7 +213,7 @@ class LedgerPropertyTest {
           expected = need(model, "VAULT", q);
           action =
               () ->
-                  F.stock.lend(
+                  F.lending.lend(
                       office.id(),
                       new LoanRequest(Optional.of(other.id()), "", "L-" + job, q),
                       blanko);
@@ -223,7 +223,7 @@ class LedgerPropertyTest {
           expected = q <= 0 ? "INVALID_QUANTITY" : null;
           action =
               () ->
-                  F.stock.borrow(
+                  F.lending.borrow(
                       office.id(),
                       new LoanRequest(Optional.empty(), "Kabupaten Lain", "B-" + job, q),
                       blanko);
@@ -234,7 +234,7 @@ class LedgerPropertyTest {
           action =
               () -> {
                 Approval a =
-                    F.stock.proposeWriteOff(
+                    F.writeOffs.propose(
                         office.id(),
                         Place.of(Location.VAULT),
                         q,
@@ -248,7 +248,7 @@ class LedgerPropertyTest {
         case OLD_CARD -> {
           action =
               () ->
-                  F.stock.recordWithdrawnOldCard(
+                  F.spoils.withdrawnOldCard(
                       office.id(), request, Optional.empty(), Optional.empty(), "", operator);
           move(after, "SOURCE_WITHDRAWN", "OLD_SPOILED", 1);
         }
@@ -276,7 +276,7 @@ class LedgerPropertyTest {
           action =
               () -> {
                 DestructionReport r =
-                    F.stock.proposeDestruction(
+                    F.destructions.propose(
                         office.id(),
                         new DestructionProposal(
                             LocalDate.of(2026, 11, 3), "", List.of("S1", "S2"), lines),
@@ -307,6 +307,15 @@ class LedgerPropertyTest {
       }
       assertMatches(office, printers, model, step, op);
     }
+  }
+
+  private static String fits(Map<String, Long> model, String feeder, int q, String otherwise) {
+    if (otherwise != null) {
+      return otherwise;
+    }
+    return model.getOrDefault(feeder, 0L) + q > StockFixture.FEEDER_CAPACITY
+        ? "FEEDER_CAPACITY_EXCEEDED"
+        : null;
   }
 
   private static String need(Map<String, Long> model, String place, int q) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Keeps every log line of the test JVM, message and stack trace, once {@link #start()} was called:
- * the appender is named in {@code logback-test.xml}, so it survives Spring Boot configuring logging
- * again at start-up. A test that reads the lines calls {@link #start()} before the application
- * starts and {@link #stop()} when done.
+ * Keeps every log line of the test JVM, message and stack trace, once {@link #capture()} was
+ * called: the appender is named in {@code logback-test.xml}, so it survives Spring Boot configuring
+ * logging again at start-up. A test that reads the lines calls {@link #capture()} before the
+ * application starts and {@link #release()} when done.
  */
 public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
 
@@ -18,13 +18,13 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
   private static volatile boolean capturing;
 
   /** Starts keeping lines, forgetting any kept before. */
-  public static void start() {
+  public static void capture() {
     LINES.clear();
     capturing = true;
   }
 
   /** Stops keeping lines and forgets them. */
-  public static void stop() {
+  public static void release() {
     capturing = false;
     LINES.clear();
   }

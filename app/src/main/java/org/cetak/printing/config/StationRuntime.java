@@ -23,6 +23,7 @@ import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterOwnership;
 import org.cetak.printing.PrinterRef;
 import org.cetak.printing.StationWorker;
+import org.cetak.printing.StepRecorder;
 import org.cetak.printing.device.driver.DriverCardPrinter;
 import org.cetak.printing.device.driver.EncoderChipStation;
 import org.cetak.stock.Printers;
@@ -42,6 +43,7 @@ public final class StationRuntime implements SmartLifecycle {
   private final List<PrinterLinks> links;
   private final TerminalFactory readers;
   private final PrintJobs jobs;
+  private final StepRecorder steps;
   private final CardSupply supply;
   private final PrinterOwnership ownership;
   private final OfficeDirectory offices;
@@ -58,6 +60,7 @@ public final class StationRuntime implements SmartLifecycle {
       List<PrinterLinks> links,
       TerminalFactory readers,
       PrintJobs jobs,
+      StepRecorder steps,
       CardSupply supply,
       PrinterOwnership ownership,
       OfficeDirectory offices,
@@ -68,6 +71,7 @@ public final class StationRuntime implements SmartLifecycle {
     this.links = links;
     this.readers = readers;
     this.jobs = jobs;
+    this.steps = steps;
     this.supply = supply;
     this.ownership = ownership;
     this.offices = offices;
@@ -125,6 +129,7 @@ public final class StationRuntime implements SmartLifecycle {
                     new PcscChipEncoder(readers, Pattern.compile(link.reader())),
                     properties.chipWait()),
                 jobs,
+                steps,
                 supply,
                 properties.dutyCycle(registered.get().model(), clock)),
             properties.idleWait(),

@@ -29,6 +29,7 @@ public class CardPreviewController {
   private final PrintQueue queue;
   private final Transactions transactions;
   private final CardFaceRenderer renderer;
+  private final CardPreparer preparer;
   private final CurrentUser currentUser;
   private final Clock clock;
 
@@ -36,11 +37,13 @@ public class CardPreviewController {
       PrintQueue queue,
       Transactions transactions,
       CardFaceRenderer renderer,
+      CardPreparer preparer,
       CurrentUser currentUser,
       Clock clock) {
     this.queue = queue;
     this.transactions = transactions;
     this.renderer = renderer;
+    this.preparer = preparer;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -65,7 +68,7 @@ public class CardPreviewController {
       throw new DomainException(
           OfficeError.OTHER_OFFICE, "Request " + requestId + " belongs to another office");
     }
-    byte[] png = renderer.previewPng(CardPreparer.faceData(card, LocalDate.now(clock)), side);
+    byte[] png = renderer.previewPng(preparer.faceData(card, LocalDate.now(clock)), side);
     // personal data: never cached by a browser or a proxy
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png);
   }

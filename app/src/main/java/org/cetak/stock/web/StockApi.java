@@ -19,26 +19,32 @@ import org.cetak.stock.DestructionLine;
 import org.cetak.stock.DestructionProposal;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.DestructionReports;
+import org.cetak.stock.Destructions;
 import org.cetak.stock.Drop;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
+import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
 import org.cetak.stock.LoanRequest;
 import org.cetak.stock.Location;
 import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.Place;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.Reconciliation;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.SerialRange;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
 import org.cetak.stock.StockError;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
+import org.cetak.stock.WriteOffs;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +73,13 @@ public class StockApi {
     Role.INVENTORY_MANAGER, Role.SUPERVISOR, Role.AUDITOR, Role.OPERATOR, Role.ADMIN
   };
 
-  private final StockService stock;
+  private final PrinterRegistry registry;
+  private final DropReceipts receipts;
+  private final FeederStock feeders;
+  private final SpoilRecords spoils;
+  private final Lending lending;
+  private final WriteOffs writeOffs;
+  private final Destructions destructions;
   private final StockLevels levels;
   private final Ledger ledger;
   private final Printers printers;
@@ -78,7 +90,13 @@ public class StockApi {
   private final CurrentUser currentUser;
 
   public StockApi(
-      StockService stock,
+      PrinterRegistry registry,
+      DropReceipts receipts,
+      FeederStock feeders,
+      SpoilRecords spoils,
+      Lending lending,
+      WriteOffs writeOffs,
+      Destructions destructions,
       StockLevels levels,
       Ledger ledger,
       Printers printers,
@@ -87,7 +105,13 @@ public class StockApi {
       LedgerCheck check,
       OfficeAccess access,
       CurrentUser currentUser) {
-    this.stock = stock;
+    this.registry = registry;
+    this.receipts = receipts;
+    this.feeders = feeders;
+    this.spoils = spoils;
+    this.lending = lending;
+    this.writeOffs = writeOffs;
+    this.destructions = destructions;
     this.levels = levels;
     this.ledger = ledger;
     this.printers = printers;
@@ -197,8 +221,7 @@ public class StockApi {
   @PostMapping("/offices/{officeId}/printers")
   @ResponseStatus(HttpStatus.CREATED)
   public Printer registerPrinter(@PathVariable long officeId, @RequestBody PrinterBody body) {
-    return stock.registerPrinter(
-        officeId, body.code(), body.name(), body.model(), currentUser.get());
+    return registry.register(officeId, body.code(), body.name(), body.model(), currentUser.get());
   }
 
   // ---- drops
@@ -215,7 +238,7 @@ public class StockApi {
         body.serials() == null
             ? List.of()
             : body.serials().stream().map(s -> SerialRange.parse(s.first(), s.last())).toList();
-    return stock.receiveDrop(
+    return receipts.receive(
         officeId,
         new DropRequest(body.documentNo(), body.documentDate(), required(body.quantity()), serials),
         currentUser.get());
@@ -228,13 +251,13 @@ public class StockApi {
   @PostMapping("/offices/{officeId}/printers/{code}/load")
   public MovementView load(
       @PathVariable long officeId, @PathVariable String code, @RequestBody QuantityBody body) {
-    return view(stock.load(officeId, code, required(body.quantity()), currentUser.get()));
+    return view(feeders.load(officeId, code, required(body.quantity()), currentUser.get()));
   }
 
   @PostMapping("/offices/{officeId}/printers/{code}/unload")
   public MovementView unload(
       @PathVariable long officeId, @PathVariable String code, @RequestBody QuantityBody body) {
-    return view(stock.unload(officeId, code, required(body.quantity()), currentUser.get()));
+    return view(feeders.unload(officeId, code, required(body.quantity()), currentUser.get()));
   }
 
   // ---- spoils and old cards
@@ -252,7 +275,7 @@ public class StockApi {
   @ResponseStatus(HttpStatus.CREATED)
   public MovementView spoil(@PathVariable long officeId, @RequestBody SpoilBody body) {
     return view(
-        stock.recordSpoiled(
+        spoils.spoiled(
             officeId,
             new SpoilRequest(
                 body.printerCode(),
@@ -275,7 +298,7 @@ public class StockApi {
           StockError.REQUEST_REQUIRED, "An old card is withdrawn for a request");
     }
     return view(
-        stock.recordWithdrawnOldCard(
+        spoils.withdrawnOldCard(
             officeId,
             body.requestId(),
             Optional.ofNullable(body.chipUid()),
@@ -303,10 +326,10 @@ public class StockApi {
             body.documentNo(),
             required(body.quantity()));
     if ("LEND".equals(body.direction())) {
-      return stock.lend(officeId, request, currentUser.get());
+      return lending.lend(officeId, request, currentUser.get());
     }
     if ("BORROW".equals(body.direction())) {
-      return stock.borrow(officeId, request, currentUser.get());
+      return lending.borrow(officeId, request, currentUser.get());
     }
     throw new DomainException(
         StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());
@@ -327,9 +350,9 @@ public class StockApi {
         body.location().isPerPrinter()
             ? new Place(
                 body.location(),
-                Optional.of(stock.printer(officeId, String.valueOf(body.printerCode())).id()))
+                Optional.of(registry.printer(officeId, String.valueOf(body.printerCode())).id()))
             : Place.of(body.location());
-    return stock.proposeWriteOff(
+    return writeOffs.propose(
         officeId, from, required(body.quantity()), body.reason(), body.note(), currentUser.get());
   }
 
@@ -354,7 +377,7 @@ public class StockApi {
                             Optional.ofNullable(c.serial()),
                             Optional.ofNullable(c.spoilMovementId())))
                 .toList();
-    return stock.proposeDestruction(
+    return destructions.propose(
         officeId,
         new DestructionProposal(body.date(), body.place(), body.witnesses(), lines),
         currentUser.get());

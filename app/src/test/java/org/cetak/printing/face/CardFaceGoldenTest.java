@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +31,13 @@ import org.junit.jupiter.api.Test;
  *       text changes whole bands, a glyph edge rasterised differently does not.
  * </ul>
  *
- * <p>After a deliberate change to the card face, record the file again: {@code java -cp <test
- * classpath> org.cetak.printing.face.CardFaceGoldenTest
- * app/src/test/resources/org/cetak/printing/face/golden-faces.txt}.
+ * <p>After a deliberate change to the card face, record the file again: {@code ./mvnw -pl app -am
+ * test -Dtest=CardFaceGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dcetak.golden.record=src/test/resources/org/cetak/printing/face/golden-faces.txt}.
  */
 class CardFaceGoldenTest {
   private static final String RESOURCE = "golden-faces.txt";
+  private static final String RECORD = "cetak.golden.record";
   private static final int BAND = 8;
   private static final double RELATIVE = 0.03;
   private static final int ABSOLUTE = 24;
@@ -77,19 +79,27 @@ class CardFaceGoldenTest {
     assertThat(differences).isEmpty();
   }
 
-  /** Writes the golden file to the path given. */
-  public static void main(String[] args) throws IOException {
-    Files.write(Path.of(args[0]), lines(), StandardCharsets.UTF_8);
+  /** With {@code -Dcetak.golden.record=<file>}, writes the golden file there first. */
+  @BeforeAll
+  static void recordWhenAsked() throws IOException {
+    String to = System.getProperty(RECORD, "");
+    if (!to.isBlank()) {
+      Files.write(Path.of(to), LINES, StandardCharsets.UTF_8);
+    }
   }
 
   private static List<String> recorded(String kind) throws IOException {
-    try (InputStream in = CardFaceGoldenTest.class.getResourceAsStream(RESOURCE)) {
-      assertThat(in).as(RESOURCE).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .filter(l -> l.split(" ", 3)[1].equals(kind))
-          .toList();
+    String to = System.getProperty(RECORD, "");
+    String text;
+    if (to.isBlank()) {
+      try (InputStream in = CardFaceGoldenTest.class.getResourceAsStream(RESOURCE)) {
+        assertThat(in).as(RESOURCE).isNotNull();
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } else {
+      text = Files.readString(Path.of(to), StandardCharsets.UTF_8);
     }
+    return text.lines().filter(l -> l.split(" ", 3)[1].equals(kind)).toList();
   }
 
   private static List<String> current(String kind) {

@@ -28,9 +28,10 @@ import org.cetak.printing.Reprints;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
 import org.cetak.support.CapturedLogs;
 import org.cetak.support.TestDatabaseInitializer;
 import org.jooq.DSLContext;
@@ -73,12 +74,13 @@ class PersonalDataInLogsTest {
 
   static {
     // before the application starts, so its start-up is captured too
-    CapturedLogs.start();
+    CapturedLogs.capture();
   }
 
   @Autowired SimulatedRoom room;
   @Autowired OfficeDirectory offices;
-  @Autowired StockService stock;
+  @Autowired FeederStock feeders;
+  @Autowired PrinterRegistry registry;
   @Autowired StockLevels levels;
   @Autowired ImportService imports;
   @Autowired AllocationService allocation;
@@ -91,7 +93,7 @@ class PersonalDataInLogsTest {
 
   @AfterAll
   static void stopCapturing() {
-    CapturedLogs.stop();
+    CapturedLogs.release();
   }
 
   @Test
@@ -100,9 +102,9 @@ class PersonalDataInLogsTest {
     User operatorUser = offices.user("operator").orElseThrow();
     User kabid = offices.user("kabid").orElseThrow();
     List<Printer> printers =
-        List.of(stock.printer(office.id(), "PRN-1"), stock.printer(office.id(), "PRN-2"));
+        List.of(registry.printer(office.id(), "PRN-1"), registry.printer(office.id(), "PRN-2"));
     PrintRoomOperator operator =
-        new PrintRoomOperator(room, jobs, settlements, stock, levels, runtime::wakeUp);
+        new PrintRoomOperator(room, jobs, settlements, feeders, levels, runtime::wakeUp);
 
     Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-bundle"), 27, 40);
     imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
