@@ -67,7 +67,7 @@ class CardPreparerTest {
   @Test
   void a_card_is_issued_by_the_regency_of_the_office_that_prints_it() {
     CardFaceData data =
-        preparer.faceData(card("32.71", "KOTA YOGYAKARTA"), LocalDate.of(2026, 11, 24));
+        preparer.faceData(card("32.71", "KOTA YOGYAKARTA"), LocalDate.of(2026, 12, 2));
     assertThat(data.regency()).isEqualTo("KOTA YOGYAKARTA");
     assertThat(data.issuePlace()).isEqualTo("KOTA BOGOR");
   }
@@ -75,7 +75,7 @@ class CardPreparerTest {
   @Test
   void a_kecamatan_print_point_issues_in_its_regency() {
     CardFaceData data =
-        preparer.faceData(card("32.71.03", "KOTA BOGOR"), LocalDate.of(2026, 11, 24));
+        preparer.faceData(card("32.71.03", "KOTA BOGOR"), LocalDate.of(2026, 12, 2));
     assertThat(data.issuePlace()).isEqualTo("KOTA BOGOR");
   }
 

@@ -34,82 +34,58 @@ final class CetakCommands implements CommandSet {
     }
     boolean noParams = params.isEmpty();
     String param = params.size() == 1 ? params.get(0) : null;
-    switch (name) {
-      case "Rtp" -> {
-        return noParams ? config.model() : badParameter();
-      }
-      case "Rsn" -> {
-        return noParams ? config.serialNumber() : badParameter();
-      }
-      case "Rfv" -> {
-        return noParams ? config.firmware() : badParameter();
-      }
+    return switch (name) {
+      case "Rtp" -> noParams ? config.model() : badParameter();
+      case "Rsn" -> noParams ? config.serialNumber() : badParameter();
+      case "Rfv" -> noParams ? config.firmware() : badParameter();
       case "Rco" -> {
         if ("c".equals(param)) {
-          return Long.toString(mechanism.picked());
+          yield Long.toString(mechanism.picked());
         }
-        return "p".equals(param) ? Long.toString(mechanism.panels()) : badParameter();
+        yield "p".equals(param) ? Long.toString(mechanism.panels()) : badParameter();
       }
       case "Rcr" -> {
         if (!noParams) {
-          return badParameter();
+          yield badParameter();
         }
-        return mechanism.ribbonLeft() > 0 ? "OK" : PrinterError.RIBBON.reply();
+        yield mechanism.ribbonLeft() > 0 ? "OK" : PrinterError.RIBBON.reply();
       }
       case "Rlr" -> {
         if (!"p".equals(param)) {
-          return badParameter();
+          yield badParameter();
         }
-        return mechanism.inside() == null ? "NO CARD" : "ERR CARD";
+        yield mechanism.inside() == null ? "NO CARD" : "ERR CARD";
       }
-      case "Pr" -> {
-        return mechanism.setRibbonType(param) ? "OK" : badParameter();
-      }
-      case "Pmi" -> {
-        return mechanism.setInsertion(param) ? "OK" : badParameter();
-      }
-      case "Rst" -> {
-        return noParams ? statusLine() : badParameter();
-      }
+      case "Pr" -> mechanism.setRibbonType(param) ? "OK" : badParameter();
+      case "Pmi" -> mechanism.setInsertion(param) ? "OK" : badParameter();
+      case "Rst" -> noParams ? statusLine() : badParameter();
       case "Scs" -> {
         if (!noParams) {
-          return badParameter();
+          yield badParameter();
         }
         mechanism.clearError();
-        return "OK";
+        yield "OK";
       }
       case "Srs" -> {
         if (!noParams) {
-          return badParameter();
+          yield badParameter();
         }
         mechanism.reboot();
-        return "OK";
+        yield "OK";
       }
-      case "Sic" -> {
-        return noParams ? mechanism.move(Place.CONTACTLESS, false) : badParameter();
-      }
-      case "Si" -> {
-        return noParams ? mechanism.move(Place.PRINT, false) : badParameter();
-      }
-      case "Ss" -> {
-        return noParams ? mechanism.move(Place.PRINT, true) : badParameter();
-      }
+      case "Sic" -> noParams ? mechanism.move(Place.CONTACTLESS, false) : badParameter();
+      case "Si" -> noParams ? mechanism.move(Place.PRINT, false) : badParameter();
+      case "Ss" -> noParams ? mechanism.move(Place.PRINT, true) : badParameter();
       case "Sr", "Sv" -> {
         if (!noParams) {
-          return badParameter();
+          yield badParameter();
         }
-        return mechanism.side(name.equals("Sr") ? "front" : "back");
+        yield mechanism.side(name.equals("Sr") ? "front" : "back");
       }
-      case "Se" -> {
-        return noParams ? mechanism.printAndEject() : badParameter();
-      }
-      case "Ser" -> {
-        return noParams ? mechanism.reject() : badParameter();
-      }
-      default -> {
-        return PrinterError.COMMAND.reply();
-      }
-    }
+      case "Se" -> noParams ? mechanism.printAndEject() : badParameter();
+      case "Ser" -> noParams ? mechanism.reject() : badParameter();
+      default -> PrinterError.COMMAND.reply();
+    };
   }
 
   private static String badParameter() {
