@@ -31,6 +31,9 @@ import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
 import org.cetak.stock.LoanRequest;
 import org.cetak.stock.Location;
+import org.cetak.stock.LossReport;
+import org.cetak.stock.LossReports;
+import org.cetak.stock.Losses;
 import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.Place;
 import org.cetak.stock.Printer;
@@ -80,6 +83,7 @@ public class StockApi {
   private final Lending lending;
   private final WriteOffs writeOffs;
   private final Destructions destructions;
+  private final Losses losses;
   private final StockLevels levels;
   private final Ledger ledger;
   private final Printers printers;
@@ -97,6 +101,7 @@ public class StockApi {
       Lending lending,
       WriteOffs writeOffs,
       Destructions destructions,
+      Losses losses,
       StockLevels levels,
       Ledger ledger,
       Printers printers,
@@ -112,6 +117,7 @@ public class StockApi {
     this.lending = lending;
     this.writeOffs = writeOffs;
     this.destructions = destructions;
+    this.losses = losses;
     this.levels = levels;
     this.ledger = ledger;
     this.printers = printers;
@@ -403,6 +409,60 @@ public class StockApi {
     return pdf(
         StockReportPdf.destruction(report, office),
         "berita-acara-pemusnahan-" + report.number().replace('/', '-') + ".pdf");
+  }
+
+  // ---- lost blanks (berita acara kehilangan)
+
+  public record LossBody(
+      Location location,
+      String printerCode,
+      Integer quantity,
+      String circumstances,
+      String chipUid,
+      String serial,
+      Long printJobId,
+      LocalDate date) {}
+
+  @PostMapping("/offices/{officeId}/loss-reports")
+  @ResponseStatus(HttpStatus.CREATED)
+  public LossReport proposeLoss(@PathVariable long officeId, @RequestBody LossBody body) {
+    if (body.location() == null) {
+      throw new DomainException(StockError.LOCATION_REQUIRED, "A loss report names its location");
+    }
+    Place from =
+        body.location().isPerPrinter()
+            ? new Place(
+                body.location(),
+                Optional.of(registry.printer(officeId, String.valueOf(body.printerCode())).id()))
+            : Place.of(body.location());
+    return losses.propose(
+        officeId,
+        new LossReports.Proposal(
+            body.date(),
+            from,
+            required(body.quantity()),
+            body.circumstances(),
+            Optional.ofNullable(body.chipUid()),
+            Optional.ofNullable(body.serial()),
+            Optional.ofNullable(body.printJobId())),
+        currentUser.get());
+  }
+
+  @GetMapping("/offices/{officeId}/loss-reports")
+  public List<LossReport> lossReports(@PathVariable long officeId) {
+    reader(officeId);
+    return losses.list(officeId);
+  }
+
+  public record FoundBody(Integer quantity, String note) {}
+
+  @PostMapping("/offices/{officeId}/loss-reports/{reportId}/found")
+  @ResponseStatus(HttpStatus.CREATED)
+  public MovementView foundAgain(
+      @PathVariable long officeId, @PathVariable long reportId, @RequestBody FoundBody body) {
+    return view(
+        losses.foundAgain(
+            officeId, reportId, required(body.quantity()), body.note(), currentUser.get()));
   }
 
   // ---- daily report
