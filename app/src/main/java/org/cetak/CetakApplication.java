@@ -6,6 +6,9 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The Cetak print room: web console, REST API, scheduler and print stations in one process.
@@ -17,11 +20,31 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CetakApplication {
 
+  /** Settings a command-line task runs with, above every configuration source. */
+  static final Map<String, Object> COMMAND_LINE_TASK =
+      Map.of(
+          "cetak.cli.enabled",
+          "true",
+          "cetak.station.enabled",
+          "false",
+          "cetak.database.pool-size",
+          "2",
+          "spring.quartz.auto-startup",
+          "false",
+          "spring.autoconfigure.exclude",
+          "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
+              + "org.springframework.boot.quartz.autoconfigure.QuartzEndpointAutoConfiguration");
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  static int run(String[] args) {
+  /** Runs Cetak in this JVM and returns its exit code (for a command; the server blocks). */
+  public static int run(String[] args) {
+    if (args.length > 0 && args[0].equals("--check")) {
+      args = Arrays.copyOf(args, args.length);
+      args[0] = "check";
+    }
     String mode = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
     SpringApplication application = new SpringApplication(CetakApplication.class);
     Map<String, Object> defaults = new HashMap<>();
@@ -37,11 +60,20 @@ public class CetakApplication {
       }
       default -> {
         application.setWebApplicationType(WebApplicationType.NONE);
-        defaults.put("cetak.cli.enabled", "true");
-        defaults.put("spring.quartz.auto-startup", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("logging.level.root", "WARN");
         application.setDefaultProperties(defaults);
+        // whatever the configuration says, a command neither schedules nor prints: no Quartz
+        // (its start-up would rewrite the server's triggers), no print stations; and it creates
+        // only the beans it uses (the schema is still migrated first)
+        application.setLazyInitialization(true);
+        application.addListeners(
+            (ApplicationListener<ApplicationEnvironmentPreparedEvent>)
+                event ->
+                    event
+                        .getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("cetak-cli", COMMAND_LINE_TASK)));
         return SpringApplication.exit(application.run(args));
       }
     }

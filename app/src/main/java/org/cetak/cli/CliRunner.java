@@ -1,6 +1,12 @@
 package org.cetak.cli;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.cetak.office.OfficeDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,11 +23,18 @@ import picocli.CommandLine.Command;
 @ConditionalOnProperty(name = "cetak.cli.enabled", havingValue = "true")
 public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
+  private static final Logger log = LoggerFactory.getLogger(CliRunner.class);
+
+  /** Commands that run on an installation without an office. */
+  private static final Set<String> WITHOUT_OFFICE = Set.of("setup", "status", "check", "help");
+
   private final ApplicationContext context;
+  private final OfficeDirectory offices;
   private int exitCode;
 
-  public CliRunner(ApplicationContext context) {
+  public CliRunner(ApplicationContext context, OfficeDirectory offices) {
     this.context = context;
+    this.offices = offices;
   }
 
   @Override
@@ -36,7 +49,56 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
                 cli.addSubcommand(bean);
               }
             });
-    exitCode = cli.execute(args);
+    String[] own = withoutSettings(args);
+    Optional<String> command = Arrays.stream(own).filter(a -> !a.startsWith("-")).findFirst();
+    if (command.isPresent()
+        && cli.getSubcommands().containsKey(command.get())
+        && !WITHOUT_OFFICE.contains(command.get())
+        && offices.offices().isEmpty()) {
+      cli.getErr()
+          .println(
+              "Belum ada kantor di instalasi ini: jalankan dahulu ./cetak setup (./cetak setup"
+                  + " --help).\nNo office on this installation yet: run ./cetak setup first.");
+      cli.getErr().flush();
+      exitCode = 2;
+      return;
+    }
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          log.debug("Command failed", e);
+          commandLine.getErr().println("Gagal / Failed: " + describe(e));
+          commandLine.getErr().flush();
+          return 1;
+        });
+    exitCode = cli.execute(own);
+  }
+
+  /** The exception's message and its causes' on one line, without a stack trace. */
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (text.length() > 0) {
+        text.append(": ");
+      }
+      text.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+    return text.toString();
+  }
+
+  /**
+   * The arguments without the {@code --key=value} settings Spring has already read (a key with a
+   * dot, such as {@code --cetak.database.url=...}); the command's own options stay.
+   */
+  static String[] withoutSettings(String... args) {
+    return Arrays.stream(args)
+        .filter(
+            arg -> {
+              if (!arg.startsWith("--") || arg.indexOf('=') < 0) {
+                return true;
+              }
+              return arg.substring(2, arg.indexOf('=')).indexOf('.') < 0;
+            })
+        .toArray(String[]::new);
   }
 
   @Override

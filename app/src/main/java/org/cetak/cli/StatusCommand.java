@@ -29,6 +29,9 @@ public class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("schema version: %s%n", flyway.info().current().getVersion());
+    if (offices.offices().isEmpty()) {
+      out.println("belum ada kantor: jalankan ./cetak setup / no office yet: run ./cetak setup");
+    }
     for (Office office : offices.offices()) {
       out.printf("office %-10s %-12s %s%n", office.code(), office.kind(), office.name());
     }

@@ -4,17 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.drivers.transport.ReopeningTransport;
 import org.cetak.drivers.transport.StreamTransport;
+import org.cetak.platform.DatabaseProperties;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.config.PrinterLinks;
+import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.link.InMemoryPort;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.remote.RemoteReaders;
+import org.cetak.sim.scenario.Scenario;
 import org.cetak.sim.scenario.ScenarioLoader;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.sim.time.ScaledTimeline;
+import org.cetak.sim.time.Timeline;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +41,75 @@ import org.springframework.context.annotation.Profile;
 @Profile({"demo", "simulated-print-room"})
 public class DemoPrintRoom {
 
+  @Bean
+  DemoPrinterStates.Hurry demoHurry() {
+    return new DemoPrinterStates.Hurry();
+  }
+
+  /** When the stations stop, the simulated printers finish the action under way at once. */
+  @Bean
+  StationRuntime.StoppingHook hurryDemoPrinters(DemoPrinterStates.Hurry hurry) {
+    return hurry::now;
+  }
+
+  /**
+   * Where the demo keeps its printers between runs ({@code cetak.demo.keep-printers}, on in the
+   * demo): {@code demo-printers.properties} beside the embedded database's data directory, or
+   * {@code cetak.demo.printers-file}.
+   */
+  @Bean
+  DemoPrinterStates demoPrinterStates(
+      @Value("${cetak.demo.keep-printers:false}") boolean keep,
+      @Value("${cetak.demo.printers-file:}") String file,
+      DatabaseProperties database,
+      DSLContext db) {
+    if (!keep) {
+      return DemoPrinterStates.none();
+    }
+    Path path =
+        file.isBlank()
+            ? database
+                .embeddedDataDir()
+                .toAbsolutePath()
+                .normalize()
+                .resolveSibling("demo-printers.properties")
+            : Path.of(file);
+    // the database's identity: when its schema was first installed
+    String identity =
+        String.valueOf(
+            db.fetchValue(
+                "select installed_on::text from flyway_schema_history where installed_rank = 1"));
+    return new DemoPrinterStates(path, identity);
+  }
+
   @Bean(destroyMethod = "close")
   SimulatedRoom simulatedRoom(
-      @Value("${cetak.demo.scenario:classpath:demo/print-room.yaml}") String scenario) {
+      @Value("${cetak.demo.scenario:classpath:demo/print-room.yaml}") String scenario,
+      DemoPrinterStates.Hurry hurry,
+      DemoPrinterStates states) {
+    SimulatedRoom room = buildRoom(scenario, hurry);
+    Map<String, SimulatedPrinter> printers = new LinkedHashMap<>();
+    room.printers().forEach(p -> printers.put(p.name(), p));
+    states.restore(printers);
+    return room;
+  }
+
+  /** Saves the simulated printers' state when the demo stops (after the stations stopped). */
+  @Bean
+  DisposableBean saveDemoPrinters(SimulatedRoom room, DemoPrinterStates states) {
+    return () -> states.save(room.printers());
+  }
+
+  private static SimulatedRoom buildRoom(String scenario, DemoPrinterStates.Hurry hurry) {
+    Scenario parsed = parse(scenario);
+    Timeline timeline =
+        parsed.timeScale() == 0
+            ? Timeline.of(0, parsed.start())
+            : new ScaledTimeline(parsed.timeScale(), parsed.start(), hurry);
+    return SimulatedRoom.build(parsed, timeline);
+  }
+
+  private static Scenario parse(String scenario) {
     String yaml;
     if (scenario.startsWith("classpath:")) {
       try (InputStream in =
@@ -46,10 +122,10 @@ public class DemoPrintRoom {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read demo scenario " + scenario, e);
       }
-      return SimulatedRoom.build(ScenarioLoader.parse(yaml));
+      return ScenarioLoader.parse(yaml);
     }
     try {
-      return SimulatedRoom.build(ScenarioLoader.load(java.nio.file.Path.of(scenario)));
+      return ScenarioLoader.load(Path.of(scenario));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read demo scenario " + scenario, e);
     }

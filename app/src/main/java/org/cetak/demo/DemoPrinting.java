@@ -17,8 +17,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the demo's printers: each simulated feeder gets the blanks the ledger says it holds (the
- * operator's stack), and each printer is set running.
+ * Starts the demo's printers the first time: each simulated feeder gets the blanks the ledger says
+ * it holds (the operator's stack), and each printer is set running. Later runs find the printers as
+ * the last one left them ({@link DemoPrinterStates}).
  */
 @Component
 @Profile({"demo", "simulated-print-room"})
@@ -33,6 +34,7 @@ public class DemoPrinting implements ApplicationRunner {
   private final Printers printers;
   private final PrintRoomLedger movements;
   private final ObjectProvider<StationRuntime> runtime;
+  private final DemoPrinterStates states;
 
   public DemoPrinting(
       SimulatedRoom room,
@@ -40,7 +42,9 @@ public class DemoPrinting implements ApplicationRunner {
       OfficeDirectory offices,
       Printers printers,
       PrintRoomLedger movements,
-      ObjectProvider<StationRuntime> runtime) {
+      ObjectProvider<StationRuntime> runtime,
+      DemoPrinterStates states) {
+    this.states = states;
     this.room = room;
     this.station = station;
     this.offices = offices;
@@ -54,6 +58,9 @@ public class DemoPrinting implements ApplicationRunner {
     StationRuntime stations = runtime.getIfAvailable();
     if (stations == null) {
       return;
+    }
+    if (states.restored()) {
+      return; // the printers are as the last run left them, feeders and all
     }
     for (StationProperties.PrinterLink link : station.printers()) {
       offices

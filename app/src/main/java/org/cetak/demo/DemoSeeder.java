@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,14 @@ public class DemoSeeder implements ApplicationRunner {
   private final OfficeDirectory offices;
   private final PasswordEncoder passwords;
   private final Transactions transactions;
+  private final Environment environment;
 
-  public DemoSeeder(OfficeDirectory offices, PasswordEncoder passwords, Transactions transactions) {
+  public DemoSeeder(
+      OfficeDirectory offices,
+      PasswordEncoder passwords,
+      Transactions transactions,
+      Environment environment) {
+    this.environment = environment;
     this.offices = offices;
     this.passwords = passwords;
     this.transactions = transactions;
@@ -47,8 +54,9 @@ public class DemoSeeder implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     transactions.run(this::seed);
     log.info(
-        "Demo console on http://localhost:8080 - users loket, operator, blanko, kabid, inspektorat,"
+        "Demo console on http://localhost:{} - users loket, operator, blanko, kabid, inspektorat,"
             + " admin; password {}",
+        environment.getProperty("local.server.port", environment.getProperty("server.port")),
         PASSWORD);
   }
 

@@ -4,6 +4,22 @@ import org.cetak.common.ErrorCode;
 
 /** Stable error codes of offices, users and who may act for which office. */
 public enum OfficeError implements ErrorCode {
+  /** This installation is set up already; setup runs once. */
+  ALREADY_SET_UP(Kind.CONFLICT),
+  /** The office needs an address. */
+  INVALID_ADDRESS(Kind.INVALID),
+  /** The office needs a name. */
+  INVALID_OFFICE_NAME(Kind.INVALID),
+  /** Opening hours look like 08.00-15.00. */
+  INVALID_OPENING_HOURS(Kind.INVALID),
+  /** A kabupaten/kota region code such as 32.71. */
+  INVALID_REGION_CODE(Kind.INVALID),
+  /** Time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). */
+  INVALID_TIME_ZONE(Kind.INVALID),
+  /** Username: 3 to 32 lower-case letters, digits, dots, dashes. */
+  INVALID_USERNAME(Kind.INVALID),
+  /** The password needs at least 10 characters. */
+  PASSWORD_TOO_SHORT(Kind.INVALID),
   /** Your role does not allow this. */
   NOT_ALLOWED(Kind.FORBIDDEN),
   /** You are not signed in. */

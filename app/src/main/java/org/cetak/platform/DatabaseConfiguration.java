@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.db.EmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,16 +26,37 @@ public class DatabaseConfiguration {
   private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
   private static final String EMBEDDED_DATABASE = "cetak";
 
-  /** Started only when no database URL is configured. */
+  /** Migrations run at start even when the other beans are created lazily (a command). */
+  @Bean
+  static LazyInitializationExcludeFilter eagerMigrations() {
+    return (name, definition, type) -> type.getName().endsWith(".FlywayMigrationInitializer");
+  }
+
+  /**
+   * Started only when no database URL is configured. A command-line task uses the embedded server a
+   * running Cetak started on the same data directory, when there is one, and leaves it running.
+   */
   @Bean(destroyMethod = "close")
-  EmbeddedServer embeddedServer(DatabaseProperties properties) {
+  EmbeddedServer embeddedServer(
+      DatabaseProperties properties, @Value("${cetak.cli.enabled:false}") boolean cli) {
     if (!properties.embedded()) {
-      return new EmbeddedServer(null);
+      return new EmbeddedServer(null, null);
+    }
+    if (cli) {
+      Optional<EmbeddedDatabase.RunningServer> running =
+          EmbeddedDatabase.running(properties.embeddedDataDir());
+      if (running.isPresent()) {
+        log.debug("Using the embedded PostgreSQL of the running server, {}", running.get());
+        return new EmbeddedServer(null, running.get());
+      }
     }
     EmbeddedDatabase server =
         EmbeddedDatabase.startPersistent(properties.embeddedDataDir(), properties.embeddedPort());
     createDatabaseIfMissing(server.dataSource("postgres"));
-    return new EmbeddedServer(server);
+    return new EmbeddedServer(
+        server,
+        new EmbeddedDatabase.RunningServer(
+            server.port(), EmbeddedDatabase.USER, server.password()));
   }
 
   @Bean(destroyMethod = "close")
@@ -40,9 +64,10 @@ public class DatabaseConfiguration {
       DatabaseProperties properties, ObjectProvider<EmbeddedServer> embedded) {
     HikariConfig config = new HikariConfig();
     if (properties.embedded()) {
-      EmbeddedDatabase server = embedded.getObject().server();
+      EmbeddedDatabase.RunningServer server = embedded.getObject().address();
       config.setJdbcUrl(server.jdbcUrl(EMBEDDED_DATABASE));
-      config.setUsername(EmbeddedDatabase.USER);
+      config.setUsername(server.user());
+      config.setPassword(server.password());
     } else {
       config.setJdbcUrl(properties.url());
       config.setUsername(properties.user());
@@ -71,8 +96,12 @@ public class DatabaseConfiguration {
     }
   }
 
-  /** The embedded server, or none when a database URL is configured. */
-  record EmbeddedServer(EmbeddedDatabase server) implements AutoCloseable {
+  /**
+   * The embedded server this process started (null when it uses another process's, or a database
+   * URL is configured) and how to reach the embedded server it uses.
+   */
+  record EmbeddedServer(EmbeddedDatabase server, EmbeddedDatabase.RunningServer address)
+      implements AutoCloseable {
     @Override
     public void close() {
       if (server != null) {

@@ -98,6 +98,11 @@ public final class PrintStation {
     return reading;
   }
 
+  /** True when the printer answers a status query (read before the station's first step). */
+  public boolean deviceAnswers() {
+    return readStatus() instanceof StatusReading.Read;
+  }
+
   /** One unit of work: settles or advances the open job, or starts the next card. */
   public Tick tick() {
     boolean known = nothingOpen;

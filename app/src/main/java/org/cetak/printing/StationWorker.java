@@ -14,6 +14,9 @@ public final class StationWorker implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(StationWorker.class);
 
+  /** How long a printer may take to answer at start before the station goes on without it. */
+  private static final Duration DEVICE_START = Duration.ofSeconds(30);
+
   private final PrintStation station;
   private final Duration idleWait;
   private final Duration haltedWait;
@@ -23,6 +26,7 @@ public final class StationWorker implements Runnable {
   private boolean woken;
 
   private volatile boolean running = true;
+  private volatile boolean abandoned;
   private volatile Thread thread;
 
   public StationWorker(PrintStation station, Duration idleWait, Duration haltedWait) {
@@ -46,6 +50,28 @@ public final class StationWorker implements Runnable {
     wakeUp();
   }
 
+  /**
+   * Waits up to {@code timeout} for the loop to end after {@link #stop()}; true when it has. A
+   * worker still inside a printer command is left to it: the step was persisted before the command,
+   * so the next start reads from the printer's counters what the command did.
+   */
+  public boolean awaitStop(Duration timeout) {
+    Thread t = thread;
+    if (t == null) {
+      return true;
+    }
+    try {
+      t.join(Math.max(1, timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (t.isAlive()) {
+      abandoned = true;
+      return false;
+    }
+    return true;
+  }
+
   /** Ends the current wait early: new requests were reserved, or an operator acted. */
   public void wakeUp() {
     synchronized (wake) {
@@ -66,6 +92,7 @@ public final class StationWorker implements Runnable {
   @Override
   public void run() {
     log.info("Print station for {} started", station.printer().code());
+    awaitDevice();
     Duration backoff = Duration.ofMillis(200);
     while (running) {
       try {
@@ -80,6 +107,14 @@ public final class StationWorker implements Runnable {
         log.info(
             "Printer {}: the job changed elsewhere; reading it again", station.printer().code(), e);
       } catch (RuntimeException e) {
+        if (!running) {
+          log.info(
+              "Printer {}: stopped in the middle of a step ({}); the next start reads from the"
+                  + " printer what happened",
+              station.printer().code(),
+              e.toString());
+          break;
+        }
         log.error(
             "Printer {}: step failed, retrying in {} ms",
             station.printer().code(),
@@ -92,7 +127,27 @@ public final class StationWorker implements Runnable {
                 : backoff.multipliedBy(2);
       }
     }
-    log.info("Print station for {} stopped", station.printer().code());
+    if (!abandoned) {
+      log.info("Print station for {} stopped", station.printer().code());
+    }
+  }
+
+  /**
+   * Before the first step: waits (up to half a minute) until the printer answers a status query, so
+   * a printer still starting is not taken for one that vanished mid-card.
+   */
+  private void awaitDevice() {
+    Duration wait = Duration.ofMillis(100);
+    boolean told = false;
+    long giveUp = System.nanoTime() + DEVICE_START.toNanos();
+    while (running && System.nanoTime() < giveUp && !station.deviceAnswers()) {
+      if (!told) {
+        log.info("Printer {}: waiting for it to answer", station.printer().code());
+        told = true;
+      }
+      pause(wait);
+      wait = wait.multipliedBy(2).compareTo(haltedWait) > 0 ? haltedWait : wait.multipliedBy(2);
+    }
   }
 
   /** Waits for {@code duration} or until {@link #wakeUp} is called, whichever comes first. */

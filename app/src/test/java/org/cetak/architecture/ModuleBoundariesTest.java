@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The boundaries of DESIGN.md, checked on the compiled classes of every module: drivers and the
  * simulator know nothing of the application or the database, the simulator shares no code with the
- * driver, and the domain core imports no framework, no generated jOOQ class and no servlet API.
+ * driver, only the demo uses the simulator, and the domain core imports no framework, no generated
+ * jOOQ class and no servlet API.
  */
 class ModuleBoundariesTest {
 
@@ -66,6 +67,20 @@ class ModuleBoundariesTest {
             JavaClass.Predicates.resideInAPackage("org.cetak..")
                 .and(JavaClass.Predicates.resideOutsideOfPackage("org.cetak.sim..")))
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void only_the_demo_uses_the_simulator() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.cetak..")
+        .and()
+        .resideOutsideOfPackages("org.cetak.sim..", "org.cetak.demo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.cetak.sim..")
+        .because("hardware-sim stands in for devices only in the demo (org.cetak.demo)")
         .check(classes);
   }
 

@@ -160,8 +160,19 @@ public class StationConfiguration {
       PrinterOwnership ownership,
       OfficeDirectory offices,
       Printers printers,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<StationRuntime.StoppingHook> hooks) {
     return new StationRuntime(
-        properties, links, readers, jobs, steps, supply, ownership, offices, printers, clock);
+        properties,
+        links,
+        readers,
+        jobs,
+        steps,
+        supply,
+        ownership,
+        offices,
+        printers,
+        clock,
+        hooks.orderedStream().toList());
   }
 }

@@ -36,6 +36,7 @@ public record StationProperties(
     Duration idleWait,
     Duration haltedWait,
     Duration lease,
+    Duration stopWait,
     int preparationThreads,
     List<PrinterLink> printers,
     Map<String, String> dutyCycles) {
@@ -51,6 +52,7 @@ public record StationProperties(
     idleWait = idleWait == null ? Duration.ofSeconds(2) : idleWait;
     haltedWait = haltedWait == null ? Duration.ofSeconds(1) : haltedWait;
     lease = lease == null ? Duration.ofSeconds(30) : lease;
+    stopWait = stopWait == null ? Duration.ofSeconds(5) : stopWait;
     preparationThreads = preparationThreads <= 0 ? 2 : preparationThreads;
     printers = printers == null ? List.of() : List.copyOf(printers);
     dutyCycles = dutyCycles == null ? Map.of() : Map.copyOf(dutyCycles);

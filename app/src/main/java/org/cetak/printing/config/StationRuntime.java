@@ -1,5 +1,6 @@
 package org.cetak.printing.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class StationRuntime implements SmartLifecycle {
   private final OfficeDirectory offices;
   private final Printers printers;
   private final java.time.Clock clock;
+  private final List<StoppingHook> hooks;
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
   private final List<PrinterRef> owned = new ArrayList<>();
   private ScheduledExecutorService leases;
@@ -65,8 +67,10 @@ public final class StationRuntime implements SmartLifecycle {
       PrinterOwnership ownership,
       OfficeDirectory offices,
       Printers printers,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      List<StoppingHook> hooks) {
     this.clock = clock;
+    this.hooks = List.copyOf(hooks);
     this.properties = properties;
     this.links = links;
     this.readers = readers;
@@ -193,23 +197,59 @@ public final class StationRuntime implements SmartLifecycle {
     wakeUp(printerId);
   }
 
+  /**
+   * Stops the stations first of all (before the scheduler, the pool and the database): no new card
+   * is started, each worker ends after its current step (up to {@code cetak.station.stop-wait} in
+   * all), and the leases of the printers whose worker ended are given up. A worker still inside a
+   * printer command keeps its lease until it runs out: its job stays persisted at its step, and
+   * whichever node drives the printer next reads from its counters what the command did.
+   */
   @Override
-  public synchronized void stop() {
-    running = false;
-    if (leases != null) {
-      tending.cancel(false);
-      leases.shutdownNow();
+  public void stop() {
+    List<PrinterRef> printersOwned;
+    Map<Long, StationWorker> stopping;
+    synchronized (this) {
+      running = false;
+      if (leases != null) {
+        tending.cancel(false);
+        leases.shutdownNow();
+      }
+      stopping = Map.copyOf(workers);
+      workers.clear();
+      printersOwned = List.copyOf(owned);
+      owned.clear();
     }
-    workers.values().forEach(StationWorker::stop);
-    workers.clear();
-    for (PrinterRef printer : owned) {
+    stopping.values().forEach(StationWorker::stop);
+    hooks.forEach(StoppingHook::stationsStopping);
+    long deadline = System.nanoTime() + properties.stopWait().toNanos();
+    int left = 0;
+    for (PrinterRef printer : printersOwned) {
+      StationWorker worker = stopping.get(printer.id());
+      Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (worker != null && !worker.awaitStop(remaining)) {
+        left++;
+        log.info(
+            "Printer {}: a command is still under way; its job stays at its step and its lease"
+                + " runs out",
+            printer.code());
+        continue;
+      }
       try {
         ownership.release(printer.id(), properties.node());
       } catch (RuntimeException e) {
         log.warn("Releasing printer {} failed", printer.code(), e);
       }
     }
-    owned.clear();
+    log.info(
+        "Print stations stopped: {} printer(s) released, {} left mid-command",
+        printersOwned.size() - left,
+        left);
+  }
+
+  /** Told when the stations stop, after each worker was asked to end (the demo's printers). */
+  @FunctionalInterface
+  public interface StoppingHook {
+    void stationsStopping();
   }
 
   @Override
@@ -219,7 +259,8 @@ public final class StationRuntime implements SmartLifecycle {
 
   @Override
   public int getPhase() {
-    return Integer.MAX_VALUE - 100; // after the web server and the scheduler are up
+    // started after the scheduler (and the web server), stopped before them
+    return Integer.MAX_VALUE - 100;
   }
 
   private static Thread daemon(Runnable runnable, String name) {

@@ -72,7 +72,7 @@ public final class StationBench {
               Arrays.asList(
                   "--cetak.database.url=" + postgres.jdbcUrl("postgres"),
                   "--cetak.database.user=" + EmbeddedDatabase.USER,
-                  "--cetak.database.password=",
+                  "--cetak.database.password=" + postgres.password(),
                   "--spring.quartz.auto-startup=false",
                   "--logging.level.root=WARN",
                   "--cetak.demo.scenario=" + scenario(printerCount, timeScale),

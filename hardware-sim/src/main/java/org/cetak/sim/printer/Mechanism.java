@@ -461,6 +461,30 @@ final class Mechanism {
     return e.reply();
   }
 
+  // ---- switched on again in a saved state ----
+
+  /** Empties the printer and sets its counters, boxes, ribbon and cover as saved. */
+  void restore(SimulatedPrinter.PhysicalState state) {
+    feeder.clear();
+    inside = null;
+    sequence = null;
+    error = null;
+    ribbonLeft = state.ribbonLeft();
+    rejectCount = state.rejectBox();
+    hopperCount = state.hopper();
+    picked = state.picked();
+    panels = state.panels();
+    printedCards = state.printedCards();
+    rejected = state.rejected();
+    coverOpen = state.coverOpen();
+  }
+
+  /** A card that was inside when the printer was switched off. */
+  void putInside(PhysicalCard card, Place place) {
+    card.moveTo(place, timeline.now());
+    inside = card;
+  }
+
   // ---- what a person's hands do ----
 
   void addBlank(PhysicalCard card) {

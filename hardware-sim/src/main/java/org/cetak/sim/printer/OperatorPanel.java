@@ -72,14 +72,19 @@ final class OperatorPanel {
   /** Loads {@code n} new blanks at the back of the feeder, each registered in the ground truth. */
   void loadBlanks(int n) {
     for (int i = 0; i < n; i++) {
-      int number = ++loaded;
-      PhysicalCard card = new PhysicalCard(config.name(), number, newChip(number), timeline.now());
-      truth.register(card);
-      mechanism.addBlank(card);
+      mechanism.addBlank(newBlank());
     }
     if (n > 0) {
       mechanism.blanksLoaded();
     }
+  }
+
+  /** A new blank with a fresh chip, registered in the ground truth. */
+  PhysicalCard newBlank() {
+    int number = ++loaded;
+    PhysicalCard card = new PhysicalCard(config.name(), number, newChip(number), timeline.now());
+    truth.register(card);
+    return card;
   }
 
   void openCover() {

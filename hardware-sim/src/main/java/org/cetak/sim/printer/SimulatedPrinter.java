@@ -183,6 +183,57 @@ public final class SimulatedPrinter {
     }
   }
 
+  /**
+   * What a power cut leaves in the printer: the blanks in the feeder, the counters, the boxes, the
+   * ribbon and where the card inside lies. A host that keeps its simulated printers between runs
+   * saves this and {@linkplain #restore restores} it into a printer built from the same config.
+   *
+   * @param inside where the card inside lies, null when none
+   */
+  public record PhysicalState(
+      int feeder,
+      int ribbonLeft,
+      int rejectBox,
+      int hopper,
+      long picked,
+      long panels,
+      long printedCards,
+      long rejected,
+      boolean coverOpen,
+      Place inside) {}
+
+  /** The printer's physical state, taken between two commands. */
+  public PhysicalState physicalState() {
+    Status s = status();
+    return new PhysicalState(
+        s.feeder(),
+        s.ribbonLeft(),
+        s.rejectBox(),
+        s.hopper(),
+        s.picked(),
+        s.panelsPrinted(),
+        s.cardsPrinted(),
+        s.rejected(),
+        s.coverOpen(),
+        s.position());
+  }
+
+  /**
+   * Puts the printer back in a saved physical state, as after switching it on again: the feeder
+   * holds that many fresh blanks, a card inside is a fresh blank at its place, and no print
+   * sequence is open.
+   */
+  public void restore(PhysicalState state) {
+    withLock(
+        () -> {
+          mechanism.restore(state);
+          panel.loadBlanks(state.feeder());
+          if (state.inside() != null) {
+            mechanism.putInside(panel.newBlank(), state.inside());
+          }
+        });
+  }
+
   /** A consistent copy of the printer's state, for tests and consoles. */
   public Status status() {
     lock.lock();

@@ -41,9 +41,9 @@ public final class SimulatedRoom implements AutoCloseable {
   private final Map<String, Integer> tcpPorts = new LinkedHashMap<>();
   private final RegistryServer registry;
 
-  private SimulatedRoom(Scenario scenario) {
+  private SimulatedRoom(Scenario scenario, Timeline timeline) {
     this.scenario = scenario;
-    this.timeline = Timeline.of(scenario.timeScale(), scenario.start());
+    this.timeline = timeline;
     for (Scenario.PrinterSetup p : scenario.printers()) {
       printers.put(
           p.config().name(), new SimulatedPrinter(p.config(), timeline, p.faults(), truth));
@@ -60,12 +60,18 @@ public final class SimulatedRoom implements AutoCloseable {
 
   /** Builds the room without opening any port (in-memory use only). */
   public static SimulatedRoom build(Scenario scenario) {
-    return new SimulatedRoom(scenario);
+    return build(scenario, Timeline.of(scenario.timeScale(), scenario.start()));
+  }
+
+  /** Builds the room on a timeline of the caller's (in-memory use only). */
+  public static SimulatedRoom build(Scenario scenario, Timeline timeline) {
+    return new SimulatedRoom(scenario, timeline);
   }
 
   /** Builds the room and opens the TCP, pty and HTTP endpoints the scenario names. */
   public static SimulatedRoom start(Scenario scenario) throws IOException {
-    SimulatedRoom room = new SimulatedRoom(scenario);
+    SimulatedRoom room =
+        new SimulatedRoom(scenario, Timeline.of(scenario.timeScale(), scenario.start()));
     try {
       room.openEndpoints();
     } catch (IOException | RuntimeException e) {

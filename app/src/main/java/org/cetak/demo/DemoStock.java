@@ -1,9 +1,8 @@
-package org.cetak.stock.config;
+package org.cetak.demo;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.cetak.common.Transactions;
-import org.cetak.demo.DemoSeeder;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
@@ -30,9 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(10)
-public class StockDemoSeeder implements ApplicationRunner {
+public class DemoStock implements ApplicationRunner {
 
-  private static final Logger log = LoggerFactory.getLogger(StockDemoSeeder.class);
+  private static final Logger log = LoggerFactory.getLogger(DemoStock.class);
 
   static final String DROP_DOCUMENT = "BA/2026/11/0001";
 
@@ -44,7 +43,7 @@ public class StockDemoSeeder implements ApplicationRunner {
   private final Ledger ledger;
   private final Transactions transactions;
 
-  public StockDemoSeeder(
+  public DemoStock(
       OfficeDirectory offices,
       DropReceipts receipts,
       PrinterRegistry registry,

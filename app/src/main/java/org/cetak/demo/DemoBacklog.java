@@ -1,4 +1,4 @@
-package org.cetak.intake.config;
+package org.cetak.demo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cetak.allocation.cli;
+package org.cetak.allocation;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,12 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.cetak.allocation.AllocationService;
-import org.cetak.allocation.ForecastSettings;
-import org.cetak.allocation.PolicyService;
-import org.cetak.allocation.QueueExplanation;
-import org.cetak.allocation.RunResult;
-import org.cetak.allocation.RunTrigger;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
 import org.cetak.allocation.jooq.JooqPrintQueue;
@@ -50,7 +44,6 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,17 +51,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cetak bench allocation|import}: benchmarks on a temporary embedded PostgreSQL (nothing of
- * the installation's database is touched). They print figures; they assert nothing.
+ * The allocation and import benchmarks ({@code allocation} or {@code import} as the argument), on a
+ * temporary embedded PostgreSQL. They print figures; they assert nothing. Test code, run like
+ * {@code StationBench} (README, Benchmarks).
  */
-@Component
 @Command(
     name = "bench",
     description = "Benchmarks on a temporary embedded PostgreSQL.",
-    subcommands = {BenchCommand.Allocation.class, BenchCommand.Import.class})
-public class BenchCommand implements Callable<Integer> {
+    subcommands = {AllocationBench.Allocation.class, AllocationBench.Import.class})
+public class AllocationBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new AllocationBench()).execute(args));
+  }
 
   @Override
   public Integer call() {
