@@ -2,6 +2,7 @@ package org.cetak.intake;
 
 import java.util.Optional;
 import java.util.Set;
+import org.cetak.common.Masking;
 
 /**
  * A checked record ready to be merged into the queue.
@@ -21,5 +22,21 @@ public record IncomingRecord(
 
   public boolean hasPhoto() {
     return payloads.photo().isPresent();
+  }
+
+  /** The record masked, the raw phone too (UU 27/2022). */
+  @Override
+  public String toString() {
+    return "IncomingRecord[line="
+        + line
+        + ", record="
+        + record
+        + ", flags="
+        + flags
+        + ", phoneRaw="
+        + Masking.phone(phoneRaw)
+        + ", photo="
+        + hasPhoto()
+        + "]";
   }
 }

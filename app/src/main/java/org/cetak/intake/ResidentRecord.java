@@ -3,6 +3,7 @@ package org.cetak.intake;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.cetak.common.Masking;
 
 /**
  * A print-ready record as the centre approved it: the data printed on the card and the facts the
@@ -44,6 +45,30 @@ public record ResidentRecord(
 
   public boolean printReady() {
     return PRINT_READY.equals(siakStatus);
+  }
+
+  /** The identifiers masked, and none of the other personal fields (UU 27/2022). */
+  @Override
+  public String toString() {
+    return "ResidentRecord[nik="
+        + Masking.nik(nik)
+        + ", kk="
+        + Masking.nik(kk)
+        + ", name="
+        + Masking.name(name)
+        + ", birthPlace="
+        + Masking.text(birthPlace)
+        + ", birthDate="
+        + Masking.date(birthDate)
+        + ", address="
+        + Masking.text(address)
+        + ", phone="
+        + Masking.phone(phone)
+        + ", siakStatus="
+        + siakStatus
+        + ", reason="
+        + reason
+        + "]";
   }
 
   /** A Suket is valid six months from its issue date (extendable upstream). */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cetak.common.Masking;
 
 /**
  * The upstream population registry (SIAK at the centre): print-ready records to pull, and the
@@ -36,6 +37,18 @@ public interface UpstreamRegistry {
   record UpstreamRecord(Map<String, String> fields, Payloads payloads) {
     public UpstreamRecord {
       fields = Map.copyOf(fields);
+    }
+
+    /** The NIK masked and the other fields by name only (UU 27/2022). */
+    @Override
+    public String toString() {
+      return "UpstreamRecord[nik="
+          + Masking.nik(fields.get("nik"))
+          + ", fields="
+          + new java.util.TreeSet<>(fields.keySet())
+          + ", payloads="
+          + !payloads.isEmpty()
+          + "]";
     }
   }
 

@@ -2,6 +2,7 @@ package org.cetak.notify;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.cetak.common.Masking;
 
 /** The notification outboxes; written inside the transaction that marks a card printed. */
 public interface Outbox {
@@ -21,5 +22,28 @@ public interface Outbox {
       String residentName,
       Optional<String> phone,
       String cardUid,
-      Instant printedAt) {}
+      Instant printedAt) {
+
+    /** The resident's identifiers masked (UU 27/2022). */
+    @Override
+    public String toString() {
+      return "PrintedCard[officeId="
+          + officeId
+          + ", requestId="
+          + requestId
+          + ", printJobId="
+          + printJobId
+          + ", nik="
+          + Masking.nik(nik)
+          + ", residentName="
+          + Masking.name(residentName)
+          + ", phone="
+          + Masking.phone(phone)
+          + ", cardUid="
+          + cardUid
+          + ", printedAt="
+          + printedAt
+          + "]";
+    }
+  }
 }

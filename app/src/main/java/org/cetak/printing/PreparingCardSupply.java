@@ -121,7 +121,7 @@ public final class PreparingCardSupply implements CardSupply {
       Thread.currentThread().interrupt();
       return Optional.empty();
     } catch (ExecutionException e) {
-      log.warn("Preparing the next card failed: {}", e.getCause().toString());
+      log.warn("Preparing the next card failed", e.getCause());
       return Optional.empty();
     }
   }

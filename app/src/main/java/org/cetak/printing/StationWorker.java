@@ -104,7 +104,8 @@ public final class StationWorker implements Runnable {
           case HALTED -> pause(haltedWait);
         }
       } catch (StaleJobException e) {
-        log.info("Printer {}: {}; reading the job again", station.printer().code(), e.getMessage());
+        log.info(
+            "Printer {}: the job changed elsewhere; reading it again", station.printer().code(), e);
       } catch (RuntimeException e) {
         if (!running) {
           log.info(

@@ -2,6 +2,7 @@ package org.cetak.request;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.cetak.common.Masking;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RequestStatus;
 
@@ -43,9 +44,16 @@ public interface RequestLifecycle {
 
   /** The resident a printed card belongs to, and the phone to send the pickup SMS to. */
   record Recipient(String nik, String name, Optional<String> phone) {
+    /** Masked (UU 27/2022). */
     @Override
     public String toString() {
-      return "Recipient[nik=" + org.cetak.common.Masking.nik(nik) + ", name=***, phone=***]";
+      return "Recipient[nik="
+          + Masking.nik(nik)
+          + ", name="
+          + Masking.name(name)
+          + ", phone="
+          + Masking.phone(phone)
+          + "]";
     }
   }
 

@@ -49,11 +49,44 @@ class JooqOutboxTest {
     return new Notices(new JooqNoticeStore(db, clock), joined, new JooqAudit(db, clock), clock);
   }
 
-  private Outbox.PrintedCard card(long job, Optional<String> phone) {
+  /** A printed card: its request and its print job exist, as the outboxes' keys demand. */
+  private Outbox.PrintedCard card(long n, Optional<String> phone) {
+    long requestId =
+        db.fetchSingle(
+                "insert into print_request (office_id, nik, kk, name, sex, birth_place, birth_date,"
+                    + " address, rt, rw, village, district, regency, province, religion,"
+                    + " marital_status, occupation, citizenship, siak_status, siak_status_at,"
+                    + " reason, content_hash, status, status_at, source, created_at, updated_at)"
+                    + " values (?, ?, '3271010101900001', 'DEWI SARTIKA', 'P', 'BOGOR',"
+                    + " date '1990-08-05', 'JL. MAWAR 1', '001', '002', 'PALEDANG',"
+                    + " 'BOGOR TENGAH', 'KOTA BOGOR', 'JAWA BARAT', 'ISLAM', 'KAWIN', 'KARYAWAN',"
+                    + " 'WNI', 'PRINT_READY_RECORD', now(), 'FIRST_CARD', ?, 'PRINTED', now(),"
+                    + " 'test', now(), now()) returning id",
+                officeId,
+                String.format("32710145089%05d", n),
+                "hash-" + n)
+            .get(0, Long.class);
+    long printerId =
+        db.fetchSingle(
+                "insert into printer (office_id, code, name, created_at) values (?, ?, ?, now())"
+                    + " returning id",
+                officeId,
+                "PRN-" + n,
+                "Printer " + n)
+            .get(0, Long.class);
+    long printJobId =
+        db.fetchSingle(
+                "insert into print_job (office_id, printer_id, request_id, stage, card_held,"
+                    + " created_at, updated_at) values (?, ?, ?, 'PRINTED', 'NONE', now(), now())"
+                    + " returning id",
+                officeId,
+                printerId,
+                requestId)
+            .get(0, Long.class);
     return new Outbox.PrintedCard(
         officeId,
-        500 + job,
-        job,
+        requestId,
+        printJobId,
         "3271014508900001",
         "DEWI SARTIKA",
         phone,
@@ -64,12 +97,14 @@ class JooqOutboxTest {
   @Test
   void printed_card_queues_one_sms_and_one_status_row_even_when_told_twice() {
     JooqOutbox outbox = new JooqOutbox(db, clock, notices());
-    outbox.cardPrinted(card(1, Optional.of("+6281234567890")));
-    outbox.cardPrinted(card(1, Optional.of("+6281234567890")));
+    Outbox.PrintedCard card = card(1, Optional.of("+6281234567890"));
+    outbox.cardPrinted(card);
+    outbox.cardPrinted(card);
 
-    assertThat(db.fetchCount(DSL.table("sms_outbox").where("print_job_id = 1"))).isEqualTo(1);
-    assertThat(db.fetchCount(DSL.table("status_outbox").where("print_job_id = 1"))).isEqualTo(1);
-    String body = db.fetchValue("select body from sms_outbox where print_job_id = 1").toString();
+    String job = "print_job_id = " + card.printJobId();
+    assertThat(db.fetchCount(DSL.table("sms_outbox").where(job))).isEqualTo(1);
+    assertThat(db.fetchCount(DSL.table("status_outbox").where(job))).isEqualTo(1);
+    String body = db.fetchValue("select body from sms_outbox where " + job).toString();
     assertThat(body)
         .contains("D.")
         .contains("Disdukcapil Kota Bogor")
@@ -79,10 +114,11 @@ class JooqOutboxTest {
   @Test
   void no_sms_without_a_valid_phone_only_a_visible_mark_but_the_centre_still_hears_of_it() {
     JooqOutbox outbox = new JooqOutbox(db, clock, notices());
-    outbox.cardPrinted(card(2, Optional.empty()));
+    Outbox.PrintedCard card = card(2, Optional.empty());
+    outbox.cardPrinted(card);
 
-    assertThat(db.fetchValue("select status from sms_outbox where print_job_id = 2"))
-        .isEqualTo("NO_PHONE");
-    assertThat(db.fetchCount(DSL.table("status_outbox").where("print_job_id = 2"))).isEqualTo(1);
+    String job = "print_job_id = " + card.printJobId();
+    assertThat(db.fetchValue("select status from sms_outbox where " + job)).isEqualTo("NO_PHONE");
+    assertThat(db.fetchCount(DSL.table("status_outbox").where(job))).isEqualTo(1);
   }
 }

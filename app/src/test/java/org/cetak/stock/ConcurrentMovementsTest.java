@@ -92,6 +92,7 @@ class ConcurrentMovementsTest {
     AtomicInteger printed = new AtomicInteger();
     AtomicInteger spoiled = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
+    long request = f.request(office.id());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> futures = new ArrayList<>();
     CyclicBarrier start = new CyclicBarrier(threads);
@@ -115,7 +116,7 @@ class ConcurrentMovementsTest {
                           f.transactions.run(
                               () -> {
                                 f.printRoom.picked(printer, 1, job);
-                                f.printRoom.printed(printer, "0A0B0C0D", job, job);
+                                f.printRoom.printed(printer, "0A0B0C0D", request, job);
                                 printed.incrementAndGet();
                               });
                       default ->

@@ -115,6 +115,7 @@ class LedgerPropertyTest {
         List.of(
             F.registry.register(office.id(), "P1", "P1", "", blanko),
             F.registry.register(office.id(), "P2", "P2", "", blanko));
+    long request = F.request(office.id());
     Map<String, Long> model = new HashMap<>();
     Map<Long, Integer> listed = new HashMap<>();
     int step = 0;
@@ -159,7 +160,7 @@ class LedgerPropertyTest {
         }
         case PRINT -> {
           expected = need(model, inside, 1);
-          action = () -> F.printRoom.printed(p.id(), "04AABBCCDDEEFF", job, job);
+          action = () -> F.printRoom.printed(p.id(), "04AABBCCDDEEFF", request, job);
           move(after, inside, "PRINTED", 1);
         }
         case SPOIL_INSIDE -> {
@@ -205,7 +206,7 @@ class LedgerPropertyTest {
         }
         case UNKNOWN_PRINTED -> {
           expected = need(model, unknown, 1);
-          action = () -> F.printRoom.unknownPrinted(p.id(), Optional.empty(), job, job);
+          action = () -> F.printRoom.unknownPrinted(p.id(), Optional.empty(), request, job);
           move(after, unknown, "PRINTED", 1);
         }
         case LEND -> {
@@ -248,7 +249,7 @@ class LedgerPropertyTest {
           action =
               () ->
                   F.spoils.withdrawnOldCard(
-                      office.id(), job, Optional.empty(), Optional.empty(), "", operator);
+                      office.id(), request, Optional.empty(), Optional.empty(), "", operator);
           move(after, "SOURCE_WITHDRAWN", "OLD_SPOILED", 1);
         }
         case DESTROY -> {

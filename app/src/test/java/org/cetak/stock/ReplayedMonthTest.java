@@ -52,7 +52,7 @@ class ReplayedMonthTest {
     };
     long onHand = 0;
     long job = 0;
-    long request = 10_000;
+    long request = f.request(bogor.id());
     long previousClosing = 0;
     long totalPrinted = 0;
     long totalSpoiled = 0;
@@ -92,7 +92,8 @@ class ReplayedMonthTest {
           for (int c = 0; c < cards && f.printRoom.feeder(p.id()) > 0; c++) {
             f.clock.advance(Duration.ofMinutes(5));
             long thisJob = ++job;
-            long thisRequest = ++request;
+            request = f.request(bogor.id());
+            long thisRequest = request;
             String uid = String.format("04%012X", thisJob);
             int roll = random.nextInt(100);
             f.transactions.run(() -> f.printRoom.picked(p.id(), 1, thisJob));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
@@ -59,6 +60,7 @@ final class StockFixture {
   final DailyReports daily;
   final List<long[]> dropsHeard = new ArrayList<>();
   long reserved;
+  private static final AtomicLong REQUESTS = new AtomicLong();
 
   StockFixture(DataSource dataSource) {
     BoundConnections connections = new BoundConnections(dataSource);
@@ -103,6 +105,27 @@ final class StockFixture {
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);
     daily = new DailyReports(ledger, levels, access);
+  }
+
+  /**
+   * A printed request of the office, for the movements that name one: the ledger refers to real
+   * requests only. Each has its own synthetic NIK.
+   */
+  long request(long officeId) {
+    long n = REQUESTS.incrementAndGet();
+    return db.fetchSingle(
+            "insert into print_request (office_id, nik, kk, name, sex, birth_place, birth_date,"
+                + " address, rt, rw, village, district, regency, province, religion,"
+                + " marital_status, occupation, citizenship, siak_status, siak_status_at, reason,"
+                + " content_hash, status, status_at, source, created_at, updated_at)"
+                + " values (?, ?, '3271010101900001', 'WARGA UJI', 'L', 'BOGOR', date '1990-01-01',"
+                + " 'JL. UJI 1', '001', '001', 'PALEDANG', 'BOGOR TENGAH', 'KOTA BOGOR',"
+                + " 'JAWA BARAT', 'ISLAM', 'KAWIN', 'KARYAWAN', 'WNI', 'PRINT_READY_RECORD', now(),"
+                + " 'FIRST_CARD', ?, 'PRINTED', now(), 'test', now(), now()) returning id",
+            officeId,
+            String.format("3271010101%06d", n),
+            "hash-" + n)
+        .get(0, Long.class);
   }
 
   Office office(String code, String name) {

@@ -217,7 +217,7 @@ class StockOperationsTest {
     int before = f.printRoom.feeder(prn1.id());
     long printedBefore = rec(bogor).printed();
     f.printRoom.picked(prn1.id(), 1, 77);
-    f.printRoom.printed(prn1.id(), "04a1b2c3d4e5f6", 501, 77);
+    f.printRoom.printed(prn1.id(), "04a1b2c3d4e5f6", f.request(bogor.id()), 77);
     assertThat(f.printRoom.feeder(prn1.id())).isEqualTo(before - 1);
     assertThat(rec(bogor).printed()).isEqualTo(printedBefore + 1);
     assertThat(f.ledger.recent(bogor.id(), 1).get(0).movement().actor()).isEqualTo("station:PRN-1");
@@ -232,7 +232,12 @@ class StockOperationsTest {
     assertThat(rec(bogor).unknown()).isEqualTo(1);
     assertThat(rec(bogor).closes()).isTrue();
     f.printRoom.unknownSpoiled(
-        prn1.id(), SpoilReason.ENCODE_FAIL, Optional.of("AABBCCDD"), 502, 90, "chip mute");
+        prn1.id(),
+        SpoilReason.ENCODE_FAIL,
+        Optional.of("AABBCCDD"),
+        f.request(bogor.id()),
+        90,
+        "chip mute");
     assertThat(rec(bogor).unknown()).isZero();
     assertThatThrownBy(() -> f.printRoom.backFromUnknown(prn1.id(), true, 90))
         .isInstanceOfSatisfying(
@@ -397,7 +402,7 @@ class StockOperationsTest {
                 ""),
             operator);
     f.spoils.withdrawnOldCard(
-        bogor.id(), 601, Optional.of("DEADBEEF"), Optional.empty(), "", operator);
+        bogor.id(), f.request(bogor.id()), Optional.of("DEADBEEF"), Optional.empty(), "", operator);
     long destroyedBefore = rec(bogor).destroyed();
     DestructionReport report =
         f.destructions.propose(

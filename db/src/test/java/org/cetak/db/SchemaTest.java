@@ -45,6 +45,30 @@ class SchemaTest {
   }
 
   @Test
+  void histories_refuse_truncate() {
+    for (String table :
+        new String[] {"print_job_event", "print_request_event", "stock_movement", "audit_event"}) {
+      assertThatThrownBy(() -> execute("truncate " + table + " cascade"))
+          .as(table)
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  @Test
+  void an_outbox_row_cannot_name_a_request_that_does_not_exist() throws SQLException {
+    execute(
+        "insert into office (code, name, kind, created_at) values ('99.99', 'Uji', 'KABUPATEN_KOTA', now())");
+
+    assertThatThrownBy(
+            () ->
+                execute(
+                    "insert into sms_outbox (office_id, request_id, print_job_id, phone, body,"
+                        + " created_at) select id, 424242, 434343, '+6281200000000', 'x', now()"
+                        + " from office"))
+        .hasMessageContaining("fk_sms_outbox_");
+  }
+
+  @Test
   void migrating_again_applies_nothing() {
     assertThat(Schema.migrate(dataSource)).isZero();
   }

@@ -125,7 +125,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
       try {
         startIfMissing(device);
       } catch (RuntimeException e) {
-        log.warn("Printer {} not started: {}", device.link().code(), e.getMessage());
+        log.warn("Printer {} not started", device.link().code(), e);
       }
     }
   }
@@ -197,7 +197,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
           owned.remove(printer);
         }
       } catch (RuntimeException e) {
-        log.warn("Renewing the lease of printer {} failed: {}", printer.code(), e.toString());
+        log.warn("Renewing the lease of printer {} failed", printer.code(), e);
       }
     }
   }
@@ -276,7 +276,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
       try {
         ownership.release(printer.id(), properties.node());
       } catch (RuntimeException e) {
-        log.warn("Releasing printer {} failed: {}", printer.code(), e.toString());
+        log.warn("Releasing printer {} failed", printer.code(), e);
       }
     }
     log.info(

@@ -3,6 +3,7 @@ package org.cetak.printing.face;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.Masking;
 
 /**
  * What goes on an e-KTP card face (<i>muka kartu</i>), taken from the resident's record.
@@ -91,9 +92,20 @@ public record CardFaceData(
     }
   }
 
-  /** Never prints the NIK: records end up in logs and exception messages. */
+  /**
+   * Masked with the project's one rule ({@link Masking}): records end up in logs and exception
+   * messages.
+   */
   @Override
   public String toString() {
-    return "CardFaceData[nik=" + nik.substring(0, 6) + "**********]";
+    return "CardFaceData[nik="
+        + Masking.nik(nik)
+        + ", name="
+        + Masking.name(name)
+        + ", birthDate="
+        + Masking.date(birthDate)
+        + ", address="
+        + Masking.text(address)
+        + "]";
   }
 }

@@ -15,8 +15,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,8 +29,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Renders the front and back of an e-KTP from a {@link CardFaceData} into the printer's panels, and
@@ -54,9 +52,9 @@ public final class CardFaceRenderer {
     System.setProperty("java.awt.headless", "true");
   }
 
-  private static final Logger log = LoggerFactory.getLogger(CardFaceRenderer.class);
+  /** The DejaVu fonts ship with the application, so every machine draws with the same outlines. */
+  private static final String FONT_DIR = "/fonts/";
 
-  private static final String FONT_DIR = "/usr/share/fonts/truetype/dejavu/";
   static final Font REGULAR = loadFont("DejaVuSans.ttf", Font.PLAIN);
   static final Font BOLD = loadFont("DejaVuSans-Bold.ttf", Font.BOLD);
 
@@ -450,16 +448,13 @@ public final class CardFaceRenderer {
   }
 
   private static Font loadFont(String file, int style) {
-    File f = new File(FONT_DIR + file);
-    if (f.isFile()) {
-      try {
-        return Font.createFont(Font.TRUETYPE_FONT, f).deriveFont(style, 12f);
-      } catch (FontFormatException | IOException e) {
-        log.warn("cannot load font {}, falling back to SansSerif: {}", f, e.toString());
+    try (InputStream in = CardFaceRenderer.class.getResourceAsStream(FONT_DIR + file)) {
+      if (in == null) {
+        throw new IllegalStateException("font " + FONT_DIR + file + " missing from the build");
       }
-    } else {
-      log.warn("font {} not found (install fonts-dejavu-core); falling back to SansSerif", f);
+      return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(style, 12f);
+    } catch (FontFormatException | IOException e) {
+      throw new IllegalStateException("cannot load font " + FONT_DIR + file, e);
     }
-    return new Font(Font.SANS_SERIF, style, 12);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.cetak.common.Masking;
 import org.junit.jupiter.api.Test;
 
 class CardFaceDataTest {
@@ -62,10 +63,11 @@ class CardFaceDataTest {
   }
 
   @Test
-  void to_string_masks_the_nik() {
+  void to_string_masks_the_nik_and_the_name_with_the_project_rule() {
     assertThat(with("3271051708900003", "SARI", "P", "O").toString())
         .doesNotContain("3271051708900003")
-        .contains("327105");
+        .doesNotContain("SARI")
+        .contains(Masking.nik("3271051708900003"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.cetak.printing.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,11 +83,14 @@ abstract class PrintRoomGroundTruth {
       jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
     }
 
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (GroundTruthCheck.waiting(db) > 0 && System.nanoTime() < deadline) {
-      operator.round(office, admin, printers);
-      Thread.sleep(50);
-    }
+    await("every request with a blank printed or spoiled")
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              operator.round(office, admin, printers);
+              return GroundTruthCheck.waiting(db) == 0;
+            });
     runtime.stop();
     for (Printer printer : printers) {
       operator.settleIfUnknown(printer, admin);

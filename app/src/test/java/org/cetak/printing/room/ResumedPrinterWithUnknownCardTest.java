@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.cetak.CetakApplication;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.RunTrigger;
@@ -102,23 +103,27 @@ class ResumedPrinterWithUnknownCardTest {
 
     jobs.setState(printer.id(), PrinterMode.RUNNING, "operator resumed");
     runtime.wakeUp(printer.id());
-    Thread.sleep(1000);
-
-    assertThat(unknownJob(printer)).as("the card is still unknown").isPresent();
-    assertThat(jobs.state(printer.id()).mode())
-        .as("mode of a printer whose card's outcome is unknown")
-        .isEqualTo(PrinterMode.QUARANTINED);
+    Awaitility.await("the printer stays quarantined while its card is unknown")
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .untilAsserted(
+            () -> {
+              assertThat(unknownJob(printer)).as("the card is still unknown").isPresent();
+              assertThat(jobs.state(printer.id()).mode())
+                  .as("mode of a printer whose card's outcome is unknown")
+                  .isEqualTo(PrinterMode.QUARANTINED);
+            });
   }
 
   private Optional<PrintJob> unknownJob(Printer printer) {
     return jobs.openJob(printer.id()).filter(j -> j.stage() == Stage.UNKNOWN);
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(end);
-      Thread.sleep(20);
-    }
+  private static void await(String what, BooleanSupplier condition) {
+    Awaitility.await(what)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(condition::getAsBoolean);
   }
 }

@@ -36,7 +36,7 @@ public final class LoggingTransport implements Transport {
       }
       return reply;
     } catch (TransportException e) {
-      log.debug("{} ! {}", delegate.name(), e.getMessage());
+      log.debug("{} ! no reply", delegate.name(), e);
       throw e;
     }
   }

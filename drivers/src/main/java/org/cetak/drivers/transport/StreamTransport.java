@@ -129,6 +129,11 @@ public final class StreamTransport implements Transport {
     return ((ReplyFramer.Reply) frame).bytes();
   }
 
+  /** Replies that came while no request waited; the next request discards them. */
+  int unclaimedReplies() {
+    return events.size();
+  }
+
   private void discardLateReplies() {
     Event event;
     while ((event = events.poll()) != null) {
@@ -195,7 +200,7 @@ public final class StreamTransport implements Transport {
     }
     if (!closed && broken == null) {
       broken = end;
-      log.warn("{}: link lost: {}", name, end.getMessage());
+      log.warn("{}: link lost", name, end);
     }
     events.add(new Ended(end));
   }
@@ -210,7 +215,7 @@ public final class StreamTransport implements Transport {
     try {
       resource.close();
     } catch (IOException | RuntimeException e) {
-      log.debug("{}: error while closing: {}", name, e.toString());
+      log.debug("{}: error while closing", name, e);
     }
     reader.interrupt(); // unblocks reads that ignore close (piped streams)
   }

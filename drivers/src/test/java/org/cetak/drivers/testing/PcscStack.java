@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -210,13 +212,14 @@ public final class PcscStack implements AutoCloseable {
 
   private void await(String what, Condition condition, Duration timeout)
       throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.holds()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "PC/SC stack: no " + what + " within " + timeout + "\n" + daemonLog());
-      }
-      Thread.sleep(10);
+    try {
+      Awaitility.await("PC/SC stack: " + what)
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(10))
+          .until(condition::holds);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "PC/SC stack: no " + what + " within " + timeout + "\n" + daemonLog(), e);
     }
   }
 

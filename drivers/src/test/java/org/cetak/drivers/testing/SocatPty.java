@@ -1,5 +1,7 @@
 package org.cetak.drivers.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +52,11 @@ public final class SocatPty implements AutoCloseable {
   }
 
   /** Waits until the link exists again. */
-  public void awaitLink(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!Files.exists(link)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("socat made no pty at " + link + " within " + timeout);
-      }
-      Thread.sleep(5);
-    }
+  public void awaitLink(Duration timeout) {
+    await("socat makes a pty at " + link)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> Files.exists(link));
   }
 
   /** Ends the current socat (the cable is pulled); the supervisor plugs it back in. */

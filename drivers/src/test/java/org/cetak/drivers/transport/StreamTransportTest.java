@@ -2,6 +2,7 @@ package org.cetak.drivers.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,9 @@ class StreamTransportTest {
         .isInstanceOf(TransportTimeoutException.class)
         .hasMessageContaining("\\eSe\\r");
     deviceSays("OK\r"); // late answer to Se
-    Thread.sleep(50);
+    await("the late reply arrived")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> transport.unclaimedReplies() == 1);
 
     CompletableFuture<byte[]> status =
         CompletableFuture.supplyAsync(

@@ -104,7 +104,7 @@ public final class PtyEndpoint implements AutoCloseable {
           Thread.sleep(200);
         }
       } catch (IOException e) {
-        log.warn("{}: cannot start socat: {}", printer.name(), e.toString());
+        log.warn("{}: cannot start socat", printer.name(), e);
         sleepQuietly(1000);
       } catch (InterruptedException e) {
         return;

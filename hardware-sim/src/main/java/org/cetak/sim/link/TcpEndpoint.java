@@ -90,7 +90,7 @@ public final class TcpEndpoint implements AutoCloseable {
         t.start();
       } catch (IOException e) {
         if (!closed && server == s) {
-          log.warn("{}: accept failed: {}", printer.name(), e.toString());
+          log.warn("{}: accept failed", printer.name(), e);
         }
       } catch (InterruptedException e) {
         return;
@@ -113,7 +113,7 @@ public final class TcpEndpoint implements AutoCloseable {
           };
       new PrinterSession(printer, source, out, options, this::disappear).serve();
     } catch (IOException e) {
-      log.debug("{}: connection ended: {}", printer.name(), e.toString());
+      log.debug("{}: connection ended", printer.name(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -140,7 +140,7 @@ public final class TcpEndpoint implements AutoCloseable {
                   log.info("{}: port is back on {}", printer.name(), port);
                 }
               } catch (IOException e) {
-                log.warn("{}: could not re-bind port {}: {}", printer.name(), port, e.toString());
+                log.warn("{}: could not re-bind port {}", printer.name(), port, e);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }

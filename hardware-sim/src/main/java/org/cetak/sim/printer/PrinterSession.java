@@ -50,7 +50,7 @@ public final class PrinterSession implements Runnable {
     try {
       serve();
     } catch (IOException e) {
-      log.debug("{}: connection ended: {}", printer.name(), e.toString());
+      log.debug("{}: connection ended", printer.name(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -27,4 +27,24 @@ public record PrintedReport(
   public String printedAt() {
     return at;
   }
+
+  /** Without the NIK: a log line must not carry one, even an invented one. */
+  @Override
+  public String toString() {
+    return "PrintedReport[kind="
+        + kind
+        + ", cardUid="
+        + cardUid
+        + ", officeCode="
+        + officeCode
+        + ", at="
+        + at
+        + ", key="
+        + key
+        + ", reference="
+        + reference
+        + ", receivedAt="
+        + receivedAt
+        + "]";
+  }
 }

@@ -79,7 +79,7 @@ public final class ReaderBridge implements AutoCloseable {
         worker.start();
       } catch (IOException e) {
         if (!server.isClosed()) {
-          log.warn("Reader bridge accept failed: {}", e.toString());
+          log.warn("Reader bridge accept failed", e);
         }
       }
     }
@@ -98,7 +98,7 @@ public final class ReaderBridge implements AutoCloseable {
         out.flush();
       }
     } catch (IOException e) {
-      log.debug("Reader bridge client left: {}", e.toString());
+      log.debug("Reader bridge client left", e);
     } finally {
       clients.remove(socket);
     }
@@ -183,7 +183,7 @@ public final class ReaderBridge implements AutoCloseable {
         client.close();
       }
     } catch (IOException e) {
-      log.debug("Closing the reader bridge: {}", e.toString());
+      log.debug("Closing the reader bridge", e);
     }
   }
 }

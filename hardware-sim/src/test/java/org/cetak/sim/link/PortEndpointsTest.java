@@ -1,6 +1,7 @@
 package org.cetak.sim.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -49,8 +50,7 @@ class PortEndpointsTest {
         assertThat(host.reply()).as("connection dropped").isNull();
       }
       assertThat(tcp.listening()).isFalse();
-      Thread.sleep(600);
-      assertThat(tcp.listening()).isTrue();
+      await("the port listens again").atMost(Duration.ofSeconds(10)).until(tcp::listening);
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), tcp.port())) {
         RawHost host = new RawHost(s.getOutputStream(), s.getInputStream());
         assertThat(host.ask("Rst")).as("the Sic was done").contains("POS=CONTACTLESS");
@@ -69,11 +69,10 @@ class PortEndpointsTest {
         RawHost host = new RawHost(out, in);
         assertThat(host.ask("Rtp")).isEqualTo("Primacy");
         host.sendRaw(RawHost.frame("Sic"));
-        long end = System.nanoTime() + 3_000_000_000L;
-        while (Files.exists(link, LinkOption.NOFOLLOW_LINKS) && System.nanoTime() < end) {
-          Thread.sleep(10);
-        }
-        assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).as("pty gone").isFalse();
+        await("the pty is gone")
+            .atMost(Duration.ofSeconds(3))
+            .pollInterval(Duration.ofMillis(10))
+            .until(() -> !Files.exists(link, LinkOption.NOFOLLOW_LINKS));
       }
       assertThat(pty.awaitLink(5_000)).as("pty back").isTrue();
       try (FileOutputStream out = new FileOutputStream(link.toFile());

@@ -129,11 +129,15 @@ class MalformedRequestTest {
     assertThat(card.panels()).as("only the good panel was printed").hasSize(1);
   }
 
+  /** The cases whose length a receiver can know, so a request sent right behind is understood. */
+  static Case[] pipelinedCases() {
+    return Arrays.stream(cases()).filter(Case::pipelined).toArray(Case[]::new);
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("pipelinedCases")
   void malformed_request_followed_at_once_by_a_good_one_gets_one_reply_each(Case c)
       throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(c.pipelined());
     ByteArrayOutputStream both = new ByteArrayOutputStream();
     both.write(c.bytes());
     both.write(new byte[] {0, 0});

@@ -56,10 +56,10 @@ final class JdkPcscContext {
             Long.toHexString(context.getLong(null)));
         return true;
       } catch (InvocationTargetException e) {
-        log.info("PC/SC service still unavailable: {}", e.getCause().toString());
+        log.info("PC/SC service still unavailable", e.getCause());
         return false;
       } catch (IllegalAccessException e) {
-        log.warn("cannot reset the JDK's PC/SC context: {}", e.toString());
+        log.warn("cannot reset the JDK's PC/SC context", e);
         return false;
       }
     }

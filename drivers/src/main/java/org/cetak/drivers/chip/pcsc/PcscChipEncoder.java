@@ -157,7 +157,7 @@ public final class PcscChipEncoder implements ChipEncoder {
       try {
         card.disconnect(true); // reset: vpcd notices a vanished card only on traffic
       } catch (CardException | RuntimeException e) {
-        log.debug("{}: disconnect failed: {}", reader, e.toString());
+        log.debug("{}: disconnect failed", reader, e);
       }
     }
   }

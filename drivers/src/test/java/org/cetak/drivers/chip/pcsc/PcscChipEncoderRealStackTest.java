@@ -1,6 +1,7 @@
 package org.cetak.drivers.chip.pcsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -156,12 +157,14 @@ class PcscChipEncoderRealStackTest {
   @Order(9)
   void an_empty_field_is_no_card_after_the_wait() throws Exception {
     stack.removeCard();
-    Thread.sleep(600);
 
-    ChipOutcome<ChipUid> outcome = encoder.readUid(Duration.ofMillis(500));
-
-    assertThat(outcome)
-        .isEqualTo(new ChipOutcome.NoCard<>(PcscStack.READER, Duration.ofMillis(500)));
+    // pcscd notices the card has gone a moment later; until then the reader still holds it
+    await("the reader reports no card")
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(encoder.readUid(Duration.ofMillis(500)))
+                    .isEqualTo(new ChipOutcome.NoCard<>(PcscStack.READER, Duration.ofMillis(500))));
   }
 
   @Test
