@@ -179,10 +179,12 @@ class CentreOutageTest {
   }
 
   private Outbox.PrintedCard card(long request, Instant printedAt) {
+    org.cetak.support.PrintedJobs.requestWithId(
+        f.db, f.office.id(), request, String.format("3271014101%06d", request));
     return new Outbox.PrintedCard(
         f.office.id(),
         request,
-        1000 + request,
+        org.cetak.support.PrintedJobs.insert(f.db, f.office.id(), request),
         String.format("3271014101%06d", request),
         "Warga " + request,
         Optional.empty(),

@@ -155,7 +155,7 @@ public final class CounterFixture {
                 new Outbox.PrintedCard(
                     f.office.id(),
                     request,
-                    5000 + request,
+                    org.cetak.support.PrintedJobs.insert(f.db, f.office.id(), request),
                     resident.nik(),
                     resident.name(),
                     resident.phone(),

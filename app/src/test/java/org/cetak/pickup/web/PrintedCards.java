@@ -39,7 +39,7 @@ public final class PrintedCards {
         new Outbox.PrintedCard(
             officeId,
             request,
-            900_000 + request,
+            org.cetak.support.PrintedJobs.insert(db, officeId, request),
             resident.nik(),
             resident.name(),
             resident.phone(),
