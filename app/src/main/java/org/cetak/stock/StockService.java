@@ -10,9 +10,10 @@ import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class StockService {
   private final Loans loans;
   private final DestructionReports reports;
   private final Approvals approvals;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
   private final Supplier<List<DropListener>> dropListeners;
@@ -50,7 +51,7 @@ public final class StockService {
       Loans loans,
       DestructionReports reports,
       Approvals approvals,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       Supplier<List<DropListener>> dropListeners) {
@@ -66,9 +67,14 @@ public final class StockService {
     this.dropListeners = dropListeners;
   }
 
+  /** The id of the office with this region code, or {@code UNKNOWN_OFFICE}. */
+  public long officeId(String code) {
+    return access.office(code).id();
+  }
+
   /** Registers a printer of an office; its feeder and inside start empty. */
   public Printer registerPrinter(long officeId, String code, String name, String model, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER, Role.ADMIN);
+    access.require(by, Permission.REGISTER_PRINTER, officeId);
     if (code == null || code.isBlank()) {
       throw new DomainException(StockError.INVALID_PRINTER_CODE, "A printer needs a code");
     }
@@ -104,7 +110,7 @@ public final class StockService {
    * ranges that overlap each other or an earlier drop, or that do not add up to the quantity.
    */
   public Drop receiveDrop(long officeId, DropRequest request, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.RECEIVE_DROP, officeId);
     if (request.documentNo() == null || request.documentNo().isBlank()) {
       throw new DomainException(
           StockError.DOCUMENT_REQUIRED, "A drop needs its hand-over document number");
@@ -196,7 +202,7 @@ public final class StockService {
 
   /** Loads a stack of blanks from the vault into a printer's feeder. */
   public RecordedMovement load(long officeId, String printerCode, int quantity, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LOAD_PRINTER, officeId);
     positive(quantity);
     Printer printer = printer(officeId, printerCode);
     return transactions.inTransaction(
@@ -217,7 +223,7 @@ public final class StockService {
 
   /** Takes blanks out of a printer's feeder back into the vault. */
   public RecordedMovement unload(long officeId, String printerCode, int quantity, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LOAD_PRINTER, officeId);
     positive(quantity);
     Printer printer = printer(officeId, printerCode);
     return transactions.inTransaction(
@@ -241,7 +247,7 @@ public final class StockService {
    * Spoils in the vault are write-offs and need a second person.
    */
   public RecordedMovement recordSpoiled(long officeId, SpoilRequest request, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.RECORD_SPOIL, officeId);
     positive(request.quantity());
     if (request.reason() == null || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD) {
       throw new DomainException(
@@ -283,7 +289,7 @@ public final class StockService {
       Optional<String> serial,
       String note,
       User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.WITHDRAW_OLD_CARD, officeId);
     Optional<String> uid = ChipUid.normalise(chipUid);
     return transactions.inTransaction(
         () ->
@@ -307,7 +313,7 @@ public final class StockService {
    * records the borrowing in the same transaction.
    */
   public Loan lend(long officeId, LoanRequest request, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
     validateLoan(officeId, request);
     Optional<Office> other = request.counterpartOfficeId().map(access::office);
     Office self = access.office(officeId);
@@ -359,7 +365,7 @@ public final class StockService {
    * sides.
    */
   public Loan borrow(long officeId, LoanRequest request, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
     validateLoan(officeId, request);
     if (request.counterpartOfficeId().isPresent()) {
       throw new DomainException(
@@ -435,7 +441,7 @@ public final class StockService {
    */
   public Approval proposeWriteOff(
       long officeId, Place from, int quantity, SpoilReason reason, String note, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.PROPOSE_DISPOSAL, officeId);
     positive(quantity);
     if (reason == null || reason == SpoilReason.WITHDRAWN_OLD_CARD) {
       throw new DomainException(
@@ -485,7 +491,7 @@ public final class StockService {
    */
   public DestructionReport proposeDestruction(
       long officeId, DestructionProposal proposal, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.PROPOSE_DISPOSAL, officeId);
     if (proposal.cards().isEmpty()) {
       throw new DomainException(
           StockError.NO_CARDS, "A destruction report lists at least one card");

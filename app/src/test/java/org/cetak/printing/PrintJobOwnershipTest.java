@@ -17,6 +17,7 @@ import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printer;
 import org.cetak.stock.StockService;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class PrintJobOwnershipTest {
   void twoNodesAndAPrinterOfTheirOwn() {
     nodeA = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-a");
     nodeB = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-b");
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     String code = "PRN-OWN-" + (++printers);
     Printer registered =
         stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);

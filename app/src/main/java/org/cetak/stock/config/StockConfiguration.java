@@ -4,8 +4,8 @@ import java.time.Clock;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.OfficeDirectory;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.DestructionApproval;
 import org.cetak.stock.DestructionReports;
@@ -14,7 +14,6 @@ import org.cetak.stock.Drops;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
 import org.cetak.stock.Loans;
-import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
@@ -68,11 +67,6 @@ public class StockConfiguration {
   }
 
   @Bean
-  OfficeAccess officeAccess(OfficeDirectory offices) {
-    return new OfficeAccess(offices);
-  }
-
-  @Bean
   ApprovalHandler writeOffApproval(Ledger ledger) {
     return new WriteOffApproval(ledger);
   }
@@ -90,7 +84,7 @@ public class StockConfiguration {
       Loans loans,
       DestructionReports reports,
       Approvals approvals,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       ObjectProvider<DropListener> dropListeners) {
@@ -130,7 +124,7 @@ public class StockConfiguration {
   }
 
   @Bean
-  DailyReports dailyReports(Ledger ledger, StockLevels levels, OfficeAccess access) {
+  DailyReports dailyReports(Ledger ledger, StockLevels levels, Access access) {
     return new DailyReports(ledger, levels, access);
   }
 }

@@ -35,6 +35,7 @@ import org.cetak.stock.Printer;
 import org.cetak.stock.StockLevels;
 import org.cetak.stock.StockService;
 import org.cetak.support.TestDatabaseInitializer;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class PrintRoomCrashTest {
     try (SimulatedRoom room = SimulatedRoom.start(ScenarioLoader.parse(yaml));
         ReaderBridge readers = ReaderBridge.start(room.terminalFactory(), 0)) {
       Office office = offices.officeByCode("32.71").orElseThrow();
-      User admin = offices.user("admin").orElseThrow();
+      User admin = TestUsers.everyRole(offices);
       List<Printer> printers = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         printers.add(

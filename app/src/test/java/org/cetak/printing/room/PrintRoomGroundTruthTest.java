@@ -28,6 +28,7 @@ import org.cetak.stock.Printer;
 import org.cetak.stock.StockLevels;
 import org.cetak.stock.StockService;
 import org.cetak.support.TestDatabaseInitializer;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +94,7 @@ class PrintRoomGroundTruthTest {
   @Test
   void every_card_the_application_believes_in_is_the_card_the_printers_hold() throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     for (int i = 1; i <= 4; i++) {
       stock.registerPrinter(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin);
     }
