@@ -59,6 +59,8 @@ public interface AllocationStore {
       OffsetDateTime now);
 
   /**
+   * The size of an office's queue.
+   *
    * @param held reservations whose blank is still in the vault or a feeder
    * @param outstanding reservations not yet printed (held, printing, outcome unknown)
    * @param printedToday cards printed since the start of the day
@@ -67,6 +69,8 @@ public interface AllocationStore {
   record QueueCounts(long held, long outstanding, long printedToday, long queued) {}
 
   /**
+   * Where one request stands in its office's queue.
+   *
    * @param tier empty when no tier of the policy takes the request
    * @param queuedAhead eligible queued requests ranked before it
    * @param heldAhead reserved requests that print before it (all of them when it is queued)

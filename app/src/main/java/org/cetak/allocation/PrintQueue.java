@@ -54,6 +54,12 @@ public interface PrintQueue {
   /** PRINTING / OUTCOME_UNKNOWN to FAILED_REQUEUED: keeps its priority and reservation. */
   void requeue(long requestId, String reason, String actor);
 
+  /**
+   * The request's status, its row locked until the transaction ends (so the status cannot change
+   * before the caller acts on it); empty when there is no such request.
+   */
+  Optional<RequestStatus> lockStatus(long requestId);
+
   /** PRINTING to OUTCOME_UNKNOWN, until an operator settles it. */
   void markOutcomeUnknown(long requestId, String reason, String actor);
 

@@ -41,6 +41,8 @@ public record QueueExplanation(
   public record DateRange(LocalDate earliest, LocalDate latest) {}
 
   /**
+   * The next drop of blanks the office expects.
+   *
    * @param source {@code LEARNED} from the drop history or {@code CONFIGURED}
    */
   public record ExpectedDrop(

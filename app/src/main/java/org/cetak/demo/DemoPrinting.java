@@ -1,11 +1,11 @@
 package org.cetak.demo;
 
 import org.cetak.office.OfficeDirectory;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.config.StationProperties;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.scenario.SimulatedRoom;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public class DemoPrinting implements ApplicationRunner {
   private final StationProperties station;
   private final OfficeDirectory offices;
   private final Printers printers;
-  private final PrintRoomMovements movements;
+  private final PrintRoomLedger movements;
   private final ObjectProvider<StationRuntime> runtime;
 
   public DemoPrinting(
@@ -39,7 +39,7 @@ public class DemoPrinting implements ApplicationRunner {
       StationProperties station,
       OfficeDirectory offices,
       Printers printers,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       ObjectProvider<StationRuntime> runtime) {
     this.room = room;
     this.station = station;

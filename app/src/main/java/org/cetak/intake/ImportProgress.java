@@ -5,6 +5,8 @@ package org.cetak.intake;
 public interface ImportProgress {
 
   /**
+   * Reports how far the import has read.
+   *
    * @param bytesRead bytes of the records file read so far
    * @param totalBytes its size, 0 when unknown
    * @param rows rows read so far

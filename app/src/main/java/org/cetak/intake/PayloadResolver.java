@@ -7,6 +7,8 @@ package org.cetak.intake;
 public interface PayloadResolver {
 
   /**
+   * Finds one payload of a record.
+   *
    * @param column {@code photo}, {@code signature} or {@code fingerprints}
    * @param reference the record's value for that column (a relative path, or base64); not empty
    */
@@ -15,6 +17,8 @@ public interface PayloadResolver {
   /** What was found. */
   sealed interface Resolved {}
 
+  // A file's bytes handed on once, never compared or printed.
+  @SuppressWarnings("ArrayRecordComponent")
   record Found(byte[] bytes) implements Resolved {}
 
   /** Named but not there (yet): the record is imported and flagged. */

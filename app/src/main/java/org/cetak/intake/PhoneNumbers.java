@@ -17,9 +17,12 @@ public final class PhoneNumbers {
       char c = given.charAt(i);
       if (c >= '0' && c <= '9') {
         digits.append(c);
-      } else if (c == '+' && i == 0) {
-        continue;
-      } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      } else if ((c != '+' || i != 0) // a leading plus marks the country code
+          && c != ' '
+          && c != '-'
+          && c != '.'
+          && c != '('
+          && c != ')') {
         return Optional.empty();
       }
     }

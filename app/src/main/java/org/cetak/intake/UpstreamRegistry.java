@@ -33,6 +33,8 @@ public interface UpstreamRegistry {
   sealed interface Pull {}
 
   /**
+   * One page of records.
+   *
    * @param next the cursor for the following page (equal to the one given when nothing new came)
    */
   record Page(List<UpstreamRecord> records, String next) implements Pull {

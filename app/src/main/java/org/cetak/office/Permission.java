@@ -72,6 +72,7 @@ public enum Permission {
   /** Issue and revoke API tokens. */
   MANAGE_TOKENS(EnumSet.of(ADMIN));
 
+  @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
   private final Set<Role> roles;
 
   Permission(Set<Role> roles) {

@@ -6,15 +6,18 @@ import org.cetak.allocation.QueuedCard;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.face.CardFaceData;
 import org.cetak.printing.face.CardFaceRenderer;
+import org.cetak.region.RegionTable;
 
 /** Renders a request's card faces into panels and builds its chip payload. */
 public final class CardPreparer {
 
   private final CardFaceRenderer renderer;
+  private final RegionTable regions;
   private final Clock clock;
 
-  public CardPreparer(CardFaceRenderer renderer, Clock clock) {
+  public CardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
     this.renderer = renderer;
+    this.regions = regions;
     this.clock = clock;
   }
 
@@ -26,8 +29,12 @@ public final class CardPreparer {
         reprint);
   }
 
-  /** What is printed on the card; the place of issue is the regency of the record. */
-  public static CardFaceData faceData(QueuedCard card, LocalDate issued) {
+  /**
+   * What is printed on the card. The front's header names the resident's province and regency; the
+   * card is issued by the office that prints it, so the place of issue is that office's regency
+   * (the record's own regency only when the office code names none).
+   */
+  public CardFaceData faceData(QueuedCard card, LocalDate issued) {
     ResidentRecord order = card.record();
     return new CardFaceData(
         order.province(),
@@ -49,7 +56,7 @@ public final class CardPreparer {
         order.citizenship(),
         card.payloads().photo(),
         card.payloads().signature(),
-        order.regency(),
+        regions.regencyName(card.officeCode()).orElse(order.regency()),
         issued);
   }
 }

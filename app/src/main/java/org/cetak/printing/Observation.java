@@ -8,9 +8,11 @@ public sealed interface Observation {
 
   /**
    * The counters add up: {@code picked} blanks left the feeder, {@code rejected} cards entered the
-   * reject box, {@code ejected} cards entered the output hopper, and a card is inside or not.
+   * reject box, {@code ejected} cards entered the output hopper, and the card position went from
+   * {@code before} to {@code position}.
    */
-  record Conclusive(int picked, int rejected, int ejected, CardPosition position)
+  record Conclusive(
+      int picked, int rejected, int ejected, CardPosition before, CardPosition position)
       implements Observation {
     public boolean cardInside() {
       return position.cardInside();
@@ -18,6 +20,11 @@ public sealed interface Observation {
 
     public boolean nothingMoved() {
       return picked == 0 && rejected == 0 && ejected == 0;
+    }
+
+    /** No counter moved and the card, if any, is where it was: the command did nothing. */
+    public boolean stoodStill() {
+      return nothingMoved() && position == before;
     }
   }
 
@@ -68,6 +75,6 @@ public sealed interface Observation {
               + ", ejected "
               + ejected);
     }
-    return new Conclusive((int) picked, rejected, ejected, after.position());
+    return new Conclusive((int) picked, rejected, ejected, before.position(), after.position());
   }
 }

@@ -3,8 +3,10 @@ package org.cetak.printing;
 import java.util.Optional;
 
 /**
- * The persisted print jobs and printer modes. Every method is one transaction, and a transition's
- * blank movements, request change and outbox rows commit with it or not at all.
+ * The print jobs and the printers' modes, as persisted. This port holds the job's own state only:
+ * the blanks, the request and the outboxes a step moves are recorded beside it by {@link
+ * StepRecorder}, in the caller's transaction. Every method joins the caller's transaction when
+ * there is one.
  */
 public interface PrintJobs {
 
@@ -12,35 +14,21 @@ public interface PrintJobs {
   Optional<PrintJob> openJob(long printerId);
 
   /**
-   * Claims the request for this printer and persists a new job at {@link Stage#PICKING} with the
-   * baseline taken before the pick — when the printer is still {@link PrinterMode#RUNNING} (an
-   * operator may have paused it from any node) and the request can still be printed.
+   * Locks the printer against other steps and settlements until the transaction ends, and returns
+   * its mode. Refused with {@link StaleJobException} when another node owns the printer now.
    */
-  Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
+  PrinterState lockOwned(PrinterRef printer);
 
-  /** What came of {@link #start}. */
-  sealed interface Start permits Started, NotPrintable, Halted {}
-
-  /** The job is persisted: pick the blank. */
-  record Started(PrintJob job) implements Start {}
-
-  /** The request was withdrawn, printed or taken by another printer meanwhile: take another. */
-  record NotPrintable() implements Start {}
-
-  /** The printer is not running (paused, cooling, quarantined): nothing was started. */
-  record Halted(PrinterState state) implements Start {}
+  /** Persists a new job at {@link Stage#PICKING} with the baseline taken before the pick. */
+  PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
 
   /**
-   * Persists a transition; refused with {@link StaleJobException} when the job changed meanwhile or
-   * this node no longer owns the printer.
+   * Persists the transition's job as its next version. Refused with {@link StaleJobException},
+   * nothing written, when the job changed since {@code transition.next().version()} or, when {@code
+   * byOwner}, this node no longer owns the printer (an operator's settlement may come from any
+   * node).
    */
-  PrintJob apply(Transition transition);
-
-  /**
-   * Persists an operator's settlement: like {@link #apply} but from any node, since the operator at
-   * the printer may use any console; still refused when the job changed meanwhile.
-   */
-  PrintJob settle(Transition transition);
+  PrintJob save(Transition transition, boolean byOwner);
 
   PrinterState state(long printerId);
 

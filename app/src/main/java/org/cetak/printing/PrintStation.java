@@ -1,13 +1,8 @@
 package org.cetak.printing;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.cetak.printing.BlankMove.BackFromUnknown;
-import org.cetak.printing.BlankMove.Picked;
-import org.cetak.printing.BlankMove.Printed;
-import org.cetak.printing.BlankMove.Spoiled;
-import org.cetak.printing.BlankMove.ToUnknown;
+import java.util.function.Supplier;
 import org.cetak.printing.Observation.Conclusive;
 import org.cetak.printing.Observation.Inconclusive;
 import org.cetak.printing.device.CardPosition;
@@ -49,6 +44,7 @@ public final class PrintStation {
   private final CardPrinter device;
   private final ChipStation chip;
   private final PrintJobs jobs;
+  private final StepRecorder steps;
   private final CardSupply supply;
   private final Optional<DutyCycle> dutyCycle;
 
@@ -73,9 +69,11 @@ public final class PrintStation {
       CardPrinter device,
       ChipStation chip,
       PrintJobs jobs,
+      StepRecorder steps,
       CardSupply supply,
       Optional<DutyCycle> dutyCycle) {
     this.dutyCycle = dutyCycle;
+    this.steps = steps;
     this.printer = printer;
     this.device = device;
     this.chip = chip;
@@ -88,8 +86,8 @@ public final class PrintStation {
   }
 
   /** The printer's status as last read, for the console; empty before the first read. */
-  public java.util.Optional<PrinterSnapshot> lastStatus() {
-    return java.util.Optional.ofNullable(lastStatus);
+  public Optional<PrinterSnapshot> lastStatus() {
+    return Optional.ofNullable(lastStatus);
   }
 
   private StatusReading readStatus() {
@@ -169,14 +167,14 @@ public final class PrintStation {
     if (next.isEmpty()) {
       return Tick.IDLE;
     }
-    PrintJobs.Start start =
-        jobs.start(printer, next.get().requestId(), Baseline.of(before), next.get().reprint());
-    if (start instanceof PrintJobs.Halted halted) {
+    StepRecorder.Start start =
+        steps.start(printer, next.get().requestId(), Baseline.of(before), next.get().reprint());
+    if (start instanceof StepRecorder.Halted halted) {
       supply.release(printer);
       log.info("Printer {} {}: {}", printer.code(), halted.state().mode(), halted.state().reason());
       return Tick.HALTED;
     }
-    if (!(start instanceof PrintJobs.Started started)) {
+    if (!(start instanceof StepRecorder.Started started)) {
       nothingOpen = true;
       return Tick.BUSY; // the request went away (withdrawn, taken): prepare another
     }
@@ -232,27 +230,19 @@ public final class PrintStation {
     }
     ChipOutcome result = chip.personalise(card(job).chip());
     if (result instanceof ChipOutcome.Written w) {
-      PrintJob next =
-          job.withUid(w.uid()).at(Stage.PRINTING, Optional.of(Baseline.of(now)), "chip written");
-      return print(jobs.apply(Transition.of(next, "chip written and locked")), true);
+      return print(steps.apply(StepTransitions.chipWritten(job, w.uid(), Baseline.of(now))), true);
     }
     ChipOutcome.Failed f = (ChipOutcome.Failed) result;
     if (!f.failure().cardAtFault()) {
       halt(PrinterMode.PAUSED, "chip encoder unavailable (" + f.failure() + "): " + f.detail());
       return Tick.HALTED;
     }
-    PrintJob withUid = f.uid().map(job::withUid).orElse(job);
-    PrintJob next =
-        withUid.rejecting(
-            SpoilCause.ENCODE_FAIL,
-            Optional.of(Baseline.of(now)),
-            "chip " + f.failure() + ": " + f.detail());
     log.info(
         "Printer {} job {}: chip failed ({}), rejecting the card",
         printer.code(),
         job.id(),
         f.failure());
-    return reject(jobs.apply(Transition.of(next, "chip failed: " + f.failure())), true);
+    return reject(steps.apply(StepTransitions.chipFailed(job, f, Baseline.of(now))), true);
   }
 
   private Tick print(PrintJob job, boolean baselineFresh) {
@@ -297,8 +287,7 @@ public final class PrintStation {
     }
     PrinterSnapshot now = ((StatusReading.Read) reading).snapshot();
     if (job.baseline().isEmpty()) {
-      PrintJob next = job.at(job.stage(), Optional.of(Baseline.of(now)), job.note());
-      return blockedOr(jobs.apply(Transition.of(next, "baseline taken")), now);
+      return blockedOr(steps.apply(StepTransitions.baselineTaken(job, Baseline.of(now))), now);
     }
     Observation seen = Observation.between(job.baseline().get(), now);
     if (seen instanceof Inconclusive i) {
@@ -306,7 +295,7 @@ public final class PrintStation {
       return Optional.empty();
     }
     Conclusive c = (Conclusive) seen;
-    if (c.nothingMoved() && c.position() == job.baseline().get().position()) {
+    if (c.stoodStill()) {
       return blockedOr(job, now);
     }
     Tick tick = decide(job, c, new StepOutcome.NoAnswer("found done after a restart"), now);
@@ -333,32 +322,12 @@ public final class PrintStation {
       pauseFor(PrinterCondition.MECHANICAL);
       return Optional.empty();
     }
-    PrinterCondition blocker =
-        switch (job.stage()) {
-          case PICKING -> now.blocker();
-          case PRINTING ->
-              now.coverOpen()
-                  ? PrinterCondition.COVER_OPEN
-                  : now.cooling()
-                      ? PrinterCondition.HEAD_TEMP
-                      : now.ribbon() <= 0
-                          ? PrinterCondition.RIBBON
-                          : now.hopperCount() >= now.hopperCapacity()
-                              ? PrinterCondition.HOPPER_FULL
-                              : PrinterCondition.NONE;
-          case REJECTING ->
-              now.coverOpen()
-                  ? PrinterCondition.COVER_OPEN
-                  : now.rejectCount() >= now.rejectCapacity()
-                      ? PrinterCondition.REJECT_BOX_FULL
-                      : PrinterCondition.NONE;
-          default -> PrinterCondition.NONE;
-        };
+    PrinterCondition blocker = StepRules.blocker(job.stage(), now);
     if (blocker == PrinterCondition.NONE) {
       return Optional.of(job);
     }
     if (job.stage() == Stage.PICKING) {
-      finishNotPicked(job, List.of(), blocker.advice());
+      finishNotPicked(StepTransitions.notPicked(job, List.of(), blocker.advice()));
     }
     pauseFor(blocker);
     return Optional.empty();
@@ -368,184 +337,87 @@ public final class PrintStation {
   private Tick afterCommand(PrintJob job, StepOutcome outcome) {
     StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
-      return toUnknown(job, describe(outcome) + "; then no status: " + u.why());
+      return toUnknown(job, StepRules.describe(outcome) + "; then no status: " + u.why());
     }
     PrinterSnapshot after = ((StatusReading.Read) reading).snapshot();
     Observation seen = Observation.between(job.baseline().orElseThrow(), after);
-    if (seen instanceof Inconclusive i) {
-      return toUnknown(job, describe(outcome) + "; " + i.why());
-    }
-    return decide(job, (Conclusive) seen, outcome, after);
+    return decide(job, seen, outcome, after);
   }
 
-  /** The heart of the station: what the observed movements mean for the job at its stage. */
-  private Tick decide(PrintJob job, Conclusive seen, StepOutcome outcome, PrinterSnapshot now) {
+  /** Carries out what the evidence means for the job ({@link StepRules#verdict}). */
+  private Tick decide(PrintJob job, Observation seen, StepOutcome outcome, PrinterSnapshot now) {
     Optional<Baseline> fresh = Optional.of(Baseline.of(now));
-    return switch (job.stage()) {
-      case PICKING -> decidePick(job, seen, outcome, fresh, now);
-      case PRINTING -> decidePrint(job, seen, outcome, fresh, now);
-      case REJECTING -> decideReject(job, seen, outcome, fresh, now);
-      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
-          toUnknown(job, "cards moved while the job was at " + job.stage());
+    Verdict verdict = StepRules.verdict(job.stage(), seen, outcome);
+    return switch (verdict.kind()) {
+      case UNKNOWN -> toUnknown(job, ((Verdict.Unknown) verdict).why());
+      case SEND_AGAIN -> sendAgain(job, ((Verdict.SendAgain) verdict).why());
+      case NOT_PICKED -> {
+        Verdict.NotPicked v = (Verdict.NotPicked) verdict;
+        finishNotPicked(StepTransitions.notPicked(job, v));
+        pauseFor(v.why());
+        yield Tick.HALTED;
+      }
+      case PARKED ->
+          encode(steps.apply(StepTransitions.parked(job, (Verdict.Parked) verdict, fresh)));
+      case PICKED_NOT_PARKED -> {
+        Verdict.PickedNotParked v = (Verdict.PickedNotParked) verdict;
+        steps.apply(StepTransitions.pickedNotParked(job, v, fresh));
+        yield jammedOr(v.at(), Tick.BUSY);
+      }
+      case PRINTED -> {
+        steps.apply(StepTransitions.printed(job, fresh));
+        current = null;
+        nothingOpen = true;
+        yield Tick.BUSY;
+      }
+      case SPOILED -> spoil(job, SpoilCause.PRINT_FAIL, fresh, ((Verdict.Spoiled) verdict).note());
+      case PAUSE -> {
+        pauseFor(((Verdict.Pause) verdict).condition());
+        yield Tick.HALTED;
+      }
+      case REJECT -> {
+        Verdict.Reject v = (Verdict.Reject) verdict;
+        steps.apply(StepTransitions.rejecting(job, v, fresh));
+        if (v.at() != CardPosition.JAMMED && v.pauseAfter() != PrinterCondition.NONE) {
+          pauseAfterReject = v.pauseAfter();
+        }
+        yield jammedOr(v.at(), Tick.BUSY);
+      }
+      case REJECTED -> {
+        Tick tick = spoil(job, job.rejectCause().orElse(SpoilCause.PRINT_FAIL), fresh, job.note());
+        if (pauseAfterReject != null) {
+          PrinterCondition condition = pauseAfterReject;
+          pauseAfterReject = null;
+          pauseFor(condition);
+          yield Tick.HALTED;
+        }
+        yield tick;
+      }
     };
   }
 
-  private Tick decidePick(
-      PrintJob job,
-      Conclusive seen,
-      StepOutcome outcome,
-      Optional<Baseline> fresh,
-      PrinterSnapshot now) {
-    if (seen.ejected() > 0) {
-      return toUnknown(job, "a card reached the output hopper during a pick");
-    }
-    List<BlankMove> moves = new ArrayList<>();
-    if (seen.picked() > 0) {
-      moves.add(new Picked(seen.picked()));
-    }
-    int extras = seen.rejected();
-    if (!seen.cardInside()) {
-      if (extras > 0) {
-        moves.add(
-            new Spoiled(
-                extras,
-                SpoilCause.PRINT_FAIL,
-                Optional.empty(),
-                false,
-                "fed and rejected unprinted"));
-      }
-      if (seen.picked() == 0 && outcome instanceof StepOutcome.NoAnswer n) {
-        return retrySilent(job, n.why(), () -> pick(job, true));
-      }
-      PrinterCondition why =
-          outcome instanceof StepOutcome.Refused r ? r.condition() : PrinterCondition.PICK_FAILED;
-      finishNotPicked(job, moves, why.advice());
-      pauseFor(why);
-      return Tick.HALTED;
-    }
-    if (extras > 0) {
-      moves.add(new Spoiled(extras, SpoilCause.PRINT_FAIL, Optional.empty(), false, "double feed"));
-    }
-    PrintJob inside = job.holding(CardHeld.INSIDE);
-    if (seen.position() == CardPosition.CONTACTLESS) {
-      PrintJob next = inside.at(Stage.ENCODING, fresh, "parked at the chip station");
-      return encode(
-          jobs.apply(new Transition(next, moves, RequestChange.NONE, "picked and parked")));
-    }
-    PrintJob next =
-        inside.rejecting(SpoilCause.PRINT_FAIL, fresh, "pick ended at " + seen.position());
-    jobs.apply(
-        new Transition(
-            next, moves, RequestChange.NONE, "picked, not parked: " + describe(outcome)));
-    if (seen.position() == CardPosition.JAMMED) {
+  /** A card jammed where a step left it pauses the printer until an operator clears it. */
+  private Tick jammedOr(CardPosition at, Tick otherwise) {
+    if (at == CardPosition.JAMMED) {
       pauseFor(PrinterCondition.MECHANICAL);
       return Tick.HALTED;
     }
-    return Tick.BUSY;
+    return otherwise;
   }
 
-  private Tick decidePrint(
-      PrintJob job,
-      Conclusive seen,
-      StepOutcome outcome,
-      Optional<Baseline> fresh,
-      PrinterSnapshot now) {
-    if (seen.picked() > 0) {
-      return toUnknown(job, "a blank was picked while a card was being printed");
-    }
-    if (!seen.cardInside() && seen.ejected() == 1 && seen.rejected() == 0) {
-      PrintJob next = job.holding(CardHeld.NONE).at(Stage.PRINTED, fresh, "printed");
-      jobs.apply(
-          new Transition(
-              next,
-              List.of(new Printed(job.chipUid().orElse(""))),
-              RequestChange.PRINTED,
-              "printed and ejected"));
-      current = null;
-      nothingOpen = true;
-      return Tick.BUSY;
-    }
-    if (!seen.cardInside() && seen.rejected() == 1 && seen.ejected() == 0) {
-      return spoil(
-          job,
-          SpoilCause.PRINT_FAIL,
-          fresh,
-          "print failed, card in the reject box: " + describe(outcome));
-    }
-    if (seen.cardInside() && seen.nothingMoved()) {
-      if (outcome instanceof StepOutcome.Refused r) {
-        switch (r.condition()) {
-          case COVER_OPEN, HOPPER_FULL, BUSY -> {
-            // the printer did not start: the card is untouched and is printed after the fix
-            pauseFor(r.condition());
-            return Tick.HALTED;
-          }
-          default -> {
-            // anything else may have marked the card (a head too hot can melt it): reject it
-          }
-        }
-      }
-      if (outcome instanceof StepOutcome.NoAnswer n
-          && seen.position() == job.baseline().orElseThrow().position()) {
-        // the card did not move at all: the print never started
-        return retrySilent(job, n.why(), () -> print(job, true));
-      }
-      PrintJob next =
-          job.rejecting(SpoilCause.PRINT_FAIL, fresh, "print failed: " + describe(outcome));
-      jobs.apply(Transition.of(next, "print failed, rejecting: " + describe(outcome)));
-      if (seen.position() == CardPosition.JAMMED) {
-        pauseFor(PrinterCondition.MECHANICAL);
-        return Tick.HALTED;
-      }
-      if (outcome instanceof StepOutcome.Refused r && r.condition().pauses()) {
-        pauseAfterReject = r.condition();
-      }
-      return Tick.BUSY;
-    }
-    return toUnknown(job, "print step moved cards unexpectedly: " + seen);
-  }
-
-  private Tick decideReject(
-      PrintJob job,
-      Conclusive seen,
-      StepOutcome outcome,
-      Optional<Baseline> fresh,
-      PrinterSnapshot now) {
-    if (seen.picked() > 0 || seen.ejected() > 0) {
-      return toUnknown(job, "reject moved cards unexpectedly: " + seen);
-    }
-    if (!seen.cardInside() && seen.rejected() == 1) {
-      Tick tick = spoil(job, job.rejectCause().orElse(SpoilCause.PRINT_FAIL), fresh, job.note());
-      if (pauseAfterReject != null) {
-        PrinterCondition condition = pauseAfterReject;
-        pauseAfterReject = null;
-        pauseFor(condition);
-        return Tick.HALTED;
-      }
-      return tick;
-    }
-    if (seen.cardInside() && seen.nothingMoved()) {
-      if (outcome instanceof StepOutcome.Refused r && r.condition().pauses()) {
-        pauseFor(r.condition());
-        return Tick.HALTED;
-      }
-      if (seen.position() == CardPosition.JAMMED) {
-        pauseFor(PrinterCondition.MECHANICAL);
-        return Tick.HALTED;
-      }
-      return retrySilent(job, describe(outcome), () -> reject(job, true));
-    }
-    return toUnknown(job, "reject step moved cards unexpectedly: " + seen);
+  /** Sends the job's step command again, after a read proved the last one did nothing. */
+  private Tick sendAgain(PrintJob job, String why) {
+    return switch (job.stage()) {
+      case PICKING -> retrySilent(job, why, () -> pick(job, true));
+      case PRINTING -> retrySilent(job, why, () -> print(job, true));
+      case REJECTING -> retrySilent(job, why, () -> reject(job, true));
+      case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
+          toUnknown(job, "no command of " + job.stage() + " to send again");
+    };
   }
 
   private Tick spoil(PrintJob job, SpoilCause cause, Optional<Baseline> fresh, String note) {
-    PrintJob next = job.holding(CardHeld.NONE).at(Stage.SPOILED, fresh, note);
-    jobs.apply(
-        new Transition(
-            next,
-            List.of(new Spoiled(1, cause, job.chipUid(), true, note)),
-            RequestChange.REQUEUED,
-            "spoiled (" + cause + "): " + note));
+    steps.apply(StepTransitions.spoiled(job, cause, fresh, note));
     log.info(
         "Printer {} job {}: card spoiled ({}), request requeued", printer.code(), job.id(), cause);
     current = null;
@@ -553,13 +425,12 @@ public final class PrintStation {
     return Tick.BUSY;
   }
 
-  private void finishNotPicked(PrintJob job, List<BlankMove> moves, String why) {
-    PrintJob next = job.holding(CardHeld.NONE).at(Stage.NOT_PICKED, job.baseline(), why);
-    jobs.apply(new Transition(next, moves, RequestChange.REQUEUED, "no card picked: " + why));
+  private void finishNotPicked(Transition notPicked) {
+    steps.apply(notPicked);
     current = null;
   }
 
-  private Tick retrySilent(PrintJob job, String why, java.util.function.Supplier<Tick> again) {
+  private Tick retrySilent(PrintJob job, String why, Supplier<Tick> again) {
     silentRetries++;
     if (silentRetries > MAX_SILENT_RETRIES) {
       silentRetries = 0;
@@ -581,15 +452,7 @@ public final class PrintStation {
       halt(PrinterMode.QUARANTINED, "outcome unknown: " + why);
       return Tick.HALTED;
     }
-    boolean fromFeeder = job.card() == CardHeld.NONE;
-    PrintJob next =
-        job.unknown(fromFeeder ? CardHeld.UNKNOWN_FROM_FEEDER : CardHeld.UNKNOWN_FROM_INSIDE, why);
-    jobs.apply(
-        new Transition(
-            next,
-            List.of(new ToUnknown(fromFeeder)),
-            RequestChange.OUTCOME_UNKNOWN,
-            "outcome unknown: " + why));
+    steps.apply(StepTransitions.toUnknown(job, why));
     log.warn(
         "Printer {} job {}: outcome unknown, printer quarantined: {}",
         printer.code(),
@@ -610,16 +473,7 @@ public final class PrintStation {
             instanceof Conclusive seen)) {
       return stayQuarantined(job, "the printer's counters cannot tell where the card went");
     }
-    boolean fromFeeder = job.card() == CardHeld.UNKNOWN_FROM_FEEDER;
-    PrintJob restored =
-        job.holding(fromFeeder ? CardHeld.NONE : CardHeld.INSIDE)
-            .at(step, job.baseline(), "evidence settles it");
-    jobs.apply(
-        new Transition(
-            restored,
-            List.of(new BackFromUnknown(fromFeeder)),
-            RequestChange.PRINTING,
-            "settled from the printer's counters: " + seen));
+    steps.apply(StepTransitions.settledFromEvidence(job, seen));
     jobs.setState(printer.id(), PrinterMode.RUNNING, "outcome settled from evidence");
     log.info(
         "Printer {} job {}: unknown outcome settled from evidence {}",
@@ -628,8 +482,9 @@ public final class PrintStation {
         seen);
     PrintJob reopened = jobs.openJob(printer.id()).orElseThrow();
     return switch (step) {
-      case ENCODING -> reject(rejectingAfterInterruptedEncode(reopened), true);
-      default ->
+      case ENCODING ->
+          reject(steps.apply(StepTransitions.rejectingAfterInterruptedEncode(reopened)), true);
+      case PICKING, PRINTING, REJECTING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED ->
           decide(
               reopened, seen, new StepOutcome.NoAnswer("settled from evidence"), read.snapshot());
     };
@@ -646,13 +501,6 @@ public final class PrintStation {
           "outcome of job " + job.id() + " unknown (" + why + "): settle its card first");
     }
     return Tick.HALTED;
-  }
-
-  private PrintJob rejectingAfterInterruptedEncode(PrintJob job) {
-    return jobs.apply(
-        Transition.of(
-            job.rejecting(SpoilCause.ENCODE_FAIL, job.baseline(), "chip write interrupted"),
-            "chip write interrupted, rejecting"));
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -677,15 +525,5 @@ public final class PrintStation {
     jobs.setState(printer.id(), mode, reason);
     supply.release(printer);
     log.info("Printer {} {}: {}", printer.code(), mode, reason);
-  }
-
-  private static String describe(StepOutcome outcome) {
-    if (outcome instanceof StepOutcome.Refused r) {
-      return r.reply();
-    }
-    if (outcome instanceof StepOutcome.NoAnswer n) {
-      return "no answer (" + n.why() + ")";
-    }
-    return "OK";
   }
 }

@@ -25,6 +25,15 @@ public final class Reprints implements ApprovalHandler {
 
     void grant(long officeId, long requestId, long approvalId, String reason);
 
+    /**
+     * The oldest unused grant of the request, locked until the transaction ends (so two printers
+     * cannot both use it), if any.
+     */
+    Optional<Long> claimGrant(long requestId);
+
+    /** The grant is used by this print job: it never allows another print. */
+    void useGrant(long grantId, long jobId);
+
     /** A request with an unused grant in this office, if any. */
     Optional<Long> nextGranted(long officeId);
   }

@@ -18,10 +18,12 @@ import org.cetak.printing.BlankMove.UnknownSpoiled;
 public final class Settlements {
 
   private final PrintJobs jobs;
+  private final StepRecorder steps;
   private final Audit audit;
 
-  public Settlements(PrintJobs jobs, Audit audit) {
+  public Settlements(PrintJobs jobs, StepRecorder steps, Audit audit) {
     this.jobs = jobs;
+    this.steps = steps;
     this.audit = audit;
   }
 
@@ -92,7 +94,7 @@ public final class Settlements {
     }
     PrintJob settled;
     try {
-      settled = jobs.settle(transition);
+      settled = steps.settle(transition);
     } catch (StaleJobException e) {
       throw new DomainException(
           PrintingError.JOB_CHANGED,

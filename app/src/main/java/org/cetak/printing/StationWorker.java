@@ -1,6 +1,7 @@
 package org.cetak.printing;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,10 @@ public final class StationWorker implements Runnable {
   private final Duration idleWait;
   private final Duration haltedWait;
   private final Object wake = new Object();
+
+  /** Set by {@link #wakeUp} so a pause ends early; guarded by {@code wake}. */
+  private boolean woken;
+
   private volatile boolean running = true;
   private volatile Thread thread;
 
@@ -44,6 +49,7 @@ public final class StationWorker implements Runnable {
   /** Ends the current wait early: new requests were reserved, or an operator acted. */
   public void wakeUp() {
     synchronized (wake) {
+      woken = true;
       wake.notifyAll();
     }
   }
@@ -88,14 +94,21 @@ public final class StationWorker implements Runnable {
     log.info("Print station for {} stopped", station.printer().code());
   }
 
+  /** Waits for {@code duration} or until {@link #wakeUp} is called, whichever comes first. */
   private void pause(Duration duration) {
     synchronized (wake) {
+      long deadline = System.nanoTime() + Math.max(1, duration.toNanos());
       try {
-        wake.wait(Math.max(1, duration.toMillis()));
+        for (long left = deadline - System.nanoTime();
+            !woken && left > 0;
+            left = deadline - System.nanoTime()) {
+          TimeUnit.NANOSECONDS.timedWait(wake, left);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;
       }
+      woken = false;
     }
   }
 }

@@ -139,7 +139,8 @@ final class PdfWriter implements AutoCloseable {
   static String printable(String text) {
     String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder();
-    for (char c : plain.toCharArray()) {
+    for (int i = 0; i < plain.length(); i++) {
+      char c = plain.charAt(i);
       if (c >= 0x20 && c < 0x7f) {
         out.append(c);
       } else if (Character.getType(c) != Character.NON_SPACING_MARK) {

@@ -64,7 +64,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     AuthenticationEntryPoint apiEntry =
         (request, response, e) -> {
           if (e instanceof LockedException) {
-            request.setAttribute(LOCKED, Boolean.TRUE);
+            request.setAttribute(LOCKED, true);
           }
           response.setHeader("WWW-Authenticate", "Basic realm=\"Cetak\"");
           response.sendError(HttpServletResponse.SC_UNAUTHORIZED);

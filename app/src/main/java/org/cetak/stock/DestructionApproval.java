@@ -12,6 +12,9 @@ import org.cetak.office.User;
  */
 public final class DestructionApproval implements ApprovalHandler {
 
+  /** Approval kind of a destruction report. */
+  public static final String KIND = "DESTRUCTION";
+
   private final Ledger ledger;
   private final DestructionReports reports;
 
@@ -22,7 +25,7 @@ public final class DestructionApproval implements ApprovalHandler {
 
   @Override
   public String kind() {
-    return StockService.DESTRUCTION;
+    return KIND;
   }
 
   @Override

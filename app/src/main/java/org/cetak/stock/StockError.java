@@ -11,6 +11,14 @@ public enum StockError implements ErrorCode {
   CHIP_UID_FOR_ONE_CARD(Kind.INVALID),
   /** Name the other office of the loan. */
   COUNTERPART_REQUIRED(Kind.INVALID),
+  /** The document date lies in the future. */
+  DOCUMENT_DATE_IN_FUTURE(Kind.INVALID),
+  /** The document number is longer than allowed. */
+  DOCUMENT_NO_TOO_LONG(Kind.INVALID),
+  /** More blanks than one drop can plausibly hold. */
+  DROP_TOO_LARGE(Kind.INVALID),
+  /** The feeder cannot hold that many blanks. */
+  FEEDER_CAPACITY_EXCEEDED(Kind.INVALID),
   /** A date is required. */
   DATE_REQUIRED(Kind.INVALID),
   /** The document date is required. */

@@ -11,6 +11,9 @@ import org.cetak.office.User;
 /** Carries out an approved write-off: the blanks move onto the spoiled pile. */
 public final class WriteOffApproval implements ApprovalHandler {
 
+  /** Approval kind of a write-off. */
+  public static final String KIND = "WRITE_OFF";
+
   private final Ledger ledger;
 
   public WriteOffApproval(Ledger ledger) {
@@ -58,7 +61,7 @@ public final class WriteOffApproval implements ApprovalHandler {
 
   @Override
   public String kind() {
-    return StockService.WRITE_OFF;
+    return KIND;
   }
 
   @Override

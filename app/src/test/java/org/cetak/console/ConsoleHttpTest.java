@@ -30,7 +30,7 @@ class ConsoleHttpTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location"))
-        .hasValueSatisfying(l -> l.endsWith("/login"));
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Residents {
 
   /** The smallest valid JPEG header a check looks at. */
-  public static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16};
+  private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16};
 
   private Residents() {}
 

@@ -62,7 +62,7 @@ class ErrorCatalogueTest {
     Set<String> documented = new HashSet<>();
     for (String line : docs.lines().toList()) {
       if (line.startsWith("| `")) {
-        String[] cells = line.split("\\|");
+        String[] cells = line.split("\\|", -1);
         documented.add(cells[1].strip().replace("`", "") + " " + cells[2].strip());
       }
     }

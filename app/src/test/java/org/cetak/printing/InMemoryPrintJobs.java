@@ -7,40 +7,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Print jobs kept in memory with a miniature ledger, so decision tests can check that every blank
- * is accounted for after each fault. The jOOQ implementation is tested against PostgreSQL apart.
+ * Print jobs and printer modes kept in memory, for the station's decision tests. {@code
+ * PrintJobsContractTest} holds it to the same contract as the jOOQ implementation.
  */
 final class InMemoryPrintJobs implements PrintJobs {
 
   final Map<Long, PrintJob> jobs = new HashMap<>();
-  final Map<Long, RequestChange> requests = new HashMap<>();
   final List<String> events = new ArrayList<>();
-  PrinterState state = new PrinterState(PrinterMode.RUNNING, "");
-  int feeder;
-  int inside;
-  int printedCards;
-  int spoiled;
-  int unknown;
+  final Map<Long, PrinterState> states = new HashMap<>();
   private long nextId = 1;
 
-  InMemoryPrintJobs(int feeder) {
-    this.feeder = feeder;
-  }
-
-  int total() {
-    return feeder + inside + printedCards + spoiled + unknown;
+  @Override
+  public synchronized Optional<PrintJob> openJob(long printerId) {
+    return jobs.values().stream()
+        .filter(j -> j.printerId() == printerId && j.stage().open())
+        .findFirst();
   }
 
   @Override
-  public Optional<PrintJob> openJob(long printerId) {
-    return jobs.values().stream().filter(j -> j.stage().open()).findFirst();
+  public synchronized PrinterState lockOwned(PrinterRef printer) {
+    return state(printer.id());
   }
 
   @Override
-  public Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
-    if (state.mode() != PrinterMode.RUNNING) {
-      return new Halted(state);
-    }
+  public synchronized PrintJob create(
+      PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     if (openJob(printer.id()).isPresent()) {
       throw new IllegalStateException("a job is already open");
     }
@@ -59,55 +50,15 @@ final class InMemoryPrintJobs implements PrintJobs {
             "",
             0);
     jobs.put(job.id(), job);
-    requests.put(requestId, RequestChange.PRINTING);
-    return new Started(job);
+    return job;
   }
 
   @Override
-  public PrintJob apply(Transition transition) {
+  public synchronized PrintJob save(Transition transition, boolean byOwner) {
     PrintJob next = transition.next();
     PrintJob stored = jobs.get(next.id());
-    if (stored.version() != next.version()) {
-      throw new StaleJobException(
-          next.id(), "version " + next.version() + " != " + stored.version());
-    }
-    for (BlankMove move : transition.moves()) {
-      if (move instanceof BlankMove.Picked p) {
-        feeder -= p.count();
-        inside += p.count();
-      } else if (move instanceof BlankMove.Spoiled s) {
-        inside -= s.count();
-        spoiled += s.count();
-      } else if (move instanceof BlankMove.Printed) {
-        inside--;
-        printedCards++;
-      } else if (move instanceof BlankMove.ToUnknown u) {
-        if (u.fromFeeder()) {
-          feeder--;
-        } else {
-          inside--;
-        }
-        unknown++;
-      } else if (move instanceof BlankMove.BackFromUnknown b) {
-        unknown--;
-        if (b.toFeeder()) {
-          feeder++;
-        } else {
-          inside++;
-        }
-      } else if (move instanceof BlankMove.UnknownPrinted) {
-        unknown--;
-        printedCards++;
-      } else if (move instanceof BlankMove.UnknownSpoiled) {
-        unknown--;
-        spoiled++;
-      }
-    }
-    if (feeder < 0 || inside < 0 || unknown < 0) {
-      throw new IllegalStateException("balance below zero after " + transition);
-    }
-    if (transition.request() != RequestChange.NONE) {
-      requests.put(next.requestId(), transition.request());
+    if (stored == null || stored.version() != next.version()) {
+      throw new StaleJobException(next.id(), "it changed since version " + next.version());
     }
     events.add(transition.event());
     PrintJob saved = next.persisted();
@@ -116,17 +67,12 @@ final class InMemoryPrintJobs implements PrintJobs {
   }
 
   @Override
-  public PrintJob settle(Transition transition) {
-    return apply(transition);
+  public synchronized PrinterState state(long printerId) {
+    return states.getOrDefault(printerId, new PrinterState(PrinterMode.RUNNING, ""));
   }
 
   @Override
-  public PrinterState state(long printerId) {
-    return state;
-  }
-
-  @Override
-  public void setState(long printerId, PrinterMode mode, String reason) {
-    state = new PrinterState(mode, reason);
+  public synchronized void setState(long printerId, PrinterMode mode, String reason) {
+    states.put(printerId, new PrinterState(mode, reason));
   }
 }

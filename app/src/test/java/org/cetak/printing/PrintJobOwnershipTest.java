@@ -13,9 +13,9 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.jooq.JooqPrintJobs;
-import org.cetak.stock.PrintRoomMovements;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
@@ -32,28 +32,33 @@ class PrintJobOwnershipTest {
 
   @Autowired DSLContext db;
   @Autowired Transactions transactions;
-  @Autowired PrintRoomMovements movements;
+  @Autowired PrintRoomLedger movements;
+  @Autowired Reprints.Store grants;
   @Autowired PrintQueue queue;
   @Autowired Outbox outbox;
   @Autowired Clock clock;
-  @Autowired StockService stock;
+  @Autowired FeederStock feeders;
+  @Autowired PrinterRegistry registry;
   @Autowired OfficeDirectory offices;
 
   private static int printers;
 
-  private JooqPrintJobs nodeA;
-  private JooqPrintJobs nodeB;
+  private StepRecorder nodeA;
+  private StepRecorder nodeB;
+  private PrintJobs jobsOfNodeB;
   private PrinterRef printer;
 
   @BeforeEach
   void twoNodesAndAPrinterOfTheirOwn() {
-    nodeA = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-a");
-    nodeB = new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, "node-b");
+    jobsOfNodeB = new JooqPrintJobs(db, clock, "node-b");
+    nodeA = node(new JooqPrintJobs(db, clock, "node-a"));
+    nodeB = node(jobsOfNodeB);
     User admin = TestUsers.everyRole(offices);
-    String code = "PRN-OWN-" + (++printers);
+    printers++;
+    String code = "PRN-OWN-" + printers;
     Printer registered =
-        stock.registerPrinter(admin.officeId(), code, "Printer " + code, "Primacy", admin);
-    stock.load(admin.officeId(), code, 5, admin);
+        registry.register(admin.officeId(), code, "Printer " + code, "Primacy", admin);
+    feeders.load(admin.officeId(), code, 5, admin);
     printer = new PrinterRef(registered.id(), registered.officeId(), code);
     db.execute(
         "update printer set owner_node = 'node-a', mode = 'RUNNING' where id = ?", printer.id());
@@ -63,7 +68,7 @@ class PrintJobOwnershipTest {
   void a_node_that_does_not_own_the_printer_cannot_persist_its_steps() {
     long request = reservedRequest();
     Baseline before = new Baseline(1000, 0, 0, CardPosition.NONE);
-    PrintJob job = ((PrintJobs.Started) nodeA.start(printer, request, before, false)).job();
+    PrintJob job = ((StepRecorder.Started) nodeA.start(printer, request, before, false)).job();
     int feeder = movements.feeder(printer.id());
 
     PrintJob parked =
@@ -106,16 +111,20 @@ class PrintJobOwnershipTest {
   @Test
   void nothing_starts_on_a_paused_printer_and_the_request_keeps_its_blank() {
     long request = reservedRequest();
-    nodeB.setState(printer.id(), PrinterMode.PAUSED, "ribbon change");
+    jobsOfNodeB.setState(printer.id(), PrinterMode.PAUSED, "ribbon change");
 
-    PrintJobs.Start start =
+    StepRecorder.Start start =
         nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false);
 
     assertThat(start)
-        .isEqualTo(new PrintJobs.Halted(new PrinterState(PrinterMode.PAUSED, "ribbon change")));
+        .isEqualTo(new StepRecorder.Halted(new PrinterState(PrinterMode.PAUSED, "ribbon change")));
     assertThat(db.fetchValue("select status from print_request where id = ?", request))
         .isEqualTo("RESERVED");
     assertThat(db.fetchCount(db.selectFrom("print_job").where("request_id = ?", request))).isZero();
+  }
+
+  private StepRecorder node(PrintJobs jobs) {
+    return new StepRecorder(jobs, movements, queue, outbox, grants, transactions, clock);
   }
 
   private long reservedRequest() {

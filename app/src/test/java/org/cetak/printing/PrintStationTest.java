@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.intake.RequestStatus;
 import org.cetak.printing.FakePrinter.Fault;
 import org.cetak.printing.device.ChipOutcome;
 import org.cetak.printing.device.ChipOutcome.ChipFailure;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class PrintStationTest {
 
-  private static final PrinterRef PRINTER = new PrinterRef(1, 1, "PRN-1");
+  private static final PrinterRef PRINTER = InMemoryPrintRoom.PRINTER;
 
   private final FakePrinter printer = new FakePrinter(10);
-  private final InMemoryPrintJobs jobs = new InMemoryPrintJobs(10);
+  private final InMemoryPrintRoom room = new InMemoryPrintRoom(10);
   private final Deque<ChipOutcome> chipResults = new ArrayDeque<>();
   private final Deque<Long> queue = new ArrayDeque<>();
   private int uidCounter;
@@ -62,7 +63,8 @@ class PrintStationTest {
       };
 
   private PrintStation station() {
-    return new PrintStation(PRINTER, printer, chip, jobs, supply, DutyCycle.none());
+    return new PrintStation(
+        PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());
   }
 
   private void runUntilHalted(PrintStation station) {
@@ -75,10 +77,10 @@ class PrintStationTest {
   }
 
   private void assertBlanksAddUp() {
-    assertThat(jobs.total()).isEqualTo(10);
-    assertThat(jobs.feeder).isEqualTo(printer.feeder);
-    assertThat(jobs.printedCards).isEqualTo(printer.hopper);
-    assertThat(jobs.spoiled).isEqualTo(printer.rejectBox);
+    assertThat(room.total()).isEqualTo(10);
+    assertThat(room.feeder()).isEqualTo(printer.feeder);
+    assertThat(room.printed()).isEqualTo(printer.hopper);
+    assertThat(room.spoiled()).isEqualTo(printer.rejectBox);
   }
 
   @Test
@@ -86,10 +88,10 @@ class PrintStationTest {
     queue.add(101L);
     runUntilHalted(station());
 
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
-    assertThat(jobs.printedCards).isEqualTo(1);
-    assertThat(jobs.feeder).isEqualTo(9);
-    assertThat(jobs.inside).isZero();
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
+    assertThat(room.printed()).isEqualTo(1);
+    assertThat(room.feeder()).isEqualTo(9);
+    assertThat(room.inside()).isZero();
     assertBlanksAddUp();
   }
 
@@ -98,15 +100,15 @@ class PrintStationTest {
     PrintStation station = station();
     queue.add(101L);
     assertThat(station.tick()).isEqualTo(PrintStation.Tick.BUSY); // card 101 printed
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
 
-    jobs.setState(PRINTER.id(), PrinterMode.PAUSED, "paused by an operator on another node");
+    room.jobs.setState(PRINTER.id(), PrinterMode.PAUSED, "paused by an operator on another node");
     queue.add(102L);
     assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
     assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
 
-    assertThat(jobs.requests).doesNotContainKey(102L);
-    assertThat(jobs.jobs).hasSize(1);
+    assertThat(room.requests).doesNotContainKey(102L);
+    assertThat(room.jobs.jobs).hasSize(1);
     assertThat(printer.feeder).isEqualTo(9);
     assertBlanksAddUp();
   }
@@ -118,9 +120,9 @@ class PrintStationTest {
         new ChipOutcome.Failed(ChipFailure.MUTE_CHIP, Optional.of("04FFEEDDCCBBAA"), "no ATR"));
     runUntilHalted(station());
 
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.REQUEUED);
-    assertThat(jobs.spoiled).isEqualTo(1);
-    PrintJob job = jobs.jobs.get(1L);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
+    assertThat(room.spoiled()).isEqualTo(1);
+    PrintJob job = room.jobs.jobs.get(1L);
     assertThat(job.stage()).isEqualTo(Stage.SPOILED);
     assertThat(job.chipUid()).contains("04FFEEDDCCBBAA");
     assertThat(job.rejectCause()).contains(SpoilCause.ENCODE_FAIL);
@@ -134,7 +136,7 @@ class PrintStationTest {
     printer.faults.add(Fault.LOST_REPLY); // print happens, reply lost
     runUntilHalted(station());
 
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(printer.printed).isEqualTo(1);
     assertBlanksAddUp();
   }
@@ -146,7 +148,7 @@ class PrintStationTest {
     runUntilHalted(station());
 
     assertThat(printer.picked).isEqualTo(1);
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertBlanksAddUp();
   }
 
@@ -157,7 +159,7 @@ class PrintStationTest {
     printer.faults.add(Fault.PORT_GONE);
     PrintStation station = station();
     runUntilHalted(station);
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.QUARANTINED);
     return station;
   }
 
@@ -165,15 +167,15 @@ class PrintStationTest {
   void port_gone_during_print_quarantines_then_evidence_settles_it_on_reconnect() {
     PrintStation station = portGoneWhilePrinting();
 
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.OUTCOME_UNKNOWN);
-    assertThat(jobs.unknown).isEqualTo(1);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.OUTCOME_UNKNOWN);
+    assertThat(room.unknown()).isEqualTo(1);
 
     printer.reconnect();
     runUntilHalted(station);
 
-    assertThat(jobs.unknown).isZero();
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.RUNNING);
+    assertThat(room.unknown()).isZero();
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
     assertBlanksAddUp();
   }
 
@@ -181,18 +183,18 @@ class PrintStationTest {
   void a_resume_cannot_run_a_printer_whose_card_is_unknown() {
     PrintStation station = portGoneWhilePrinting();
 
-    jobs.setState(PRINTER.id(), PrinterMode.RUNNING, "resumed by an operator");
+    room.jobs.setState(PRINTER.id(), PrinterMode.RUNNING, "resumed by an operator");
     queue.add(102L);
     assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
 
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.QUARANTINED);
-    assertThat(jobs.state.reason()).contains("settle its card first");
-    assertThat(jobs.unknown).isEqualTo(1);
-    assertThat(jobs.requests).doesNotContainKey(102L);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.QUARANTINED);
+    assertThat(room.state().reason()).contains("settle its card first");
+    assertThat(room.unknown()).isEqualTo(1);
+    assertThat(room.requests).doesNotContainKey(102L);
 
     printer.reconnect();
     runUntilHalted(station);
-    assertThat(jobs.unknown).isZero();
+    assertThat(room.unknown()).isZero();
     assertBlanksAddUp();
   }
 
@@ -202,24 +204,22 @@ class PrintStationTest {
     printer.faults.add(Fault.DOUBLE_FEED);
     runUntilHalted(station());
 
-    assertThat(jobs.spoiled).isEqualTo(1);
-    assertThat(jobs.printedCards).isEqualTo(1);
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(room.spoiled()).isEqualTo(1);
+    assertThat(room.printed()).isEqualTo(1);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertBlanksAddUp();
   }
 
   @Test
   void empty_feeder_pauses_the_printer_and_keeps_the_request_queued() {
     printer.feeder = 0;
-    jobs.feeder = 0;
-    jobs.printedCards = 0;
     queue.add(101L);
     PrintStation station = station();
     runUntilHalted(station);
 
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.PAUSED);
-    assertThat(jobs.state.reason()).contains("feeder empty");
-    assertThat(jobs.jobs).isEmpty();
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(room.state().reason()).contains("feeder empty");
+    assertThat(room.jobs.jobs).isEmpty();
   }
 
   @Test
@@ -229,10 +229,10 @@ class PrintStationTest {
     printer.faults.add(Fault.RIBBON_END);
     runUntilHalted(station());
 
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.REQUEUED);
-    assertThat(jobs.spoiled).isEqualTo(1);
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.PAUSED);
-    assertThat(jobs.state.reason()).contains("ribbon");
+    assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
+    assertThat(room.spoiled()).isEqualTo(1);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(room.state().reason()).contains("ribbon");
     assertBlanksAddUp();
   }
 
@@ -243,15 +243,15 @@ class PrintStationTest {
     printer.faults.add(Fault.JAM);
     PrintStation station = station();
     runUntilHalted(station);
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.PAUSED);
-    assertThat(jobs.inside).isEqualTo(1);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(room.inside()).isEqualTo(1);
 
     printer.clearJam();
-    jobs.setState(1, PrinterMode.RUNNING, "operator resumed");
+    room.jobs.setState(1, PrinterMode.RUNNING, "operator resumed");
     runUntilHalted(station);
 
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.REQUEUED);
-    assertThat(jobs.spoiled).isEqualTo(1);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
+    assertThat(room.spoiled()).isEqualTo(1);
     assertBlanksAddUp();
   }
 
@@ -260,13 +260,13 @@ class PrintStationTest {
     queue.add(101L);
     printer.faults.add(Fault.PORT_GONE); // pick happens, then the host loses the printer
     runUntilHalted(station());
-    assertThat(jobs.unknown).isEqualTo(1);
+    assertThat(room.unknown()).isEqualTo(1);
 
     printer.reconnect();
     runUntilHalted(station()); // a new station object: as after a JVM restart
 
     assertThat(printer.picked).isEqualTo(1);
-    assertThat(jobs.requests).containsEntry(101L, RequestChange.PRINTED);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertBlanksAddUp();
   }
 
@@ -278,19 +278,20 @@ class PrintStationTest {
             PRINTER,
             printer,
             chip,
-            jobs,
+            room.jobs,
+            room.steps,
             supply,
             Optional.of(new DutyCycle(2, Duration.ofHours(1), clock)));
     queue.addAll(List.of(1L, 2L, 3L));
     runUntilHalted(station);
 
-    assertThat(jobs.printedCards).isEqualTo(2);
-    assertThat(jobs.state.mode()).isEqualTo(PrinterMode.COOLING);
-    assertThat(jobs.state.reason()).contains("duty cycle");
+    assertThat(room.printed()).isEqualTo(2);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.COOLING);
+    assertThat(room.state().reason()).contains("duty cycle");
 
     clock.advance(Duration.ofMinutes(61));
     runUntilHalted(station);
-    assertThat(jobs.printedCards).isEqualTo(3);
+    assertThat(room.printed()).isEqualTo(3);
     assertBlanksAddUp();
   }
 
@@ -308,7 +309,7 @@ class PrintStationTest {
     runUntilHalted(station);
 
     assertBlanksAddUp();
-    assertThat(jobs.inside).isZero();
-    assertThat(jobs.unknown).isZero();
+    assertThat(room.inside()).isZero();
+    assertThat(room.unknown()).isZero();
   }
 }

@@ -265,9 +265,9 @@ class AccessMatrixTest {
         inMatrix = line.startsWith("### Role matrix");
       }
       if (inMatrix && line.startsWith("| `")) {
-        String[] cells = line.split("\\|");
+        String[] cells = line.split("\\|", -1);
         List<String> row = new ArrayList<>();
-        for (int i = 2; i < cells.length; i++) {
+        for (int i = 2; i < cells.length - 1; i++) {
           row.add(cells[i].strip());
         }
         rows.put(cells[1].strip().replace("`", ""), row);

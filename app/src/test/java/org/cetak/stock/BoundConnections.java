@@ -15,7 +15,11 @@ import org.jooq.exception.DataAccessException;
 final class BoundConnections implements ConnectionProvider, Transactions {
 
   private final DataSource dataSource;
+
+  // Each instance is one test database's transaction scope; a static one would mix databases.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
   private final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 

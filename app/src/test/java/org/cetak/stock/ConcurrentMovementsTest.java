@@ -26,23 +26,18 @@ import org.junit.jupiter.api.TestInstance;
 class ConcurrentMovementsTest {
 
   private final StockFixture f;
-  private final User blanko;
-  private final User operator;
 
   ConcurrentMovementsTest(DataSource dataSource) {
     f = new StockFixture(dataSource);
-    Office admin = f.office("99.01", "Kantor uji");
-    blanko = f.user(admin.id(), "blanko", Role.INVENTORY_MANAGER);
-    operator = f.user(admin.id(), "operator", Role.OPERATOR);
   }
 
   private Office officeWith(String code, int blanks, String... printers) {
     Office office = f.office(code, "Kantor " + code);
     User b = f.user(office.id(), "blanko-" + code, Role.INVENTORY_MANAGER);
     for (String p : printers) {
-      f.stock.registerPrinter(office.id(), p, p, "", b);
+      f.registry.register(office.id(), p, p, "", b);
     }
-    f.stock.receiveDrop(
+    f.receipts.receive(
         office.id(),
         new DropRequest("BA/" + code, LocalDate.of(2026, 11, 2), blanks, List.of()),
         b);
@@ -65,7 +60,7 @@ class ConcurrentMovementsTest {
               () -> {
                 start.await();
                 try {
-                  f.stock.load(office.id(), "PRN-1", 1, op);
+                  f.feeders.load(office.id(), "PRN-1", 1, op);
                   won.incrementAndGet();
                 } catch (DomainException e) {
                   assertThat(e.code()).isEqualTo("INSUFFICIENT_BALANCE");
@@ -114,8 +109,8 @@ class ConcurrentMovementsTest {
                   long job = seed * 1000 + i;
                   try {
                     switch (random.nextInt(5)) {
-                      case 0 -> f.stock.load(office.id(), code, 1 + random.nextInt(8), op);
-                      case 1 -> f.stock.unload(office.id(), code, 1 + random.nextInt(3), op);
+                      case 0 -> f.feeders.load(office.id(), code, 1 + random.nextInt(8), op);
+                      case 1 -> f.feeders.unload(office.id(), code, 1 + random.nextInt(3), op);
                       case 2, 3 ->
                           f.transactions.run(
                               () -> {

@@ -41,8 +41,8 @@ class ReplayedMonthTest {
     f.clock.set(LocalDate.of(2026, 11, 1).atTime(7, 0).atZone(WIB).toInstant());
     List<Printer> printers =
         List.of(
-            f.stock.registerPrinter(bogor.id(), "PRN-1", "Printer 1", "HDP5000", blanko),
-            f.stock.registerPrinter(bogor.id(), "PRN-2", "Printer 2", "HDP5000", blanko));
+            f.registry.register(bogor.id(), "PRN-1", "Printer 1", "HDP5000", blanko),
+            f.registry.register(bogor.id(), "PRN-2", "Printer 2", "HDP5000", blanko));
     Random random = new Random(2026_11);
     SpoilReason[] reasons = {
       SpoilReason.PRINT_FAIL,
@@ -67,7 +67,7 @@ class ReplayedMonthTest {
       if (d == 2 || d == 11 || d == 23) {
         int qty = d == 2 ? 2000 : d == 11 ? 1500 : 1000;
         String prefix = String.format("KTP2611%02d", d);
-        f.stock.receiveDrop(
+        f.receipts.receive(
             bogor.id(),
             new DropRequest(
                 "BA/2026/11/" + d,
@@ -84,7 +84,7 @@ class ReplayedMonthTest {
           long vault = f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT));
           int load = (int) Math.min(100 - feeder, vault);
           if (load > 0) {
-            f.stock.load(bogor.id(), p.code(), load, operator);
+            f.feeders.load(bogor.id(), p.code(), load, operator);
           }
         }
         for (Printer p : printers) {
@@ -119,7 +119,7 @@ class ReplayedMonthTest {
             }
           }
         }
-        f.stock.recordSpoiled(
+        f.spoils.spoiled(
             bogor.id(),
             new SpoilRequest(
                 "PRN-" + (1 + random.nextInt(2)),
@@ -133,7 +133,7 @@ class ReplayedMonthTest {
         onHand--;
         totalSpoiled++;
         if (d % 3 == 0) {
-          f.stock.recordWithdrawnOldCard(
+          f.spoils.withdrawnOldCard(
               bogor.id(),
               request,
               Optional.of(String.format("0A%06X", d)),
@@ -143,7 +143,7 @@ class ReplayedMonthTest {
         }
       }
       if (d == 16) {
-        f.stock.lend(
+        f.lending.lend(
             bogor.id(),
             new LoanRequest(Optional.of(tengah.id()), "", "PINJAM/2026/11/01", 200),
             blanko);
@@ -151,7 +151,7 @@ class ReplayedMonthTest {
       }
       if (d == 18) {
         Approval writeOff =
-            f.stock.proposeWriteOff(
+            f.writeOffs.propose(
                 bogor.id(),
                 Place.of(Location.VAULT),
                 2,
@@ -182,7 +182,7 @@ class ReplayedMonthTest {
                         DestructionLine.chip(
                             Item.OLD_CARD, m.movement().detail().chipUid().get())));
         DestructionReport report =
-            f.stock.proposeDestruction(
+            f.destructions.propose(
                 bogor.id(),
                 new DestructionProposal(
                     day, "Halaman belakang kantor", List.of("Saksi Satu", "Saksi Dua"), lines),

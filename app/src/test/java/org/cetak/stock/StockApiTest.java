@@ -65,6 +65,15 @@ class StockApiTest {
         .satisfies(r -> assertProblem(r, 400, "INVALID_QUANTITY"));
     assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":-3}"))
         .satisfies(r -> assertProblem(r, 400, "INVALID_QUANTITY"));
+    assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":1.5}"))
+        .satisfies(r -> assertProblem(r, 400, "MALFORMED_BODY"));
+    assertThat(
+            post(
+                base() + "/drops",
+                "blanko",
+                "{\"documentNo\":\"BA/API/0098\",\"documentDate\":\"2026-11-03\","
+                    + "\"quantity\":2.5}"))
+        .satisfies(r -> assertProblem(r, 400, "MALFORMED_BODY"));
     assertThat(post(PRINTERS + "/PRN-9/load", "operator", "{\"quantity\":1}"))
         .satisfies(r -> assertProblem(r, 404, "UNKNOWN_PRINTER"));
     assertThat(post("/api/offices/98.76/printers/PRN-1/load", "operator", "{\"quantity\":1}"))

@@ -33,6 +33,9 @@ import org.jooq.impl.DSL;
  */
 final class StockFixture {
 
+  /** Every test printer's feeder holds this many blanks. */
+  static final int FEEDER_CAPACITY = 100;
+
   final DSLContext db;
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T01:00:00Z"));
   final Transactions transactions;
@@ -41,8 +44,14 @@ final class StockFixture {
   final Printers printers;
   final DestructionReports reports;
   final Approvals approvals;
-  final StockService stock;
-  final PrintRoomMovements printRoom;
+  final PrinterRegistry registry;
+  final DropReceipts receipts;
+  final FeederStock feeders;
+  final SpoilRecords spoils;
+  final Lending lending;
+  final WriteOffs writeOffs;
+  final Destructions destructions;
+  final PrintRoomMoves printRoom;
   final StockLevels levels;
   final LedgerCheck check;
   final DailyReports daily;
@@ -66,19 +75,23 @@ final class StockFixture {
             new JooqApprovalStore(db, clock), handlers, transactions, audit, access::covers);
     DropListener listener =
         (office, drop, quantity) -> dropsHeard.add(new long[] {office, drop, quantity});
-    stock =
-        new StockService(
+    registry = new PrinterRegistry(printers, access, audit, transactions);
+    receipts =
+        new DropReceipts(
             ledger,
-            printers,
             new JooqDrops(db, clock),
-            new JooqLoans(db, clock),
-            reports,
-            approvals,
             access,
             audit,
             transactions,
-            () -> List.of(listener));
-    printRoom = new PrintRoomMovements(ledger, printers, transactions);
+            () -> List.of(listener),
+            DropLimits.DEFAULT,
+            clock);
+    feeders = new FeederStock(ledger, registry, printer -> FEEDER_CAPACITY, access, transactions);
+    spoils = new SpoilRecords(ledger, registry, access, transactions);
+    lending = new Lending(ledger, new JooqLoans(db, clock), access, audit, transactions);
+    writeOffs = new WriteOffs(ledger, registry, approvals, access);
+    destructions = new Destructions(reports, approvals, access, transactions);
+    printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);
     daily = new DailyReports(ledger, levels, access);

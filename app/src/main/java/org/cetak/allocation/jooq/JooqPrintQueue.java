@@ -297,6 +297,16 @@ public final class JooqPrintQueue implements PrintQueue {
   }
 
   @Override
+  public Optional<RequestStatus> lockStatus(long requestId) {
+    return db.select(PRINT_REQUEST.STATUS)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .forUpdate()
+        .fetchOptional(PRINT_REQUEST.STATUS)
+        .map(RequestStatus::valueOf);
+  }
+
+  @Override
   public void markOutcomeUnknown(long requestId, String reason, String actor) {
     move(requestId, RequestStatus.OUTCOME_UNKNOWN, reason, actor, null, null);
   }

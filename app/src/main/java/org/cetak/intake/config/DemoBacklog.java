@@ -61,7 +61,8 @@ public class DemoBacklog implements ApplicationRunner {
       return;
     }
     // fixed seed and dates: the same people every run, so a second run imports nothing new
-    SyntheticResidents people = new SyntheticResidents(SEED);
+    // they live in the office's own regency: the card is issued where they live
+    SyntheticResidents people = new SyntheticResidents(SEED).livingIn(OFFICE);
     List<UpstreamRegistry.UpstreamRecord> records = new ArrayList<>();
     for (Resident r : people.first(residents)) {
       records.add(

@@ -166,5 +166,7 @@ public final class SiakHttpRegistry implements UpstreamRegistry {
     }
   }
 
+  // An HTTP answer read once where it is received, never compared or printed.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Answer(int status, byte[] body, String down) {}
 }

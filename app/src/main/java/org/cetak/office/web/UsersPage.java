@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cetak.common.DomainException;
-import org.cetak.office.Access;
 import org.cetak.office.Accounts;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Permission;
@@ -28,7 +27,6 @@ public class UsersPage {
 
   private final Accounts accounts;
   private final OfficeDirectory directory;
-  private final Access access;
   private final CurrentUser currentUser;
   private final UsersApi views;
   private final Problems problems;
@@ -36,13 +34,11 @@ public class UsersPage {
   public UsersPage(
       Accounts accounts,
       OfficeDirectory directory,
-      Access access,
       CurrentUser currentUser,
       UsersApi views,
       Problems problems) {
     this.accounts = accounts;
     this.directory = directory;
-    this.access = access;
     this.currentUser = currentUser;
     this.views = views;
     this.problems = problems;

@@ -31,7 +31,7 @@ public interface PrinterLinks {
         String path = query < 0 ? rest : rest.substring(0, query);
         SerialTransport.Config config = SerialTransport.Config.standard(path);
         if (query >= 0) {
-          for (String pair : rest.substring(query + 1).split("&")) {
+          for (String pair : rest.substring(query + 1).split("&", -1)) {
             if (pair.startsWith("baud=")) {
               config =
                   new SerialTransport.Config(

@@ -17,16 +17,19 @@ import org.cetak.printing.CardSupply;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PreparingCardSupply;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterOwnership;
 import org.cetak.printing.Reprints;
 import org.cetak.printing.Settlements;
+import org.cetak.printing.StepRecorder;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.printing.jooq.JooqPrinterBoard;
 import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
-import org.cetak.stock.PrintRoomMovements;
+import org.cetak.region.RegionTable;
+import org.cetak.stock.Ledger;
 import org.cetak.stock.Printers;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,15 +52,25 @@ public class StationConfiguration {
   }
 
   @Bean
-  PrintJobs printJobs(
-      DSLContext db,
-      Transactions transactions,
-      PrintRoomMovements movements,
+  PrintJobs printJobs(DSLContext db, Clock clock, StationProperties properties) {
+    return new JooqPrintJobs(db, clock, properties.node());
+  }
+
+  @Bean
+  PrintRoomLedger printRoomLedger(Ledger ledger, Printers printers) {
+    return new PrintRoomLedger(ledger, printers);
+  }
+
+  @Bean
+  StepRecorder stepRecorder(
+      PrintJobs jobs,
+      PrintRoomLedger ledger,
       PrintQueue queue,
       Outbox outbox,
-      Clock clock,
-      StationProperties properties) {
-    return new JooqPrintJobs(db, transactions, movements, queue, outbox, clock, properties.node());
+      Reprints.Store grants,
+      Transactions transactions,
+      Clock clock) {
+    return new StepRecorder(jobs, ledger, queue, outbox, grants, transactions, clock);
   }
 
   @Bean
@@ -66,8 +79,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  Settlements settlements(PrintJobs jobs, Audit audit) {
-    return new Settlements(jobs, audit);
+  Settlements settlements(PrintJobs jobs, StepRecorder steps, Audit audit) {
+    return new Settlements(jobs, steps, audit);
   }
 
   @Bean
@@ -76,8 +89,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  CardPreparer cardPreparer(CardFaceRenderer renderer, Clock clock) {
-    return new CardPreparer(renderer, clock);
+  CardPreparer cardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
+    return new CardPreparer(renderer, regions, clock);
   }
 
   @Bean(destroyMethod = "shutdownNow")
@@ -142,12 +155,13 @@ public class StationConfiguration {
       List<PrinterLinks> links,
       TerminalFactory readers,
       PrintJobs jobs,
+      StepRecorder steps,
       CardSupply supply,
       PrinterOwnership ownership,
       OfficeDirectory offices,
       Printers printers,
       Clock clock) {
     return new StationRuntime(
-        properties, links, readers, jobs, supply, ownership, offices, printers, clock);
+        properties, links, readers, jobs, steps, supply, ownership, offices, printers, clock);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.smartcardio.TerminalFactory;
@@ -22,6 +23,7 @@ import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterOwnership;
 import org.cetak.printing.PrinterRef;
 import org.cetak.printing.StationWorker;
+import org.cetak.printing.StepRecorder;
 import org.cetak.printing.device.driver.DriverCardPrinter;
 import org.cetak.printing.device.driver.EncoderChipStation;
 import org.cetak.stock.Printers;
@@ -41,6 +43,7 @@ public final class StationRuntime implements SmartLifecycle {
   private final List<PrinterLinks> links;
   private final TerminalFactory readers;
   private final PrintJobs jobs;
+  private final StepRecorder steps;
   private final CardSupply supply;
   private final PrinterOwnership ownership;
   private final OfficeDirectory offices;
@@ -49,6 +52,7 @@ public final class StationRuntime implements SmartLifecycle {
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
   private final List<PrinterRef> owned = new ArrayList<>();
   private ScheduledExecutorService leases;
+  private ScheduledFuture<?> tending;
   private volatile boolean running;
 
   public StationRuntime(
@@ -56,6 +60,7 @@ public final class StationRuntime implements SmartLifecycle {
       List<PrinterLinks> links,
       TerminalFactory readers,
       PrintJobs jobs,
+      StepRecorder steps,
       CardSupply supply,
       PrinterOwnership ownership,
       OfficeDirectory offices,
@@ -66,6 +71,7 @@ public final class StationRuntime implements SmartLifecycle {
     this.links = links;
     this.readers = readers;
     this.jobs = jobs;
+    this.steps = steps;
     this.supply = supply;
     this.ownership = ownership;
     this.offices = offices;
@@ -76,7 +82,7 @@ public final class StationRuntime implements SmartLifecycle {
   public synchronized void start() {
     leases = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "printer-leases"));
     long every = Math.max(1, properties.lease().toMillis() / 3);
-    leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
+    tending = leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
     running = true;
   }
 
@@ -123,6 +129,7 @@ public final class StationRuntime implements SmartLifecycle {
                     new PcscChipEncoder(readers, Pattern.compile(link.reader())),
                     properties.chipWait()),
                 jobs,
+                steps,
                 supply,
                 properties.dutyCycle(registered.get().model(), clock)),
             properties.idleWait(),
@@ -189,6 +196,7 @@ public final class StationRuntime implements SmartLifecycle {
   public synchronized void stop() {
     running = false;
     if (leases != null) {
+      tending.cancel(false);
       leases.shutdownNow();
     }
     workers.values().forEach(StationWorker::stop);

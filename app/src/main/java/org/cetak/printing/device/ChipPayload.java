@@ -4,6 +4,8 @@ package org.cetak.printing.device;
  * What goes onto a card's chip (the open profile of PROTOCOL.md part B): the biodata TLV, the
  * photo, the signature image and the fingerprint templates. Biometric content: never logged.
  */
+// equals, hashCode and toString below look at the contents (toString only at sizes).
+@SuppressWarnings("ArrayRecordComponent")
 public record ChipPayload(byte[] biodata, byte[] photo, byte[] signature, byte[] fingerprints) {
 
   public ChipPayload {

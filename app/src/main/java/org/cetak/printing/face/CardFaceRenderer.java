@@ -339,11 +339,14 @@ public final class CardFaceRenderer {
     return img;
   }
 
-  /** The regency that issued the card and where and when, between the frame and the notes. */
+  /**
+   * The regency that issued the card (the printing office's, which may differ from the resident's
+   * own on the front) and where and when, between the frame and the notes.
+   */
   static void drawBackIssue(Graphics2D g, CardFaceData d) {
     int inner = CardLayout.SAFE.width - 40;
     int cx = WIDTH / 2;
-    centred(g, BOLD.deriveFont(22f), upper(d.regency()), inner, cx, 272);
+    centred(g, BOLD.deriveFont(22f), upper(d.issuePlace()), inner, cx, 272);
     centred(
         g,
         REGULAR.deriveFont(21f),

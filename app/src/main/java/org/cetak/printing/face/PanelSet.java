@@ -38,6 +38,8 @@ public record PanelSet(List<Panel> front, List<Panel> back) {
    * One panel. The dot array is not copied (it is large and the renderer hands it over); treat it
    * as read-only.
    */
+  // Megabyte dot arrays handed over without copying (see above); never compared or printed.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Panel(String name, int levels, byte[] dots) {
     public Panel {
       if (!NAMES.contains(name)) {

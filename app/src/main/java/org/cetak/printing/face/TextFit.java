@@ -52,7 +52,7 @@ final class TextFit {
   static List<String> wrap(FontMetrics fm, String text, int maxWidth) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : text.strip().split("\\s+", -1)) {
       String candidate = line.length() == 0 ? word : line + " " + word;
       if (fm.stringWidth(candidate) <= maxWidth) {
         line.setLength(0);

@@ -2,8 +2,6 @@ package org.cetak.printing.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINTER;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
-import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.selectOne;
 
@@ -12,13 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.cetak.allocation.PrintQueue;
-import org.cetak.common.Transactions;
 import org.cetak.db.jooq.tables.records.PrintJobRecord;
 import org.cetak.db.jooq.tables.records.PrinterRecord;
-import org.cetak.notify.Outbox;
 import org.cetak.printing.Baseline;
-import org.cetak.printing.BlankMove;
 import org.cetak.printing.CardHeld;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
@@ -30,16 +24,14 @@ import org.cetak.printing.Stage;
 import org.cetak.printing.StaleJobException;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
-import org.cetak.stock.PrintRoomMovements;
-import org.cetak.stock.SpoilReason;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Print jobs in PostgreSQL. Each transition locks its printer row, checks this node still owns the
- * printer, updates the job under its version, records the blank movements in the ledger, moves the
- * request and writes the outbox rows — all in one transaction.
+ * Print jobs and printer modes in PostgreSQL: the {@code print_job} and the printer's mode columns,
+ * nothing else. A step's save share-locks its printer row and checks this node still owns the
+ * printer, so an ownership change or an operator's settlement waits for the step, and vice versa.
  */
 public final class JooqPrintJobs implements PrintJobs {
 
@@ -52,26 +44,11 @@ public final class JooqPrintJobs implements PrintJobs {
           Stage.UNKNOWN.name());
 
   private final DSLContext db;
-  private final Transactions transactions;
-  private final PrintRoomMovements ledger;
-  private final PrintQueue queue;
-  private final Outbox outbox;
   private final Clock clock;
   private final String node;
 
-  public JooqPrintJobs(
-      DSLContext db,
-      Transactions transactions,
-      PrintRoomMovements ledger,
-      PrintQueue queue,
-      Outbox outbox,
-      Clock clock,
-      String node) {
+  public JooqPrintJobs(DSLContext db, Clock clock, String node) {
     this.db = db;
-    this.transactions = transactions;
-    this.ledger = ledger;
-    this.queue = queue;
-    this.outbox = outbox;
     this.clock = clock;
     this.node = node;
   }
@@ -86,75 +63,48 @@ public final class JooqPrintJobs implements PrintJobs {
   }
 
   @Override
-  public Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
-    return transactions.inTransaction(
-        () -> {
-          PrinterRecord locked = lockOwned(printer.id(), 0);
-          PrinterMode mode = PrinterMode.valueOf(locked.getMode());
-          if (mode != PrinterMode.RUNNING) {
-            return new Halted(new PrinterState(mode, locked.getModeReason()));
-          }
-          Optional<Long> grant = reprint ? openGrant(requestId) : Optional.empty();
-          if ((reprint && grant.isEmpty())
-              || !queue.startPrinting(requestId, reprint, actor(printer.code()))) {
-            return new NotPrintable();
-          }
-          OffsetDateTime now = OffsetDateTime.now(clock);
-          PrintJobRecord row =
-              db.insertInto(PRINT_JOB)
-                  .set(PRINT_JOB.OFFICE_ID, printer.officeId())
-                  .set(PRINT_JOB.PRINTER_ID, printer.id())
-                  .set(PRINT_JOB.REQUEST_ID, requestId)
-                  .set(PRINT_JOB.STAGE, Stage.PICKING.name())
-                  .set(PRINT_JOB.CARD_HELD, CardHeld.NONE.name())
-                  .set(PRINT_JOB.BASE_PICKED, baseline.picked())
-                  .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
-                  .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
-                  .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
-                  .set(PRINT_JOB.REPRINT, reprint)
-                  .set(PRINT_JOB.CREATED_AT, now)
-                  .set(PRINT_JOB.UPDATED_AT, now)
-                  .set(
-                      PRINT_JOB.LAST_EVENT,
-                      (reprint ? "approved reprint: " : "")
-                          + "picking a blank for request "
-                          + requestId)
-                  .returning()
-                  .fetchSingle();
-          grant.ifPresent(
-              id ->
-                  db.update(REPRINT_GRANT)
-                      .set(REPRINT_GRANT.USED_BY_JOB, row.getId())
-                      .where(REPRINT_GRANT.ID.eq(id))
-                      .execute());
-          return new Started(toJob(row));
-        });
+  public PrinterState lockOwned(PrinterRef printer) {
+    PrinterRecord locked = lockOwned(printer.id(), 0);
+    return new PrinterState(PrinterMode.valueOf(locked.getMode()), locked.getModeReason());
   }
 
   @Override
-  public PrintJob apply(Transition transition) {
-    return transactions.inTransaction(() -> applyInTransaction(transition, true));
+  public PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    PrintJobRecord row =
+        db.insertInto(PRINT_JOB)
+            .set(PRINT_JOB.OFFICE_ID, printer.officeId())
+            .set(PRINT_JOB.PRINTER_ID, printer.id())
+            .set(PRINT_JOB.REQUEST_ID, requestId)
+            .set(PRINT_JOB.STAGE, Stage.PICKING.name())
+            .set(PRINT_JOB.CARD_HELD, CardHeld.NONE.name())
+            .set(PRINT_JOB.BASE_PICKED, baseline.picked())
+            .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
+            .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
+            .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
+            .set(PRINT_JOB.REPRINT, reprint)
+            .set(PRINT_JOB.CREATED_AT, now)
+            .set(PRINT_JOB.UPDATED_AT, now)
+            .set(
+                PRINT_JOB.LAST_EVENT,
+                (reprint ? "approved reprint: " : "") + "picking a blank for request " + requestId)
+            .returning()
+            .fetchSingle();
+    return toJob(row);
   }
 
   @Override
-  public PrintJob settle(Transition transition) {
-    return transactions.inTransaction(() -> applyInTransaction(transition, false));
-  }
-
-  private PrintJob applyInTransaction(Transition transition, boolean station) {
+  public PrintJob save(Transition transition, boolean byOwner) {
     PrintJob next = transition.next();
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Baseline> base = next.baseline();
-    // the station's step needs its printer still owned by this node; the printer row is
-    // share-locked
-    // so that an ownership change or an operator's settlement waits for the step, and vice versa
     Condition printerHeld =
         exists(
             selectOne()
                 .from(PRINTER)
                 .where(PRINTER.ID.eq(next.printerId()))
                 .and(
-                    station
+                    byOwner
                         ? PRINTER.OWNER_NODE.isNull().or(PRINTER.OWNER_NODE.eq(node))
                         : DSL.noCondition())
                 .forShare());
@@ -182,101 +132,12 @@ public final class JooqPrintJobs implements PrintJobs {
             .and(printerHeld)
             .execute();
     if (updated != 1) {
-      if (station) {
+      if (byOwner) {
         lockOwned(next.printerId(), next.id()); // says which node owns the printer now
       }
       throw new StaleJobException(next.id(), "it changed since version " + next.version());
     }
-    for (BlankMove move : transition.moves()) {
-      record(next, move);
-    }
-    String actor = "station:" + next.printerId();
-    switch (transition.request()) {
-      case NONE, PRINTING -> {
-        // a request whose card was unknown stays OUTCOME_UNKNOWN until its card's fate is known
-      }
-      case PRINTED -> {
-        String uid = next.chipUid().orElse("");
-        PrintQueue.Recipient resident =
-            queue.markPrinted(next.requestId(), uid, clock.instant(), actor);
-        outbox.cardPrinted(
-            new Outbox.PrintedCard(
-                next.officeId(),
-                next.requestId(),
-                next.id(),
-                resident.nik(),
-                resident.name(),
-                resident.phone(),
-                uid,
-                clock.instant()));
-      }
-      case REQUEUED -> queue.requeue(next.requestId(), transition.event(), actor);
-      case OUTCOME_UNKNOWN -> {
-        if (requestStatus(next.requestId()).equals("PRINTING")) {
-          queue.markOutcomeUnknown(next.requestId(), transition.event(), actor);
-        }
-      }
-    }
     return next.persisted();
-  }
-
-  private void record(PrintJob job, BlankMove move) {
-    long printer = job.printerId();
-    long jobId = job.id();
-    if (move instanceof BlankMove.Picked p) {
-      ledger.picked(printer, p.count(), jobId);
-    } else if (move instanceof BlankMove.Spoiled s) {
-      ledger.spoiledInside(
-          printer,
-          s.count(),
-          reason(s.cause()),
-          s.ours() ? s.chipUid() : Optional.empty(),
-          s.ours() ? Optional.of(job.requestId()) : Optional.empty(),
-          jobId,
-          s.note());
-    } else if (move instanceof BlankMove.Printed p) {
-      ledger.printed(printer, p.chipUid(), job.requestId(), jobId);
-    } else if (move instanceof BlankMove.ToUnknown u) {
-      ledger.toUnknown(printer, u.fromFeeder(), jobId);
-    } else if (move instanceof BlankMove.BackFromUnknown b) {
-      ledger.backFromUnknown(printer, b.toFeeder(), jobId);
-    } else if (move instanceof BlankMove.UnknownPrinted p) {
-      ledger.unknownPrinted(printer, p.chipUid(), job.requestId(), jobId);
-    } else if (move instanceof BlankMove.UnknownSpoiled s) {
-      ledger.unknownSpoiled(
-          printer, reason(s.cause()), s.chipUid(), job.requestId(), jobId, s.note());
-    }
-  }
-
-  private Optional<Long> openGrant(long requestId) {
-    return db.select(REPRINT_GRANT.ID)
-        .from(REPRINT_GRANT)
-        .where(REPRINT_GRANT.REQUEST_ID.eq(requestId))
-        .and(REPRINT_GRANT.USED_BY_JOB.isNull())
-        .orderBy(REPRINT_GRANT.ID)
-        .limit(1)
-        .forUpdate()
-        .fetchOptional(REPRINT_GRANT.ID);
-  }
-
-  private String requestStatus(long requestId) {
-    return db.select(PRINT_REQUEST.STATUS)
-        .from(PRINT_REQUEST)
-        .where(PRINT_REQUEST.ID.eq(requestId))
-        .forUpdate()
-        .fetchOptional(PRINT_REQUEST.STATUS)
-        .orElse("");
-  }
-
-  private static String actor(String printerCode) {
-    return "station:" + printerCode;
-  }
-
-  private static SpoilReason reason(SpoilCause cause) {
-    return switch (cause) {
-      case PRINT_FAIL -> SpoilReason.PRINT_FAIL;
-      case ENCODE_FAIL -> SpoilReason.ENCODE_FAIL;
-    };
   }
 
   /** Locks the printer row; refuses when another node owns the printer now. */

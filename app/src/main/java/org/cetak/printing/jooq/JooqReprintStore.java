@@ -40,6 +40,26 @@ public final class JooqReprintStore implements Reprints.Store {
   }
 
   @Override
+  public Optional<Long> claimGrant(long requestId) {
+    return db.select(REPRINT_GRANT.ID)
+        .from(REPRINT_GRANT)
+        .where(REPRINT_GRANT.REQUEST_ID.eq(requestId))
+        .and(REPRINT_GRANT.USED_BY_JOB.isNull())
+        .orderBy(REPRINT_GRANT.ID)
+        .limit(1)
+        .forUpdate()
+        .fetchOptional(REPRINT_GRANT.ID);
+  }
+
+  @Override
+  public void useGrant(long grantId, long jobId) {
+    db.update(REPRINT_GRANT)
+        .set(REPRINT_GRANT.USED_BY_JOB, jobId)
+        .where(REPRINT_GRANT.ID.eq(grantId))
+        .execute();
+  }
+
+  @Override
   public Optional<Long> nextGranted(long officeId) {
     return db.select(REPRINT_GRANT.REQUEST_ID)
         .from(REPRINT_GRANT)

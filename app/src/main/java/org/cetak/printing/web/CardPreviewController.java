@@ -31,6 +31,7 @@ public class CardPreviewController {
   private final PrintQueue queue;
   private final Transactions transactions;
   private final CardFaceRenderer renderer;
+  private final CardPreparer preparer;
   private final CurrentUser currentUser;
   private final Audit audit;
   private final Clock clock;
@@ -39,6 +40,7 @@ public class CardPreviewController {
       PrintQueue queue,
       Transactions transactions,
       CardFaceRenderer renderer,
+      CardPreparer preparer,
       CurrentUser currentUser,
       Audit audit,
       Clock clock) {
@@ -46,6 +48,7 @@ public class CardPreviewController {
     this.queue = queue;
     this.transactions = transactions;
     this.renderer = renderer;
+    this.preparer = preparer;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -74,7 +77,7 @@ public class CardPreviewController {
     }
     audit.record(
         office.id(), user.username(), "NIK_VIEWED", "request " + requestId, "card face " + side);
-    byte[] png = renderer.previewPng(CardPreparer.faceData(card, LocalDate.now(clock)), side);
+    byte[] png = renderer.previewPng(preparer.faceData(card, LocalDate.now(clock)), side);
     // personal data: never cached by a browser or a proxy
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png);
   }

@@ -17,6 +17,7 @@ import org.cetak.printing.CardHeld;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterBoard;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.PrinterMode;
@@ -25,14 +26,13 @@ import org.cetak.printing.Sighting;
 import org.cetak.printing.Stage;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.printing.device.PrinterSnapshot;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockError;
-import org.cetak.stock.StockService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -47,9 +47,9 @@ public class PrinterControl {
   private final PrintJobs jobs;
   private final Settlements settlements;
   private final ObjectProvider<StationRuntime> runtime;
-  private final PrintRoomMovements movements;
+  private final PrintRoomLedger movements;
   private final Ledger ledger;
-  private final StockService stock;
+  private final FeederStock feeders;
   private final FeederHands hands;
   private final Audit audit;
   private final Clock clock;
@@ -59,9 +59,9 @@ public class PrinterControl {
       PrintJobs jobs,
       Settlements settlements,
       ObjectProvider<StationRuntime> runtime,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       Ledger ledger,
-      StockService stock,
+      FeederStock feeders,
       FeederHands hands,
       Audit audit,
       Clock clock) {
@@ -71,7 +71,7 @@ public class PrinterControl {
     this.runtime = runtime;
     this.movements = movements;
     this.ledger = ledger;
-    this.stock = stock;
+    this.feeders = feeders;
     this.hands = hands;
     this.audit = audit;
     this.clock = clock;
@@ -118,7 +118,7 @@ public class PrinterControl {
       throw new DomainException(
           StockError.INVALID_QUANTITY, "Load a positive number of blanks, not " + quantity);
     }
-    stock.load(printer.officeId(), printer.code(), quantity, by);
+    feeders.load(printer.officeId(), printer.code(), quantity, by);
     hands.load(printer.code(), quantity);
     wakeUp(printer.id());
   }
@@ -126,7 +126,7 @@ public class PrinterControl {
   /** The operator takes blanks out of the feeder back to the vault. */
   public RecordedMovement unload(Office office, String code, int quantity, User by) {
     PrinterView printer = view(office, code);
-    return stock.unload(printer.officeId(), printer.code(), quantity, by);
+    return feeders.unload(printer.officeId(), printer.code(), quantity, by);
   }
 
   /** The operator settles a card whose outcome is unknown, from where they see it. */

@@ -12,8 +12,8 @@ import org.cetak.printing.Sighting;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockError;
-import org.cetak.stock.StockService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class PrinterController {
 
   private final PrinterControl control;
-  private final StockService stock;
+  private final PrinterRegistry registry;
   private final CurrentUser currentUser;
 
-  public PrinterController(PrinterControl control, StockService stock, CurrentUser currentUser) {
+  public PrinterController(
+      PrinterControl control, PrinterRegistry registry, CurrentUser currentUser) {
     this.control = control;
-    this.stock = stock;
+    this.registry = registry;
     this.currentUser = currentUser;
   }
 
@@ -53,7 +54,7 @@ public class PrinterController {
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REGISTER_PRINTER)
   public Printer register(Office office, @RequestBody PrinterBody body) {
-    return stock.registerPrinter(
+    return registry.register(
         office.id(), body.code(), body.name(), body.model(), currentUser.get());
   }
 

@@ -9,17 +9,22 @@ import org.cetak.office.Audit;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.DestructionApproval;
 import org.cetak.stock.DestructionReports;
+import org.cetak.stock.Destructions;
 import org.cetak.stock.DropListener;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.Drops;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
+import org.cetak.stock.Lending;
 import org.cetak.stock.Loans;
-import org.cetak.stock.PrintRoomMovements;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
 import org.cetak.stock.WriteOffApproval;
+import org.cetak.stock.WriteOffs;
 import org.cetak.stock.jooq.JooqDestructionReports;
 import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
@@ -28,6 +33,7 @@ import org.cetak.stock.jooq.JooqPrinters;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
  * told of each drop. Both are looked up when used, so they may depend on the stock beans.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StockProperties.class)
 public class StockConfiguration {
 
   private static final ReservedBlanks NOTHING_RESERVED = officeId -> 0;
@@ -77,34 +84,63 @@ public class StockConfiguration {
   }
 
   @Bean
-  StockService stockService(
-      Ledger ledger,
-      Printers printers,
-      Drops drops,
-      Loans loans,
-      DestructionReports reports,
-      Approvals approvals,
-      Access access,
-      Audit audit,
-      Transactions transactions,
-      ObjectProvider<DropListener> dropListeners) {
-    return new StockService(
-        ledger,
-        printers,
-        drops,
-        loans,
-        reports,
-        approvals,
-        access,
-        audit,
-        transactions,
-        () -> dropListeners.orderedStream().toList());
+  PrinterRegistry printerRegistry(
+      Printers printers, Access access, Audit audit, Transactions transactions) {
+    return new PrinterRegistry(printers, access, audit, transactions);
   }
 
   @Bean
-  PrintRoomMovements printRoomMovements(
-      Ledger ledger, Printers printers, Transactions transactions) {
-    return new PrintRoomMovements(ledger, printers, transactions);
+  DropReceipts dropReceipts(
+      Ledger ledger,
+      Drops drops,
+      Access access,
+      Audit audit,
+      Transactions transactions,
+      ObjectProvider<DropListener> dropListeners,
+      StockProperties properties,
+      Clock clock) {
+    return new DropReceipts(
+        ledger,
+        drops,
+        access,
+        audit,
+        transactions,
+        () -> dropListeners.orderedStream().toList(),
+        properties.dropLimits(),
+        clock);
+  }
+
+  @Bean
+  FeederStock feederStock(
+      Ledger ledger,
+      PrinterRegistry printers,
+      Access access,
+      Transactions transactions,
+      StockProperties properties) {
+    return new FeederStock(ledger, printers, properties.feederCapacities(), access, transactions);
+  }
+
+  @Bean
+  SpoilRecords spoilRecords(
+      Ledger ledger, PrinterRegistry printers, Access access, Transactions transactions) {
+    return new SpoilRecords(ledger, printers, access, transactions);
+  }
+
+  @Bean
+  Lending lending(
+      Ledger ledger, Loans loans, Access access, Audit audit, Transactions transactions) {
+    return new Lending(ledger, loans, access, audit, transactions);
+  }
+
+  @Bean
+  WriteOffs writeOffs(Ledger ledger, PrinterRegistry printers, Approvals approvals, Access access) {
+    return new WriteOffs(ledger, printers, approvals, access);
+  }
+
+  @Bean
+  Destructions destructions(
+      DestructionReports reports, Approvals approvals, Access access, Transactions transactions) {
+    return new Destructions(reports, approvals, access, transactions);
   }
 
   @Bean

@@ -7,12 +7,14 @@ import org.cetak.demo.DemoSeeder;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.SerialRange;
-import org.cetak.stock.StockService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,19 +37,25 @@ public class StockDemoSeeder implements ApplicationRunner {
   static final String DROP_DOCUMENT = "BA/2026/11/0001";
 
   private final OfficeDirectory offices;
-  private final StockService stock;
+  private final DropReceipts receipts;
+  private final PrinterRegistry registry;
+  private final FeederStock feeders;
   private final Printers printers;
   private final Ledger ledger;
   private final Transactions transactions;
 
   public StockDemoSeeder(
       OfficeDirectory offices,
-      StockService stock,
+      DropReceipts receipts,
+      PrinterRegistry registry,
+      FeederStock feeders,
       Printers printers,
       Ledger ledger,
       Transactions transactions) {
     this.offices = offices;
-    this.stock = stock;
+    this.receipts = receipts;
+    this.registry = registry;
+    this.feeders = feeders;
     this.printers = printers;
     this.ledger = ledger;
     this.transactions = transactions;
@@ -66,8 +74,8 @@ public class StockDemoSeeder implements ApplicationRunner {
       log.warn("Demo offices or users missing; no demo stock seeded");
       return;
     }
-    if (stock.drops(city.id()).stream().noneMatch(d -> d.documentNo().equals(DROP_DOCUMENT))) {
-      stock.receiveDrop(
+    if (receipts.drops(city.id()).stream().noneMatch(d -> d.documentNo().equals(DROP_DOCUMENT))) {
+      receipts.receive(
           city.id(),
           new DropRequest(
               DROP_DOCUMENT,
@@ -82,10 +90,10 @@ public class StockDemoSeeder implements ApplicationRunner {
               .find(city.id(), code)
               .orElseGet(
                   () ->
-                      stock.registerPrinter(
+                      registry.register(
                           city.id(), code, "Printer " + code, "HDP5000 (simulated)", blanko));
       if (!ledger.printerUsed(city.id(), printer.id())) {
-        stock.load(city.id(), code, 100, operator);
+        feeders.load(city.id(), code, 100, operator);
       }
     }
     log.info("Demo stock ready in office {}", city.code());

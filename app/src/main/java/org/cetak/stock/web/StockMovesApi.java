@@ -4,19 +4,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.Drop;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
 import org.cetak.stock.LoanRequest;
 import org.cetak.stock.SerialRange;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
 import org.cetak.stock.StockError;
-import org.cetak.stock.StockService;
 import org.cetak.stock.web.StockViews.MovementView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +34,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class StockMovesApi {
 
-  private final StockService stock;
+  private final DropReceipts receipts;
+  private final SpoilRecords spoils;
+  private final Lending lending;
+  private final Access access;
   private final CurrentUser currentUser;
 
-  public StockMovesApi(StockService stock, CurrentUser currentUser) {
-    this.stock = stock;
+  public StockMovesApi(
+      DropReceipts receipts,
+      SpoilRecords spoils,
+      Lending lending,
+      Access access,
+      CurrentUser currentUser) {
+    this.receipts = receipts;
+    this.spoils = spoils;
+    this.lending = lending;
+    this.access = access;
     this.currentUser = currentUser;
   }
 
@@ -55,7 +69,7 @@ public class StockMovesApi {
         body.serials() == null
             ? List.of()
             : body.serials().stream().map(s -> SerialRange.parse(s.first(), s.last())).toList();
-    return stock.receiveDrop(
+    return receipts.receive(
         office.id(),
         new DropRequest(body.documentNo(), body.documentDate(), required(body.quantity()), serials),
         currentUser.get());
@@ -77,7 +91,7 @@ public class StockMovesApi {
   @Allow(Permission.RECORD_SPOIL)
   public MovementView spoil(Office office, @RequestBody SpoilBody body) {
     return StockViews.view(
-        stock.recordSpoiled(
+        spoils.spoiled(
             office.id(),
             new SpoilRequest(
                 body.printerCode(),
@@ -103,7 +117,7 @@ public class StockMovesApi {
           StockError.REQUEST_REQUIRED, "An old card is withdrawn for a request");
     }
     return StockViews.view(
-        stock.recordWithdrawnOldCard(
+        spoils.withdrawnOldCard(
             office.id(),
             body.requestId(),
             Optional.ofNullable(body.chipUid()),
@@ -127,15 +141,15 @@ public class StockMovesApi {
   public Loan loan(Office office, @RequestBody LoanBody body) {
     LoanRequest request =
         new LoanRequest(
-            Optional.ofNullable(body.counterpartOffice()).map(stock::officeId),
+            Optional.ofNullable(body.counterpartOffice()).map(code -> access.office(code).id()),
             body.counterpartName(),
             body.documentNo(),
             required(body.quantity()));
     if ("LEND".equals(body.direction())) {
-      return stock.lend(office.id(), request, currentUser.get());
+      return lending.lend(office.id(), request, currentUser.get());
     }
     if ("BORROW".equals(body.direction())) {
-      return stock.borrow(office.id(), request, currentUser.get());
+      return lending.borrow(office.id(), request, currentUser.get());
     }
     throw new DomainException(
         StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());

@@ -16,12 +16,14 @@ import org.cetak.stock.DestructionLine;
 import org.cetak.stock.DestructionProposal;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.DestructionReports;
+import org.cetak.stock.Destructions;
 import org.cetak.stock.Item;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.StockError;
-import org.cetak.stock.StockService;
+import org.cetak.stock.WriteOffs;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,14 +45,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class StockReportsApi {
 
-  private final StockService stock;
+  private final PrinterRegistry registry;
+  private final WriteOffs writeOffs;
+  private final Destructions destructions;
   private final DestructionReports reports;
   private final DailyReports daily;
   private final CurrentUser currentUser;
 
   public StockReportsApi(
-      StockService stock, DestructionReports reports, DailyReports daily, CurrentUser currentUser) {
-    this.stock = stock;
+      PrinterRegistry registry,
+      WriteOffs writeOffs,
+      Destructions destructions,
+      DestructionReports reports,
+      DailyReports daily,
+      CurrentUser currentUser) {
+    this.registry = registry;
+    this.writeOffs = writeOffs;
+    this.destructions = destructions;
     this.reports = reports;
     this.daily = daily;
     this.currentUser = currentUser;
@@ -72,9 +83,9 @@ public class StockReportsApi {
         body.location().isPerPrinter()
             ? new Place(
                 body.location(),
-                Optional.of(stock.printer(office.id(), String.valueOf(body.printerCode())).id()))
+                Optional.of(registry.printer(office.id(), String.valueOf(body.printerCode())).id()))
             : Place.of(body.location());
-    return stock.proposeWriteOff(
+    return writeOffs.propose(
         office.id(),
         from,
         StockMovesApi.required(body.quantity()),
@@ -107,7 +118,7 @@ public class StockReportsApi {
                             Optional.ofNullable(c.serial()),
                             Optional.ofNullable(c.spoilMovementId())))
                 .toList();
-    return stock.proposeDestruction(
+    return destructions.propose(
         office.id(),
         new DestructionProposal(body.date(), body.place(), body.witnesses(), lines),
         currentUser.get());

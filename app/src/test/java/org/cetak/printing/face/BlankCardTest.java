@@ -52,6 +52,8 @@ class BlankCardTest {
     }
   }
 
+  // Panels rendered once and compared with Arrays.equals in the test.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Whole(
       byte[] y,
       byte[] m,

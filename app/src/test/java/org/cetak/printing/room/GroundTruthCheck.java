@@ -10,11 +10,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cetak.office.Office;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.sim.card.CardSnapshot;
 import org.cetak.sim.card.Condition;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.scenario.SimulatedRoom;
-import org.cetak.stock.PrintRoomMovements;
 import org.cetak.stock.Printer;
 import org.cetak.stock.Reconciliation;
 import org.cetak.stock.StockLevels;
@@ -60,7 +60,7 @@ final class GroundTruthCheck {
       SimulatedRoom room,
       DSLContext db,
       StockLevels levels,
-      PrintRoomMovements movements,
+      PrintRoomLedger movements,
       Office office,
       List<Printer> printers,
       int settled) {

@@ -24,16 +24,18 @@ import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.Settlements;
 import org.cetak.sim.remote.ReaderBridge;
 import org.cetak.sim.scenario.ScenarioLoader;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
-import org.cetak.stock.PrintRoomMovements;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
 import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
@@ -68,9 +70,11 @@ class PrintRoomCrashTest {
   private static final int KILLS = 8;
 
   @Autowired OfficeDirectory offices;
-  @Autowired StockService stock;
+  @Autowired DropReceipts receipts;
+  @Autowired FeederStock feeders;
+  @Autowired PrinterRegistry registry;
   @Autowired StockLevels levels;
-  @Autowired PrintRoomMovements movements;
+  @Autowired PrintRoomLedger movements;
   @Autowired ImportService imports;
   @Autowired AllocationService allocation;
   @Autowired PrintJobs jobs;
@@ -96,15 +100,14 @@ class PrintRoomCrashTest {
       User admin = TestUsers.everyRole(offices);
       List<Printer> printers = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
-        printers.add(
-            stock.registerPrinter(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin));
+        printers.add(registry.register(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin));
       }
-      stock.receiveDrop(
+      receipts.receive(
           office.id(),
           new DropRequest("BA/UJI/2026/0002", LocalDate.of(2026, 11, 3), 600, List.of()),
           admin);
       PrintRoomOperator operator =
-          new PrintRoomOperator(room, jobs, settlements, stock, levels, printer -> {});
+          new PrintRoomOperator(room, jobs, settlements, feeders, levels, printer -> {});
       for (Printer printer : printers) {
         operator.load(office, admin, printer.code(), 110);
         jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");

@@ -17,16 +17,18 @@ import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
-import org.cetak.stock.PrintRoomMovements;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
 import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
@@ -81,9 +83,11 @@ class PrintRoomGroundTruthTest {
 
   @Autowired SimulatedRoom room;
   @Autowired OfficeDirectory offices;
-  @Autowired StockService stock;
+  @Autowired DropReceipts receipts;
+  @Autowired FeederStock feeders;
+  @Autowired PrinterRegistry registry;
   @Autowired StockLevels levels;
-  @Autowired PrintRoomMovements movements;
+  @Autowired PrintRoomLedger movements;
   @Autowired ImportService imports;
   @Autowired AllocationService allocation;
   @Autowired PrintJobs jobs;
@@ -96,14 +100,14 @@ class PrintRoomGroundTruthTest {
     Office office = offices.officeByCode("32.71").orElseThrow();
     User admin = TestUsers.everyRole(offices);
     for (int i = 1; i <= 4; i++) {
-      stock.registerPrinter(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin);
+      registry.register(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin);
     }
-    stock.receiveDrop(
+    receipts.receive(
         office.id(),
         new DropRequest("BA/UJI/2026/0001", LocalDate.of(2026, 11, 2), 1000, List.of()),
         admin);
     PrintRoomOperator operator =
-        new PrintRoomOperator(room, jobs, settlements, stock, levels, runtime::wakeUp);
+        new PrintRoomOperator(room, jobs, settlements, feeders, levels, runtime::wakeUp);
     for (SimulatedPrinter printer : room.printers()) {
       operator.load(office, admin, printer.name(), PER_FEEDER);
     }
@@ -111,7 +115,7 @@ class PrintRoomGroundTruthTest {
     imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
     allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
     List<Printer> printers =
-        List.of(1, 2, 3, 4).stream().map(i -> stock.printer(office.id(), "PRN-" + i)).toList();
+        List.of(1, 2, 3, 4).stream().map(i -> registry.printer(office.id(), "PRN-" + i)).toList();
     for (Printer printer : printers) {
       jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
     }

@@ -22,9 +22,9 @@ import org.cetak.sim.card.CardSnapshot;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.StockLevels;
-import org.cetak.stock.StockService;
 
 /**
  * The print-room operator of the ground-truth tests: at a stopped printer they look, fix what needs
@@ -35,7 +35,7 @@ final class PrintRoomOperator {
   private final SimulatedRoom room;
   private final PrintJobs jobs;
   private final Settlements settlements;
-  private final StockService stock;
+  private final FeederStock feeders;
   private final StockLevels levels;
   private final LongConsumer wake;
   int settled;
@@ -46,19 +46,19 @@ final class PrintRoomOperator {
       SimulatedRoom room,
       PrintJobs jobs,
       Settlements settlements,
-      StockService stock,
+      FeederStock feeders,
       StockLevels levels,
       LongConsumer wake) {
     this.room = room;
     this.jobs = jobs;
     this.settlements = settlements;
-    this.stock = stock;
+    this.feeders = feeders;
     this.levels = levels;
     this.wake = wake;
   }
 
   void load(Office office, User by, String printer, int quantity) {
-    stock.load(office.id(), printer, quantity, by);
+    feeders.load(office.id(), printer, quantity, by);
     room.printer(printer).loadBlanks(quantity);
   }
 
@@ -76,7 +76,7 @@ final class PrintRoomOperator {
               : Optional.empty();
       // seen twice in a row: not the moment between the station's two writes, but a state
       // that stays (the station leaves such a printer running)
-      if (unknown.isPresent() && unknown.equals(unknownRunning.get(printer.id()))) {
+      if (unknown.isPresent() && unknown.get().equals(unknownRunning.get(printer.id()))) {
         unknownWhileRunning++;
         System.out.printf(
             "Operator at %s: the console shows the printer RUNNING (%s) with job %d's outcome"

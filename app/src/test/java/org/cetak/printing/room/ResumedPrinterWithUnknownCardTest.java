@@ -26,9 +26,11 @@ import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,9 @@ class ResumedPrinterWithUnknownCardTest {
 
   @Autowired SimulatedRoom room;
   @Autowired OfficeDirectory offices;
-  @Autowired StockService stock;
+  @Autowired FeederStock feeders;
+  @Autowired DropReceipts receipts;
+  @Autowired PrinterRegistry registry;
   @Autowired ImportService imports;
   @Autowired AllocationService allocation;
   @Autowired PrintJobs jobs;
@@ -76,12 +80,12 @@ class ResumedPrinterWithUnknownCardTest {
   void printer_resumed_while_its_card_is_unknown_stays_quarantined() throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
     User admin = TestUsers.everyRole(offices);
-    Printer printer = stock.registerPrinter(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
-    stock.receiveDrop(
+    Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
+    receipts.receive(
         office.id(),
         new DropRequest("BA/UJI/2026/0003", LocalDate.of(2026, 11, 4), 5, List.of()),
         admin);
-    stock.load(office.id(), "PRN-1", 5, admin);
+    feeders.load(office.id(), "PRN-1", 5, admin);
     SimulatedPrinter sim = room.printer("PRN-1");
     sim.loadBlanks(5);
     Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-resumed"), 31, 5);

@@ -22,9 +22,11 @@ import org.cetak.printing.PrinterMode;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockService;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -80,7 +82,10 @@ public final class StationBench {
                   "--cetak.station.time-scale=" + Math.max(0.02, timeScale),
                   "--cetak.station.idle-wait=5ms",
                   "--cetak.station.lease=3s",
-                  "--cetak.station.preparation-threads=2"));
+                  "--cetak.station.preparation-threads=2",
+                  // the bench loads each printer's whole share at once
+                  "--cetak.stock.feeder-capacity=1000000",
+                  "--cetak.stock.max-drop-quantity=1000000"));
       for (int i = 0; i < printerCount; i++) {
         String prefix = "--cetak.station.printers[" + i + "].";
         properties.add(prefix + "office=32.71");
@@ -105,8 +110,14 @@ public final class StationBench {
       yaml.append("  - name: PRN-")
           .append(i)
           .append(
-              "\n    blanks: 0\n    deadChipRate: 0\n    ribbonPrints: 1000000\n"
-                  + "    rejectBoxCapacity: 10000\n    hopperCapacity: 1000000\n");
+              """
+
+                  blanks: 0
+                  deadChipRate: 0
+                  ribbonPrints: 1000000
+                  rejectBoxCapacity: 10000
+                  hopperCapacity: 1000000
+              """);
     }
     Path file = Files.createTempFile("cetak-bench", ".yaml");
     Files.writeString(file, yaml);
@@ -116,7 +127,9 @@ public final class StationBench {
   private static void run(ConfigurableApplicationContext context, int cards, int printerCount)
       throws Exception {
     OfficeDirectory offices = context.getBean(OfficeDirectory.class);
-    StockService stock = context.getBean(StockService.class);
+    FeederStock feeders = context.getBean(FeederStock.class);
+    DropReceipts receipts = context.getBean(DropReceipts.class);
+    PrinterRegistry registry = context.getBean(PrinterRegistry.class);
     SimulatedRoom room = context.getBean(SimulatedRoom.class);
     PrintJobs jobs = context.getBean(PrintJobs.class);
     StationRuntime runtime = context.getBean(StationRuntime.class);
@@ -124,16 +137,15 @@ public final class StationBench {
     Office office = offices.officeByCode("32.71").orElseThrow();
     User admin = TestUsers.everyRole(offices);
     int perPrinter = cards / printerCount + 1;
-    stock.receiveDrop(
+    receipts.receive(
         office.id(),
         new DropRequest(
             "BA/BENCH/0001", LocalDate.of(2026, 11, 2), perPrinter * printerCount, List.of()),
         admin);
     List<Printer> printers = new ArrayList<>();
     for (int i = 1; i <= printerCount; i++) {
-      printers.add(
-          stock.registerPrinter(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin));
-      stock.load(office.id(), "PRN-" + i, perPrinter, admin);
+      printers.add(registry.register(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin));
+      feeders.load(office.id(), "PRN-" + i, perPrinter, admin);
       SimulatedPrinter sim = room.printer("PRN-" + i);
       sim.loadBlanks(perPrinter);
     }

@@ -22,11 +22,12 @@ import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterRef;
 import org.cetak.printing.RequestChange;
 import org.cetak.printing.Stage;
+import org.cetak.printing.StepRecorder;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
-import org.cetak.stock.StockService;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -66,7 +67,8 @@ class PrintersPageBrowserTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired PrintJobs jobs;
-  @Autowired StockService stock;
+  @Autowired SpoilRecords spoils;
+  @Autowired StepRecorder steps;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
 
@@ -91,7 +93,7 @@ class PrintersPageBrowserTest {
   void operator_sees_each_printer_as_the_database_has_it() {
     User operator = offices.user("operator").orElseThrow();
     // a bent blank the operator took out of the feeder and recorded spoiled
-    stock.recordSpoiled(
+    spoils.spoiled(
         office.id(),
         new SpoilRequest(
             "PRN-2",
@@ -490,8 +492,8 @@ class PrintersPageBrowserTest {
             office.id());
     jobs.setState(printer, PrinterMode.RUNNING, "printing"); // the station starts cards only then
     PrintJob picking =
-        ((PrintJobs.Started)
-                jobs.start(
+        ((StepRecorder.Started)
+                steps.start(
                     new PrinterRef(printer, office.id(), code),
                     request,
                     new Baseline(0, 0, 0, CardPosition.NONE),
@@ -513,7 +515,7 @@ class PrintersPageBrowserTest {
             why,
             picking.version());
     PrintJob persisted =
-        jobs.apply(
+        steps.apply(
             new Transition(
                 unknown,
                 List.of(new BlankMove.Picked(1), new BlankMove.ToUnknown(false)),

@@ -3,6 +3,8 @@ package org.cetak.drivers.chip;
 import java.util.Arrays;
 
 /** A response APDU: data and the two status bytes. */
+// equals, hashCode and toString below look at the contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record ResponseApdu(byte[] data, int statusWord) {
 
   public static final int OK = 0x9000;

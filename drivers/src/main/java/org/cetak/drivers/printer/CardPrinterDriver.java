@@ -96,7 +96,7 @@ public final class CardPrinterDriver implements CardPrinter {
       return new Outcome.Unknown<>("no status: " + failed.why(), Optional.empty());
     }
     Reply reply = ((Answered) exchange).reply();
-    if (reply instanceof Reply.Error error) {
+    if (reply instanceof Reply.Refused error) {
       return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
     }
     String text = reply instanceof Reply.Value value ? value.text() : "OK";
@@ -193,7 +193,7 @@ public final class CardPrinterDriver implements CardPrinter {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
-      if (answered.reply() instanceof Reply.Error error) {
+      if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), name + ": " + error.reason(), readStatus());
       }
     }
@@ -272,7 +272,7 @@ public final class CardPrinterDriver implements CardPrinter {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
-      if (answered.reply() instanceof Reply.Error error) {
+      if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), error.reason(), readStatus());
       }
     }
@@ -286,7 +286,7 @@ public final class CardPrinterDriver implements CardPrinter {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
-      if (answered.reply() instanceof Reply.Error error) {
+      if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
       }
     }
@@ -352,7 +352,7 @@ public final class CardPrinterDriver implements CardPrinter {
       return new Outcome.Unknown<>(name + ": " + failed.why(), Optional.empty());
     }
     Reply reply = ((Answered) exchange).reply();
-    if (reply instanceof Reply.Error error) {
+    if (reply instanceof Reply.Refused error) {
       return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
     }
     return new Outcome.Done<>(reply instanceof Reply.Value value ? value.text() : "OK");

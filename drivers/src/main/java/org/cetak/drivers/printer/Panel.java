@@ -11,6 +11,8 @@ import java.util.Arrays;
  *
  * @param dots one byte per dot, {@code WIDTH * HEIGHT} of them; not copied, do not change it
  */
+// equals, hashCode and toString below look at the contents; the dots are not copied.
+@SuppressWarnings("ArrayRecordComponent")
 public record Panel(PanelColour colour, int levels, byte[] dots) {
 
   public static final int WIDTH = 648;

@@ -10,7 +10,7 @@ public sealed interface Reply {
   record Ok() implements Reply {}
 
   /** {@code ERR <reason>}. */
-  record Error(PrinterCondition condition, String reason) implements Reply {}
+  record Refused(PrinterCondition condition, String reason) implements Reply {}
 
   /** Anything else: the value asked for (a model name, a counter, a status line). */
   record Value(String text) implements Reply {}
@@ -38,7 +38,7 @@ public sealed interface Reply {
         throw new PrinterProtocolException("error reply without a reason", text);
       }
       String reason = text.substring(4);
-      return new Error(PrinterCondition.fromReason(reason), reason);
+      return new Refused(PrinterCondition.fromReason(reason), reason);
     }
     return new Value(text);
   }

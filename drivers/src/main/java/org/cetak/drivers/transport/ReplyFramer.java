@@ -15,6 +15,8 @@ public final class ReplyFramer {
   public sealed interface Frame permits Reply, Overflow {}
 
   /** One reply without its terminator. */
+  // A reply's bytes handed to the parser once, never compared or printed.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Reply(byte[] bytes) implements Frame {}
 
   /** More than {@code limit} bytes came without a terminator. */

@@ -2,13 +2,16 @@ package org.cetak.drivers.printer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cetak.drivers.testing.Seeded.check;
 
 import java.util.Arrays;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.cetak.drivers.testing.Seeded;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PanelCodecTest {
 
@@ -42,30 +45,56 @@ class PanelCodecTest {
     assertThat(Arrays.copyOf(packed, 2)).containsExactly(0x01, 0x80);
   }
 
-  @Property(tries = 20)
-  void pack_and_unpack_are_inverse(
-      @ForAll("levels") int levels, @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    Panel panel = TestPanels.panel(PanelColour.CYAN, levels, seed);
+  /** The grey levels a panel may have. */
+  private static final int[] LEVELS = {2, 32, 64, 128};
 
-    assertThat(PanelCodec.unpack(PanelColour.CYAN, levels, PanelCodec.pack(panel)))
-        .isEqualTo(panel);
+  static LongStream twenty() {
+    return Seeded.seeds(20);
   }
 
-  @Property(tries = 20)
-  void every_bit_of_every_dot_is_packed_in_order(@ForAll("levels") int levels, @ForAll long seed) {
-    Random random = new Random(seed);
+  static LongStream thirty() {
+    return Seeded.seeds(30);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("twenty")
+  void pack_and_unpack_are_inverse(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int levels = LEVELS[random.nextInt(LEVELS.length)];
+    int pattern = random.nextInt(1001);
+    Panel panel = TestPanels.panel(PanelColour.CYAN, levels, pattern);
+
+    check(
+        seed,
+        () -> "levels " + levels + ", pattern " + pattern,
+        () ->
+            assertThat(PanelCodec.unpack(PanelColour.CYAN, levels, PanelCodec.pack(panel)))
+                .isEqualTo(panel));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("twenty")
+  void every_bit_of_every_dot_is_packed_in_order(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int levels = LEVELS[random.nextInt(LEVELS.length)];
     byte[] dots = new byte[Panel.DOTS];
     for (int i = 0; i < dots.length; i++) {
       dots[i] = (byte) random.nextInt(levels);
     }
 
-    byte[] packed = PanelCodec.pack(new Panel(PanelColour.CYAN, levels, dots));
+    check(
+        seed,
+        () -> "levels " + levels + ", dots from seed " + seed,
+        () -> {
+          byte[] packed = PanelCodec.pack(new Panel(PanelColour.CYAN, levels, dots));
 
-    assertThat(packed).isEqualTo(bitByBit(dots, PanelCodec.bitsPerDot(levels)));
+          assertThat(packed).isEqualTo(bitByBit(dots, PanelCodec.bitsPerDot(levels)));
+        });
   }
 
-  @Property(tries = 4)
-  void dots_at_the_highest_level_set_every_bit_up_to_the_last_byte(@ForAll("levels") int levels) {
+  @ParameterizedTest(name = "{0} levels")
+  @ValueSource(ints = {2, 32, 64, 128})
+  void dots_at_the_highest_level_set_every_bit_up_to_the_last_byte(int levels) {
     byte[] dots = new byte[Panel.DOTS];
     Arrays.fill(dots, (byte) (levels - 1));
 
@@ -74,11 +103,6 @@ class PanelCodecTest {
     byte[] ones = new byte[PanelCodec.packedLength(levels)];
     Arrays.fill(ones, (byte) 0xFF);
     assertThat(packed).isEqualTo(ones);
-  }
-
-  @net.jqwik.api.Provide
-  net.jqwik.api.Arbitrary<Integer> levels() {
-    return net.jqwik.api.Arbitraries.of(2, 32, 64, 128);
   }
 
   @Test
@@ -94,11 +118,16 @@ class PanelCodecTest {
     assertThat(compressed).hasSize(3 + 3 + (Panel.HEIGHT - 3));
   }
 
-  @Property(tries = 30)
-  void compression_is_lossless(@ForAll @IntRange(min = 0, max = 100_000) int seed) {
-    byte[] packed = PanelCodec.pack(TestPanels.panel(PanelColour.OVERLAY, 2, seed));
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("thirty")
+  void compression_is_lossless(long seed) {
+    int pattern = new SplittableRandom(seed).nextInt(100_001);
+    byte[] packed = PanelCodec.pack(TestPanels.panel(PanelColour.OVERLAY, 2, pattern));
 
-    assertThat(PanelCodec.decompress(PanelCodec.compress(packed))).isEqualTo(packed);
+    check(
+        seed,
+        () -> "overlay pattern " + pattern,
+        () -> assertThat(PanelCodec.decompress(PanelCodec.compress(packed))).isEqualTo(packed));
   }
 
   @Test

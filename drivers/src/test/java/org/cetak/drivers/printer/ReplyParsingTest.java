@@ -17,16 +17,16 @@ class ReplyParsingTest {
   void ok_error_and_value_replies() {
     assertThat(Reply.parse(ascii("OK"))).isEqualTo(new Reply.Ok());
     assertThat(Reply.parse(ascii("ERR COVER OPEN")))
-        .isEqualTo(new Reply.Error(PrinterCondition.COVER_OPEN, "COVER OPEN"));
+        .isEqualTo(new Reply.Refused(PrinterCondition.COVER_OPEN, "COVER OPEN"));
     assertThat(Reply.parse(ascii("ERR FEEDER EMPTY")))
-        .isEqualTo(new Reply.Error(PrinterCondition.FEEDER_EMPTY, "FEEDER EMPTY"));
+        .isEqualTo(new Reply.Refused(PrinterCondition.FEEDER_EMPTY, "FEEDER EMPTY"));
     assertThat(Reply.parse(ascii("Primacy"))).isEqualTo(new Reply.Value("Primacy"));
   }
 
   @Test
   void an_error_reason_we_do_not_know_is_kept_as_unrecognised() {
     assertThat(Reply.parse(ascii("ERR RIB DETECTION")))
-        .isEqualTo(new Reply.Error(PrinterCondition.UNRECOGNISED, "RIB DETECTION"));
+        .isEqualTo(new Reply.Refused(PrinterCondition.UNRECOGNISED, "RIB DETECTION"));
   }
 
   @Test

@@ -192,7 +192,7 @@ public final class PcscStack implements AutoCloseable {
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
         for (String line : Files.readAllLines(Path.of(table))) {
-          String[] f = line.trim().split("\\s+");
+          String[] f = line.trim().split("\\s+", -1);
           if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) {
             return true;
           }

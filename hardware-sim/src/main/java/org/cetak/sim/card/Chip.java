@@ -18,7 +18,7 @@ import java.util.Map;
 public final class Chip {
 
   /** The application identifier of the open profile. */
-  public static final byte[] AID = {(byte) 0xF0, 0x43, 0x45, 0x54, 0x41, 0x4B, 0x01};
+  private static final byte[] AID = {(byte) 0xF0, 0x43, 0x45, 0x54, 0x41, 0x4B, 0x01};
 
   /** Largest UPDATE BINARY data field. */
   public static final int MAX_WRITE = 224;
@@ -131,16 +131,12 @@ public final class Chip {
     if (body == null) {
       return WRONG_LENGTH.clone();
     }
-    switch (ins) {
-      case 0xA4:
-        return select(p1, body);
-      case 0xD6:
-        return update((p1 << 8) | p2, body);
-      case 0xB0:
-        return read((p1 << 8) | p2, body);
-      default:
-        return NOT_SUPPORTED.clone();
-    }
+    return switch (ins) {
+      case 0xA4 -> select(p1, body);
+      case 0xD6 -> update((p1 << 8) | p2, body);
+      case 0xB0 -> read((p1 << 8) | p2, body);
+      default -> NOT_SUPPORTED.clone();
+    };
   }
 
   private byte[] select(int p1, Body body) {

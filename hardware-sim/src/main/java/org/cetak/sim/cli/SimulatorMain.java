@@ -33,14 +33,13 @@ import org.cetak.sim.scenario.SimulatedRoom;
 public final class SimulatorMain {
 
   private static final String USAGE =
-      String.join(
-          "\n",
-          "usage: cetak-hardware-sim printer [--name PRN-1] [--tcp HOST:PORT] [--pty PATH]",
-          "                                  [--blanks N] [--dead-chip-rate R] [--seed N]",
-          "                                  [--time-scale X | --zero-delay]",
-          "                                  [--operator-response 2m] [--truth-out FILE]",
-          "       cetak-hardware-sim registry [--http HOST:PORT] [--residents N] [--seed N]",
-          "       cetak-hardware-sim scenario FILE.yaml|bundled:NAME.yaml [--truth-out FILE]");
+      """
+      usage: cetak-hardware-sim printer [--name PRN-1] [--tcp HOST:PORT] [--pty PATH]
+                                        [--blanks N] [--dead-chip-rate R] [--seed N]
+                                        [--time-scale X | --zero-delay]
+                                        [--operator-response 2m] [--truth-out FILE]
+             cetak-hardware-sim registry [--http HOST:PORT] [--residents N] [--seed N]
+             cetak-hardware-sim scenario FILE.yaml|bundled:NAME.yaml [--truth-out FILE]""";
 
   private SimulatorMain() {}
 

@@ -31,7 +31,12 @@ final class BytePipe {
     try {
       while (len > 0) {
         while (count == ring.length && !closed && !broken) {
-          awaitUninterruptibly(notFull);
+          try {
+            notFull.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting on the port");
+          }
         }
         if (closed || broken) {
           throw new IOException("port closed");
@@ -46,15 +51,6 @@ final class BytePipe {
       }
     } finally {
       lock.unlock();
-    }
-  }
-
-  private static void awaitUninterruptibly(Condition c) throws InterruptedIOException {
-    try {
-      c.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting on the port");
     }
   }
 

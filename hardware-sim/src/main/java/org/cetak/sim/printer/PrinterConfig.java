@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param operatorResponse when not null, a simulated operator clears every condition that needs a
  *     person (cover, jam, full boxes, empty ribbon) after this much simulated time
  * @param seed seed of the printer's random source (UIDs, dead chips, rated faults)
+ * @param personality the command language it speaks: Cetak's (with {@code Rst}) or the vendor's
+ * @param ackNack whether its serial port starts in the ACK/NACK protocol ({@code Pcom}; vendor
+ *     personality only)
  */
 public record PrinterConfig(
     String name,
@@ -41,10 +44,13 @@ public record PrinterConfig(
     HeadModel head,
     TimingProfile timing,
     Duration operatorResponse,
-    long seed) {
+    long seed,
+    Personality personality,
+    boolean ackNack) {
 
   public PrinterConfig {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(personality, "personality");
     if (blanks < 0 || ribbonPrints < 0 || rejectBoxCapacity < 1 || hopperCapacity < 1) {
       throw new IllegalArgumentException(
           "printer " + name + ": counts must be >= 0 and capacities >= 1");
@@ -53,6 +59,14 @@ public record PrinterConfig(
       throw new IllegalArgumentException(
           "printer " + name + ": dead chip rate must be in [0,1], was " + deadChipRate);
     }
+  }
+
+  /** The command language a simulated printer speaks. */
+  public enum Personality {
+    /** PROTOCOL.md part A with Cetak's status line {@code Rst}. */
+    CETAK,
+    /** Only the vendor's documented commands: {@code Rst} is refused (PROTOCOL.md "vendor"). */
+    EVOLIS
   }
 
   public static Builder builder(String name) {
@@ -90,6 +104,8 @@ public record PrinterConfig(
     private TimingProfile timing = TimingProfile.field();
     private Duration operatorResponse;
     private long seed = 1;
+    private Personality personality = Personality.CETAK;
+    private boolean ackNack;
 
     private Builder(String name) {
       this.name = name;
@@ -167,6 +183,16 @@ public record PrinterConfig(
       return this;
     }
 
+    public Builder personality(Personality v) {
+      personality = v;
+      return this;
+    }
+
+    public Builder ackNack(boolean v) {
+      ackNack = v;
+      return this;
+    }
+
     public PrinterConfig build() {
       return new PrinterConfig(
           name,
@@ -184,7 +210,9 @@ public record PrinterConfig(
           head,
           timing,
           operatorResponse,
-          seed);
+          seed,
+          personality,
+          ackNack);
     }
   }
 }

@@ -35,7 +35,11 @@ public final class PrinterSession implements Runnable {
       Connection connection) {
     this.printer = printer;
     this.reader =
-        new RequestReader(in, options.idle().toMillis(), Math.max(1, options.quiet().toMillis()));
+        new RequestReader(
+            in,
+            options.idle().toMillis(),
+            Math.max(1, options.quiet().toMillis()),
+            printer.config().personality() == PrinterConfig.Personality.EVOLIS);
     this.out = out;
     this.options = options;
     this.connection = connection;

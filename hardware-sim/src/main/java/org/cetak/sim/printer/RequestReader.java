@@ -19,6 +19,10 @@ import java.util.Set;
  * is dropped until the line has been quiet for {@code quietMillis}. An incomplete request (a pause
  * of {@code idleMillis} in the middle) is answered as malformed. Not thread-safe: one per
  * connection.
+ *
+ * <p>{@code Dbc} comes in two forms, and a printer's firmware takes one of them: three parameters
+ * (panel, levels, bytes) describing lines 0 to 1015, or four (panel, levels, first line, bytes;
+ * guide p15) describing lines from the first line to 1015, the lines before it blank.
  */
 public final class RequestReader {
 
@@ -31,7 +35,7 @@ public final class RequestReader {
   private static final Set<String> KNOWN =
       Set.of(
           "Rtp", "Rsn", "Rfv", "Rco", "Rcr", "Rlr", "Pr", "Pmi", "Sic", "Si", "Ss", "Sr", "Sv",
-          "Db", "Dbc", "Se", "Ser", "Scs", "Srs", "Rst");
+          "Db", "Dbc", "Se", "Ser", "Scs", "Srs", "Rst", "Rse", "Rrt", "Rok", "Pcom");
   private static final Set<String> PANELS = Set.of("y", "m", "c", "k", "o");
   private static final int MAX_TEXT = 256;
   private static final int TIMEOUT = -2;
@@ -45,12 +49,21 @@ public final class RequestReader {
   private final byte[] compressed = new byte[LINES * (LINE_BYTES + 1)];
   private final byte[] bitmap = new byte[MONO_PANEL];
   private final MessageDigest sha;
+  private final boolean firstLineDbc;
 
   /**
    * @param idleMillis a pause this long inside a request makes it incomplete
    * @param quietMillis a pause this long ends resynchronisation after a wrong panel length
    */
   public RequestReader(ByteSource source, long idleMillis, long quietMillis) {
+    this(source, idleMillis, quietMillis, false);
+  }
+
+  /**
+   * @param firstLineDbc true when {@code Dbc} takes the four-parameter form with a first line
+   */
+  public RequestReader(ByteSource source, long idleMillis, long quietMillis, boolean firstLineDbc) {
+    this.firstLineDbc = firstLineDbc;
     this.source = source;
     this.idleMillis = idleMillis;
     this.quietMillis = quietMillis;
@@ -179,6 +192,14 @@ public final class RequestReader {
     if (levelsField.malformed != null) {
       return levelsField.malformed;
     }
+    int first = 0;
+    if (firstLineDbc) {
+      Field firstField = field();
+      if (firstField.malformed != null) {
+        return firstField.malformed;
+      }
+      first = parseInt(firstField.text);
+    }
     Field countField = field();
     if (countField.malformed != null) {
       return countField.malformed;
@@ -187,6 +208,8 @@ public final class RequestReader {
     int count = parseInt(countField.text);
     if (!(panel.text.equals("k") || panel.text.equals("o"))
         || levels != 2
+        || first < 0
+        || first >= LINES
         || count < 1
         || count > compressed.length) {
       resync();
@@ -212,7 +235,7 @@ public final class RequestReader {
     if (end != null) {
       return end;
     }
-    if (!decompress(count)) {
+    if (!decompress(first, count)) {
       return new Request.Malformed(PrinterError.PARAMETER, "compressed data does not make a panel");
     }
     sha.reset();
@@ -237,10 +260,11 @@ public final class RequestReader {
     return new Request.Malformed(PrinterError.PARAMETER, "panel data longer than its length");
   }
 
-  private boolean decompress(int count) {
+  private boolean decompress(int first, int count) {
     int in = 0;
-    int out = 0;
-    for (int line = 0; line < LINES; line++) {
+    int out = first * LINE_BYTES;
+    java.util.Arrays.fill(bitmap, 0, out, (byte) 0);
+    for (int line = first; line < LINES; line++) {
       if (in >= count) {
         return false;
       }

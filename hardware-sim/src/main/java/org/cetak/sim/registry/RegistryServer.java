@@ -294,7 +294,10 @@ public final class RegistryServer implements AutoCloseable {
     if (raw == null) {
       return m;
     }
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
       int i = pair.indexOf('=');
       String k = URLDecoder.decode(i < 0 ? pair : pair.substring(0, i), StandardCharsets.UTF_8);
       String v = i < 0 ? "" : URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8);

@@ -34,8 +34,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * the seed, faces drawn with {@code java.awt} (no real photos), a signature PNG and two fingerprint
  * templates that fit the chip's files (photo &le; 4 KB, signature &le; 1 KB, templates &le; 1 KB).
  *
- * <p>Reusable by the demo and benchmarks: {@code new SyntheticResidents(seed).first(n)}.
- * Thread-safe.
+ * <p>Reusable by the demo and benchmarks: {@code new SyntheticResidents(seed).first(n)}; {@code
+ * .livingIn("32.71")} keeps them to one kabupaten/kota. Thread-safe.
  */
 public final class SyntheticResidents {
 
@@ -122,6 +122,7 @@ public final class SyntheticResidents {
 
   private final long seed;
   private final OffsetDateTime asOf;
+  private final List<Region> regions;
   private final List<String> niks = new ArrayList<>();
   private final Set<String> used = new HashSet<>();
 
@@ -132,8 +133,29 @@ public final class SyntheticResidents {
 
   /** Residents whose SIAK statuses were set in the 60 days before {@code asOf}. */
   public SyntheticResidents(long seed, OffsetDateTime asOf) {
+    this(seed, asOf, Region.ALL);
+  }
+
+  private SyntheticResidents(long seed, OffsetDateTime asOf, List<Region> regions) {
     this.seed = seed;
     this.asOf = asOf;
+    this.regions = regions;
+  }
+
+  /**
+   * The same seed's residents, all living in the kabupaten/kota {@code regencyCode} ({@code 32.71}
+   * or {@code 3271}).
+   *
+   * @throws IllegalArgumentException when no kecamatan of that regency is known
+   */
+  public SyntheticResidents livingIn(String regencyCode) {
+    String prefix = regencyCode.replace(".", "");
+    List<Region> inside =
+        regions.stream().filter(region -> region.districtCode().startsWith(prefix)).toList();
+    if (inside.isEmpty()) {
+      throw new IllegalArgumentException("no synthetic kecamatan in regency " + regencyCode);
+    }
+    return new SyntheticResidents(seed, asOf, inside);
   }
 
   /** The first {@code n} residents. */
@@ -159,7 +181,7 @@ public final class SyntheticResidents {
       throw new IllegalArgumentException("resident index must be >= 0, was " + index);
     }
     Random r = random(index, 1);
-    Region region = Region.ALL.get(r.nextInt(Region.ALL.size()));
+    Region region = regions.get(r.nextInt(regions.size()));
     boolean female = r.nextBoolean();
     LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(r.nextInt(60 * 365));
     int naturalSeq = 1 + r.nextInt(40);

@@ -105,48 +105,46 @@ public final class ReaderBridge implements AutoCloseable {
   }
 
   String answer(String line) {
-    String[] parts = line.split(" ");
+    String[] parts = line.split(" ", -1);
     try {
       switch (parts[0]) {
-        case "LIST":
-          {
-            StringBuilder names = new StringBuilder("OK");
-            for (CardTerminal terminal : readers.terminals().list()) {
-              names.append(' ').append(encode(terminal.getName()));
-            }
-            return names.toString();
+        case "LIST" -> {
+          StringBuilder names = new StringBuilder("OK");
+          for (CardTerminal terminal : readers.terminals().list()) {
+            names.append(' ').append(encode(terminal.getName()));
           }
-        case "PRESENT":
+          return names.toString();
+        }
+        case "PRESENT" -> {
           return "OK " + terminal(parts[1]).isCardPresent();
-        case "CONNECT":
-          {
-            String name = decode(parts[1]);
-            Card card = terminal(parts[1]).connect("*");
-            connected.put(name, card);
-            return "OK " + HexFormat.of().formatHex(card.getATR().getBytes());
+        }
+        case "CONNECT" -> {
+          String name = decode(parts[1]);
+          Card card = terminal(parts[1]).connect("*");
+          connected.put(name, card);
+          return "OK " + HexFormat.of().formatHex(card.getATR().getBytes());
+        }
+        case "TRANSMIT" -> {
+          Card card = connected.get(decode(parts[1]));
+          if (card == null) {
+            return "ERR CARD " + encode("not connected");
           }
-        case "TRANSMIT":
-          {
-            Card card = connected.get(decode(parts[1]));
-            if (card == null) {
-              return "ERR CARD " + encode("not connected");
-            }
-            byte[] response =
-                card.getBasicChannel()
-                    .transmit(new CommandAPDU(HexFormat.of().parseHex(parts[2])))
-                    .getBytes();
-            return "OK " + HexFormat.of().formatHex(response);
+          byte[] response =
+              card.getBasicChannel()
+                  .transmit(new CommandAPDU(HexFormat.of().parseHex(parts[2])))
+                  .getBytes();
+          return "OK " + HexFormat.of().formatHex(response);
+        }
+        case "DISCONNECT" -> {
+          Card card = connected.remove(decode(parts[1]));
+          if (card != null) {
+            card.disconnect(true);
           }
-        case "DISCONNECT":
-          {
-            Card card = connected.remove(decode(parts[1]));
-            if (card != null) {
-              card.disconnect(true);
-            }
-            return "OK";
-          }
-        default:
+          return "OK";
+        }
+        default -> {
           return "ERR CARD " + encode("unknown request " + parts[0]);
+        }
       }
     } catch (javax.smartcardio.CardNotPresentException e) {
       return "ERR NOT_PRESENT " + encode(String.valueOf(e.getMessage()));

@@ -135,12 +135,9 @@ public final class RemoteReaders extends Provider {
       String[] parts = reply.split(" ", 3);
       String message = parts.length > 2 ? ReaderBridge.decode(parts[2]) : reply;
       switch (parts.length > 1 ? parts[1] : "") {
-        case "NOT_PRESENT":
-          throw new CardNotPresentException(message);
-        case "ILLEGAL":
-          throw new IllegalArgumentException(message);
-        default:
-          throw new CardException(message);
+        case "NOT_PRESENT" -> throw new CardNotPresentException(message);
+        case "ILLEGAL" -> throw new IllegalArgumentException(message);
+        default -> throw new CardException(message);
       }
     }
   }
@@ -157,7 +154,7 @@ public final class RemoteReaders extends Provider {
       String names = link.ok("LIST");
       List<CardTerminal> terminals = new ArrayList<>();
       if (!names.isEmpty()) {
-        for (String encoded : names.split(" ")) {
+        for (String encoded : names.split(" ", -1)) {
           Terminal terminal = new Terminal(link, ReaderBridge.decode(encoded));
           boolean present = state == State.ALL || terminal.isCardPresent();
           if (state == State.ALL

@@ -45,6 +45,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * printers:
  *   - name: PRN-1
  *     model: Primacy            # Rtp reply; also serial, firmware
+ *     personality: evolis       # cetak (default: answers Rst) or evolis (the vendor's commands)
+ *     ackNack: true             # evolis only: the port starts in the ACK/NACK protocol
  *     blanks: 200
  *     deadChipRate: 0.015
  *     ribbonPrints: 300
@@ -171,6 +173,8 @@ public final class ScenarioLoader {
         "panelsSinceManufacture",
         "operatorResponse",
         "seed",
+        "personality",
+        "ackNack",
         "timing",
         "head",
         "tcp",
@@ -190,6 +194,18 @@ public final class ScenarioLoader {
     }
     if (p.has("firmware")) {
       b.firmware(p.string("firmware", null));
+    }
+    if (p.has("personality")) {
+      String personality = p.string("personality", "cetak");
+      try {
+        b.personality(
+            PrinterConfig.Personality.valueOf(personality.toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw p.error("personality", "is cetak or evolis, not " + personality);
+      }
+    }
+    if (p.has("ackNack")) {
+      b.ackNack(Boolean.parseBoolean(p.string("ackNack", "false")));
     }
     PrinterConfig defaults = PrinterConfig.builder(name).build();
     b.blanks((int) p.longValue("blanks", defaults.blanks()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -41,7 +42,7 @@ class PortEndpointsTest {
   void tcp_port_serves_the_protocol_and_disappears_then_returns_on_disconnect() throws Exception {
     SimulatedPrinter p = printer(new ScriptedFault(1, FaultType.DISCONNECT, "Sic"));
     try (TcpEndpoint tcp = TcpEndpoint.start(p, "127.0.0.1", 0, options)) {
-      try (Socket s = new Socket("127.0.0.1", tcp.port())) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), tcp.port())) {
         RawHost host = new RawHost(s.getOutputStream(), s.getInputStream());
         assertThat(host.ask("Rtp")).isEqualTo("Primacy");
         host.sendRaw(RawHost.frame("Sic"));
@@ -50,7 +51,7 @@ class PortEndpointsTest {
       assertThat(tcp.listening()).isFalse();
       Thread.sleep(600);
       assertThat(tcp.listening()).isTrue();
-      try (Socket s = new Socket("127.0.0.1", tcp.port())) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), tcp.port())) {
         RawHost host = new RawHost(s.getOutputStream(), s.getInputStream());
         assertThat(host.ask("Rst")).as("the Sic was done").contains("POS=CONTACTLESS");
       }

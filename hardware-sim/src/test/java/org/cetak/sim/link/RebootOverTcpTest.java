@@ -3,6 +3,7 @@ package org.cetak.sim.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -89,7 +90,7 @@ class RebootOverTcpTest {
   }
 
   private static Socket connect(TcpEndpoint tcp) throws IOException {
-    Socket s = new Socket("127.0.0.1", tcp.port());
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), tcp.port());
     s.setSoTimeout(Math.toIntExact(REBOOTED.toMillis()));
     return s;
   }

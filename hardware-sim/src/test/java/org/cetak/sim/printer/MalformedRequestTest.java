@@ -55,6 +55,8 @@ class MalformedRequestTest {
    * @param pipelined whether a request sent right behind it is still understood (not so when the
    *     receiver cannot know the panel's length and drops input until the line is quiet)
    */
+  // A test case sent as it is; toString below names it.
+  @SuppressWarnings("ArrayRecordComponent")
   record Case(String name, byte[] bytes, String reply, boolean pipelined) {
     Case(String name, byte[] bytes, String reply) {
       this(name, bytes, reply, true);

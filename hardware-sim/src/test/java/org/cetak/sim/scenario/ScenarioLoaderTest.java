@@ -36,8 +36,13 @@ class ScenarioLoaderTest {
     assertThatThrownBy(
             () ->
                 ScenarioLoader.parse(
-                    "printers:\n  - name: P\n    faults:\n      script:\n"
-                        + "        - {card: 1, fault: GREMLINS}\n"))
+                    """
+                    printers:
+                      - name: P
+                        faults:
+                          script:
+                            - {card: 1, fault: GREMLINS}
+                    """))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("unknown fault GREMLINS");
   }

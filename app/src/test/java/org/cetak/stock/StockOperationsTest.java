@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 @DatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StockServiceTest {
+class StockOperationsTest {
 
   private final StockFixture f;
   private final Office bogor;
@@ -30,7 +30,7 @@ class StockServiceTest {
   private final User auditor;
   private final Printer prn1;
 
-  StockServiceTest(DataSource dataSource) {
+  StockOperationsTest(DataSource dataSource) {
     f = new StockFixture(dataSource);
     bogor = f.office("32.71", "Disdukcapil Kota Bogor");
     tengah = f.kecamatan("32.71.03", "Titik cetak Bogor Tengah", bogor.id());
@@ -39,8 +39,8 @@ class StockServiceTest {
     operator = f.user(bogor.id(), "operator", Role.OPERATOR);
     kabid = f.user(bogor.id(), "kabid", Role.SUPERVISOR);
     auditor = f.user(bogor.id(), "inspektorat", Role.AUDITOR);
-    prn1 = f.stock.registerPrinter(bogor.id(), "PRN-1", "Printer 1", "HDP5000", blanko);
-    f.stock.receiveDrop(
+    prn1 = f.registry.register(bogor.id(), "PRN-1", "Printer 1", "HDP5000", blanko);
+    f.receipts.receive(
         bogor.id(),
         new DropRequest(
             "BA/2026/11/0001",
@@ -69,7 +69,7 @@ class StockServiceTest {
     long drops = f.count("stock_drop");
     assertThatThrownBy(
             () ->
-                f.stock.receiveDrop(
+                f.receipts.receive(
                     bogor.id(),
                     new DropRequest(
                         "BA/2026/11/0099",
@@ -87,7 +87,7 @@ class StockServiceTest {
   void serials_that_do_not_add_up_to_the_quantity_are_refused() {
     assertThatThrownBy(
             () ->
-                f.stock.receiveDrop(
+                f.receipts.receive(
                     bogor.id(),
                     new DropRequest(
                         "BA/2026/11/0098",
@@ -100,11 +100,74 @@ class StockServiceTest {
             e -> assertThat(e.code()).isEqualTo("SERIALS_DO_NOT_MATCH_QUANTITY"));
   }
 
+  private void refusedWithNothingWritten(Runnable action, String code, String... named) {
+    long movements = f.count("stock_movement");
+    long drops = f.count("stock_drop");
+    assertThatThrownBy(action::run)
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(code);
+              assertThat(e.getMessage()).contains(named);
+            });
+    assertThat(f.count("stock_movement")).isEqualTo(movements);
+    assertThat(f.count("stock_drop")).isEqualTo(drops);
+  }
+
+  @Test
+  void a_drop_beyond_the_configured_maximum_is_refused_naming_the_limit() {
+    refusedWithNothingWritten(
+        () ->
+            f.receipts.receive(
+                bogor.id(),
+                new DropRequest(
+                    "BA/2026/11/0500", LocalDate.of(2026, 11, 2), Integer.MAX_VALUE, List.of()),
+                blanko),
+        "DROP_TOO_LARGE",
+        String.valueOf(DropLimits.DEFAULT.maxQuantity()));
+  }
+
+  @Test
+  void a_drop_dated_after_today_is_refused() {
+    refusedWithNothingWritten(
+        () ->
+            f.receipts.receive(
+                bogor.id(),
+                new DropRequest("BA/2026/11/0501", LocalDate.of(2026, 11, 3), 10, List.of()),
+                blanko),
+        "DOCUMENT_DATE_IN_FUTURE",
+        "2026-11-03");
+  }
+
+  @Test
+  void a_document_number_longer_than_the_limit_is_refused() {
+    refusedWithNothingWritten(
+        () ->
+            f.receipts.receive(
+                bogor.id(),
+                new DropRequest("BA/" + "9".repeat(200), LocalDate.of(2026, 11, 2), 10, List.of()),
+                blanko),
+        "DOCUMENT_NO_TOO_LONG",
+        String.valueOf(DropLimits.DEFAULT.maxDocumentNoLength()));
+  }
+
+  @Test
+  void loading_beyond_the_feeder_capacity_is_refused_naming_the_capacity() {
+    Printer prn2 = f.registry.register(bogor.id(), "PRN-CAP", "Printer cap", "HDP5000", blanko);
+    f.feeders.load(bogor.id(), prn2.code(), 60, operator);
+    refusedWithNothingWritten(
+        () -> f.feeders.load(bogor.id(), prn2.code(), 41, operator),
+        "FEEDER_CAPACITY_EXCEEDED",
+        String.valueOf(StockFixture.FEEDER_CAPACITY),
+        "PRN-CAP");
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.feeder(prn2.id()))).isEqualTo(60);
+  }
+
   @Test
   void loading_more_than_the_vault_holds_is_refused_with_nothing_written() {
     long movements = f.count("stock_movement");
     long vault = f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT));
-    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", (int) vault + 1, operator))
+    assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", (int) vault + 1, operator))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_BALANCE"));
     assertThat(f.count("stock_movement")).isEqualTo(movements);
@@ -115,7 +178,7 @@ class StockServiceTest {
   void zero_and_negative_quantities_are_refused() {
     long movements = f.count("stock_movement");
     for (int q : new int[] {0, -5}) {
-      assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", q, operator))
+      assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", q, operator))
           .isInstanceOfSatisfying(
               DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_QUANTITY"));
     }
@@ -124,10 +187,10 @@ class StockServiceTest {
 
   @Test
   void unknown_printer_and_unknown_office_are_refused() {
-    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-9", 1, operator))
+    assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-9", 1, operator))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_PRINTER"));
-    assertThatThrownBy(() -> f.stock.load(999_999, "PRN-1", 1, operator))
+    assertThatThrownBy(() -> f.feeders.load(999_999, "PRN-1", 1, operator))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_OFFICE"));
     assertThatThrownBy(() -> f.printRoom.picked(999_999, 1, 1))
@@ -138,17 +201,17 @@ class StockServiceTest {
   @Test
   void a_user_of_another_office_or_without_the_role_is_refused() {
     User depokOperator = f.user(depok.id(), "depok-operator", Role.OPERATOR);
-    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", 1, depokOperator))
+    assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", 1, depokOperator))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("OTHER_OFFICE"));
-    assertThatThrownBy(() -> f.stock.load(bogor.id(), "PRN-1", 1, auditor))
+    assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", 1, auditor))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("ROLE_REQUIRED"));
   }
 
   @Test
   void print_room_moves_a_card_from_feeder_to_printed() {
-    f.stock.load(bogor.id(), "PRN-1", 5, operator);
+    f.feeders.load(bogor.id(), "PRN-1", 5, operator);
     int before = f.printRoom.feeder(prn1.id());
     long printedBefore = rec(bogor).printed();
     f.printRoom.picked(prn1.id(), 1, 77);
@@ -161,7 +224,7 @@ class StockServiceTest {
 
   @Test
   void outcome_unknown_is_counted_until_resolved() {
-    f.stock.load(bogor.id(), "PRN-1", 2, operator);
+    f.feeders.load(bogor.id(), "PRN-1", 2, operator);
     f.printRoom.picked(prn1.id(), 1, 90);
     f.printRoom.toUnknown(prn1.id(), false, 90);
     assertThat(rec(bogor).unknown()).isEqualTo(1);
@@ -179,7 +242,7 @@ class StockServiceTest {
     User blanko2 = f.user(bogor.id(), "blanko2", Role.INVENTORY_MANAGER, Role.SUPERVISOR);
     long spoiledBefore = rec(bogor).spoiled();
     Approval proposal =
-        f.stock.proposeWriteOff(
+        f.writeOffs.propose(
             bogor.id(),
             Place.of(Location.VAULT),
             3,
@@ -204,8 +267,8 @@ class StockServiceTest {
 
   @Test
   void destruction_report_moves_listed_cards_from_spoiled_to_destroyed_once_approved() {
-    f.stock.load(bogor.id(), "PRN-1", 3, operator);
-    f.stock.recordSpoiled(
+    f.feeders.load(bogor.id(), "PRN-1", 3, operator);
+    f.spoils.spoiled(
         bogor.id(),
         new SpoilRequest(
             "PRN-1",
@@ -217,7 +280,7 @@ class StockServiceTest {
             "bent"),
         operator);
     RecordedMovement twoBad =
-        f.stock.recordSpoiled(
+        f.spoils.spoiled(
             bogor.id(),
             new SpoilRequest(
                 "PRN-1",
@@ -228,11 +291,11 @@ class StockServiceTest {
                 Optional.empty(),
                 ""),
             operator);
-    f.stock.recordWithdrawnOldCard(
+    f.spoils.withdrawnOldCard(
         bogor.id(), 601, Optional.of("DEADBEEF"), Optional.empty(), "", operator);
     long destroyedBefore = rec(bogor).destroyed();
     DestructionReport report =
-        f.stock.proposeDestruction(
+        f.destructions.propose(
             bogor.id(),
             new DestructionProposal(
                 LocalDate.of(2026, 11, 2),
@@ -262,7 +325,7 @@ class StockServiceTest {
     long approvalsBefore = f.count("approval");
     assertThatThrownBy(
             () ->
-                f.stock.proposeDestruction(
+                f.destructions.propose(
                     bogor.id(),
                     new DestructionProposal(
                         LocalDate.of(2026, 11, 2),
@@ -279,7 +342,7 @@ class StockServiceTest {
   @Test
   void a_loan_between_two_offices_of_this_installation_moves_both_ledgers() {
     long tengahVault = f.ledger.balance(tengah.id(), Item.BLANK, Place.of(Location.VAULT));
-    f.stock.lend(
+    f.lending.lend(
         bogor.id(), new LoanRequest(Optional.of(tengah.id()), "", "PINJAM/2026/001", 50), blanko);
     assertThat(f.ledger.balance(tengah.id(), Item.BLANK, Place.of(Location.VAULT)))
         .isEqualTo(tengahVault + 50);

@@ -1,0 +1,131 @@
+package org.cetak.printing;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.cetak.allocation.PrintQueue;
+import org.cetak.common.Transactions;
+import org.cetak.intake.RequestStatus;
+import org.cetak.notify.Outbox;
+
+/**
+ * Records a print-room step, the one place where a job's step reaches the other domains: in one
+ * transaction it saves the job ({@link PrintJobs}), moves its blanks through the stock ledger
+ * ({@link PrintRoomLedger}), moves its request ({@link PrintQueue}) and, for a printed card, writes
+ * the SMS and status outbox rows ({@link Outbox}). Either all of it commits or none of it.
+ */
+public final class StepRecorder {
+
+  private final PrintJobs jobs;
+  private final PrintRoomLedger ledger;
+  private final PrintQueue requests;
+  private final Outbox outbox;
+  private final Reprints.Store grants;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  public StepRecorder(
+      PrintJobs jobs,
+      PrintRoomLedger ledger,
+      PrintQueue requests,
+      Outbox outbox,
+      Reprints.Store grants,
+      Transactions transactions,
+      Clock clock) {
+    this.jobs = jobs;
+    this.ledger = ledger;
+    this.requests = requests;
+    this.outbox = outbox;
+    this.grants = grants;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** What came of {@link #start}. */
+  public sealed interface Start permits Started, NotPrintable, Halted {}
+
+  /** The job is persisted: pick the blank. */
+  public record Started(PrintJob job) implements Start {}
+
+  /** The request was withdrawn, printed or taken by another printer meanwhile: take another. */
+  public record NotPrintable() implements Start {}
+
+  /** The printer is not running (paused, cooling, quarantined): nothing was started. */
+  public record Halted(PrinterState state) implements Start {}
+
+  /**
+   * Claims the request for this printer and persists a new job at {@link Stage#PICKING} with the
+   * baseline taken before the pick — when the printer is still {@link PrinterMode#RUNNING} (an
+   * operator may have paused it from any node) and the request can still be printed. A reprint uses
+   * up one supervisor's grant.
+   */
+  public Start start(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
+    return transactions.inTransaction(
+        () -> {
+          PrinterState state = jobs.lockOwned(printer);
+          if (state.mode() != PrinterMode.RUNNING) {
+            return new Halted(state);
+          }
+          Optional<Long> grant = reprint ? grants.claimGrant(requestId) : Optional.empty();
+          if ((reprint && grant.isEmpty())
+              || !requests.startPrinting(requestId, reprint, "station:" + printer.code())) {
+            return new NotPrintable();
+          }
+          PrintJob job = jobs.create(printer, requestId, baseline, reprint);
+          grant.ifPresent(id -> grants.useGrant(id, job.id()));
+          return new Started(job);
+        });
+  }
+
+  /**
+   * Records the station's step; refused with {@link StaleJobException}, nothing written, when the
+   * job changed meanwhile or this node no longer owns the printer.
+   */
+  public PrintJob apply(Transition transition) {
+    return transactions.inTransaction(() -> record(transition, true));
+  }
+
+  /**
+   * Records an operator's settlement: like {@link #apply} but from any node, since the operator at
+   * the printer may use any console; still refused when the job changed meanwhile.
+   */
+  public PrintJob settle(Transition transition) {
+    return transactions.inTransaction(() -> record(transition, false));
+  }
+
+  private PrintJob record(Transition transition, boolean byOwner) {
+    PrintJob saved = jobs.save(transition, byOwner);
+    PrintJob next = transition.next();
+    for (BlankMove move : transition.moves()) {
+      ledger.record(next, move);
+    }
+    String actor = "station:" + next.printerId();
+    switch (transition.request()) {
+      case NONE, PRINTING -> {
+        // a request whose card was unknown stays OUTCOME_UNKNOWN until its card's fate is known
+      }
+      case PRINTED -> {
+        String uid = next.chipUid().orElse("");
+        PrintQueue.Recipient resident =
+            requests.markPrinted(next.requestId(), uid, clock.instant(), actor);
+        outbox.cardPrinted(
+            new Outbox.PrintedCard(
+                next.officeId(),
+                next.requestId(),
+                next.id(),
+                resident.nik(),
+                resident.name(),
+                resident.phone(),
+                uid,
+                clock.instant()));
+      }
+      case REQUEUED -> requests.requeue(next.requestId(), transition.event(), actor);
+      case OUTCOME_UNKNOWN -> {
+        // a second unknown step of the same card finds its request unknown already
+        if (requests.lockStatus(next.requestId()).orElse(null) == RequestStatus.PRINTING) {
+          requests.markOutcomeUnknown(next.requestId(), transition.event(), actor);
+        }
+      }
+    }
+    return saved;
+  }
+}

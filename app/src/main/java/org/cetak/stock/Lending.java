@@ -1,0 +1,159 @@
+package org.cetak.stock;
+
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.common.Transactions;
+import org.cetak.office.Access;
+import org.cetak.office.Audit;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
+import org.cetak.office.User;
+
+/**
+ * Blanks lent to and borrowed from other offices (pinjam blanko), each with its document. When both
+ * offices belong to this installation, the lender records the loan and both ledgers move in one
+ * transaction.
+ */
+public final class Lending {
+
+  private final Ledger ledger;
+  private final Loans loans;
+  private final Access access;
+  private final Audit audit;
+  private final Transactions transactions;
+
+  public Lending(
+      Ledger ledger, Loans loans, Access access, Audit audit, Transactions transactions) {
+    this.ledger = ledger;
+    this.loans = loans;
+    this.access = access;
+    this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Lends blanks from the vault. When the borrower is an office of this installation, its ledger
+   * records the borrowing in the same transaction.
+   */
+  public Loan lend(long officeId, LoanRequest request, User by) {
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
+    validate(officeId, request);
+    Optional<Office> other = request.counterpartOfficeId().map(access::office);
+    Office self = access.office(officeId);
+    String otherName = other.map(Office::name).orElse(request.counterpartName());
+    return transactions.inTransaction(
+        () -> {
+          if (loans.exists(officeId, Loan.Direction.LENT, request.documentNo())) {
+            throw new DomainException(
+                StockError.LOAN_EXISTS,
+                "Loan document " + request.documentNo() + " was already recorded");
+          }
+          Loan loan =
+              loans.insert(
+                  officeId,
+                  Loan.Direction.LENT,
+                  request.counterpartOfficeId(),
+                  otherName,
+                  request.documentNo(),
+                  request.quantity(),
+                  by.username());
+          ledger.record(
+              new Movement(
+                  officeId,
+                  Item.BLANK,
+                  Place.of(Location.VAULT),
+                  Place.of(Location.LENT),
+                  request.quantity(),
+                  "LENT",
+                  by.username(),
+                  ReferenceKind.LOAN,
+                  loan.id(),
+                  Movement.Detail.none().withNote("to " + otherName)));
+          if (other.isPresent()) {
+            borrowInto(other.get().id(), Optional.of(officeId), self.name(), request, by);
+          }
+          audit.record(
+              officeId,
+              by.username(),
+              "BLANKS_LENT",
+              "loan " + request.documentNo(),
+              request.quantity() + " blanks to " + otherName);
+          return loan;
+        });
+  }
+
+  /**
+   * Borrows blanks from an office of another installation, with its document. A loan from an office
+   * of this installation is recorded by the lending office ({@link #lend}), which writes both
+   * sides.
+   */
+  public Loan borrow(long officeId, LoanRequest request, User by) {
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
+    validate(officeId, request);
+    if (request.counterpartOfficeId().isPresent()) {
+      throw new DomainException(
+          StockError.LOAN_RECORDED_BY_LENDER,
+          "Office "
+              + request.counterpartOfficeId().get()
+              + " is part of this installation: it records the loan and both ledgers move");
+    }
+    return transactions.inTransaction(
+        () -> {
+          Loan loan =
+              borrowInto(officeId, Optional.empty(), request.counterpartName(), request, by);
+          audit.record(
+              officeId,
+              by.username(),
+              "BLANKS_BORROWED",
+              "loan " + request.documentNo(),
+              request.quantity() + " blanks from " + request.counterpartName());
+          return loan;
+        });
+  }
+
+  private Loan borrowInto(
+      long officeId, Optional<Long> lender, String lenderName, LoanRequest request, User by) {
+    if (loans.exists(officeId, Loan.Direction.BORROWED, request.documentNo())) {
+      throw new DomainException(
+          StockError.LOAN_EXISTS,
+          "Loan document " + request.documentNo() + " was already recorded");
+    }
+    Loan loan =
+        loans.insert(
+            officeId,
+            Loan.Direction.BORROWED,
+            lender,
+            lenderName,
+            request.documentNo(),
+            request.quantity(),
+            by.username());
+    ledger.record(
+        new Movement(
+            officeId,
+            Item.BLANK,
+            Place.of(Location.BORROWED),
+            Place.of(Location.VAULT),
+            request.quantity(),
+            "BORROWED",
+            by.username(),
+            ReferenceKind.LOAN,
+            loan.id(),
+            Movement.Detail.none().withNote("from " + lenderName)));
+    return loan;
+  }
+
+  private static void validate(long officeId, LoanRequest request) {
+    Quantities.positive(request.quantity());
+    if (request.documentNo() == null || request.documentNo().isBlank()) {
+      throw new DomainException(StockError.DOCUMENT_REQUIRED, "A loan needs its document number");
+    }
+    if (request.counterpartOfficeId().isPresent()) {
+      if (request.counterpartOfficeId().get() == officeId) {
+        throw new DomainException(StockError.LOAN_TO_SELF, "An office cannot lend to itself");
+      }
+    } else if (request.counterpartName() == null || request.counterpartName().isBlank()) {
+      throw new DomainException(
+          StockError.COUNTERPART_REQUIRED, "A loan needs the other office (id or name)");
+    }
+  }
+}
