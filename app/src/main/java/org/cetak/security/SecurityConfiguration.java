@@ -6,6 +6,8 @@ import org.cetak.office.Accounts;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Tokens;
 import org.cetak.office.User;
+import org.cetak.platform.BodyLimit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -43,12 +46,19 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
   private final AccessInterceptor gate;
 
-  public SecurityConfiguration(Access access, CurrentUser currentUser) {
+  private final DataSize maxBody;
+
+  public SecurityConfiguration(
+      Access access,
+      CurrentUser currentUser,
+      @Value("${cetak.api.max-body:1MB}") DataSize maxBody) {
     this.gate = new AccessInterceptor(access, currentUser);
+    this.maxBody = maxBody;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new BodyLimit(maxBody));
     registry.addInterceptor(gate);
   }
 
