@@ -36,6 +36,7 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
                 cli.addSubcommand(bean);
               }
             });
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     exitCode = cli.execute(args);
   }
 
@@ -48,8 +49,12 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
   @Command(
       name = "cetak",
       mixinStandardHelpOptions = true,
-      description =
-          "Cetak: the e-KTP print room. Without a command, 'cetak serve' runs the console.")
+      description = {
+        "Cetak: ruang cetak KTP-el. Tanpa perintah, 'cetak serve' menjalankan konsol;"
+            + " 'cetak demo' menjalankannya dengan printer simulasi.",
+        "Cetak: the e-KTP print room. Without a command, 'cetak serve' runs the console."
+      },
+      usageHelpAutoWidth = true)
   static final class Cetak implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
