@@ -3,7 +3,6 @@ package org.cetak.allocation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -268,31 +267,11 @@ public final class AllocationService {
         blockers);
   }
 
-  /** The next drops: learned from the last drops when there are at least two, else configured. */
+  /**
+   * The next drops: learned from the cadence of the office's deliveries; see {@link DropForecast}.
+   */
   QueueExplanation.ExpectedDrop expectedDrop(long officeId, LocalDate today) {
-    List<DropHistory.Drop> history = drops.drops(officeId);
-    if (history.size() >= 2) {
-      List<DropHistory.Drop> recent =
-          history.subList(Math.max(0, history.size() - 6), history.size());
-      long quantity =
-          Math.max(1, recent.stream().mapToLong(DropHistory.Drop::quantity).sum() / recent.size());
-      long span =
-          ChronoUnit.DAYS.between(
-              recent.get(0).receivedOn(), recent.get(recent.size() - 1).receivedOn());
-      int every = (int) Math.max(1, span / (recent.size() - 1));
-      LocalDate next = recent.get(recent.size() - 1).receivedOn().plusDays(every);
-      if (next.isBefore(today)) {
-        next = today;
-      }
-      return new QueueExplanation.ExpectedDrop(quantity, every, Optional.of(next), "LEARNED");
-    }
-    Optional<LocalDate> next =
-        history.isEmpty()
-            ? Optional.empty()
-            : Optional.of(history.get(0).receivedOn().plusDays(forecast.dropEveryDays()))
-                .map(d -> d.isBefore(today) ? today : d);
-    return new QueueExplanation.ExpectedDrop(
-        forecast.dropQuantity(), forecast.dropEveryDays(), next, "CONFIGURED");
+    return DropForecast.expect(drops.drops(officeId), forecast, today);
   }
 
   private AllocationStore.QueuePosition find(String nik, LocalDate today) {

@@ -41,10 +41,19 @@ public record QueueExplanation(
   public record DateRange(LocalDate earliest, LocalDate latest) {}
 
   /**
-   * The next drop of blanks the office expects.
+   * What the estimate assumes of the next drops.
    *
-   * @param source {@code LEARNED} from the drop history or {@code CONFIGURED}
+   * @param source {@code LEARNED} from the drop history (medians of the last deliveries) or {@code
+   *     CONFIGURED} when the history is too short
+   * @param deliveries how many deliveries the history holds (drops a few days apart count once), or
+   *     the recent ones the medians were taken over when learned
+   * @param assumption the same in the officer's words
    */
   public record ExpectedDrop(
-      long quantity, int everyDays, Optional<LocalDate> next, String source) {}
+      long quantity,
+      int everyDays,
+      Optional<LocalDate> next,
+      String source,
+      int deliveries,
+      String assumption) {}
 }

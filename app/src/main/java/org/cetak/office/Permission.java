@@ -41,6 +41,8 @@ public enum Permission {
   WITHDRAW_OLD_CARD(EnumSet.of(COUNTER_OFFICER, OPERATOR, INVENTORY_MANAGER)),
   /** Lend blanks to or borrow from another office. */
   LEND_OR_BORROW(EnumSet.of(INVENTORY_MANAGER)),
+  /** Report blanks lost (berita acara kehilangan) and record them found again. */
+  REPORT_LOSS(EnumSet.of(OPERATOR, INVENTORY_MANAGER)),
   /** Propose a write-off or a destruction report (a supervisor approves it). */
   PROPOSE_DISPOSAL(EnumSet.of(INVENTORY_MANAGER)),
   /** List the approvals of an office. */

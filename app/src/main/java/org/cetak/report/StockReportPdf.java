@@ -15,8 +15,11 @@ import org.cetak.stock.Item;
  */
 public final class StockReportPdf {
 
+  /** Numbers as officers write them: 3.660,3. */
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
+      DateTimeFormatter.ofPattern("d MMMM yyyy", INDONESIAN);
 
   private StockReportPdf() {}
 
@@ -37,6 +40,8 @@ public final class StockReportPdf {
       }
       pdf.row("Dimusnahkan (destroyed)", n(r.destroyed()));
       pdf.row("Dipinjamkan (lent)", n(r.lent()));
+      pdf.row("Hilang, berita acara kehilangan (lost)", n(r.lost()));
+      pdf.row("Ditemukan kembali (found again)", n(r.foundAgain()));
       pdf.row("Stok akhir (closing)", n(r.closing()));
       pdf.gap();
       pdf.heading("Rincian stok akhir");
@@ -45,12 +50,13 @@ public final class StockReportPdf {
       pdf.row("Di dalam printer", n(r.closingInsidePrinters()));
       pdf.row("Belum diketahui (outcome unknown)", n(r.closingUnknown()));
       pdf.row("Rusak menunggu pemusnahan", n(r.spoiledAwaitingDestruction()));
+      pdf.row("Hilang (tidak termasuk stok)", n(r.closingLost()));
       pdf.row("Dicadangkan (reserved)", n(r.reserved()));
       pdf.row("Dapat dipakai (usable)", n(r.usable()));
       pdf.row(
           "Perkiraan hari stok (14 hari terakhir)",
           r.daysOfStockLeft().isPresent()
-              ? String.format(Locale.ROOT, "%.1f hari", r.daysOfStockLeft().getAsDouble())
+              ? String.format(INDONESIAN, "%,.1f hari", r.daysOfStockLeft().getAsDouble())
               : "-");
       if (r.reorderAlert()) {
         pdf.text(
@@ -117,6 +123,6 @@ public final class StockReportPdf {
   }
 
   private static String n(long value) {
-    return String.format(Locale.forLanguageTag("id"), "%,d", value);
+    return String.format(INDONESIAN, "%,d", value);
   }
 }

@@ -84,7 +84,10 @@ public final class DailyReports {
         levels.reorderThreshold(),
         usable < levels.reorderThreshold(),
         used,
-        daysLeft);
+        daysLeft,
+        StockLevels.into(flows, Item.BLANK, Location.LOST),
+        StockLevels.outOf(flows, Item.BLANK, Location.LOST),
+        StockLevels.held(atEnd, Item.BLANK, Location.LOST));
   }
 
   /** Blanks on hand: vault, feeders, inside printers and outcome unknown. */

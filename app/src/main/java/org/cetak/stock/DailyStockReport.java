@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 /**
  * The daily stock report of an office (laporan harian stok blanko), days in WIB. Blanks on hand are
  * those in the vault, the feeders, inside printers and of unknown outcome: closing = opening +
- * received + borrowed - printed - spoiled - lent. Destroyed cards were already counted as spoiled.
- * Old cards are counted apart.
+ * received + borrowed + found again - printed - spoiled - lent - lost. Destroyed cards were already
+ * counted as spoiled. Old cards are counted apart.
  */
 public record DailyStockReport(
     long officeId,
@@ -35,10 +35,13 @@ public record DailyStockReport(
     long reorderThreshold,
     boolean reorderAlert,
     long usedLast14Days,
-    OptionalDouble daysOfStockLeft) {
+    OptionalDouble daysOfStockLeft,
+    long lost,
+    long foundAgain,
+    long closingLost) {
 
   /** Whether the day's flows explain the change from opening to closing. */
   public boolean closes() {
-    return opening + received + borrowed - printed - spoiled - lent == closing;
+    return opening + received + borrowed + foundAgain - printed - spoiled - lent - lost == closing;
   }
 }

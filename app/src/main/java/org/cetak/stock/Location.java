@@ -26,7 +26,12 @@ public enum Location {
   /** Outcome unknown after a fault, until an operator resolves it. */
   UNKNOWN(false, true),
   /** Source of old cards withdrawn from residents at pickup. */
-  WITHDRAWN(true, false);
+  WITHDRAWN(true, false),
+  /**
+   * Missing, under an approved loss report (berita acara kehilangan): nothing to destroy; moved
+   * back if found.
+   */
+  LOST(false, false);
 
   private final boolean source;
   private final boolean perPrinter;

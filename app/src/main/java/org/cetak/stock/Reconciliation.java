@@ -2,9 +2,9 @@ package org.cetak.stock;
 
 /**
  * The identity that must always close for blanks: received + borrowed = vault + feeders + inside
- * printers + printed + spoiled + destroyed + lent + unknown; and, apart, for old cards: withdrawn =
- * awaiting destruction + destroyed. The left sides come from the ledger, the right sides from the
- * maintained balances.
+ * printers + printed + spoiled + destroyed + lent + lost + unknown; and, apart, for old cards:
+ * withdrawn = awaiting destruction + destroyed. The left sides come from the ledger, the right
+ * sides from the maintained balances.
  */
 public record Reconciliation(
     long officeId,
@@ -20,14 +20,15 @@ public record Reconciliation(
     long unknown,
     long oldCardsWithdrawn,
     long oldCardsAwaitingDestruction,
-    long oldCardsDestroyed) {
+    long oldCardsDestroyed,
+    long lost) {
 
   public long sources() {
     return received + borrowed;
   }
 
   public long accountedFor() {
-    return vault + feeders + insidePrinters + printed + spoiled + destroyed + lent + unknown;
+    return vault + feeders + insidePrinters + printed + spoiled + destroyed + lent + lost + unknown;
   }
 
   public boolean blanksBalance() {

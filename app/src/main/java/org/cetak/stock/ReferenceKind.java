@@ -15,5 +15,7 @@ public enum ReferenceKind {
   /** A two-person approval (write-off); id of the approval. */
   APPROVAL,
   /** A print request (an old card withdrawn at its pickup); id of the request. */
-  REQUEST
+  REQUEST,
+  /** A loss report (berita acara kehilangan); id of the report. */
+  LOSS_REPORT
 }

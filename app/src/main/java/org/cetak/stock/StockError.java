@@ -77,6 +77,14 @@ public enum StockError implements ErrorCode {
   UNKNOWN_DESTRUCTION_REPORT(Kind.NOT_FOUND),
   /** No such printer. */
   UNKNOWN_PRINTER(Kind.NOT_FOUND),
+  /** A loss report states the circumstances. */
+  CIRCUMSTANCES_REQUIRED(Kind.INVALID),
+  /** No such loss report. */
+  UNKNOWN_LOSS_REPORT(Kind.NOT_FOUND),
+  /** Fewer blanks are still lost on that report. */
+  NOT_THAT_MANY_LOST(Kind.CONFLICT),
+  /** No daily report kept for that day. */
+  NO_KEPT_REPORT(Kind.NOT_FOUND),
   /** A destruction needs two witnesses. */
   WITNESSES_REQUIRED(Kind.INVALID);
 

@@ -68,7 +68,8 @@ public final class StockLevels {
         held(balances, Item.BLANK, Location.UNKNOWN),
         outOf(flows, Item.OLD_CARD, Location.WITHDRAWN),
         held(balances, Item.OLD_CARD, Location.SPOILED),
-        held(balances, Item.OLD_CARD, Location.DESTROYED));
+        held(balances, Item.OLD_CARD, Location.DESTROYED),
+        held(balances, Item.BLANK, Location.LOST));
   }
 
   static long outOf(Map<String, Long> flows, Item item, Location from) {

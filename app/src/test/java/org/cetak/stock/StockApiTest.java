@@ -137,7 +137,27 @@ class StockApiTest {
   void stock_page_shows_the_reconciliation() throws Exception {
     HttpResponse<String> page = get("/stock", "blanko");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Rekonsiliasi blanko").contains("PRN-1");
+    assertThat(page.body()).contains("Rekonsiliasi blanko").contains("PRN-1").contains("Hilang");
+  }
+
+  @Test
+  void a_loss_report_approved_by_a_supervisor_shows_lost_blanks_in_the_reconciliation()
+      throws Exception {
+    HttpResponse<String> proposal =
+        post(
+            base() + "/loss-reports",
+            "blanko",
+            "{\"location\":\"VAULT\",\"quantity\":2,"
+                + "\"circumstances\":\"Hitung ulang gudang: kurang dua\"}");
+    assertThat(proposal.statusCode()).isEqualTo(201);
+    assertThat(proposal.body()).contains("BAK/").contains("PROPOSED");
+    String approval = proposal.body().replaceAll(".*\"approvalId\":(\\d+).*", "$1");
+    assertThat(
+            post("/api/offices/32.71/approvals/" + approval + "/approve", "kabid", "{}")
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> rec = get(base() + "/reconciliation", "inspektorat");
+    assertThat(rec.body()).contains("\"lost\":2").contains("\"blanksBalance\":true");
   }
 
   private long movements() throws java.sql.SQLException {

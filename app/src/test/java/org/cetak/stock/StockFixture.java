@@ -21,6 +21,7 @@ import org.cetak.stock.jooq.JooqDestructionReports;
 import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
 import org.cetak.stock.jooq.JooqLoans;
+import org.cetak.stock.jooq.JooqLossReports;
 import org.cetak.stock.jooq.JooqPrinters;
 import org.cetak.support.MutableClock;
 import org.jooq.DSLContext;
@@ -51,6 +52,8 @@ final class StockFixture {
   final Lending lending;
   final WriteOffs writeOffs;
   final Destructions destructions;
+  final LossReports lossReports;
+  final Losses losses;
   final PrintRoomMoves printRoom;
   final StockLevels levels;
   final LedgerCheck check;
@@ -68,8 +71,12 @@ final class StockFixture {
     reports = new JooqDestructionReports(db, clock);
     Access access = new Access(offices);
     JooqAudit audit = new JooqAudit(db, clock);
+    lossReports = new JooqLossReports(db, clock);
     List<ApprovalHandler> handlers =
-        List.of(new WriteOffApproval(ledger), new DestructionApproval(ledger, reports));
+        List.of(
+            new WriteOffApproval(ledger),
+            new DestructionApproval(ledger, reports),
+            new LossApproval(ledger, lossReports));
     approvals =
         new Approvals(
             new JooqApprovalStore(db, clock), handlers, transactions, audit, access::covers);
@@ -91,6 +98,8 @@ final class StockFixture {
     lending = new Lending(ledger, new JooqLoans(db, clock), access, audit, transactions);
     writeOffs = new WriteOffs(ledger, registry, approvals, access);
     destructions = new Destructions(reports, approvals, access, transactions);
+    losses =
+        new Losses(ledger, lossReports, registry, approvals, access, audit, transactions, clock);
     printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);

@@ -266,6 +266,91 @@ class StockOperationsTest {
   }
 
   @Test
+  void a_missing_blank_is_lost_only_once_a_second_person_approves_its_loss_report() {
+    Printer prn = f.registry.register(bogor.id(), "PRN-LOST", "Printer lost", "HDP5000", blanko);
+    f.feeders.load(bogor.id(), prn.code(), 2, operator);
+    long spoiledBefore = rec(bogor).spoiled();
+    LossReport report =
+        f.losses.propose(
+            bogor.id(),
+            new LossReports.Proposal(
+                LocalDate.of(2026, 11, 2),
+                Place.feeder(prn.id()),
+                1,
+                "Feeder dibuka saat jeda, satu blanko tidak ada",
+                Optional.empty(),
+                Optional.of("KTP26110000007"),
+                Optional.empty()),
+            operator);
+    assertThat(report.number()).startsWith("BAK/32.71/2026/");
+    assertThat(rec(bogor).lost()).isZero();
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.feeder(prn.id()))).isEqualTo(2);
+    assertThatThrownBy(() -> f.approvals.approve(report.approvalId().orElseThrow(), operator, ""))
+        .isInstanceOf(DomainException.class);
+    f.approvals.approve(report.approvalId().orElseThrow(), kabid, "diperiksa");
+    Reconciliation after = rec(bogor);
+    assertThat(after.lost()).isEqualTo(1);
+    assertThat(after.spoiled()).isEqualTo(spoiledBefore);
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.feeder(prn.id()))).isEqualTo(1);
+    assertThat(after.closes()).isTrue();
+    assertThat(f.losses.report(bogor.id(), report.id()).status()).isEqualTo(LossReport.Status.LOST);
+  }
+
+  @Test
+  void a_lost_blank_found_again_moves_back_with_a_movement_naming_its_report() {
+    Printer prn = f.registry.register(bogor.id(), "PRN-FOUND", "Printer found", "HDP5000", blanko);
+    f.feeders.load(bogor.id(), prn.code(), 1, operator);
+    LossReport report =
+        f.losses.propose(
+            bogor.id(),
+            new LossReports.Proposal(
+                LocalDate.of(2026, 11, 2),
+                Place.feeder(prn.id()),
+                1,
+                "Tidak ditemukan",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()),
+            operator);
+    f.approvals.approve(report.approvalId().orElseThrow(), kabid, "");
+    long vault = f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT));
+    long lost = rec(bogor).lost();
+    RecordedMovement found =
+        f.losses.foundAgain(bogor.id(), report.id(), 1, "di bawah meja", operator);
+    assertThat(found.movement().from()).isEqualTo(Place.of(Location.LOST));
+    assertThat(found.movement().referenceKind()).isEqualTo(ReferenceKind.LOSS_REPORT);
+    assertThat(found.movement().detail().note()).contains(report.number());
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT)))
+        .isEqualTo(vault + 1);
+    assertThat(rec(bogor).lost()).isEqualTo(lost - 1);
+    assertThat(rec(bogor).closes()).isTrue();
+    refusedWithNothingWritten(
+        () -> f.losses.foundAgain(bogor.id(), report.id(), 1, "", operator),
+        "NOT_THAT_MANY_LOST",
+        report.number());
+  }
+
+  @Test
+  void a_loss_of_more_blanks_than_the_place_holds_is_refused() {
+    Printer prn = f.registry.register(bogor.id(), "PRN-EMPTY", "Printer empty", "HDP5000", blanko);
+    refusedWithNothingWritten(
+        () ->
+            f.losses.propose(
+                bogor.id(),
+                new LossReports.Proposal(
+                    LocalDate.of(2026, 11, 2),
+                    Place.feeder(prn.id()),
+                    1,
+                    "Tidak ditemukan",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty()),
+                operator),
+        "INSUFFICIENT_BALANCE",
+        "holds 0");
+  }
+
+  @Test
   void destruction_report_moves_listed_cards_from_spoiled_to_destroyed_once_approved() {
     f.feeders.load(bogor.id(), "PRN-1", 3, operator);
     f.spoils.spoiled(

@@ -51,8 +51,11 @@ public class WhyCommand implements Callable<Integer> {
         e.printedToday(),
         e.printerCardsPerDay());
     out.printf(
-        "  expected drops: %d blanks every %d days (%s)%n",
-        e.expectedDrop().quantity(), e.expectedDrop().everyDays(), e.expectedDrop().source());
+        "  expected drops: %d blanks every %d days (%s): %s%n",
+        e.expectedDrop().quantity(),
+        e.expectedDrop().everyDays(),
+        e.expectedDrop().source(),
+        e.expectedDrop().assumption());
     e.estimate()
         .ifPresent(d -> out.printf("  estimated print date: %s to %s%n", d.earliest(), d.latest()));
     e.blockers().forEach(b -> out.println("  blocked: " + b));

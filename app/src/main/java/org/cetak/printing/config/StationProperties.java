@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cetak.drivers.printer.PrinterDialect;
 import org.cetak.printing.DutyCycle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       code: PRN-1
  *       link: serial:/dev/ttyUSB0?baud=115200    # or tcp://10.0.0.21:9100
  *       reader: "PRN-1|OMNIKEY.*0"               # reader-name pattern for its chip encoder
+ *       dialect: evolis                          # or cetak; absent: detected
  *   duty-cycles:
  *     Primacy: 150/PT1H                          # at most 150 cards an hour, then rest
  * </pre>
@@ -75,8 +77,28 @@ public record StationProperties(
             clock));
   }
 
-  /** One printer cabled to this node. */
-  public record PrinterLink(String office, String code, String link, String reader) {}
+  /**
+   * One printer cabled to this node.
+   *
+   * @param dialect {@code cetak} or {@code evolis}; empty or null: detected when the printer is
+   *     first reached (a printer that refuses {@code Rst} speaks the vendor's dialect)
+   */
+  public record PrinterLink(
+      String office, String code, String link, String reader, String dialect) {
+
+    /** The configured dialect; empty to detect it. */
+    public Optional<PrinterDialect> printerDialect() {
+      if (dialect == null || dialect.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          PrinterDialect.of(dialect)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Printer " + code + ": dialect is cetak or evolis, not " + dialect)));
+    }
+  }
 
   private static String hostName() {
     try {

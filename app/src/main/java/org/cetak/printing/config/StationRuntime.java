@@ -124,6 +124,7 @@ public final class StationRuntime implements SmartLifecycle {
                     CardPrinterDriver.over(
                         open(link.link()),
                         PrinterTimings.field().scaled(properties.timeScale()),
+                        link.printerDialect(),
                         Optional.empty())),
                 new EncoderChipStation(
                     new PcscChipEncoder(readers, Pattern.compile(link.reader())),

@@ -18,6 +18,9 @@ import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
 import org.cetak.stock.Lending;
 import org.cetak.stock.Loans;
+import org.cetak.stock.LossApproval;
+import org.cetak.stock.LossReports;
+import org.cetak.stock.Losses;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
@@ -29,6 +32,7 @@ import org.cetak.stock.jooq.JooqDestructionReports;
 import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
 import org.cetak.stock.jooq.JooqLoans;
+import org.cetak.stock.jooq.JooqLossReports;
 import org.cetak.stock.jooq.JooqPrinters;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,6 +80,29 @@ public class StockConfiguration {
   @Bean
   ApprovalHandler writeOffApproval(Ledger ledger) {
     return new WriteOffApproval(ledger);
+  }
+
+  @Bean
+  LossReports lossReports(DSLContext db, Clock clock) {
+    return new JooqLossReports(db, clock);
+  }
+
+  @Bean
+  ApprovalHandler lossApproval(Ledger ledger, LossReports reports) {
+    return new LossApproval(ledger, reports);
+  }
+
+  @Bean
+  Losses losses(
+      Ledger ledger,
+      LossReports reports,
+      PrinterRegistry printers,
+      Approvals approvals,
+      Access access,
+      Audit audit,
+      Transactions transactions,
+      Clock clock) {
+    return new Losses(ledger, reports, printers, approvals, access, audit, transactions, clock);
   }
 
   @Bean

@@ -19,6 +19,9 @@ import org.cetak.stock.DestructionReports;
 import org.cetak.stock.Destructions;
 import org.cetak.stock.Item;
 import org.cetak.stock.Location;
+import org.cetak.stock.LossReport;
+import org.cetak.stock.LossReports;
+import org.cetak.stock.Losses;
 import org.cetak.stock.Place;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.SpoilReason;
@@ -48,6 +51,7 @@ public class StockReportsApi {
   private final PrinterRegistry registry;
   private final WriteOffs writeOffs;
   private final Destructions destructions;
+  private final Losses losses;
   private final DestructionReports reports;
   private final DailyReports daily;
   private final CurrentUser currentUser;
@@ -56,12 +60,14 @@ public class StockReportsApi {
       PrinterRegistry registry,
       WriteOffs writeOffs,
       Destructions destructions,
+      Losses losses,
       DestructionReports reports,
       DailyReports daily,
       CurrentUser currentUser) {
     this.registry = registry;
     this.writeOffs = writeOffs;
     this.destructions = destructions;
+    this.losses = losses;
     this.reports = reports;
     this.daily = daily;
     this.currentUser = currentUser;
@@ -146,6 +152,69 @@ public class StockReportsApi {
     return pdf(
         StockReportPdf.destruction(report, office),
         "berita-acara-pemusnahan-" + report.number().replace('/', '-') + ".pdf");
+  }
+
+  /** Lost blanks: where they were, how many, what happened. */
+  public record LossBody(
+      Location location,
+      String printerCode,
+      Integer quantity,
+      String circumstances,
+      String chipUid,
+      String serial,
+      Long printJobId,
+      LocalDate date) {}
+
+  /** Reports blanks lost (berita acara kehilangan); a supervisor approves it. */
+  @PostMapping("/api/offices/{office}/stock/loss-reports")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.REPORT_LOSS)
+  public LossReport proposeLoss(Office office, @RequestBody LossBody body) {
+    if (body.location() == null) {
+      throw new DomainException(StockError.LOCATION_REQUIRED, "A loss report names its location");
+    }
+    Place from =
+        body.location().isPerPrinter()
+            ? new Place(
+                body.location(),
+                Optional.of(registry.printer(office.id(), String.valueOf(body.printerCode())).id()))
+            : Place.of(body.location());
+    return losses.propose(
+        office.id(),
+        new LossReports.Proposal(
+            body.date(),
+            from,
+            StockMovesApi.required(body.quantity()),
+            body.circumstances(),
+            Optional.ofNullable(body.chipUid()),
+            Optional.ofNullable(body.serial()),
+            Optional.ofNullable(body.printJobId())),
+        currentUser.get());
+  }
+
+  /** The office's loss reports. */
+  @GetMapping("/api/offices/{office}/stock/loss-reports")
+  @Allow(Permission.SEE_STOCK)
+  public List<LossReport> lossReports(Office office) {
+    return losses.list(office.id());
+  }
+
+  /** Blanks found again: how many, and a note. */
+  public record FoundBody(Integer quantity, String note) {}
+
+  /** Records blanks of a loss report found again; they go back where they belong. */
+  @PostMapping("/api/offices/{office}/stock/loss-reports/{reportId}/found")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.REPORT_LOSS)
+  public StockViews.MovementView foundAgain(
+      Office office, @PathVariable("reportId") long reportId, @RequestBody FoundBody body) {
+    return StockViews.view(
+        losses.foundAgain(
+            office.id(),
+            reportId,
+            StockMovesApi.required(body.quantity()),
+            body.note(),
+            currentUser.get()));
   }
 
   /** The daily stock report of a day ({@code date=2026-11-02}). */

@@ -15,44 +15,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The printer driver of PROTOCOL.md part A over any {@link Transport}.
+ * The printer driver of PROTOCOL.md part A over any {@link Transport}, in either {@link
+ * PrinterDialect}: the dialect decides how the status is read and how a job is set up and ended;
+ * the rules of recovery are the same for both.
  *
  * <p>Each command gets its own timeout: its expected time plus the margin ({@link PrinterTimings}).
  * When a command that may move a card ({@code Sic}, {@code Ss}, {@code Se}, {@code Ser}) gets no
- * usable reply, the driver does not send it again: it asks for the status ({@code Rst}, harmless to
- * repeat) until the printer is no longer busy or the recovery budget is spent, compares position
- * and counters with the status read just before the command, and reports done, not done or unknown.
- * The eject that ends a print is sent only when that status read succeeds: a printer that restarts
- * between the panels and the eject has lost them and would eject the card blank with an OK.
+ * usable reply, the driver does not send it again: it reads the status (harmless to repeat) until
+ * the printer is no longer busy or the recovery budget is spent, compares it with the status read
+ * just before the command, and reports done, not done or unknown. The eject that ends a print is
+ * sent only when that status read succeeds: a printer that restarts between the panels and the
+ * eject has lost them and would eject the card blank with an OK.
+ *
+ * <p>Without a configured dialect the driver asks once for {@code Rst}: a printer that refuses it
+ * as an unknown command speaks the vendor's dialect.
  */
 public final class CardPrinterDriver implements CardPrinter {
 
   private static final Logger log = LoggerFactory.getLogger(CardPrinterDriver.class);
 
-  /** What the status after a lost reply says about the command. */
-  private enum Verdict {
-    DONE,
-    NOT_DONE,
-    CANNOT_TELL
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    Verdict judge(Optional<PrinterStatus> before, PrinterStatus after);
-  }
-
-  private sealed interface Exchange {}
-
-  private record Answered(Reply reply) implements Exchange {}
-
-  private record Failed(String why) implements Exchange {}
-
   private final Transport transport;
   private final PrinterTimings timings;
+  private final String ribbonType;
+  private DialectRules rules;
 
+  /** A driver of Cetak's dialect. */
   public CardPrinterDriver(Transport transport, PrinterTimings timings) {
+    this(transport, timings, Optional.of(PrinterDialect.CETAK));
+  }
+
+  /**
+   * @param dialect the printer's dialect; empty: detected at the first command
+   */
+  public CardPrinterDriver(
+      Transport transport, PrinterTimings timings, Optional<PrinterDialect> dialect) {
     this.transport = transport;
     this.timings = timings;
+    this.ribbonType = "ymcko";
+    this.rules = dialect.map(this::rules).orElse(null);
   }
 
   /**
@@ -60,7 +60,10 @@ public final class CardPrinterDriver implements CardPrinter {
    * appended to that file (the print stream capture).
    */
   public static CardPrinterDriver over(
-      Transport transport, PrinterTimings timings, Optional<Path> printStreamCapture) {
+      Transport transport,
+      PrinterTimings timings,
+      Optional<PrinterDialect> dialect,
+      Optional<Path> printStreamCapture) {
     Transport wire = new LoggingTransport(transport);
     if (printStreamCapture.isPresent()) {
       try {
@@ -69,7 +72,35 @@ public final class CardPrinterDriver implements CardPrinter {
         throw new UncheckedIOException("cannot open print stream capture", e);
       }
     }
-    return new CardPrinterDriver(wire, timings);
+    return new CardPrinterDriver(wire, timings, dialect);
+  }
+
+  private DialectRules rules(PrinterDialect dialect) {
+    return switch (dialect) {
+      case CETAK -> new CetakRules();
+      case EVOLIS -> new VendorRules(ribbonType);
+    };
+  }
+
+  /**
+   * The printer's dialect: configured, or detected now; empty while the printer does not answer.
+   */
+  public Optional<PrinterDialect> dialect() {
+    if (rules == null) {
+      Exchange probe = query(PrinterCommands.command("Rst"));
+      if (probe instanceof Exchange.Answered answered) {
+        boolean refused =
+            answered.reply() instanceof Reply.Refused e
+                && e.condition() == PrinterCondition.COMMAND;
+        rules = rules(refused ? PrinterDialect.EVOLIS : PrinterDialect.CETAK);
+        log.info("{}: the printer speaks the {} dialect", transport.name(), rules.dialect().word());
+      }
+    }
+    return Optional.ofNullable(rules).map(DialectRules::dialect);
+  }
+
+  private Optional<DialectRules> rules() {
+    return dialect().map(d -> rules);
   }
 
   @Override
@@ -91,21 +122,11 @@ public final class CardPrinterDriver implements CardPrinter {
 
   @Override
   public Outcome<PrinterStatus> status() {
-    Exchange exchange = send(PrinterCommands.command("Rst"), timings.timeout(timings.query()));
-    if (exchange instanceof Failed failed) {
-      return new Outcome.Unknown<>("no status: " + failed.why(), Optional.empty());
+    Optional<DialectRules> r = rules();
+    if (r.isEmpty()) {
+      return new Outcome.Unknown<>("no status: the printer does not answer", Optional.empty());
     }
-    Reply reply = ((Answered) exchange).reply();
-    if (reply instanceof Reply.Refused error) {
-      return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
-    }
-    String text = reply instanceof Reply.Value value ? value.text() : "OK";
-    try {
-      return new Outcome.Done<>(
-          PrinterStatus.parse(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    } catch (PrinterProtocolException e) {
-      return new Outcome.Unknown<>("garbled status: " + e.getMessage(), Optional.empty());
-    }
+    return r.get().status(this::query);
   }
 
   @Override
@@ -123,32 +144,50 @@ public final class CardPrinterDriver implements CardPrinter {
 
   @Override
   public Outcome<Acknowledged> parkAtContactless() {
+    Optional<DialectRules> r = rules();
+    if (r.isEmpty()) {
+      return unanswered("Sic");
+    }
     return moving(
         "Sic",
         PrinterCommands.command("Sic"),
         timings.timeout(timings.pickAndPark()),
-        (before, after) ->
-            after.position() == CardPosition.CONTACTLESS ? Verdict.DONE : Verdict.NOT_DONE);
+        r.get().parked());
   }
 
   @Override
   public Outcome<Acknowledged> print(CardFaces faces) {
+    Optional<DialectRules> found = rules();
+    if (found.isEmpty()) {
+      return unanswered("Ss");
+    }
+    DialectRules r = found.get();
+    for (byte[] setting : r.jobSetUp()) {
+      Outcome<Acknowledged> set =
+          step(
+              new String(
+                  setting, 1, setting.length - 2, java.nio.charset.StandardCharsets.US_ASCII),
+              setting,
+              timings.timeout(timings.query()));
+      if (!set.done()) {
+        return set;
+      }
+    }
     Outcome<Acknowledged> started =
         moving(
             "Ss",
             PrinterCommands.command("Ss"),
             timings.timeout(timings.pickToPrint()),
-            (before, after) ->
-                after.position() == CardPosition.PRINT ? Verdict.DONE : Verdict.NOT_DONE);
+            r.started());
     if (!started.done()) {
       return started;
     }
-    Outcome<Acknowledged> loaded = loadSide("Sr", faces.front().toArray(new Panel[0]));
+    Outcome<Acknowledged> loaded = loadSide(r, "Sr", faces.front().toArray(new Panel[0]));
     if (!loaded.done()) {
       return loaded;
     }
     if (faces.twoSided()) {
-      loaded = loadSide("Sv", faces.back().toArray(new Panel[0]));
+      loaded = loadSide(r, "Sv", faces.back().toArray(new Panel[0]));
       if (!loaded.done()) {
         return loaded;
       }
@@ -167,20 +206,16 @@ public final class CardPrinterDriver implements CardPrinter {
             .printFront()
             .plus(faces.twoSided() ? timings.printBack() : Duration.ZERO)
             .plus(timings.eject());
-    return moving(
-        "Se",
-        PrinterCommands.command("Se"),
-        timings.timeout(expected),
-        beforeEject,
-        CardPrinterDriver::ejected);
+    int panels = faces.front().size() + faces.back().size();
+    return moving("Se", r.endOfJob(), timings.timeout(expected), beforeEject, r.ejected(panels));
   }
 
   /** A side marker and its panels: none of them moves a card, and a lost reply ends the job. */
-  private Outcome<Acknowledged> loadSide(String side, Panel... panels) {
+  private Outcome<Acknowledged> loadSide(DialectRules r, String side, Panel... panels) {
     Outcome<Acknowledged> outcome =
         step(side, PrinterCommands.command(side), timings.timeout(timings.query()));
     for (int i = 0; i < panels.length && outcome.done(); i++) {
-      byte[] request = PrinterCommands.bestPanel(panels[i]);
+      byte[] request = r.panel(panels[i]);
       String name = (panels[i].levels() == 2 ? "Dbc " : "Db ") + panels[i].colour().wire();
       outcome = step(name, request, timings.transfer(request.length));
     }
@@ -189,7 +224,7 @@ public final class CardPrinterDriver implements CardPrinter {
 
   private Outcome<Acknowledged> step(String name, byte[] request, Duration timeout) {
     Exchange exchange = send(request, timeout);
-    if (exchange instanceof Answered answered) {
+    if (exchange instanceof Exchange.Answered answered) {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
@@ -204,28 +239,24 @@ public final class CardPrinterDriver implements CardPrinter {
 
   @Override
   public Outcome<Acknowledged> eject() {
-    return moving(
-        "Se",
-        PrinterCommands.command("Se"),
-        timings.timeout(timings.eject()),
-        CardPrinterDriver::ejected);
+    Optional<DialectRules> r = rules();
+    if (r.isEmpty()) {
+      return unanswered("Se");
+    }
+    return moving("Se", r.get().endOfJob(), timings.timeout(timings.eject()), r.get().ejected(0));
   }
 
   @Override
   public Outcome<Acknowledged> reject() {
+    Optional<DialectRules> r = rules();
+    if (r.isEmpty()) {
+      return unanswered("Ser");
+    }
     return moving(
         "Ser",
         PrinterCommands.command("Ser"),
         timings.timeout(timings.reject()),
-        (before, after) -> {
-          if (after.position() == CardPosition.REJECT
-              || before.map(b -> after.rejectBox().count() > b.rejectBox().count()).orElse(false)) {
-            return Verdict.DONE;
-          }
-          return before.isPresent() || after.position() != CardPosition.NONE
-              ? Verdict.NOT_DONE
-              : Verdict.CANNOT_TELL;
-        });
+        r.get().rejected());
   }
 
   @Override
@@ -249,40 +280,46 @@ public final class CardPrinterDriver implements CardPrinter {
     transport.close();
   }
 
-  private static Verdict ejected(Optional<PrinterStatus> before, PrinterStatus after) {
-    if (after.position() == CardPosition.EJECT
-        || before.map(b -> after.hopper().count() > b.hopper().count()).orElse(false)) {
-      return Verdict.DONE;
-    }
-    if (before.isPresent() || after.position() != CardPosition.NONE) {
-      return Verdict.NOT_DONE;
-    }
-    return Verdict.CANNOT_TELL;
+  private static <T> Outcome<T> unanswered(String name) {
+    return new Outcome.NotDone<>(
+        PrinterCondition.TIMED_OUT,
+        name + " not sent: the printer does not answer (its dialect is not known yet)",
+        Optional.empty());
   }
 
   /** A command that may move a card: status before, and recovery instead of a re-send. */
-  private Outcome<Acknowledged> moving(String name, byte[] request, Duration timeout, Check check) {
+  private Outcome<Acknowledged> moving(
+      String name, byte[] request, Duration timeout, Verdict.Check check) {
     return moving(name, request, timeout, readStatus(), check);
   }
 
   private Outcome<Acknowledged> moving(
-      String name, byte[] request, Duration timeout, Optional<PrinterStatus> before, Check check) {
+      String name,
+      byte[] request,
+      Duration timeout,
+      Optional<PrinterStatus> before,
+      Verdict.Check check) {
     Exchange exchange = send(request, timeout);
-    if (exchange instanceof Answered answered) {
+    if (exchange instanceof Exchange.Answered answered) {
       if (answered.reply() instanceof Reply.Ok) {
+        rules.done(name);
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
       if (answered.reply() instanceof Reply.Refused error) {
         return new Outcome.NotDone<>(error.condition(), error.reason(), readStatus());
       }
     }
-    return recover(name, why(exchange), before, check);
+    Outcome<Acknowledged> recovered = recover(name, why(exchange), before, check);
+    if (recovered.done()) {
+      rules.done(name);
+    }
+    return recovered;
   }
 
   /** A command that moves nothing; after a lost reply the status still decides. */
-  private Outcome<Acknowledged> action(String name, Duration timeout, Check check) {
+  private Outcome<Acknowledged> action(String name, Duration timeout, Verdict.Check check) {
     Exchange exchange = send(PrinterCommands.command(name), timeout);
-    if (exchange instanceof Answered answered) {
+    if (exchange instanceof Exchange.Answered answered) {
       if (answered.reply() instanceof Reply.Ok) {
         return new Outcome.Done<>(new Acknowledged(name, Optional.empty()));
       }
@@ -294,7 +331,7 @@ public final class CardPrinterDriver implements CardPrinter {
   }
 
   private Outcome<Acknowledged> recover(
-      String name, String why, Optional<PrinterStatus> before, Check check) {
+      String name, String why, Optional<PrinterStatus> before, Verdict.Check check) {
     log.warn(
         "{}: {} got no usable reply ({}); reading status instead", transport.name(), name, why);
     long deadline = System.nanoTime() + timings.recoveryBudget().toNanos();
@@ -346,33 +383,37 @@ public final class CardPrinterDriver implements CardPrinter {
   }
 
   private Outcome<String> query(String name, String... parameters) {
-    Exchange exchange =
-        send(PrinterCommands.command(name, parameters), timings.timeout(timings.query()));
-    if (exchange instanceof Failed failed) {
+    Exchange exchange = query(PrinterCommands.command(name, parameters));
+    if (exchange instanceof Exchange.Failed failed) {
       return new Outcome.Unknown<>(name + ": " + failed.why(), Optional.empty());
     }
-    Reply reply = ((Answered) exchange).reply();
+    Reply reply = ((Exchange.Answered) exchange).reply();
     if (reply instanceof Reply.Refused error) {
       return new Outcome.NotDone<>(error.condition(), error.reason(), Optional.empty());
     }
     return new Outcome.Done<>(reply instanceof Reply.Value value ? value.text() : "OK");
   }
 
+  private Exchange query(byte[] request) {
+    return send(request, timings.timeout(timings.query()));
+  }
+
   private Exchange send(byte[] request, Duration timeout) {
     try {
-      return new Answered(Reply.parse(transport.transceive(request, timeout)));
+      return new Exchange.Answered(Reply.parse(transport.transceive(request, timeout)));
     } catch (TransportException e) {
-      return new Failed(e.getMessage());
+      return new Exchange.Failed(e.getMessage());
     } catch (PrinterProtocolException e) {
-      return new Failed("garbled reply to " + WireText.render(request) + ": " + e.getMessage());
+      return new Exchange.Failed(
+          "garbled reply to " + WireText.render(request) + ": " + e.getMessage());
     }
   }
 
   private static String why(Exchange exchange) {
-    if (exchange instanceof Failed failed) {
+    if (exchange instanceof Exchange.Failed failed) {
       return failed.why();
     }
-    return "unexpected reply " + ((Answered) exchange).reply();
+    return "unexpected reply " + ((Exchange.Answered) exchange).reply();
   }
 
   @SuppressWarnings("unchecked")

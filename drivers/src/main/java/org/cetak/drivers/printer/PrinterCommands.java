@@ -39,6 +39,29 @@ public final class PrinterCommands {
     return withData("Dbc;" + panel.colour().wire() + ";2;" + data.length + ";", data);
   }
 
+  /**
+   * {@code Dbc;<p>;2;<first>;<n>;<data>}: the four-parameter form (guide p15). The leading blank
+   * lines are not sent: {@code first} is the first line the data describes (at most 1015).
+   */
+  public static byte[] compressedPanelFromLine(Panel panel) {
+    if (panel.levels() != 2) {
+      throw new IllegalArgumentException("Dbc carries 2-level panels only, not " + panel.levels());
+    }
+    byte[] data = PanelCodec.compress(PanelCodec.pack(panel));
+    int first = 0;
+    while (first < Panel.HEIGHT - 1 && data[first] == 0) {
+      first++; // a blank line is one 0x00 byte
+    }
+    byte[] rest = java.util.Arrays.copyOfRange(data, first, data.length);
+    return withData("Dbc;" + panel.colour().wire() + ";2;" + first + ";" + rest.length + ";", rest);
+  }
+
+  /** {@code Se} followed by {@code padding} NUL bytes, as the vendor's drivers end a job. */
+  public static byte[] endOfJob(int padding) {
+    byte[] se = command("Se");
+    return java.util.Arrays.copyOf(se, se.length + padding);
+  }
+
   /** The best encoding of a panel: {@code Dbc} for 2 levels, {@code Db} otherwise. */
   public static byte[] bestPanel(Panel panel) {
     return panel.levels() == 2 ? compressedPanel(panel) : panel(panel);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.cetak.drivers.transport.WireText;
 
 /**
@@ -15,6 +16,8 @@ import org.cetak.drivers.transport.WireText;
  * @param feeder blanks in the feeder
  * @param ribbonLeft prints left on the ribbon
  * @param picked cards picked since manufacture (same as {@code Rco;c})
+ * @param panelsPrinted panels printed since manufacture ({@code Rco;p}) when the status was built
+ *     from the vendor's reads; empty from {@code Rst}
  */
 public record PrinterStatus(
     CardPosition position,
@@ -26,7 +29,8 @@ public record PrinterStatus(
     Fill hopper,
     boolean coverOpen,
     int headTemperature,
-    long picked) {
+    long picked,
+    OptionalLong panelsPrinted) {
 
   /** A count and its capacity, as {@code n/cap}. */
   public record Fill(int count, int capacity) {
@@ -75,7 +79,8 @@ public record PrinterStatus(
           default -> throw new PrinterProtocolException("COVER is neither OPEN nor CLOSED", line);
         },
         signedNumber(required(fields, "TEMP", line), line),
-        counter(required(fields, "PICKED", line), line));
+        counter(required(fields, "PICKED", line), line),
+        OptionalLong.empty());
   }
 
   private static String required(Map<String, String> fields, String name, String line) {

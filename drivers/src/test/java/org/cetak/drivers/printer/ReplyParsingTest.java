@@ -59,7 +59,8 @@ class ReplyParsingTest {
                 new PrinterStatus.Fill(100, 100),
                 false,
                 48,
-                10001));
+                10001,
+                java.util.OptionalLong.empty()));
     assertThat(status.hopper().full()).isTrue();
   }
 

@@ -1,0 +1,62 @@
+package org.cetak.report.config;
+
+import java.time.Clock;
+import java.util.TimeZone;
+import org.cetak.common.Transactions;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.report.DailyReportArchive;
+import org.cetak.report.StoredDailyReports;
+import org.cetak.report.job.DailyReportJob;
+import org.cetak.report.jooq.JooqStoredDailyReports;
+import org.cetak.stock.DailyReports;
+import org.jooq.DSLContext;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the kept daily stock reports and the nightly job that produces them. */
+@Configuration(proxyBeanMethods = false)
+public class ReportConfiguration {
+
+  @Bean
+  StoredDailyReports storedDailyReports(DSLContext db, Clock clock) {
+    return new JooqStoredDailyReports(db, clock);
+  }
+
+  @Bean
+  DailyReportArchive dailyReportArchive(
+      DailyReports reports,
+      StoredDailyReports stored,
+      OfficeDirectory offices,
+      Transactions transactions,
+      Clock clock) {
+    return new DailyReportArchive(reports, stored, offices, transactions, clock);
+  }
+
+  @Bean
+  JobDetail dailyReportJob() {
+    return JobBuilder.newJob(DailyReportJob.class)
+        .withIdentity("daily-stock-report", "cetak")
+        .withDescription("Produce and keep the daily stock report of every office")
+        .storeDurably()
+        .build();
+  }
+
+  @Bean
+  Trigger dailyReportTrigger(
+      JobDetail dailyReportJob, @Value("${cetak.report.daily-at:0 5 0 * * ?}") String cron) {
+    return TriggerBuilder.newTrigger()
+        .forJob(dailyReportJob)
+        .withIdentity("daily-stock-report", "cetak")
+        .withSchedule(
+            CronScheduleBuilder.cronSchedule(cron)
+                .inTimeZone(TimeZone.getTimeZone(DailyReports.ZONE))
+                .withMisfireHandlingInstructionFireAndProceed())
+        .build();
+  }
+}

@@ -1,0 +1,137 @@
+package org.cetak.stock.jooq;
+
+import static org.cetak.db.jooq.Tables.LOSS_REPORT;
+import static org.cetak.db.jooq.Tables.OFFICE;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.db.jooq.tables.records.LossReportRecord;
+import org.cetak.stock.Location;
+import org.cetak.stock.LossReport;
+import org.cetak.stock.LossReports;
+import org.cetak.stock.Place;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Loss reports in PostgreSQL, numbered {@code BAK/<office>/<year>/<seq>} without gaps. */
+public final class JooqLossReports implements LossReports {
+
+  private final DSLContext db;
+  private final Clock clock;
+
+  public JooqLossReports(DSLContext db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public LossReport insert(long officeId, Proposal proposal, String proposedBy) {
+    // numbers run without gaps per office and year: serialise on the office row
+    String officeCode =
+        db.select(OFFICE.CODE)
+            .from(OFFICE)
+            .where(OFFICE.ID.eq(officeId))
+            .forUpdate()
+            .fetchOne(OFFICE.CODE);
+    int year = proposal.date().getYear();
+    Integer last =
+        db.select(DSL.max(LOSS_REPORT.REPORT_SEQ))
+            .from(LOSS_REPORT)
+            .where(LOSS_REPORT.OFFICE_ID.eq(officeId))
+            .and(LOSS_REPORT.REPORT_YEAR.eq(year))
+            .fetchOne(0, Integer.class);
+    int seq = last == null ? 1 : last + 1;
+    LossReportRecord row =
+        db.insertInto(LOSS_REPORT)
+            .set(LOSS_REPORT.OFFICE_ID, officeId)
+            .set(LOSS_REPORT.REPORT_YEAR, year)
+            .set(LOSS_REPORT.REPORT_SEQ, seq)
+            .set(LOSS_REPORT.NUMBER, String.format("BAK/%s/%d/%04d", officeCode, year, seq))
+            .set(LOSS_REPORT.REPORT_DATE, proposal.date())
+            .set(LOSS_REPORT.FROM_LOCATION, proposal.from().location().name())
+            .set(LOSS_REPORT.FROM_PRINTER_ID, proposal.from().printerId().orElse(null))
+            .set(LOSS_REPORT.QUANTITY, proposal.quantity())
+            .set(LOSS_REPORT.CIRCUMSTANCES, proposal.circumstances())
+            .set(LOSS_REPORT.CHIP_UID, proposal.chipUid().orElse(null))
+            .set(LOSS_REPORT.SERIAL, proposal.serial().orElse(null))
+            .set(LOSS_REPORT.PRINT_JOB_ID, proposal.printJobId().orElse(null))
+            .set(LOSS_REPORT.STATUS, LossReport.Status.PROPOSED.name())
+            .set(LOSS_REPORT.PROPOSED_BY, proposedBy)
+            .set(LOSS_REPORT.PROPOSED_AT, OffsetDateTime.now(clock))
+            .returning()
+            .fetchSingle();
+    return toReport(row);
+  }
+
+  @Override
+  public void attachApproval(long reportId, long approvalId) {
+    db.update(LOSS_REPORT)
+        .set(LOSS_REPORT.APPROVAL_ID, approvalId)
+        .where(LOSS_REPORT.ID.eq(reportId))
+        .execute();
+  }
+
+  @Override
+  public Optional<LossReport> lock(long reportId) {
+    return db.selectFrom(LOSS_REPORT)
+        .where(LOSS_REPORT.ID.eq(reportId))
+        .forUpdate()
+        .fetchOptional()
+        .map(JooqLossReports::toReport);
+  }
+
+  @Override
+  public Optional<LossReport> byId(long reportId) {
+    return db.selectFrom(LOSS_REPORT)
+        .where(LOSS_REPORT.ID.eq(reportId))
+        .fetchOptional()
+        .map(JooqLossReports::toReport);
+  }
+
+  @Override
+  public List<LossReport> list(long officeId) {
+    return db.selectFrom(LOSS_REPORT)
+        .where(LOSS_REPORT.OFFICE_ID.eq(officeId))
+        .orderBy(LOSS_REPORT.ID.desc())
+        .fetch()
+        .map(JooqLossReports::toReport);
+  }
+
+  @Override
+  public void decide(long reportId, LossReport.Status status) {
+    db.update(LOSS_REPORT)
+        .set(LOSS_REPORT.STATUS, status.name())
+        .set(LOSS_REPORT.DECIDED_AT, OffsetDateTime.now(clock))
+        .where(LOSS_REPORT.ID.eq(reportId))
+        .execute();
+  }
+
+  @Override
+  public void addFound(long reportId, int quantity) {
+    db.update(LOSS_REPORT)
+        .set(LOSS_REPORT.FOUND_QUANTITY, LOSS_REPORT.FOUND_QUANTITY.plus(quantity))
+        .where(LOSS_REPORT.ID.eq(reportId))
+        .execute();
+  }
+
+  private static LossReport toReport(LossReportRecord r) {
+    return new LossReport(
+        r.getId(),
+        r.getOfficeId(),
+        r.getNumber(),
+        r.getReportDate(),
+        new Place(Location.valueOf(r.getFromLocation()), Optional.ofNullable(r.getFromPrinterId())),
+        r.getQuantity(),
+        r.getCircumstances(),
+        Optional.ofNullable(r.getChipUid()),
+        Optional.ofNullable(r.getSerial()),
+        Optional.ofNullable(r.getPrintJobId()),
+        LossReport.Status.valueOf(r.getStatus()),
+        Optional.ofNullable(r.getApprovalId()),
+        r.getProposedBy(),
+        r.getProposedAt().toInstant(),
+        r.getFoundQuantity());
+  }
+}
