@@ -194,7 +194,9 @@ class AccessMatrixTest {
             .replace("{id}", "999999")
             .replace("{requestId}", "999999")
             .replace("{nik}", "3271019999999999")
-            .replace("{username}", "nobody-matrix");
+            .replace("{username}", "nobody-matrix")
+            .replace("{day}", "2026-01-01")
+            .replaceAll("\\{[^}]+\\}", "999999");
     if (e.scoped() && !e.path().contains("{office}")) {
       path += "?office=" + office;
     }
