@@ -61,6 +61,14 @@ public enum Permission {
   SEE_CONSOLIDATION(EnumSet.of(COUNTER_OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
   /** Push a card's statuses to the centre now (konsolidasi manual). */
   PUSH_CONSOLIDATION(EnumSet.of(COUNTER_OFFICER, SUPERVISOR, ADMIN)),
+  /** Residents' SMS notices of an office, their templates and settings. */
+  SEE_NOTICES(EnumSet.of(COUNTER_OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+  /** Send a failed or undelivered SMS notice again. */
+  RESEND_NOTICE(EnumSet.of(COUNTER_OFFICER, SUPERVISOR)),
+  /** Change the SMS templates and settings of an office. */
+  EDIT_NOTICES(EnumSet.of(SUPERVISOR, ADMIN)),
+  /** Re-read the station device file (printers and readers) without a restart. */
+  RELOAD_DEVICES(EnumSet.of(ADMIN)),
   /** Ask for a printed card to be printed again. */
   REQUEST_REPRINT(EnumSet.of(OPERATOR, SUPERVISOR)),
   /** See a request's card face as it will be printed (it shows the full NIK). */
