@@ -16,6 +16,7 @@ import org.cetak.common.Transactions;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class NoticeApiTest {
 
   @LocalServerPort int port;
+  @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
   @Autowired Notices notices;
   @Autowired NoticeStore store;
@@ -40,7 +42,7 @@ class NoticeApiTest {
   @BeforeEach
   void demoOffice() {
     office = offices.officeByCode("32.71").orElseThrow();
-    web = new WebNotices(notices, store, reports, transactions, clock);
+    web = new WebNotices(db, notices, store, reports, transactions, clock);
     store.saveSettings(
         office.id(),
         new NoticeSettings(

@@ -57,7 +57,7 @@ class NoticesPageBrowserTest {
   @BeforeEach
   void demoOffice() {
     office = offices.officeByCode("32.71").orElseThrow();
-    web = new WebNotices(notices, store, reports, transactions, clock);
+    web = new WebNotices(db, notices, store, reports, transactions, clock);
     // the page shows an office's notices in the office's window: keep it open all day for the test
     store.saveSettings(
         office.id(),

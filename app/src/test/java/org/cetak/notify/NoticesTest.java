@@ -26,7 +26,8 @@ class NoticesTest {
   void printed_card_gets_one_notice_even_when_the_station_says_so_twice() {
     NotifyFixture.Resident siti = f.printed(f.bogor, "siti aminah", Optional.of("+6281234567001"));
     Notices.CollectableCard card =
-        new Notices.CollectableCard(f.bogor, siti.requestId(), 1, siti.name(), siti.phone());
+        new Notices.CollectableCard(
+            f.bogor, siti.requestId(), f.job(f.bogor, siti.requestId()), siti.name(), siti.phone());
 
     f.notices.cardPrinted(card);
     f.notices.cardPrinted(card);
@@ -104,7 +105,11 @@ class NoticesTest {
     Notice passed =
         f.notices.cardCollectable(
             new Notices.CollectableCard(
-                f.bogor, fajar.requestId(), 77, fajar.name(), fajar.phone()));
+                f.bogor,
+                fajar.requestId(),
+                f.job(f.bogor, fajar.requestId()),
+                fajar.name(),
+                fajar.phone()));
 
     assertThat(f.store.lockNoticesOf(fajar.requestId()))
         .extracting(Notice::id)

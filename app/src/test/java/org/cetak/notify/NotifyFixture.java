@@ -164,7 +164,7 @@ final class NotifyFixture {
 
   /** The print station's call for a freshly printed card of this resident: a new print job. */
   Notice cardPrinted(long office, Resident resident) {
-    long job = jobs.getAndIncrement();
+    long job = job(office, resident.requestId());
     notices.cardPrinted(
         new Notices.CollectableCard(
             office, resident.requestId(), job, resident.name(), resident.phone()));
@@ -172,6 +172,53 @@ final class NotifyFixture {
         .filter(n -> n.printJobId() == job)
         .findFirst()
         .orElse(null);
+  }
+
+  /** A printed card's print job for the request (a reprint's when the request has one already). */
+  long job(long office, long requestId) {
+    return job(db, office, requestId, jobs.getAndIncrement());
+  }
+
+  /** A print job that printed the request's card, on a printer of its own. */
+  static long job(DSLContext db, long office, long requestId, long serial) {
+    long printer =
+        db.fetchSingle(
+                "insert into printer (office_id, code, name, created_at) values (?, ?, ?, now())"
+                    + " returning id",
+                office,
+                "PRN-N" + serial,
+                "Printer " + serial)
+            .get(0, Long.class);
+    return db.fetchSingle(
+            "insert into print_job (office_id, printer_id, request_id, stage, card_held, reprint,"
+                + " created_at, updated_at) values (?, ?, ?, 'PRINTED', 'NONE', exists(select 1"
+                + " from print_job where request_id = ? and stage = 'PRINTED' and not reprint),"
+                + " now(), now()) returning id",
+            office,
+            printer,
+            requestId,
+            requestId)
+        .get(0, Long.class);
+  }
+
+  /** A printed request of a synthetic resident, as intake and the station leave it. */
+  static long request(DSLContext db, long office, long serial, String name, String phone) {
+    return db.fetchSingle(
+            "insert into print_request (office_id, nik, kk, name, sex, birth_place, birth_date,"
+                + " address, rt, rw, village, district, regency, province, religion,"
+                + " marital_status, occupation, citizenship, siak_status, siak_status_at, reason,"
+                + " content_hash, status, status_at, source, created_at, updated_at, printed_at,"
+                + " phone) values (?, ?, ?, ?, 'P', 'Bogor', date '1990-08-05', 'Jl. Uji 1',"
+                + " '001', '002', 'Baranangsiang', 'Bogor Timur', 'Kota Bogor', 'Jawa Barat',"
+                + " 'Islam', 'KAWIN', 'Karyawan', 'WNI', 'PRINT_READY_RECORD', now(),"
+                + " 'FIRST_CARD', 'x', 'PRINTED', now(), 'test', now(), now(), now(), ?)"
+                + " returning id",
+            office,
+            String.format("3271016508%06d", serial % 1_000_000),
+            String.format("3271010202%06d", serial % 1_000_000),
+            name,
+            phone)
+        .get(0, Long.class);
   }
 
   Notice notice(long id) {

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cetak.common.Transactions;
+import org.jooq.DSLContext;
 
 /** Notices written and sent in a running application, for its console and API tests. */
 final class WebNotices {
 
   private static final AtomicLong next = new AtomicLong(System.nanoTime() % 1_000_000 * 100);
 
+  private final DSLContext db;
   private final Notices notices;
   private final NoticeStore store;
   private final DeliveryReports reports;
@@ -19,11 +21,13 @@ final class WebNotices {
   private final Clock clock;
 
   WebNotices(
+      DSLContext db,
       Notices notices,
       NoticeStore store,
       DeliveryReports reports,
       Transactions transactions,
       Clock clock) {
+    this.db = db;
     this.notices = notices;
     this.store = store;
     this.reports = reports;
@@ -33,10 +37,11 @@ final class WebNotices {
 
   /** A notice for a card of this office, as the print station writes one. */
   Notice collectable(long officeId, String name, String phone) {
-    long id = next.incrementAndGet();
+    long serial = 800_000L + next.incrementAndGet();
+    long request = NotifyFixture.request(db, officeId, serial, name, phone);
+    long job = NotifyFixture.job(db, officeId, request, serial);
     return notices.cardCollectable(
-        new Notices.CollectableCard(
-            officeId, 800_000_000L + id, 800_000_000L + id, name, Optional.of(phone)));
+        new Notices.CollectableCard(officeId, request, job, name, Optional.of(phone)));
   }
 
   /** Sends what is due through a gateway that answers this for this notice, else takes it. */

@@ -319,6 +319,13 @@ public final class JooqNoticeStore implements NoticeStore {
         .fetchOptional(JooqNoticeStore::notice);
   }
 
+  /** Statuses a report that moves nothing must not overwrite the shown report of. */
+  private static final java.util.List<String> SETTLED =
+      java.util.List.of(
+          NoticeStatus.DELIVERED.name(),
+          NoticeStatus.UNDELIVERED.name(),
+          NoticeStatus.FAILED.name());
+
   @Override
   public void recordReport(
       Optional<Long> noticeId,
@@ -338,10 +345,21 @@ public final class JooqNoticeStore implements NoticeStore {
     }
     SmsOutbox o = SMS_OUTBOX;
     String said = report.state().name() + (report.detail().isBlank() ? "" : ": " + report.detail());
+    // reports may arrive out of order: one that moves nothing (the SMSC's "accepted" after the
+    // handset's "delivered") is kept in sms_report but does not replace what the notice shows
+    boolean movesNothing = newStatus.isEmpty();
     var update =
         db.update(o)
-            .set(o.REPORT, truncate(said))
-            .set(o.REPORT_AT, at(now))
+            .set(
+                o.REPORT,
+                movesNothing
+                    ? DSL.when(o.STATUS.in(SETTLED), o.REPORT).otherwise(DSL.val(truncate(said)))
+                    : DSL.val(truncate(said)))
+            .set(
+                o.REPORT_AT,
+                movesNothing
+                    ? DSL.when(o.STATUS.in(SETTLED), o.REPORT_AT).otherwise(DSL.val(at(now)))
+                    : DSL.val(at(now)))
             .set(
                 o.GATEWAY_MESSAGE_ID,
                 DSL.coalesce(o.GATEWAY_MESSAGE_ID, DSL.val(report.gatewayId().orElse(null))));
