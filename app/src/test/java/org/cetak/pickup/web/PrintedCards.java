@@ -7,7 +7,7 @@ import org.jooq.DSLContext;
 
 /**
  * Turns a reserved request of the demo backlog into a printed card, as the print station leaves it:
- * status PRINTED with a chip UID, the status outbox row written.
+ * status PRINTED with a chip UID, a print job that printed it, the status outbox row written.
  */
 public final class PrintedCards {
 
@@ -35,11 +35,28 @@ public final class PrintedCards {
     String uid = String.format("04%012X", 0xC0000000L + request);
     RequestLifecycle.Recipient resident =
         queue.markPrinted(request, uid, clock.instant(), "station:test");
+    long printer =
+        db.fetchSingle(
+                "insert into printer (office_id, code, name, created_at) values (?, ?, ?, now())"
+                    + " returning id",
+                officeId,
+                "PRN-P" + request,
+                "Printer " + request)
+            .get(0, Long.class);
+    long job =
+        db.fetchSingle(
+                "insert into print_job (office_id, printer_id, request_id, stage, card_held,"
+                    + " reprint, created_at, updated_at) values (?, ?, ?, 'PRINTED', 'NONE', false,"
+                    + " now(), now()) returning id",
+                officeId,
+                printer,
+                request)
+            .get(0, Long.class);
     outbox.cardPrinted(
         new Outbox.PrintedCard(
             officeId,
             request,
-            900_000 + request,
+            job,
             resident.nik(),
             resident.name(),
             resident.phone(),
