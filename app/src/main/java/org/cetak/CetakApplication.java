@@ -45,7 +45,8 @@ public class CetakApplication {
       args = Arrays.copyOf(args, args.length);
       args[0] = "check";
     }
-    String mode = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
+    String mode =
+        args.length == 0 || (args[0].startsWith("--") && !isHelp(args[0])) ? "serve" : args[0];
     SpringApplication application = new SpringApplication(CetakApplication.class);
     Map<String, Object> defaults = new HashMap<>();
     switch (mode) {
@@ -77,6 +78,13 @@ public class CetakApplication {
         return SpringApplication.exit(application.run(args));
       }
     }
+  }
+
+  /**
+   * {@code --help}, {@code -h} and {@code help} print the commands; they never start the server.
+   */
+  static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
   }
 
   private static String[] rest(String[] args) {

@@ -181,6 +181,11 @@ public final class AllocationService {
     return store.held(officeId);
   }
 
+  /** The office whose queue holds the NIK's request, or {@code NO_REQUEST}. */
+  public long officeOf(String nik) {
+    return find(nik, LocalDate.now(clock)).officeId();
+  }
+
   /** Why a NIK's card is not printed yet, and when it is expected. */
   public QueueExplanation explain(String nik) {
     LocalDate today = LocalDate.now(clock);

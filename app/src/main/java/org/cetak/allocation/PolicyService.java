@@ -1,6 +1,8 @@
 package org.cetak.allocation;
 
 import java.util.Optional;
+import org.cetak.common.CommonError;
+import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.office.Audit;
 
@@ -24,10 +26,25 @@ public final class PolicyService {
 
   /** Saves a new version after {@link PolicyCheck}; refused whole when it is not sound. */
   public PriorityPolicy replace(PriorityPolicy draft, String actor) {
+    return replace(draft, -1, actor);
+  }
+
+  /**
+   * As {@link #replace(PriorityPolicy, String)}, refused with {@code STALE_VERSION} unless the
+   * version in force is still {@code basedOn} (0: the default, never saved; negative: no check).
+   */
+  public PriorityPolicy replace(PriorityPolicy draft, int basedOn, String actor) {
     PolicyCheck.check(draft);
     return transactions.inTransaction(
         () -> {
+          store.lock(draft.officeId());
           Optional<PriorityPolicy> before = store.current(draft.officeId());
+          int inForce = before.map(PriorityPolicy::version).orElse(0);
+          if (basedOn >= 0 && basedOn != inForce) {
+            throw new DomainException(
+                CommonError.STALE_VERSION,
+                "The policy was edited from v" + basedOn + " but v" + inForce + " is in force now");
+          }
           PriorityPolicy saved = store.saveNewVersion(draft, actor);
           audit.record(
               draft.officeId(),

@@ -29,9 +29,9 @@ public final class Approvals {
   private final Audit audit;
   private final OfficeScope scope;
 
-  /** Tells whether a user of one office may act for another (itself, or a child office). */
+  /** Tells whether a user may act for an office (the access model's office scope). */
   public interface OfficeScope {
-    boolean covers(long userOfficeId, long officeId);
+    boolean covers(User user, long officeId);
   }
 
   public Approvals(
@@ -62,7 +62,7 @@ public final class Approvals {
     if (!handlers.containsKey(kind)) {
       throw new DomainException(ApprovalError.UNKNOWN_APPROVAL_KIND, "No approval of kind " + kind);
     }
-    if (!scope.covers(proposer.officeId(), officeId)) {
+    if (!scope.covers(proposer, officeId)) {
       throw new DomainException(
           OfficeError.OTHER_OFFICE,
           "User " + proposer.username() + " may not propose for office " + officeId);
@@ -119,7 +119,7 @@ public final class Approvals {
                 ApprovalError.NOT_A_SUPERVISOR,
                 "User " + approver.username() + " is not a supervisor and cannot decide approvals");
           }
-          if (!scope.covers(approver.officeId(), approval.officeId())) {
+          if (!scope.covers(approver, approval.officeId())) {
             throw new DomainException(
                 OfficeError.OTHER_OFFICE,
                 "User "

@@ -49,6 +49,7 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
                 cli.addSubcommand(bean);
               }
             });
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     String[] own = withoutSettings(args);
     Optional<String> command = Arrays.stream(own).filter(a -> !a.startsWith("-")).findFirst();
     if (command.isPresent()
@@ -110,8 +111,12 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
   @Command(
       name = "cetak",
       mixinStandardHelpOptions = true,
-      description =
-          "Cetak: the e-KTP print room. Without a command, 'cetak serve' runs the console.")
+      description = {
+        "Cetak: ruang cetak KTP-el. Tanpa perintah, 'cetak serve' menjalankan konsol;"
+            + " 'cetak demo' menjalankannya dengan printer simulasi.",
+        "Cetak: the e-KTP print room. Without a command, 'cetak serve' runs the console."
+      },
+      usageHelpAutoWidth = true)
   static final class Cetak implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code cetak status}: the schema version and the offices of this installation. */
 @Component
-@Command(name = "status", description = "Show the schema version and the offices.")
+@Command(
+    name = "status",
+    description = {
+      "Menampilkan versi skema dan kantor-kantor.",
+      "Show the schema version and the offices."
+    })
 public class StatusCommand implements Callable<Integer> {
 
   private final Flyway flyway;

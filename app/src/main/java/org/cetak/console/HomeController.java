@@ -2,7 +2,10 @@ package org.cetak.console;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Access;
+import org.cetak.office.Permission;
+import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -14,23 +17,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class HomeController {
 
-  private final OfficeDirectory offices;
+  private final Access access;
   private final CurrentUser currentUser;
   private final Scheduler scheduler;
   private final Clock clock;
 
-  public HomeController(
-      OfficeDirectory offices, CurrentUser currentUser, Scheduler scheduler, Clock clock) {
-    this.offices = offices;
+  public HomeController(Access access, CurrentUser currentUser, Scheduler scheduler, Clock clock) {
+    this.access = access;
     this.currentUser = currentUser;
     this.scheduler = scheduler;
     this.clock = clock;
   }
 
   @GetMapping("/")
+  @Allow(Permission.SEE_HOME)
   String home(Model model) throws SchedulerException {
-    model.addAttribute("user", currentUser.get());
-    model.addAttribute("offices", offices.offices());
+    User user = currentUser.get();
+    model.addAttribute("user", user);
+    model.addAttribute("offices", access.visible(user));
     model.addAttribute("now", ZonedDateTime.now(clock));
     model.addAttribute("schedulerNode", scheduler.getSchedulerInstanceId());
     model.addAttribute("schedulerClustered", scheduler.getMetaData().isJobStoreClustered());
@@ -38,6 +42,7 @@ public class HomeController {
   }
 
   @GetMapping("/login")
+  @Allow.Anyone
   String login() {
     return "login";
   }

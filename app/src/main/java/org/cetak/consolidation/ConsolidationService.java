@@ -12,10 +12,10 @@ import org.cetak.common.Masking;
 import org.cetak.common.Transactions;
 import org.cetak.intake.IntakeError;
 import org.cetak.intake.UpstreamRegistry;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
-import org.cetak.stock.OfficeAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class ConsolidationService {
 
   private final ConsolidationQueue queue;
   private final Optional<UpstreamRegistry> registry;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
   private final Clock clock;
@@ -50,7 +50,7 @@ public final class ConsolidationService {
   public ConsolidationService(
       ConsolidationQueue queue,
       Optional<UpstreamRegistry> registry,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       Clock clock,
@@ -81,7 +81,7 @@ public final class ConsolidationService {
    * unsent statuses at once, in order. The officer sees the centre's answer in the returned run.
    */
   public PushRun pushNow(long officeId, long pushId, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.ADMIN);
+    access.require(by, Permission.PUSH_CONSOLIDATION, officeId);
     if (registry.isEmpty()) {
       throw new DomainException(
           IntakeError.NO_UPSTREAM, "No upstream registry is configured (cetak.upstream.url)");
@@ -196,18 +196,18 @@ public final class ConsolidationService {
 
   /** The office's pushes not sent yet, stuck ones first. */
   public List<QueuedPush> backlog(long officeId, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);
+    access.require(by, Permission.SEE_CONSOLIDATION, officeId);
     return queue.backlog(officeId, 200);
   }
 
   public ConsolidationQueue.Backlog counts(long officeId, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);
+    access.require(by, Permission.SEE_CONSOLIDATION, officeId);
     return queue.counts(officeId);
   }
 
   /** A NIK's consolidation history in the office: printed when, pushed when, answers, retries. */
   public List<QueuedPush> history(long officeId, String nik, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN);
+    access.require(by, Permission.SEE_CONSOLIDATION, officeId);
     if (nik == null || !nik.strip().matches("\\d{16}")) {
       throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }

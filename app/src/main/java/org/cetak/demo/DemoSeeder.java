@@ -88,7 +88,7 @@ public class DemoSeeder implements ApplicationRunner {
         EnumSet.of(Role.INVENTORY_MANAGER));
     user(city, "kabid", "Bambang Hartono (kepala bidang)", hash, EnumSet.of(Role.SUPERVISOR));
     user(city, "inspektorat", "Rina Wulandari (inspektorat)", hash, EnumSet.of(Role.AUDITOR));
-    user(city, "admin", "Administrator", hash, EnumSet.allOf(Role.class));
+    user(city, "admin", "Administrator", hash, EnumSet.of(Role.ADMIN));
   }
 
   private void user(Office office, String username, String name, String hash, Set<Role> roles) {

@@ -1,5 +1,6 @@
 package org.cetak.office;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,29 @@ public interface OfficeDirectory {
 
   List<User> users(long officeId);
 
+  /** Every user, by username. */
+  List<User> users();
+
   /** Registers a user; a username already taken is refused. */
   User addUser(
       long officeId, String username, String displayName, String passwordHash, Set<Role> roles);
+
+  /** Replaces a user's office, further offices and roles. */
+  void assign(long userId, long officeId, Set<Long> alsoOffices, Set<Role> roles);
+
+  void setEnabled(long userId, boolean enabled);
+
+  void setPasswordHash(long userId, String passwordHash);
+
+  /**
+   * Counts one more wrong password and locks the account when the count reaches {@code lockAt};
+   * returns the count.
+   */
+  int recordFailedLogin(long userId, int lockAt, Instant at);
+
+  /** Clears the count of wrong passwords after a successful sign-in. */
+  void recordSuccessfulLogin(long userId);
+
+  /** Lifts a lock and clears the count. */
+  void unlock(long userId);
 }

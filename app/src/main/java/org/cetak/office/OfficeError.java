@@ -16,12 +16,8 @@ public enum OfficeError implements ErrorCode {
   INVALID_REGION_CODE(Kind.INVALID),
   /** Time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). */
   INVALID_TIME_ZONE(Kind.INVALID),
-  /** Username: 3 to 32 lower-case letters, digits, dots, dashes. */
-  INVALID_USERNAME(Kind.INVALID),
   /** The password needs at least 10 characters. */
   PASSWORD_TOO_SHORT(Kind.INVALID),
-  /** Your role does not allow this. */
-  NOT_ALLOWED(Kind.FORBIDDEN),
   /** You are not signed in. */
   NOT_SIGNED_IN(Kind.FORBIDDEN),
   /** The office code is already taken. */
@@ -32,6 +28,20 @@ public enum OfficeError implements ErrorCode {
   OTHER_OFFICE(Kind.FORBIDDEN),
   /** Your role does not allow this. */
   ROLE_REQUIRED(Kind.FORBIDDEN),
+  /** A user needs at least one role. */
+  ROLES_REQUIRED(Kind.INVALID),
+  /** A username is 3 to 40 of a-z, 0-9, '.', '_', '-'. */
+  INVALID_USERNAME(Kind.INVALID),
+  /** A password has at least 10 characters. */
+  WEAK_PASSWORD(Kind.INVALID),
+  /** An administrator cannot disable their own account. */
+  SELF_DISABLE(Kind.CONFLICT),
+  /** No user with this username. */
+  NO_SUCH_USER(Kind.NOT_FOUND),
+  /** A token needs a name. */
+  TOKEN_NAME_REQUIRED(Kind.INVALID),
+  /** No such API token. */
+  UNKNOWN_TOKEN(Kind.NOT_FOUND),
   /** No such office. */
   UNKNOWN_OFFICE(Kind.NOT_FOUND),
   /** No such user. */

@@ -2,7 +2,13 @@ package org.cetak.office;
 
 import java.util.Set;
 
-/** A person who uses Cetak; every user belongs to one office. */
+/**
+ * A person who uses Cetak. Every user belongs to one office; an administrator may assign them
+ * further offices ({@code alsoOffices}: a provincial account sees several).
+ *
+ * @param failedLogins wrong passwords since the last successful sign-in
+ * @param locked locked after too many wrong passwords, until an administrator unlocks the account
+ */
 public record User(
     long id,
     long officeId,
@@ -10,9 +16,22 @@ public record User(
     String displayName,
     String passwordHash,
     boolean enabled,
-    Set<Role> roles) {
+    Set<Role> roles,
+    Set<Long> alsoOffices,
+    int failedLogins,
+    boolean locked) {
+
+  public User {
+    roles = Set.copyOf(roles);
+    alsoOffices = Set.copyOf(alsoOffices);
+  }
 
   public boolean has(Role role) {
     return roles.contains(role);
+  }
+
+  @Override
+  public String toString() {
+    return "User[" + username + ", office #" + officeId + ", " + roles + "]";
   }
 }

@@ -8,12 +8,12 @@ import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.intake.RequestStatus;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.printing.PrintingError;
 import org.cetak.request.RequestLifecycle;
-import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.SpoilRecords;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public final class PickupService {
   private final RequestLifecycle lifecycle;
   private final SpoilRecords spoils;
   private final ConsolidationService consolidation;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
   private final boolean fingerprintReader;
@@ -48,7 +48,7 @@ public final class PickupService {
       RequestLifecycle lifecycle,
       SpoilRecords spoils,
       ConsolidationService consolidation,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       boolean fingerprintReader) {
@@ -69,7 +69,7 @@ public final class PickupService {
 
   /** Finds the office's cards by NIK, by name (with birth date to narrow), or by Suket number. */
   public List<CardAtCounter> find(long officeId, CardQuery query, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR);
+    access.require(by, Permission.FIND_CARD, officeId);
     CardQuery checked = check(query);
     List<CardAtCounter> found = store.find(officeId, checked, FIND_LIMIT);
     audit.record(
@@ -104,7 +104,7 @@ public final class PickupService {
 
   /** One request of the office, for the handover form. */
   public CardAtCounter card(long officeId, long requestId, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR);
+    access.require(by, Permission.FIND_CARD, officeId);
     return store
         .card(requestId)
         .filter(c -> c.officeId() == officeId)
@@ -117,7 +117,7 @@ public final class PickupService {
 
   /** Hands a printed card over, once. */
   public Handover handOver(long officeId, long requestId, HandoverForm form, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER);
+    access.require(by, Permission.HAND_OVER_CARD, officeId);
     validate(form);
     return transactions.inTransaction(
         () -> {
@@ -243,13 +243,13 @@ public final class PickupService {
 
   /** The office's printed cards not collected yet, oldest first, with their age. */
   public List<UnclaimedCard> unclaimed(long officeId, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.AUDITOR);
+    access.require(by, Permission.SEE_HANDOVERS, officeId);
     return store.unclaimed(officeId, 500);
   }
 
   /** The handover of a request, if its card was handed over. */
   public Optional<Handover> handover(long officeId, long requestId, User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.SUPERVISOR, Role.AUDITOR);
+    access.require(by, Permission.SEE_HANDOVERS, officeId);
     return store.handover(requestId).filter(h -> h.officeId() == officeId);
   }
 }

@@ -3,14 +3,19 @@ package org.cetak.platform;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
+import org.cetak.office.Accounts;
 import org.cetak.office.Audit;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Tokens;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.office.jooq.JooqTokenStore;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,5 +49,26 @@ public class CoreConfiguration {
   @Bean
   Audit audit(DSLContext db, Clock clock) {
     return new JooqAudit(db, clock);
+  }
+
+  @Bean
+  Access access(OfficeDirectory offices) {
+    return new Access(offices);
+  }
+
+  @Bean
+  Accounts accounts(
+      OfficeDirectory offices,
+      Access access,
+      Audit audit,
+      Transactions transactions,
+      PasswordEncoder passwords,
+      Clock clock) {
+    return new Accounts(offices, access, audit, transactions, passwords::encode, clock);
+  }
+
+  @Bean
+  Tokens tokens(DSLContext db, Access access, Audit audit, Transactions transactions, Clock clock) {
+    return new Tokens(new JooqTokenStore(db), access, audit, transactions, clock);
   }
 }

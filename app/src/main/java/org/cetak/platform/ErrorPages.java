@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.cetak.common.ErrorCode;
+import org.cetak.security.Allow;
+import org.cetak.security.SecurityConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ public class ErrorPages implements ErrorController {
   }
 
   @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+  @Allow.Anyone
   ModelAndView page(HttpServletRequest request) {
     ProblemDetail problem = problem(request);
     ModelAndView page = new ModelAndView("error");
@@ -42,6 +45,7 @@ public class ErrorPages implements ErrorController {
   }
 
   @RequestMapping
+  @Allow.Anyone
   ResponseEntity<ProblemDetail> document(HttpServletRequest request) {
     ProblemDetail problem = problem(request);
     return ResponseEntity.status(problem.getStatus())
@@ -67,6 +71,9 @@ public class ErrorPages implements ErrorController {
       if (c.code() != ApiError.INTERNAL_ERROR) {
         return c.code();
       }
+    }
+    if (request.getAttribute(SecurityConfiguration.LOCKED) != null) {
+      return ApiError.ACCOUNT_LOCKED;
     }
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer i ? i : 500;

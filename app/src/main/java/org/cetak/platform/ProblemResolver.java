@@ -30,6 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The one place where a failure becomes an answer: every exception a page or an endpoint throws is
@@ -45,9 +46,11 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
   private static final Logger log = LoggerFactory.getLogger(ProblemResolver.class);
 
   private final Problems problems;
+  private final ObjectMapper json;
 
-  public ProblemResolver(Problems problems) {
+  public ProblemResolver(Problems problems, ObjectMapper json) {
     this.problems = problems;
+    this.json = json;
   }
 
   @Override
@@ -79,6 +82,18 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
           String.join(", ", m.getSupportedHttpMethods().stream().map(Object::toString).toList()));
     }
     request.setAttribute(PROBLEM, problem);
+    if (c.code().kind() == ErrorCode.Kind.TOO_LARGE) {
+      // the container does not forward an answer to an unread body to the error page: write it here
+      try {
+        response.setStatus(problem.getStatus());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+      } catch (IOException e) {
+        log.debug("Client gone before the problem for {} was sent", request.getRequestURI(), e);
+      }
+      return new ModelAndView();
+    }
     try {
       response.sendError(problem.getStatus());
     } catch (IOException e) {
@@ -147,9 +162,13 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
       return "";
     }
     DataSize size = DataSize.ofBytes(bytes);
-    return size.toMegabytes() >= 1
-        ? "batas " + size.toMegabytes() + " MB"
-        : "batas " + bytes + " B";
+    if (size.toGigabytes() >= 1 && bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
+      return "batas " + size.toGigabytes() + " GB";
+    }
+    if (size.toMegabytes() >= 1) {
+      return "batas " + size.toMegabytes() + " MB";
+    }
+    return "batas " + size.toKilobytes() + " KB";
   }
 
   /** Where in the body the reader gave up: the field names, never a Java class. */

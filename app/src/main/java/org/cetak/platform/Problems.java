@@ -39,6 +39,11 @@ public class Problems {
     };
   }
 
+  /** A console message with its arguments. */
+  public String message(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, key, locale);
+  }
+
   /** The catalogue's wording of a code in a language. */
   public String title(ErrorCode code, Locale locale) {
     return messages.getMessage("error." + code.name(), null, code.name(), locale);

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.office.Audit;
-import org.cetak.office.OfficeError;
-import org.cetak.office.Role;
+import org.cetak.office.Office;
 import org.cetak.office.User;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.device.PrinterSnapshot;
@@ -65,21 +64,6 @@ public final class PrinterControl {
     this.clock = clock;
   }
 
-  /** What a user may do to the printers; the console shows only these controls. */
-  public record Allowed(boolean run, boolean load, boolean settle) {
-
-    /**
-     * Print-room operators and supervisors pause and resume printers and settle cards; operators
-     * and the blank keeper load feeders (as {@link FeederStock#load} and {@link Settlements} ask).
-     */
-    public static Allowed of(User user) {
-      return new Allowed(
-          user.has(Role.OPERATOR) || user.has(Role.SUPERVISOR) || user.has(Role.ADMIN),
-          user.has(Role.OPERATOR) || user.has(Role.INVENTORY_MANAGER),
-          user.has(Role.OPERATOR) || user.has(Role.SUPERVISOR));
-    }
-  }
-
   /** The printers of an office as the API and the console show them. */
   public List<PrinterSummary> printers(long officeId) {
     LocalDate today = LocalDate.now(clock);
@@ -89,35 +73,34 @@ public final class PrinterControl {
         .toList();
   }
 
-  /** One printer of the user's office, or {@code UNKNOWN_PRINTER} / {@code OTHER_OFFICE}. */
-  public PrinterSummary printer(long printerId, User user) {
-    PrinterView view = view(printerId, user);
+  /** One printer of the office, or {@code UNKNOWN_PRINTER}. */
+  public PrinterSummary printer(Office office, String code) {
+    PrinterView view = view(office, code);
     return describe(
         view,
         dayCounts(view.officeId(), LocalDate.now(clock)).getOrDefault(view.id(), DayCounts.NONE));
   }
 
-  public void pause(long printerId, String reason, User by) {
-    requireRun(by);
+  public void pause(Office office, String code, String reason, User by) {
     String why = reason == null ? "" : reason.strip();
     setMode(
-        view(printerId, by),
+        view(office, code),
         PrinterMode.PAUSED,
         "paused by " + by.username() + (why.isEmpty() ? "" : ": " + why),
         by);
   }
 
-  public void resume(long printerId, User by) {
-    requireRun(by);
-    setMode(view(printerId, by), PrinterMode.RUNNING, "resumed by " + by.username(), by);
+  public void resume(Office office, String code, User by) {
+    setMode(view(office, code), PrinterMode.RUNNING, "resumed by " + by.username(), by);
   }
 
   /**
    * Records the load in the ledger (vault to feeder) and has the blanks put in; refused with
-   * nothing written when the quantity is not positive or the vault holds fewer blanks.
+   * nothing written when the quantity is not positive or the vault holds fewer blanks. The one way
+   * blanks go into a feeder, from the console and the API alike.
    */
-  public void load(long printerId, int quantity, User by) {
-    PrinterView printer = view(printerId, by);
+  public void load(Office office, String code, int quantity, User by) {
+    PrinterView printer = view(office, code);
     if (quantity <= 0) {
       throw new DomainException(
           StockError.INVALID_QUANTITY, "Load a positive number of blanks, not " + quantity);
@@ -127,17 +110,18 @@ public final class PrinterControl {
     wakeUp(printer.id());
   }
 
-  /** The operator settles a card whose outcome is unknown, from where they see it. */
-  public PrintJob settle(long printerId, long jobId, Sighting sighting, User by) {
-    view(printerId, by);
-    PrintJob settled = settlements.settle(printerId, jobId, sighting, by);
-    wakeUp(printerId);
-    return settled;
+  /** The operator takes blanks out of the feeder back to the vault. */
+  public RecordedMovement unload(Office office, String code, int quantity, User by) {
+    PrinterView printer = view(office, code);
+    return feeders.unload(printer.officeId(), printer.code(), quantity, by);
   }
 
-  /** The printer's code (e.g. PRN-1), for messages. */
-  public Optional<String> code(long printerId) {
-    return board.printer(printerId).map(PrinterView::code);
+  /** The operator settles a card whose outcome is unknown, from where they see it. */
+  public PrintJob settle(Office office, String code, long jobId, Sighting sighting, User by) {
+    PrinterView printer = view(office, code);
+    PrintJob settled = settlements.settle(printer.id(), jobId, sighting, by);
+    wakeUp(printer.id());
+    return settled;
   }
 
   /** Blanks in the vault of the office, the most an operator can load now. */
@@ -148,7 +132,7 @@ public final class PrinterControl {
   private void setMode(PrinterView printer, PrinterMode mode, String reason, User by) {
     jobs.setState(printer.id(), mode, reason);
     audit.record(
-        by.officeId(), by.username(), "PRINTER_" + mode, "printer " + printer.id(), reason);
+        printer.officeId(), by.username(), "PRINTER_" + mode, "printer " + printer.code(), reason);
     wakeUp(printer.id());
   }
 
@@ -156,24 +140,15 @@ public final class PrinterControl {
     stations.wakeUp(printerId);
   }
 
-  private static void requireRun(User user) {
-    if (!Allowed.of(user).run()) {
-      throw new DomainException(
-          PrintingError.NOT_AN_OPERATOR, "Only print-room operators and supervisors run printers");
-    }
-  }
-
-  private PrinterView view(long printerId, User user) {
-    PrinterView view =
-        board
-            .printer(printerId)
-            .orElseThrow(
-                () -> new DomainException(StockError.UNKNOWN_PRINTER, "No printer " + printerId));
-    if (view.officeId() != user.officeId() && !user.has(Role.ADMIN)) {
-      throw new DomainException(
-          OfficeError.OTHER_OFFICE, "Printer " + printerId + " belongs to another office");
-    }
-    return view;
+  private PrinterView view(Office office, String code) {
+    return board.printers(office.id()).stream()
+        .filter(p -> p.code().equals(code))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    StockError.UNKNOWN_PRINTER,
+                    "No printer " + code + " in office " + office.code()));
   }
 
   private PrinterSummary describe(PrinterView view, DayCounts today) {

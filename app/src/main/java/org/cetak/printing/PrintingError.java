@@ -20,6 +20,8 @@ public enum PrintingError implements ErrorCode {
   NOT_UNKNOWN(Kind.CONFLICT),
   /** No such open print job. */
   NO_SUCH_OPEN_JOB(Kind.NOT_FOUND),
+  /** Confirm that the printed card is in the output hopper. */
+  CONFIRMATION_REQUIRED(Kind.INVALID),
   /** Say where the card is. */
   SIGHTING_REQUIRED(Kind.INVALID),
   /** No such print request. */

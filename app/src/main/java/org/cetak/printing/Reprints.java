@@ -52,7 +52,7 @@ public final class Reprints implements ApprovalHandler {
     this.approvals = approvals;
   }
 
-  public Approval propose(long requestId, String reason, User by) {
+  public Approval propose(long officeId, long requestId, String reason, User by) {
     if (!by.has(Role.OPERATOR) && !by.has(Role.SUPERVISOR)) {
       throw new DomainException(
           PrintingError.NOT_AN_OPERATOR, "Only the print room asks for a reprint");
@@ -67,6 +67,11 @@ public final class Reprints implements ApprovalHandler {
                 () ->
                     new DomainException(
                         PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
+    if (request.officeId() != officeId) {
+      throw new DomainException(
+          PrintingError.UNKNOWN_REQUEST,
+          "No print request " + requestId + " in office #" + officeId);
+    }
     if (request.status() != RequestStatus.PRINTED) {
       throw new DomainException(
           PrintingError.NOT_PRINTED,

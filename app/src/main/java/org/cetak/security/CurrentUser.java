@@ -8,7 +8,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The signed-in user of the current request, as the domain knows them. */
+/**
+ * The signed-in user of the current request, as the domain knows them: a person, or an API token
+ * acting as one role in one office.
+ */
 @Component
 public class CurrentUser {
 
@@ -20,8 +23,11 @@ public class CurrentUser {
 
   public User get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null) {
+    if (authentication == null || !authentication.isAuthenticated()) {
       throw new DomainException(OfficeError.NOT_SIGNED_IN, "No user is signed in");
+    }
+    if (authentication instanceof ApiTokens.TokenAuthentication token) {
+      return token.user();
     }
     return directory
         .user(authentication.getName())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.cetak.office.Access;
 
 /** Builds the daily stock report from the ledger alone, so it equals the ledger to the card. */
 public final class DailyReports {
@@ -19,9 +20,9 @@ public final class DailyReports {
 
   private final Ledger ledger;
   private final StockLevels levels;
-  private final OfficeAccess access;
+  private final Access access;
 
-  public DailyReports(Ledger ledger, StockLevels levels, OfficeAccess access) {
+  public DailyReports(Ledger ledger, StockLevels levels, Access access) {
     this.ledger = ledger;
     this.levels = levels;
     this.access = access;

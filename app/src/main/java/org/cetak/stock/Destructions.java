@@ -9,7 +9,8 @@ import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
-import org.cetak.office.Role;
+import org.cetak.office.Access;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /**
@@ -21,14 +22,11 @@ public final class Destructions {
 
   private final DestructionReports reports;
   private final Approvals approvals;
-  private final OfficeAccess access;
+  private final Access access;
   private final Transactions transactions;
 
   public Destructions(
-      DestructionReports reports,
-      Approvals approvals,
-      OfficeAccess access,
-      Transactions transactions) {
+      DestructionReports reports, Approvals approvals, Access access, Transactions transactions) {
     this.reports = reports;
     this.approvals = approvals;
     this.access = access;
@@ -40,7 +38,7 @@ public final class Destructions {
    * refused.
    */
   public DestructionReport propose(long officeId, DestructionProposal proposal, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.PROPOSE_DISPOSAL, officeId);
     if (proposal.cards().isEmpty()) {
       throw new DomainException(
           StockError.NO_CARDS, "A destruction report lists at least one card");

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class DropReceipts {
 
   private final Ledger ledger;
   private final Drops drops;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
   private final Supplier<List<DropListener>> dropListeners;
@@ -36,7 +37,7 @@ public final class DropReceipts {
   public DropReceipts(
       Ledger ledger,
       Drops drops,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       Supplier<List<DropListener>> dropListeners,
@@ -54,7 +55,7 @@ public final class DropReceipts {
 
   /** Receives a drop into the vault and tells every listener. */
   public Drop receive(long officeId, DropRequest request, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.RECEIVE_DROP, officeId);
     validate(request);
     List<SerialRange> serials = request.serials();
     return transactions.inTransaction(

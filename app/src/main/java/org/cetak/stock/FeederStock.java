@@ -2,7 +2,8 @@ package org.cetak.stock;
 
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
-import org.cetak.office.Role;
+import org.cetak.office.Access;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /**
@@ -15,14 +16,14 @@ public final class FeederStock {
   private final Ledger ledger;
   private final PrinterRegistry printers;
   private final FeederCapacity capacity;
-  private final OfficeAccess access;
+  private final Access access;
   private final Transactions transactions;
 
   public FeederStock(
       Ledger ledger,
       PrinterRegistry printers,
       FeederCapacity capacity,
-      OfficeAccess access,
+      Access access,
       Transactions transactions) {
     this.ledger = ledger;
     this.printers = printers;
@@ -33,7 +34,7 @@ public final class FeederStock {
 
   /** Loads a stack of blanks from the vault into a printer's feeder. */
   public RecordedMovement load(long officeId, String printerCode, int quantity, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LOAD_PRINTER, officeId);
     Quantities.positive(quantity);
     Printer printer = printers.printer(officeId, printerCode);
     return transactions.inTransaction(
@@ -60,7 +61,7 @@ public final class FeederStock {
 
   /** Takes blanks out of a printer's feeder back into the vault. */
   public RecordedMovement unload(long officeId, String printerCode, int quantity, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LOAD_PRINTER, officeId);
     Quantities.positive(quantity);
     Printer printer = printers.printer(officeId, printerCode);
     return transactions.inTransaction(
@@ -87,7 +88,7 @@ public final class FeederStock {
    */
   public RecordedMovement move(
       long officeId, String fromPrinter, String toPrinter, int quantity, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.MOVE_BETWEEN_FEEDERS, officeId);
     Quantities.positive(quantity);
     Printer from = printers.printer(officeId, fromPrinter);
     Printer to = printers.printer(officeId, toPrinter);

@@ -3,9 +3,10 @@ package org.cetak.stock;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /**
@@ -17,12 +18,12 @@ public final class Lending {
 
   private final Ledger ledger;
   private final Loans loans;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
 
   public Lending(
-      Ledger ledger, Loans loans, OfficeAccess access, Audit audit, Transactions transactions) {
+      Ledger ledger, Loans loans, Access access, Audit audit, Transactions transactions) {
     this.ledger = ledger;
     this.loans = loans;
     this.access = access;
@@ -35,7 +36,7 @@ public final class Lending {
    * records the borrowing in the same transaction.
    */
   public Loan lend(long officeId, LoanRequest request, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
     validate(officeId, request);
     Optional<Office> other = request.counterpartOfficeId().map(access::office);
     Office self = access.office(officeId);
@@ -87,7 +88,7 @@ public final class Lending {
    * sides.
    */
   public Loan borrow(long officeId, LoanRequest request, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
     validate(officeId, request);
     if (request.counterpartOfficeId().isPresent()) {
       throw new DomainException(

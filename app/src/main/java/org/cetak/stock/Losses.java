@@ -8,8 +8,9 @@ import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /**
@@ -25,7 +26,7 @@ public final class Losses {
   private final LossReports reports;
   private final PrinterRegistry printers;
   private final Approvals approvals;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
   private final Clock clock;
@@ -35,7 +36,7 @@ public final class Losses {
       LossReports reports,
       PrinterRegistry printers,
       Approvals approvals,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       Clock clock) {
@@ -55,7 +56,7 @@ public final class Losses {
    * circumstances.
    */
   public LossReport propose(long officeId, LossReports.Proposal proposal, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER, Role.SUPERVISOR);
+    access.require(by, Permission.REPORT_LOSS, officeId);
     Quantities.positive(proposal.quantity());
     Location location = proposal.from().location();
     if (location != Location.VAULT
@@ -142,7 +143,7 @@ public final class Losses {
    */
   public RecordedMovement foundAgain(
       long officeId, long reportId, int quantity, String note, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.REPORT_LOSS, officeId);
     Quantities.positive(quantity);
     return transactions.inTransaction(
         () -> {

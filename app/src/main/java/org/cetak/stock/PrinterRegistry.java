@@ -2,20 +2,20 @@ package org.cetak.stock;
 
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.Role;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /** The printers of an office as the ledger knows them: registered once, found by code. */
 public final class PrinterRegistry {
 
   private final Printers printers;
-  private final OfficeAccess access;
+  private final Access access;
   private final Audit audit;
   private final Transactions transactions;
 
-  public PrinterRegistry(
-      Printers printers, OfficeAccess access, Audit audit, Transactions transactions) {
+  public PrinterRegistry(Printers printers, Access access, Audit audit, Transactions transactions) {
     this.printers = printers;
     this.access = access;
     this.audit = audit;
@@ -24,7 +24,7 @@ public final class PrinterRegistry {
 
   /** Registers a printer of an office; its feeder and inside start empty. */
   public Printer register(long officeId, String code, String name, String model, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER, Role.ADMIN);
+    access.require(by, Permission.REGISTER_PRINTER, officeId);
     if (code == null || code.isBlank()) {
       throw new DomainException(StockError.INVALID_PRINTER_CODE, "A printer needs a code");
     }

@@ -3,7 +3,8 @@ package org.cetak.stock;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
-import org.cetak.office.Role;
+import org.cetak.office.Access;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /**
@@ -14,11 +15,11 @@ public final class SpoilRecords {
 
   private final Ledger ledger;
   private final PrinterRegistry printers;
-  private final OfficeAccess access;
+  private final Access access;
   private final Transactions transactions;
 
   public SpoilRecords(
-      Ledger ledger, PrinterRegistry printers, OfficeAccess access, Transactions transactions) {
+      Ledger ledger, PrinterRegistry printers, Access access, Transactions transactions) {
     this.ledger = ledger;
     this.printers = printers;
     this.access = access;
@@ -30,7 +31,7 @@ public final class SpoilRecords {
    * Spoils in the vault are write-offs and need a second person.
    */
   public RecordedMovement spoiled(long officeId, SpoilRequest request, User by) {
-    access.require(by, officeId, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.RECORD_SPOIL, officeId);
     Quantities.positive(request.quantity());
     if (request.reason() == null || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD) {
       throw new DomainException(
@@ -72,7 +73,7 @@ public final class SpoilRecords {
       Optional<String> serial,
       String note,
       User by) {
-    access.require(by, officeId, Role.COUNTER_OFFICER, Role.OPERATOR, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.WITHDRAW_OLD_CARD, officeId);
     Optional<String> uid = ChipUid.normalise(chipUid);
     return transactions.inTransaction(
         () ->

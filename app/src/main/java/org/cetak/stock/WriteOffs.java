@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
-import org.cetak.office.Role;
+import org.cetak.office.Access;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 
 /**
@@ -16,10 +17,9 @@ public final class WriteOffs {
   private final Ledger ledger;
   private final PrinterRegistry printers;
   private final Approvals approvals;
-  private final OfficeAccess access;
+  private final Access access;
 
-  public WriteOffs(
-      Ledger ledger, PrinterRegistry printers, Approvals approvals, OfficeAccess access) {
+  public WriteOffs(Ledger ledger, PrinterRegistry printers, Approvals approvals, Access access) {
     this.ledger = ledger;
     this.printers = printers;
     this.approvals = approvals;
@@ -32,7 +32,7 @@ public final class WriteOffs {
    */
   public Approval propose(
       long officeId, Place from, int quantity, SpoilReason reason, String note, User by) {
-    access.require(by, officeId, Role.INVENTORY_MANAGER);
+    access.require(by, Permission.PROPOSE_DISPOSAL, officeId);
     Quantities.positive(quantity);
     if (reason == null || reason == SpoilReason.WITHDRAWN_OLD_CARD) {
       throw new DomainException(

@@ -20,13 +20,13 @@ import org.cetak.intake.UpstreamRegistry;
 import org.cetak.intake.siak.SiakHttpRegistry;
 import org.cetak.notify.Outbox;
 import org.cetak.notify.jooq.JooqOutbox;
+import org.cetak.office.Access;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.sim.registry.PrintedReport;
 import org.cetak.sim.registry.RegistryBehaviour;
 import org.cetak.sim.registry.RegistryServer;
 import org.cetak.sim.registry.SyntheticResidents;
 import org.cetak.sim.time.VirtualTimeline;
-import org.cetak.stock.OfficeAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class CentreOutageTest {
     return new ConsolidationService(
         queue,
         Optional.of(registry),
-        new OfficeAccess(f.offices),
+        new Access(f.offices),
         new JooqAudit(f.db, f.clock),
         f.transactions,
         f.clock,

@@ -57,7 +57,10 @@ class IntakeHttpTest {
     assertThat(refused.body()).contains("\"line\":2").contains("\"column\":\"birth_date\"");
 
     HttpResponse<String> why =
-        send("loket", HttpRequest.newBuilder(uri("/api/queue/" + good.get("nik") + "/why")).GET());
+        send(
+            "loket",
+            HttpRequest.newBuilder(uri("/api/offices/32.71/queue/" + good.get("nik") + "/why"))
+                .GET());
     assertThat(why.statusCode()).isEqualTo(200);
     assertThat(why.body()).contains("\"rule\":\"FIRST_CARD\"").doesNotContain(good.get("nik"));
   }
@@ -73,19 +76,19 @@ class IntakeHttpTest {
     HttpResponse<String> refused =
         send(
             "kabid",
-            HttpRequest.newBuilder(uri("/api/policy"))
+            HttpRequest.newBuilder(uri("/api/offices/32.71/policy"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(unreachable)));
     HttpResponse<String> notAllowed =
         send(
             "loket",
-            HttpRequest.newBuilder(uri("/api/policy"))
+            HttpRequest.newBuilder(uri("/api/offices/32.71/policy"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(unreachable)));
     HttpResponse<String> run =
         send(
             "kabid",
-            HttpRequest.newBuilder(uri("/api/allocation/runs"))
+            HttpRequest.newBuilder(uri("/api/offices/32.71/allocation/runs"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(refused.statusCode()).isEqualTo(400);
@@ -108,7 +111,7 @@ class IntakeHttpTest {
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
         "loket",
-        HttpRequest.newBuilder(uri("/api/imports"))
+        HttpRequest.newBuilder(uri("/api/offices/32.71/imports"))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }

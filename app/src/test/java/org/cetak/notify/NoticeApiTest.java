@@ -74,7 +74,7 @@ class NoticeApiTest {
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
-    assertThat(refused.body()).contains("\"code\":\"NOTICES_NOT_ALLOWED\"");
+    assertThat(refused.body()).contains("\"code\":\"ROLE_REQUIRED\"");
   }
 
   @Test

@@ -20,13 +20,13 @@ import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.Residents;
 import org.cetak.notify.Outbox;
 import org.cetak.notify.jooq.JooqOutbox;
+import org.cetak.office.Access;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.office.jooq.JooqAudit;
-import org.cetak.pickup.jooq.JooqPersonalDataStore;
 import org.cetak.pickup.jooq.JooqPickupStore;
+import org.cetak.request.jooq.JooqPersonalDataStore;
 import org.cetak.stock.DailyReports;
-import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.StockLevels;
@@ -48,7 +48,7 @@ public final class CounterFixture {
   public final PickupService pickup;
   public final PersonalDataErasure erasure;
   public final JooqAudit audit;
-  public final OfficeAccess access;
+  public final Access access;
   public final User loket;
   private final Outbox outbox;
   private final Path tmp;
@@ -61,7 +61,7 @@ public final class CounterFixture {
     this.tmp = tmp;
     f = new IntakeFixture(dataSource);
     ledger = new JooqLedger(f.db, f.clock);
-    access = new OfficeAccess(f.offices);
+    access = new Access(f.offices);
     audit = new JooqAudit(f.db, f.clock);
     spoils =
         new SpoilRecords(

@@ -9,6 +9,7 @@ import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class JooqPrintJobsContractTest extends PrintJobsContract {
   @BeforeEach
   void aPrinterOfThisNode() {
     jobs = new JooqPrintJobs(db, clock, "contract-node");
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     printers++;
     String code = "PRN-CONTRACT-" + printers;
     Printer registered =

@@ -17,6 +17,7 @@ import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class PrintJobOwnershipTest {
     jobsOfNodeB = new JooqPrintJobs(db, clock, "node-b");
     nodeA = node(new JooqPrintJobs(db, clock, "node-a"));
     nodeB = node(jobsOfNodeB);
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     printers++;
     String code = "PRN-OWN-" + printers;
     Printer registered =

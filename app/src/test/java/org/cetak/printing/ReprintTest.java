@@ -16,6 +16,7 @@ import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ReprintTest {
   void aPrintedCardAndAPrinterOfThisNode() {
     operator = offices.user("operator").orElseThrow();
     supervisor = offices.user("kabid").orElseThrow();
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     printers++;
     String code = "PRN-REPRINT-" + printers;
     Printer registered =
@@ -73,7 +74,8 @@ class ReprintTest {
   }
 
   private Approval approvedReprint() {
-    Approval asked = reprints.propose(printed, "kartu tergores saat dicetak", operator);
+    Approval asked =
+        reprints.propose(printer.officeId(), printed, "kartu tergores saat dicetak", operator);
     return approvals.approve(asked.id(), supervisor, "disetujui");
   }
 
@@ -83,7 +85,8 @@ class ReprintTest {
 
   @Test
   void an_operator_asks_for_a_reprint_with_a_reason_and_nothing_is_granted_yet() {
-    Approval asked = reprints.propose(printed, "kartu tergores saat dicetak", operator);
+    Approval asked =
+        reprints.propose(printer.officeId(), printed, "kartu tergores saat dicetak", operator);
 
     assertThat(asked.status()).isEqualTo(Approval.Status.PROPOSED);
     assertThat(reprint()).isInstanceOf(StepRecorder.NotPrintable.class);
@@ -91,7 +94,7 @@ class ReprintTest {
 
   @Test
   void a_reprint_without_a_reason_is_refused() {
-    assertThatThrownBy(() -> reprints.propose(printed, " ", operator))
+    assertThatThrownBy(() -> reprints.propose(printer.officeId(), printed, " ", operator))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("reason");
   }
@@ -105,7 +108,7 @@ class ReprintTest {
                     printer.officeId()))
             .longValue();
 
-    assertThatThrownBy(() -> reprints.propose(reserved, "alasan", operator))
+    assertThatThrownBy(() -> reprints.propose(printer.officeId(), reserved, "alasan", operator))
         .isInstanceOf(DomainException.class)
         .hasFieldOrPropertyWithValue("error", PrintingError.NOT_PRINTED);
   }
@@ -113,7 +116,8 @@ class ReprintTest {
   @Test
   void the_operator_who_asked_cannot_approve_it() {
     User both = offices.user("kabid").orElseThrow();
-    Approval asked = reprints.propose(printed, "kartu tergores saat dicetak", both);
+    Approval asked =
+        reprints.propose(printer.officeId(), printed, "kartu tergores saat dicetak", both);
 
     assertThatThrownBy(() -> approvals.approve(asked.id(), both, "sendiri"))
         .isInstanceOf(DomainException.class)

@@ -11,6 +11,7 @@ import java.util.Base64;
 import javax.sql.DataSource;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,20 +25,18 @@ class StockApiTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private long bogor() {
-    return offices.officeByCode("32.71").orElseThrow().id();
+  private String base() {
+    return "/api/offices/32.71/stock";
   }
 
-  private String base() {
-    return "/api/stock/offices/" + bogor();
-  }
+  private static final String PRINTERS = "/api/offices/32.71/printers";
 
   @Test
   void demo_stock_is_seeded_and_the_reconciliation_closes() throws Exception {
     HttpResponse<String> r = get(base() + "/reconciliation", "inspektorat");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"blanksBalance\":true").contains("\"received\":");
-    HttpResponse<String> printers = get(base() + "/printers", "operator");
+    HttpResponse<String> printers = get(PRINTERS, "operator");
     assertThat(printers.body()).contains("PRN-1").contains("PRN-2");
   }
 
@@ -50,24 +49,23 @@ class StockApiTest {
             "{\"documentNo\":\"BA/API/0001\",\"documentDate\":\"2026-11-03\",\"quantity\":20,"
                 + "\"serials\":[{\"first\":\"API000001\",\"last\":\"API000020\"}]}");
     assertThat(drop.statusCode()).isEqualTo(201);
-    HttpResponse<String> load =
-        post(base() + "/printers/PRN-2/load", "operator", "{\"quantity\":5}");
+    HttpResponse<String> load = post(PRINTERS + "/PRN-2/load", "operator", "{\"quantity\":5}");
     assertThat(load.statusCode()).isEqualTo(200);
-    assertThat(load.body()).contains("FEEDER_LOADED");
-    HttpResponse<String> check = get("/api/stock/ledger-check", "inspektorat");
+    assertThat(load.body()).contains("\"code\":\"PRN-2\"");
+    HttpResponse<String> check = get("/api/ledger-check", "inspektorat");
     assertThat(check.body()).contains("\"ok\":true");
   }
 
   @Test
   void bad_requests_get_a_problem_naming_the_issue_and_change_nothing() throws Exception {
     long before = movements();
-    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":"))
+    assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":"))
         .satisfies(r -> assertProblem(r, 400, "MALFORMED_BODY"));
-    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":0}"))
+    assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":0}"))
         .satisfies(r -> assertProblem(r, 400, "INVALID_QUANTITY"));
-    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":-3}"))
+    assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":-3}"))
         .satisfies(r -> assertProblem(r, 400, "INVALID_QUANTITY"));
-    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":1.5}"))
+    assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":1.5}"))
         .satisfies(r -> assertProblem(r, 400, "MALFORMED_BODY"));
     assertThat(
             post(
@@ -76,14 +74,13 @@ class StockApiTest {
                 "{\"documentNo\":\"BA/API/0098\",\"documentDate\":\"2026-11-03\","
                     + "\"quantity\":2.5}"))
         .satisfies(r -> assertProblem(r, 400, "MALFORMED_BODY"));
-    assertThat(post(base() + "/printers/PRN-9/load", "operator", "{\"quantity\":1}"))
+    assertThat(post(PRINTERS + "/PRN-9/load", "operator", "{\"quantity\":1}"))
         .satisfies(r -> assertProblem(r, 404, "UNKNOWN_PRINTER"));
-    assertThat(
-            post("/api/stock/offices/987654/printers/PRN-1/load", "operator", "{\"quantity\":1}"))
+    assertThat(post("/api/offices/98.76/printers/PRN-1/load", "operator", "{\"quantity\":1}"))
         .satisfies(r -> assertProblem(r, 404, "UNKNOWN_OFFICE"));
-    assertThat(post(base() + "/printers/PRN-1/load", "operator", "{\"quantity\":10000000}"))
+    assertThat(post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":10000000}"))
         .satisfies(r -> assertProblem(r, 409, "INSUFFICIENT_BALANCE"));
-    assertThat(post(base() + "/printers/PRN-1/load", "inspektorat", "{\"quantity\":1}"))
+    assertThat(post(PRINTERS + "/PRN-1/load", "inspektorat", "{\"quantity\":1}"))
         .satisfies(r -> assertProblem(r, 403, "ROLE_REQUIRED"));
     assertThat(
             post(
@@ -104,18 +101,20 @@ class StockApiTest {
 
   @Test
   void write_off_is_approved_by_a_second_person_only() throws Exception {
+    TestUsers.everyRole(offices);
     HttpResponse<String> proposal =
         post(
             base() + "/write-offs",
-            "admin",
+            "semua-peran",
             "{\"location\":\"VAULT\",\"quantity\":1,\"reason\":\"DAMAGED_IN_STORAGE\",\"note\":\"wet\"}");
     assertThat(proposal.statusCode()).isEqualTo(201);
     String id = proposal.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1");
-    assertThat(post("/api/approvals/" + id + "/approve", "admin", "{}"))
+    assertThat(post("/api/offices/32.71/approvals/" + id + "/approve", "semua-peran", "{}"))
         .satisfies(r -> assertProblem(r, 403, "SELF_APPROVAL"));
-    assertThat(post("/api/approvals/" + id + "/approve", "operator", "{}"))
-        .satisfies(r -> assertProblem(r, 403, "NOT_A_SUPERVISOR"));
-    HttpResponse<String> approved = post("/api/approvals/" + id + "/approve", "kabid", "{}");
+    assertThat(post("/api/offices/32.71/approvals/" + id + "/approve", "operator", "{}"))
+        .satisfies(r -> assertProblem(r, 403, "ROLE_REQUIRED"));
+    HttpResponse<String> approved =
+        post("/api/offices/32.71/approvals/" + id + "/approve", "kabid", "{}");
     assertThat(approved.statusCode()).isEqualTo(200);
     assertThat(approved.body()).contains("\"status\":\"APPROVED\"");
   }
@@ -153,7 +152,9 @@ class StockApiTest {
     assertThat(proposal.statusCode()).isEqualTo(201);
     assertThat(proposal.body()).contains("BAK/").contains("PROPOSED");
     String approval = proposal.body().replaceAll(".*\"approvalId\":(\\d+).*", "$1");
-    assertThat(post("/api/approvals/" + approval + "/approve", "kabid", "{}").statusCode())
+    assertThat(
+            post("/api/offices/32.71/approvals/" + approval + "/approve", "kabid", "{}")
+                .statusCode())
         .isEqualTo(200);
     HttpResponse<String> rec = get(base() + "/reconciliation", "inspektorat");
     assertThat(rec.body()).contains("\"lost\":2").contains("\"blanksBalance\":true");
@@ -178,7 +179,11 @@ class StockApiTest {
             "Authorization",
             "Basic "
                 + Base64.getEncoder()
-                    .encodeToString((user + ":cetak-demo").getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(
+                        (user
+                                + ":"
+                                + (user.equals("semua-peran") ? "semua-peran-uji" : "cetak-demo"))
+                            .getBytes(StandardCharsets.UTF_8)));
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {

@@ -11,6 +11,7 @@ import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
 import org.cetak.approval.jooq.JooqApprovalStore;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
@@ -70,7 +71,7 @@ final class StockFixture {
     ledger = new JooqLedger(db, clock);
     printers = new JooqPrinters(db, clock);
     reports = new JooqDestructionReports(db, clock);
-    OfficeAccess access = new OfficeAccess(offices);
+    Access access = new Access(offices);
     JooqAudit audit = new JooqAudit(db, clock);
     lossReports = new JooqLossReports(db, clock);
     List<ApprovalHandler> handlers =

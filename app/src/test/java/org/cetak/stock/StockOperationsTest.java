@@ -202,8 +202,8 @@ class StockOperationsTest {
 
   @Test
   void a_user_of_another_office_or_without_the_role_is_refused() {
-    User depokBlanko = f.user(depok.id(), "depok-blanko", Role.INVENTORY_MANAGER);
-    assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", 1, depokBlanko))
+    User depokOperator = f.user(depok.id(), "depok-operator", Role.OPERATOR);
+    assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", 1, depokOperator))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.code()).isEqualTo("OTHER_OFFICE"));
     assertThatThrownBy(() -> f.feeders.load(bogor.id(), "PRN-1", 1, auditor))

@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code cetak allocate [--office 32.71]}: runs allocation now. */
 @Component
-@Command(name = "allocate", description = "Reserve blanks for the queue by priority, now.")
+@Command(
+    name = "allocate",
+    description = {
+      "Mencadangkan blanko untuk antrean menurut prioritas, sekarang.",
+      "Reserve blanks for the queue by priority, now."
+    })
 public class AllocateCommand implements Callable<Integer> {
 
   private final AllocationService allocation;

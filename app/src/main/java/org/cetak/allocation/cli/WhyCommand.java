@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code cetak why <nik>}: why a card is not printed yet, and when it is expected. */
 @Component
-@Command(name = "why", description = "Why is this NIK's card not printed yet?")
+@Command(
+    name = "why",
+    description = {
+      "Mengapa kartu NIK ini belum dicetak?",
+      "Why is this NIK's card not printed yet?"
+    })
 public class WhyCommand implements Callable<Integer> {
 
   private final AllocationService allocation;

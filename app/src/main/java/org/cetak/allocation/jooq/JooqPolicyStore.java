@@ -1,5 +1,6 @@
 package org.cetak.allocation.jooq;
 
+import static org.cetak.db.jooq.Tables.OFFICE;
 import static org.cetak.db.jooq.Tables.PRIORITY_POLICY;
 import static org.cetak.db.jooq.Tables.PRIORITY_RULE;
 import static org.cetak.db.jooq.Tables.PRIORITY_TIER;
@@ -36,6 +37,12 @@ public final class JooqPolicyStore implements PolicyStore {
   public JooqPolicyStore(DSLContext db, Clock clock) {
     this.db = db;
     this.clock = clock;
+  }
+
+  @Override
+  public void lock(long officeId) {
+    // the office's row: two supervisors saving at once are served one after the other
+    db.select(OFFICE.ID).from(OFFICE).where(OFFICE.ID.eq(officeId)).forNoKeyUpdate().fetch();
   }
 
   @Override

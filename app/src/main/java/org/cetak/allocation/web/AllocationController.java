@@ -1,86 +1,101 @@
 package org.cetak.allocation.web;
 
+import org.cetak.allocation.AllocationError;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.PolicyService;
 import org.cetak.allocation.QueueExplanation;
 import org.cetak.allocation.RunResult;
 import org.cetak.allocation.RunTrigger;
-import org.cetak.intake.web.OfficeScope;
+import org.cetak.common.DomainException;
+import org.cetak.common.Masking;
 import org.cetak.office.Office;
-import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The queue and its priority: {@code GET /api/queue/{nik}/why}, {@code POST
- * /api/queue/{nik}/urgent}, {@code POST /api/allocation/runs}, {@code GET/PUT /api/policy}.
+ * The queue of an office and its priority: why a NIK waits, an urgent walk-in, allocation runs and
+ * the priority policy. {@code {office}} is the office's region code.
  */
 @RestController
 public class AllocationController {
 
   private final AllocationService allocation;
   private final PolicyService policies;
-  private final OfficeDirectory offices;
   private final CurrentUser currentUser;
 
   public AllocationController(
-      AllocationService allocation,
-      PolicyService policies,
-      OfficeDirectory offices,
-      CurrentUser currentUser) {
+      AllocationService allocation, PolicyService policies, CurrentUser currentUser) {
     this.allocation = allocation;
     this.policies = policies;
-    this.offices = offices;
     this.currentUser = currentUser;
   }
 
   /** Why a NIK's card is not printed yet: tier, rank, blanks ahead, estimated print dates. */
-  @GetMapping("/api/queue/{nik}/why")
-  public QueueExplanation why(@PathVariable String nik) {
-    currentUser.get();
+  @GetMapping("/api/offices/{office}/queue/{nik}/why")
+  @Allow(Permission.EXPLAIN_QUEUE)
+  public QueueExplanation why(Office office, @PathVariable("nik") String nik) {
+    inOffice(office, nik);
     return allocation.explain(nik);
   }
 
   /** Holds a blank from the urgent reserve for a walk-in (body: {@code {"reason": "..."}}). */
-  @PostMapping("/api/queue/{nik}/urgent")
-  @PreAuthorize("hasAnyRole('SUPERVISOR')")
-  public RunResult urgent(@PathVariable String nik, @RequestBody WalkIn walkIn) {
-    return allocation.approveWalkIn(nik, currentUser.get().username(), walkIn.reason());
+  @PostMapping("/api/offices/{office}/queue/{nik}/urgent")
+  @Allow(Permission.GRANT_URGENT)
+  public RunResult urgent(
+      Office office,
+      @PathVariable("nik") String nik,
+      @RequestBody(required = false) WalkIn walkIn) {
+    inOffice(office, nik);
+    return allocation.approveWalkIn(
+        nik, currentUser.get().username(), walkIn == null ? null : walkIn.reason());
   }
 
+  /** Why a walk-in is urgent. */
   public record WalkIn(String reason) {}
 
-  @PostMapping("/api/allocation/runs")
-  @PreAuthorize("hasAnyRole('SUPERVISOR', 'INVENTORY_MANAGER', 'ADMIN')")
-  public RunResult run(@RequestParam(name = "office", required = false) String office) {
-    User user = currentUser.get();
-    Office target = OfficeScope.resolve(offices, user, office);
-    return allocation.run(target.id(), RunTrigger.ON_DEMAND, user.username());
+  /** Runs allocation of the office now. */
+  @PostMapping("/api/offices/{office}/allocation/runs")
+  @Allow(Permission.RUN_ALLOCATION)
+  public RunResult run(Office office) {
+    return allocation.run(office.id(), RunTrigger.ON_DEMAND, currentUser.get().username());
   }
 
-  @GetMapping("/api/policy")
-  public PolicyDocument policy(@RequestParam(name = "office", required = false) String office) {
-    User user = currentUser.get();
-    return PolicyDocument.of(policies.current(OfficeScope.resolve(offices, user, office).id()));
+  /** The priority policy in force, with its version. */
+  @GetMapping("/api/offices/{office}/policy")
+  @Allow(Permission.SEE_POLICY)
+  public PolicyDocument policy(Office office) {
+    return PolicyDocument.of(policies.current(office.id()));
   }
 
-  /** Saves a new version of the policy; refused with 400 when tiers overlap or are unreachable. */
-  @PutMapping("/api/policy")
-  @PreAuthorize("hasRole('SUPERVISOR')")
-  public PolicyDocument replace(
-      @RequestParam(name = "office", required = false) String office,
-      @RequestBody PolicyDocument document) {
+  /**
+   * Saves a new version of the policy. {@code version} is the version the edit started from: when
+   * someone saved another since, the edit is refused with 409 {@code STALE_VERSION}; 400 when tiers
+   * overlap or are unreachable.
+   */
+  @PutMapping("/api/offices/{office}/policy")
+  @Allow(Permission.EDIT_POLICY)
+  public PolicyDocument replace(Office office, @RequestBody PolicyDocument document) {
     User user = currentUser.get();
-    Office target = OfficeScope.resolve(offices, user, office);
     return PolicyDocument.of(
-        policies.replace(document.toPolicy(target.id(), user.username()), user.username()));
+        policies.replace(
+            document.toPolicy(office.id(), user.username()),
+            document.version() == null ? -1 : document.version(),
+            user.username()));
+  }
+
+  private void inOffice(Office office, String nik) {
+    if (allocation.officeOf(nik) != office.id()) {
+      throw new DomainException(
+          AllocationError.NO_REQUEST,
+          "No request for NIK " + Masking.nik(nik) + " in office " + office.code());
+    }
   }
 }

@@ -6,9 +6,8 @@ import org.cetak.approval.ApprovalStore;
 import org.cetak.approval.Approvals;
 import org.cetak.approval.jooq.JooqApprovalStore;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.Office;
-import org.cetak.office.OfficeDirectory;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -32,18 +31,8 @@ public class ApprovalConfiguration {
       ObjectProvider<ApprovalHandler> handlers,
       Transactions transactions,
       Audit audit,
-      OfficeDirectory offices) {
+      Access access) {
     return new Approvals(
-        store,
-        handlers.orderedStream().toList(),
-        transactions,
-        audit,
-        (userOffice, office) ->
-            userOffice == office
-                || offices
-                    .office(office)
-                    .flatMap(Office::parentId)
-                    .map(p -> p == userOffice)
-                    .orElse(false));
+        store, handlers.orderedStream().toList(), transactions, audit, access::covers);
   }
 }

@@ -3,11 +3,12 @@ package org.cetak.approval.web;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalError;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
-import org.cetak.office.OfficeError;
-import org.cetak.office.Role;
-import org.cetak.office.User;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Two-person approvals over HTTP: list, approve, reject. */
+/** Two-person approvals of an office over HTTP: list, approve, reject. */
 @RestController
-@RequestMapping("/api/approvals")
+@RequestMapping("/api/offices/{office}/approvals")
 public class ApprovalApi {
 
   private final Approvals approvals;
@@ -30,27 +31,46 @@ public class ApprovalApi {
     this.currentUser = currentUser;
   }
 
+  /** A decision's note, optional. */
   public record DecisionBody(String note) {}
 
+  /** The office's approvals, optionally only those of one status. */
   @GetMapping
+  @Allow(Permission.SEE_APPROVALS)
   public List<Approval> list(
-      @RequestParam long officeId, @RequestParam Optional<Approval.Status> status) {
-    User user = currentUser.get();
-    if (user.officeId() != officeId && !user.has(Role.ADMIN)) {
-      throw new DomainException(
-          OfficeError.OTHER_OFFICE,
-          "User " + user.username() + " may not list approvals of " + officeId);
-    }
-    return approvals.list(officeId, status);
+      Office office, @RequestParam(name = "status") Optional<Approval.Status> status) {
+    return approvals.list(office.id(), status);
   }
 
+  /** A supervisor other than the proposer approves; what was proposed then happens. */
   @PostMapping("/{id}/approve")
-  public Approval approve(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
-    return approvals.approve(id, currentUser.get(), body == null ? "" : body.note());
+  @Allow(Permission.DECIDE_APPROVAL)
+  public Approval approve(
+      Office office,
+      @PathVariable("id") long id,
+      @RequestBody(required = false) DecisionBody body) {
+    return approvals.approve(of(office, id), currentUser.get(), body == null ? "" : body.note());
   }
 
+  /** A supervisor other than the proposer rejects; nothing happens. */
   @PostMapping("/{id}/reject")
-  public Approval reject(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
-    return approvals.reject(id, currentUser.get(), body == null ? "" : body.note());
+  @Allow(Permission.DECIDE_APPROVAL)
+  public Approval reject(
+      Office office,
+      @PathVariable("id") long id,
+      @RequestBody(required = false) DecisionBody body) {
+    return approvals.reject(of(office, id), currentUser.get(), body == null ? "" : body.note());
+  }
+
+  private long of(Office office, long id) {
+    return approvals
+        .byId(id)
+        .filter(a -> a.officeId() == office.id())
+        .map(Approval::id)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    ApprovalError.UNKNOWN_APPROVAL,
+                    "No approval " + id + " in office " + office.code()));
   }
 }

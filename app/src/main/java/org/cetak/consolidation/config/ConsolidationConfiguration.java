@@ -10,8 +10,8 @@ import org.cetak.consolidation.ConsolidationService;
 import org.cetak.consolidation.job.ConsolidationJob;
 import org.cetak.consolidation.jooq.JooqConsolidationQueue;
 import org.cetak.intake.UpstreamRegistry;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.stock.OfficeAccess;
 import org.jooq.DSLContext;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -40,7 +40,7 @@ public class ConsolidationConfiguration {
   ConsolidationService consolidationService(
       ConsolidationQueue queue,
       ObjectProvider<UpstreamRegistry> registry,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       Clock clock,

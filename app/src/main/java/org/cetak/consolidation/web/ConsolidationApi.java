@@ -4,7 +4,9 @@ import java.util.List;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.consolidation.QueuedPush;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ public class ConsolidationApi {
 
   /** Pushes of the office not sent yet, stuck ones first, with their attempts. */
   @GetMapping("/backlog")
+  @Allow(Permission.SEE_CONSOLIDATION)
   public Backlog backlog() {
     User user = currentUser.get();
     return new Backlog(
@@ -38,6 +41,7 @@ public class ConsolidationApi {
 
   /** Every push of a NIK's cards: printed when, pushed when, the centre's answers, retries. */
   @GetMapping("/cards")
+  @Allow(Permission.SEE_CONSOLIDATION)
   public List<QueuedPush> history(@RequestParam("nik") String nik) {
     User user = currentUser.get();
     return consolidation.history(user.officeId(), nik, user);
@@ -45,6 +49,7 @@ public class ConsolidationApi {
 
   /** Pushes a stuck or waiting status (and its request's later ones) now. */
   @PostMapping("/pushes/{id}/push-now")
+  @Allow(Permission.PUSH_CONSOLIDATION)
   public ConsolidationService.PushRun pushNow(@PathVariable("id") long id) {
     User user = currentUser.get();
     return consolidation.pushNow(user.officeId(), id, user);

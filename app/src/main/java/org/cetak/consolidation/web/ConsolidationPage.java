@@ -5,8 +5,10 @@ import java.util.Locale;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.consolidation.ConsolidationService;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.web.ConsoleDates;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -42,6 +44,7 @@ public class ConsolidationPage {
   }
 
   @GetMapping("/consolidation")
+  @Allow(Permission.SEE_CONSOLIDATION)
   String page(
       @RequestParam(name = "nik", defaultValue = "") String nik, Locale locale, Model model) {
     User user = currentUser.get();
@@ -65,6 +68,7 @@ public class ConsolidationPage {
   }
 
   @PostMapping("/consolidation/{id}/push")
+  @Allow(Permission.PUSH_CONSOLIDATION)
   String pushNow(
       @PathVariable("id") long id,
       @RequestParam(name = "nik", defaultValue = "") String nik,

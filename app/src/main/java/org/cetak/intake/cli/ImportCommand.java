@@ -27,10 +27,14 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(
     name = "import",
-    description =
-        "Import print-ready records from a bundle (directory or .zip with records.csv or"
-            + " records.json, photos/, signatures/, fingerprints/). All or nothing; exit 1 when"
-            + " refused.")
+    description = {
+      "Mengimpor rekaman siap cetak dari sebuah bundel (folder atau .zip berisi records.csv atau"
+          + " records.json, photos/, signatures/, fingerprints/). Semua atau tidak sama sekali;"
+          + " keluar dengan kode 1 bila ditolak.",
+      "Import print-ready records from a bundle (directory or .zip with records.csv or"
+          + " records.json, photos/, signatures/, fingerprints/). All or nothing; exit 1 when"
+          + " refused."
+    })
 public class ImportCommand implements Callable<Integer> {
 
   private final ImportService imports;

@@ -1,11 +1,9 @@
 package org.cetak.intake.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.cetak.common.DomainException;
 import org.cetak.intake.Bundle;
 import org.cetak.intake.ImportProgress;
@@ -14,13 +12,13 @@ import org.cetak.intake.ImportService;
 import org.cetak.intake.IntakeError;
 import org.cetak.intake.RegistrySync;
 import org.cetak.office.Office;
-import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,46 +27,40 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Imports over HTTP: {@code POST /api/imports} with a zipped bundle ({@code multipart/form-data},
- * part {@code bundle}); {@code POST /api/imports/upstream} pulls from the upstream registry.
+ * Imports over HTTP: {@code POST /api/offices/{office}/imports} with a zipped bundle ({@code
+ * multipart/form-data}, part {@code bundle}); {@code POST /api/offices/{office}/imports/upstream}
+ * pulls from the upstream registry.
  */
 @RestController
-@RequestMapping("/api/imports")
+@RequestMapping("/api/offices/{office}/imports")
 public class ImportController {
 
   private final ImportService imports;
-  private final OfficeDirectory offices;
   private final CurrentUser currentUser;
   private final ObjectProvider<RegistrySync> sync;
 
   public ImportController(
-      ImportService imports,
-      OfficeDirectory offices,
-      CurrentUser currentUser,
-      ObjectProvider<RegistrySync> sync) {
+      ImportService imports, CurrentUser currentUser, ObjectProvider<RegistrySync> sync) {
     this.imports = imports;
-    this.offices = offices;
     this.currentUser = currentUser;
     this.sync = sync;
   }
 
   /** 200 with the report when applied; 422 with every bad row when refused (nothing written). */
   @PostMapping(consumes = "multipart/form-data")
-  @PreAuthorize("hasAnyRole('COUNTER_OFFICER', 'SUPERVISOR', 'ADMIN')")
+  @Allow(Permission.IMPORT_RECORDS)
   public ResponseEntity<ImportReport> upload(
-      @RequestPart("bundle") MultipartFile bundle,
-      @RequestParam(name = "office", required = false) String office) {
+      Office target, @RequestPart("bundle") MultipartFile bundle) {
     User user = currentUser.get();
-    Office target = OfficeScope.resolve(offices, user, office);
     if (bundle.isEmpty()) {
       throw new DomainException(IntakeError.EMPTY_BUNDLE, "The uploaded bundle is empty");
     }
     Path zip = null;
     try {
+      // the container has streamed the upload to disk already; this moves it, not copies it
       zip = Files.createTempFile("cetak-import-", ".zip");
-      try (InputStream in = bundle.getInputStream()) {
-        Files.copy(in, zip, StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.delete(zip);
+      bundle.transferTo(zip);
       ImportReport report;
       try (Bundle opened = Bundle.open(zip)) {
         report =
@@ -91,16 +83,15 @@ public class ImportController {
   }
 
   @PostMapping("/upstream")
-  @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+  @Allow(Permission.PULL_UPSTREAM)
   public RegistrySync.SyncResult pull(
-      @RequestParam(name = "office", required = false) String office,
-      @RequestParam(name = "pages", defaultValue = "10") int pages) {
+      Office target, @RequestParam(name = "pages", defaultValue = "10") int pages) {
     User user = currentUser.get();
     RegistrySync registry = sync.getIfAvailable();
     if (registry == null) {
       throw new DomainException(
           IntakeError.NO_UPSTREAM, "No upstream registry is configured (cetak.upstream.url)");
     }
-    return registry.pull(OfficeScope.resolve(offices, user, office), user.username(), 500, pages);
+    return registry.pull(target, user.username(), 500, pages);
   }
 }

@@ -6,6 +6,7 @@ import org.cetak.common.DomainException;
 import org.cetak.notify.DeliveryReports;
 import org.cetak.notify.NotifyError;
 import org.cetak.notify.gateway.KannelGateway;
+import org.cetak.security.Allow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,7 @@ public class KannelReportController {
   }
 
   @GetMapping("/sms/reports/kannel")
+  @Allow.Anyone
   public ResponseEntity<Void> report(
       @RequestParam(name = "token", defaultValue = "") String given,
       @RequestParam("notice") long notice,

@@ -14,7 +14,9 @@ import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.NotifyError;
 import org.cetak.notify.UnclaimedCard;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,6 +43,7 @@ public class NoticeController {
   }
 
   @GetMapping("/notices")
+  @Allow(Permission.SEE_NOTICES)
   public List<NoticeView> list(
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "limit", defaultValue = "200") int limit) {
@@ -52,6 +55,7 @@ public class NoticeController {
   }
 
   @GetMapping("/notices/{id}")
+  @Allow(Permission.SEE_NOTICES)
   public NoticeView notice(@PathVariable("id") long id) {
     User user = currentUser.get();
     return NoticeView.of(notices.notice(id, user), notices.settings(user.officeId()).zone());
@@ -59,6 +63,7 @@ public class NoticeController {
 
   /** Puts a failed or undelivered notice back in line (kirim ulang). */
   @PostMapping("/notices/{id}/resend")
+  @Allow(Permission.RESEND_NOTICE)
   public NoticeView resend(@PathVariable("id") long id) {
     User user = currentUser.get();
     return NoticeView.of(notices.resend(id, user), notices.settings(user.officeId()).zone());
@@ -66,11 +71,13 @@ public class NoticeController {
 
   /** Printed cards not collected for at least {@code days} days, oldest first. */
   @GetMapping("/unclaimed")
+  @Allow(Permission.SEE_NOTICES)
   public List<UnclaimedCard> unclaimed(@RequestParam(name = "days", defaultValue = "0") int days) {
     return notices.unclaimed(currentUser.get(), days);
   }
 
   @GetMapping("/templates")
+  @Allow(Permission.SEE_NOTICES)
   public Map<NoticeKind, String> templates() {
     User user = currentUser.get();
     Map<NoticeKind, String> all = new EnumMap<>(NoticeKind.class);
@@ -82,6 +89,7 @@ public class NoticeController {
 
   /** Saves the office's wording of a kind of notice; refused when it is not one GSM-7 segment. */
   @PutMapping("/templates/{kind}")
+  @Allow(Permission.EDIT_NOTICES)
   public Map<NoticeKind, String> saveTemplate(
       @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
     NoticeKind parsed = parseKind(kind);
@@ -90,11 +98,13 @@ public class NoticeController {
   }
 
   @GetMapping("/settings")
+  @Allow(Permission.SEE_NOTICES)
   public SettingsBody settings() {
     return SettingsBody.of(notices.settings(currentUser.get().officeId()));
   }
 
   @PutMapping("/settings")
+  @Allow(Permission.EDIT_NOTICES)
   public SettingsBody saveSettings(@RequestBody SettingsBody body) {
     User user = currentUser.get();
     notices.saveSettings(body.toSettings(), user);

@@ -10,8 +10,10 @@ import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.SmsGateway;
 import org.cetak.notify.gateway.FileGateway;
+import org.cetak.office.Permission;
 import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -45,6 +47,7 @@ public class NoticesPage {
   }
 
   @GetMapping("/sms")
+  @Allow(Permission.SEE_NOTICES)
   String page(@RequestParam(name = "status", defaultValue = "") String status, Model model) {
     User user = currentUser.get();
     ZoneId zone = notices.settings(user.officeId()).zone();
@@ -69,6 +72,7 @@ public class NoticesPage {
   }
 
   @PostMapping("/sms/{id}/resend")
+  @Allow(Permission.RESEND_NOTICE)
   String resend(@PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
     try {
       notices.resend(id, currentUser.get());

@@ -2,10 +2,13 @@ package org.cetak.office.jooq;
 
 import static org.cetak.db.jooq.Tables.APP_USER;
 import static org.cetak.db.jooq.Tables.OFFICE;
+import static org.cetak.db.jooq.Tables.USER_OFFICE;
 import static org.cetak.db.jooq.Tables.USER_ROLE;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +23,7 @@ import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Offices and users in PostgreSQL. */
 public final class JooqOfficeDirectory implements OfficeDirectory {
@@ -123,6 +127,78 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
     return toUser(row);
   }
 
+  @Override
+  public List<User> users() {
+    return db.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch().map(this::toUser);
+  }
+
+  @Override
+  public void assign(long userId, long officeId, Set<Long> alsoOffices, Set<Role> roles) {
+    db.update(APP_USER).set(APP_USER.OFFICE_ID, officeId).where(APP_USER.ID.eq(userId)).execute();
+    db.deleteFrom(USER_ROLE).where(USER_ROLE.USER_ID.eq(userId)).execute();
+    for (Role role : roles) {
+      db.insertInto(USER_ROLE)
+          .set(USER_ROLE.USER_ID, userId)
+          .set(USER_ROLE.ROLE, role.name())
+          .execute();
+    }
+    db.deleteFrom(USER_OFFICE).where(USER_OFFICE.USER_ID.eq(userId)).execute();
+    for (Long office : alsoOffices) {
+      db.insertInto(USER_OFFICE)
+          .set(USER_OFFICE.USER_ID, userId)
+          .set(USER_OFFICE.OFFICE_ID, office)
+          .execute();
+    }
+  }
+
+  @Override
+  public void setEnabled(long userId, boolean enabled) {
+    db.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.ID.eq(userId)).execute();
+  }
+
+  @Override
+  public void setPasswordHash(long userId, String passwordHash) {
+    db.update(APP_USER)
+        .set(APP_USER.PASSWORD_HASH, passwordHash)
+        .where(APP_USER.ID.eq(userId))
+        .execute();
+  }
+
+  @Override
+  public int recordFailedLogin(long userId, int lockAt, Instant at) {
+    // one statement, so that concurrent wrong passwords each count
+    Integer count =
+        db.update(APP_USER)
+            .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))
+            .set(
+                APP_USER.LOCKED_AT,
+                DSL.when(
+                        APP_USER.FAILED_LOGINS.plus(1).ge(lockAt).and(APP_USER.LOCKED_AT.isNull()),
+                        DSL.val(OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+                    .otherwise(APP_USER.LOCKED_AT))
+            .where(APP_USER.ID.eq(userId))
+            .returning(APP_USER.FAILED_LOGINS)
+            .fetchOne(APP_USER.FAILED_LOGINS);
+    return count == null ? 0 : count;
+  }
+
+  @Override
+  public void recordSuccessfulLogin(long userId) {
+    db.update(APP_USER)
+        .set(APP_USER.FAILED_LOGINS, 0)
+        .where(APP_USER.ID.eq(userId).and(APP_USER.FAILED_LOGINS.ne(0)))
+        .execute();
+  }
+
+  @Override
+  public void unlock(long userId) {
+    db.update(APP_USER)
+        .set(APP_USER.FAILED_LOGINS, 0)
+        .setNull(APP_USER.LOCKED_AT)
+        .where(APP_USER.ID.eq(userId))
+        .execute();
+  }
+
   private User toUser(AppUserRecord row) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     db.select(USER_ROLE.ROLE)
@@ -137,7 +213,14 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
         row.getDisplayName(),
         row.getPasswordHash(),
         row.getEnabled(),
-        Set.copyOf(roles));
+        Set.copyOf(roles),
+        Set.copyOf(
+            db.select(USER_OFFICE.OFFICE_ID)
+                .from(USER_OFFICE)
+                .where(USER_OFFICE.USER_ID.eq(row.getId()))
+                .fetch(USER_OFFICE.OFFICE_ID)),
+        row.getFailedLogins(),
+        row.getLockedAt() != null);
   }
 
   private static Office toOffice(OfficeRecord row) {

@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import org.cetak.common.Transactions;
 import org.cetak.consolidation.ConsolidationService;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.pickup.PersonalDataErasure;
 import org.cetak.pickup.PickupService;
 import org.cetak.pickup.job.PersonalDataErasureJob;
-import org.cetak.pickup.jooq.JooqPersonalDataStore;
 import org.cetak.pickup.jooq.JooqPickupStore;
 import org.cetak.request.RequestLifecycle;
-import org.cetak.stock.OfficeAccess;
+import org.cetak.request.jooq.JooqPersonalDataStore;
 import org.cetak.stock.SpoilRecords;
 import org.jooq.DSLContext;
 import org.quartz.JobBuilder;
@@ -38,7 +38,7 @@ public class PickupConfiguration {
       RequestLifecycle requests,
       SpoilRecords spoils,
       ConsolidationService consolidation,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       @Value("${cetak.pickup.fingerprint-reader:false}") boolean fingerprintReader) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.CardAtCounter;
 import org.cetak.pickup.Handover;
@@ -14,6 +15,7 @@ import org.cetak.pickup.HandoverForm;
 import org.cetak.pickup.OldCard;
 import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -46,6 +48,7 @@ public class CounterPage {
   }
 
   @GetMapping("/pickup")
+  @Allow(Permission.FIND_CARD)
   String find(
       @RequestParam(name = "nik", defaultValue = "") String nik,
       @RequestParam(name = "name", defaultValue = "") String name,
@@ -78,6 +81,7 @@ public class CounterPage {
   }
 
   @GetMapping("/pickup/{requestId}")
+  @Allow(Permission.FIND_CARD)
   String card(@PathVariable("requestId") long requestId, Locale locale, Model model) {
     User user = currentUser.get();
     CardAtCounter card = pickup.card(user.officeId(), requestId, user);
@@ -89,6 +93,7 @@ public class CounterPage {
   }
 
   @PostMapping("/pickup/{requestId}/handover")
+  @Allow(Permission.HAND_OVER_CARD)
   String handOver(
       @PathVariable("requestId") long requestId,
       @RequestParam(name = "suketShown", defaultValue = "false") boolean suketShown,
@@ -136,6 +141,7 @@ public class CounterPage {
   }
 
   @GetMapping("/pickup/unclaimed")
+  @Allow(Permission.SEE_HANDOVERS)
   String unclaimed(Locale locale, Model model) {
     User user = currentUser.get();
     model.addAttribute("cards", pickup.unclaimed(user.officeId(), user));

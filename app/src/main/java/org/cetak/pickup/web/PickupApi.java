@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.CardAtCounter;
 import org.cetak.pickup.CardQuery;
@@ -15,6 +16,7 @@ import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
 import org.cetak.pickup.UnclaimedCard;
 import org.cetak.platform.ApiError;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +46,7 @@ public class PickupApi {
    * {@code suket}.
    */
   @GetMapping("/cards")
+  @Allow(Permission.FIND_CARD)
   public List<CardView> find(
       @RequestParam(name = "nik", required = false) String nik,
       @RequestParam(name = "name", required = false) String name,
@@ -70,6 +73,7 @@ public class PickupApi {
   }
 
   @GetMapping("/cards/{requestId}")
+  @Allow(Permission.FIND_CARD)
   public CardView card(@PathVariable("requestId") long requestId) {
     User user = currentUser.get();
     return CardView.of(pickup.card(user.officeId(), requestId, user));
@@ -77,6 +81,7 @@ public class PickupApi {
 
   /** Hands the card over; refused with a problem document when a check is missing. */
   @PostMapping("/cards/{requestId}/handover")
+  @Allow(Permission.HAND_OVER_CARD)
   @ResponseStatus(HttpStatus.CREATED)
   public HandoverView handOver(
       @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
@@ -88,6 +93,7 @@ public class PickupApi {
   }
 
   @GetMapping("/cards/{requestId}/handover")
+  @Allow(Permission.SEE_HANDOVERS)
   public HandoverView handover(@PathVariable("requestId") long requestId) {
     User user = currentUser.get();
     return pickup
@@ -102,6 +108,7 @@ public class PickupApi {
 
   /** Printed cards not collected yet, oldest first, with their age in days. */
   @GetMapping("/unclaimed")
+  @Allow(Permission.SEE_HANDOVERS)
   public List<UnclaimedCard> unclaimed() {
     User user = currentUser.get();
     return pickup.unclaimed(user.officeId(), user);

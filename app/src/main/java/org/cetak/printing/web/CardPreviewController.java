@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
-import org.cetak.office.OfficeError;
-import org.cetak.office.Role;
+import org.cetak.office.Audit;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.printing.CardPreparer;
 import org.cetak.printing.PrintQueue;
@@ -13,6 +14,7 @@ import org.cetak.printing.PrintingError;
 import org.cetak.printing.QueuedCard;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.face.CardSide;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ public class CardPreviewController {
   private final CardFaceRenderer renderer;
   private final CardPreparer preparer;
   private final CurrentUser currentUser;
+  private final Audit audit;
   private final Clock clock;
 
   public CardPreviewController(
@@ -39,7 +42,9 @@ public class CardPreviewController {
       CardFaceRenderer renderer,
       CardPreparer preparer,
       CurrentUser currentUser,
+      Audit audit,
       Clock clock) {
+    this.audit = audit;
     this.queue = queue;
     this.transactions = transactions;
     this.renderer = renderer;
@@ -48,15 +53,16 @@ public class CardPreviewController {
     this.clock = clock;
   }
 
-  @GetMapping(value = "/api/requests/{requestId}/card.png", produces = MediaType.IMAGE_PNG_VALUE)
+  /** The card face as it will be printed; it shows the full NIK, so each view is audited. */
+  @GetMapping(
+      value = "/api/offices/{office}/requests/{requestId}/card.png",
+      produces = MediaType.IMAGE_PNG_VALUE)
+  @Allow(Permission.SEE_CARD_FACE)
   public ResponseEntity<byte[]> preview(
+      Office office,
       @PathVariable("requestId") long requestId,
       @RequestParam(name = "side", defaultValue = "FRONT") CardSide side) {
     User user = currentUser.get();
-    if (!user.has(Role.OPERATOR) && !user.has(Role.SUPERVISOR) && !user.has(Role.COUNTER_OFFICER)) {
-      throw new DomainException(
-          OfficeError.NOT_ALLOWED, "Card previews are for officers of the print room");
-    }
     QueuedCard card =
         transactions
             .inTransaction(() -> queue.card(requestId))
@@ -64,10 +70,13 @@ public class CardPreviewController {
                 () ->
                     new DomainException(
                         PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
-    if (card.officeId() != user.officeId() && !user.has(Role.ADMIN)) {
+    if (card.officeId() != office.id()) {
       throw new DomainException(
-          OfficeError.OTHER_OFFICE, "Request " + requestId + " belongs to another office");
+          PrintingError.UNKNOWN_REQUEST,
+          "No print request " + requestId + " in office " + office.code());
     }
+    audit.record(
+        office.id(), user.username(), "NIK_VIEWED", "request " + requestId, "card face " + side);
     byte[] png = renderer.previewPng(preparer.faceData(card, LocalDate.now(clock)), side);
     // personal data: never cached by a browser or a proxy
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png);

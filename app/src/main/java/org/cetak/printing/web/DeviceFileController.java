@@ -1,7 +1,9 @@
 package org.cetak.printing.web;
 
 import java.util.List;
+import org.cetak.office.Permission;
 import org.cetak.printing.config.StationDevices;
+import org.cetak.security.Allow;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +29,7 @@ public class DeviceFileController {
       String office, String code, String link, String reader, String dialect, String model) {}
 
   @PostMapping("/reload")
+  @Allow(Permission.RELOAD_DEVICES)
   @PreAuthorize("hasRole('ADMIN')")
   public List<DeviceView> reload() {
     return devices.reload().stream()

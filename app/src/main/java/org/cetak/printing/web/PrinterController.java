@@ -5,101 +5,130 @@ import java.util.List;
 import java.util.Map;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
-import org.cetak.office.OfficeDirectory;
-import org.cetak.office.OfficeError;
-import org.cetak.office.User;
+import org.cetak.office.Permission;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrinterSummary;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Sighting;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
+import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockError;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The printers of an office: their state, and what an operator does to them. */
+/**
+ * The printers of an office ({@code {office}} is its region code, e.g. {@code 32.71}): their state,
+ * and what an operator does to them. A printer is named by its code within the office.
+ */
 @RestController
-@RequestMapping("/api/printers")
+@RequestMapping("/api/offices/{office}/printers")
 public class PrinterController {
 
   private final PrinterControl control;
-  private final OfficeDirectory offices;
+  private final PrinterRegistry registry;
   private final CurrentUser currentUser;
 
   public PrinterController(
-      PrinterControl control, OfficeDirectory offices, CurrentUser currentUser) {
+      PrinterControl control, PrinterRegistry registry, CurrentUser currentUser) {
     this.control = control;
-    this.offices = offices;
+    this.registry = registry;
     this.currentUser = currentUser;
   }
 
-  /** The printers of the signed-in user's office (or of {@code office}, a region code). */
+  /** The printers of the office with their live state and today's counts. */
   @GetMapping
-  public List<PrinterSummary> list(
-      @RequestParam(name = "office", required = false) String officeCode) {
-    User user = currentUser.get();
-    long officeId =
-        officeCode == null
-            ? user.officeId()
-            : offices
-                .officeByCode(officeCode)
-                .map(Office::id)
-                .orElseThrow(
-                    () ->
-                        new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + officeCode));
-    return control.printers(officeId);
+  @Allow(Permission.SEE_PRINTERS)
+  public List<PrinterSummary> list(Office office) {
+    return control.printers(office.id());
   }
 
-  @PostMapping("/{printerId}/pause")
+  /** Registers a printer of the office; its feeder starts empty. */
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.REGISTER_PRINTER)
+  public Printer register(Office office, @RequestBody PrinterBody body) {
+    return registry.register(
+        office.id(), body.code(), body.name(), body.model(), currentUser.get());
+  }
+
+  /** Pauses the printer after its current card (body: {@code {"reason": "..."}}, optional). */
+  @PostMapping("/{code}/pause")
+  @Allow(Permission.RUN_PRINTER)
   public PrinterSummary pause(
-      @PathVariable("printerId") long printerId,
+      Office office,
+      @PathVariable("code") String code,
       @RequestBody(required = false) Map<String, String> body) {
-    User user = currentUser.get();
-    control.pause(printerId, body == null ? "" : body.getOrDefault("reason", ""), user);
-    return control.printer(printerId, user);
+    control.pause(
+        office, code, body == null ? "" : body.getOrDefault("reason", ""), currentUser.get());
+    return control.printer(office, code);
   }
 
-  @PostMapping("/{printerId}/resume")
-  public PrinterSummary resume(@PathVariable("printerId") long printerId) {
-    User user = currentUser.get();
-    control.resume(printerId, user);
-    return control.printer(printerId, user);
+  /** Lets the printer take the next card. */
+  @PostMapping("/{code}/resume")
+  @Allow(Permission.RUN_PRINTER)
+  public PrinterSummary resume(Office office, @PathVariable("code") String code) {
+    control.resume(office, code, currentUser.get());
+    return control.printer(office, code);
   }
 
-  /** The operator loads a stack of blanks from the vault into the printer's feeder. */
-  @PostMapping("/{printerId}/load")
+  /**
+   * The operator loads a stack of blanks from the vault into the printer's feeder: the ledger moves
+   * them and the printer is told (the one load of Cetak).
+   */
+  @PostMapping("/{code}/load")
+  @Allow(Permission.LOAD_PRINTER)
   public PrinterSummary load(
-      @PathVariable("printerId") long printerId, @RequestBody LoadRequest body) {
-    User user = currentUser.get();
-    if (body == null) {
-      throw new DomainException(StockError.INVALID_QUANTITY, "Say how many blanks to load");
-    }
-    control.load(printerId, body.quantity(), user);
-    return control.printer(printerId, user);
+      Office office, @PathVariable("code") String code, @RequestBody QuantityBody body) {
+    control.load(office, code, quantity(body), currentUser.get());
+    return control.printer(office, code);
+  }
+
+  /** The operator takes blanks out of the feeder back to the vault. */
+  @PostMapping("/{code}/unload")
+  @Allow(Permission.LOAD_PRINTER)
+  public PrinterSummary unload(
+      Office office, @PathVariable("code") String code, @RequestBody QuantityBody body) {
+    control.unload(office, code, quantity(body), currentUser.get());
+    return control.printer(office, code);
   }
 
   /** The operator settles a card whose outcome is unknown, from what they see. */
-  @PostMapping("/{printerId}/jobs/{jobId}/settle")
+  @PostMapping("/{code}/jobs/{job}/settle")
+  @Allow(Permission.SETTLE_CARD)
   public PrintJob settle(
-      @PathVariable("printerId") long printerId,
-      @PathVariable("jobId") long jobId,
-      @RequestBody SettleRequest body) {
+      Office office,
+      @PathVariable("code") String code,
+      @PathVariable("job") long job,
+      @RequestBody(required = false) SettleRequest body) {
     if (body == null || body.sighting() == null) {
       throw new DomainException(
           PrintingError.SIGHTING_REQUIRED,
           "Say where the card is: one of " + Arrays.toString(Sighting.values()));
     }
-    return control.settle(printerId, jobId, body.sighting(), currentUser.get());
+    return control.settle(office, code, job, body.sighting(), currentUser.get());
   }
 
-  /** Blanks to load. */
-  public record LoadRequest(int quantity) {}
+  private static int quantity(QuantityBody body) {
+    if (body == null || body.quantity() == null) {
+      throw new DomainException(StockError.QUANTITY_REQUIRED, "Say how many blanks");
+    }
+    return body.quantity();
+  }
+
+  /** A printer to register. */
+  public record PrinterBody(String code, String name, String model) {}
+
+  /** Blanks to load or unload. */
+  public record QuantityBody(Integer quantity) {}
 
   /** Where the operator saw the card. */
   public record SettleRequest(Sighting sighting) {}

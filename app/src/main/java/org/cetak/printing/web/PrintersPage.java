@@ -4,10 +4,14 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.office.Access;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Sighting;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.StockError;
 import org.springframework.context.MessageSource;
@@ -29,74 +33,108 @@ public class PrintersPage {
 
   private final PrinterControl control;
   private final CurrentUser currentUser;
+  private final Access access;
   private final MessageSource messages;
 
-  public PrintersPage(PrinterControl control, CurrentUser currentUser, MessageSource messages) {
+  public PrintersPage(
+      PrinterControl control, CurrentUser currentUser, Access access, MessageSource messages) {
     this.control = control;
     this.currentUser = currentUser;
+    this.access = access;
     this.messages = messages;
   }
 
+  /** What a user may do to the printers of an office; the page shows only these controls. */
+  public record Allowed(boolean run, boolean load, boolean settle) {}
+
   @GetMapping("/printers")
-  String printers(Model model) {
-    table(model);
+  @Allow(Permission.SEE_PRINTERS)
+  String printers(Office office, Model model) {
+    table(office, model);
+    model.addAttribute("offices", access.visible(currentUser.get()));
     return "printers";
   }
 
   /** The printers table alone, for the page to refresh itself. */
   @GetMapping("/printers/table")
-  String table(Model model) {
+  @Allow(Permission.SEE_PRINTERS)
+  String table(Office office, Model model) {
     User user = currentUser.get();
-    model.addAttribute("printers", control.printers(user.officeId()));
-    model.addAttribute("vault", control.vault(user.officeId()));
-    model.addAttribute("allowed", PrinterControl.Allowed.of(user));
+    model.addAttribute("office", office);
+    model.addAttribute("printers", control.printers(office.id()));
+    model.addAttribute("vault", control.vault(office.id()));
+    model.addAttribute(
+        "allowed",
+        new Allowed(
+            access.allows(user, Permission.RUN_PRINTER, office.id()),
+            access.allows(user, Permission.LOAD_PRINTER, office.id()),
+            access.allows(user, Permission.SETTLE_CARD, office.id())));
     return "printers :: table";
   }
 
-  @PostMapping("/printers/{id}/pause")
+  @PostMapping("/printers/{code}/pause")
+  @Allow(Permission.RUN_PRINTER)
   String pause(
-      @PathVariable("id") long id,
+      Office office,
+      @PathVariable("code") String code,
       @RequestParam(name = "reason", defaultValue = "") String reason,
       Locale locale,
       RedirectAttributes redirect) {
     return act(
         redirect,
         locale,
-        new Outcome(id, "", 0),
+        office,
+        new Outcome(code, "", 0),
         "paused",
-        () -> control.pause(id, reason, currentUser.get()));
+        () -> control.pause(office, code, reason, currentUser.get()));
   }
 
-  @PostMapping("/printers/{id}/resume")
-  String resume(@PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
+  @PostMapping("/printers/{code}/resume")
+  @Allow(Permission.RUN_PRINTER)
+  String resume(
+      Office office,
+      @PathVariable("code") String code,
+      Locale locale,
+      RedirectAttributes redirect) {
     return act(
         redirect,
         locale,
-        new Outcome(id, "", 0),
+        office,
+        new Outcome(code, "", 0),
         "resumed",
-        () -> control.resume(id, currentUser.get()));
+        () -> control.resume(office, code, currentUser.get()));
   }
 
   /** The quantity is taken as typed, so that an empty or odd entry gets a clear answer. */
-  @PostMapping("/printers/{id}/load")
+  @PostMapping("/printers/{code}/load")
+  @Allow(Permission.LOAD_PRINTER)
   String load(
-      @PathVariable("id") long id,
+      Office office,
+      @PathVariable("code") String code,
       @RequestParam(name = "quantity", defaultValue = "") String quantity,
       Locale locale,
       RedirectAttributes redirect) {
     return act(
         redirect,
         locale,
-        new Outcome(id, asTyped(quantity), 0),
+        office,
+        new Outcome(code, asTyped(quantity), 0),
         "loaded",
-        () -> control.load(id, parseQuantity(quantity), currentUser.get()));
+        () -> control.load(office, code, parseQuantity(quantity), currentUser.get()));
   }
 
-  @PostMapping("/printers/{id}/jobs/{job}/settle")
+  /**
+   * No answer is preselected, and "in the output hopper" (the answer that marks the card printed)
+   * needs the officer to confirm they saw the printed card there.
+   */
+  @PostMapping("/printers/{code}/jobs/{job}/settle")
+  @Allow(Permission.SETTLE_CARD)
   String settle(
-      @PathVariable("id") long id,
+      Office office,
+      @PathVariable("code") String code,
       @PathVariable("job") long job,
       @RequestParam(name = "sighting", defaultValue = "") String sighting,
+      @RequestParam(name = "confirm", defaultValue = "") String confirm,
       Locale locale,
       RedirectAttributes redirect) {
     Optional<Sighting> seen = parseSighting(sighting);
@@ -106,18 +144,23 @@ public class PrintersPage {
     return act(
         redirect,
         locale,
-        new Outcome(id, said, job),
+        office,
+        new Outcome(code, said, job),
         "settled",
-        () ->
-            control.settle(
-                id,
-                job,
-                seen.orElseThrow(
-                    () ->
-                        new DomainException(
-                            PrintingError.SIGHTING_REQUIRED,
-                            "Say where the card is, not '" + sighting + "'")),
-                currentUser.get()));
+        () -> {
+          Sighting where =
+              seen.orElseThrow(
+                  () ->
+                      new DomainException(
+                          PrintingError.SIGHTING_REQUIRED,
+                          "Say where the card is, not '" + sighting + "'"));
+          if (where == Sighting.IN_OUTPUT_HOPPER && !"yes".equals(confirm)) {
+            throw new DomainException(
+                PrintingError.CONFIRMATION_REQUIRED,
+                "Confirm that the printed card is in the output hopper");
+          }
+          control.settle(office, code, job, where, currentUser.get());
+        });
   }
 
   private static int parseQuantity(String typed) {
@@ -156,16 +199,21 @@ public class PrintersPage {
    * request gets one.
    */
   private String act(
-      RedirectAttributes redirect, Locale locale, Outcome outcome, String done, Runnable action) {
+      RedirectAttributes redirect,
+      Locale locale,
+      Office office,
+      Outcome outcome,
+      String done,
+      Runnable action) {
     try {
       action.run();
       redirect.addFlashAttribute(
-          "notice", messages.getMessage("printers.done." + done, args(outcome), locale));
+          "notice", messages.getMessage("printers.done." + done, args(office, outcome), locale));
     } catch (DomainException e) {
       if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
         throw e;
       }
-      Object[] args = args(outcome);
+      Object[] args = args(office, outcome);
       String generic =
           messages.getMessage(
               "printers.error", new Object[] {e.code(), e.getMessage()}, e.getMessage(), locale);
@@ -174,15 +222,13 @@ public class PrintersPage {
           "error",
           messages.getMessage("printers.error." + done + "." + e.code(), args, general, locale));
     }
+    redirect.addAttribute("office", office.code());
     return "redirect:/printers";
   }
 
-  private Object[] args(Outcome outcome) {
+  private Object[] args(Office office, Outcome outcome) {
     return new Object[] {
-      control.code(outcome.printerId()).orElse("#" + outcome.printerId()),
-      outcome.said(),
-      control.vault(currentUser.get().officeId()),
-      String.valueOf(outcome.jobId())
+      outcome.printer(), outcome.said(), control.vault(office.id()), String.valueOf(outcome.jobId())
     };
   }
 
@@ -190,5 +236,5 @@ public class PrintersPage {
    * What a message may mention: {0} the printer's code, {1} what the officer entered (a quantity, a
    * sighting), {2} the blanks in the vault, {3} the print job.
    */
-  private record Outcome(long printerId, Object said, long jobId) {}
+  private record Outcome(String printer, Object said, long jobId) {}
 }

@@ -1,7 +1,10 @@
 package org.cetak.printing.web;
 
 import org.cetak.approval.Approval;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
 import org.cetak.printing.Reprints;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Asks for a printed card to be printed again; a supervisor approves it through {@code
- * /api/approvals/{id}/approve}, and the next free printer prints it once.
+ * /api/offices/{office}/approvals/{id}/approve}, and the next free printer prints it once.
  */
 @RestController
 public class ReprintController {
@@ -25,11 +28,16 @@ public class ReprintController {
     this.currentUser = currentUser;
   }
 
-  @PostMapping("/api/requests/{requestId}/reprint")
+  /** Proposes the reprint of a printed request (body: {@code {"reason": "..."}}). */
+  @PostMapping("/api/offices/{office}/requests/{requestId}/reprint")
   @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.REQUEST_REPRINT)
   public Approval propose(
-      @PathVariable("requestId") long requestId, @RequestBody ReprintRequest body) {
-    return reprints.propose(requestId, body == null ? null : body.reason(), currentUser.get());
+      Office office,
+      @PathVariable("requestId") long requestId,
+      @RequestBody(required = false) ReprintRequest body) {
+    return reprints.propose(
+        office.id(), requestId, body == null ? null : body.reason(), currentUser.get());
   }
 
   /** Why the card must be printed again. */

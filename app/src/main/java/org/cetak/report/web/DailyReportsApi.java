@@ -3,11 +3,11 @@ package org.cetak.report.web;
 import java.time.LocalDate;
 import java.util.List;
 import org.cetak.common.DomainException;
-import org.cetak.office.Role;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
 import org.cetak.report.StoredDailyReport;
 import org.cetak.report.StoredDailyReports;
-import org.cetak.security.CurrentUser;
-import org.cetak.stock.OfficeAccess;
+import org.cetak.security.Allow;
 import org.cetak.stock.StockError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,33 +22,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The daily stock reports the scheduler kept, as issued. */
 @RestController
-@RequestMapping("/api/stock/offices/{officeId}/daily-reports")
+@RequestMapping("/api/offices/{office}/stock/daily-reports")
 public class DailyReportsApi {
 
-  private static final Role[] READERS = {
-    Role.INVENTORY_MANAGER, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN
-  };
-
   private final StoredDailyReports stored;
-  private final OfficeAccess access;
-  private final CurrentUser currentUser;
 
-  public DailyReportsApi(StoredDailyReports stored, OfficeAccess access, CurrentUser currentUser) {
+  public DailyReportsApi(StoredDailyReports stored) {
     this.stored = stored;
-    this.access = access;
-    this.currentUser = currentUser;
   }
 
+  /** The reports kept for the days {@code from} to {@code until}. */
   @GetMapping
+  @Allow(Permission.SEE_STOCK)
   public List<StoredDailyReport> kept(
-      @PathVariable long officeId, @RequestParam LocalDate from, @RequestParam LocalDate until) {
-    access.require(currentUser.get(), officeId, READERS);
-    return stored.between(officeId, from, until);
+      Office office, @RequestParam("from") LocalDate from, @RequestParam("until") LocalDate until) {
+    return stored.between(office.id(), from, until);
   }
 
+  /** One kept report as the PDF issued that night. */
   @GetMapping("/{day}/pdf")
-  public ResponseEntity<byte[]> pdf(@PathVariable long officeId, @PathVariable LocalDate day) {
-    String code = access.require(currentUser.get(), officeId, READERS).code();
+  @Allow(Permission.SEE_STOCK)
+  public ResponseEntity<byte[]> pdf(Office office, @PathVariable("day") LocalDate day) {
+    long officeId = office.id();
+    String code = office.code();
     byte[] pdf =
         stored
             .pdf(officeId, day)

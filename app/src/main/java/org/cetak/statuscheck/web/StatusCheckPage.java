@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.cetak.security.Allow;
 import org.cetak.statuscheck.StatusAnswer;
 import org.cetak.statuscheck.StatusCheck;
 import org.springframework.stereotype.Controller;
@@ -32,11 +33,13 @@ public class StatusCheckPage {
   }
 
   @GetMapping("/cek-status")
+  @Allow.Anyone
   String form() {
     return "status-check";
   }
 
   @PostMapping("/cek-status")
+  @Allow.Anyone
   String lookup(
       @RequestParam(name = "nik", defaultValue = "") String nik,
       @RequestParam(name = "birthDate", defaultValue = "") String birthDate,

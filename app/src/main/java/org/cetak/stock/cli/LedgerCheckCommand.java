@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(
     name = "ledger-check",
-    description = "Check that stock balances equal the ledger and every reconciliation closes.")
+    description = {
+      "Memeriksa bahwa saldo stok sama dengan buku besar dan setiap rekonsiliasi seimbang.",
+      "Check that stock balances equal the ledger and every reconciliation closes."
+    })
 public class LedgerCheckCommand implements Callable<Integer> {
 
   private final LedgerCheck check;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
-import org.cetak.office.OfficeDirectory;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.DestructionApproval;
 import org.cetak.stock.DestructionReports;
@@ -21,7 +21,6 @@ import org.cetak.stock.Loans;
 import org.cetak.stock.LossApproval;
 import org.cetak.stock.LossReports;
 import org.cetak.stock.Losses;
-import org.cetak.stock.OfficeAccess;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
 import org.cetak.stock.ReservedBlanks;
@@ -79,11 +78,6 @@ public class StockConfiguration {
   }
 
   @Bean
-  OfficeAccess officeAccess(OfficeDirectory offices) {
-    return new OfficeAccess(offices);
-  }
-
-  @Bean
   ApprovalHandler writeOffApproval(Ledger ledger) {
     return new WriteOffApproval(ledger);
   }
@@ -104,7 +98,7 @@ public class StockConfiguration {
       LossReports reports,
       PrinterRegistry printers,
       Approvals approvals,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       Clock clock) {
@@ -118,7 +112,7 @@ public class StockConfiguration {
 
   @Bean
   PrinterRegistry printerRegistry(
-      Printers printers, OfficeAccess access, Audit audit, Transactions transactions) {
+      Printers printers, Access access, Audit audit, Transactions transactions) {
     return new PrinterRegistry(printers, access, audit, transactions);
   }
 
@@ -126,7 +120,7 @@ public class StockConfiguration {
   DropReceipts dropReceipts(
       Ledger ledger,
       Drops drops,
-      OfficeAccess access,
+      Access access,
       Audit audit,
       Transactions transactions,
       ObjectProvider<DropListener> dropListeners,
@@ -147,7 +141,7 @@ public class StockConfiguration {
   FeederStock feederStock(
       Ledger ledger,
       PrinterRegistry printers,
-      OfficeAccess access,
+      Access access,
       Transactions transactions,
       StockProperties properties) {
     return new FeederStock(ledger, printers, properties.feederCapacities(), access, transactions);
@@ -155,28 +149,24 @@ public class StockConfiguration {
 
   @Bean
   SpoilRecords spoilRecords(
-      Ledger ledger, PrinterRegistry printers, OfficeAccess access, Transactions transactions) {
+      Ledger ledger, PrinterRegistry printers, Access access, Transactions transactions) {
     return new SpoilRecords(ledger, printers, access, transactions);
   }
 
   @Bean
   Lending lending(
-      Ledger ledger, Loans loans, OfficeAccess access, Audit audit, Transactions transactions) {
+      Ledger ledger, Loans loans, Access access, Audit audit, Transactions transactions) {
     return new Lending(ledger, loans, access, audit, transactions);
   }
 
   @Bean
-  WriteOffs writeOffs(
-      Ledger ledger, PrinterRegistry printers, Approvals approvals, OfficeAccess access) {
+  WriteOffs writeOffs(Ledger ledger, PrinterRegistry printers, Approvals approvals, Access access) {
     return new WriteOffs(ledger, printers, approvals, access);
   }
 
   @Bean
   Destructions destructions(
-      DestructionReports reports,
-      Approvals approvals,
-      OfficeAccess access,
-      Transactions transactions) {
+      DestructionReports reports, Approvals approvals, Access access, Transactions transactions) {
     return new Destructions(reports, approvals, access, transactions);
   }
 
@@ -197,7 +187,7 @@ public class StockConfiguration {
   }
 
   @Bean
-  DailyReports dailyReports(Ledger ledger, StockLevels levels, OfficeAccess access) {
+  DailyReports dailyReports(Ledger ledger, StockLevels levels, Access access) {
     return new DailyReports(ledger, levels, access);
   }
 }

@@ -1,9 +1,11 @@
 package org.cetak.stock.web;
 
 import java.util.List;
+import org.cetak.office.Access;
 import org.cetak.office.Office;
-import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Printer;
@@ -13,25 +15,24 @@ import org.cetak.stock.StockLevels;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's read-only stock page: balances and the reconciliation of one office. */
 @Controller
 public class StockPage {
 
-  private final OfficeDirectory offices;
+  private final Access access;
   private final CurrentUser currentUser;
   private final StockLevels levels;
   private final Ledger ledger;
   private final Printers printers;
 
   public StockPage(
-      OfficeDirectory offices,
+      Access access,
       CurrentUser currentUser,
       StockLevels levels,
       Ledger ledger,
       Printers printers) {
-    this.offices = offices;
+    this.access = access;
     this.currentUser = currentUser;
     this.levels = levels;
     this.ledger = ledger;
@@ -41,17 +42,20 @@ public class StockPage {
   /** One printer's slots. */
   public record PrinterRow(String code, String name, long feeder, long inside, long unknown) {}
 
+  /** The office named by {@code ?office=32.71}, or the user's own; another is refused. */
   @GetMapping("/stock")
-  String stock(@RequestParam(required = false) Long office, Model model) {
+  @Allow(Permission.SEE_STOCK)
+  String stock(Office shown, Model model) {
     User user = currentUser.get();
-    long officeId = office == null ? user.officeId() : office;
-    Office shown =
-        offices.office(officeId).orElseGet(() -> offices.office(user.officeId()).orElseThrow());
     Reconciliation r = levels.reconciliation(shown.id());
     List<PrinterRow> rows =
         printers.list(shown.id()).stream().map(p -> row(shown.id(), p)).toList();
     model.addAttribute("office", shown);
-    model.addAttribute("offices", offices.offices());
+    model.addAttribute(
+        "offices",
+        access.visible(user).stream()
+            .filter(o -> access.allows(user, Permission.SEE_STOCK, o.id()))
+            .toList());
     model.addAttribute("rec", r);
     model.addAttribute("printers", rows);
     model.addAttribute("available", levels.available(shown.id()));

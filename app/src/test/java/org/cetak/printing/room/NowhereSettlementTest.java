@@ -39,6 +39,7 @@ import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Reconciliation;
 import org.cetak.stock.StockLevels;
 import org.cetak.support.TestDatabaseInitializer;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ class NowhereSettlementTest {
   @Test
   void a_card_settled_nowhere_is_lost_under_a_loss_report_not_spoiled() throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     User operator = offices.user("operator").orElseThrow();
     User kabid = offices.user("kabid").orElseThrow();
     Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);

@@ -120,7 +120,8 @@ class PersonalDataInLogsTest {
             });
 
     long reprinted = firstPrintedRequest();
-    Approval approval = reprints.propose(reprinted, "kartu rusak saat diambil", operatorUser);
+    Approval approval =
+        reprints.propose(office.id(), reprinted, "kartu rusak saat diambil", operatorUser);
     approvals.approve(approval.id(), kabid, "");
     // the reprint waits its turn in the queue; the run goes on for ten more cards either way
     long printedBefore = printed();

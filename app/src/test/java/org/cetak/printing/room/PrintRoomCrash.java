@@ -36,6 +36,7 @@ import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ abstract class PrintRoomCrash {
     try (SimulatedRoom room = SimulatedRoom.start(ScenarioLoader.parse(yaml));
         ReaderBridge readers = ReaderBridge.start(room.terminalFactory(), 0)) {
       Office office = offices.officeByCode("32.71").orElseThrow();
-      User admin = offices.user("admin").orElseThrow();
+      User admin = TestUsers.everyRole(offices);
       List<Printer> printers = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         printers.add(registry.register(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin));

@@ -29,6 +29,7 @@ import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ abstract class PrintRoomGroundTruth {
   @Test
   void every_card_the_application_believes_in_is_the_card_the_printers_hold() throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     for (int i = 1; i <= 4; i++) {
       registry.register(office.id(), "PRN-" + i, "Printer " + i, "Primacy", admin);
     }

@@ -33,6 +33,7 @@ import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.TestDatabaseInitializer;
+import org.cetak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,7 +80,7 @@ class ResumedPrinterWithUnknownCardTest {
   @Test
   void printer_resumed_while_its_card_is_unknown_stays_quarantined() throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
     receipts.receive(
         office.id(),

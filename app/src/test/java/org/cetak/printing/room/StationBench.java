@@ -27,6 +27,7 @@ import org.cetak.stock.DropRequest;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
+import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -134,7 +135,7 @@ public final class StationBench {
     StationRuntime runtime = context.getBean(StationRuntime.class);
     DSLContext db = context.getBean(DSLContext.class);
     Office office = offices.officeByCode("32.71").orElseThrow();
-    User admin = offices.user("admin").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
     int perPrinter = cards / printerCount + 1;
     receipts.receive(
         office.id(),

@@ -32,30 +32,29 @@ class PrinterApiTest {
 
   @Test
   void operator_sees_the_demo_printers_and_pauses_and_resumes_one() throws Exception {
-    HttpResponse<String> list = send("GET", "/api/printers", "operator", null);
+    HttpResponse<String> list = send("GET", "/api/offices/32.71/printers", "operator", null);
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("\"code\":\"PRN-1\"").contains("\"feeder\":");
 
     long id = printerId("PRN-1");
     HttpResponse<String> paused =
-        send("POST", "/api/printers/" + id + "/pause", "operator", "{\"reason\":\"cleaning\"}");
+        send("POST", printer(id) + "/pause", "operator", "{\"reason\":\"cleaning\"}");
     assertThat(paused.statusCode()).isEqualTo(200);
     assertThat(paused.body())
         .contains("\"mode\":\"PAUSED\"")
         .contains("paused by operator: cleaning")
         .contains("\"sightings\":[]");
 
-    HttpResponse<String> resumed =
-        send("POST", "/api/printers/" + id + "/resume", "operator", null);
+    HttpResponse<String> resumed = send("POST", printer(id) + "/resume", "operator", null);
     assertThat(resumed.body()).contains("\"mode\":\"RUNNING\"");
   }
 
   @Test
   void only_the_print_room_runs_printers() throws Exception {
     long id = printerId("PRN-2");
-    HttpResponse<String> refused = send("POST", "/api/printers/" + id + "/pause", "loket", null);
+    HttpResponse<String> refused = send("POST", printer(id) + "/pause", "loket", null);
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(refused.body()).contains("NOT_AN_OPERATOR");
+    assertThat(refused.body()).contains("ROLE_REQUIRED");
   }
 
   @Test
@@ -72,15 +71,11 @@ class PrinterApiTest {
     Object reason = db.fetchValue("select mode_reason from printer where id = ?", id);
 
     HttpResponse<String> pause =
-        send(
-            "POST",
-            "/api/printers/" + id + "/pause",
-            "operator-kecamatan",
-            "{\"reason\":\"not mine\"}");
+        send("POST", printer(id) + "/pause", "operator-kecamatan", "{\"reason\":\"not mine\"}");
     HttpResponse<String> settle =
         send(
             "POST",
-            "/api/printers/" + id + "/jobs/1/settle",
+            printer(id) + "/jobs/1/settle",
             "operator-kecamatan",
             "{\"sighting\":\"NOWHERE\"}");
 
@@ -98,19 +93,11 @@ class PrinterApiTest {
     long id = printerId("PRN-2");
     long jobs = db.fetchCount(DSL.table("print_job"));
     HttpResponse<String> refused =
-        send(
-            "POST",
-            "/api/printers/" + id + "/jobs/999999/settle",
-            "operator",
-            "{\"sighting\":\"NOWHERE\"}");
+        send("POST", printer(id) + "/jobs/999999/settle", "operator", "{\"sighting\":\"NOWHERE\"}");
     assertThat(refused.statusCode()).isEqualTo(404);
     assertThat(refused.body()).contains("NO_SUCH_OPEN_JOB");
     HttpResponse<String> malformed =
-        send(
-            "POST",
-            "/api/printers/" + id + "/jobs/1/settle",
-            "operator",
-            "{\"sighting\":\"ON_THE_MOON\"}");
+        send("POST", printer(id) + "/jobs/1/settle", "operator", "{\"sighting\":\"ON_THE_MOON\"}");
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(db.fetchCount(DSL.table("print_job"))).isEqualTo(jobs);
   }
@@ -120,17 +107,30 @@ class PrinterApiTest {
     long request = ((Number) db.fetchValue("select min(id) from print_request")).longValue();
     HttpResponse<byte[]> png =
         http.send(
-            request("GET", "/api/requests/" + request + "/card.png?side=FRONT", "operator", null)
+            request(
+                    "GET",
+                    "/api/offices/32.71/requests/" + request + "/card.png?side=FRONT",
+                    "operator",
+                    null)
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(png.statusCode()).isEqualTo(200);
     assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
 
-    assertThat(send("GET", "/api/requests/" + request + "/card.png", "blanko", null).statusCode())
+    assertThat(
+            send("GET", "/api/offices/32.71/requests/" + request + "/card.png", "blanko", null)
+                .statusCode())
         .isEqualTo(403);
-    assertThat(send("GET", "/api/requests/987654321/card.png", "operator", null).statusCode())
+    assertThat(
+            send("GET", "/api/offices/32.71/requests/987654321/card.png", "operator", null)
+                .statusCode())
         .isEqualTo(404);
+  }
+
+  private String printer(long id) {
+    return "/api/offices/32.71/printers/"
+        + db.fetchValue("select code from printer where id = ?", id);
   }
 
   private long printerId(String code) {

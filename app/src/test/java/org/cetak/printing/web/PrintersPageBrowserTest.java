@@ -235,9 +235,15 @@ class PrintersPageBrowserTest {
     assertThat(sighting.getOptions())
         .extracting(WebElement::getText)
         .containsExactly(
-            "Di hopper keluaran", "Di kotak reject", "Masih di dalam printer", "Tidak ditemukan");
+            "— pilih di mana kartunya —",
+            "Di hopper keluaran",
+            "Di kotak reject",
+            "Masih di dalam printer",
+            "Tidak ditemukan");
+    assertThat(sighting.getFirstSelectedOption().getAttribute("value")).isEmpty();
 
     sighting.selectByValue("IN_OUTPUT_HOPPER");
+    row("PRN-2").findElement(By.name("confirm")).click();
     submit(row("PRN-2").findElement(By.cssSelector("form.settle button")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
@@ -270,12 +276,24 @@ class PrintersPageBrowserTest {
     assertThat(text(row, ".mode")).isEqualTo("Dijeda");
   }
 
+  @Test
+  void the_printed_answer_without_its_confirmation_is_refused_and_settles_nothing() {
+    PrintJob job = unknownJobOn("PRN-2");
+    signIn("operator");
+    new Select(row("PRN-2").findElement(By.name("sighting"))).selectByValue("IN_OUTPUT_HOPPER");
+    submit(row("PRN-2").findElement(By.cssSelector("form.settle button")));
+
+    assertThat(browser.findElement(By.id("error")).getText())
+        .contains("centang dulu bahwa Anda melihatnya sendiri");
+    assertThat(db.fetchValue("select stage from print_job where id = ?", job.id()))
+        .isEqualTo("UNKNOWN");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"loket", "inspektorat"})
   void an_officer_outside_the_print_room_has_no_controls_and_a_forged_post_is_refused(
       String username) {
     long prn1 = printerId("PRN-1");
-    long prn2 = printerId("PRN-2");
     PrintJob unknown = unknownJobOn("PRN-2");
     String mode = mode(prn1);
     long lastMovement = lastMovement();
@@ -287,11 +305,12 @@ class PrintersPageBrowserTest {
     }
     assertThat(
             List.of(
-                forgedPost("/printers/" + prn1 + "/pause", "reason=forged"),
-                forgedPost("/printers/" + prn1 + "/resume", ""),
-                forgedPost("/printers/" + prn1 + "/load", "quantity=10"),
+                forgedPost("/printers/PRN-1/pause?office=32.71", "reason=forged"),
+                forgedPost("/printers/PRN-1/resume?office=32.71", ""),
+                forgedPost("/printers/PRN-1/load?office=32.71", "quantity=10"),
                 forgedPost(
-                    "/printers/" + prn2 + "/jobs/" + unknown.id() + "/settle", "sighting=NOWHERE")))
+                    "/printers/PRN-2/jobs/" + unknown.id() + "/settle?office=32.71",
+                    "sighting=NOWHERE")))
         .containsOnly(403L);
 
     assertThat(mode(prn1)).isEqualTo(mode);

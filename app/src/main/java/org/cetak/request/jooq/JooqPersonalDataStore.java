@@ -1,4 +1,4 @@
-package org.cetak.pickup.jooq;
+package org.cetak.request.jooq;
 
 import static org.cetak.db.jooq.Tables.HANDOVER;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
@@ -12,7 +12,10 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.pickup.PersonalDataStore;
 import org.jooq.DSLContext;
 
-/** Erasure of handed-over requests' personal fields in PostgreSQL. */
+/**
+ * Erasure of handed-over requests' personal fields in PostgreSQL: here, beside the request
+ * lifecycle, because this package alone writes {@code print_request}.
+ */
 public final class JooqPersonalDataStore implements PersonalDataStore {
 
   /** Marks the record's content hash: it was computed from fields that are gone. */

@@ -1,0 +1,53 @@
+package org.cetak.console;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.cetak.office.Access;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.Permission;
+import org.cetak.office.User;
+import org.cetak.office.web.AuditTrail;
+import org.cetak.office.web.UsersPage;
+import org.cetak.platform.ErrorPages;
+import org.cetak.printing.web.PrintersPage;
+import org.cetak.stock.web.StockPage;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every console page needs to draw its navigation: which permissions the signed-in user has
+ * (in any office), so the menu offers only the pages they may open.
+ */
+@ControllerAdvice(
+    assignableTypes = {
+      HomeController.class,
+      StockPage.class,
+      PrintersPage.class,
+      AuditTrail.class,
+      UsersPage.class,
+      ErrorPages.class
+    })
+public class ConsoleModel {
+
+  private final OfficeDirectory directory;
+  private final Access access;
+
+  public ConsoleModel(OfficeDirectory directory, Access access) {
+    this.directory = directory;
+    this.access = access;
+  }
+
+  @ModelAttribute("can")
+  Map<String, Boolean> can() {
+    Map<String, Boolean> can = new HashMap<>();
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    User user =
+        authentication == null ? null : directory.user(authentication.getName()).orElse(null);
+    for (Permission p : Permission.values()) {
+      can.put(p.name(), user != null && access.allows(user, p));
+    }
+    return can;
+  }
+}

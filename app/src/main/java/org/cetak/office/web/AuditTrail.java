@@ -1,0 +1,183 @@
+package org.cetak.office.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.office.Audit;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
+import org.cetak.security.Allow;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The audit trail of an office for an auditor: a page with filters and paging, the same as JSON,
+ * and the whole filtered trail as CSV. Times are in the office's time zone.
+ */
+@Controller
+public class AuditTrail {
+
+  /** Events per page. */
+  static final int PAGE = 50;
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
+
+  private final Audit audit;
+  private final Clock clock;
+
+  public AuditTrail(Audit audit, Clock clock) {
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** One event as shown: the time in the office's zone. */
+  public record Row(
+      long id, String when, String actor, String action, String subject, String detail) {}
+
+  /** A page of events and how many there are in all. */
+  public record Page(int page, int pageSize, long total, List<Row> events) {}
+
+  /** The audit page. */
+  @GetMapping("/audit")
+  @Allow(Permission.SEE_AUDIT)
+  String page(
+      Office office,
+      @RequestParam(name = "actor", required = false) String actor,
+      @RequestParam(name = "action", required = false) String action,
+      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate from,
+      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate to,
+      @RequestParam(name = "page", defaultValue = "1") int page,
+      Model model) {
+    Page shown = find(office, actor, action, from, to, Math.max(1, page));
+    model.addAttribute("office", office);
+    model.addAttribute("trail", shown);
+    model.addAttribute("pages", Math.max(1, (shown.total() + PAGE - 1) / PAGE));
+    model.addAttribute("actor", actor == null ? "" : actor);
+    model.addAttribute("action", action == null ? "" : action);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    return "audit";
+  }
+
+  /** The office's audit events, newest first, filtered and paged like the page. */
+  @GetMapping("/api/offices/{office}/audit")
+  @Allow(Permission.SEE_AUDIT)
+  @ResponseBody
+  public Page events(
+      Office office,
+      @RequestParam(name = "actor", required = false) String actor,
+      @RequestParam(name = "action", required = false) String action,
+      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate from,
+      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate to,
+      @RequestParam(name = "page", defaultValue = "1") int page) {
+    return find(office, actor, action, from, to, Math.max(1, page));
+  }
+
+  /** Every event of the filter as CSV (UTF-8, RFC 4180), for a spreadsheet. */
+  @GetMapping("/api/offices/{office}/audit.csv")
+  @Allow(Permission.SEE_AUDIT)
+  public void csv(
+      Office office,
+      @RequestParam(name = "actor", required = false) String actor,
+      @RequestParam(name = "action", required = false) String action,
+      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate from,
+      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv; charset=UTF-8");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"audit-" + office.code() + ".csv\"");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    PrintWriter out = response.getWriter();
+    out.print("id,waktu,pelaku,tindakan,subjek,rincian\r\n");
+    int offset = 0;
+    List<Audit.Event> batch;
+    do {
+      batch = audit.find(query(office, actor, action, from, to, offset, 1000));
+      for (Audit.Event e : batch) {
+        Row r = row(e);
+        out.print(
+            String.join(
+                    ",",
+                    String.valueOf(r.id()),
+                    cell(r.when()),
+                    cell(r.actor()),
+                    cell(r.action()),
+                    cell(r.subject()),
+                    cell(r.detail()))
+                + "\r\n");
+      }
+      offset += batch.size();
+    } while (batch.size() == 1000);
+    out.flush();
+  }
+
+  private Page find(
+      Office office, String actor, String action, LocalDate from, LocalDate to, int page) {
+    Audit.Query query = query(office, actor, action, from, to, (page - 1) * PAGE, PAGE);
+    return new Page(
+        page, PAGE, audit.count(query), audit.find(query).stream().map(this::row).toList());
+  }
+
+  private Audit.Query query(
+      Office office,
+      String actor,
+      String action,
+      LocalDate from,
+      LocalDate to,
+      int offset,
+      int limit) {
+    ZoneId zone = clock.getZone();
+    return new Audit.Query(
+        List.of(office.id()),
+        false,
+        blankToEmpty(actor),
+        blankToEmpty(action),
+        Optional.ofNullable(from).map(d -> d.atStartOfDay(zone).toInstant()),
+        Optional.ofNullable(to).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()),
+        offset,
+        limit);
+  }
+
+  private Row row(Audit.Event e) {
+    return new Row(
+        e.id(),
+        WHEN.format(e.occurredAt().atZone(clock.getZone())),
+        e.actor(),
+        e.action(),
+        e.subject(),
+        e.detail());
+  }
+
+  private static Optional<String> blankToEmpty(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+  }
+
+  /** A CSV cell, quoted when it must be, and never a formula for a spreadsheet. */
+  static String cell(String s) {
+    String v = s == null ? "" : s;
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+        ? "\"" + v.replace("\"", "\"\"") + "\""
+        : v;
+  }
+}

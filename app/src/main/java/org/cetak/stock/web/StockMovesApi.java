@@ -1,0 +1,181 @@
+package org.cetak.stock.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.common.DomainException;
+import org.cetak.office.Access;
+import org.cetak.office.Office;
+import org.cetak.office.Permission;
+import org.cetak.security.Allow;
+import org.cetak.security.CurrentUser;
+import org.cetak.stock.Drop;
+import org.cetak.stock.DropReceipts;
+import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
+import org.cetak.stock.Lending;
+import org.cetak.stock.Loan;
+import org.cetak.stock.LoanRequest;
+import org.cetak.stock.SerialRange;
+import org.cetak.stock.SpoilReason;
+import org.cetak.stock.SpoilRecords;
+import org.cetak.stock.SpoilRequest;
+import org.cetak.stock.StockError;
+import org.cetak.stock.web.StockViews.MovementView;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Blanks coming into and going out of an office other than through a printer: drops from the
+ * centre, spoiled blanks, withdrawn old cards, loans between offices.
+ */
+@RestController
+public class StockMovesApi {
+
+  private final DropReceipts receipts;
+  private final SpoilRecords spoils;
+  private final Lending lending;
+  private final FeederStock feeders;
+  private final Access access;
+  private final CurrentUser currentUser;
+
+  public StockMovesApi(
+      DropReceipts receipts,
+      SpoilRecords spoils,
+      Lending lending,
+      FeederStock feeders,
+      Access access,
+      CurrentUser currentUser) {
+    this.receipts = receipts;
+    this.spoils = spoils;
+    this.lending = lending;
+    this.feeders = feeders;
+    this.access = access;
+    this.currentUser = currentUser;
+  }
+
+  /** A serial range of a drop. */
+  public record SerialBody(String first, String last) {}
+
+  /** A drop: the hand-over document, its date, the quantity and the serial ranges. */
+  public record DropBody(
+      String documentNo, LocalDate documentDate, Integer quantity, List<SerialBody> serials) {}
+
+  /** The inventory manager receives a drop of blanks from the centre into the vault. */
+  @PostMapping("/api/offices/{office}/stock/drops")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.RECEIVE_DROP)
+  public Drop receiveDrop(Office office, @RequestBody DropBody body) {
+    List<SerialRange> serials =
+        body.serials() == null
+            ? List.of()
+            : body.serials().stream().map(s -> SerialRange.parse(s.first(), s.last())).toList();
+    return receipts.receive(
+        office.id(),
+        new DropRequest(body.documentNo(), body.documentDate(), required(body.quantity()), serials),
+        currentUser.get());
+  }
+
+  /** Blanks to move from one printer's feeder into another's. */
+  public record FeederMoveBody(String to, Integer quantity) {}
+
+  /** Moves blanks from the feeder of printer {@code code} into the feeder of printer {@code to}. */
+  @PostMapping("/api/offices/{office}/printers/{code}/move")
+  @Allow(Permission.MOVE_BETWEEN_FEEDERS)
+  public MovementView moveBetweenFeeders(
+      Office office, @PathVariable("code") String code, @RequestBody FeederMoveBody body) {
+    return StockViews.view(
+        feeders.move(office.id(), code, body.to(), required(body.quantity()), currentUser.get()));
+  }
+
+  /** Spoiled blanks of a printer (from its feeder or from inside it). */
+  public record SpoilBody(
+      String printerCode,
+      Boolean fromInside,
+      Integer quantity,
+      SpoilReason reason,
+      String chipUid,
+      Long requestId,
+      String note) {}
+
+  /** Records blanks spoiled at a printer onto the spoiled pile. */
+  @PostMapping("/api/offices/{office}/stock/spoils")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.RECORD_SPOIL)
+  public MovementView spoil(Office office, @RequestBody SpoilBody body) {
+    return StockViews.view(
+        spoils.spoiled(
+            office.id(),
+            new SpoilRequest(
+                body.printerCode(),
+                Boolean.TRUE.equals(body.fromInside()),
+                required(body.quantity()),
+                body.reason(),
+                Optional.ofNullable(body.chipUid()),
+                Optional.ofNullable(body.requestId()),
+                body.note()),
+            currentUser.get()));
+  }
+
+  /** An old card withdrawn at hand-over. */
+  public record OldCardBody(Long requestId, String chipUid, String serial, String note) {}
+
+  /** Records an old card withdrawn when its holder collected the new one. */
+  @PostMapping("/api/offices/{office}/stock/old-cards")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.WITHDRAW_OLD_CARD)
+  public MovementView oldCard(Office office, @RequestBody OldCardBody body) {
+    if (body.requestId() == null) {
+      throw new DomainException(
+          StockError.REQUEST_REQUIRED, "An old card is withdrawn for a request");
+    }
+    return StockViews.view(
+        spoils.withdrawnOldCard(
+            office.id(),
+            body.requestId(),
+            Optional.ofNullable(body.chipUid()),
+            Optional.ofNullable(body.serial()),
+            body.note(),
+            currentUser.get()));
+  }
+
+  /** A loan: {@code LEND} or {@code BORROW}, the other office, the document, the quantity. */
+  public record LoanBody(
+      String direction,
+      String counterpartOffice,
+      String counterpartName,
+      String documentNo,
+      Integer quantity) {}
+
+  /** Lends blanks to, or borrows from, another office. */
+  @PostMapping("/api/offices/{office}/stock/loans")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.LEND_OR_BORROW)
+  public Loan loan(Office office, @RequestBody LoanBody body) {
+    LoanRequest request =
+        new LoanRequest(
+            Optional.ofNullable(body.counterpartOffice()).map(code -> access.office(code).id()),
+            body.counterpartName(),
+            body.documentNo(),
+            required(body.quantity()));
+    if ("LEND".equals(body.direction())) {
+      return lending.lend(office.id(), request, currentUser.get());
+    }
+    if ("BORROW".equals(body.direction())) {
+      return lending.borrow(office.id(), request, currentUser.get());
+    }
+    throw new DomainException(
+        StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());
+  }
+
+  static int required(Integer quantity) {
+    if (quantity == null) {
+      throw new DomainException(StockError.QUANTITY_REQUIRED, "quantity is required");
+    }
+    return quantity;
+  }
+}
