@@ -58,7 +58,7 @@ import org.springframework.test.context.ContextConfiguration;
       "spring.quartz.auto-startup=false",
       "logging.level.org.cetak=DEBUG",
       "cetak.demo.scenario=classpath:print-room/demo-faults.yaml",
-      "cetak.station.node=personal-data",
+      "cetak.station.node=demo",
       "cetak.station.time-scale=0.02",
       "cetak.station.chip-wait=1s",
       "cetak.station.idle-wait=20ms",
