@@ -61,9 +61,10 @@ class ConsoleHttpTest {
 
   @Test
   void health_is_public() throws Exception {
+    // without signing in: answered, not refused (503 when a printer of an earlier test is down)
     HttpResponse<String> response = get("/actuator/health", null);
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("UP");
+    assertThat(response.statusCode()).isIn(200, 503);
+    assertThat(response.body()).containsPattern("\"status\":\"(UP|DOWN)\"");
   }
 
   private HttpResponse<String> get(String path, String credentials)
