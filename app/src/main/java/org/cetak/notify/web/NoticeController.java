@@ -14,6 +14,7 @@ import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.NotifyError;
 import org.cetak.notify.UnclaimedCard;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.security.Allow;
@@ -27,11 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Residents' SMS notices of the signed-in user's office: list, resend, unclaimed cards, wording.
- */
+/** Residents' SMS notices of an office: list, resend, unclaimed cards, wording, settings. */
 @RestController
-@RequestMapping("/api/sms")
+@RequestMapping("/api/offices/{office}/sms")
 public class NoticeController {
 
   private final Notices notices;
@@ -45,44 +44,47 @@ public class NoticeController {
   @GetMapping("/notices")
   @Allow(Permission.SEE_NOTICES)
   public List<NoticeView> list(
+      Office office,
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "limit", defaultValue = "200") int limit) {
     User user = currentUser.get();
-    ZoneId zone = notices.settings(user.officeId()).zone();
-    return notices.list(user, parseStatus(status), limit).stream()
+    ZoneId zone = notices.settings(office.id()).zone();
+    return notices.list(office.id(), user, parseStatus(status), limit).stream()
         .map(n -> NoticeView.of(n, zone))
         .toList();
   }
 
   @GetMapping("/notices/{id}")
   @Allow(Permission.SEE_NOTICES)
-  public NoticeView notice(@PathVariable("id") long id) {
+  public NoticeView notice(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
-    return NoticeView.of(notices.notice(id, user), notices.settings(user.officeId()).zone());
+    return NoticeView.of(
+        notices.notice(office.id(), id, user), notices.settings(office.id()).zone());
   }
 
   /** Puts a failed or undelivered notice back in line (kirim ulang). */
   @PostMapping("/notices/{id}/resend")
   @Allow(Permission.RESEND_NOTICE)
-  public NoticeView resend(@PathVariable("id") long id) {
+  public NoticeView resend(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
-    return NoticeView.of(notices.resend(id, user), notices.settings(user.officeId()).zone());
+    return NoticeView.of(
+        notices.resend(office.id(), id, user), notices.settings(office.id()).zone());
   }
 
   /** Printed cards not collected for at least {@code days} days, oldest first. */
   @GetMapping("/unclaimed")
   @Allow(Permission.SEE_NOTICES)
-  public List<UnclaimedCard> unclaimed(@RequestParam(name = "days", defaultValue = "0") int days) {
-    return notices.unclaimed(currentUser.get(), days);
+  public List<UnclaimedCard> unclaimed(
+      Office office, @RequestParam(name = "days", defaultValue = "0") int days) {
+    return notices.unclaimed(office.id(), currentUser.get(), days);
   }
 
   @GetMapping("/templates")
   @Allow(Permission.SEE_NOTICES)
-  public Map<NoticeKind, String> templates() {
-    User user = currentUser.get();
+  public Map<NoticeKind, String> templates(Office office) {
     Map<NoticeKind, String> all = new EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
-      all.put(kind, notices.template(user.officeId(), kind));
+      all.put(kind, notices.template(office.id(), kind));
     }
     return all;
   }
@@ -91,24 +93,23 @@ public class NoticeController {
   @PutMapping("/templates/{kind}")
   @Allow(Permission.EDIT_NOTICES)
   public Map<NoticeKind, String> saveTemplate(
-      @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
+      Office office, @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
     NoticeKind parsed = parseKind(kind);
-    notices.saveTemplate(parsed, body == null ? "" : body.body(), currentUser.get());
-    return templates();
+    notices.saveTemplate(office.id(), parsed, body == null ? "" : body.body(), currentUser.get());
+    return templates(office);
   }
 
   @GetMapping("/settings")
   @Allow(Permission.SEE_NOTICES)
-  public SettingsBody settings() {
-    return SettingsBody.of(notices.settings(currentUser.get().officeId()));
+  public SettingsBody settings(Office office) {
+    return SettingsBody.of(notices.settings(office.id()));
   }
 
   @PutMapping("/settings")
   @Allow(Permission.EDIT_NOTICES)
-  public SettingsBody saveSettings(@RequestBody SettingsBody body) {
-    User user = currentUser.get();
-    notices.saveSettings(body.toSettings(), user);
-    return SettingsBody.of(notices.settings(user.officeId()));
+  public SettingsBody saveSettings(Office office, @RequestBody SettingsBody body) {
+    notices.saveSettings(office.id(), body.toSettings(), currentUser.get());
+    return SettingsBody.of(notices.settings(office.id()));
   }
 
   /** The wording of a notice. */

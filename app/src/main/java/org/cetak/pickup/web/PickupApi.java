@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.CardAtCounter;
@@ -28,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The counter officer's API: find a card, hand it over, the unclaimed list. */
+/** The counter officer's API of an office: find a card, hand it over, the unclaimed list. */
 @RestController
-@RequestMapping("/api/pickup")
+@RequestMapping("/api/offices/{office}/pickup")
 public class PickupApi {
 
   private final PickupService pickup;
@@ -41,19 +42,17 @@ public class PickupApi {
     this.currentUser = currentUser;
   }
 
-  /**
-   * Cards of the signed-in officer's office by {@code nik}, {@code name} (+ {@code birthDate}) or
-   * {@code suket}.
-   */
+  /** Cards of the office by {@code nik}, {@code name} (+ {@code birthDate}) or {@code suket}. */
   @GetMapping("/cards")
   @Allow(Permission.FIND_CARD)
   public List<CardView> find(
+      Office office,
       @RequestParam(name = "nik", required = false) String nik,
       @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "birthDate", required = false) LocalDate birthDate,
       @RequestParam(name = "suket", required = false) String suket) {
     User user = currentUser.get();
-    return pickup.find(user.officeId(), query(nik, name, birthDate, suket), user).stream()
+    return pickup.find(office.id(), query(nik, name, birthDate, suket), user).stream()
         .map(CardView::of)
         .toList();
   }
@@ -74,9 +73,9 @@ public class PickupApi {
 
   @GetMapping("/cards/{requestId}")
   @Allow(Permission.FIND_CARD)
-  public CardView card(@PathVariable("requestId") long requestId) {
+  public CardView card(Office office, @PathVariable("requestId") long requestId) {
     User user = currentUser.get();
-    return CardView.of(pickup.card(user.officeId(), requestId, user));
+    return CardView.of(pickup.card(office.id(), requestId, user));
   }
 
   /** Hands the card over; refused with a problem document when a check is missing. */
@@ -84,20 +83,20 @@ public class PickupApi {
   @Allow(Permission.HAND_OVER_CARD)
   @ResponseStatus(HttpStatus.CREATED)
   public HandoverView handOver(
-      @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
+      Office office, @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
     if (body == null) {
       throw new DomainException(ApiError.MALFORMED_BODY, "Send the handover as JSON");
     }
     User user = currentUser.get();
-    return HandoverView.of(pickup.handOver(user.officeId(), requestId, body.form(), user));
+    return HandoverView.of(pickup.handOver(office.id(), requestId, body.form(), user));
   }
 
   @GetMapping("/cards/{requestId}/handover")
   @Allow(Permission.SEE_HANDOVERS)
-  public HandoverView handover(@PathVariable("requestId") long requestId) {
+  public HandoverView handover(Office office, @PathVariable("requestId") long requestId) {
     User user = currentUser.get();
     return pickup
-        .handover(user.officeId(), requestId, user)
+        .handover(office.id(), requestId, user)
         .map(HandoverView::of)
         .orElseThrow(
             () ->
@@ -109,9 +108,9 @@ public class PickupApi {
   /** Printed cards not collected yet, oldest first, with their age in days. */
   @GetMapping("/unclaimed")
   @Allow(Permission.SEE_HANDOVERS)
-  public List<UnclaimedCard> unclaimed() {
+  public List<UnclaimedCard> unclaimed(Office office) {
     User user = currentUser.get();
-    return pickup.unclaimed(user.officeId(), user);
+    return pickup.unclaimed(office.id(), user);
   }
 
   /** A card as the counter sees it; the NIK masked. */
