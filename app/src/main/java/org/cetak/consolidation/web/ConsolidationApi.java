@@ -1,5 +1,6 @@
 package org.cetak.consolidation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.consolidation.ConsolidationService;
@@ -7,6 +8,7 @@ import org.cetak.consolidation.QueuedPush;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,10 @@ public class ConsolidationApi {
   /** Pushes of the office not sent yet, stuck ones first, with their attempts. */
   @GetMapping("/backlog")
   @Allow(Permission.SEE_CONSOLIDATION)
+  @Operation(
+      summary =
+          "The office's statuses not yet at the centre, stuck ones first, with their attempts")
+  @Refuses({})
   public Backlog backlog(Office office) {
     User user = currentUser.get();
     return new Backlog(
@@ -43,6 +49,10 @@ public class ConsolidationApi {
   /** Every push of a NIK's cards: printed when, pushed when, the centre's answers, retries. */
   @GetMapping("/cards")
   @Allow(Permission.SEE_CONSOLIDATION)
+  @Operation(
+      summary =
+          "Every status push of a NIK's cards: printed when, pushed when, the centre's answers")
+  @Refuses({"INVALID_NIK"})
   public List<QueuedPush> history(Office office, @RequestParam("nik") String nik) {
     User user = currentUser.get();
     return consolidation.history(office.id(), nik, user);
@@ -51,6 +61,9 @@ public class ConsolidationApi {
   /** Pushes a stuck or waiting status (and its request's later ones) now. */
   @PostMapping("/pushes/{id}/push-now")
   @Allow(Permission.PUSH_CONSOLIDATION)
+  @Operation(
+      summary = "Pushes a stuck or waiting status (and its request's later ones) to the centre now")
+  @Refuses({"UNKNOWN_PUSH", "PUSH_NOT_WAITING", "NO_UPSTREAM"})
   public ConsolidationService.PushRun pushNow(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
     return consolidation.pushNow(office.id(), id, user);

@@ -1,5 +1,6 @@
 package org.cetak.notify.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import org.cetak.notify.UnclaimedCard;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +45,9 @@ public class NoticeController {
 
   @GetMapping("/notices")
   @Allow(Permission.SEE_NOTICES)
+  @Operation(
+      summary = "The office's SMS notices, newest first, optionally of one status (phones masked)")
+  @Refuses({"INVALID_NOTICE_FILTER", "NOTICES_NOT_ALLOWED"})
   public List<NoticeView> list(
       Office office,
       @RequestParam(name = "status", required = false) String status,
@@ -56,6 +61,8 @@ public class NoticeController {
 
   @GetMapping("/notices/{id}")
   @Allow(Permission.SEE_NOTICES)
+  @Operation(summary = "One SMS notice of the office")
+  @Refuses({"UNKNOWN_NOTICE", "NOTICES_NOT_ALLOWED"})
   public NoticeView notice(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
     return NoticeView.of(
@@ -65,6 +72,8 @@ public class NoticeController {
   /** Puts a failed or undelivered notice back in line (kirim ulang). */
   @PostMapping("/notices/{id}/resend")
   @Allow(Permission.RESEND_NOTICE)
+  @Operation(summary = "Puts a failed or undelivered SMS notice back in line (kirim ulang)")
+  @Refuses({"UNKNOWN_NOTICE", "NOTICE_NOT_RESENDABLE", "NOTICES_NOT_ALLOWED"})
   public NoticeView resend(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
     return NoticeView.of(
@@ -74,6 +83,8 @@ public class NoticeController {
   /** Printed cards not collected for at least {@code days} days, oldest first. */
   @GetMapping("/unclaimed")
   @Allow(Permission.SEE_NOTICES)
+  @Operation(summary = "Printed cards not collected for at least `days` days, oldest first")
+  @Refuses({"NOTICES_NOT_ALLOWED"})
   public List<UnclaimedCard> unclaimed(
       Office office, @RequestParam(name = "days", defaultValue = "0") int days) {
     return notices.unclaimed(office.id(), currentUser.get(), days);
@@ -81,6 +92,8 @@ public class NoticeController {
 
   @GetMapping("/templates")
   @Allow(Permission.SEE_NOTICES)
+  @Operation(summary = "The office's wording of each kind of SMS notice")
+  @Refuses({})
   public Map<NoticeKind, String> templates(Office office) {
     Map<NoticeKind, String> all = new EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
@@ -92,6 +105,16 @@ public class NoticeController {
   /** Saves the office's wording of a kind of notice; refused when it is not one GSM-7 segment. */
   @PutMapping("/templates/{kind}")
   @Allow(Permission.EDIT_NOTICES)
+  @Operation(summary = "Saves the office's wording of a kind of SMS notice (one GSM-7 segment)")
+  @Refuses({
+    "INVALID_NOTICE_FILTER",
+    "TEMPLATE_EMPTY",
+    "TEMPLATE_UNKNOWN_FIELD",
+    "TEMPLATE_NOT_GSM",
+    "TEMPLATE_INCOMPLETE",
+    "TEMPLATE_TOO_LONG",
+    "NOTICES_NOT_ALLOWED"
+  })
   public Map<NoticeKind, String> saveTemplate(
       Office office, @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
     NoticeKind parsed = parseKind(kind);
@@ -101,12 +124,17 @@ public class NoticeController {
 
   @GetMapping("/settings")
   @Allow(Permission.SEE_NOTICES)
+  @Operation(
+      summary = "The office's SMS settings: time zone, opening hours, sending window, reminders")
+  @Refuses({})
   public SettingsBody settings(Office office) {
     return SettingsBody.of(notices.settings(office.id()));
   }
 
   @PutMapping("/settings")
   @Allow(Permission.EDIT_NOTICES)
+  @Operation(summary = "Saves the office's SMS settings")
+  @Refuses({"INVALID_NOTICE_SETTINGS", "NOTICES_NOT_ALLOWED"})
   public SettingsBody saveSettings(Office office, @RequestBody SettingsBody body) {
     notices.saveSettings(office.id(), body.toSettings(), currentUser.get());
     return SettingsBody.of(notices.settings(office.id()));

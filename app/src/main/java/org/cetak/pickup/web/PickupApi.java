@@ -1,5 +1,6 @@
 package org.cetak.pickup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
 import org.cetak.pickup.UnclaimedCard;
 import org.cetak.platform.ApiError;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -45,6 +47,9 @@ public class PickupApi {
   /** Cards of the office by {@code nik}, {@code name} (+ {@code birthDate}) or {@code suket}. */
   @GetMapping("/cards")
   @Allow(Permission.FIND_CARD)
+  @Operation(
+      summary = "Finds the office's cards by NIK, by name (and birth date) or by Suket number")
+  @Refuses({"INVALID_NIK", "NAME_TOO_SHORT", "SUKET_REQUIRED"})
   public List<CardView> find(
       Office office,
       @RequestParam(name = "nik", required = false) String nik,
@@ -73,6 +78,8 @@ public class PickupApi {
 
   @GetMapping("/cards/{requestId}")
   @Allow(Permission.FIND_CARD)
+  @Operation(summary = "One request's card as the counter sees it (NIK masked)")
+  @Refuses({"UNKNOWN_REQUEST"})
   public CardView card(Office office, @PathVariable("requestId") long requestId) {
     User user = currentUser.get();
     return CardView.of(pickup.card(office.id(), requestId, user));
@@ -82,6 +89,21 @@ public class PickupApi {
   @PostMapping("/cards/{requestId}/handover")
   @Allow(Permission.HAND_OVER_CARD)
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Hands a printed card over to the resident or a representative, once")
+  @Refuses({
+    "UNKNOWN_REQUEST",
+    "NOT_PRINTED",
+    "ALREADY_HANDED_OVER",
+    "SUKET_NOT_SHOWN",
+    "FACE_NOT_CONFIRMED",
+    "FINGERPRINT_REQUIRED",
+    "HANDOVER_INCOMPLETE",
+    "REPRESENTATIVE_DETAILS_REQUIRED",
+    "OLD_CARD_REQUIRED",
+    "NO_OLD_CARD_FOR_FIRST_CARD",
+    "POLICE_REPORT_REQUIRED",
+    "INVALID_CHIP_UID"
+  })
   public HandoverView handOver(
       Office office, @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
     if (body == null) {
@@ -93,6 +115,8 @@ public class PickupApi {
 
   @GetMapping("/cards/{requestId}/handover")
   @Allow(Permission.SEE_HANDOVERS)
+  @Operation(summary = "The handover recorded for a card")
+  @Refuses({"UNKNOWN_REQUEST"})
   public HandoverView handover(Office office, @PathVariable("requestId") long requestId) {
     User user = currentUser.get();
     return pickup
@@ -108,6 +132,8 @@ public class PickupApi {
   /** Printed cards not collected yet, oldest first, with their age in days. */
   @GetMapping("/unclaimed")
   @Allow(Permission.SEE_HANDOVERS)
+  @Operation(summary = "Printed cards of the office not collected yet, oldest first")
+  @Refuses({})
   public List<UnclaimedCard> unclaimed(Office office) {
     User user = currentUser.get();
     return pickup.unclaimed(office.id(), user);
