@@ -56,7 +56,7 @@ public final class StockLevels {
     List<Balance> balances = ledger.balances(officeId);
     return new Reconciliation(
         officeId,
-        outOf(flows, Item.BLANK, Location.CENTRE),
+        received(flows),
         outOf(flows, Item.BLANK, Location.BORROWED),
         held(balances, Item.BLANK, Location.VAULT),
         held(balances, Item.BLANK, Location.FEEDER),
@@ -70,6 +70,11 @@ public final class StockLevels {
         held(balances, Item.OLD_CARD, Location.SPOILED),
         held(balances, Item.OLD_CARD, Location.DESTROYED),
         held(balances, Item.BLANK, Location.LOST));
+  }
+
+  /** Blanks received from the centre, less those of reversed drops that went back. */
+  static long received(Map<String, Long> flows) {
+    return outOf(flows, Item.BLANK, Location.CENTRE) - into(flows, Item.BLANK, Location.CENTRE);
   }
 
   static long outOf(Map<String, Long> flows, Item item, Location from) {

@@ -12,6 +12,8 @@ import org.cetak.stock.DestructionReports;
 import org.cetak.stock.Destructions;
 import org.cetak.stock.DropListener;
 import org.cetak.stock.DropReceipts;
+import org.cetak.stock.DropReversalApproval;
+import org.cetak.stock.DropReversals;
 import org.cetak.stock.Drops;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
@@ -80,6 +82,22 @@ public class StockConfiguration {
   @Bean
   ApprovalHandler writeOffApproval(Ledger ledger) {
     return new WriteOffApproval(ledger);
+  }
+
+  @Bean
+  ApprovalHandler dropReversalApproval(Ledger ledger, Drops drops) {
+    return new DropReversalApproval(ledger, drops);
+  }
+
+  @Bean
+  DropReversals dropReversals(
+      Ledger ledger,
+      Drops drops,
+      Approvals approvals,
+      Access access,
+      Audit audit,
+      Transactions transactions) {
+    return new DropReversals(ledger, drops, approvals, access, audit, transactions);
   }
 
   @Bean
