@@ -15,6 +15,7 @@ import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropReversalApproval;
 import org.cetak.stock.DropReversals;
 import org.cetak.stock.Drops;
+import org.cetak.stock.FeederCapacity;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
@@ -161,8 +162,15 @@ public class StockConfiguration {
       PrinterRegistry printers,
       Access access,
       Transactions transactions,
-      StockProperties properties) {
-    return new FeederStock(ledger, printers, properties.feederCapacities(), access, transactions);
+      StockProperties properties,
+      ObjectProvider<FeederCapacity.Declared> declared) {
+    return new FeederStock(
+        ledger,
+        printers,
+        FeederCapacity.declaredElse(
+            () -> declared.orderedStream().toList(), properties.feederCapacities()),
+        access,
+        transactions);
   }
 
   @Bean
