@@ -13,7 +13,8 @@ create table printer_hour_count (
 );
 
 -- What came into an office from its sources (the centre, a lender, residents' old cards), which have
--- no balance of their own: the reconciliation's starting totals.
+-- no balance of their own: the reconciliation's starting totals. Blanks of a reversed drop that went
+-- back to the centre count against the centre's total.
 create table stock_source_total (
     office_id bigint  not null constraint fk_stock_source_total_office references office (id),
     item      varchar not null,
@@ -42,12 +43,18 @@ begin
         on conflict (office_id, item, location) do update
             set quantity = stock_source_total.quantity + excluded.quantity;
     end if;
+    if new.to_location = 'CENTRE' then
+        insert into stock_source_total (office_id, item, location, quantity)
+        values (new.office_id, new.item, 'CENTRE', -new.quantity)
+        on conflict (office_id, item, location) do update
+            set quantity = stock_source_total.quantity + excluded.quantity;
+    end if;
     return null;
 end
 $$;
 create trigger tr_stock_movement_counts after insert on stock_movement
     for each row
-    when (new.from_location in ('CENTRE', 'BORROWED', 'WITHDRAWN')
+    when (new.from_location in ('CENTRE', 'BORROWED', 'WITHDRAWN') or new.to_location = 'CENTRE'
           or (new.from_printer_id is not null and new.to_location in ('PRINTED', 'SPOILED')))
     execute function stock_movement_counts();
 
@@ -61,9 +68,14 @@ where item = 'BLANK' and from_printer_id is not null and to_location in ('PRINTE
 group by 1, 2;
 
 insert into stock_source_total (office_id, item, location, quantity)
-select office_id, item, from_location, sum(quantity)
-from stock_movement
-where from_location in ('CENTRE', 'BORROWED', 'WITHDRAWN')
+select office_id, item, location, sum(quantity)
+from (select office_id, item, from_location as location, quantity
+      from stock_movement
+      where from_location in ('CENTRE', 'BORROWED', 'WITHDRAWN')
+      union all
+      select office_id, item, 'CENTRE', -quantity
+      from stock_movement
+      where to_location = 'CENTRE') as sourced
 group by 1, 2, 3;
 
 -- The latest movements of an office (the stock page), newest first.

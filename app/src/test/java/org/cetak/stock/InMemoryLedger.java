@@ -43,7 +43,9 @@ public final class InMemoryLedger implements Ledger {
       }
       put(m.officeId(), m.item(), m.from(), holds - m.quantity());
     }
-    put(m.officeId(), m.item(), m.to(), balance(m.officeId(), m.item(), m.to()) + m.quantity());
+    if (!m.to().location().isSource()) {
+      put(m.officeId(), m.item(), m.to(), balance(m.officeId(), m.item(), m.to()) + m.quantity());
+    }
     RecordedMovement recorded = new RecordedMovement(movements.size() + 1, clock.instant(), m);
     movements.add(recorded);
     return recorded;
@@ -88,6 +90,9 @@ public final class InMemoryLedger implements Ledger {
       Movement m = r.movement();
       if (m.officeId() == officeId && m.from().location().isSource()) {
         sourced.merge(m.item() + ":" + m.from().location(), (long) m.quantity(), Long::sum);
+      }
+      if (m.officeId() == officeId && m.to().location() == Location.CENTRE) {
+        sourced.merge(m.item() + ":" + Location.CENTRE, (long) -m.quantity(), Long::sum);
       }
     }
     return sourced;

@@ -61,11 +61,16 @@ public final class JooqLedger implements Ledger {
   @Override
   public RecordedMovement record(Movement m) {
     boolean takes = !m.from().location().isSource();
+    boolean adds = !m.to().location().isSource();
     if (takes && ORDER.compare(m.from(), m.to()) < 0) {
       take(m);
-      add(m);
+      if (adds) {
+        add(m);
+      }
     } else {
-      add(m);
+      if (adds) {
+        add(m);
+      }
       if (takes) {
         take(m);
       }
