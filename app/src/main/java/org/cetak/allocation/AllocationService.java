@@ -192,9 +192,10 @@ public final class AllocationService {
     AllocationStore.QueuePosition position = find(nik, today);
     long officeId = position.officeId();
     PriorityPolicy policy = policies.current(officeId);
-    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    long held = store.held(officeId);
+    long printedToday = store.printedSince(officeId, startOfDay(today));
     long available = supply.available(officeId);
-    long usable = available - counts.held();
+    long usable = available - held;
     int perPrinterDay = Math.max(1, capacity.cardsPerDay(officeId));
     int perDay =
         policy.dailyCap().isPresent()
@@ -231,7 +232,7 @@ public final class AllocationService {
               ? 0
               : position.queuedAhead() + 1 - Math.max(0, usable - policy.urgentReserve());
       long printsBefore = blanksAhead;
-      long startDay = counts.printedToday() >= perDay ? 1 : 0;
+      long startDay = printedToday >= perDay ? 1 : 0;
       LocalDate earliest = today.plusDays(startDay + printsBefore / perDay);
       LocalDate latest = today.plusDays(startDay + (printsBefore + perDay) / perDay);
       if (missing > 0) {
@@ -262,7 +263,7 @@ public final class AllocationService {
         usable,
         policy.urgentReserve(),
         policy.dailyCap(),
-        counts.printedToday(),
+        printedToday,
         perPrinterDay,
         drop,
         estimate,
@@ -281,13 +282,12 @@ public final class AllocationService {
       throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }
     // the policy of the request's office is needed for the ranking; find the office first
-    Optional<AllocationStore.QueuePosition> probe =
-        store.position(nik, DefaultPolicy.forOffice(0), today);
-    if (probe.isEmpty()) {
+    Optional<Long> office = store.officeOf(nik);
+    if (office.isEmpty()) {
       throw new DomainException(
           AllocationError.NO_REQUEST, "No print request for NIK " + Masking.nik(nik));
     }
-    PriorityPolicy policy = policies.current(probe.get().officeId());
+    PriorityPolicy policy = policies.current(office.get());
     return store.position(nik, policy, today).orElseThrow();
   }
 
