@@ -1,6 +1,7 @@
 package org.cetak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ class QueueBrowserTest {
       // the NIK is masked everywhere on the page, the search field included
       assertThat(browser.getPageSource()).doesNotContain(nik);
       assertThat(shown.getText()).contains(nik.substring(0, 4) + "**********" + nik.substring(14));
-      assertThat(browser.findElements(By.id("card-face"))).isEmpty();
+      // the card face shows the full NIK: it is drawn only when asked for
+      assertThat(browser.findElements(By.id("face"))).isEmpty();
       screenshot("queue-why-not-yet");
     } finally {
       db.execute("update print_request set has_photo = true where id = ?", id);
@@ -120,13 +122,19 @@ class QueueBrowserTest {
     assertThat(browser.findElements(By.id("face"))).isEmpty();
     submit(browser.findElement(By.id("show-front")));
     WebElement face = browser.findElement(By.id("face"));
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    assertThat(face.getAttribute("src"))
+        .endsWith("/api/offices/32.71/requests/" + id + "/card.png?side=FRONT");
+    // the browser fetched the face, and that view of the full NIK is in the audit trail
+    await()
+        .atMost(Duration.ofSeconds(15))
         .until(
-            d ->
-                (Boolean)
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return arguments[0].complete && arguments[0].naturalWidth > 0", face));
+            () ->
+                db.fetchCount(
+                        db.selectFrom("audit_event")
+                            .where(
+                                "actor = 'kabid' and action = 'NIK_VIEWED' and subject = ?",
+                                "request " + id))
+                    > 0);
     screenshot("queue-card-face");
 
     signIn("inspektorat");

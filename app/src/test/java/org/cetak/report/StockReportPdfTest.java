@@ -59,7 +59,11 @@ class StockReportPdfTest {
   static final StockReportPdf.Wording INDONESIAN =
       (kind, code) -> {
         ResourceBundle labels =
-            ResourceBundle.getBundle("i18n/labels", Locale.forLanguageTag("id"));
+            ResourceBundle.getBundle(
+                "i18n/labels",
+                Locale.forLanguageTag("id"),
+                ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES));
         String key = "label." + kind + "." + code;
         return labels.containsKey(key) ? labels.getString(key) : code;
       };
