@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
       PrintersPage.class,
       AuditTrail.class,
       UsersPage.class,
-      ErrorPages.class
+      ErrorPages.class,
+      org.cetak.allocation.web.PolicyPage.class,
+      org.cetak.intake.web.ImportsPage.class,
+      org.cetak.notify.web.NoticesPage.class
     })
 public class ConsoleModel {
 
