@@ -215,10 +215,21 @@ public final class AllocationService {
             .limit(shown)
             .map(r -> new PolicyPreview.Moved(r.requestId(), Masking.nik(r.nik()), r.tier()))
             .toList();
+    java.util.Map<Integer, Long> tiersNow =
+        new java.util.HashMap<>(store.tierCounts(officeId, current, today));
+    java.util.Map<Integer, Long> tiersDraft =
+        new java.util.HashMap<>(store.tierCounts(officeId, draft, today));
+    // every tier of either policy is shown, an empty one as 0
+    for (PriorityPolicy policy : List.of(current, draft)) {
+      for (var tier : policy.tiers()) {
+        tiersNow.putIfAbsent(tier.number(), 0L);
+        tiersDraft.putIfAbsent(tier.number(), 0L);
+      }
+    }
     return new PolicyPreview(
         current.version(),
-        store.tierCounts(officeId, current, today),
-        store.tierCounts(officeId, draft, today),
+        tiersNow,
+        tiersDraft,
         nowTaken,
         draftTaken,
         before.stream().filter(r -> !afterIds.contains(r.requestId())).count(),

@@ -199,12 +199,14 @@ public final class JooqAllocationStore implements AllocationStore {
       long officeId, PriorityPolicy policy, LocalDate today) {
     PrintRequest r = PRINT_REQUEST.as("r");
     Field<Integer> tier =
-        DSL.coalesce(PolicySql.tier(r, policy, today).orElse(DSL.castNull(Integer.class)), 0);
+        DSL.coalesce(PolicySql.tier(r, policy, today).orElse(DSL.castNull(Integer.class)), 0)
+            .as("tier");
+    Table<?> placed = select(tier).from(r).where(eligible(r, officeId)).asTable("placed");
+    Field<Integer> placedTier = placed.field(tier);
     java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
-    db.select(tier, DSL.count())
-        .from(r)
-        .where(eligible(r, officeId))
-        .groupBy(tier)
+    db.select(placedTier, DSL.count())
+        .from(placed)
+        .groupBy(placedTier)
         .fetch()
         .forEach(row -> counts.put(row.value1(), row.value2().longValue()));
     return counts;
