@@ -176,6 +176,81 @@ public final class AllocationService {
         });
   }
 
+  /**
+   * How the queue of an office would change under {@code draft} before it is saved: eligible
+   * requests per tier under the policy in force and under the draft, how many the next run would
+   * reserve under each, and the first {@code shown} requests that the draft takes into that run or
+   * leaves out of it. Nothing is written.
+   */
+  public PolicyPreview preview(long officeId, PriorityPolicy draft, int shown) {
+    LocalDate today = LocalDate.now(clock);
+    PriorityPolicy current = policies.current(officeId);
+    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    long usable = supply.available(officeId) - counts.held();
+    int nowTaken = nextRun(current, counts, usable);
+    int draftTaken = nextRun(draft, counts, usable);
+    List<AllocationStore.Ranked> before = store.ranked(officeId, current, today, nowTaken);
+    List<AllocationStore.Ranked> after = store.ranked(officeId, draft, today, draftTaken);
+    java.util.Set<Long> beforeIds =
+        before.stream()
+            .map(AllocationStore.Ranked::requestId)
+            .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<Long> afterIds =
+        after.stream()
+            .map(AllocationStore.Ranked::requestId)
+            .collect(java.util.stream.Collectors.toSet());
+    java.util.Map<Long, Integer> tierBefore = new java.util.HashMap<>();
+    before.forEach(r -> tierBefore.put(r.requestId(), r.tier()));
+    java.util.Map<Long, Integer> tierAfter = new java.util.HashMap<>();
+    after.forEach(r -> tierAfter.put(r.requestId(), r.tier()));
+    List<PolicyPreview.Moved> movedIn =
+        after.stream()
+            .filter(r -> !beforeIds.contains(r.requestId()))
+            .limit(shown)
+            .map(r -> new PolicyPreview.Moved(r.requestId(), Masking.nik(r.nik()), r.tier()))
+            .toList();
+    List<PolicyPreview.Moved> movedOut =
+        before.stream()
+            .filter(r -> !afterIds.contains(r.requestId()))
+            .limit(shown)
+            .map(r -> new PolicyPreview.Moved(r.requestId(), Masking.nik(r.nik()), r.tier()))
+            .toList();
+    java.util.Map<Integer, Long> tiersNow =
+        new java.util.HashMap<>(store.tierCounts(officeId, current, today));
+    java.util.Map<Integer, Long> tiersDraft =
+        new java.util.HashMap<>(store.tierCounts(officeId, draft, today));
+    // every tier of either policy is shown, an empty one as 0
+    for (PriorityPolicy policy : List.of(current, draft)) {
+      for (var tier : policy.tiers()) {
+        tiersNow.putIfAbsent(tier.number(), 0L);
+        tiersDraft.putIfAbsent(tier.number(), 0L);
+      }
+    }
+    return new PolicyPreview(
+        current.version(),
+        tiersNow,
+        tiersDraft,
+        nowTaken,
+        draftTaken,
+        before.stream().filter(r -> !afterIds.contains(r.requestId())).count(),
+        after.stream().filter(r -> !beforeIds.contains(r.requestId())).count(),
+        movedIn,
+        movedOut);
+  }
+
+  /** How many requests a run would reserve now under {@code policy}. */
+  private static int nextRun(
+      PriorityPolicy policy, AllocationStore.QueueCounts counts, long usable) {
+    long grantable = usable - policy.urgentReserve();
+    if (policy.dailyCap().isPresent()) {
+      grantable =
+          Math.min(
+              grantable,
+              policy.dailyCap().getAsInt() - counts.printedToday() - counts.outstanding());
+    }
+    return (int) Math.max(0, Math.min(grantable, counts.queued()));
+  }
+
   /** Blanks reserved and not yet printed: the stock ledger subtracts them from usable stock. */
   public long reserved(long officeId) {
     return store.held(officeId);

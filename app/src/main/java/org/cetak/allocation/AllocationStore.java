@@ -2,6 +2,7 @@ package org.cetak.allocation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,4 +93,16 @@ public interface AllocationStore {
       Optional<Reservation> reservation) {}
 
   record Reservation(long runId, int tier, String rule, int rank, OffsetDateTime reservedAt) {}
+
+  /**
+   * The first {@code limit} eligible queued requests of an office in the order a run under {@code
+   * policy} would reserve them (nothing is reserved).
+   */
+  List<Ranked> ranked(long officeId, PriorityPolicy policy, LocalDate today, int limit);
+
+  /** Eligible queued requests of an office per tier of {@code policy}; 0 is no tier. */
+  java.util.Map<Integer, Long> tierCounts(long officeId, PriorityPolicy policy, LocalDate today);
+
+  /** A queued request in a policy's order. */
+  record Ranked(long requestId, String nik, int tier) {}
 }

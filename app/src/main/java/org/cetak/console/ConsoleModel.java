@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
       QueuePage.class,
       CounterPage.class,
       ConsolidationPage.class,
-      NoticesPage.class
+      NoticesPage.class,
+      org.cetak.allocation.web.PolicyPage.class,
+      org.cetak.intake.web.ImportsPage.class
     })
 public class ConsoleModel {
 

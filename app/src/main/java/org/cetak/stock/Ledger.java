@@ -62,6 +62,9 @@ public interface Ledger {
   /** The most recent movements of an office, newest first. */
   List<RecordedMovement> recent(long officeId, int limit);
 
+  /** One page of an office's movements, newest first (see {@link LedgerQuery}). */
+  List<RecordedMovement> page(LedgerQuery query);
+
   /** Every movement of an office in [{@code from}, {@code until}), oldest first. */
   List<RecordedMovement> between(long officeId, Instant from, Instant until);
 }

@@ -176,6 +176,35 @@ public final class InMemoryLedger implements Ledger {
   }
 
   @Override
+  public synchronized List<RecordedMovement> page(LedgerQuery q) {
+    return movements.stream()
+        .filter(r -> r.movement().officeId() == q.officeId())
+        .filter(r -> q.from().map(f -> !r.occurredAt().isBefore(f)).orElse(true))
+        .filter(r -> q.until().map(u -> r.occurredAt().isBefore(u)).orElse(true))
+        .filter(
+            r ->
+                q.location()
+                    .map(
+                        l ->
+                            r.movement().from().location() == l
+                                || r.movement().to().location() == l)
+                    .orElse(true))
+        .filter(r -> q.kind().map(k -> r.movement().referenceKind() == k).orElse(true))
+        .filter(
+            r ->
+                q.printerId()
+                    .map(
+                        p ->
+                            r.movement().from().printerId().equals(java.util.Optional.of(p))
+                                || r.movement().to().printerId().equals(java.util.Optional.of(p)))
+                    .orElse(true))
+        .filter(r -> q.before().map(b -> r.id() < b).orElse(true))
+        .sorted(Comparator.comparingLong(RecordedMovement::id).reversed())
+        .limit(q.limit())
+        .toList();
+  }
+
+  @Override
   public synchronized List<RecordedMovement> between(long officeId, Instant from, Instant until) {
     return movements.stream()
         .filter(r -> r.movement().officeId() == officeId)

@@ -30,6 +30,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Allocation in PostgreSQL: one {@code INSERT ... SELECT} per tier takes the tier's eligible
@@ -184,6 +185,41 @@ public final class JooqAllocationStore implements AllocationStore {
               now);
     }
     return reserved == 0 ? 0 : requests.markReserved(runId, now);
+  }
+
+  @Override
+  public List<Ranked> ranked(long officeId, PriorityPolicy policy, LocalDate today, int limit) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Optional<Field<Integer>> tierCase = PolicySql.tier(r, policy, today);
+    if (tierCase.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    Field<Integer> tier = tierCase.get();
+    return db.select(r.ID, r.NIK, tier)
+        .from(r)
+        .where(eligible(r, officeId))
+        .and(tier.isNotNull())
+        .orderBy(tier, PolicySql.suketKey(r), r.SIAK_STATUS_AT, r.ID)
+        .limit(limit)
+        .fetch(row -> new Ranked(row.value1(), row.value2(), row.value3()));
+  }
+
+  @Override
+  public java.util.Map<Integer, Long> tierCounts(
+      long officeId, PriorityPolicy policy, LocalDate today) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Field<Integer> tier =
+        DSL.coalesce(PolicySql.tier(r, policy, today).orElse(DSL.castNull(Integer.class)), 0)
+            .as("tier");
+    Table<?> placed = select(tier).from(r).where(eligible(r, officeId)).asTable("placed");
+    Field<Integer> placedTier = placed.field(tier);
+    java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+    db.select(placedTier, DSL.count())
+        .from(placed)
+        .groupBy(placedTier)
+        .fetch()
+        .forEach(row -> counts.put(row.value1(), row.value2().longValue()));
+    return counts;
   }
 
   @Override

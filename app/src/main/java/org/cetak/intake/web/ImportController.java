@@ -68,7 +68,7 @@ public class ImportController {
       Files.delete(zip);
       bundle.transferTo(zip);
       ImportReport report;
-      try (Bundle opened = Bundle.open(zip)) {
+      try (Bundle opened = Bundle.open(zip, uploadedName(bundle.getOriginalFilename()))) {
         report =
             imports.importBundle(opened, target.code(), user.username(), ImportProgress.none());
       }
@@ -86,6 +86,16 @@ public class ImportController {
         }
       }
     }
+  }
+
+  /** The name the file had on the uploader's computer, without any folder. */
+  static String uploadedName(String original) {
+    if (original == null || original.isBlank()) {
+      return "bundle.zip";
+    }
+    String name =
+        original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+    return name.isBlank() ? "bundle.zip" : name.strip();
   }
 
   @PostMapping("/upstream")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.notify.NoticeKind;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.SmsGateway;
@@ -71,9 +72,71 @@ public class NoticesPage {
     model.addAttribute("office", office);
     model.addAttribute("settings", notices.settings(office.id()));
     model.addAttribute("gateway", gateway.name());
+    java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);
+    for (NoticeKind kind : NoticeKind.values()) {
+      templates.put(kind, notices.template(user.officeId(), kind));
+    }
+    model.addAttribute("templates", templates);
+    model.addAttribute("mayEditTemplates", user.has(Role.SUPERVISOR) || user.has(Role.ADMIN));
     model.addAttribute(
         "fileLines", gateway instanceof FileGateway file ? file.lastLines(20) : List.<String>of());
     return "sms";
+  }
+
+  /**
+   * Saves the office's wording of one kind of notice. A refused template (not one GSM-7 segment, a
+   * character outside GSM-7, an unknown field, no "gratis" or Suket) changes nothing and comes back
+   * on its form with the reason, the offending character named.
+   */
+  @PostMapping("/sms/templates/{kind}")
+  @Allow(Permission.EDIT_NOTICES)
+  String saveTemplate(
+      @PathVariable("kind") String kind,
+      @RequestParam(name = "body", defaultValue = "") String body,
+      Locale locale,
+      RedirectAttributes redirect) {
+    NoticeKind parsed =
+        java.util.Arrays.stream(NoticeKind.values())
+            .filter(k -> k.name().equals(kind))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        org.cetak.notify.NotifyError.INVALID_NOTICE_FILTER,
+                        "No kind of notice " + kind));
+    try {
+      notices.saveTemplate(parsed, body, currentUser.get());
+      redirect.addFlashAttribute(
+          "notice",
+          messages.getMessage(
+              "smstemplate.done",
+              new Object[] {messages.getMessage("sms.kind." + parsed, null, locale)},
+              locale));
+    } catch (DomainException e) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      redirect.addFlashAttribute("templateKind", parsed.name());
+      redirect.addFlashAttribute("templateDraft", body);
+      redirect.addFlashAttribute("templateCode", e.code());
+      redirect.addFlashAttribute(
+          "templateError",
+          messages.getMessage("error." + e.code(), null, e.code(), locale)
+              + ": "
+              + inLanguage(e.getMessage(), locale));
+    }
+    return "redirect:/sms#template-" + parsed.name();
+  }
+
+  /** The notify domain words its template errors "Indonesian / English". */
+  static String inLanguage(String message, Locale locale) {
+    int split = message.indexOf(" / ");
+    if (split < 0) {
+      return message;
+    }
+    return locale.getLanguage().equals("en")
+        ? message.substring(split + 3)
+        : message.substring(0, split);
   }
 
   @PostMapping("/sms/{id}/resend")

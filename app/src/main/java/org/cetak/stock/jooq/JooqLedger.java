@@ -21,6 +21,7 @@ import org.cetak.db.jooq.tables.records.StockMovementRecord;
 import org.cetak.stock.Balance;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
+import org.cetak.stock.LedgerQuery;
 import org.cetak.stock.Location;
 import org.cetak.stock.Movement;
 import org.cetak.stock.Place;
@@ -248,6 +249,46 @@ public final class JooqLedger implements Ledger {
         .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
         .orderBy(STOCK_MOVEMENT.ID.desc())
         .limit(limit)
+        .fetch(JooqLedger::toMovement);
+  }
+
+  @Override
+  public List<RecordedMovement> page(LedgerQuery query) {
+    Condition where = STOCK_MOVEMENT.OFFICE_ID.eq(query.officeId());
+    if (query.from().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.OCCURRED_AT.ge(at(query.from().get())));
+    }
+    if (query.until().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(query.until().get())));
+    }
+    if (query.location().isPresent()) {
+      String location = query.location().get().name();
+      where =
+          where.and(
+              STOCK_MOVEMENT
+                  .FROM_LOCATION
+                  .eq(location)
+                  .or(STOCK_MOVEMENT.TO_LOCATION.eq(location)));
+    }
+    if (query.kind().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.REFERENCE_KIND.eq(query.kind().get().name()));
+    }
+    if (query.printerId().isPresent()) {
+      long printer = query.printerId().get();
+      where =
+          where.and(
+              STOCK_MOVEMENT
+                  .FROM_PRINTER_ID
+                  .eq(printer)
+                  .or(STOCK_MOVEMENT.TO_PRINTER_ID.eq(printer)));
+    }
+    if (query.before().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.ID.lt(query.before().get()));
+    }
+    return db.selectFrom(STOCK_MOVEMENT)
+        .where(where)
+        .orderBy(STOCK_MOVEMENT.ID.desc())
+        .limit(query.limit())
         .fetch(JooqLedger::toMovement);
   }
 
