@@ -298,7 +298,8 @@ public final class AllocationService {
     }
 
     long blanksAhead = position.heldAhead() + position.queuedAhead();
-    long rank = position.reservation().map(r -> (long) r.rank()).orElse(position.queuedAhead() + 1);
+    // one scale for every request: its place in the order the blanks go (held ones print first)
+    long rank = blanksAhead + 1;
     Optional<QueueExplanation.DateRange> estimate = Optional.empty();
     if (blockers.isEmpty()) {
       // blanks this request still needs beyond what is on hand for the queue

@@ -336,12 +336,17 @@ public final class JooqAllocationStore implements AllocationStore {
               .where(h.OFFICE_ID.eq(officeId))
               .and(h.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
               .and(
-                  row(RESERVATION.TIER, PolicySql.suketKey(h), h.SIAK_STATUS_AT, h.ID)
+                  // the print order of the held blanks (ix_reservation_print_order)
+                  row(
+                          RESERVATION.TIER,
+                          RESERVATION.SUKET_KEY,
+                          RESERVATION.READY_AT,
+                          RESERVATION.REQUEST_ID)
                       .lt(
                           row(
                               val(reservation.get().getTier()),
-                              val(mySuket),
-                              val(myAt),
+                              val(reservation.get().getSuketKey()),
+                              val(reservation.get().getReadyAt()),
                               val(requestId))))
               .fetchSingle(0, Long.class);
     } else {
