@@ -74,7 +74,7 @@ public class NoticesPage {
     model.addAttribute("gateway", gateway.name());
     java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
-      templates.put(kind, notices.template(user.officeId(), kind));
+      templates.put(kind, notices.template(office.id(), kind));
     }
     model.addAttribute("templates", templates);
     model.addAttribute("mayEditTemplates", user.has(Role.SUPERVISOR) || user.has(Role.ADMIN));
@@ -91,6 +91,7 @@ public class NoticesPage {
   @PostMapping("/sms/templates/{kind}")
   @Allow(Permission.EDIT_NOTICES)
   String saveTemplate(
+      Office office,
       @PathVariable("kind") String kind,
       @RequestParam(name = "body", defaultValue = "") String body,
       Locale locale,
@@ -105,7 +106,7 @@ public class NoticesPage {
                         org.cetak.notify.NotifyError.INVALID_NOTICE_FILTER,
                         "No kind of notice " + kind));
     try {
-      notices.saveTemplate(parsed, body, currentUser.get());
+      notices.saveTemplate(office.id(), parsed, body, currentUser.get());
       redirect.addFlashAttribute(
           "notice",
           messages.getMessage(
@@ -125,7 +126,7 @@ public class NoticesPage {
               + ": "
               + inLanguage(e.getMessage(), locale));
     }
-    return "redirect:/sms#template-" + parsed.name();
+    return "redirect:/sms?office=" + office.code() + "#template-" + parsed.name();
   }
 
   /** The notify domain words its template errors "Indonesian / English". */
