@@ -132,7 +132,11 @@ public final class FeederStock {
               + alreadyHeld
               + " in it); "
               + quantity
-              + " more do not fit");
+              + " more do not fit",
+          printer.code(),
+          most,
+          alreadyHeld,
+          quantity);
     }
   }
 }
