@@ -258,7 +258,8 @@ public final class StationBench {
     SimulatedRoom room = context.getBean(SimulatedRoom.class);
     Office office = offices.officeByCode("32.71").orElseThrow();
     User admin = TestUsers.everyRole(offices);
-    int perPrinter = cards / printerCount + 1;
+    // half as many again as an even share: the faster printers print more than their share
+    int perPrinter = cards / printerCount * 3 / 2 + 10;
     receipts.receive(
         office.id(),
         new DropRequest(
@@ -796,14 +797,38 @@ public final class StationBench {
     return (System.nanoTime() - sinceNanos) / 1e9;
   }
 
-  /** Counts the statements the application sends from now on, on every thread. */
+  /**
+   * Counts the statements the application sends from now on, on every thread; with {@code
+   * -Dcetak.bench.statements=true}, also each statement's text, printed when the JVM ends.
+   */
   private static LongAdder countStatements(DSLContext db) {
     LongAdder count = new LongAdder();
+    java.util.Map<String, LongAdder> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    boolean byText = Boolean.getBoolean("cetak.bench.statements");
+    if (byText) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () ->
+                      texts.entrySet().stream()
+                          .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                          .limit(40)
+                          .forEach(
+                              e ->
+                                  System.out.printf(
+                                      "%8d  %s%n",
+                                      e.getValue().sum(),
+                                      e.getKey()
+                                          .substring(0, Math.min(160, e.getKey().length()))))));
+    }
     ExecuteListener counter =
         new ExecuteListener() {
           @Override
           public void executeStart(ExecuteContext ctx) {
             count.increment();
+            if (byText && ctx.sql() != null) {
+              texts.computeIfAbsent(ctx.sql(), t -> new LongAdder()).increment();
+            }
           }
         };
     ExecuteListenerProvider[] existing = db.configuration().executeListenerProviders();
