@@ -37,7 +37,7 @@ for run in $(seq 1 "$runs"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   port=$(free_port)
   (cd "$work/run" && CETAK_PORT=$port exec java "${java_opts[@]}" ${CETAK_JAVA_OPTS:-} -jar "$root/$jar" demo \
-    --cetak.demo.scenario="$work/room.yaml" --cetak.station.devices="file:$work/devices.yaml" \
+    --cetak.demo.scenario="$work/room.yaml" --cetak.station.devices="$work/devices.yaml" \
     --cetak.station.time-scale=0.1 >"$work/run/demo.log" 2>&1) &
   pid=$!
   if ! await_http "$port" /login "$pid"; then

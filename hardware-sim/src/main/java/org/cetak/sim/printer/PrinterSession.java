@@ -71,6 +71,7 @@ public final class PrinterSession implements Runnable {
         case LATE -> {
           Thread.sleep(options.lateReply().toMillis());
           write(reply.text().getBytes(StandardCharsets.US_ASCII));
+          printer.lateReplySent();
         }
         case DISCONNECT -> {
           log.info("{}: port disappears", printer.name());

@@ -2,6 +2,7 @@ package org.cetak.sim.printer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cetak.sim.card.PhysicalCard;
 import org.cetak.sim.card.Place;
@@ -39,6 +40,7 @@ public final class SimulatedPrinter {
   private final OperatorPanel panel;
   private final Mechanism mechanism;
   private final CommandSet commands;
+  private final AtomicInteger lateRepliesSent = new AtomicInteger();
 
   public SimulatedPrinter(
       PrinterConfig config, Timeline timeline, FaultPlan faults, GroundTruth truth) {
@@ -77,6 +79,16 @@ public final class SimulatedPrinter {
 
   public GroundTruth truth() {
     return truth;
+  }
+
+  /** Replies a {@code LATE_REPLY} fault held back that have been written to the wire since. */
+  public int lateRepliesSent() {
+    return lateRepliesSent.get();
+  }
+
+  /** Told by the session once it has written a reply held back by {@code LATE_REPLY}. */
+  void lateReplySent() {
+    lateRepliesSent.incrementAndGet();
   }
 
   /** The card parked at the contactless chip station, or null. Read by the chip reader. */

@@ -1,6 +1,7 @@
 package org.cetak.drivers.printer.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -245,7 +246,11 @@ public abstract class CardPrinterContract {
         driver(new ScriptedFault(1, FaultType.LATE_REPLY, "Sic")).parkAtContactless();
     assertThat(done(parked).confirmedBy()).isPresent();
 
-    Thread.sleep(OPTIONS.lateReply().toMillis()); // the late OK arrives now
+    // the held-back OK is on the wire, ahead of any later reply of the same session
+    await("the late reply written")
+        .atMost(OPTIONS.lateReply().multipliedBy(10))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> printer.lateRepliesSent() == 1);
 
     assertThat(done(driver.status()).position()).isEqualTo(CardPosition.CONTACTLESS);
     assertThat(done(driver.identify()).model()).isEqualTo("Primacy");
