@@ -91,6 +91,7 @@ public class AllocationConfiguration {
                 .map(d -> d.list(officeId))
                 .orElse(java.util.List.of())
                 .stream()
+                .filter(d -> !d.reversed())
                 .map(
                     d ->
                         new DropHistory.Drop(

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
@@ -14,6 +15,7 @@ import org.cetak.security.CurrentUser;
 import org.cetak.stock.Drop;
 import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.DropReversals;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class StockMovesApi {
 
   private final DropReceipts receipts;
+  private final DropReversals reversals;
   private final SpoilRecords spoils;
   private final Lending lending;
   private final FeederStock feeders;
@@ -47,12 +50,14 @@ public class StockMovesApi {
 
   public StockMovesApi(
       DropReceipts receipts,
+      DropReversals reversals,
       SpoilRecords spoils,
       Lending lending,
       FeederStock feeders,
       Access access,
       CurrentUser currentUser) {
     this.receipts = receipts;
+    this.reversals = reversals;
     this.spoils = spoils;
     this.lending = lending;
     this.feeders = feeders;
@@ -94,6 +99,21 @@ public class StockMovesApi {
         office.id(),
         new DropRequest(body.documentNo(), body.documentDate(), required(body.quantity()), serials),
         currentUser.get());
+  }
+
+  /** Why a drop was received by mistake. */
+  public record ReversalBody(String reason) {}
+
+  /**
+   * The inventory manager proposes reversing a drop received by mistake; a supervisor approves it
+   * under {@code /approvals}, and only then do its blanks go back to the centre.
+   */
+  @PostMapping("/api/offices/{office}/stock/drops/{dropId}/reversal")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.RECEIVE_DROP)
+  public Approval reverseDrop(
+      Office office, @PathVariable long dropId, @RequestBody ReversalBody body) {
+    return reversals.propose(office.id(), dropId, body.reason(), currentUser.get());
   }
 
   /** Blanks to move from one printer's feeder into another's. */
