@@ -111,8 +111,8 @@ public class StockMovesApi {
   @PostMapping("/api/offices/{office}/stock/drops/{dropId}/reversal")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.RECEIVE_DROP)
-  @Operation(summary = "Proposes sending a drop received by mistake back to the centre")
-  @Refuses({"REVERSAL_REASON_REQUIRED", "UNKNOWN_DROP", "DROP_ALREADY_REVERSED", "DROP_IN_USE"})
+  @Operation(summary = "Proposes reversing a drop received by mistake; a supervisor approves it")
+  @Refuses({"UNKNOWN_DROP", "DROP_ALREADY_REVERSED", "DROP_IN_USE", "REVERSAL_REASON_REQUIRED"})
   public Approval reverseDrop(
       Office office, @PathVariable long dropId, @RequestBody ReversalBody body) {
     return reversals.propose(office.id(), dropId, body.reason(), currentUser.get());
