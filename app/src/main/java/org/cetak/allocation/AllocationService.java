@@ -277,21 +277,23 @@ public final class AllocationService {
             : perPrinterDay;
     QueueExplanation.ExpectedDrop drop = expectedDrop(officeId, today);
 
-    List<String> blockers = new ArrayList<>();
+    List<QueueExplanation.Blocker> blockers = new ArrayList<>();
     if (!ResidentRecord.PRINT_READY.equals(position.siakStatus())) {
-      blockers.add("upstream status is " + position.siakStatus() + ", not PRINT_READY_RECORD");
+      blockers.add(
+          new QueueExplanation.Blocker(
+              QueueExplanation.Blocker.Kind.UPSTREAM_NOT_READY, position.siakStatus()));
     }
     if (!position.hasPhoto()) {
-      blockers.add("no photo yet: it cannot print until the photo arrives");
+      blockers.add(QueueExplanation.Blocker.of(QueueExplanation.Blocker.Kind.NO_PHOTO));
     }
     if (position.tier().isEmpty() && position.reservation().isEmpty()) {
-      blockers.add("no tier of the priority policy takes this request");
+      blockers.add(QueueExplanation.Blocker.of(QueueExplanation.Blocker.Kind.NO_TIER));
     }
     String status = position.status();
     if (!status.equals("QUEUED")
         && !status.equals("RESERVED")
         && !status.equals("FAILED_REQUEUED")) {
-      blockers.add("the request is " + status);
+      blockers.add(new QueueExplanation.Blocker(QueueExplanation.Blocker.Kind.NOT_WAITING, status));
     }
 
     long blanksAhead = position.heldAhead() + position.queuedAhead();

@@ -36,9 +36,35 @@ public record QueueExplanation(
     int printerCardsPerDay,
     ExpectedDrop expectedDrop,
     Optional<DateRange> estimate,
-    List<String> blockers) {
+    List<Blocker> blockers) {
 
   public record DateRange(LocalDate earliest, LocalDate latest) {}
+
+  /**
+   * One thing that stops a request from getting a blank. The console and the command line word it
+   * from {@code queue.blocker.<kind>} in the reader's language; {@code value} fills it in.
+   *
+   * @param value the upstream status for {@code UPSTREAM_NOT_READY}, the request's status for
+   *     {@code NOT_WAITING}, empty otherwise
+   */
+  public record Blocker(Kind kind, String value) {
+
+    /** What kind of blocker it is. */
+    public enum Kind {
+      /** The upstream registry's status is not print-ready. */
+      UPSTREAM_NOT_READY,
+      /** The photo has not arrived. */
+      NO_PHOTO,
+      /** No tier of the priority policy takes the request. */
+      NO_TIER,
+      /** The request is not waiting for a blank (printed, handed over, withdrawn...). */
+      NOT_WAITING
+    }
+
+    public static Blocker of(Kind kind) {
+      return new Blocker(kind, "");
+    }
+  }
 
   /**
    * What the estimate assumes of the next drops.

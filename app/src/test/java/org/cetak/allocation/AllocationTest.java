@@ -282,7 +282,8 @@ class AllocationTest {
     f.blanks.set(10);
 
     assertThat(f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test").granted()).isZero();
-    assertThat(f.allocation.explain(noPhoto).blockers()).anyMatch(b -> b.contains("no photo"));
+    assertThat(f.allocation.explain(noPhoto).blockers())
+        .contains(QueueExplanation.Blocker.of(QueueExplanation.Blocker.Kind.NO_PHOTO));
   }
 
   @Test

@@ -43,7 +43,9 @@ public final class InMemoryLedger implements Ledger {
       }
       put(m.officeId(), m.item(), m.from(), holds - m.quantity());
     }
-    put(m.officeId(), m.item(), m.to(), balance(m.officeId(), m.item(), m.to()) + m.quantity());
+    if (!m.to().location().isSource()) {
+      put(m.officeId(), m.item(), m.to(), balance(m.officeId(), m.item(), m.to()) + m.quantity());
+    }
     RecordedMovement recorded = new RecordedMovement(movements.size() + 1, clock.instant(), m);
     movements.add(recorded);
     return recorded;
@@ -79,6 +81,42 @@ public final class InMemoryLedger implements Ledger {
           Long::sum);
     }
     return flows;
+  }
+
+  @Override
+  public synchronized Map<String, Long> sourced(long officeId) {
+    Map<String, Long> sourced = new HashMap<>();
+    for (RecordedMovement r : movements) {
+      Movement m = r.movement();
+      if (m.officeId() == officeId && m.from().location().isSource()) {
+        sourced.merge(m.item() + ":" + m.from().location(), (long) m.quantity(), Long::sum);
+      }
+      if (m.officeId() == officeId && m.to().location() == Location.CENTRE) {
+        sourced.merge(m.item() + ":" + Location.CENTRE, (long) -m.quantity(), Long::sum);
+      }
+    }
+    return sourced;
+  }
+
+  @Override
+  public synchronized Map<Long, PrinterOutput> printerOutput(
+      long officeId, Instant from, Instant until) {
+    Map<Long, PrinterOutput> output = new HashMap<>();
+    for (RecordedMovement r : between(officeId, from, until)) {
+      Movement m = r.movement();
+      Location to = m.to().location();
+      if (m.item() == Item.BLANK
+          && m.from().printerId().isPresent()
+          && (to == Location.PRINTED || to == Location.SPOILED)) {
+        output.merge(
+            m.from().printerId().get(),
+            to == Location.PRINTED
+                ? new PrinterOutput(m.quantity(), 0)
+                : new PrinterOutput(0, m.quantity()),
+            (a, b) -> new PrinterOutput(a.printed() + b.printed(), a.spoiled() + b.spoiled()));
+      }
+    }
+    return output;
   }
 
   @Override

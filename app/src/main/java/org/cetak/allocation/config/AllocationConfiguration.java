@@ -12,12 +12,15 @@ import org.cetak.allocation.ForecastSettings;
 import org.cetak.allocation.PolicyService;
 import org.cetak.allocation.PolicyStore;
 import org.cetak.allocation.PrinterCapacity;
+import org.cetak.allocation.QueueDesk;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.allocation.job.AllocationJob;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
+import org.cetak.allocation.jooq.JooqQueueLookup;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.request.jooq.Reservations;
 import org.cetak.stock.DropListener;
@@ -88,6 +91,7 @@ public class AllocationConfiguration {
                 .map(d -> d.list(officeId))
                 .orElse(java.util.List.of())
                 .stream()
+                .filter(d -> !d.reversed())
                 .map(
                     d ->
                         new DropHistory.Drop(
@@ -105,6 +109,12 @@ public class AllocationConfiguration {
         transactions,
         audit,
         clock);
+  }
+
+  /** The queue page's search, history and why-not-yet. */
+  @Bean
+  QueueDesk queueDesk(DSLContext db, AllocationService allocation, Access access, Audit audit) {
+    return new QueueDesk(new JooqQueueLookup(db), allocation, access, audit);
   }
 
   /** The stock ledger's usable stock subtracts what allocation holds. */

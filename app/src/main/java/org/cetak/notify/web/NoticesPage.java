@@ -11,6 +11,7 @@ import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.SmsGateway;
 import org.cetak.notify.gateway.FileGateway;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.Role;
 import org.cetak.office.User;
@@ -49,9 +50,10 @@ public class NoticesPage {
 
   @GetMapping("/sms")
   @Allow(Permission.SEE_NOTICES)
-  String page(@RequestParam(name = "status", defaultValue = "") String status, Model model) {
+  String page(
+      Office office, @RequestParam(name = "status", defaultValue = "") String status, Model model) {
     User user = currentUser.get();
-    ZoneId zone = notices.settings(user.officeId()).zone();
+    ZoneId zone = notices.settings(office.id()).zone();
     Optional<NoticeStatus> filter =
         status.isBlank()
             ? Optional.empty()
@@ -60,19 +62,25 @@ public class NoticesPage {
                 .findFirst();
     model.addAttribute(
         "notices",
-        notices.list(user, filter, 200).stream().map(n -> NoticeView.of(n, zone)).toList());
+        notices.list(office.id(), user, filter, 200).stream()
+            .map(n -> NoticeView.of(n, zone))
+            .toList());
     model.addAttribute("statuses", NoticeStatus.values());
     model.addAttribute("status", filter.map(Enum::name).orElse(""));
     model.addAttribute("mayResend", user.has(Role.COUNTER_OFFICER) || user.has(Role.SUPERVISOR));
-    model.addAttribute("unclaimed", notices.unclaimed(user, 0));
-    model.addAttribute("settings", notices.settings(user.officeId()));
+    model.addAttribute("unclaimed", notices.unclaimed(office.id(), user, 0));
+    model.addAttribute("office", office);
+    model.addAttribute("settings", notices.settings(office.id()));
     model.addAttribute("gateway", gateway.name());
     java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
-      templates.put(kind, notices.template(user.officeId(), kind));
+      templates.put(kind, notices.template(office.id(), kind));
     }
     model.addAttribute("templates", templates);
-    model.addAttribute("mayEditTemplates", user.has(Role.SUPERVISOR) || user.has(Role.ADMIN));
+    // a template is saved for the editor's own office
+    model.addAttribute(
+        "mayEditTemplates",
+        (user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)) && office.id() == user.officeId());
     model.addAttribute(
         "fileLines", gateway instanceof FileGateway file ? file.lastLines(20) : List.<String>of());
     return "sms";
@@ -136,9 +144,10 @@ public class NoticesPage {
 
   @PostMapping("/sms/{id}/resend")
   @Allow(Permission.RESEND_NOTICE)
-  String resend(@PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
+  String resend(
+      Office office, @PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
     try {
-      notices.resend(id, currentUser.get());
+      notices.resend(office.id(), id, currentUser.get());
       redirect.addFlashAttribute(
           "notice", messages.getMessage("sms.done.resent", new Object[] {id}, locale));
     } catch (DomainException e) {
@@ -149,6 +158,6 @@ public class NoticesPage {
           "error",
           messages.getMessage("sms.error." + e.code(), new Object[] {id}, e.getMessage(), locale));
     }
-    return "redirect:/sms";
+    return "redirect:/sms?office=" + office.code();
   }
 }

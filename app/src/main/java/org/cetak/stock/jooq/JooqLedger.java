@@ -1,7 +1,10 @@
 package org.cetak.stock.jooq;
 
+import static org.cetak.db.jooq.Tables.PRINTER;
+import static org.cetak.db.jooq.Tables.PRINTER_HOUR_COUNT;
 import static org.cetak.db.jooq.Tables.STOCK_BALANCE;
 import static org.cetak.db.jooq.Tables.STOCK_MOVEMENT;
+import static org.cetak.db.jooq.Tables.STOCK_SOURCE_TOTAL;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import org.cetak.stock.LedgerQuery;
 import org.cetak.stock.Location;
 import org.cetak.stock.Movement;
 import org.cetak.stock.Place;
+import org.cetak.stock.PrinterOutput;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.ReferenceKind;
 import org.cetak.stock.StockError;
@@ -58,11 +62,16 @@ public final class JooqLedger implements Ledger {
   @Override
   public RecordedMovement record(Movement m) {
     boolean takes = !m.from().location().isSource();
+    boolean adds = !m.to().location().isSource();
     if (takes && ORDER.compare(m.from(), m.to()) < 0) {
       take(m);
-      add(m);
+      if (adds) {
+        add(m);
+      }
     } else {
-      add(m);
+      if (adds) {
+        add(m);
+      }
       if (takes) {
         take(m);
       }
@@ -172,6 +181,35 @@ public final class JooqLedger implements Ledger {
                 flows.put(
                     r.value1() + ":" + r.value2() + ":" + r.value3(), r.value4().longValueExact()));
     return flows;
+  }
+
+  @Override
+  public Map<String, Long> sourced(long officeId) {
+    Map<String, Long> sourced = new HashMap<>();
+    db.select(STOCK_SOURCE_TOTAL.ITEM, STOCK_SOURCE_TOTAL.LOCATION, STOCK_SOURCE_TOTAL.QUANTITY)
+        .from(STOCK_SOURCE_TOTAL)
+        .where(STOCK_SOURCE_TOTAL.OFFICE_ID.eq(officeId))
+        .forEach(r -> sourced.put(r.value1() + ":" + r.value2(), r.value3()));
+    return sourced;
+  }
+
+  /** From the counts the database keeps per printer and hour (migration V57). */
+  @Override
+  public Map<Long, PrinterOutput> printerOutput(long officeId, Instant from, Instant until) {
+    Map<Long, PrinterOutput> output = new HashMap<>();
+    db.select(
+            PRINTER_HOUR_COUNT.PRINTER_ID,
+            DSL.sum(PRINTER_HOUR_COUNT.PRINTED).cast(Long.class),
+            DSL.sum(PRINTER_HOUR_COUNT.SPOILED).cast(Long.class))
+        .from(PRINTER_HOUR_COUNT)
+        .join(PRINTER)
+        .on(PRINTER.ID.eq(PRINTER_HOUR_COUNT.PRINTER_ID))
+        .where(PRINTER.OFFICE_ID.eq(officeId))
+        .and(PRINTER_HOUR_COUNT.HOUR.ge(at(from)))
+        .and(PRINTER_HOUR_COUNT.HOUR.lt(at(until)))
+        .groupBy(PRINTER_HOUR_COUNT.PRINTER_ID)
+        .forEach(r -> output.put(r.value1(), new PrinterOutput(r.value2(), r.value3())));
+    return output;
   }
 
   @Override

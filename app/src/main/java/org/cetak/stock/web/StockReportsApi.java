@@ -1,5 +1,6 @@
 package org.cetak.stock.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.report.StockReportPdf;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -81,6 +83,8 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/write-offs")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.PROPOSE_DISPOSAL)
+  @Operation(summary = "Proposes a write-off of spoiled blanks; a supervisor approves it")
+  @Refuses({"INVALID_QUANTITY", "INSUFFICIENT_BALANCE", "REASON_REQUIRED"})
   public Approval proposeWriteOff(Office office, @RequestBody WriteOffBody body) {
     if (body.location() == null) {
       throw new DomainException(StockError.LOCATION_REQUIRED, "A write-off names its location");
@@ -111,6 +115,10 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/destruction-reports")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.PROPOSE_DISPOSAL)
+  @Operation(
+      summary =
+          "Proposes a destruction report (berita acara pemusnahan) of spoiled cards; a supervisor approves it")
+  @Refuses({"NO_CARDS", "NOT_IN_SPOILED_PILE", "WITNESSES_REQUIRED", "INVALID_DESTRUCTION_LINE"})
   public DestructionReport proposeDestruction(Office office, @RequestBody DestructionBody body) {
     List<DestructionLine> lines =
         body.cards() == null
@@ -133,6 +141,8 @@ public class StockReportsApi {
   /** The office's destruction reports. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The office's destruction reports")
+  @Refuses({})
   public List<DestructionReport> destructionReports(Office office) {
     return reports.list(office.id());
   }
@@ -140,6 +150,8 @@ public class StockReportsApi {
   /** One destruction report. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports/{id}")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "One destruction report with its cards")
+  @Refuses({"UNKNOWN_DESTRUCTION_REPORT"})
   public DestructionReport destructionReport(Office office, @PathVariable("id") long id) {
     return report(office, id);
   }
@@ -147,6 +159,8 @@ public class StockReportsApi {
   /** One destruction report as the signed PDF document. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports/{id}/pdf")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "A destruction report as PDF")
+  @Refuses({"UNKNOWN_DESTRUCTION_REPORT"})
   public ResponseEntity<byte[]> destructionReportPdf(Office office, @PathVariable("id") long id) {
     DestructionReport report = report(office, id);
     return pdf(
@@ -169,6 +183,14 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/loss-reports")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REPORT_LOSS)
+  @Operation(summary = "Reports blanks lost (berita acara kehilangan); a supervisor approves it")
+  @Refuses({
+    "INVALID_QUANTITY",
+    "LOCATION_REQUIRED",
+    "CIRCUMSTANCES_REQUIRED",
+    "DOCUMENT_REQUIRED",
+    "INSUFFICIENT_BALANCE"
+  })
   public LossReport proposeLoss(Office office, @RequestBody LossBody body) {
     if (body.location() == null) {
       throw new DomainException(StockError.LOCATION_REQUIRED, "A loss report names its location");
@@ -195,6 +217,8 @@ public class StockReportsApi {
   /** The office's loss reports. */
   @GetMapping("/api/offices/{office}/stock/loss-reports")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The office's loss reports")
+  @Refuses({})
   public List<LossReport> lossReports(Office office) {
     return losses.list(office.id());
   }
@@ -206,6 +230,8 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/loss-reports/{reportId}/found")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REPORT_LOSS)
+  @Operation(summary = "Records lost blanks found again")
+  @Refuses({"UNKNOWN_LOSS_REPORT", "NOT_THAT_MANY_LOST", "INVALID_QUANTITY"})
   public StockViews.MovementView foundAgain(
       Office office, @PathVariable("reportId") long reportId, @RequestBody FoundBody body) {
     return StockViews.view(
@@ -220,6 +246,8 @@ public class StockReportsApi {
   /** The daily stock report of a day ({@code date=2026-11-02}). */
   @GetMapping("/api/offices/{office}/stock/daily-report")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The daily stock report of a day")
+  @Refuses({"DATE_REQUIRED"})
   public DailyStockReport dailyReport(Office office, @RequestParam("date") LocalDate date) {
     return daily.report(office.id(), date);
   }
@@ -227,6 +255,8 @@ public class StockReportsApi {
   /** The daily stock report as PDF. */
   @GetMapping("/api/offices/{office}/stock/daily-report/pdf")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The daily stock report of a day as PDF")
+  @Refuses({"DATE_REQUIRED"})
   public ResponseEntity<byte[]> dailyReportPdf(
       Office office, @RequestParam("date") LocalDate date) {
     return pdf(
