@@ -77,10 +77,7 @@ public class NoticesPage {
       templates.put(kind, notices.template(office.id(), kind));
     }
     model.addAttribute("templates", templates);
-    // a template is saved for the editor's own office
-    model.addAttribute(
-        "mayEditTemplates",
-        (user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)) && office.id() == user.officeId());
+    model.addAttribute("mayEditTemplates", user.has(Role.SUPERVISOR) || user.has(Role.ADMIN));
     model.addAttribute(
         "fileLines", gateway instanceof FileGateway file ? file.lastLines(20) : List.<String>of());
     return "sms";
@@ -94,6 +91,7 @@ public class NoticesPage {
   @PostMapping("/sms/templates/{kind}")
   @Allow(Permission.EDIT_NOTICES)
   String saveTemplate(
+      Office office,
       @PathVariable("kind") String kind,
       @RequestParam(name = "body", defaultValue = "") String body,
       Locale locale,
@@ -108,7 +106,7 @@ public class NoticesPage {
                         org.cetak.notify.NotifyError.INVALID_NOTICE_FILTER,
                         "No kind of notice " + kind));
     try {
-      notices.saveTemplate(parsed, body, currentUser.get());
+      notices.saveTemplate(office.id(), parsed, body, currentUser.get());
       redirect.addFlashAttribute(
           "notice",
           messages.getMessage(
@@ -128,6 +126,7 @@ public class NoticesPage {
               + ": "
               + inLanguage(e.getMessage(), locale));
     }
+    redirect.addAttribute("office", office.code());
     return "redirect:/sms#template-" + parsed.name();
   }
 
