@@ -34,7 +34,7 @@ public interface Ledger {
   /**
    * What came into the office from each source location (which holds no balance) since the ledger
    * began, keyed {@code item:LOCATION}, less what went back to the centre (a reversed drop); kept
-   * as however long the ledger.
+   * as the movements are written, so it costs the same however long the ledger.
    */
   Map<String, Long> sourced(long officeId);
 

@@ -68,6 +68,13 @@ public final class StockLevels {
         held(balances, Item.BLANK, Location.LOST));
   }
 
+  /**
+   * Blanks received from the centre in these flows, less those of reversed drops that went back.
+   */
+  static long received(Map<String, Long> flows) {
+    return outOf(flows, Item.BLANK, Location.CENTRE) - into(flows, Item.BLANK, Location.CENTRE);
+  }
+
   static long outOf(Map<String, Long> flows, Item item, Location from) {
     String prefix = item + ":" + from + ":";
     return flows.entrySet().stream()
