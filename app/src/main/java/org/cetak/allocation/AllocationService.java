@@ -267,9 +267,10 @@ public final class AllocationService {
     AllocationStore.QueuePosition position = find(nik, today);
     long officeId = position.officeId();
     PriorityPolicy policy = policies.current(officeId);
-    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    long held = store.held(officeId);
+    long printedToday = store.printedSince(officeId, startOfDay(today));
     long available = supply.available(officeId);
-    long usable = available - counts.held();
+    long usable = available - held;
     int perPrinterDay = Math.max(1, capacity.cardsPerDay(officeId));
     int perDay =
         policy.dailyCap().isPresent()
@@ -297,7 +298,8 @@ public final class AllocationService {
     }
 
     long blanksAhead = position.heldAhead() + position.queuedAhead();
-    long rank = position.reservation().map(r -> (long) r.rank()).orElse(position.queuedAhead() + 1);
+    // one scale for every request: its place in the order the blanks go (held ones print first)
+    long rank = blanksAhead + 1;
     Optional<QueueExplanation.DateRange> estimate = Optional.empty();
     if (blockers.isEmpty()) {
       // blanks this request still needs beyond what is on hand for the queue
@@ -306,7 +308,7 @@ public final class AllocationService {
               ? 0
               : position.queuedAhead() + 1 - Math.max(0, usable - policy.urgentReserve());
       long printsBefore = blanksAhead;
-      long startDay = counts.printedToday() >= perDay ? 1 : 0;
+      long startDay = printedToday >= perDay ? 1 : 0;
       LocalDate earliest = today.plusDays(startDay + printsBefore / perDay);
       LocalDate latest = today.plusDays(startDay + (printsBefore + perDay) / perDay);
       if (missing > 0) {
@@ -337,7 +339,7 @@ public final class AllocationService {
         usable,
         policy.urgentReserve(),
         policy.dailyCap(),
-        counts.printedToday(),
+        printedToday,
         perPrinterDay,
         drop,
         estimate,
@@ -356,13 +358,12 @@ public final class AllocationService {
       throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }
     // the policy of the request's office is needed for the ranking; find the office first
-    Optional<AllocationStore.QueuePosition> probe =
-        store.position(nik, DefaultPolicy.forOffice(0), today);
-    if (probe.isEmpty()) {
+    Optional<Long> office = store.officeOf(nik);
+    if (office.isEmpty()) {
       throw new DomainException(
           AllocationError.NO_REQUEST, "No print request for NIK " + Masking.nik(nik));
     }
-    PriorityPolicy policy = policies.current(probe.get().officeId());
+    PriorityPolicy policy = policies.current(office.get());
     return store.position(nik, policy, today).orElseThrow();
   }
 

@@ -20,6 +20,9 @@ public interface AllocationStore {
   /** Blanks held by reservations whose card is not printed yet (vault or feeder). */
   long held(long officeId);
 
+  /** Cards printed at the office since the start of the day. */
+  long printedSince(long officeId, OffsetDateTime startOfDay);
+
   /** Counts that bound a run. */
   QueueCounts counts(long officeId, OffsetDateTime startOfDay);
 

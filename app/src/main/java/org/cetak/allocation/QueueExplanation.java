@@ -9,8 +9,9 @@ import java.util.OptionalInt;
  * The answer to "why not me yet?" for one request (kenapa belum dicetak?).
  *
  * @param nikMasked the NIK as an officer may show it
- * @param rank the request's place among the waiting requests of its office (1 = next), or its
- *     reservation's rank when it holds a blank
+ * @param rank the request's place in the order its office's blanks go (1 = next): the held blanks
+ *     in print order first, then the queued requests as allocation ranks them; always {@code
+ *     blanksAhead + 1}
  * @param blanksAhead blanks that go to other requests before this one: reservations not yet printed
  *     plus queued requests ranked before it
  * @param usableStock vault + feeders - reserved

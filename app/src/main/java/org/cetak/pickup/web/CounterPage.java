@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
@@ -37,11 +38,17 @@ public class CounterPage {
 
   private final PickupService pickup;
   private final CurrentUser currentUser;
+  private final Access access;
   private final MessageSource messages;
   private final Clock clock;
 
   public CounterPage(
-      PickupService pickup, CurrentUser currentUser, MessageSource messages, Clock clock) {
+      PickupService pickup,
+      CurrentUser currentUser,
+      Access access,
+      MessageSource messages,
+      Clock clock) {
+    this.access = access;
     this.pickup = pickup;
     this.currentUser = currentUser;
     this.messages = messages;
@@ -86,9 +93,18 @@ public class CounterPage {
   @GetMapping("/pickup/{requestId}")
   @Allow(Permission.FIND_CARD)
   String card(
-      Office office, @PathVariable("requestId") long requestId, Locale locale, Model model) {
+      Office office,
+      @PathVariable("requestId") long requestId,
+      @RequestParam(name = "show", defaultValue = "") String show,
+      Locale locale,
+      Model model) {
     User user = currentUser.get();
     CardAtCounter card = pickup.card(office.id(), requestId, user);
+    boolean mayShow = access.allows(user, Permission.HAND_OVER_CARD, office.id());
+    model.addAttribute("mayShowNik", mayShow);
+    if (mayShow && show.equals("nik")) {
+      model.addAttribute("fullNik", pickup.showNik(office.id(), requestId, user));
+    }
     model.addAttribute("office", office);
     model.addAttribute("card", card);
     model.addAttribute("handover", pickup.handover(office.id(), requestId, user).orElse(null));

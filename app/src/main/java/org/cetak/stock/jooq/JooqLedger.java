@@ -125,7 +125,9 @@ public final class JooqLedger implements Ledger {
               + " "
               + m.item()
               + ", cannot move "
-              + m.quantity());
+              + m.quantity(),
+          holds,
+          m.quantity());
     }
   }
 

@@ -111,6 +111,8 @@ public class StockMovesApi {
   @PostMapping("/api/offices/{office}/stock/drops/{dropId}/reversal")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.RECEIVE_DROP)
+  @Operation(summary = "Proposes sending a drop received by mistake back to the centre")
+  @Refuses({"REVERSAL_REASON_REQUIRED", "UNKNOWN_DROP", "DROP_ALREADY_REVERSED", "DROP_IN_USE"})
   public Approval reverseDrop(
       Office office, @PathVariable long dropId, @RequestBody ReversalBody body) {
     return reversals.propose(office.id(), dropId, body.reason(), currentUser.get());

@@ -3,9 +3,11 @@ package org.cetak.stock.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
+import org.cetak.console.Labels;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.platform.Refuses;
@@ -57,6 +59,7 @@ public class StockReportsApi {
   private final DestructionReports reports;
   private final DailyReports daily;
   private final CurrentUser currentUser;
+  private final Labels labels;
 
   public StockReportsApi(
       PrinterRegistry registry,
@@ -65,7 +68,9 @@ public class StockReportsApi {
       Losses losses,
       DestructionReports reports,
       DailyReports daily,
-      CurrentUser currentUser) {
+      CurrentUser currentUser,
+      Labels labels) {
+    this.labels = labels;
     this.registry = registry;
     this.writeOffs = writeOffs;
     this.destructions = destructions;
@@ -161,10 +166,11 @@ public class StockReportsApi {
   @Allow(Permission.SEE_STOCK)
   @Operation(summary = "A destruction report as PDF")
   @Refuses({"UNKNOWN_DESTRUCTION_REPORT"})
-  public ResponseEntity<byte[]> destructionReportPdf(Office office, @PathVariable("id") long id) {
+  public ResponseEntity<byte[]> destructionReportPdf(
+      Office office, @PathVariable("id") long id, Locale locale) {
     DestructionReport report = report(office, id);
     return pdf(
-        StockReportPdf.destruction(report, office),
+        StockReportPdf.destruction(report, office, (kind, code) -> labels.of(kind, code, locale)),
         "berita-acara-pemusnahan-" + report.number().replace('/', '-') + ".pdf");
   }
 
@@ -258,9 +264,10 @@ public class StockReportsApi {
   @Operation(summary = "The daily stock report of a day as PDF")
   @Refuses({"DATE_REQUIRED"})
   public ResponseEntity<byte[]> dailyReportPdf(
-      Office office, @RequestParam("date") LocalDate date) {
+      Office office, @RequestParam("date") LocalDate date, Locale locale) {
     return pdf(
-        StockReportPdf.daily(daily.report(office.id(), date), office),
+        StockReportPdf.daily(
+            daily.report(office.id(), date), office, (kind, code) -> labels.of(kind, code, locale)),
         "laporan-stok-" + office.code() + "-" + date + ".pdf");
   }
 
