@@ -60,6 +60,83 @@ abstract class LedgerContract {
   }
 
   @Test
+  void a_page_of_the_ledger_is_filtered_and_the_next_page_starts_below_the_last_id() {
+    RecordedMovement drop = move(Place.of(Location.CENTRE), vault(), 100, "DROP_RECEIVED");
+    clock().advance(Duration.ofDays(2));
+    Instant later = clock().instant();
+    List<Long> loads = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      loads.add(move(vault(), Place.feeder(printer()), 1, "FEEDER_LOADED").id());
+    }
+    RecordedMovement spoiled =
+        move(Place.feeder(printer()), Place.of(Location.SPOILED), 1, "PRINT_FAIL");
+
+    List<RecordedMovement> first = page(Optional.empty(), Optional.empty(), Optional.empty(), 3);
+    assertThat(first)
+        .extracting(RecordedMovement::id)
+        .containsExactly(spoiled.id(), loads.get(4), loads.get(3));
+    List<RecordedMovement> second =
+        page(Optional.empty(), Optional.empty(), Optional.of(first.get(2).id()), 10);
+    assertThat(second)
+        .extracting(RecordedMovement::id)
+        .containsExactly(loads.get(2), loads.get(1), loads.get(0), drop.id());
+
+    assertThat(page(Optional.of(Location.SPOILED), Optional.empty(), Optional.empty(), 10))
+        .extracting(RecordedMovement::id)
+        .containsExactly(spoiled.id());
+    assertThat(page(Optional.of(Location.CENTRE), Optional.empty(), Optional.empty(), 10))
+        .extracting(RecordedMovement::id)
+        .containsExactly(drop.id());
+    List<RecordedMovement> beforeLater =
+        call(
+            () ->
+                ledger()
+                    .page(
+                        new LedgerQuery(
+                            office(),
+                            Optional.empty(),
+                            Optional.of(later),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(printer()),
+                            Optional.empty(),
+                            10)));
+    assertThat(beforeLater).isEmpty();
+    List<RecordedMovement> fromLater =
+        call(
+            () ->
+                ledger()
+                    .page(
+                        new LedgerQuery(
+                            office(),
+                            Optional.of(later),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(ReferenceKind.PRINTER),
+                            Optional.of(printer()),
+                            Optional.empty(),
+                            10)));
+    assertThat(fromLater).hasSize(6);
+  }
+
+  private List<RecordedMovement> page(
+      Optional<Location> location, Optional<Instant> from, Optional<Long> before, int limit) {
+    return call(
+        () ->
+            ledger()
+                .page(
+                    new LedgerQuery(
+                        office(),
+                        from,
+                        Optional.empty(),
+                        location,
+                        Optional.empty(),
+                        Optional.empty(),
+                        before,
+                        limit)));
+  }
+
+  @Test
   void a_source_gives_without_holding_and_the_target_holds_what_it_received() {
     RecordedMovement recorded = move(Place.of(Location.CENTRE), vault(), 100, "DROP");
 

@@ -126,7 +126,8 @@ public class NoticesPage {
               + ": "
               + inLanguage(e.getMessage(), locale));
     }
-    return "redirect:/sms?office=" + office.code() + "#template-" + parsed.name();
+    redirect.addAttribute("office", office.code());
+    return "redirect:/sms#template-" + parsed.name();
   }
 
   /** The notify domain words its template errors "Indonesian / English". */

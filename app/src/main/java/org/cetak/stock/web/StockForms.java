@@ -24,6 +24,7 @@ import org.cetak.stock.DestructionProposal;
 import org.cetak.stock.Destructions;
 import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.DropReversals;
 import org.cetak.stock.Item;
 import org.cetak.stock.Lending;
 import org.cetak.stock.LoanRequest;
@@ -55,6 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class StockForms {
 
   private final DropReceipts receipts;
+  private final DropReversals reversals;
   private final Lending lending;
   private final SpoilRecords spoils;
   private final WriteOffs writeOffs;
@@ -68,6 +70,7 @@ public class StockForms {
 
   public StockForms(
       DropReceipts receipts,
+      DropReversals reversals,
       Lending lending,
       SpoilRecords spoils,
       WriteOffs writeOffs,
@@ -79,6 +82,7 @@ public class StockForms {
       CurrentUser currentUser,
       Problems problems) {
     this.receipts = receipts;
+    this.reversals = reversals;
     this.lending = lending;
     this.spoils = spoils;
     this.writeOffs = writeOffs;
@@ -126,6 +130,27 @@ public class StockForms {
                   currentUser.get());
           return problems.message(
               "stockpage.done.drop", locale, drop.documentNo(), drop.quantity());
+        });
+  }
+
+  @PostMapping("/stock/drops/{dropId}/reversal")
+  @Allow(Permission.RECEIVE_DROP)
+  String reverseDrop(
+      Office office,
+      @PathVariable("dropId") long dropId,
+      @RequestParam MultiValueMap<String, String> form,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        office,
+        "reversal",
+        form,
+        locale,
+        redirect,
+        () -> {
+          Approval approval =
+              reversals.propose(office.id(), dropId, text(form, "reason"), currentUser.get());
+          return problems.message("stockpage.done.proposed", locale, approval.id());
         });
   }
 

@@ -130,7 +130,12 @@ public class StockPage {
 
   /** A drop received from the centre. */
   public record DropRow(
-      String documentNo, String documentDate, String quantity, String serials, String receivedAt) {}
+      long id,
+      String documentNo,
+      String documentDate,
+      String quantity,
+      String serials,
+      String receivedAt) {}
 
   /** A spoil movement still (partly) on the spoiled pile, for the destruction form. */
   public record SpoiledRow(
@@ -233,6 +238,7 @@ public class StockPage {
             .map(
                 d ->
                     new DropRow(
+                        d.id(),
                         d.documentNo(),
                         labels.day(d.documentDate()),
                         labels.number(d.quantity()),
