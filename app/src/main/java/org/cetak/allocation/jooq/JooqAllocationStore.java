@@ -119,13 +119,11 @@ public final class JooqAllocationStore implements AllocationStore {
     PrintRequest r = PRINT_REQUEST.as("r");
     Optional<Field<Integer>> tierCase = PolicySql.tier(r, policy, today);
     if (tierCase.isPresent()) {
-      Field<Integer> tier = tierCase.get().as("tier");
-      var waiting =
-          db.select(tier, org.jooq.impl.DSL.count())
-              .from(r)
-              .where(eligible(r, officeId))
-              .groupBy(tierCase.get())
-              .fetch();
+      // grouped outside: PostgreSQL does not match a CASE with bind values in GROUP BY
+      Table<?> placed =
+          db.select(tierCase.get().as("tier")).from(r).where(eligible(r, officeId)).asTable("t");
+      Field<Integer> tier = placed.field("tier", Integer.class);
+      var waiting = db.select(tier, org.jooq.impl.DSL.count()).from(placed).groupBy(tier).fetch();
       for (var row : waiting) {
         if (row.value1() != null) {
           tiers.computeIfAbsent(row.value1(), t -> new long[2])[0] = row.value2();

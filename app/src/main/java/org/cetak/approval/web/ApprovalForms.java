@@ -66,7 +66,7 @@ public class ApprovalForms {
           "notice",
           messages.getMessage(
               "approvals.done." + decided.status(),
-              new Object[] {kind(decided, locale), decided.summary()},
+              new Object[] {kind(decided, locale), subject(decided, locale)},
               locale));
     } catch (DomainException e) {
       if (e.kind() == ErrorCode.Kind.FORBIDDEN
@@ -83,6 +83,12 @@ public class ApprovalForms {
     }
     redirect.addAttribute("office", office.code());
     return "printers".equals(back) ? "redirect:/printers" : "redirect:/";
+  }
+
+  /** What the approval is about, in words: "permohonan 12". */
+  private String subject(Approval a, Locale locale) {
+    String id = a.subjectId().map(String::valueOf).orElse(String.valueOf(a.id()));
+    return messages.getMessage("approval.subject." + a.kind(), new Object[] {id}, id, locale);
   }
 
   private String kind(Approval a, Locale locale) {
