@@ -346,10 +346,27 @@ public final class AllocationService {
         blockers);
   }
 
+  /** One tier of an office's queue today, with its name in the current policy. */
+  public record TierLine(int tier, String name, long waiting, long holding) {}
+
+  /** The office's queue by tier today: waiting for a blank, and holding one. */
+  public List<TierLine> queueByTier(long officeId) {
+    PriorityPolicy policy = policies.current(officeId);
+    return store.byTier(officeId, policy, LocalDate.now(clock)).stream()
+        .map(
+            t ->
+                new TierLine(
+                    t.tier(),
+                    policy.tier(t.tier()).map(PriorityTier::name).orElse(""),
+                    t.waiting(),
+                    t.holding()))
+        .toList();
+  }
+
   /**
    * The next drops: learned from the cadence of the office's deliveries; see {@link DropForecast}.
    */
-  QueueExplanation.ExpectedDrop expectedDrop(long officeId, LocalDate today) {
+  public QueueExplanation.ExpectedDrop expectedDrop(long officeId, LocalDate today) {
     return DropForecast.expect(drops.drops(officeId), forecast, today);
   }
 

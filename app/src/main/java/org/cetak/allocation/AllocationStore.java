@@ -70,6 +70,15 @@ public interface AllocationStore {
    * @param printedToday cards printed since the start of the day
    * @param queued requests waiting (eligible or not: no photo yet, not print-ready)
    */
+  /**
+   * The office's queue by tier today: requests waiting for a blank placed by the policy, and
+   * requests holding a blank by the tier their reservation was made in.
+   */
+  List<TierCount> byTier(long officeId, PriorityPolicy policy, LocalDate today);
+
+  /** Requests of one tier: waiting for a blank, and holding one. */
+  record TierCount(int tier, long waiting, long holding) {}
+
   record QueueCounts(long held, long outstanding, long printedToday, long queued) {}
 
   /**

@@ -6,6 +6,8 @@ import org.cetak.common.ErrorCode;
 public enum ApprovalError implements ErrorCode {
   /** This approval is already decided. */
   ALREADY_DECIDED(Kind.CONFLICT),
+  /** A decision is to approve or to reject. */
+  DECISION_REQUIRED(Kind.INVALID),
   /** Only a supervisor may approve. */
   NOT_A_SUPERVISOR(Kind.FORBIDDEN),
   /** The proposer may not approve their own proposal. */

@@ -1,7 +1,22 @@
 package org.cetak.console;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.cetak.allocation.AllocationService;
+import org.cetak.allocation.QueueHistory;
+import org.cetak.approval.Approvals;
+import org.cetak.consolidation.ConsolidationQueue;
+import org.cetak.notify.NoticeStore;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.printing.PrinterControl;
+import org.cetak.stock.DailyReports;
+import org.cetak.stock.Ledger;
+import org.cetak.stock.Printers;
+import org.cetak.stock.StockLevels;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,7 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The console speaks Bahasa Indonesia; {@code ?lang=en} switches to English and is remembered. */
+/**
+ * The console speaks Bahasa Indonesia; {@code ?lang=en} switches to English and is remembered. Its
+ * home page, live updates and charts are wired here.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleConfiguration implements WebMvcConfigurer {
 
@@ -27,5 +45,58 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
     interceptor.setParamName("lang");
     registry.addInterceptor(interceptor);
+  }
+
+  @Bean
+  Dashboard dashboard(
+      PrinterControl printers,
+      StockLevels levels,
+      DailyReports reports,
+      AllocationService allocation,
+      Approvals approvals,
+      NoticeStore notices,
+      ConsolidationQueue consolidation,
+      OfficeDirectory directory,
+      DSLContext db,
+      Clock clock,
+      @Value("${cetak.console.low-ribbon:50}") int lowRibbon) {
+    return new Dashboard(
+        printers,
+        levels,
+        reports,
+        allocation,
+        approvals,
+        notices,
+        consolidation,
+        directory,
+        db,
+        clock,
+        lowRibbon);
+  }
+
+  @Bean
+  LiveView.Builder liveViews(MessageSource messages) {
+    return new LiveView.Builder(messages);
+  }
+
+  @Bean
+  LiveUpdates liveUpdates(
+      Dashboard dashboard,
+      LiveView.Builder views,
+      @Value("${cetak.console.live-every:PT3S}") Duration every,
+      @Value("${cetak.console.live-stream:PT5M}") Duration stream) {
+    return new LiveUpdates(dashboard, views, every, stream);
+  }
+
+  @Bean
+  Charts charts(
+      Ledger ledger,
+      Printers printers,
+      StockLevels levels,
+      AllocationService allocation,
+      QueueHistory queue,
+      MessageSource messages,
+      Clock clock) {
+    return new Charts(ledger, printers, levels, allocation, queue, messages, clock);
   }
 }

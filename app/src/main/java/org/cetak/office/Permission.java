@@ -19,8 +19,12 @@ import java.util.Set;
 public enum Permission {
   /** The home page: every signed-in user. */
   SEE_HOME(EnumSet.allOf(Role.class)),
-  /** The printers' live state. */
-  SEE_PRINTERS(EnumSet.of(OPERATOR, SUPERVISOR, INVENTORY_MANAGER, AUDITOR, COUNTER_OFFICER)),
+  /**
+   * The printers' live state (the administrator sees them to reload the device file that says which
+   * printers a node drives).
+   */
+  SEE_PRINTERS(
+      EnumSet.of(OPERATOR, SUPERVISOR, INVENTORY_MANAGER, AUDITOR, COUNTER_OFFICER, ADMIN)),
   /** Pause and resume a printer. */
   RUN_PRINTER(EnumSet.of(OPERATOR, SUPERVISOR)),
   /** Load blanks from the vault into a printer's feeder, or take them back out. */

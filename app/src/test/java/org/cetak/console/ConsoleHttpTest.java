@@ -46,7 +46,10 @@ class ConsoleHttpTest {
   @Test
   void english_is_the_second_language() throws Exception {
     HttpResponse<String> response = get("/?lang=en", "kabid:cetak-demo");
-    assertThat(response.body()).contains("Offices").contains("Clustered scheduler");
+    assertThat(response.body())
+        .contains("Offices")
+        .contains("Alerts")
+        .contains("Waiting for approval");
   }
 
   @Test

@@ -13,15 +13,19 @@ import org.cetak.allocation.PolicyService;
 import org.cetak.allocation.PolicyStore;
 import org.cetak.allocation.PrinterCapacity;
 import org.cetak.allocation.QueueDesk;
+import org.cetak.allocation.QueueHistory;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.allocation.job.AllocationJob;
+import org.cetak.allocation.job.QueueHistoryJob;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
 import org.cetak.allocation.jooq.JooqQueueLookup;
+import org.cetak.allocation.jooq.JooqQueueHistory;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
+import org.cetak.office.OfficeDirectory;
 import org.cetak.request.jooq.Reservations;
 import org.cetak.stock.DropListener;
 import org.cetak.stock.Drops;
@@ -177,6 +181,36 @@ public class AllocationConfiguration {
     return TriggerBuilder.newTrigger()
         .forJob(allocationJob)
         .withIdentity("allocation", "cetak")
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(every.toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+  }
+
+  @Bean
+  QueueHistory queueHistory(
+      AllocationService allocation, OfficeDirectory offices, DSLContext db, Clock clock) {
+    return new QueueHistory(allocation, offices, new JooqQueueHistory(db), clock);
+  }
+
+  @Bean
+  JobDetail queueHistoryJob() {
+    return JobBuilder.newJob(QueueHistoryJob.class)
+        .withIdentity("queue-history", "cetak")
+        .withDescription("Count every office's queue by tier for the chart of the queue over time")
+        .storeDurably()
+        .build();
+  }
+
+  @Bean
+  Trigger queueHistoryTrigger(
+      JobDetail queueHistoryJob,
+      @Value("${cetak.allocation.queue-history-every:PT1H}") Duration every) {
+    return TriggerBuilder.newTrigger()
+        .forJob(queueHistoryJob)
+        .withIdentity("queue-history", "cetak")
         .withSchedule(
             SimpleScheduleBuilder.simpleSchedule()
                 .withIntervalInMilliseconds(every.toMillis())

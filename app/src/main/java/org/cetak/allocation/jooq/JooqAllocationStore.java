@@ -121,6 +121,42 @@ public final class JooqAllocationStore implements AllocationStore {
   }
 
   @Override
+  public List<TierCount> byTier(long officeId, PriorityPolicy policy, LocalDate today) {
+    java.util.Map<Integer, long[]> tiers = new java.util.TreeMap<>();
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Optional<Field<Integer>> tierCase = PolicySql.tier(r, policy, today);
+    if (tierCase.isPresent()) {
+      // grouped outside: PostgreSQL does not match a CASE with bind values in GROUP BY
+      Table<?> placed =
+          db.select(tierCase.get().as("tier")).from(r).where(eligible(r, officeId)).asTable("t");
+      Field<Integer> tier = placed.field("tier", Integer.class);
+      var waiting = db.select(tier, org.jooq.impl.DSL.count()).from(placed).groupBy(tier).fetch();
+      for (var row : waiting) {
+        if (row.value1() != null) {
+          tiers.computeIfAbsent(row.value1(), t -> new long[2])[0] = row.value2();
+        }
+      }
+    }
+    var holding =
+        db.select(RESERVATION.TIER, org.jooq.impl.DSL.count())
+            .from(RESERVATION)
+            .join(PRINT_REQUEST)
+            .on(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
+            .where(RESERVATION.OFFICE_ID.eq(officeId))
+            .and(RESERVATION.RELEASED_AT.isNull())
+            .and(RESERVATION.CONSUMED_AT.isNull())
+            .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
+            .groupBy(RESERVATION.TIER)
+            .fetch();
+    for (var row : holding) {
+      tiers.computeIfAbsent(row.value1(), t -> new long[2])[1] = row.value2();
+    }
+    return tiers.entrySet().stream()
+        .map(e -> new TierCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+        .toList();
+  }
+
+  @Override
   public long startRun(
       long officeId, RunTrigger trigger, String actor, int policyVersion, OffsetDateTime now) {
     return db.insertInto(ALLOCATION_RUN)

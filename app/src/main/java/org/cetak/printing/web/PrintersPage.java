@@ -1,7 +1,11 @@
 package org.cetak.printing.web;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.approval.Approval;
+import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.office.Access;
@@ -10,9 +14,13 @@ import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrintingError;
+import org.cetak.printing.Reprints;
 import org.cetak.printing.Sighting;
+import org.cetak.printing.config.InvalidDeviceFileException;
+import org.cetak.printing.config.StationDevices;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
+import org.cetak.stock.DailyReports;
 import org.cetak.stock.StockError;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -24,34 +32,69 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The console's printer page: live state of each printer and the operator's buttons. The page polls
- * {@code /printers/table} to follow the printers without a reload. An action answers with a notice
- * or an error in the officer's language; an action the user may not take is refused with 403.
+ * The console's printer page: live state of each printer and the operator's buttons, reprint
+ * requests with their approval, and the device file reload. The live stream ({@code /live}) pushes
+ * the printers' states; when a printer's buttons change the page fetches {@code /printers/table}
+ * again, keeping a form being filled in. An action answers with a notice or an error in the
+ * officer's language; an action the user may not take is refused with 403.
  */
 @Controller
 public class PrintersPage {
+
+  /** Reprint requests the page lists, newest first. */
+  private static final int REPRINTS_SHOWN = 20;
 
   private final PrinterControl control;
   private final CurrentUser currentUser;
   private final Access access;
   private final MessageSource messages;
+  private final Reprints reprints;
+  private final Approvals approvals;
+  private final StationDevices devices;
 
   public PrintersPage(
-      PrinterControl control, CurrentUser currentUser, Access access, MessageSource messages) {
+      PrinterControl control,
+      CurrentUser currentUser,
+      Access access,
+      MessageSource messages,
+      Reprints reprints,
+      Approvals approvals,
+      StationDevices devices) {
     this.control = control;
     this.currentUser = currentUser;
     this.access = access;
     this.messages = messages;
+    this.reprints = reprints;
+    this.approvals = approvals;
+    this.devices = devices;
   }
 
-  /** What a user may do to the printers of an office; the page shows only these controls. */
-  public record Allowed(boolean run, boolean load, boolean settle) {}
+  /**
+   * What a user may do to the printers of an office; the page shows only these controls.
+   *
+   * @param reprint ask for a printed card to be printed again
+   * @param decide approve or reject a reprint
+   * @param reload have this node read its device file again
+   */
+  public record Allowed(
+      boolean run, boolean load, boolean settle, boolean reprint, boolean decide, boolean reload) {}
 
   @GetMapping("/printers")
   @Allow(Permission.SEE_PRINTERS)
   String printers(Office office, Model model) {
     table(office, model);
-    model.addAttribute("offices", access.visible(currentUser.get()));
+    User user = currentUser.get();
+    model.addAttribute("offices", access.visible(user));
+    model.addAttribute(
+        "reprints",
+        approvals.list(office.id(), Optional.empty()).stream()
+            .filter(a -> a.kind().equals(Reprints.KIND))
+            .sorted(
+                Comparator.comparing((Approval a) -> a.status() != Approval.Status.PROPOSED)
+                    .thenComparing(Approval::proposedAt, Comparator.reverseOrder()))
+            .limit(REPRINTS_SHOWN)
+            .toList());
+    model.addAttribute("zone", DailyReports.ZONE);
     return "printers";
   }
 
@@ -68,7 +111,10 @@ public class PrintersPage {
         new Allowed(
             access.allows(user, Permission.RUN_PRINTER, office.id()),
             access.allows(user, Permission.LOAD_PRINTER, office.id()),
-            access.allows(user, Permission.SETTLE_CARD, office.id())));
+            access.allows(user, Permission.SETTLE_CARD, office.id()),
+            access.allows(user, Permission.REQUEST_REPRINT, office.id()),
+            access.allows(user, Permission.DECIDE_APPROVAL, office.id()),
+            access.allows(user, Permission.RELOAD_DEVICES, office.id())));
     return "printers :: table";
   }
 
@@ -161,6 +207,71 @@ public class PrintersPage {
           }
           control.settle(office, code, job, where, currentUser.get());
         });
+  }
+
+  /** An operator or supervisor asks for a printed card to be printed again, with a reason. */
+  @PostMapping("/printers/reprints")
+  @Allow(Permission.REQUEST_REPRINT)
+  String reprint(
+      Office office,
+      @RequestParam(name = "request", defaultValue = "") String request,
+      @RequestParam(name = "reason", defaultValue = "") String reason,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        locale,
+        office,
+        new Outcome("", request.strip(), 0),
+        "reprint",
+        () -> {
+          long requestId;
+          try {
+            requestId = Long.parseLong(request.strip());
+          } catch (NumberFormatException e) {
+            throw new DomainException(
+                PrintingError.UNKNOWN_REQUEST, "No print request '" + request + "'");
+          }
+          reprints.propose(office.id(), requestId, reason, currentUser.get());
+        });
+  }
+
+  /**
+   * An administrator has this node read its device file again (as {@code POST
+   * /api/devices/reload}); the page names the printers the node now drives, or the file's mistakes.
+   */
+  @PostMapping("/printers/devices/reload")
+  @Allow(Permission.RELOAD_DEVICES)
+  String reload(
+      Office office,
+      @RequestParam(name = "back", defaultValue = "printers") String back,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      List<StationDevices.Device> now = devices.reload();
+      redirect.addFlashAttribute(
+          "notice",
+          messages.getMessage(
+              "devices.reloaded",
+              new Object[] {
+                now.size(),
+                String.join(
+                    ", ", now.stream().map(d -> d.link().office() + "/" + d.link().code()).toList())
+              },
+              locale));
+    } catch (DomainException e) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      String detail =
+          e instanceof InvalidDeviceFileException invalid
+              ? String.join("; ", invalid.errors())
+              : e.getMessage();
+      redirect.addFlashAttribute(
+          "error", messages.getMessage("devices.error." + e.code(), new Object[] {detail}, locale));
+    }
+    redirect.addAttribute("office", office.code());
+    return "home".equals(back) ? "redirect:/" : "redirect:/printers";
   }
 
   private static int parseQuantity(String typed) {
