@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.QueueHistory;
 import org.cetak.approval.Approvals;
+import org.cetak.console.jooq.JooqDashboardReads;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.notify.NoticeStore;
 import org.cetak.office.OfficeDirectory;
@@ -69,7 +70,7 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
         notices,
         consolidation,
         directory,
-        db,
+        new JooqDashboardReads(db),
         clock,
         lowRibbon);
   }

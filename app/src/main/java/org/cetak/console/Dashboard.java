@@ -1,14 +1,10 @@
 package org.cetak.console;
 
-import static org.cetak.db.jooq.Tables.OFFICE;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +14,6 @@ import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.QueueExplanation;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
-import org.cetak.common.Masking;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.NoticeStore;
@@ -31,7 +26,6 @@ import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrinterSummary;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.StockLevels;
-import org.jooq.DSLContext;
 
 /**
  * What the home page and its live updates show of one office, read from the services each part
@@ -52,7 +46,7 @@ public final class Dashboard {
   private final NoticeStore notices;
   private final ConsolidationQueue consolidation;
   private final OfficeDirectory directory;
-  private final DSLContext db;
+  private final Reads reads;
   private final Clock clock;
   private final int lowRibbon;
 
@@ -65,7 +59,7 @@ public final class Dashboard {
       NoticeStore notices,
       ConsolidationQueue consolidation,
       OfficeDirectory directory,
-      DSLContext db,
+      Reads reads,
       Clock clock,
       int lowRibbon) {
     this.printers = printers;
@@ -76,9 +70,18 @@ public final class Dashboard {
     this.notices = notices;
     this.consolidation = consolidation;
     this.directory = directory;
-    this.db = db;
+    this.reads = reads;
     this.clock = clock;
     this.lowRibbon = lowRibbon;
+  }
+
+  /** What the dashboard reads of offices and requests itself. */
+  public interface Reads {
+    /** The office's time zone, if it has one. */
+    Optional<ZoneId> zone(long officeId);
+
+    /** The masked NIK of each of these requests. */
+    Map<Long, String> maskedNiks(List<Long> requestIds);
   }
 
   /** The printers part: each printer with the masked NIK of the card it is making. */
@@ -129,12 +132,7 @@ public final class Dashboard {
 
   /** The office's time zone: its dates and times are shown in it. */
   public ZoneId zone(Office office) {
-    return db.select(OFFICE.TIME_ZONE)
-        .from(OFFICE)
-        .where(OFFICE.ID.eq(office.id()))
-        .fetchOptional(OFFICE.TIME_ZONE)
-        .map(ZoneId::of)
-        .orElse(DailyReports.ZONE);
+    return reads.zone(office.id()).orElse(DailyReports.ZONE);
   }
 
   /** Reads the parts of the office that these permissions see. */
@@ -232,14 +230,6 @@ public final class Dashboard {
   private Map<Long, String> cards(List<PrinterSummary> list) {
     List<Long> requests =
         list.stream().flatMap(p -> p.currentRequestId().stream()).distinct().toList();
-    Map<Long, String> cards = new HashMap<>();
-    if (requests.isEmpty()) {
-      return cards;
-    }
-    db.select(PRINT_REQUEST.ID, PRINT_REQUEST.NIK)
-        .from(PRINT_REQUEST)
-        .where(PRINT_REQUEST.ID.in(requests))
-        .forEach(r -> cards.put(r.value1(), Masking.nik(r.value2())));
-    return cards;
+    return requests.isEmpty() ? Map.of() : reads.maskedNiks(requests);
   }
 }

@@ -156,7 +156,8 @@ class RolesBrowserTest {
               try {
                 page.isDisplayed();
                 return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+              } catch (org.openqa.selenium.WebDriverException e) {
+                // stale, or (while the next page loads) no longer in the document: gone either way
                 return true;
               }
             });
