@@ -35,6 +35,16 @@ public class CetakApplication {
           "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration,"
               + "org.springframework.boot.quartz.autoconfigure.QuartzEndpointAutoConfiguration");
 
+  /** Settings of {@code cetak check} on top of those of every command. */
+  static final Map<String, Object> CHECK =
+      Map.of(
+          "spring.flyway.enabled",
+          "false",
+          "logging.level.com.zaxxer.hikari",
+          "OFF",
+          "logging.level.org.cetak.platform.DatabaseConfiguration",
+          "OFF");
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -64,6 +74,12 @@ public class CetakApplication {
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("logging.level.root", "WARN");
         application.setDefaultProperties(defaults);
+        Map<String, Object> task = new HashMap<>(COMMAND_LINE_TASK);
+        if (mode.equals("check")) {
+          // the check looks at the installation as it is: it migrates nothing, and reports an
+          // unreachable database in its own words rather than the pool's stack trace
+          task.putAll(CHECK);
+        }
         // whatever the configuration says, a command neither schedules nor prints: no Quartz
         // (its start-up would rewrite the server's triggers), no print stations; and it creates
         // only the beans it uses (the schema is still migrated first)
@@ -74,7 +90,7 @@ public class CetakApplication {
                     event
                         .getEnvironment()
                         .getPropertySources()
-                        .addFirst(new MapPropertySource("cetak-cli", COMMAND_LINE_TASK)));
+                        .addFirst(new MapPropertySource("cetak-cli", task)));
         return SpringApplication.exit(application.run(args));
       }
     }

@@ -21,7 +21,9 @@ public enum AllocationError implements ErrorCode {
   /** A reason is required. */
   REASON_REQUIRED(Kind.INVALID),
   /** The request's status does not allow this. */
-  REQUEST_STATUS_CONFLICT(Kind.CONFLICT);
+  REQUEST_STATUS_CONFLICT(Kind.CONFLICT),
+  /** A queue search needs a NIK, three letters of a name, or a Suket number. */
+  SEARCH_REQUIRED(Kind.INVALID);
 
   private final Kind kind;
 

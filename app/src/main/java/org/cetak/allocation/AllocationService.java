@@ -176,6 +176,81 @@ public final class AllocationService {
         });
   }
 
+  /**
+   * How the queue of an office would change under {@code draft} before it is saved: eligible
+   * requests per tier under the policy in force and under the draft, how many the next run would
+   * reserve under each, and the first {@code shown} requests that the draft takes into that run or
+   * leaves out of it. Nothing is written.
+   */
+  public PolicyPreview preview(long officeId, PriorityPolicy draft, int shown) {
+    LocalDate today = LocalDate.now(clock);
+    PriorityPolicy current = policies.current(officeId);
+    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    long usable = supply.available(officeId) - counts.held();
+    int nowTaken = nextRun(current, counts, usable);
+    int draftTaken = nextRun(draft, counts, usable);
+    List<AllocationStore.Ranked> before = store.ranked(officeId, current, today, nowTaken);
+    List<AllocationStore.Ranked> after = store.ranked(officeId, draft, today, draftTaken);
+    java.util.Set<Long> beforeIds =
+        before.stream()
+            .map(AllocationStore.Ranked::requestId)
+            .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<Long> afterIds =
+        after.stream()
+            .map(AllocationStore.Ranked::requestId)
+            .collect(java.util.stream.Collectors.toSet());
+    java.util.Map<Long, Integer> tierBefore = new java.util.HashMap<>();
+    before.forEach(r -> tierBefore.put(r.requestId(), r.tier()));
+    java.util.Map<Long, Integer> tierAfter = new java.util.HashMap<>();
+    after.forEach(r -> tierAfter.put(r.requestId(), r.tier()));
+    List<PolicyPreview.Moved> movedIn =
+        after.stream()
+            .filter(r -> !beforeIds.contains(r.requestId()))
+            .limit(shown)
+            .map(r -> new PolicyPreview.Moved(r.requestId(), Masking.nik(r.nik()), r.tier()))
+            .toList();
+    List<PolicyPreview.Moved> movedOut =
+        before.stream()
+            .filter(r -> !afterIds.contains(r.requestId()))
+            .limit(shown)
+            .map(r -> new PolicyPreview.Moved(r.requestId(), Masking.nik(r.nik()), r.tier()))
+            .toList();
+    java.util.Map<Integer, Long> tiersNow =
+        new java.util.HashMap<>(store.tierCounts(officeId, current, today));
+    java.util.Map<Integer, Long> tiersDraft =
+        new java.util.HashMap<>(store.tierCounts(officeId, draft, today));
+    // every tier of either policy is shown, an empty one as 0
+    for (PriorityPolicy policy : List.of(current, draft)) {
+      for (var tier : policy.tiers()) {
+        tiersNow.putIfAbsent(tier.number(), 0L);
+        tiersDraft.putIfAbsent(tier.number(), 0L);
+      }
+    }
+    return new PolicyPreview(
+        current.version(),
+        tiersNow,
+        tiersDraft,
+        nowTaken,
+        draftTaken,
+        before.stream().filter(r -> !afterIds.contains(r.requestId())).count(),
+        after.stream().filter(r -> !beforeIds.contains(r.requestId())).count(),
+        movedIn,
+        movedOut);
+  }
+
+  /** How many requests a run would reserve now under {@code policy}. */
+  private static int nextRun(
+      PriorityPolicy policy, AllocationStore.QueueCounts counts, long usable) {
+    long grantable = usable - policy.urgentReserve();
+    if (policy.dailyCap().isPresent()) {
+      grantable =
+          Math.min(
+              grantable,
+              policy.dailyCap().getAsInt() - counts.printedToday() - counts.outstanding());
+    }
+    return (int) Math.max(0, Math.min(grantable, counts.queued()));
+  }
+
   /** Blanks reserved and not yet printed: the stock ledger subtracts them from usable stock. */
   public long reserved(long officeId) {
     return store.held(officeId);
@@ -192,9 +267,10 @@ public final class AllocationService {
     AllocationStore.QueuePosition position = find(nik, today);
     long officeId = position.officeId();
     PriorityPolicy policy = policies.current(officeId);
-    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    long held = store.held(officeId);
+    long printedToday = store.printedSince(officeId, startOfDay(today));
     long available = supply.available(officeId);
-    long usable = available - counts.held();
+    long usable = available - held;
     int perPrinterDay = Math.max(1, capacity.cardsPerDay(officeId));
     int perDay =
         policy.dailyCap().isPresent()
@@ -202,25 +278,28 @@ public final class AllocationService {
             : perPrinterDay;
     QueueExplanation.ExpectedDrop drop = expectedDrop(officeId, today);
 
-    List<String> blockers = new ArrayList<>();
+    List<QueueExplanation.Blocker> blockers = new ArrayList<>();
     if (!ResidentRecord.PRINT_READY.equals(position.siakStatus())) {
-      blockers.add("upstream status is " + position.siakStatus() + ", not PRINT_READY_RECORD");
+      blockers.add(
+          new QueueExplanation.Blocker(
+              QueueExplanation.Blocker.Kind.UPSTREAM_NOT_READY, position.siakStatus()));
     }
     if (!position.hasPhoto()) {
-      blockers.add("no photo yet: it cannot print until the photo arrives");
+      blockers.add(QueueExplanation.Blocker.of(QueueExplanation.Blocker.Kind.NO_PHOTO));
     }
     if (position.tier().isEmpty() && position.reservation().isEmpty()) {
-      blockers.add("no tier of the priority policy takes this request");
+      blockers.add(QueueExplanation.Blocker.of(QueueExplanation.Blocker.Kind.NO_TIER));
     }
     String status = position.status();
     if (!status.equals("QUEUED")
         && !status.equals("RESERVED")
         && !status.equals("FAILED_REQUEUED")) {
-      blockers.add("the request is " + status);
+      blockers.add(new QueueExplanation.Blocker(QueueExplanation.Blocker.Kind.NOT_WAITING, status));
     }
 
     long blanksAhead = position.heldAhead() + position.queuedAhead();
-    long rank = position.reservation().map(r -> (long) r.rank()).orElse(position.queuedAhead() + 1);
+    // one scale for every request: its place in the order the blanks go (held ones print first)
+    long rank = blanksAhead + 1;
     Optional<QueueExplanation.DateRange> estimate = Optional.empty();
     if (blockers.isEmpty()) {
       // blanks this request still needs beyond what is on hand for the queue
@@ -229,7 +308,7 @@ public final class AllocationService {
               ? 0
               : position.queuedAhead() + 1 - Math.max(0, usable - policy.urgentReserve());
       long printsBefore = blanksAhead;
-      long startDay = counts.printedToday() >= perDay ? 1 : 0;
+      long startDay = printedToday >= perDay ? 1 : 0;
       LocalDate earliest = today.plusDays(startDay + printsBefore / perDay);
       LocalDate latest = today.plusDays(startDay + (printsBefore + perDay) / perDay);
       if (missing > 0) {
@@ -260,7 +339,7 @@ public final class AllocationService {
         usable,
         policy.urgentReserve(),
         policy.dailyCap(),
-        counts.printedToday(),
+        printedToday,
         perPrinterDay,
         drop,
         estimate,
@@ -296,13 +375,12 @@ public final class AllocationService {
       throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }
     // the policy of the request's office is needed for the ranking; find the office first
-    Optional<AllocationStore.QueuePosition> probe =
-        store.position(nik, DefaultPolicy.forOffice(0), today);
-    if (probe.isEmpty()) {
+    Optional<Long> office = store.officeOf(nik);
+    if (office.isEmpty()) {
       throw new DomainException(
           AllocationError.NO_REQUEST, "No print request for NIK " + Masking.nik(nik));
     }
-    PriorityPolicy policy = policies.current(probe.get().officeId());
+    PriorityPolicy policy = policies.current(office.get());
     return store.position(nik, policy, today).orElseThrow();
   }
 

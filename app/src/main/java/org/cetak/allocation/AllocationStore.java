@@ -20,6 +20,9 @@ public interface AllocationStore {
   /** Blanks held by reservations whose card is not printed yet (vault or feeder). */
   long held(long officeId);
 
+  /** Cards printed at the office since the start of the day. */
+  long printedSince(long officeId, OffsetDateTime startOfDay);
+
   /** Counts that bound a run. */
   QueueCounts counts(long officeId, OffsetDateTime startOfDay);
 
@@ -99,4 +102,16 @@ public interface AllocationStore {
       Optional<Reservation> reservation) {}
 
   record Reservation(long runId, int tier, String rule, int rank, OffsetDateTime reservedAt) {}
+
+  /**
+   * The first {@code limit} eligible queued requests of an office in the order a run under {@code
+   * policy} would reserve them (nothing is reserved).
+   */
+  List<Ranked> ranked(long officeId, PriorityPolicy policy, LocalDate today, int limit);
+
+  /** Eligible queued requests of an office per tier of {@code policy}; 0 is no tier. */
+  java.util.Map<Integer, Long> tierCounts(long officeId, PriorityPolicy policy, LocalDate today);
+
+  /** A queued request in a policy's order. */
+  record Ranked(long requestId, String nik, int tier) {}
 }

@@ -9,8 +9,9 @@ import java.util.OptionalInt;
  * The answer to "why not me yet?" for one request (kenapa belum dicetak?).
  *
  * @param nikMasked the NIK as an officer may show it
- * @param rank the request's place among the waiting requests of its office (1 = next), or its
- *     reservation's rank when it holds a blank
+ * @param rank the request's place in the order its office's blanks go (1 = next): the held blanks
+ *     in print order first, then the queued requests as allocation ranks them; always {@code
+ *     blanksAhead + 1}
  * @param blanksAhead blanks that go to other requests before this one: reservations not yet printed
  *     plus queued requests ranked before it
  * @param usableStock vault + feeders - reserved
@@ -36,9 +37,35 @@ public record QueueExplanation(
     int printerCardsPerDay,
     ExpectedDrop expectedDrop,
     Optional<DateRange> estimate,
-    List<String> blockers) {
+    List<Blocker> blockers) {
 
   public record DateRange(LocalDate earliest, LocalDate latest) {}
+
+  /**
+   * One thing that stops a request from getting a blank. The console and the command line word it
+   * from {@code queue.blocker.<kind>} in the reader's language; {@code value} fills it in.
+   *
+   * @param value the upstream status for {@code UPSTREAM_NOT_READY}, the request's status for
+   *     {@code NOT_WAITING}, empty otherwise
+   */
+  public record Blocker(Kind kind, String value) {
+
+    /** What kind of blocker it is. */
+    public enum Kind {
+      /** The upstream registry's status is not print-ready. */
+      UPSTREAM_NOT_READY,
+      /** The photo has not arrived. */
+      NO_PHOTO,
+      /** No tier of the priority policy takes the request. */
+      NO_TIER,
+      /** The request is not waiting for a blank (printed, handed over, withdrawn...). */
+      NOT_WAITING
+    }
+
+    public static Blocker of(Kind kind) {
+      return new Blocker(kind, "");
+    }
+  }
 
   /**
    * What the estimate assumes of the next drops.

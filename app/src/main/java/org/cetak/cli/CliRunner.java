@@ -1,12 +1,14 @@
 package org.cetak.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cetak.office.OfficeDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,10 +31,13 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
   private static final Set<String> WITHOUT_OFFICE = Set.of("setup", "status", "check", "help");
 
   private final ApplicationContext context;
-  private final OfficeDirectory offices;
+  private final ObjectProvider<OfficeDirectory> offices;
   private int exitCode;
 
-  public CliRunner(ApplicationContext context, OfficeDirectory offices) {
+  /**
+   * The offices are looked up only for a command that needs one (the check may find no database).
+   */
+  public CliRunner(ApplicationContext context, ObjectProvider<OfficeDirectory> offices) {
     this.context = context;
     this.offices = offices;
   }
@@ -40,22 +45,32 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
   @Override
   public void run(String... args) {
     CommandLine cli = new CommandLine(new Cetak());
-    context
-        .getBeansWithAnnotation(Command.class)
-        .values()
-        .forEach(
-            bean -> {
-              if (bean instanceof Callable<?> && !(bean instanceof Cetak)) {
-                cli.addSubcommand(bean);
-              }
-            });
-    cli.addSubcommand("help", new CommandLine.HelpCommand());
     String[] own = withoutSettings(args);
     Optional<String> command = Arrays.stream(own).filter(a -> !a.startsWith("-")).findFirst();
+    // the command asked for is the only one created (others may need what is not there, such as
+    // a database the check is to find unreachable); help and a wrong name list them all
+    List<String> beans =
+        Arrays.stream(context.getBeanNamesForAnnotation(Command.class))
+            .filter(
+                name -> {
+                  Command annotation = context.findAnnotationOnBean(name, Command.class);
+                  return annotation != null && command.map(annotation.name()::equals).orElse(false);
+                })
+            .toList();
+    if (beans.isEmpty()) {
+      beans = Arrays.asList(context.getBeanNamesForAnnotation(Command.class));
+    }
+    for (String name : beans) {
+      Object bean = context.getBean(name);
+      if (bean instanceof Callable<?> && !(bean instanceof Cetak)) {
+        cli.addSubcommand(bean);
+      }
+    }
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     if (command.isPresent()
         && cli.getSubcommands().containsKey(command.get())
         && !WITHOUT_OFFICE.contains(command.get())
-        && offices.offices().isEmpty()) {
+        && offices.getObject().offices().isEmpty()) {
       cli.getErr()
           .println(
               "Belum ada kantor di instalasi ini: jalankan dahulu ./cetak setup (./cetak setup"

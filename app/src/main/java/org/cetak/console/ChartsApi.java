@@ -1,8 +1,10 @@
 package org.cetak.console;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Locale;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +29,10 @@ public class ChartsApi {
 
   /** Blanks available each day and the forecast {@code ahead} days on, with the threshold. */
   @GetMapping("/burn-down")
+  @Operation(
+      summary =
+          "Blanks available each day (vault and feeders) and the forecast, with the reorder threshold")
+  @Refuses({})
   @Allow(Permission.SEE_STOCK)
   public Charts.Chart burnDown(
       Office office,
@@ -38,6 +44,8 @@ public class ChartsApi {
 
   /** Cards printed each day by each printer. */
   @GetMapping("/prints-per-day")
+  @Operation(summary = "Cards printed each day by each printer of the office")
+  @Refuses({})
   @Allow(Permission.SEE_PRINTERS)
   public Charts.Chart printsPerDay(
       Office office, @RequestParam(name = "days", defaultValue = "14") int days, Locale locale) {
@@ -46,6 +54,8 @@ public class ChartsApi {
 
   /** Blanks spoiled by reason. */
   @GetMapping("/spoilage")
+  @Operation(summary = "Blanks spoiled by reason")
+  @Refuses({})
   @Allow(Permission.SEE_STOCK)
   public Charts.Chart spoilage(
       Office office, @RequestParam(name = "days", defaultValue = "30") int days, Locale locale) {
@@ -54,6 +64,8 @@ public class ChartsApi {
 
   /** The queue by tier over time, from the counts kept every hour. */
   @GetMapping("/queue-by-tier")
+  @Operation(summary = "The queue by priority tier over time, from the counts kept every hour")
+  @Refuses({})
   @Allow(Permission.EXPLAIN_QUEUE)
   public Charts.Chart queueByTier(
       Office office, @RequestParam(name = "days", defaultValue = "7") int days, Locale locale) {

@@ -2,12 +2,16 @@ package org.cetak.console;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.cetak.allocation.web.QueuePage;
+import org.cetak.consolidation.web.ConsolidationPage;
+import org.cetak.notify.web.NoticesPage;
 import org.cetak.office.Access;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.office.web.AuditTrail;
 import org.cetak.office.web.UsersPage;
+import org.cetak.pickup.web.CounterPage;
 import org.cetak.platform.ErrorPages;
 import org.cetak.printing.web.PrintersPage;
 import org.cetak.stock.web.StockPage;
@@ -27,7 +31,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
       PrintersPage.class,
       AuditTrail.class,
       UsersPage.class,
-      ErrorPages.class
+      ErrorPages.class,
+      QueuePage.class,
+      CounterPage.class,
+      ConsolidationPage.class,
+      NoticesPage.class,
+      org.cetak.allocation.web.PolicyPage.class,
+      org.cetak.intake.web.ImportsPage.class
     })
 public class ConsoleModel {
 

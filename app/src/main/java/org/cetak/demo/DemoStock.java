@@ -6,6 +6,8 @@ import org.cetak.common.Transactions;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
+import org.cetak.sim.printer.SimulatedPrinter;
+import org.cetak.sim.scenario.SimulatedRoom;
 import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
 import org.cetak.stock.FeederStock;
@@ -23,8 +25,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's blanks: one drop of 5,000 into the Kota Bogor vault, printers PRN-1 and PRN-2, each
- * feeder loaded with 100. Runs after {@link DemoSeeder}; a second start changes nothing.
+ * The demo's blanks: one drop of 5,000 into the Kota Bogor vault, the printers of the demo's
+ * scenario (PRN-1 and PRN-2 unless {@code cetak.demo.scenario} names others), each feeder loaded
+ * with 100. Runs after {@link DemoSeeder}; a second start changes nothing.
  */
 @Component
 @Profile("demo")
@@ -42,6 +45,7 @@ public class DemoStock implements ApplicationRunner {
   private final Printers printers;
   private final Ledger ledger;
   private final Transactions transactions;
+  private final SimulatedRoom room;
 
   public DemoStock(
       OfficeDirectory offices,
@@ -50,7 +54,8 @@ public class DemoStock implements ApplicationRunner {
       FeederStock feeders,
       Printers printers,
       Ledger ledger,
-      Transactions transactions) {
+      Transactions transactions,
+      SimulatedRoom room) {
     this.offices = offices;
     this.receipts = receipts;
     this.registry = registry;
@@ -58,6 +63,7 @@ public class DemoStock implements ApplicationRunner {
     this.printers = printers;
     this.ledger = ledger;
     this.transactions = transactions;
+    this.room = room;
   }
 
   @Override
@@ -83,7 +89,7 @@ public class DemoStock implements ApplicationRunner {
               List.of(SerialRange.parse("KTP2611000001", "KTP2611005000"))),
           blanko);
     }
-    for (String code : List.of("PRN-1", "PRN-2")) {
+    for (String code : room.printers().stream().map(SimulatedPrinter::name).toList()) {
       Printer printer =
           printers
               .find(city.id(), code)

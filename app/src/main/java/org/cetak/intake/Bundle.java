@@ -44,7 +44,14 @@ public final class Bundle implements AutoCloseable {
 
   /** Opens a bundle directory or zip; refused with a clear error when it holds no records file. */
   public static Bundle open(Path path) {
-    String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    return open(path, path.getFileName() == null ? path.toString() : path.getFileName().toString());
+  }
+
+  /**
+   * As {@link #open(Path)}, named {@code name} in reports and errors: an upload stored under a
+   * temporary file keeps the name it was uploaded with.
+   */
+  public static Bundle open(Path path, String name) {
     if (Files.isDirectory(path)) {
       Path csv = path.resolve("records.csv");
       Path json = path.resolve("records.json");

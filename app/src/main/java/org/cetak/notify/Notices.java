@@ -140,7 +140,7 @@ public final class Notices {
    * Puts a notice that failed, was not delivered or whose outcome is unknown back in line (kirim
    * ulang). Counter officers and supervisors of the notice's office may; it is audited.
    */
-  public Notice resend(long noticeId, User by) {
+  public Notice resend(long officeId, long noticeId, User by) {
     if (!(by.has(Role.COUNTER_OFFICER) || by.has(Role.SUPERVISOR))) {
       throw new DomainException(
           NotifyError.NOTICES_NOT_ALLOWED,
@@ -148,7 +148,7 @@ public final class Notices {
     }
     return transactions.inTransaction(
         () -> {
-          Notice notice = ownNotice(noticeId, by);
+          Notice notice = ownNotice(officeId, noticeId);
           if (notice.status() != NoticeStatus.FAILED
               && notice.status() != NoticeStatus.UNDELIVERED) {
             throw new DomainException(
@@ -171,14 +171,14 @@ public final class Notices {
         });
   }
 
-  public List<Notice> list(User by, Optional<NoticeStatus> status, int limit) {
+  public List<Notice> list(long officeId, User by, Optional<NoticeStatus> status, int limit) {
     requireReader(by);
-    return store.list(by.officeId(), status, Math.max(1, Math.min(limit, 1000)));
+    return store.list(officeId, status, Math.max(1, Math.min(limit, 1000)));
   }
 
-  public Notice notice(long noticeId, User by) {
+  public Notice notice(long officeId, long noticeId, User by) {
     requireReader(by);
-    return ownNotice(noticeId, by);
+    return ownNotice(officeId, noticeId);
   }
 
   /**
@@ -190,10 +190,10 @@ public final class Notices {
     return store.unclaimed(officeId, now.minus(Duration.ofDays(Math.max(0, days))), now);
   }
 
-  /** {@link #unclaimed(long, int)} of the officer's own office, for those who may read notices. */
-  public List<UnclaimedCard> unclaimed(User by, int days) {
+  /** {@link #unclaimed(long, int)} for those who may read notices. */
+  public List<UnclaimedCard> unclaimed(long officeId, User by, int days) {
     requireReader(by);
-    return unclaimed(by.officeId(), days);
+    return unclaimed(officeId, days);
   }
 
   public NoticeSettings settings(long officeId) {
@@ -201,17 +201,13 @@ public final class Notices {
   }
 
   /** Supervisors and administrators change their office's settings; audited. */
-  public void saveSettings(NoticeSettings settings, User by) {
+  public void saveSettings(long officeId, NoticeSettings settings, User by) {
     requireManager(by);
     transactions.run(
         () -> {
-          store.saveSettings(by.officeId(), settings, by.username());
+          store.saveSettings(officeId, settings, by.username());
           audit.record(
-              by.officeId(),
-              by.username(),
-              "SMS_SETTINGS",
-              "office:" + by.officeId(),
-              "" + settings);
+              officeId, by.username(), "SMS_SETTINGS", "office:" + officeId, "" + settings);
         });
   }
 
@@ -224,11 +220,11 @@ public final class Notices {
    * Saves the office's wording of a kind of notice after {@link SmsTemplates#validate}: a refused
    * template changes nothing. Supervisors and administrators; audited.
    */
-  public void saveTemplate(NoticeKind kind, String body, User by) {
+  public void saveTemplate(long officeId, NoticeKind kind, String body, User by) {
     requireManager(by);
     transactions.run(
         () -> {
-          long office = by.officeId();
+          long office = officeId;
           SmsTemplates.validate(
               body, store.officeName(office), store.settings(office).openingHours());
           store.saveTemplate(office, kind, body, by.username());
@@ -236,10 +232,10 @@ public final class Notices {
         });
   }
 
-  private Notice ownNotice(long noticeId, User by) {
+  private Notice ownNotice(long officeId, long noticeId) {
     return store
         .lock(noticeId)
-        .filter(n -> n.officeId() == by.officeId())
+        .filter(n -> n.officeId() == officeId)
         .orElseThrow(
             () ->
                 new DomainException(

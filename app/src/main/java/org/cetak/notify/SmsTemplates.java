@@ -55,7 +55,8 @@ public final class SmsTemplates {
                 + fields.group(1)
                 + "} tidak dikenal; yang boleh: {inisial}, {kantor}, {jam} / Unknown field {"
                 + fields.group(1)
-                + "}");
+                + "}",
+            "{" + fields.group(1) + "}");
       }
     }
     Optional<String> outside = Gsm7.firstOutside(body);
@@ -67,7 +68,8 @@ public final class SmsTemplates {
               + named
               + " tidak ada dalam abjad SMS GSM-7 / Character "
               + named
-              + " is not in the GSM-7 alphabet");
+              + " is not in the GSM-7 alphabet",
+          named);
     }
     String lower = body.toLowerCase(Locale.ROOT);
     if (!lower.contains("gratis") || !lower.contains("suket")) {
@@ -88,7 +90,9 @@ public final class SmsTemplates {
               + " / The message is "
               + septets
               + " characters for this office, at most "
-              + Gsm7.SEGMENT);
+              + Gsm7.SEGMENT,
+          septets,
+          Gsm7.SEGMENT);
     }
   }
 

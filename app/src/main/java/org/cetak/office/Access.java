@@ -21,7 +21,8 @@ public final class Access {
   public Office office(String code) {
     return offices
         .officeByCode(code)
-        .orElseThrow(() -> new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + code));
+        .orElseThrow(
+            () -> new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + code, code));
   }
 
   /** The office, or {@code UNKNOWN_OFFICE}. */
@@ -92,7 +93,8 @@ public final class Access {
     if (!covers(user, office.id())) {
       throw new DomainException(
           OfficeError.OTHER_OFFICE,
-          "User " + user.username() + " may not act for office " + office.code());
+          "User " + user.username() + " may not act for office " + office.code(),
+          office.code());
     }
   }
 }

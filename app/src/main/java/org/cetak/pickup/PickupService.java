@@ -115,6 +115,17 @@ public final class PickupService {
                     "No print request " + requestId + " in this office"));
   }
 
+  /**
+   * The full NIK of a card, for the counter officer who hands it over and must compare it with the
+   * resident's documents; every such view is in the audit trail ({@code NIK_VIEWED}).
+   */
+  public String showNik(long officeId, long requestId, User by) {
+    access.require(by, Permission.HAND_OVER_CARD, officeId);
+    CardAtCounter card = card(officeId, requestId, by);
+    audit.record(officeId, by.username(), "NIK_VIEWED", "request " + requestId, "counter handover");
+    return card.nik();
+  }
+
   /** Hands a printed card over, once. */
   public Handover handOver(long officeId, long requestId, HandoverForm form, User by) {
     access.require(by, Permission.HAND_OVER_CARD, officeId);

@@ -61,8 +61,16 @@ public class DatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
   HikariDataSource dataSource(
-      DatabaseProperties properties, ObjectProvider<EmbeddedServer> embedded) {
+      DatabaseProperties properties,
+      ObjectProvider<EmbeddedServer> embedded,
+      @Value("${cetak.cli.enabled:false}") boolean cli) {
     HikariConfig config = new HikariConfig();
+    if (cli) {
+      // a command opens the pool without connecting, and its first statement says in a few
+      // seconds when the database does not answer (the check reports it in its own words)
+      config.setInitializationFailTimeout(-1);
+      config.setConnectionTimeout(5000);
+    }
     if (properties.embedded()) {
       EmbeddedDatabase.RunningServer server = embedded.getObject().address();
       config.setJdbcUrl(server.jdbcUrl(EMBEDDED_DATABASE));

@@ -57,7 +57,7 @@ public class ErrorPages implements ErrorController {
     ProblemDetail problem =
         request.getAttribute(ProblemResolver.PROBLEM) instanceof ProblemDetail resolved
             ? resolved
-            : problems.problem(fromContainer(request), "", Problems.locale(request));
+            : problems.problem(fromContainer(request), new Object[0], Problems.locale(request));
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
       problem.setInstance(URI.create(uri));
     }

@@ -3,6 +3,8 @@ package org.cetak.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.cetak.common.DomainException;
@@ -67,7 +69,8 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
       return null;
     }
     Classified c = classify(ex);
-    ProblemDetail problem = problems.problem(c.code(), c.specifics(), Problems.locale(request));
+    ProblemDetail problem =
+        problems.problem(c.code(), c.args().toArray(), Problems.locale(request));
     if (c.code() == ApiError.INTERNAL_ERROR) {
       String id = UUID.randomUUID().toString();
       problem.setProperty("incident", id);
@@ -102,92 +105,95 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
     return new ModelAndView();
   }
 
-  /** A failure's catalogue code and what to add about it. */
-  record Classified(ErrorCode code, String specifics) {}
+  /** A failure's catalogue code and the values its detail names. */
+  record Classified(ErrorCode code, List<Object> args) {
+
+    static Classified of(ErrorCode code, Object... args) {
+      return new Classified(code, Arrays.asList(args));
+    }
+  }
 
   static Classified classify(Exception ex) {
     if (ex instanceof DomainException e) {
-      return new Classified(e.error(), e.getMessage());
+      return Classified.of(e.error(), e.args());
     }
     if (ex instanceof HttpMessageNotReadableException e) {
-      return new Classified(ApiError.MALFORMED_BODY, where(e));
+      return where(e);
     }
     if (ex instanceof MethodArgumentNotValidException e) {
       StringJoiner fields = new StringJoiner("; ");
       e.getBindingResult()
           .getFieldErrors()
           .forEach(f -> fields.add(f.getField() + " " + f.getDefaultMessage()));
-      return new Classified(ApiError.INVALID_REQUEST, fields.toString());
+      return Classified.of(ApiError.INVALID_REQUEST, fields.toString());
     }
     if (ex instanceof MethodArgumentTypeMismatchException e) {
-      return new Classified(
-          ApiError.INVALID_PARAMETER, "'" + e.getName() + "' = '" + e.getValue() + "'");
+      return Classified.of(ApiError.INVALID_PARAMETER, e.getName(), String.valueOf(e.getValue()));
     }
     if (ex instanceof MissingServletRequestParameterException e) {
-      return new Classified(ApiError.MISSING_PARAMETER, "'" + e.getParameterName() + "'");
+      return Classified.of(ApiError.MISSING_PARAMETER, e.getParameterName());
     }
     if (ex instanceof MissingServletRequestPartException e) {
-      return new Classified(ApiError.MISSING_PARAMETER, "'" + e.getRequestPartName() + "'");
+      return Classified.of(ApiError.MISSING_PARAMETER, e.getRequestPartName());
     }
     if (ex instanceof HttpRequestMethodNotSupportedException e) {
-      return new Classified(ApiError.METHOD_NOT_ALLOWED, e.getMethod());
+      return Classified.of(ApiError.METHOD_NOT_ALLOWED, e.getMethod());
     }
     if (ex instanceof HttpMediaTypeNotSupportedException e) {
-      return new Classified(ApiError.UNSUPPORTED_MEDIA_TYPE, String.valueOf(e.getContentType()));
+      return Classified.of(ApiError.UNSUPPORTED_MEDIA_TYPE, String.valueOf(e.getContentType()));
     }
     if (ex instanceof HttpMediaTypeNotAcceptableException) {
-      return new Classified(ApiError.NOT_ACCEPTABLE, "");
+      return Classified.of(ApiError.NOT_ACCEPTABLE);
     }
     if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-      return new Classified(ApiError.NOT_FOUND, "");
+      return Classified.of(ApiError.NOT_FOUND);
     }
     if (ex instanceof MaxUploadSizeExceededException e) {
-      return new Classified(ApiError.PAYLOAD_TOO_LARGE, limit(e.getMaxUploadSize()));
+      return Classified.of(ApiError.PAYLOAD_TOO_LARGE, limit(e.getMaxUploadSize()));
     }
     if (ex instanceof BodyTooLargeException e) {
-      return new Classified(ApiError.PAYLOAD_TOO_LARGE, limit(e.limit()));
+      return Classified.of(ApiError.PAYLOAD_TOO_LARGE, limit(e.limit()));
     }
     if (ex instanceof AccessDeniedException) {
-      return new Classified(ApiError.ACCESS_DENIED, "");
+      return Classified.of(ApiError.ACCESS_DENIED);
     }
     if (ex instanceof AuthenticationException) {
-      return new Classified(ApiError.UNAUTHENTICATED, "");
+      return Classified.of(ApiError.UNAUTHENTICATED);
     }
-    return new Classified(ApiError.INTERNAL_ERROR, "");
+    return Classified.of(ApiError.INTERNAL_ERROR);
   }
 
   /** The limit, in the units people use for files. */
   static String limit(long bytes) {
     if (bytes < 0) {
-      return "";
+      return "?";
     }
     DataSize size = DataSize.ofBytes(bytes);
     if (size.toGigabytes() >= 1 && bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
-      return "batas " + size.toGigabytes() + " GB";
+      return size.toGigabytes() + " GB";
     }
     if (size.toMegabytes() >= 1) {
-      return "batas " + size.toMegabytes() + " MB";
+      return size.toMegabytes() + " MB";
     }
-    return "batas " + size.toKilobytes() + " KB";
+    return size.toKilobytes() + " KB";
   }
 
-  /** Where in the body the reader gave up: the field names, never a Java class. */
-  private static String where(HttpMessageNotReadableException e) {
+  /**
+   * Where in the body the reader gave up: the field names and the line and column, never a Java
+   * class.
+   */
+  private static Classified where(HttpMessageNotReadableException e) {
     if (e.getMostSpecificCause() instanceof JacksonException j) {
       StringJoiner path = new StringJoiner(".");
       for (JacksonException.Reference r : j.getPath()) {
         path.add(r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]");
       }
-      String at =
-          j.getLocation() == null
-              ? ""
-              : " (baris "
-                  + j.getLocation().getLineNr()
-                  + ", kolom "
-                  + j.getLocation().getColumnNr()
-                  + ")";
-      return path.length() == 0 ? "JSON" + at : "'" + path + "'" + at;
+      return Classified.of(
+          ApiError.MALFORMED_BODY,
+          path.length() == 0 ? "JSON" : "'" + path + "'",
+          j.getLocation() == null ? "?" : String.valueOf(j.getLocation().getLineNr()),
+          j.getLocation() == null ? "?" : String.valueOf(j.getLocation().getColumnNr()));
     }
-    return "";
+    return Classified.of(ApiError.MALFORMED_BODY, "JSON", "?", "?");
   }
 }

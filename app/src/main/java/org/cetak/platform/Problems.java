@@ -50,13 +50,18 @@ public class Problems {
   }
 
   /**
-   * A problem document: the title is the code's wording; the detail adds what happened, when there
-   * is more to say than the title.
+   * A problem document: the title is the code's wording; the detail says what happened in the same
+   * language — the catalogue's {@code error.<code>.detail} filled in with {@code args} where it has
+   * one and the refusal carries its values, else the title (a developer's note stays in the log,
+   * never in the answer).
    */
-  public ProblemDetail problem(ErrorCode code, String specifics, Locale locale) {
+  public ProblemDetail problem(ErrorCode code, Object[] args, Locale locale) {
     HttpStatus status = status(code.kind());
     String title = title(code, locale);
-    String detail = specifics == null || specifics.isBlank() ? title : title + ": " + specifics;
+    String detail =
+        args.length == 0
+            ? title
+            : messages.getMessage("error." + code.name() + ".detail", args, title, locale);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setProperty("code", code.name());

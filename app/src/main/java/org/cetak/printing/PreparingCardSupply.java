@@ -48,10 +48,24 @@ public final class PreparingCardSupply implements CardSupply {
     this.executor = executor;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Asked for the next card, the printer is done with the one before, printed or not: only the
+   * card it gets now stays taken from the other printers. A request whose card was spoiled and
+   * requeued is thus free again for every printer, even when nothing else waits.
+   */
   @Override
   public Optional<PreparedCard> next(PrinterRef printer) {
     Future<Optional<PreparedCard>> prepared = ahead.remove(printer.id());
-    Optional<PreparedCard> card = prepared == null ? takeAndPrepare(printer) : await(prepared);
+    Optional<PreparedCard> card;
+    if (prepared == null) {
+      keepTaken(printer, Optional.empty());
+      card = takeAndPrepare(printer);
+    } else {
+      card = await(prepared);
+      keepTaken(printer, card.map(PreparedCard::requestId));
+    }
     if (card.isPresent()) {
       ahead.put(printer.id(), executor.submit(() -> takeAndPrepare(printer)));
     }
@@ -77,6 +91,16 @@ public final class PreparingCardSupply implements CardSupply {
       prepared.cancel(true);
     }
     taken.remove(printer.id());
+  }
+
+  /** Leaves the printer holding only {@code now} (the card it is about to print), if any. */
+  private void keepTaken(PrinterRef printer, Optional<Long> now) {
+    synchronized (taken) {
+      Deque<Long> mine = taken.get(printer.id());
+      if (mine != null) {
+        mine.removeIf(id -> now.map(n -> !n.equals(id)).orElse(true));
+      }
+    }
   }
 
   private Optional<PreparedCard> takeAndPrepare(PrinterRef printer) {

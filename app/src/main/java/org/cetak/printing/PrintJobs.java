@@ -1,6 +1,7 @@
 package org.cetak.printing;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The print jobs and the printers' modes, as persisted. This port holds the job's own state only:
@@ -33,4 +34,11 @@ public interface PrintJobs {
   PrinterState state(long printerId);
 
   void setState(long printerId, PrinterMode mode, String reason);
+
+  /**
+   * What the printer's pick counter reads when none of its jobs is open, as its jobs recorded it:
+   * the counter read before the latest job's pick, moved by every blank a job's step took out of
+   * (or put back into) the feeder since. Empty before the printer's first job.
+   */
+  OptionalLong expectedPicked(long printerId);
 }

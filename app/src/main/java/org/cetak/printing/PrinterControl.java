@@ -1,11 +1,9 @@
 package org.cetak.printing;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Location;
 import org.cetak.stock.Place;
+import org.cetak.stock.PrinterOutput;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockError;
 
@@ -67,9 +66,9 @@ public final class PrinterControl {
   /** The printers of an office as the API and the console show them. */
   public List<PrinterSummary> printers(long officeId) {
     LocalDate today = LocalDate.now(clock);
-    Map<Long, DayCounts> counts = dayCounts(officeId, today);
+    Map<Long, PrinterOutput> counts = dayCounts(officeId, today);
     return board.printers(officeId).stream()
-        .map(view -> describe(view, counts.getOrDefault(view.id(), DayCounts.NONE)))
+        .map(view -> describe(view, counts.getOrDefault(view.id(), PrinterOutput.NONE)))
         .toList();
   }
 
@@ -78,7 +77,8 @@ public final class PrinterControl {
     PrinterView view = view(office, code);
     return describe(
         view,
-        dayCounts(view.officeId(), LocalDate.now(clock)).getOrDefault(view.id(), DayCounts.NONE));
+        dayCounts(view.officeId(), LocalDate.now(clock))
+            .getOrDefault(view.id(), PrinterOutput.NONE));
   }
 
   public void pause(Office office, String code, String reason, User by) {
@@ -151,7 +151,7 @@ public final class PrinterControl {
                     "No printer " + code + " in office " + office.code()));
   }
 
-  private PrinterSummary describe(PrinterView view, DayCounts today) {
+  private PrinterSummary describe(PrinterView view, PrinterOutput today) {
     Optional<PrinterSnapshot> status = stations.lastStatus(view.id());
     Optional<PrintJob> job = view.openJob();
     return new PrinterSummary(
@@ -170,8 +170,8 @@ public final class PrinterControl {
         movements.feeder(view.id()),
         status.map(PrinterSnapshot::ribbon),
         status.map(s -> s.position().name()),
-        today.printed(),
-        today.spoiled(),
+        Math.toIntExact(today.printed()),
+        Math.toIntExact(today.spoiled()),
         stations == null ? Optional.empty() : stations.readerStatus(view.id()).map(Enum::name));
   }
 
@@ -188,38 +188,16 @@ public final class PrinterControl {
   }
 
   /**
-   * Blanks each printer of the office printed and spoiled on {@code day}, from the ledger: every
-   * blank that left one of the printer's places for the printed or the spoiled pile, including the
-   * extra blanks of a double feed and the blanks an operator recorded spoiled at the printer.
+   * Blanks each printer of the office printed and spoiled on {@code day}, from the counts the
+   * ledger keeps per printer and hour: every blank that left one of the printer's places for the
+   * printed or the spoiled pile, including the extra blanks of a double feed and the blanks an
+   * operator recorded spoiled at the printer.
    */
-  private Map<Long, DayCounts> dayCounts(long officeId, LocalDate day) {
+  private Map<Long, PrinterOutput> dayCounts(long officeId, LocalDate day) {
     ZoneId zone = clock.getZone();
-    Instant from = day.atStartOfDay(zone).toInstant();
-    Instant until = day.plusDays(1).atStartOfDay(zone).toInstant();
-    Map<Long, DayCounts> counts = new HashMap<>();
-    for (RecordedMovement recorded : ledger.between(officeId, from, until)) {
-      var m = recorded.movement();
-      if (m.item() != Item.BLANK || m.from().printerId().isEmpty()) {
-        continue;
-      }
-      Location to = m.to().location();
-      if (to == Location.PRINTED || to == Location.SPOILED) {
-        counts.merge(
-            m.from().printerId().get(),
-            to == Location.PRINTED
-                ? new DayCounts(m.quantity(), 0)
-                : new DayCounts(0, m.quantity()),
-            DayCounts::plus);
-      }
-    }
-    return counts;
-  }
-
-  private record DayCounts(int printed, int spoiled) {
-    static final DayCounts NONE = new DayCounts(0, 0);
-
-    DayCounts plus(DayCounts other) {
-      return new DayCounts(printed + other.printed, spoiled + other.spoiled);
-    }
+    return ledger.printerOutput(
+        officeId,
+        day.atStartOfDay(zone).toInstant(),
+        day.plusDays(1).atStartOfDay(zone).toInstant());
   }
 }

@@ -1,7 +1,9 @@
 package org.cetak.printing;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.cetak.printing.device.PrinterSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ public final class StationWorker implements Runnable {
   private static final Duration DEVICE_START = Duration.ofSeconds(30);
 
   private final PrintStation station;
+  private final PickCounterCheck counters;
   private final Duration idleWait;
   private final Duration haltedWait;
   private final Object wake = new Object();
@@ -29,8 +32,10 @@ public final class StationWorker implements Runnable {
   private volatile boolean abandoned;
   private volatile Thread thread;
 
-  public StationWorker(PrintStation station, Duration idleWait, Duration haltedWait) {
+  public StationWorker(
+      PrintStation station, PickCounterCheck counters, Duration idleWait, Duration haltedWait) {
     this.station = station;
+    this.counters = counters;
     this.idleWait = idleWait;
     this.haltedWait = haltedWait;
   }
@@ -93,9 +98,15 @@ public final class StationWorker implements Runnable {
   public void run() {
     log.info("Print station for {} started", station.printer().code());
     awaitDevice();
+    // the counters read at start, checked against the database once it answers
+    Optional<PrinterSnapshot> atStart = station.lastStatus();
     Duration backoff = Duration.ofMillis(200);
     while (running) {
       try {
+        if (atStart.isPresent()) {
+          counters.admits(station.printer(), atStart.get());
+          atStart = Optional.empty();
+        }
         PrintStation.Tick tick = station.tick();
         backoff = Duration.ofMillis(200);
         switch (tick) {

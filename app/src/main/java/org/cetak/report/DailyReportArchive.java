@@ -27,13 +27,20 @@ public final class DailyReportArchive {
   private final OfficeDirectory offices;
   private final Transactions transactions;
   private final Clock clock;
+  private final StockReportPdf.Wording words;
 
+  /**
+   * @param words the wording of the codes the kept reports show, in Bahasa Indonesia: a kept report
+   *     is an official document and stays as it was produced
+   */
   public DailyReportArchive(
       DailyReports reports,
       StoredDailyReports stored,
       OfficeDirectory offices,
       Transactions transactions,
-      Clock clock) {
+      Clock clock,
+      StockReportPdf.Wording words) {
+    this.words = words;
     this.reports = reports;
     this.stored = stored;
     this.offices = offices;
@@ -69,7 +76,8 @@ public final class DailyReportArchive {
     return transactions.inTransaction(
         () -> {
           DailyStockReport report = reports.report(office.id(), day);
-          boolean kept = stored.keep(report, StockReportPdf.daily(report, office), "scheduler");
+          boolean kept =
+              stored.keep(report, StockReportPdf.daily(report, office, words), "scheduler");
           if (kept) {
             log.info("Daily stock report of {} for {} kept", office.code(), day);
           }

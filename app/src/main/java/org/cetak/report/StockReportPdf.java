@@ -23,7 +23,17 @@ public final class StockReportPdf {
 
   private StockReportPdf() {}
 
-  public static byte[] daily(DailyStockReport r, Office office) {
+  /**
+   * The wording of a code a report shows, in the report's language: {@code kind} and {@code code}
+   * as in the message bundles' {@code label.<kind>.<code>} ({@code spoilReason}, {@code
+   * destruction}).
+   */
+  @FunctionalInterface
+  public interface Wording {
+    String of(String kind, String code);
+  }
+
+  public static byte[] daily(DailyStockReport r, Office office, Wording words) {
     try (PdfWriter pdf = new PdfWriter()) {
       pdf.title("LAPORAN HARIAN STOK BLANKO KTP-el");
       pdf.text(office.name() + " (" + office.code() + ")");
@@ -36,7 +46,7 @@ public final class StockReportPdf {
       pdf.row("Tercetak (printed)", n(r.printed()));
       pdf.row("Rusak / gagal (spoiled)", n(r.spoiled()));
       for (Map.Entry<String, Long> e : r.spoiledByReason().entrySet()) {
-        pdf.row("    " + e.getKey(), n(e.getValue()));
+        pdf.row("    " + words.of("spoilReason", e.getKey()), n(e.getValue()));
       }
       pdf.row("Dimusnahkan (destroyed)", n(r.destroyed()));
       pdf.row("Dipinjamkan (lent)", n(r.lent()));
@@ -74,7 +84,7 @@ public final class StockReportPdf {
     }
   }
 
-  public static byte[] destruction(DestructionReport r, Office office) {
+  public static byte[] destruction(DestructionReport r, Office office, Wording words) {
     try (PdfWriter pdf = new PdfWriter()) {
       pdf.title("BERITA ACARA PEMUSNAHAN BLANKO KTP-el");
       pdf.text("Nomor: " + r.number());
@@ -88,7 +98,7 @@ public final class StockReportPdf {
       pdf.row("Blanko rusak / gagal", n(r.count(Item.BLANK)));
       pdf.row("KTP-el lama yang ditarik", n(r.count(Item.OLD_CARD)));
       pdf.row("Jumlah", n(r.cards().size()));
-      pdf.row("Status", r.status().name());
+      pdf.row("Status", words.of("destruction", r.status().name()));
       pdf.gap();
       float[] xs = {0, 30, 105, 250, 385};
       pdf.cells(xs, "No", "Jenis", "UID chip / nomor seri", "Alasan", "Permohonan");
@@ -99,7 +109,7 @@ public final class StockReportPdf {
             String.valueOf(i++),
             c.item() == Item.BLANK ? "Blanko" : "KTP lama",
             c.chipUid().or(c::serial).orElse("(mutasi " + c.spoilMovementId() + ")"),
-            c.reason(),
+            words.of("spoilReason", c.reason()),
             c.requestId().map(String::valueOf).orElse("-"));
       }
       pdf.gap();

@@ -64,7 +64,7 @@ public final class DailyReports {
         name,
         day,
         onHand(atStart),
-        StockLevels.outOf(flows, Item.BLANK, Location.CENTRE),
+        StockLevels.received(flows),
         StockLevels.outOf(flows, Item.BLANK, Location.BORROWED),
         StockLevels.into(flows, Item.BLANK, Location.PRINTED),
         StockLevels.into(flows, Item.BLANK, Location.SPOILED),

@@ -31,6 +31,22 @@ public interface Ledger {
    */
   Map<String, Long> flows(long officeId, Instant from, Instant until);
 
+  /**
+   * What came into the office from each source location (which holds no balance) since the ledger
+   * began, keyed {@code item:LOCATION}, less what went back to the centre (a reversed drop); kept
+   * as the movements are written, so it costs the same however long the ledger.
+   */
+  Map<String, Long> sourced(long officeId);
+
+  /**
+   * Blanks each printer of the office sent to the printed and to the spoiled pile in [{@code from},
+   * {@code until}), both whole hours, by printer id (printers with none are absent): every blank
+   * that left one of the printer's places for either pile, the extra blanks of a double feed and
+   * those an operator recorded spoiled at the printer included. Kept per printer and hour as the
+   * movements are written, so it costs the same however many cards the window had.
+   */
+  Map<Long, PrinterOutput> printerOutput(long officeId, Instant from, Instant until);
+
   /** What the ledger says each place holds, summed from every movement up to {@code until}. */
   List<Balance> sumsUntil(long officeId, Instant until);
 
@@ -45,6 +61,9 @@ public interface Ledger {
 
   /** The most recent movements of an office, newest first. */
   List<RecordedMovement> recent(long officeId, int limit);
+
+  /** One page of an office's movements, newest first (see {@link LedgerQuery}). */
+  List<RecordedMovement> page(LedgerQuery query);
 
   /** Every movement of an office in [{@code from}, {@code until}), oldest first. */
   List<RecordedMovement> between(long officeId, Instant from, Instant until);

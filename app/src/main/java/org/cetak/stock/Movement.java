@@ -45,7 +45,7 @@ public record Movement(
     if (from.equals(to)) {
       throw new DomainException(StockError.SAME_PLACE, "A movement needs two places, got " + from);
     }
-    if (to.location().isSource()) {
+    if (to.location().isSource() && !returnsToCentre(item, from, to)) {
       throw new DomainException(StockError.INVALID_PLACE, to + " only gives, it cannot receive");
     }
     if (item == Item.OLD_CARD && from.location() == Location.CENTRE) {
@@ -55,5 +55,15 @@ public record Movement(
       throw new DomainException(
           StockError.INVALID_PLACE, "Blanks are never withdrawn from residents");
     }
+  }
+
+  /**
+   * Whether this is the one movement into a source: blanks of a reversed drop going back from the
+   * vault to the centre. It holds no balance there; it lowers what the office received.
+   */
+  public static boolean returnsToCentre(Item item, Place from, Place to) {
+    return item == Item.BLANK
+        && from.location() == Location.VAULT
+        && to.location() == Location.CENTRE;
   }
 }

@@ -86,7 +86,15 @@ public enum StockError implements ErrorCode {
   /** No daily report kept for that day. */
   NO_KEPT_REPORT(Kind.NOT_FOUND),
   /** A destruction needs two witnesses. */
-  WITNESSES_REQUIRED(Kind.INVALID);
+  WITNESSES_REQUIRED(Kind.INVALID),
+  /** No such drop. */
+  UNKNOWN_DROP(Kind.NOT_FOUND),
+  /** The drop was reversed already, or its reversal awaits approval. */
+  DROP_ALREADY_REVERSED(Kind.CONFLICT),
+  /** Some of the drop's blanks have left the vault; it can no longer be reversed whole. */
+  DROP_IN_USE(Kind.CONFLICT),
+  /** A reversal states why the drop was a mistake. */
+  REVERSAL_REASON_REQUIRED(Kind.INVALID);
 
   private final Kind kind;
 

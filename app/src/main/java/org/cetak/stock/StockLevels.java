@@ -1,6 +1,5 @@
 package org.cetak.stock;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +8,6 @@ import java.util.Map;
  * allocation reserved), and the reconciliation identity.
  */
 public final class StockLevels {
-
-  static final Instant BEGINNING = Instant.EPOCH;
-  static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
   private final Ledger ledger;
   private final ReservedBlanks reserved;
@@ -52,12 +48,12 @@ public final class StockLevels {
   }
 
   public Reconciliation reconciliation(long officeId) {
-    Map<String, Long> flows = ledger.flows(officeId, BEGINNING, END);
+    Map<String, Long> sourced = ledger.sourced(officeId);
     List<Balance> balances = ledger.balances(officeId);
     return new Reconciliation(
         officeId,
-        outOf(flows, Item.BLANK, Location.CENTRE),
-        outOf(flows, Item.BLANK, Location.BORROWED),
+        sourced.getOrDefault(Item.BLANK + ":" + Location.CENTRE, 0L),
+        sourced.getOrDefault(Item.BLANK + ":" + Location.BORROWED, 0L),
         held(balances, Item.BLANK, Location.VAULT),
         held(balances, Item.BLANK, Location.FEEDER),
         held(balances, Item.BLANK, Location.INSIDE_PRINTER),
@@ -66,10 +62,17 @@ public final class StockLevels {
         held(balances, Item.BLANK, Location.DESTROYED),
         held(balances, Item.BLANK, Location.LENT),
         held(balances, Item.BLANK, Location.UNKNOWN),
-        outOf(flows, Item.OLD_CARD, Location.WITHDRAWN),
+        sourced.getOrDefault(Item.OLD_CARD + ":" + Location.WITHDRAWN, 0L),
         held(balances, Item.OLD_CARD, Location.SPOILED),
         held(balances, Item.OLD_CARD, Location.DESTROYED),
         held(balances, Item.BLANK, Location.LOST));
+  }
+
+  /**
+   * Blanks received from the centre in these flows, less those of reversed drops that went back.
+   */
+  static long received(Map<String, Long> flows) {
+    return outOf(flows, Item.BLANK, Location.CENTRE) - into(flows, Item.BLANK, Location.CENTRE);
   }
 
   static long outOf(Map<String, Long> flows, Item item, Location from) {

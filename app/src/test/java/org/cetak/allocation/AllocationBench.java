@@ -1,9 +1,7 @@
 package org.cetak.allocation;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,6 @@ import org.cetak.intake.Bundle;
 import org.cetak.intake.ImportProgress;
 import org.cetak.intake.ImportReport;
 import org.cetak.intake.ImportService;
-import org.cetak.intake.RecordFields;
 import org.cetak.intake.RecordValidator;
 import org.cetak.intake.jooq.JooqRequestStore;
 import org.cetak.office.Office;
@@ -60,7 +57,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Benchmarks on a temporary embedded PostgreSQL.",
-    subcommands = {AllocationBench.Allocation.class, AllocationBench.Import.class})
+    subcommands = {
+      AllocationBench.Allocation.class,
+      AllocationBench.Import.class,
+      AllocationBench.ImportOnce.class
+    })
 public class AllocationBench implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -160,40 +161,175 @@ public class AllocationBench implements Callable<Integer> {
             "queued %,d synthetic requests in %.1f s%n", requests, seconds(System.nanoTime() - t0));
         AllocationService allocation = bench.allocation();
         bench.blanks.set(blanks);
-        List<Long> millis = new ArrayList<>();
+        List<Long> appMillis = new ArrayList<>();
+        List<Long> sqlMillis = new ArrayList<>();
+        List<Long> appPicked = List.of();
         for (int i = 0; i < runs; i++) {
-          if (i > 0) {
-            reset(bench);
-          }
+          reset(bench);
           long start = System.nanoTime();
           RunResult result = allocation.run(bench.office.id(), RunTrigger.DROP_RECEIVED, "bench");
           long ms = (System.nanoTime() - start) / 1_000_000;
-          millis.add(ms);
+          appMillis.add(ms);
+          appPicked = picked(bench);
+          reset(bench);
+          long handStart = System.nanoTime();
+          int handGranted = handWritten(bench, blanks);
+          long handMs = (System.nanoTime() - handStart) / 1_000_000;
+          sqlMillis.add(handMs);
+          List<Long> handPicked = picked(bench);
           out.printf(
-              "run %d: reserved %,d of %,d queued in %d ms (target <= 2000 ms)%n",
-              i + 1, result.granted(), result.granted() + result.queued(), ms);
+              "run %d: allocation reserved %,d of %,d queued in %d ms; hand-written statement %,d"
+                  + " in %d ms; same requests in the same order: %s%n",
+              i + 1,
+              result.granted(),
+              result.granted() + result.queued(),
+              ms,
+              handGranted,
+              handMs,
+              appPicked.equals(handPicked) ? "yes" : "NO");
         }
-        Collections.sort(millis);
-        out.printf("median %d ms, best %d ms%n", millis.get(millis.size() / 2), millis.get(0));
-        String nik =
-            bench
-                .db
-                .fetchValue(
-                    "select nik from print_request where status = 'QUEUED' order by id desc limit 1")
-                .toString();
-        long start = System.nanoTime();
-        QueueExplanation why = allocation.explain(nik);
+        reset(bench);
+        allocation.run(bench.office.id(), RunTrigger.DROP_RECEIVED, "bench");
+        long app = median(appMillis);
+        long hand = median(sqlMillis);
+        out.printf("%nallocation of %,d over %,d queued (median of %d)%n", blanks, requests, runs);
+        out.printf("  %-34s %8d ms   (target <= 500 ms)%n", "allocation run", app);
+        out.printf("  %-34s %8d ms%n", "hand-written statement", hand);
         out.printf(
-            "why-not-yet for the last queued request: rank %,d, %,d blanks ahead, estimate %s,"
-                + " in %d ms%n",
-            why.rank(),
-            why.blanksAhead(),
-            why.estimate().map(Object::toString).orElse("-"),
-            (System.nanoTime() - start) / 1_000_000);
+            "  %-34s %8.2f     (target <= 2)%n", "ratio", hand == 0 ? 0.0 : (double) app / hand);
+        whyNotYet(bench, allocation, out);
         nextToPrint(bench, out);
       }
       out.flush();
       return 0;
+    }
+
+    /** The reserved requests in rank order. */
+    private static List<Long> picked(Bench bench) {
+      return bench
+          .db
+          .fetch(
+              "select request_id from reservation where released_at is null"
+                  + " order by queue_rank, request_id")
+          .getValues(0, Long.class);
+    }
+
+    /**
+     * The cheapest way to do the same reservation: one statement written by hand for the default
+     * policy (its first-time-voter rule is outside its window until August 2028). Each tier's
+     * requests, by disjoint conditions, in the eligible-queue index's order up to the blanks; the
+     * tiers in turn until the blanks are given; the run, the reservations, the requests' moves and
+     * their history rows as data-modifying CTEs.
+     */
+    private static int handWritten(Bench bench, int blanks) {
+      LocalDate elderly = LocalDate.now(bench.clock).minusYears(60);
+      String eligible =
+          "office_id = "
+              + bench.office.id()
+              + " and status = 'QUEUED' and siak_status = 'PRINT_READY_RECORD' and has_photo";
+      String tier2 =
+          "(urgent_reason is not null or vulnerable or birth_date <= date '"
+              + elderly
+              + "' or disabled)";
+      String[] tiers = {
+        "reason = 'FIRST_CARD'",
+        "reason <> 'FIRST_CARD' and " + tier2,
+        "reason in ('MOVED_IN', 'REGION_SPLIT', 'DATA_CHANGE') and not " + tier2,
+        "reason = 'LOST' and not " + tier2,
+        "reason = 'DAMAGED' and not " + tier2,
+        "reason = 'OTHER' and not " + tier2
+      };
+      StringBuilder union = new StringBuilder();
+      for (int t = 0; t < tiers.length; t++) {
+        union
+            .append(t == 0 ? "" : " union all ")
+            .append("(select id, ")
+            .append(t + 1)
+            .append(
+                " as tier, coalesce(suket_date, date '9999-12-31') as suket_key, siak_status_at"
+                    + " from print_request where ")
+            .append(eligible)
+            .append(" and ")
+            .append(tiers[t])
+            .append(" order by coalesce(suket_date, date '9999-12-31'), siak_status_at, id limit ")
+            .append(blanks)
+            .append(")");
+      }
+      String sql =
+          HAND_WRITTEN_SQL
+              .replace("{office}", Long.toString(bench.office.id()))
+              .replace("{union}", union)
+              .replace("{blanks}", Integer.toString(blanks))
+              .replace("{elderly}", elderly.toString());
+      return bench.transactions.inTransaction(
+          () -> bench.db.fetchSingle(sql).get(0, Integer.class));
+    }
+
+    static final String HAND_WRITTEN_SQL =
+        """
+        with run as (
+            insert into allocation_run (office_id, triggered_by, actor, policy_version, started_at)
+            values ({office}, 'DROP_RECEIVED', 'bench', 0, now()) returning id),
+        top as (
+            select id, tier, suket_key, siak_status_at,
+                   row_number() over (order by tier, suket_key, siak_status_at, id)::int as rank
+            from (select * from ({union}) tiers limit {blanks}) ranked),
+        reserved as (
+            insert into reservation (request_id, office_id, run_id, tier, rule, queue_rank,
+                policy_version, reserved_at, suket_key, ready_at)
+            select top.id, {office}, run.id, tier,
+                   case when r.reason = 'FIRST_CARD' then 'FIRST_CARD'
+                        when r.urgent_reason is not null then 'URGENT_NEED'
+                        when r.vulnerable then 'VULNERABLE'
+                        when r.birth_date <= date '{elderly}' then 'ELDERLY'
+                        when r.disabled then 'DISABLED'
+                        when r.reason = 'OTHER' then 'ANY'
+                        else r.reason end,
+                   rank, 0, now(), suket_key, top.siak_status_at
+            from top join print_request r on r.id = top.id, run
+            returning request_id, run_id, tier, queue_rank),
+        moved as (
+            update print_request p set status = 'RESERVED', status_at = now(), updated_at = now()
+            from top where p.id = top.id
+            returning p.id),
+        history as (
+            insert into print_request_event (request_id, from_status, to_status, reason, actor,
+                occurred_at)
+            select request_id, 'QUEUED', 'RESERVED', 'reserved by allocation run ' || run_id
+                || ', tier ' || tier || ', rank ' || queue_rank, 'allocation', now()
+            from reserved
+            returning 1)
+        select (select count(*) from moved)::int + 0 * (select count(*) from history)::int
+        """;
+
+    private static void whyNotYet(Bench bench, AllocationService allocation, PrintWriter out) {
+      String nik =
+          bench
+              .db
+              .fetchValue(
+                  "select nik from print_request where status = 'QUEUED' order by id desc limit 1")
+              .toString();
+      allocation.explain(nik);
+      List<Long> micros = new ArrayList<>();
+      QueueExplanation why = null;
+      for (int i = 0; i < 20; i++) {
+        long start = System.nanoTime();
+        why = allocation.explain(nik);
+        micros.add((System.nanoTime() - start) / 1_000);
+      }
+      Collections.sort(micros);
+      out.printf(
+          "  %-34s %8.1f ms   (target <= 20 ms; median of 20: rank %,d, %,d blanks ahead)%n",
+          "why-not-yet, last queued request",
+          micros.get(10) / 1000.0,
+          why.rank(),
+          why.blanksAhead());
+    }
+
+    private static long median(List<Long> values) {
+      List<Long> sorted = new ArrayList<>(values);
+      Collections.sort(sorted);
+      return sorted.get(sorted.size() / 2);
     }
 
     /**
@@ -209,8 +345,10 @@ public class AllocationBench implements Callable<Integer> {
       bench.transactions.run(() -> askRepeatedly(bench, queue, preparing, micros));
       Collections.sort(micros);
       out.printf(
-          "next request to print (with its record), 500 times: median %.2f ms, p95 %.2f ms%n",
-          micros.get(250) / 1000.0, micros.get(475) / 1000.0);
+          "  %-34s %8.2f ms   (500 asks; p95 %.2f ms)%n",
+          "next card (request with its record)",
+          micros.get(250) / 1000.0,
+          micros.get(475) / 1000.0);
     }
 
     private static void askRepeatedly(
@@ -230,6 +368,8 @@ public class AllocationBench implements Callable<Integer> {
     private static void reset(Bench bench) {
       bench.db.execute("delete from print_request_event where to_status = 'RESERVED'");
       bench.db.execute("delete from reservation");
+      bench.db.execute("update allocation_state set last_run_id = null");
+      bench.db.execute("delete from allocation_run");
       bench.db.execute("update print_request set status = 'QUEUED' where status = 'RESERVED'");
       bench.db.execute("vacuum analyze print_request");
     }
@@ -254,106 +394,161 @@ public class AllocationBench implements Callable<Integer> {
         """;
   }
 
-  @Command(name = "import", description = "Import a generated CSV bundle (default 100,000 rows).")
+  @Command(
+      name = "import",
+      description =
+          "Import a generated zip bundle with photos and signatures (default 100,000 rows), each run"
+              + " in a fresh JVM and database, against COPY of the same rows into an unindexed"
+              + " table.")
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--rows", defaultValue = "100000")
     int rows;
 
+    @Option(names = "--runs", defaultValue = "3")
+    int runs;
+
+    @Option(
+        names = "--jvm",
+        description = "options of the importing JVM (default: none, as ./cetak import)")
+    List<String> jvm = new ArrayList<>();
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       Path dir = Files.createTempDirectory("cetak-bench-import");
-      try (Bench bench = new Bench()) {
-        Path csv = dir.resolve("records.csv");
-        write(csv, rows);
-        out.printf("generated %,d rows, %,d KB%n", rows, Files.size(csv) / 1024);
-        ImportService imports = bench.imports();
-        for (String pass : List.of("first import", "same file again")) {
-          long start = System.nanoTime();
-          ImportReport report;
-          try (Bundle bundle = Bundle.open(dir)) {
-            report = imports.importBundle(bundle, "32.71", "bench", ImportProgress.none());
+      Path zip = dir.resolve("bundle.zip");
+      try {
+        long t0 = System.nanoTime();
+        Synthetic.Sizes sizes = Synthetic.writeZip(zip, rows);
+        out.printf(
+            "generated %s: %,d rows, photo %,d-%,d bytes (mean %,d), signature mean %,d bytes,"
+                + " %,d MB in %.0f s%n",
+            zip.getFileName(),
+            rows,
+            sizes.photoMin(),
+            sizes.photoMax(),
+            sizes.photoMean(),
+            sizes.signatureMean(),
+            Files.size(zip) / (1024 * 1024),
+            seconds(System.nanoTime() - t0));
+        out.flush();
+        List<String[]> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          String load = Files.readString(Path.of("/proc/loadavg")).trim();
+          List<String> command = new ArrayList<>();
+          command.add(ProcessHandle.current().info().command().orElse("java"));
+          command.addAll(jvm);
+          command.addAll(
+              List.of(
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  AllocationBench.class.getName(),
+                  "import-once",
+                  zip.toString(),
+                  Integer.toString(rows)));
+          Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+          String result = null;
+          try (var lines =
+              new java.io.BufferedReader(
+                  new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+              if (line.startsWith("RESULT ")) {
+                result = line.substring(7);
+              } else if (line.startsWith("REFUSED") || line.contains("Exception")) {
+                out.println("  " + line);
+              }
+            }
           }
-          double s = seconds(System.nanoTime() - start);
+          if (child.waitFor() != 0 || result == null) {
+            out.printf("run %d failed (exit %d)%n", i + 1, child.exitValue());
+            return 1;
+          }
+          String[] f = result.split(" ");
+          results.add(f);
           out.printf(
-              "%s: %s, %,d new, %,d unchanged, %.2f s, %,.0f rows/s (target >= 20,000)%n",
-              pass,
-              report.applied() ? "applied" : "REFUSED " + report.errors(),
-              report.counts().created(),
-              report.counts().unchanged(),
-              s,
-              rows / s);
+              "run %d (load %s): import %s s, %s rows/s; COPY %s s, %s rows/s; ratio %s;"
+                  + " importing JVM peak RSS %s MB%n",
+              i + 1, load, f[0], f[1], f[2], f[3], f[4], f[5]);
+          out.flush();
         }
+        out.printf("%nimport of %,d rows with photos and signatures%n", rows);
+        out.printf("  %-30s %s%n", "import rows/s", column(results, 1));
+        out.printf("  %-30s %s%n", "COPY rows/s (unindexed)", column(results, 3));
+        out.printf("  %-30s %s   (target <= 3)%n", "ratio import/COPY time", column(results, 4));
+        out.printf("  %-30s %s%n", "peak RSS of the import, MB", column(results, 5));
       } finally {
-        Files.deleteIfExists(dir.resolve("records.csv"));
+        Files.deleteIfExists(zip);
         Files.deleteIfExists(dir);
       }
       out.flush();
       return 0;
     }
 
-    /** Synthetic residents of Kota Bogor: unique NIKs consistent with birth date and sex. */
-    static void write(Path csv, int rows) {
-      List<String> columns = RecordFields.ALL;
-      String[] districts = {"327101", "327102", "327103", "327104", "327105", "327106"};
-      String[] reasons = {"FIRST_CARD", "DATA_CHANGE", "MOVED_IN", "LOST", "DAMAGED", "OTHER"};
-      try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-        w.write(String.join(",", columns));
-        w.write('\n');
-        LocalDate base = LocalDate.of(1950, 1, 1);
-        for (int i = 0; i < rows; i++) {
-          LocalDate birth = base.plusDays(i % 21_000);
-          boolean female = (i / 21_000) % 2 == 1;
-          String district = districts[(i / 42_000) % districts.length];
-          int seq = 1 + i / 252_000;
-          String nik =
-              district
-                  + String.format(
-                      "%02d%02d%02d%04d",
-                      birth.getDayOfMonth() + (female ? 40 : 0),
-                      birth.getMonthValue(),
-                      birth.getYear() % 100,
-                      seq);
-          String[] v = {
-            nik,
-            district + "0101100001",
-            "PENDUDUK SINTETIS " + i,
-            female ? "P" : "L",
-            "BOGOR",
-            birth.toString(),
-            "O",
-            "\"JL. MAWAR NO. " + (i % 200) + ", BLOK C\"",
-            "001",
-            "002",
-            "PALEDANG",
-            "BOGOR TENGAH",
-            "KOTA BOGOR",
-            "JAWA BARAT",
-            "ISLAM",
-            "KAWIN",
-            "KARYAWAN SWASTA",
-            "WNI",
-            "PRINT_READY_RECORD",
-            "2025-12-01T08:00:00+07:00",
-            reasons[i % reasons.length],
-            i % 40 == 0 ? "IBADAH HAJI" : "",
-            i % 30 == 0 ? "1" : "0",
-            "0",
-            i % 3 == 0 ? "474/" + i : "",
-            i % 3 == 0 ? "2025-10-01" : "",
-            "0812" + String.format("%08d", i),
-            "",
-            "",
-            ""
-          };
-          w.write(String.join(",", v));
-          w.write('\n');
+    private static String column(List<String[]> results, int index) {
+      return String.join(
+          " | ", results.stream().map(r -> String.format("%10s", r[index])).toList());
+    }
+  }
+
+  /**
+   * One measured import in this JVM (started by {@code import}): the bundle through {@link
+   * Bundle#open} and {@link ImportService#importBundle} as {@code ./cetak import} does, the JVM's
+   * peak resident memory after it, then COPY of the same rows into an unindexed table.
+   */
+  @Command(name = "import-once", hidden = true)
+  static final class ImportOnce implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(index = "0")
+    Path zip;
+
+    @picocli.CommandLine.Parameters(index = "1")
+    int rows;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Bench bench = new Bench()) {
+        ImportService imports = bench.imports();
+        long start = System.nanoTime();
+        ImportReport report;
+        try (Bundle bundle = Bundle.open(zip)) {
+          report = imports.importBundle(bundle, "32.71", "bench", ImportProgress.none());
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        double importSeconds = seconds(System.nanoTime() - start);
+        long hwmKb = peakResidentKb();
+        if (!report.applied() || report.counts().created() != rows) {
+          System.out.println("REFUSED or incomplete: " + report.counts() + " " + report.errors());
+          return 1;
+        }
+        long payloads =
+            bench
+                .db
+                .fetchSingle("select count(*) from request_payload where photo is not null")
+                .get(0, Long.class);
+        if (payloads != rows) {
+          System.out.println("REFUSED: " + payloads + " photos stored of " + rows);
+          return 1;
+        }
+        double copySeconds = Synthetic.copyBare(bench, rows);
+        System.out.printf(
+            "RESULT %.1f %,.0f %.1f %,.0f %.2f %,d%n",
+            importSeconds,
+            rows / importSeconds,
+            copySeconds,
+            rows / copySeconds,
+            importSeconds / copySeconds,
+            hwmKb / 1024);
       }
+      return 0;
+    }
+
+    private static long peakResidentKb() throws IOException {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,8 @@ import org.cetak.printing.QueuedCard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each test uses its own office, so the class shares one database without tests seeing each other.
@@ -282,7 +285,8 @@ class AllocationTest {
     f.blanks.set(10);
 
     assertThat(f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test").granted()).isZero();
-    assertThat(f.allocation.explain(noPhoto).blockers()).anyMatch(b -> b.contains("no photo"));
+    assertThat(f.allocation.explain(noPhoto).blockers())
+        .contains(QueueExplanation.Blocker.of(QueueExplanation.Blocker.Kind.NO_PHOTO));
   }
 
   @Test
@@ -300,7 +304,7 @@ class AllocationTest {
     assertThat(reserved.estimate().orElseThrow().earliest()).isEqualTo(f.today());
     assertThat(waiting.tier()).contains(4);
     assertThat(waiting.rule()).contains("LOST");
-    assertThat(waiting.rank()).isEqualTo(2);
+    assertThat(waiting.rank()).isEqualTo(3);
     assertThat(waiting.blanksAhead()).isEqualTo(2);
     assertThat(waiting.usableStock()).isZero();
     assertThat(waiting.expectedDrop().source()).isEqualTo("CONFIGURED");
@@ -308,7 +312,63 @@ class AllocationTest {
     assertThat(waiting.estimate().orElseThrow().latest())
         .isAfterOrEqualTo(waiting.estimate().orElseThrow().earliest());
     assertThat(waiting.nikMasked()).doesNotContain(c.substring(4, 14));
-    assertThat(f.allocation.explain(b).rank()).isEqualTo(1);
+    assertThat(f.allocation.explain(b).rank()).isEqualTo(2);
+    assertThat(reserved.rank()).isEqualTo(1);
+  }
+
+  /**
+   * Over random queues (seeded, so a failure replays): the order allocation really serves is
+   * observed by giving one more blank at a time; for any two requests, the one served first has the
+   * smaller rank and fewer blanks ahead.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
+  void rank_and_blanks_ahead_follow_the_order_allocation_serves(long seed) {
+    Random random = new Random(seed);
+    RequestReason[] reasons = {
+      RequestReason.FIRST_CARD,
+      RequestReason.MOVED_IN,
+      RequestReason.LOST,
+      RequestReason.DAMAGED,
+      RequestReason.OTHER
+    };
+    List<String> niks = new ArrayList<>();
+    int size = 4 + random.nextInt(5);
+    for (int i = 0; i < size; i++) {
+      String suket =
+          random.nextBoolean() ? "" : LocalDate.of(2025, 10, 1 + random.nextInt(28)).toString();
+      String at = String.format("2025-11-%02dT%02d:00:00+07:00", 1 + random.nextInt(28), 8 + i % 8);
+      niks.add(queue(reasons[random.nextInt(reasons.length)].name(), suket, at));
+    }
+    int blanks = random.nextInt(size);
+    f.blanks.set(blanks);
+    f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test");
+
+    Map<String, QueueExplanation> why = new java.util.HashMap<>();
+    niks.forEach(nik -> why.put(nik, f.allocation.explain(nik)));
+
+    List<String> served = new ArrayList<>(reservedInOrder());
+    assertThat(served).hasSizeLessThanOrEqualTo(blanks);
+    for (int more = 0; more < size; more++) {
+      f.blanks.incrementAndGet();
+      f.allocation.run(officeId, RunTrigger.ON_DEMAND, "test");
+      List<String> now = reservedInOrder();
+      now.removeAll(served);
+      assertThat(now).as("one more blank serves at most one more request").hasSizeLessThan(2);
+      served.addAll(now);
+    }
+    assertThat(served).as("seed %d: requests served", seed).hasSizeGreaterThan(1);
+
+    for (int i = 0; i + 1 < served.size(); i++) {
+      QueueExplanation first = why.get(served.get(i));
+      QueueExplanation then = why.get(served.get(i + 1));
+      assertThat(first.rank())
+          .as("seed %d: rank of served #%d < rank of #%d", seed, i + 1, i + 2)
+          .isLessThan(then.rank());
+      assertThat(first.blanksAhead())
+          .as("seed %d: blanks ahead of served #%d < of #%d", seed, i + 1, i + 2)
+          .isLessThan(then.blanksAhead());
+    }
   }
 
   @Test

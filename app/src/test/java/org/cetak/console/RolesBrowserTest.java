@@ -89,7 +89,8 @@ class RolesBrowserTest {
     browser.get(url("/audit?actor=kabid&action=SIGNED_IN"));
     List<WebElement> rows = browser.findElements(By.cssSelector("#audit tbody tr[data-action]"));
     assertThat(rows).isNotEmpty();
-    assertThat(rows.get(0).getText()).contains("kabid").contains("SIGNED_IN");
+    assertThat(rows.get(0).getText()).contains("kabid").contains("Masuk");
+    assertThat(rows.get(0).getAttribute("data-action")).isEqualTo("SIGNED_IN");
     assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("audit.csv");
   }
 

@@ -59,7 +59,8 @@ class NoticeApiTest {
   void counter_officer_lists_notices_with_masked_phones() throws Exception {
     Notice notice = web.collectable(office.id(), "Vivi", "+6281298765501");
 
-    HttpResponse<String> list = send("GET", "/api/sms/notices?status=PENDING", "loket", null);
+    HttpResponse<String> list =
+        send("GET", "/api/offices/32.71/sms/notices?status=PENDING", "loket", null);
 
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body())
@@ -70,7 +71,7 @@ class NoticeApiTest {
 
   @Test
   void an_operator_may_not_read_notices() throws Exception {
-    HttpResponse<String> refused = send("GET", "/api/sms/notices", "operator", null);
+    HttpResponse<String> refused = send("GET", "/api/offices/32.71/sms/notices", "operator", null);
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -83,7 +84,7 @@ class NoticeApiTest {
     web.dispatch(notice, new SmsGateway.Outcome.Accepted(Optional.of("x")));
 
     HttpResponse<String> refused =
-        send("POST", "/api/sms/notices/" + notice.id() + "/resend", "kabid", null);
+        send("POST", "/api/offices/32.71/sms/notices/" + notice.id() + "/resend", "kabid", null);
 
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.body()).contains("\"code\":\"NOTICE_NOT_RESENDABLE\"");
@@ -95,7 +96,7 @@ class NoticeApiTest {
     HttpResponse<String> refused =
         send(
             "PUT",
-            "/api/sms/templates/READY",
+            "/api/offices/32.71/sms/templates/READY",
             "kabid",
             "{\"body\":\"{inisial}. KTP-el sudah jadi di {kantor} – gratis, bawa Suket.\"}");
 
@@ -126,7 +127,8 @@ class NoticeApiTest {
 
   @Test
   void unclaimed_cards_are_listed_for_the_counter() throws Exception {
-    HttpResponse<String> list = send("GET", "/api/sms/unclaimed?days=0", "loket", null);
+    HttpResponse<String> list =
+        send("GET", "/api/offices/32.71/sms/unclaimed?days=0", "loket", null);
 
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).startsWith("[");

@@ -155,7 +155,7 @@ class NoticesTest {
     f.dispatcher(gateway).dispatch();
     assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.FAILED);
 
-    f.notices.resend(notice.id(), f.loket);
+    f.notices.resend(f.bogor, notice.id(), f.loket);
     f.dispatcher(gateway).dispatch();
 
     assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.SENT);
@@ -175,10 +175,10 @@ class NoticesTest {
     Notice notice = f.cardPrinted(f.bogor, ika);
     f.dispatcher(new ScriptedGateway()).dispatch();
 
-    assertThatThrownBy(() -> f.notices.resend(notice.id(), f.kabid))
+    assertThatThrownBy(() -> f.notices.resend(f.bogor, notice.id(), f.kabid))
         .isInstanceOf(DomainException.class)
         .hasFieldOrPropertyWithValue("error", NotifyError.NOTICE_NOT_RESENDABLE);
-    assertThatThrownBy(() -> f.notices.resend(notice.id(), f.operator))
+    assertThatThrownBy(() -> f.notices.resend(f.bogor, notice.id(), f.operator))
         .isInstanceOf(DomainException.class)
         .hasFieldOrPropertyWithValue("error", NotifyError.NOTICES_NOT_ALLOWED);
     assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.SENT);
@@ -187,6 +187,7 @@ class NoticesTest {
   @Test
   void saved_template_is_used_for_the_next_notice() {
     f.notices.saveTemplate(
+        f.bogor,
         NoticeKind.READY,
         "{inisial}. KTP-el sudah jadi di {kantor} ({jam}). Gratis, bawa Suket.",
         f.kabid);
@@ -203,6 +204,7 @@ class NoticesTest {
     assertThatThrownBy(
             () ->
                 f.notices.saveTemplate(
+                    f.bogor,
                     NoticeKind.READY,
                     "{inisial}. KTP-el sudah jadi — gratis, bawa Suket.",
                     f.kabid))

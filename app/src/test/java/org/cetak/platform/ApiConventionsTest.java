@@ -99,6 +99,29 @@ class ApiConventionsTest {
   }
 
   @Test
+  void the_detail_says_what_happened_in_the_callers_language_like_the_title() throws Exception {
+    String path = "/api/offices/99.99/stock/balances";
+    HttpResponse<String> indonesian = send("GET", path, "blanko", null);
+    assertProblem(indonesian, 404, "UNKNOWN_OFFICE");
+    assertThat(indonesian.body())
+        .contains("\"detail\":\"Tidak ada kantor dengan kode wilayah 99.99\"")
+        .doesNotContain("No office");
+    HttpResponse<String> english =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", "en")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString("blanko:cetak-demo".getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(english, 404, "UNKNOWN_OFFICE");
+    assertThat(english.body()).contains("\"detail\":\"No office has the region code 99.99\"");
+  }
+
+  @Test
   void a_json_body_over_the_limit_is_refused_with_413_before_it_is_read() throws Exception {
     String big = "{\"note\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
     HttpResponse<String> answer = send("POST", "/api/offices/32.71/stock/drops", "blanko", big);

@@ -57,6 +57,27 @@ class ErrorCatalogueTest {
   }
 
   @Test
+  void every_detail_wording_is_of_a_code_and_in_both_languages() throws IOException {
+    Properties indonesian = load("i18n/messages.properties");
+    Properties english = load("i18n/messages_en.properties");
+    Set<String> codes =
+        ErrorCatalogue.all().stream().map(ErrorCode::name).collect(Collectors.toSet());
+    Set<String> details = new HashSet<>();
+    for (Properties bundle : List.of(indonesian, english)) {
+      bundle.stringPropertyNames().stream()
+          .filter(k -> k.startsWith("error.") && k.endsWith(".detail"))
+          .forEach(details::add);
+    }
+    assertThat(details).isNotEmpty();
+    for (String key : details) {
+      assertThat(codes)
+          .contains(key.substring("error.".length(), key.length() - ".detail".length()));
+      assertThat(indonesian.getProperty(key)).as("%s in Indonesian", key).isNotBlank();
+      assertThat(english.getProperty(key)).as("%s in English", key).isNotBlank();
+    }
+  }
+
+  @Test
   void the_documentation_lists_every_code_with_its_status() throws IOException {
     String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
     Set<String> documented = new HashSet<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Print jobs and printer modes kept in memory, for the station's decision tests. {@code
@@ -15,6 +16,7 @@ final class InMemoryPrintJobs implements PrintJobs {
   final Map<Long, PrintJob> jobs = new HashMap<>();
   final List<String> events = new ArrayList<>();
   final Map<Long, PrinterState> states = new HashMap<>();
+  private final Map<Long, Long> expectedPicked = new HashMap<>();
   private long nextId = 1;
 
   @Override
@@ -50,6 +52,7 @@ final class InMemoryPrintJobs implements PrintJobs {
             "",
             0);
     jobs.put(job.id(), job);
+    expectedPicked.put(printer.id(), baseline.picked());
     return job;
   }
 
@@ -61,6 +64,9 @@ final class InMemoryPrintJobs implements PrintJobs {
       throw new StaleJobException(next.id(), "it changed since version " + next.version());
     }
     events.add(transition.event());
+    for (BlankMove move : transition.moves()) {
+      expectedPicked.merge(next.printerId(), feederExits(move), Long::sum);
+    }
     PrintJob saved = next.persisted();
     jobs.put(saved.id(), saved);
     return saved;
@@ -69,6 +75,22 @@ final class InMemoryPrintJobs implements PrintJobs {
   @Override
   public synchronized PrinterState state(long printerId) {
     return states.getOrDefault(printerId, new PrinterState(PrinterMode.RUNNING, ""));
+  }
+
+  @Override
+  public synchronized OptionalLong expectedPicked(long printerId) {
+    Long expected = expectedPicked.get(printerId);
+    return expected == null ? OptionalLong.empty() : OptionalLong.of(expected);
+  }
+
+  /** Blanks a move takes out of the feeder (negative: puts back), as the ledger places them. */
+  private static long feederExits(BlankMove move) {
+    return switch (move.kind()) {
+      case PICKED -> ((BlankMove.Picked) move).count();
+      case TO_UNKNOWN -> ((BlankMove.ToUnknown) move).fromFeeder() ? 1 : 0;
+      case BACK_FROM_UNKNOWN -> ((BlankMove.BackFromUnknown) move).toFeeder() ? -1 : 0;
+      case SPOILED, PRINTED, UNKNOWN_PRINTED, UNKNOWN_SPOILED -> 0;
+    };
   }
 
   @Override

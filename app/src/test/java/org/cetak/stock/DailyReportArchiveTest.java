@@ -32,7 +32,9 @@ class DailyReportArchiveTest {
   DailyReportArchiveTest(DataSource dataSource) {
     f = new StockFixture(dataSource);
     stored = new JooqStoredDailyReports(f.db, f.clock);
-    archive = new DailyReportArchive(f.daily, stored, f.offices, f.transactions, f.clock);
+    archive =
+        new DailyReportArchive(
+            f.daily, stored, f.offices, f.transactions, f.clock, (kind, code) -> code);
   }
 
   private LocalDate today() {

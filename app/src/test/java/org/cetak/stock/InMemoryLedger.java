@@ -43,7 +43,9 @@ public final class InMemoryLedger implements Ledger {
       }
       put(m.officeId(), m.item(), m.from(), holds - m.quantity());
     }
-    put(m.officeId(), m.item(), m.to(), balance(m.officeId(), m.item(), m.to()) + m.quantity());
+    if (!m.to().location().isSource()) {
+      put(m.officeId(), m.item(), m.to(), balance(m.officeId(), m.item(), m.to()) + m.quantity());
+    }
     RecordedMovement recorded = new RecordedMovement(movements.size() + 1, clock.instant(), m);
     movements.add(recorded);
     return recorded;
@@ -79,6 +81,42 @@ public final class InMemoryLedger implements Ledger {
           Long::sum);
     }
     return flows;
+  }
+
+  @Override
+  public synchronized Map<String, Long> sourced(long officeId) {
+    Map<String, Long> sourced = new HashMap<>();
+    for (RecordedMovement r : movements) {
+      Movement m = r.movement();
+      if (m.officeId() == officeId && m.from().location().isSource()) {
+        sourced.merge(m.item() + ":" + m.from().location(), (long) m.quantity(), Long::sum);
+      }
+      if (m.officeId() == officeId && m.to().location() == Location.CENTRE) {
+        sourced.merge(m.item() + ":" + Location.CENTRE, (long) -m.quantity(), Long::sum);
+      }
+    }
+    return sourced;
+  }
+
+  @Override
+  public synchronized Map<Long, PrinterOutput> printerOutput(
+      long officeId, Instant from, Instant until) {
+    Map<Long, PrinterOutput> output = new HashMap<>();
+    for (RecordedMovement r : between(officeId, from, until)) {
+      Movement m = r.movement();
+      Location to = m.to().location();
+      if (m.item() == Item.BLANK
+          && m.from().printerId().isPresent()
+          && (to == Location.PRINTED || to == Location.SPOILED)) {
+        output.merge(
+            m.from().printerId().get(),
+            to == Location.PRINTED
+                ? new PrinterOutput(m.quantity(), 0)
+                : new PrinterOutput(0, m.quantity()),
+            (a, b) -> new PrinterOutput(a.printed() + b.printed(), a.spoiled() + b.spoiled()));
+      }
+    }
+    return output;
   }
 
   @Override
@@ -134,6 +172,35 @@ public final class InMemoryLedger implements Ledger {
         .filter(r -> r.movement().officeId() == officeId)
         .sorted(Comparator.comparingLong(RecordedMovement::id).reversed())
         .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<RecordedMovement> page(LedgerQuery q) {
+    return movements.stream()
+        .filter(r -> r.movement().officeId() == q.officeId())
+        .filter(r -> q.from().map(f -> !r.occurredAt().isBefore(f)).orElse(true))
+        .filter(r -> q.until().map(u -> r.occurredAt().isBefore(u)).orElse(true))
+        .filter(
+            r ->
+                q.location()
+                    .map(
+                        l ->
+                            r.movement().from().location() == l
+                                || r.movement().to().location() == l)
+                    .orElse(true))
+        .filter(r -> q.kind().map(k -> r.movement().referenceKind() == k).orElse(true))
+        .filter(
+            r ->
+                q.printerId()
+                    .map(
+                        p ->
+                            r.movement().from().printerId().equals(java.util.Optional.of(p))
+                                || r.movement().to().printerId().equals(java.util.Optional.of(p)))
+                    .orElse(true))
+        .filter(r -> q.before().map(b -> r.id() < b).orElse(true))
+        .sorted(Comparator.comparingLong(RecordedMovement::id).reversed())
+        .limit(q.limit())
         .toList();
   }
 

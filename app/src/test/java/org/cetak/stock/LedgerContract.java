@@ -2,9 +2,11 @@ package org.cetak.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
@@ -113,6 +115,40 @@ abstract class LedgerContract {
         .containsEntry("BLANK:CENTRE:VAULT", 50L)
         .containsEntry("BLANK:VAULT:FEEDER", 25L)
         .hasSize(2);
+  }
+
+  @Test
+  void sourced_keeps_what_came_in_from_each_source_however_long_ago() {
+    move(Place.of(Location.CENTRE), vault(), 50, "DROP");
+    clock().advance(Duration.ofDays(400));
+    move(Place.of(Location.CENTRE), vault(), 7, "DROP");
+    move(Place.of(Location.BORROWED), vault(), 3, "BORROWED");
+    move(vault(), Place.feeder(printer()), 5, "LOADED");
+
+    assertThat(call(() -> ledger().sourced(office())))
+        .containsOnly(entry("BLANK:CENTRE", 57L), entry("BLANK:BORROWED", 3L));
+  }
+
+  @Test
+  void printer_output_counts_the_blanks_a_printer_sent_to_either_pile_in_whole_hours() {
+    Place inside = Place.inside(printer());
+    move(Place.of(Location.CENTRE), vault(), 20, "DROP");
+    move(vault(), Place.feeder(printer()), 10, "LOADED");
+    move(Place.feeder(printer()), inside, 6, "PICKED");
+    Instant hour = clock().instant().truncatedTo(ChronoUnit.HOURS);
+    move(inside, Place.of(Location.PRINTED), 3, "PRINTED");
+    move(inside, Place.of(Location.SPOILED), 1, "PRINT_FAIL");
+    move(vault(), Place.of(Location.SPOILED), 2, "FACTORY_DEFECT"); // not at a printer
+    clock().advance(Duration.ofHours(1));
+    move(inside, Place.of(Location.PRINTED), 1, "PRINTED");
+    move(Place.feeder(printer()), Place.of(Location.SPOILED), 1, "SPOILED_IN_FEEDER");
+
+    assertThat(call(() -> ledger().printerOutput(office(), hour, hour.plus(Duration.ofHours(1)))))
+        .containsOnly(entry(printer(), new PrinterOutput(3, 1)));
+    assertThat(call(() -> ledger().printerOutput(office(), hour, hour.plus(Duration.ofHours(2)))))
+        .containsOnly(entry(printer(), new PrinterOutput(4, 2)));
+    assertThat(call(() -> ledger().printerOutput(office(), hour.minus(Duration.ofHours(1)), hour)))
+        .isEmpty();
   }
 
   @Test

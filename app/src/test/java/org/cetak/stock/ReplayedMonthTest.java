@@ -189,7 +189,9 @@ class ReplayedMonthTest {
                     day, "Halaman belakang kantor", List.of("Saksi Satu", "Saksi Dua"), lines),
                 blanko);
         f.approvals.approve(report.approvalId().orElseThrow(), kabid, "");
-        byte[] pdf = StockReportPdf.destruction(f.reports.byId(report.id()).orElseThrow(), bogor);
+        byte[] pdf =
+            StockReportPdf.destruction(
+                f.reports.byId(report.id()).orElseThrow(), bogor, (kind, code) -> code);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
             .isEqualTo("%PDF-");
         System.out.printf(
@@ -201,7 +203,7 @@ class ReplayedMonthTest {
       assertThat(r.closes()).as("day %s closes", day).isTrue();
       assertThat(r.opening()).as("day %s opening", day).isEqualTo(previousClosing);
       assertThat(r.closing()).as("day %s closing vs own count", day).isEqualTo(onHand);
-      assertThat(StockReportPdf.daily(r, bogor)).isNotEmpty();
+      assertThat(StockReportPdf.daily(r, bogor, (kind, code) -> code)).isNotEmpty();
       previousClosing = r.closing();
       String line =
           String.format(

@@ -49,6 +49,9 @@ class StockApiTest {
             "{\"documentNo\":\"BA/API/0001\",\"documentDate\":\"2026-11-03\",\"quantity\":20,"
                 + "\"serials\":[{\"first\":\"API000001\",\"last\":\"API000020\"}]}");
     assertThat(drop.statusCode()).isEqualTo(201);
+    // the demo fills each feeder to its model's 100 blanks: make room first
+    assertThat(post(PRINTERS + "/PRN-2/unload", "operator", "{\"quantity\":5}").statusCode())
+        .isEqualTo(200);
     HttpResponse<String> load = post(PRINTERS + "/PRN-2/load", "operator", "{\"quantity\":5}");
     assertThat(load.statusCode()).isEqualTo(200);
     assertThat(load.body()).contains("\"code\":\"PRN-2\"");
@@ -158,6 +161,30 @@ class StockApiTest {
         .isEqualTo(200);
     HttpResponse<String> rec = get(base() + "/reconciliation", "inspektorat");
     assertThat(rec.body()).contains("\"lost\":2").contains("\"blanksBalance\":true");
+  }
+
+  @Test
+  void a_load_beyond_the_feeder_of_the_model_in_the_device_file_is_refused() throws Exception {
+    // the demo's device file gives PRN-1 the model Primacy with a feeder of 100 blanks, below the
+    // 200 of cetak.stock.feeder-capacity
+    long held = feederOfPrn1();
+    HttpResponse<String> load =
+        post(PRINTERS + "/PRN-1/load", "operator", "{\"quantity\":" + (150 - held) + "}");
+    assertProblem(load, 400, "FEEDER_CAPACITY_EXCEEDED");
+    assertThat(load.body()).contains("paling banyak 100 blanko");
+  }
+
+  private long feederOfPrn1() throws java.sql.SQLException {
+    try (var c = dataSource.getConnection();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select coalesce(sum(b.quantity), 0) from stock_balance b join printer p on"
+                        + " p.id = b.printer_id join office o on o.id = p.office_id where"
+                        + " b.location = 'FEEDER' and p.code = 'PRN-1' and o.code = '32.71'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private long movements() throws java.sql.SQLException {

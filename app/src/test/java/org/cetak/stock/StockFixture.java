@@ -48,6 +48,7 @@ final class StockFixture {
   final Approvals approvals;
   final PrinterRegistry registry;
   final DropReceipts receipts;
+  final DropReversals reversals;
   final FeederStock feeders;
   final SpoilRecords spoils;
   final Lending lending;
@@ -74,8 +75,10 @@ final class StockFixture {
     Access access = new Access(offices);
     JooqAudit audit = new JooqAudit(db, clock);
     lossReports = new JooqLossReports(db, clock);
+    JooqDrops drops = new JooqDrops(db, clock);
     List<ApprovalHandler> handlers =
         List.of(
+            new DropReversalApproval(ledger, drops),
             new WriteOffApproval(ledger),
             new DestructionApproval(ledger, reports),
             new LossApproval(ledger, lossReports));
@@ -88,13 +91,14 @@ final class StockFixture {
     receipts =
         new DropReceipts(
             ledger,
-            new JooqDrops(db, clock),
+            drops,
             access,
             audit,
             transactions,
             () -> List.of(listener),
             DropLimits.DEFAULT,
             clock);
+    reversals = new DropReversals(ledger, drops, approvals, access, audit, transactions);
     feeders = new FeederStock(ledger, registry, printer -> FEEDER_CAPACITY, access, transactions);
     spoils = new SpoilRecords(ledger, registry, access, transactions);
     lending = new Lending(ledger, new JooqLoans(db, clock), access, audit, transactions);

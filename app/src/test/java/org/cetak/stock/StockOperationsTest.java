@@ -291,6 +291,95 @@ class StockOperationsTest {
   }
 
   @Test
+  void a_mistaken_drop_is_reversed_by_a_correcting_movement_once_a_second_person_approves() {
+    Office sukabumi = f.office("32.72", "Disdukcapil Kota Sukabumi");
+    User gudang = f.user(sukabumi.id(), "gudang-smi", Role.INVENTORY_MANAGER);
+    User kepala = f.user(sukabumi.id(), "kabid-smi", Role.SUPERVISOR);
+    Drop mistaken =
+        f.receipts.receive(
+            sukabumi.id(),
+            new DropRequest(
+                "BA/2026/11/7000",
+                LocalDate.of(2026, 11, 1),
+                5000,
+                List.of(SerialRange.parse("SMI26110000001", "SMI26110005000"))),
+            gudang);
+    long movements = f.count("stock_movement");
+
+    refusedWithNothingWritten(
+        () -> f.reversals.propose(sukabumi.id(), mistaken.id(), " ", gudang),
+        "REVERSAL_REASON_REQUIRED");
+    Approval proposal =
+        f.reversals.propose(
+            sukabumi.id(), mistaken.id(), "500 blanko tercatat 5000 (salah ketik)", gudang);
+    assertThat(f.count("stock_movement")).isEqualTo(movements);
+    assertThat(rec(sukabumi).received()).isEqualTo(5000);
+    refusedWithNothingWritten(
+        () -> f.reversals.propose(sukabumi.id(), mistaken.id(), "lagi", gudang),
+        "DROP_ALREADY_REVERSED");
+    assertThatThrownBy(() -> f.approvals.approve(proposal.id(), gudang, "sendiri"))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("NOT_A_SUPERVISOR"));
+
+    f.approvals.approve(proposal.id(), kepala, "diperiksa dengan BA fisik");
+
+    Reconciliation after = rec(sukabumi);
+    assertThat(after.received()).isZero();
+    assertThat(after.vault()).isZero();
+    assertThat(after.closes()).isTrue();
+    assertThat(f.count("stock_movement")).isEqualTo(movements + 1);
+    RecordedMovement correcting = f.ledger.recent(sukabumi.id(), 1).get(0);
+    assertThat(correcting.movement().from()).isEqualTo(Place.of(Location.VAULT));
+    assertThat(correcting.movement().to()).isEqualTo(Place.of(Location.CENTRE));
+    assertThat(correcting.movement().reason()).isEqualTo("DROP_REVERSED");
+    assertThat(correcting.movement().referenceKind()).isEqualTo(ReferenceKind.DROP);
+    assertThat(correcting.movement().referenceId()).isEqualTo(mistaken.id());
+    assertThat(correcting.movement().detail().note()).contains("BA/2026/11/7000", "salah ketik");
+    assertThat(f.ledger.recent(sukabumi.id(), 2).get(1).movement().reason())
+        .isEqualTo("DROP_RECEIVED");
+    assertThat(f.check.run().ok()).isTrue();
+
+    // the drop as it should have been: same document, its own serials, received afresh
+    f.receipts.receive(
+        sukabumi.id(),
+        new DropRequest(
+            "BA/2026/11/7000",
+            LocalDate.of(2026, 11, 1),
+            500,
+            List.of(SerialRange.parse("SMI26110000001", "SMI26110000500"))),
+        gudang);
+    assertThat(rec(sukabumi).received()).isEqualTo(500);
+    assertThat(rec(sukabumi).closes()).isTrue();
+    refusedWithNothingWritten(
+        () -> f.reversals.propose(sukabumi.id(), mistaken.id(), "lagi", gudang),
+        "DROP_ALREADY_REVERSED");
+  }
+
+  @Test
+  void a_drop_whose_blanks_left_the_vault_cannot_be_reversed() {
+    Office cimahi = f.office("32.77", "Disdukcapil Kota Cimahi");
+    User gudang = f.user(cimahi.id(), "gudang-cmi", Role.INVENTORY_MANAGER);
+    User kepala = f.user(cimahi.id(), "kabid-cmi", Role.SUPERVISOR);
+    Printer prn = f.registry.register(cimahi.id(), "PRN-C", "Printer C", "HDP5000", gudang);
+    Drop drop =
+        f.receipts.receive(
+            cimahi.id(),
+            new DropRequest("BA/2026/11/7100", LocalDate.of(2026, 11, 1), 50, List.of()),
+            gudang);
+    Approval proposal = f.reversals.propose(cimahi.id(), drop.id(), "dobel dicatat", gudang);
+    f.feeders.load(cimahi.id(), prn.code(), 10, f.user(cimahi.id(), "op-cmi", Role.OPERATOR));
+    long movements = f.count("stock_movement");
+    assertThatThrownBy(() -> f.approvals.approve(proposal.id(), kepala, ""))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("INSUFFICIENT_BALANCE"));
+    assertThat(f.count("stock_movement")).isEqualTo(movements);
+    assertThat(rec(cimahi).received()).isEqualTo(50);
+    f.approvals.reject(proposal.id(), kepala, "blanko sudah dipakai");
+    refusedWithNothingWritten(
+        () -> f.reversals.propose(cimahi.id(), drop.id(), "dobel dicatat", gudang), "DROP_IN_USE");
+  }
+
+  @Test
   void a_missing_blank_is_lost_only_once_a_second_person_approves_its_loss_report() {
     Printer prn = f.registry.register(bogor.id(), "PRN-LOST", "Printer lost", "HDP5000", blanko);
     f.feeders.load(bogor.id(), prn.code(), 2, operator);

@@ -1,9 +1,11 @@
 package org.cetak.allocation.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.QueueExplanation;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,14 +23,16 @@ import picocli.CommandLine.Spec;
 public class WhyCommand implements Callable<Integer> {
 
   private final AllocationService allocation;
+  private final MessageSource messages;
 
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", description = "NIK (16 digits)")
   String nik;
 
-  public WhyCommand(AllocationService allocation) {
+  public WhyCommand(AllocationService allocation, MessageSource messages) {
     this.allocation = allocation;
+    this.messages = messages;
   }
 
   @Override
@@ -58,7 +62,16 @@ public class WhyCommand implements Callable<Integer> {
         e.expectedDrop().assumption());
     e.estimate()
         .ifPresent(d -> out.printf("  estimated print date: %s to %s%n", d.earliest(), d.latest()));
-    e.blockers().forEach(b -> out.println("  blocked: " + b));
+    Locale indonesian = Locale.forLanguageTag("id");
+    e.blockers()
+        .forEach(
+            b ->
+                out.println(
+                    "  blocked: "
+                        + messages.getMessage(
+                            "queue.blocker." + b.kind().name(),
+                            new Object[] {b.value()},
+                            indonesian)));
     out.flush();
     return 0;
   }

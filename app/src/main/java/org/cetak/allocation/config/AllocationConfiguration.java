@@ -12,6 +12,7 @@ import org.cetak.allocation.ForecastSettings;
 import org.cetak.allocation.PolicyService;
 import org.cetak.allocation.PolicyStore;
 import org.cetak.allocation.PrinterCapacity;
+import org.cetak.allocation.QueueDesk;
 import org.cetak.allocation.QueueHistory;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.allocation.job.AllocationJob;
@@ -19,8 +20,10 @@ import org.cetak.allocation.job.QueueHistoryJob;
 import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
 import org.cetak.allocation.jooq.JooqQueueHistory;
+import org.cetak.allocation.jooq.JooqQueueLookup;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
+import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.request.jooq.Reservations;
@@ -92,6 +95,7 @@ public class AllocationConfiguration {
                 .map(d -> d.list(officeId))
                 .orElse(java.util.List.of())
                 .stream()
+                .filter(d -> !d.reversed())
                 .map(
                     d ->
                         new DropHistory.Drop(
@@ -109,6 +113,12 @@ public class AllocationConfiguration {
         transactions,
         audit,
         clock);
+  }
+
+  /** The queue page's search, history and why-not-yet. */
+  @Bean
+  QueueDesk queueDesk(DSLContext db, AllocationService allocation, Access access, Audit audit) {
+    return new QueueDesk(new JooqQueueLookup(db), allocation, access, audit);
   }
 
   /** The stock ledger's usable stock subtracts what allocation holds. */

@@ -12,10 +12,12 @@ import static org.jooq.impl.DSL.val;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.AllocationStore;
 import org.cetak.allocation.PriorityPolicy;
+import org.cetak.allocation.PriorityTier;
 import org.cetak.allocation.RunResult;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.db.jooq.tables.PrintRequest;
@@ -28,11 +30,12 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
- * Allocation in PostgreSQL: one {@code INSERT ... SELECT} ranks the eligible queue by the policy's
- * tier CASE and the tie-break and reserves the top rows; one {@code UPDATE} and one event insert
- * follow. No request is looked at one by one in Java.
+ * Allocation in PostgreSQL: one {@code INSERT ... SELECT} per tier takes the tier's eligible
+ * requests (the policy's tier CASE) in tie-break order and reserves the top rows; one {@code
+ * UPDATE} and one event insert follow. No request is looked at one by one in Java.
  */
 public final class JooqAllocationStore implements AllocationStore {
 
@@ -103,12 +106,7 @@ public final class JooqAllocationStore implements AllocationStore {
                             RequestStatus.PRINTING,
                             RequestStatus.OUTCOME_UNKNOWN))))
             .fetchSingle(0, Long.class);
-    long printedToday =
-        db.selectCount()
-            .from(r)
-            .where(r.OFFICE_ID.eq(officeId))
-            .and(r.PRINTED_AT.ge(startOfDay))
-            .fetchSingle(0, Long.class);
+    long printedToday = printedSince(officeId, startOfDay);
     long queued = db.selectCount().from(r).where(eligible(r, officeId)).fetchSingle(0, Long.class);
     return new QueueCounts(held, outstanding, printedToday, queued);
   }
@@ -150,6 +148,15 @@ public final class JooqAllocationStore implements AllocationStore {
   }
 
   @Override
+  public long printedSince(long officeId, OffsetDateTime startOfDay) {
+    return db.selectCount()
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+        .and(PRINT_REQUEST.PRINTED_AT.ge(startOfDay))
+        .fetchSingle(0, Long.class);
+  }
+
+  @Override
   public long startRun(
       long officeId, RunTrigger trigger, String actor, int policyVersion, OffsetDateTime now) {
     return db.insertInto(ALLOCATION_RUN)
@@ -162,6 +169,11 @@ public final class JooqAllocationStore implements AllocationStore {
         .fetchSingle(ALLOCATION_RUN.ID);
   }
 
+  /**
+   * One tier at a time, best first: each tier's eligible requests are read in the tie-break order
+   * of {@code ix_print_request_eligible} and the read stops at the blanks still to give, so a run
+   * touches the rows it reserves and those of their tier it passes over, not the whole queue.
+   */
   @Override
   public int reserveTop(
       long officeId,
@@ -176,40 +188,74 @@ public final class JooqAllocationStore implements AllocationStore {
     if (tierCase.isEmpty() || ruleCase.isEmpty()) {
       return 0;
     }
-    Field<Integer> tier = tierCase.get().as("tier");
     Field<String> rule = ruleCase.get().as("rule");
     Field<LocalDate> suket = PolicySql.suketKey(r).as("suket_key");
-    Table<?> ranked =
-        select(r.ID, tier, rule, suket, r.SIAK_STATUS_AT)
-            .from(r)
-            .where(eligible(r, officeId))
-            .asTable("ranked");
-    Field<Long> id = ranked.field(r.ID);
-    Field<Integer> rankedTier = ranked.field(tier);
-    Field<String> rankedRule = ranked.field(rule);
-    Field<LocalDate> rankedSuket = ranked.field(suket);
-    Field<OffsetDateTime> rankedAt = ranked.field(r.SIAK_STATUS_AT);
-    // the top rows first (a bounded top-N sort), then numbered in the same order
-    Table<?> top =
-        select(id, rankedTier, rankedRule, rankedSuket, rankedAt)
-            .from(ranked)
-            .where(rankedTier.isNotNull())
-            .orderBy(rankedTier, rankedSuket, rankedAt, id)
-            .limit(limit)
-            .asTable("top");
-    Field<Long> topId = top.field(id);
-    Field<Integer> topTier = top.field(rankedTier);
-    return requests.reserveRanked(
-        officeId,
-        runId,
-        policy.version(),
-        top,
-        topId,
-        topTier,
-        rankedRule,
-        rankedSuket,
-        rankedAt,
-        now);
+    int reserved = 0;
+    List<PriorityTier> best =
+        policy.tiers().stream().sorted(Comparator.comparingInt(PriorityTier::number)).toList();
+    for (PriorityTier t : best) {
+      if (reserved >= limit) {
+        break;
+      }
+      Field<Integer> tier = inline(t.number()).as("tier");
+      Table<?> top =
+          select(r.ID, tier, rule, suket, r.SIAK_STATUS_AT)
+              .from(r)
+              .where(eligible(r, officeId))
+              .and(PolicySql.inTier(r, policy, t.number(), today))
+              .orderBy(PolicySql.suketKey(r), r.SIAK_STATUS_AT, r.ID)
+              .limit(limit - reserved)
+              .asTable("top");
+      reserved +=
+          requests.reserveRanked(
+              officeId,
+              runId,
+              policy.version(),
+              top,
+              top.field(r.ID),
+              top.field(tier),
+              top.field(rule),
+              top.field(suket),
+              top.field(r.SIAK_STATUS_AT),
+              reserved,
+              now);
+    }
+    return reserved == 0 ? 0 : requests.markReserved(runId, now);
+  }
+
+  @Override
+  public List<Ranked> ranked(long officeId, PriorityPolicy policy, LocalDate today, int limit) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Optional<Field<Integer>> tierCase = PolicySql.tier(r, policy, today);
+    if (tierCase.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    Field<Integer> tier = tierCase.get();
+    return db.select(r.ID, r.NIK, tier)
+        .from(r)
+        .where(eligible(r, officeId))
+        .and(tier.isNotNull())
+        .orderBy(tier, PolicySql.suketKey(r), r.SIAK_STATUS_AT, r.ID)
+        .limit(limit)
+        .fetch(row -> new Ranked(row.value1(), row.value2(), row.value3()));
+  }
+
+  @Override
+  public java.util.Map<Integer, Long> tierCounts(
+      long officeId, PriorityPolicy policy, LocalDate today) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    Field<Integer> tier =
+        DSL.coalesce(PolicySql.tier(r, policy, today).orElse(DSL.castNull(Integer.class)), 0)
+            .as("tier");
+    Table<?> placed = select(tier).from(r).where(eligible(r, officeId)).asTable("placed");
+    Field<Integer> placedTier = placed.field(tier);
+    java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+    db.select(placedTier, DSL.count())
+        .from(placed)
+        .groupBy(placedTier)
+        .fetch()
+        .forEach(row -> counts.put(row.value1(), row.value2().longValue()));
+    return counts;
   }
 
   @Override
@@ -326,12 +372,17 @@ public final class JooqAllocationStore implements AllocationStore {
               .where(h.OFFICE_ID.eq(officeId))
               .and(h.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
               .and(
-                  row(RESERVATION.TIER, PolicySql.suketKey(h), h.SIAK_STATUS_AT, h.ID)
+                  // the print order of the held blanks (ix_reservation_print_order)
+                  row(
+                          RESERVATION.TIER,
+                          RESERVATION.SUKET_KEY,
+                          RESERVATION.READY_AT,
+                          RESERVATION.REQUEST_ID)
                       .lt(
                           row(
                               val(reservation.get().getTier()),
-                              val(mySuket),
-                              val(myAt),
+                              val(reservation.get().getSuketKey()),
+                              val(reservation.get().getReadyAt()),
                               val(requestId))))
               .fetchSingle(0, Long.class);
     } else {

@@ -1,8 +1,10 @@
 package org.cetak.allocation.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.when;
 
 import java.time.LocalDate;
@@ -59,6 +61,38 @@ final class PolicySql {
       }
     }
     return Optional.ofNullable(rule);
+  }
+
+  /**
+   * The rows tier {@code number} takes today, the same as {@code tier(...) = number}: one of its
+   * rules matches and no rule of a better tier does. Written out so the planner estimates each
+   * condition from the columns' statistics (a CASE it cannot) and reads the eligible-queue index in
+   * order for the few it needs.
+   */
+  static Condition inTier(PrintRequest r, PriorityPolicy policy, int number, LocalDate today) {
+    Condition earlier = falseCondition();
+    Condition mine = falseCondition();
+    for (PriorityTier t : policy.tiers()) {
+      for (PriorityRule rule : t.rules()) {
+        if (rule.activeOn(today)) {
+          if (t.number() == number) {
+            mine = mine.or(matches(r, rule, today));
+          } else {
+            // the CASE takes the first rule that matches, in the policy's order
+            earlier = earlier.or(matches(r, rule, today));
+          }
+        }
+      }
+      if (t.number() == number) {
+        break;
+      }
+    }
+    return mine.andNot(earlier);
+  }
+
+  private static Condition matches(PrintRequest r, PriorityRule rule, LocalDate today) {
+    Condition c = condition(r, rule, today);
+    return c.equals(noCondition()) ? trueCondition() : c;
   }
 
   static Condition condition(PrintRequest r, PriorityRule rule, LocalDate today) {

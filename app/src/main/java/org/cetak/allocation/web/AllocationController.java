@@ -1,5 +1,6 @@
 package org.cetak.allocation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.cetak.allocation.AllocationError;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.PolicyService;
@@ -11,6 +12,7 @@ import org.cetak.common.Masking;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +43,10 @@ public class AllocationController {
   /** Why a NIK's card is not printed yet: tier, rank, blanks ahead, estimated print dates. */
   @GetMapping("/api/offices/{office}/queue/{nik}/why")
   @Allow(Permission.EXPLAIN_QUEUE)
+  @Operation(
+      summary =
+          "Why a NIK's card is not printed yet: tier, rank, blanks ahead, blockers, estimated print dates")
+  @Refuses({"INVALID_NIK", "NO_REQUEST"})
   public QueueExplanation why(Office office, @PathVariable("nik") String nik) {
     inOffice(office, nik);
     return allocation.explain(nik);
@@ -49,6 +55,8 @@ public class AllocationController {
   /** Holds a blank from the urgent reserve for a walk-in (body: {@code {"reason": "..."}}). */
   @PostMapping("/api/offices/{office}/queue/{nik}/urgent")
   @Allow(Permission.GRANT_URGENT)
+  @Operation(summary = "Holds a blank from the urgent reserve for a walk-in")
+  @Refuses({"INVALID_NIK", "NO_REQUEST", "NOT_QUEUED", "NO_USABLE_BLANK", "REASON_REQUIRED"})
   public RunResult urgent(
       Office office,
       @PathVariable("nik") String nik,
@@ -64,6 +72,8 @@ public class AllocationController {
   /** Runs allocation of the office now. */
   @PostMapping("/api/offices/{office}/allocation/runs")
   @Allow(Permission.RUN_ALLOCATION)
+  @Operation(summary = "Runs allocation of the office now")
+  @Refuses({})
   public RunResult run(Office office) {
     return allocation.run(office.id(), RunTrigger.ON_DEMAND, currentUser.get().username());
   }
@@ -71,6 +81,8 @@ public class AllocationController {
   /** The priority policy in force, with its version. */
   @GetMapping("/api/offices/{office}/policy")
   @Allow(Permission.SEE_POLICY)
+  @Operation(summary = "The priority policy in force, with its version")
+  @Refuses({})
   public PolicyDocument policy(Office office) {
     return PolicyDocument.of(policies.current(office.id()));
   }
@@ -82,6 +94,14 @@ public class AllocationController {
    */
   @PutMapping("/api/offices/{office}/policy")
   @Allow(Permission.EDIT_POLICY)
+  @Operation(
+      summary = "Saves a new version of the priority policy (409 when another was saved since)")
+  @Refuses({
+    "STALE_VERSION",
+    "POLICY_INVALID",
+    "POLICY_OVERLAPPING_TIERS",
+    "POLICY_UNREACHABLE_TIER"
+  })
   public PolicyDocument replace(Office office, @RequestBody PolicyDocument document) {
     User user = currentUser.get();
     return PolicyDocument.of(

@@ -1,5 +1,6 @@
 package org.cetak.approval.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.approval.Approval;
@@ -8,6 +9,7 @@ import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,8 @@ public class ApprovalApi {
   /** The office's approvals, optionally only those of one status. */
   @GetMapping
   @Allow(Permission.SEE_APPROVALS)
+  @Operation(summary = "The office's approvals, optionally of one status")
+  @Refuses({})
   public List<Approval> list(
       Office office, @RequestParam(name = "status") Optional<Approval.Status> status) {
     return approvals.list(office.id(), status);
@@ -45,6 +49,14 @@ public class ApprovalApi {
   /** A supervisor other than the proposer approves; what was proposed then happens. */
   @PostMapping("/{id}/approve")
   @Allow(Permission.DECIDE_APPROVAL)
+  @Operation(summary = "Approves what needs two people (a supervisor other than the proposer)")
+  @Refuses({
+    "UNKNOWN_APPROVAL",
+    "ALREADY_DECIDED",
+    "SELF_APPROVAL",
+    "NOT_A_SUPERVISOR",
+    "STALE_VERSION"
+  })
   public Approval approve(
       Office office,
       @PathVariable("id") long id,
@@ -55,6 +67,8 @@ public class ApprovalApi {
   /** A supervisor other than the proposer rejects; nothing happens. */
   @PostMapping("/{id}/reject")
   @Allow(Permission.DECIDE_APPROVAL)
+  @Operation(summary = "Rejects what needs two people (a supervisor other than the proposer)")
+  @Refuses({"UNKNOWN_APPROVAL", "ALREADY_DECIDED", "SELF_APPROVAL", "NOT_A_SUPERVISOR"})
   public Approval reject(
       Office office,
       @PathVariable("id") long id,

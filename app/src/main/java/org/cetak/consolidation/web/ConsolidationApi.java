@@ -1,11 +1,14 @@
 package org.cetak.consolidation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.consolidation.QueuedPush;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The status push to the centre: backlog, a NIK's history, and "push now". */
+/** The status push of an office to the centre: backlog, a NIK's history, and "push now". */
 @RestController
-@RequestMapping("/api/consolidation")
+@RequestMapping("/api/offices/{office}/consolidation")
 public class ConsolidationApi {
 
   private final ConsolidationService consolidation;
@@ -31,28 +34,39 @@ public class ConsolidationApi {
   /** Pushes of the office not sent yet, stuck ones first, with their attempts. */
   @GetMapping("/backlog")
   @Allow(Permission.SEE_CONSOLIDATION)
-  public Backlog backlog() {
+  @Operation(
+      summary =
+          "The office's statuses not yet at the centre, stuck ones first, with their attempts")
+  @Refuses({})
+  public Backlog backlog(Office office) {
     User user = currentUser.get();
     return new Backlog(
         consolidation.connected(),
-        consolidation.counts(user.officeId(), user),
-        consolidation.backlog(user.officeId(), user));
+        consolidation.counts(office.id(), user),
+        consolidation.backlog(office.id(), user));
   }
 
   /** Every push of a NIK's cards: printed when, pushed when, the centre's answers, retries. */
   @GetMapping("/cards")
   @Allow(Permission.SEE_CONSOLIDATION)
-  public List<QueuedPush> history(@RequestParam("nik") String nik) {
+  @Operation(
+      summary =
+          "Every status push of a NIK's cards: printed when, pushed when, the centre's answers")
+  @Refuses({"INVALID_NIK"})
+  public List<QueuedPush> history(Office office, @RequestParam("nik") String nik) {
     User user = currentUser.get();
-    return consolidation.history(user.officeId(), nik, user);
+    return consolidation.history(office.id(), nik, user);
   }
 
   /** Pushes a stuck or waiting status (and its request's later ones) now. */
   @PostMapping("/pushes/{id}/push-now")
   @Allow(Permission.PUSH_CONSOLIDATION)
-  public ConsolidationService.PushRun pushNow(@PathVariable("id") long id) {
+  @Operation(
+      summary = "Pushes a stuck or waiting status (and its request's later ones) to the centre now")
+  @Refuses({"UNKNOWN_PUSH", "PUSH_NOT_WAITING", "NO_UPSTREAM"})
+  public ConsolidationService.PushRun pushNow(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
-    return consolidation.pushNow(user.officeId(), id, user);
+    return consolidation.pushNow(office.id(), id, user);
   }
 
   /** The office's backlog. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.consolidation.ConsolidationService;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.web.ConsoleDates;
@@ -46,16 +47,20 @@ public class ConsolidationPage {
   @GetMapping("/consolidation")
   @Allow(Permission.SEE_CONSOLIDATION)
   String page(
-      @RequestParam(name = "nik", defaultValue = "") String nik, Locale locale, Model model) {
+      Office office,
+      @RequestParam(name = "nik", defaultValue = "") String nik,
+      Locale locale,
+      Model model) {
     User user = currentUser.get();
+    model.addAttribute("office", office);
     model.addAttribute("connected", consolidation.connected());
-    model.addAttribute("counts", consolidation.counts(user.officeId(), user));
-    model.addAttribute("backlog", consolidation.backlog(user.officeId(), user));
+    model.addAttribute("counts", consolidation.counts(office.id(), user));
+    model.addAttribute("backlog", consolidation.backlog(office.id(), user));
     model.addAttribute("when", new ConsoleDates(clock, locale));
     model.addAttribute("nik", nik);
     if (!nik.isBlank()) {
       try {
-        model.addAttribute("history", consolidation.history(user.officeId(), nik, user));
+        model.addAttribute("history", consolidation.history(office.id(), nik, user));
       } catch (DomainException e) {
         if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
           throw e;
@@ -70,13 +75,14 @@ public class ConsolidationPage {
   @PostMapping("/consolidation/{id}/push")
   @Allow(Permission.PUSH_CONSOLIDATION)
   String pushNow(
+      Office office,
       @PathVariable("id") long id,
       @RequestParam(name = "nik", defaultValue = "") String nik,
       Locale locale,
       RedirectAttributes redirect) {
     User user = currentUser.get();
     try {
-      ConsolidationService.PushRun run = consolidation.pushNow(user.officeId(), id, user);
+      ConsolidationService.PushRun run = consolidation.pushNow(office.id(), id, user);
       String key =
           run.stoppedBy().isPresent()
               ? "consolidation.pushed.down"
@@ -91,6 +97,7 @@ public class ConsolidationPage {
       redirect.addFlashAttribute(
           "error", messages.getMessage("error." + e.code(), null, e.getMessage(), locale));
     }
-    return nik.isBlank() ? "redirect:/consolidation" : "redirect:/consolidation?nik=" + nik;
+    String back = "redirect:/consolidation?office=" + office.code();
+    return nik.isBlank() ? back : back + "&nik=" + nik;
   }
 }

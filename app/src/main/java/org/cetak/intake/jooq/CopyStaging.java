@@ -88,10 +88,10 @@ final class CopyStaging implements RequestStore.Staging {
   public void add(IncomingRecord incoming) {
     try {
       if (copy == null) {
-        copy = new CopyWriter(startCopy());
+        copy = new CopyWriter(startCopy(), COLUMNS.size());
       }
       ResidentRecord r = incoming.record();
-      copy.number(importId).number(incoming.line());
+      copy.int8(importId).int4(Math.toIntExact(incoming.line()));
       copy.text(r.nik()).text(r.kk()).text(r.name()).text(r.sex()).text(r.birthPlace());
       copy.date(r.birthDate()).text(r.bloodType().orElse(null)).text(r.address());
       copy.text(r.rt()).text(r.rw()).text(r.village()).text(r.district()).text(r.regency());
@@ -112,7 +112,10 @@ final class CopyStaging implements RequestStore.Staging {
     }
   }
 
-  private CopyIn startCopy() {
+  /** The staged columns, in COPY order. */
+  private static final List<String> COLUMNS = columns();
+
+  private static List<String> columns() {
     List<String> columns = new ArrayList<>();
     columns.add("import_id");
     columns.add("line");
@@ -120,8 +123,12 @@ final class CopyStaging implements RequestStore.Staging {
     columns.add("photo");
     columns.add("signature");
     columns.add("fingerprints");
+    return List.copyOf(columns);
+  }
+
+  private CopyIn startCopy() {
     String sql =
-        "copy import_row (" + String.join(", ", columns) + ") from stdin with (format text)";
+        "copy import_row (" + String.join(", ", COLUMNS) + ") from stdin with (format binary)";
     return db.connectionResult(
         connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
   }

@@ -1,5 +1,6 @@
 package org.cetak.intake.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.cetak.intake.RegistrySync;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +51,10 @@ public class ImportController {
   /** 200 with the report when applied; 422 with every bad row when refused (nothing written). */
   @PostMapping(consumes = "multipart/form-data")
   @Allow(Permission.IMPORT_RECORDS)
+  @Operation(
+      summary =
+          "Imports a bundle (zip) of print-ready records, streamed to disk, with the per-row error report")
+  @Refuses({"BUNDLE_NOT_ZIP", "BUNDLE_NO_RECORDS", "EMPTY_BUNDLE"})
   public ResponseEntity<ImportReport> upload(
       Office target, @RequestPart("bundle") MultipartFile bundle) {
     User user = currentUser.get();
@@ -62,7 +68,7 @@ public class ImportController {
       Files.delete(zip);
       bundle.transferTo(zip);
       ImportReport report;
-      try (Bundle opened = Bundle.open(zip)) {
+      try (Bundle opened = Bundle.open(zip, uploadedName(bundle.getOriginalFilename()))) {
         report =
             imports.importBundle(opened, target.code(), user.username(), ImportProgress.none());
       }
@@ -82,8 +88,20 @@ public class ImportController {
     }
   }
 
+  /** The name the file had on the uploader's computer, without any folder. */
+  static String uploadedName(String original) {
+    if (original == null || original.isBlank()) {
+      return "bundle.zip";
+    }
+    String name =
+        original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+    return name.isBlank() ? "bundle.zip" : name.strip();
+  }
+
   @PostMapping("/upstream")
   @Allow(Permission.PULL_UPSTREAM)
+  @Operation(summary = "Pulls print-ready records from the upstream registry (SIAK)")
+  @Refuses({"NO_UPSTREAM"})
   public RegistrySync.SyncResult pull(
       Office target, @RequestParam(name = "pages", defaultValue = "10") int pages) {
     User user = currentUser.get();

@@ -1,5 +1,6 @@
 package org.cetak.notify.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -14,8 +15,10 @@ import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.NotifyError;
 import org.cetak.notify.UnclaimedCard;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Residents' SMS notices of the signed-in user's office: list, resend, unclaimed cards, wording.
- */
+/** Residents' SMS notices of an office: list, resend, unclaimed cards, wording, settings. */
 @RestController
-@RequestMapping("/api/sms")
+@RequestMapping("/api/offices/{office}/sms")
 public class NoticeController {
 
   private final Notices notices;
@@ -44,45 +45,59 @@ public class NoticeController {
 
   @GetMapping("/notices")
   @Allow(Permission.SEE_NOTICES)
+  @Operation(
+      summary = "The office's SMS notices, newest first, optionally of one status (phones masked)")
+  @Refuses({"INVALID_NOTICE_FILTER", "NOTICES_NOT_ALLOWED"})
   public List<NoticeView> list(
+      Office office,
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "limit", defaultValue = "200") int limit) {
     User user = currentUser.get();
-    ZoneId zone = notices.settings(user.officeId()).zone();
-    return notices.list(user, parseStatus(status), limit).stream()
+    ZoneId zone = notices.settings(office.id()).zone();
+    return notices.list(office.id(), user, parseStatus(status), limit).stream()
         .map(n -> NoticeView.of(n, zone))
         .toList();
   }
 
   @GetMapping("/notices/{id}")
   @Allow(Permission.SEE_NOTICES)
-  public NoticeView notice(@PathVariable("id") long id) {
+  @Operation(summary = "One SMS notice of the office")
+  @Refuses({"UNKNOWN_NOTICE", "NOTICES_NOT_ALLOWED"})
+  public NoticeView notice(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
-    return NoticeView.of(notices.notice(id, user), notices.settings(user.officeId()).zone());
+    return NoticeView.of(
+        notices.notice(office.id(), id, user), notices.settings(office.id()).zone());
   }
 
   /** Puts a failed or undelivered notice back in line (kirim ulang). */
   @PostMapping("/notices/{id}/resend")
   @Allow(Permission.RESEND_NOTICE)
-  public NoticeView resend(@PathVariable("id") long id) {
+  @Operation(summary = "Puts a failed or undelivered SMS notice back in line (kirim ulang)")
+  @Refuses({"UNKNOWN_NOTICE", "NOTICE_NOT_RESENDABLE", "NOTICES_NOT_ALLOWED"})
+  public NoticeView resend(Office office, @PathVariable("id") long id) {
     User user = currentUser.get();
-    return NoticeView.of(notices.resend(id, user), notices.settings(user.officeId()).zone());
+    return NoticeView.of(
+        notices.resend(office.id(), id, user), notices.settings(office.id()).zone());
   }
 
   /** Printed cards not collected for at least {@code days} days, oldest first. */
   @GetMapping("/unclaimed")
   @Allow(Permission.SEE_NOTICES)
-  public List<UnclaimedCard> unclaimed(@RequestParam(name = "days", defaultValue = "0") int days) {
-    return notices.unclaimed(currentUser.get(), days);
+  @Operation(summary = "Printed cards not collected for at least `days` days, oldest first")
+  @Refuses({"NOTICES_NOT_ALLOWED"})
+  public List<UnclaimedCard> unclaimed(
+      Office office, @RequestParam(name = "days", defaultValue = "0") int days) {
+    return notices.unclaimed(office.id(), currentUser.get(), days);
   }
 
   @GetMapping("/templates")
   @Allow(Permission.SEE_NOTICES)
-  public Map<NoticeKind, String> templates() {
-    User user = currentUser.get();
+  @Operation(summary = "The office's wording of each kind of SMS notice")
+  @Refuses({})
+  public Map<NoticeKind, String> templates(Office office) {
     Map<NoticeKind, String> all = new EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
-      all.put(kind, notices.template(user.officeId(), kind));
+      all.put(kind, notices.template(office.id(), kind));
     }
     return all;
   }
@@ -90,25 +105,39 @@ public class NoticeController {
   /** Saves the office's wording of a kind of notice; refused when it is not one GSM-7 segment. */
   @PutMapping("/templates/{kind}")
   @Allow(Permission.EDIT_NOTICES)
+  @Operation(summary = "Saves the office's wording of a kind of SMS notice (one GSM-7 segment)")
+  @Refuses({
+    "INVALID_NOTICE_FILTER",
+    "TEMPLATE_EMPTY",
+    "TEMPLATE_UNKNOWN_FIELD",
+    "TEMPLATE_NOT_GSM",
+    "TEMPLATE_INCOMPLETE",
+    "TEMPLATE_TOO_LONG",
+    "NOTICES_NOT_ALLOWED"
+  })
   public Map<NoticeKind, String> saveTemplate(
-      @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
+      Office office, @PathVariable("kind") String kind, @RequestBody TemplateBody body) {
     NoticeKind parsed = parseKind(kind);
-    notices.saveTemplate(parsed, body == null ? "" : body.body(), currentUser.get());
-    return templates();
+    notices.saveTemplate(office.id(), parsed, body == null ? "" : body.body(), currentUser.get());
+    return templates(office);
   }
 
   @GetMapping("/settings")
   @Allow(Permission.SEE_NOTICES)
-  public SettingsBody settings() {
-    return SettingsBody.of(notices.settings(currentUser.get().officeId()));
+  @Operation(
+      summary = "The office's SMS settings: time zone, opening hours, sending window, reminders")
+  @Refuses({})
+  public SettingsBody settings(Office office) {
+    return SettingsBody.of(notices.settings(office.id()));
   }
 
   @PutMapping("/settings")
   @Allow(Permission.EDIT_NOTICES)
-  public SettingsBody saveSettings(@RequestBody SettingsBody body) {
-    User user = currentUser.get();
-    notices.saveSettings(body.toSettings(), user);
-    return SettingsBody.of(notices.settings(user.officeId()));
+  @Operation(summary = "Saves the office's SMS settings")
+  @Refuses({"INVALID_NOTICE_SETTINGS", "NOTICES_NOT_ALLOWED"})
+  public SettingsBody saveSettings(Office office, @RequestBody SettingsBody body) {
+    notices.saveSettings(office.id(), body.toSettings(), currentUser.get());
+    return SettingsBody.of(notices.settings(office.id()));
   }
 
   /** The wording of a notice. */

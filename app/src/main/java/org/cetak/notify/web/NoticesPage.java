@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.notify.NoticeKind;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.SmsGateway;
 import org.cetak.notify.gateway.FileGateway;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.Role;
 import org.cetak.office.User;
@@ -48,9 +50,10 @@ public class NoticesPage {
 
   @GetMapping("/sms")
   @Allow(Permission.SEE_NOTICES)
-  String page(@RequestParam(name = "status", defaultValue = "") String status, Model model) {
+  String page(
+      Office office, @RequestParam(name = "status", defaultValue = "") String status, Model model) {
     User user = currentUser.get();
-    ZoneId zone = notices.settings(user.officeId()).zone();
+    ZoneId zone = notices.settings(office.id()).zone();
     Optional<NoticeStatus> filter =
         status.isBlank()
             ? Optional.empty()
@@ -59,23 +62,90 @@ public class NoticesPage {
                 .findFirst();
     model.addAttribute(
         "notices",
-        notices.list(user, filter, 200).stream().map(n -> NoticeView.of(n, zone)).toList());
+        notices.list(office.id(), user, filter, 200).stream()
+            .map(n -> NoticeView.of(n, zone))
+            .toList());
     model.addAttribute("statuses", NoticeStatus.values());
     model.addAttribute("status", filter.map(Enum::name).orElse(""));
     model.addAttribute("mayResend", user.has(Role.COUNTER_OFFICER) || user.has(Role.SUPERVISOR));
-    model.addAttribute("unclaimed", notices.unclaimed(user, 0));
-    model.addAttribute("settings", notices.settings(user.officeId()));
+    model.addAttribute("unclaimed", notices.unclaimed(office.id(), user, 0));
+    model.addAttribute("office", office);
+    model.addAttribute("settings", notices.settings(office.id()));
     model.addAttribute("gateway", gateway.name());
+    java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);
+    for (NoticeKind kind : NoticeKind.values()) {
+      templates.put(kind, notices.template(office.id(), kind));
+    }
+    model.addAttribute("templates", templates);
+    model.addAttribute("mayEditTemplates", user.has(Role.SUPERVISOR) || user.has(Role.ADMIN));
     model.addAttribute(
         "fileLines", gateway instanceof FileGateway file ? file.lastLines(20) : List.<String>of());
     return "sms";
   }
 
+  /**
+   * Saves the office's wording of one kind of notice. A refused template (not one GSM-7 segment, a
+   * character outside GSM-7, an unknown field, no "gratis" or Suket) changes nothing and comes back
+   * on its form with the reason, the offending character named.
+   */
+  @PostMapping("/sms/templates/{kind}")
+  @Allow(Permission.EDIT_NOTICES)
+  String saveTemplate(
+      Office office,
+      @PathVariable("kind") String kind,
+      @RequestParam(name = "body", defaultValue = "") String body,
+      Locale locale,
+      RedirectAttributes redirect) {
+    NoticeKind parsed =
+        java.util.Arrays.stream(NoticeKind.values())
+            .filter(k -> k.name().equals(kind))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        org.cetak.notify.NotifyError.INVALID_NOTICE_FILTER,
+                        "No kind of notice " + kind));
+    try {
+      notices.saveTemplate(office.id(), parsed, body, currentUser.get());
+      redirect.addFlashAttribute(
+          "notice",
+          messages.getMessage(
+              "smstemplate.done",
+              new Object[] {messages.getMessage("sms.kind." + parsed, null, locale)},
+              locale));
+    } catch (DomainException e) {
+      if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
+        throw e;
+      }
+      redirect.addFlashAttribute("templateKind", parsed.name());
+      redirect.addFlashAttribute("templateDraft", body);
+      redirect.addFlashAttribute("templateCode", e.code());
+      redirect.addFlashAttribute(
+          "templateError",
+          messages.getMessage("error." + e.code(), null, e.code(), locale)
+              + ": "
+              + inLanguage(e.getMessage(), locale));
+    }
+    return "redirect:/sms?office=" + office.code() + "#template-" + parsed.name();
+  }
+
+  /** The notify domain words its template errors "Indonesian / English". */
+  static String inLanguage(String message, Locale locale) {
+    int split = message.indexOf(" / ");
+    if (split < 0) {
+      return message;
+    }
+    return locale.getLanguage().equals("en")
+        ? message.substring(split + 3)
+        : message.substring(0, split);
+  }
+
   @PostMapping("/sms/{id}/resend")
   @Allow(Permission.RESEND_NOTICE)
-  String resend(@PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
+  String resend(
+      Office office, @PathVariable("id") long id, Locale locale, RedirectAttributes redirect) {
     try {
-      notices.resend(id, currentUser.get());
+      notices.resend(office.id(), id, currentUser.get());
       redirect.addFlashAttribute(
           "notice", messages.getMessage("sms.done.resent", new Object[] {id}, locale));
     } catch (DomainException e) {
@@ -86,6 +156,6 @@ public class NoticesPage {
           "error",
           messages.getMessage("sms.error." + e.code(), new Object[] {id}, e.getMessage(), locale));
     }
-    return "redirect:/sms";
+    return "redirect:/sms?office=" + office.code();
   }
 }

@@ -1,5 +1,6 @@
 package org.cetak.office.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -76,6 +78,10 @@ public class AuditTrail {
   @GetMapping("/api/offices/{office}/audit")
   @Allow(Permission.SEE_AUDIT)
   @ResponseBody
+  @Operation(
+      summary =
+          "The office's audit trail, newest first, filtered by actor, action and dates, 50 a page")
+  @Refuses({})
   public Page events(
       Office office,
       @RequestParam(name = "actor", required = false) String actor,
@@ -91,6 +97,8 @@ public class AuditTrail {
   /** Every event of the filter as CSV (UTF-8, RFC 4180), for a spreadsheet. */
   @GetMapping("/api/offices/{office}/audit.csv")
   @Allow(Permission.SEE_AUDIT)
+  @Operation(summary = "The whole filtered audit trail as CSV (UTF-8, RFC 4180)")
+  @Refuses({})
   public void csv(
       Office office,
       @RequestParam(name = "actor", required = false) String actor,

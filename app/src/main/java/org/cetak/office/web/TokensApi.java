@@ -1,5 +1,6 @@
 package org.cetak.office.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.cetak.office.ApiToken;
 import org.cetak.office.Permission;
 import org.cetak.office.Role;
 import org.cetak.office.Tokens;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,8 @@ public class TokensApi {
   /** Every token, revoked ones too. */
   @GetMapping("/api/tokens")
   @Allow(Permission.MANAGE_TOKENS)
+  @Operation(summary = "The API tokens issued, without their secrets")
+  @Refuses({})
   public List<TokenView> list() {
     return tokens.list(currentUser.get()).stream().map(this::view).toList();
   }
@@ -62,6 +66,9 @@ public class TokensApi {
   @PostMapping("/api/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.MANAGE_TOKENS)
+  @Operation(
+      summary = "Issues an API token for one role in one office; the answer shows the secret once")
+  @Refuses({"TOKEN_NAME_REQUIRED", "ROLES_REQUIRED", "UNKNOWN_OFFICE"})
   public IssuedView issue(@RequestBody TokenRequest body) {
     Tokens.Issued issued = tokens.issue(body.name(), body.office(), body.role(), currentUser.get());
     return new IssuedView(view(issued.token()), issued.secret());
@@ -70,6 +77,8 @@ public class TokensApi {
   /** Revokes a token: its next call gets 401. */
   @PostMapping("/api/tokens/{id}/revoke")
   @Allow(Permission.MANAGE_TOKENS)
+  @Operation(summary = "Revokes an API token")
+  @Refuses({"UNKNOWN_TOKEN"})
   public void revoke(@PathVariable("id") long id) {
     tokens.revoke(id, currentUser.get());
   }

@@ -1,5 +1,6 @@
 package org.cetak.office.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Set;
 import org.cetak.office.Access;
@@ -8,6 +9,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Permission;
 import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -53,6 +55,8 @@ public class UsersApi {
   /** Every user of the installation. */
   @GetMapping("/api/users")
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Every user with roles, offices and state")
+  @Refuses({})
   public List<UserView> list() {
     return directory.users().stream().map(this::view).toList();
   }
@@ -61,6 +65,16 @@ public class UsersApi {
   @PostMapping("/api/users")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Creates a user with roles and offices")
+  @Refuses({
+    "USER_EXISTS",
+    "INVALID_USERNAME",
+    "WEAK_PASSWORD",
+    "PASSWORD_TOO_SHORT",
+    "ROLES_REQUIRED",
+    "OFFICE_REQUIRED",
+    "UNKNOWN_OFFICE"
+  })
   public UserView create(@RequestBody Accounts.NewUser body) {
     return view(accounts.create(body, currentUser.get()));
   }
@@ -71,6 +85,8 @@ public class UsersApi {
   /** Replaces a user's office, further offices and roles. */
   @PutMapping("/api/users/{username}/roles")
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Gives a user roles and offices")
+  @Refuses({"NO_SUCH_USER", "ROLES_REQUIRED", "OFFICE_REQUIRED", "UNKNOWN_OFFICE"})
   public UserView assign(@PathVariable("username") String username, @RequestBody Assignment body) {
     return view(
         accounts.assign(
@@ -80,6 +96,8 @@ public class UsersApi {
   /** Stops the user from signing in. */
   @PostMapping("/api/users/{username}/disable")
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Disables a user")
+  @Refuses({"NO_SUCH_USER", "SELF_DISABLE"})
   public UserView disable(@PathVariable("username") String username) {
     return view(accounts.disable(username, currentUser.get()));
   }
@@ -87,6 +105,8 @@ public class UsersApi {
   /** Lets a disabled user sign in again. */
   @PostMapping("/api/users/{username}/enable")
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Enables a user again")
+  @Refuses({"NO_SUCH_USER"})
   public UserView enable(@PathVariable("username") String username) {
     return view(accounts.enable(username, currentUser.get()));
   }
@@ -97,6 +117,8 @@ public class UsersApi {
   /** Sets a new password the administrator hands over, and lifts any lock. */
   @PostMapping("/api/users/{username}/password")
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Sets a new password for a user (and unlocks the account)")
+  @Refuses({"NO_SUCH_USER", "WEAK_PASSWORD", "PASSWORD_TOO_SHORT"})
   public UserView resetPassword(
       @PathVariable("username") String username, @RequestBody PasswordBody body) {
     return view(accounts.resetPassword(username, body.password(), currentUser.get()));
@@ -105,6 +127,8 @@ public class UsersApi {
   /** Lifts the lock after too many wrong passwords. */
   @PostMapping("/api/users/{username}/unlock")
   @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Unlocks an account locked after failed sign-ins")
+  @Refuses({"NO_SUCH_USER"})
   public UserView unlock(@PathVariable("username") String username) {
     return view(accounts.unlock(username, currentUser.get()));
   }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Access;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.CardAtCounter;
@@ -36,11 +38,17 @@ public class CounterPage {
 
   private final PickupService pickup;
   private final CurrentUser currentUser;
+  private final Access access;
   private final MessageSource messages;
   private final Clock clock;
 
   public CounterPage(
-      PickupService pickup, CurrentUser currentUser, MessageSource messages, Clock clock) {
+      PickupService pickup,
+      CurrentUser currentUser,
+      Access access,
+      MessageSource messages,
+      Clock clock) {
+    this.access = access;
     this.pickup = pickup;
     this.currentUser = currentUser;
     this.messages = messages;
@@ -50,6 +58,7 @@ public class CounterPage {
   @GetMapping("/pickup")
   @Allow(Permission.FIND_CARD)
   String find(
+      Office office,
       @RequestParam(name = "nik", defaultValue = "") String nik,
       @RequestParam(name = "name", defaultValue = "") String name,
       @RequestParam(name = "birthDate", defaultValue = "") String birthDate,
@@ -57,19 +66,20 @@ public class CounterPage {
       Locale locale,
       Model model) {
     User user = currentUser.get();
+    model.addAttribute("office", office);
     model.addAttribute("nik", nik);
     model.addAttribute("name", name);
     model.addAttribute("birthDate", birthDate);
     model.addAttribute("suket", suket);
     model.addAttribute("when", new ConsoleDates(clock, locale));
     if (nik.isBlank() && name.isBlank() && suket.isBlank()) {
-      pickup.unclaimed(user.officeId(), user); // the page is the counter's: refuse others now
+      pickup.unclaimed(office.id(), user); // the page is the counter's: refuse others now
       return "pickup";
     }
     try {
       Optional<LocalDate> born = parseDate(birthDate);
       List<CardAtCounter> cards =
-          pickup.find(user.officeId(), PickupApi.query(nik, name, born.orElse(null), suket), user);
+          pickup.find(office.id(), PickupApi.query(nik, name, born.orElse(null), suket), user);
       model.addAttribute("cards", cards);
     } catch (DomainException e) {
       if (e.kind() == org.cetak.common.ErrorCode.Kind.FORBIDDEN) {
@@ -82,11 +92,22 @@ public class CounterPage {
 
   @GetMapping("/pickup/{requestId}")
   @Allow(Permission.FIND_CARD)
-  String card(@PathVariable("requestId") long requestId, Locale locale, Model model) {
+  String card(
+      Office office,
+      @PathVariable("requestId") long requestId,
+      @RequestParam(name = "show", defaultValue = "") String show,
+      Locale locale,
+      Model model) {
     User user = currentUser.get();
-    CardAtCounter card = pickup.card(user.officeId(), requestId, user);
+    CardAtCounter card = pickup.card(office.id(), requestId, user);
+    boolean mayShow = access.allows(user, Permission.HAND_OVER_CARD, office.id());
+    model.addAttribute("mayShowNik", mayShow);
+    if (mayShow && show.equals("nik")) {
+      model.addAttribute("fullNik", pickup.showNik(office.id(), requestId, user));
+    }
+    model.addAttribute("office", office);
     model.addAttribute("card", card);
-    model.addAttribute("handover", pickup.handover(user.officeId(), requestId, user).orElse(null));
+    model.addAttribute("handover", pickup.handover(office.id(), requestId, user).orElse(null));
     model.addAttribute("fingerprintReader", pickup.fingerprintReader());
     model.addAttribute("when", new ConsoleDates(clock, locale));
     return "pickup-card";
@@ -95,6 +116,7 @@ public class CounterPage {
   @PostMapping("/pickup/{requestId}/handover")
   @Allow(Permission.HAND_OVER_CARD)
   String handOver(
+      Office office,
       @PathVariable("requestId") long requestId,
       @RequestParam(name = "suketShown", defaultValue = "false") boolean suketShown,
       @RequestParam(name = "faceMatches", defaultValue = "false") boolean faceMatches,
@@ -124,7 +146,7 @@ public class CounterPage {
             Optional.of(oldCardSerial),
             Optional.of(policeReportNo));
     try {
-      Handover handover = pickup.handOver(user.officeId(), requestId, form, user);
+      Handover handover = pickup.handOver(office.id(), requestId, form, user);
       redirect.addFlashAttribute(
           "notice",
           messages.getMessage(
@@ -137,14 +159,15 @@ public class CounterPage {
       }
       redirect.addFlashAttribute("error", wording(e, locale));
     }
-    return "redirect:/pickup/" + requestId;
+    return "redirect:/pickup/" + requestId + "?office=" + office.code();
   }
 
   @GetMapping("/pickup/unclaimed")
   @Allow(Permission.SEE_HANDOVERS)
-  String unclaimed(Locale locale, Model model) {
+  String unclaimed(Office office, Locale locale, Model model) {
     User user = currentUser.get();
-    model.addAttribute("cards", pickup.unclaimed(user.officeId(), user));
+    model.addAttribute("office", office);
+    model.addAttribute("cards", pickup.unclaimed(office.id(), user));
     model.addAttribute("when", new ConsoleDates(clock, locale));
     return "pickup-unclaimed";
   }

@@ -1,10 +1,12 @@
 package org.cetak.pickup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.CardAtCounter;
@@ -16,6 +18,7 @@ import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
 import org.cetak.pickup.UnclaimedCard;
 import org.cetak.platform.ApiError;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -28,9 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The counter officer's API: find a card, hand it over, the unclaimed list. */
+/** The counter officer's API of an office: find a card, hand it over, the unclaimed list. */
 @RestController
-@RequestMapping("/api/pickup")
+@RequestMapping("/api/offices/{office}/pickup")
 public class PickupApi {
 
   private final PickupService pickup;
@@ -41,19 +44,20 @@ public class PickupApi {
     this.currentUser = currentUser;
   }
 
-  /**
-   * Cards of the signed-in officer's office by {@code nik}, {@code name} (+ {@code birthDate}) or
-   * {@code suket}.
-   */
+  /** Cards of the office by {@code nik}, {@code name} (+ {@code birthDate}) or {@code suket}. */
   @GetMapping("/cards")
   @Allow(Permission.FIND_CARD)
+  @Operation(
+      summary = "Finds the office's cards by NIK, by name (and birth date) or by Suket number")
+  @Refuses({"INVALID_NIK", "NAME_TOO_SHORT", "SUKET_REQUIRED"})
   public List<CardView> find(
+      Office office,
       @RequestParam(name = "nik", required = false) String nik,
       @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "birthDate", required = false) LocalDate birthDate,
       @RequestParam(name = "suket", required = false) String suket) {
     User user = currentUser.get();
-    return pickup.find(user.officeId(), query(nik, name, birthDate, suket), user).stream()
+    return pickup.find(office.id(), query(nik, name, birthDate, suket), user).stream()
         .map(CardView::of)
         .toList();
   }
@@ -74,30 +78,49 @@ public class PickupApi {
 
   @GetMapping("/cards/{requestId}")
   @Allow(Permission.FIND_CARD)
-  public CardView card(@PathVariable("requestId") long requestId) {
+  @Operation(summary = "One request's card as the counter sees it (NIK masked)")
+  @Refuses({"UNKNOWN_REQUEST"})
+  public CardView card(Office office, @PathVariable("requestId") long requestId) {
     User user = currentUser.get();
-    return CardView.of(pickup.card(user.officeId(), requestId, user));
+    return CardView.of(pickup.card(office.id(), requestId, user));
   }
 
   /** Hands the card over; refused with a problem document when a check is missing. */
   @PostMapping("/cards/{requestId}/handover")
   @Allow(Permission.HAND_OVER_CARD)
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Hands a printed card over to the resident or a representative, once")
+  @Refuses({
+    "UNKNOWN_REQUEST",
+    "NOT_PRINTED",
+    "ALREADY_HANDED_OVER",
+    "SUKET_NOT_SHOWN",
+    "FACE_NOT_CONFIRMED",
+    "FINGERPRINT_REQUIRED",
+    "HANDOVER_INCOMPLETE",
+    "REPRESENTATIVE_DETAILS_REQUIRED",
+    "OLD_CARD_REQUIRED",
+    "NO_OLD_CARD_FOR_FIRST_CARD",
+    "POLICE_REPORT_REQUIRED",
+    "INVALID_CHIP_UID"
+  })
   public HandoverView handOver(
-      @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
+      Office office, @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
     if (body == null) {
       throw new DomainException(ApiError.MALFORMED_BODY, "Send the handover as JSON");
     }
     User user = currentUser.get();
-    return HandoverView.of(pickup.handOver(user.officeId(), requestId, body.form(), user));
+    return HandoverView.of(pickup.handOver(office.id(), requestId, body.form(), user));
   }
 
   @GetMapping("/cards/{requestId}/handover")
   @Allow(Permission.SEE_HANDOVERS)
-  public HandoverView handover(@PathVariable("requestId") long requestId) {
+  @Operation(summary = "The handover recorded for a card")
+  @Refuses({"UNKNOWN_REQUEST"})
+  public HandoverView handover(Office office, @PathVariable("requestId") long requestId) {
     User user = currentUser.get();
     return pickup
-        .handover(user.officeId(), requestId, user)
+        .handover(office.id(), requestId, user)
         .map(HandoverView::of)
         .orElseThrow(
             () ->
@@ -109,9 +132,11 @@ public class PickupApi {
   /** Printed cards not collected yet, oldest first, with their age in days. */
   @GetMapping("/unclaimed")
   @Allow(Permission.SEE_HANDOVERS)
-  public List<UnclaimedCard> unclaimed() {
+  @Operation(summary = "Printed cards of the office not collected yet, oldest first")
+  @Refuses({})
+  public List<UnclaimedCard> unclaimed(Office office) {
     User user = currentUser.get();
-    return pickup.unclaimed(user.officeId(), user);
+    return pickup.unclaimed(office.id(), user);
   }
 
   /** A card as the counter sees it; the NIK masked. */

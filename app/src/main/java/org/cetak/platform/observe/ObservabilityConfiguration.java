@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
 
+  /** Refreshed in the background for Prometheus: the server's, not a command's. */
   @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "cetak.cli.enabled", havingValue = "false", matchIfMissing = true)
   PrintRoomMetrics printRoomMetrics(DSLContext db) {
     return new PrintRoomMetrics(db);
   }

@@ -3,6 +3,7 @@ package org.cetak.printing.config;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.smartcardio.TerminalFactory;
@@ -38,6 +39,7 @@ import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.region.RegionTable;
 import org.cetak.request.RequestLifecycle;
+import org.cetak.stock.FeederCapacity;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Losses;
@@ -222,6 +224,16 @@ public class StationConfiguration {
   @Bean
   StationDevices stationDevices(StationProperties properties) {
     return new StationDevices(properties, StationDevices.machinePorts());
+  }
+
+  /** A printer's feeder capacity as its model in the device file states it, for the load check. */
+  @Bean
+  FeederCapacity.Declared deviceFileFeeders(StationDevices devices, OfficeDirectory offices) {
+    return printer ->
+        offices
+            .office(printer.officeId())
+            .map(office -> devices.feederCapacity(office.code(), printer.code()))
+            .orElse(OptionalInt.empty());
   }
 
   @Bean

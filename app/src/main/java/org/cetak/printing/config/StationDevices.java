@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cetak.common.DomainException;
 import org.cetak.drivers.printer.PrinterTimings;
@@ -35,6 +38,7 @@ public final class StationDevices {
   private final DeviceFile.Ports ports;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile List<Device> devices;
+  private volatile Map<String, DeviceFile.PrinterModel> modelsByPrinter = Map.of();
 
   public StationDevices(StationProperties properties, DeviceFile.Ports ports) {
     this.properties = properties;
@@ -85,13 +89,31 @@ public final class StationDevices {
     return now;
   }
 
+  /**
+   * The feeder capacity the device file states for a printer of an office (by the office's region
+   * code and the printer's code), whichever node drives it; empty when the file does not list it.
+   */
+  public OptionalInt feederCapacity(String office, String printerCode) {
+    try {
+      devices();
+    } catch (InvalidDeviceFileException e) {
+      log.warn("Device file unusable, feeder capacities from the settings: {}", e.getMessage());
+      return OptionalInt.empty();
+    }
+    DeviceFile.PrinterModel model = modelsByPrinter.get(office + "/" + printerCode);
+    return model == null ? OptionalInt.empty() : OptionalInt.of(model.feeder());
+  }
+
   private List<Device> read() {
     List<Device> all = new ArrayList<>();
     Optional<String> location = properties.deviceFile();
+    Map<String, DeviceFile.PrinterModel> models = new HashMap<>();
     if (location.isPresent()) {
       DeviceFile file =
           DeviceFile.parse(text(location.get()), location.get(), properties.node(), ports);
       for (DeviceFile.PrinterDevice p : file.printers()) {
+        Optional.ofNullable(file.models().get(p.model()))
+            .ifPresent(m -> models.put(p.office() + "/" + p.code(), m));
         if (p.drivenBy(properties.node())) {
           all.add(
               new Device(
@@ -108,6 +130,7 @@ public final class StationDevices {
     for (StationProperties.PrinterLink link : properties.printers()) {
       all.add(new Device(link, Optional.empty()));
     }
+    modelsByPrinter = Map.copyOf(models);
     return List.copyOf(all);
   }
 

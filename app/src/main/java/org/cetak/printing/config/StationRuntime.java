@@ -17,6 +17,7 @@ import org.cetak.drivers.printer.CardPrinterDriver;
 import org.cetak.drivers.transport.Transport;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.printing.CardSupply;
+import org.cetak.printing.PickCounterCheck;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrintStation;
 import org.cetak.printing.PrinterMode;
@@ -163,6 +164,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
                 steps,
                 supply,
                 devices.dutyCycle(device, registered.get().model(), clock)),
+            new PickCounterCheck(jobs),
             properties.idleWait(),
             properties.haltedWait());
     if (!owned.contains(printer)) {

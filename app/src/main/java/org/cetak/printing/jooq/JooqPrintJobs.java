@@ -1,6 +1,7 @@
 package org.cetak.printing.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINTER;
+import static org.cetak.db.jooq.Tables.PRINTER_PICK_COUNT;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.selectOne;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.cetak.db.jooq.tables.records.PrintJobRecord;
 import org.cetak.db.jooq.tables.records.PrinterRecord;
@@ -170,6 +172,17 @@ public final class JooqPrintJobs implements PrintJobs {
         .set(PRINTER.MODE_CHANGED_AT, OffsetDateTime.now(clock))
         .where(PRINTER.ID.eq(printerId))
         .execute();
+  }
+
+  /** Kept by the database with each job step (migration V66). */
+  @Override
+  public OptionalLong expectedPicked(long printerId) {
+    Long expected =
+        db.select(PRINTER_PICK_COUNT.EXPECTED_PICKED)
+            .from(PRINTER_PICK_COUNT)
+            .where(PRINTER_PICK_COUNT.PRINTER_ID.eq(printerId))
+            .fetchOne(PRINTER_PICK_COUNT.EXPECTED_PICKED);
+    return expected == null ? OptionalLong.empty() : OptionalLong.of(expected);
   }
 
   static PrintJob toJob(PrintJobRecord row) {

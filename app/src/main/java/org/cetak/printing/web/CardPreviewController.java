@@ -1,5 +1,6 @@
 package org.cetak.printing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.cetak.common.DomainException;
@@ -8,6 +9,7 @@ import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Refuses;
 import org.cetak.printing.CardPreparer;
 import org.cetak.printing.PrintQueue;
 import org.cetak.printing.PrintingError;
@@ -58,6 +60,10 @@ public class CardPreviewController {
       value = "/api/offices/{office}/requests/{requestId}/card.png",
       produces = MediaType.IMAGE_PNG_VALUE)
   @Allow(Permission.SEE_CARD_FACE)
+  @Operation(
+      summary =
+          "A request's card face as it will be printed, as PNG; it shows the full NIK, so each view is audited")
+  @Refuses({"UNKNOWN_REQUEST"})
   public ResponseEntity<byte[]> preview(
       Office office,
       @PathVariable("requestId") long requestId,

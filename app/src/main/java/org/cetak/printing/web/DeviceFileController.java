@@ -1,7 +1,9 @@
 package org.cetak.printing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.printing.config.StationDevices;
 import org.cetak.security.Allow;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +33,8 @@ public class DeviceFileController {
   @PostMapping("/reload")
   @Allow(Permission.RELOAD_DEVICES)
   @PreAuthorize("hasRole('ADMIN')")
+  @Operation(summary = "Re-reads the device file and answers the printers this node now drives")
+  @Refuses({"DEVICE_FILE_INVALID", "NO_DEVICE_FILE"})
   public List<DeviceView> reload() {
     return devices.reload().stream()
         .map(

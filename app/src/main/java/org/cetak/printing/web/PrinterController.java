@@ -1,11 +1,13 @@
 package org.cetak.printing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrinterSummary;
@@ -47,6 +49,9 @@ public class PrinterController {
   /** The printers of the office with their live state and today's counts. */
   @GetMapping
   @Allow(Permission.SEE_PRINTERS)
+  @Operation(
+      summary = "The office's printers: state and why, card in flight, feeder, ribbon, cards today")
+  @Refuses({})
   public List<PrinterSummary> list(Office office) {
     return control.printers(office.id());
   }
@@ -55,6 +60,8 @@ public class PrinterController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REGISTER_PRINTER)
+  @Operation(summary = "Registers a printer of the office")
+  @Refuses({"PRINTER_EXISTS", "INVALID_PRINTER_CODE"})
   public Printer register(Office office, @RequestBody PrinterBody body) {
     return registry.register(
         office.id(), body.code(), body.name(), body.model(), currentUser.get());
@@ -63,6 +70,8 @@ public class PrinterController {
   /** Pauses the printer after its current card (body: {@code {"reason": "..."}}, optional). */
   @PostMapping("/{code}/pause")
   @Allow(Permission.RUN_PRINTER)
+  @Operation(summary = "Pauses a printer, with a reason")
+  @Refuses({"UNKNOWN_PRINTER"})
   public PrinterSummary pause(
       Office office,
       @PathVariable("code") String code,
@@ -75,6 +84,8 @@ public class PrinterController {
   /** Lets the printer take the next card. */
   @PostMapping("/{code}/resume")
   @Allow(Permission.RUN_PRINTER)
+  @Operation(summary = "Resumes a printer")
+  @Refuses({"UNKNOWN_PRINTER"})
   public PrinterSummary resume(Office office, @PathVariable("code") String code) {
     control.resume(office, code, currentUser.get());
     return control.printer(office, code);
@@ -86,6 +97,16 @@ public class PrinterController {
    */
   @PostMapping("/{code}/load")
   @Allow(Permission.LOAD_PRINTER)
+  @Operation(
+      summary =
+          "Loads blanks from the vault into a printer's feeder (the ledger moves them and the printer is told)")
+  @Refuses({
+    "UNKNOWN_PRINTER",
+    "INVALID_QUANTITY",
+    "QUANTITY_REQUIRED",
+    "INSUFFICIENT_BALANCE",
+    "FEEDER_CAPACITY_EXCEEDED"
+  })
   public PrinterSummary load(
       Office office, @PathVariable("code") String code, @RequestBody QuantityBody body) {
     control.load(office, code, quantity(body), currentUser.get());
@@ -95,6 +116,8 @@ public class PrinterController {
   /** The operator takes blanks out of the feeder back to the vault. */
   @PostMapping("/{code}/unload")
   @Allow(Permission.LOAD_PRINTER)
+  @Operation(summary = "Takes blanks out of a printer's feeder back to the vault")
+  @Refuses({"UNKNOWN_PRINTER", "INVALID_QUANTITY", "QUANTITY_REQUIRED", "INSUFFICIENT_BALANCE"})
   public PrinterSummary unload(
       Office office, @PathVariable("code") String code, @RequestBody QuantityBody body) {
     control.unload(office, code, quantity(body), currentUser.get());
@@ -104,6 +127,17 @@ public class PrinterController {
   /** The operator settles a card whose outcome is unknown, from what they see. */
   @PostMapping("/{code}/jobs/{job}/settle")
   @Allow(Permission.SETTLE_CARD)
+  @Operation(summary = "Settles a card whose outcome is unknown from where the operator sees it")
+  @Refuses({
+    "UNKNOWN_PRINTER",
+    "NO_SUCH_OPEN_JOB",
+    "NOT_UNKNOWN",
+    "CARD_WAS_PICKED",
+    "JOB_CHANGED",
+    "SIGHTING_REQUIRED",
+    "CONFIRMATION_REQUIRED",
+    "NOT_AN_OPERATOR"
+  })
   public PrintJob settle(
       Office office,
       @PathVariable("code") String code,

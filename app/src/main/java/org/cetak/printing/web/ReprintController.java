@@ -1,8 +1,10 @@
 package org.cetak.printing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.cetak.approval.Approval;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.printing.Reprints;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -32,6 +34,8 @@ public class ReprintController {
   @PostMapping("/api/offices/{office}/requests/{requestId}/reprint")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REQUEST_REPRINT)
+  @Operation(summary = "Asks for a printed card to be printed again; a supervisor approves it")
+  @Refuses({"UNKNOWN_REQUEST", "NOT_PRINTED", "REASON_REQUIRED"})
   public Approval propose(
       Office office,
       @PathVariable("requestId") long requestId,

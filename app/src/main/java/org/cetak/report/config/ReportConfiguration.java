@@ -1,8 +1,10 @@
 package org.cetak.report.config;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.cetak.common.Transactions;
+import org.cetak.console.Labels;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.report.DailyReportArchive;
 import org.cetak.report.StoredDailyReports;
@@ -34,8 +36,16 @@ public class ReportConfiguration {
       StoredDailyReports stored,
       OfficeDirectory offices,
       Transactions transactions,
-      Clock clock) {
-    return new DailyReportArchive(reports, stored, offices, transactions, clock);
+      Clock clock,
+      Labels labels) {
+    Locale indonesian = Locale.forLanguageTag("id");
+    return new DailyReportArchive(
+        reports,
+        stored,
+        offices,
+        transactions,
+        clock,
+        (kind, code) -> labels.of(kind, code, indonesian));
   }
 
   @Bean

@@ -1,10 +1,12 @@
 package org.cetak.report.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.report.StoredDailyReport;
 import org.cetak.report.StoredDailyReports;
 import org.cetak.security.Allow;
@@ -34,6 +36,8 @@ public class DailyReportsApi {
   /** The reports kept for the days {@code from} to {@code until}. */
   @GetMapping
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The daily stock reports kept for the office between two days")
+  @Refuses({"DATE_REQUIRED"})
   public List<StoredDailyReport> kept(
       Office office, @RequestParam("from") LocalDate from, @RequestParam("until") LocalDate until) {
     return stored.between(office.id(), from, until);
@@ -42,6 +46,8 @@ public class DailyReportsApi {
   /** One kept report as the PDF issued that night. */
   @GetMapping("/{day}/pdf")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The PDF of a kept daily stock report, as it was produced")
+  @Refuses({"NO_KEPT_REPORT"})
   public ResponseEntity<byte[]> pdf(Office office, @PathVariable("day") LocalDate day) {
     long officeId = office.id();
     String code = office.code();

@@ -49,10 +49,10 @@ public final class Reservations {
   }
 
   /**
-   * An allocation run's reservations: one per row of {@code top} (the run's ranked selection, at
-   * most its limit), ranked in the order of tier, Suket key, ready time and request id; each
-   * request becomes RESERVED with a history row naming the run, tier, rule and rank. Returns how
-   * many were reserved.
+   * Part of an allocation run's reservations: one per row of {@code top} (a ranked selection),
+   * ranked after the run's {@code rankedBefore} earlier ones in the order of tier, Suket key, ready
+   * time and request id. Returns how many were reserved; {@link #markReserved} then moves the run's
+   * requests.
    */
   public int reserveRanked(
       long officeId,
@@ -64,48 +64,54 @@ public final class Reservations {
       Field<String> rankedRule,
       Field<LocalDate> rankedSuket,
       Field<OffsetDateTime> rankedAt,
+      int rankedBefore,
       OffsetDateTime now) {
-    int reserved =
-        db.insertInto(
-                RESERVATION,
-                RESERVATION.REQUEST_ID,
-                RESERVATION.OFFICE_ID,
-                RESERVATION.RUN_ID,
-                RESERVATION.TIER,
-                RESERVATION.RULE,
-                RESERVATION.QUEUE_RANK,
-                RESERVATION.POLICY_VERSION,
-                RESERVATION.RESERVED_AT,
-                RESERVATION.SUKET_KEY,
-                RESERVATION.READY_AT)
-            .select(
-                select(
-                        topId,
-                        val(officeId),
-                        val(runId),
-                        topTier,
-                        top.field(rankedRule),
-                        rowNumber()
-                            .over()
-                            .orderBy(topTier, top.field(rankedSuket), top.field(rankedAt), topId)
-                            .cast(Integer.class),
-                        val(policyVersion),
-                        val(now),
-                        top.field(rankedSuket),
-                        top.field(rankedAt))
-                    .from(top))
-            .execute();
-    if (reserved == 0) {
-      return 0;
-    }
-    db.update(PRINT_REQUEST)
-        .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
-        .set(PRINT_REQUEST.STATUS_AT, now)
-        .set(PRINT_REQUEST.UPDATED_AT, now)
-        .from(RESERVATION)
-        .where(RESERVATION.RUN_ID.eq(runId))
-        .and(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
+    return db.insertInto(
+            RESERVATION,
+            RESERVATION.REQUEST_ID,
+            RESERVATION.OFFICE_ID,
+            RESERVATION.RUN_ID,
+            RESERVATION.TIER,
+            RESERVATION.RULE,
+            RESERVATION.QUEUE_RANK,
+            RESERVATION.POLICY_VERSION,
+            RESERVATION.RESERVED_AT,
+            RESERVATION.SUKET_KEY,
+            RESERVATION.READY_AT)
+        .select(
+            select(
+                    topId,
+                    val(officeId),
+                    val(runId),
+                    topTier,
+                    rankedRule,
+                    rowNumber()
+                        .over()
+                        .orderBy(topTier, rankedSuket, rankedAt, topId)
+                        .plus(inline(rankedBefore))
+                        .cast(Integer.class),
+                    val(policyVersion),
+                    val(now),
+                    rankedSuket,
+                    rankedAt)
+                .from(top))
         .execute();
+  }
+
+  /**
+   * An allocation run's reserved requests become RESERVED, each with a history row naming the run,
+   * tier, rule and rank. Returns how many.
+   */
+  public int markReserved(long runId, OffsetDateTime now) {
+    int reserved =
+        db.update(PRINT_REQUEST)
+            .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
+            .set(PRINT_REQUEST.STATUS_AT, now)
+            .set(PRINT_REQUEST.UPDATED_AT, now)
+            .from(RESERVATION)
+            .where(RESERVATION.RUN_ID.eq(runId))
+            .and(PRINT_REQUEST.ID.eq(RESERVATION.REQUEST_ID))
+            .execute();
     db.insertInto(
             PRINT_REQUEST_EVENT,
             PRINT_REQUEST_EVENT.REQUEST_ID,

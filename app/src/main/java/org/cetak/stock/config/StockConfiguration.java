@@ -12,7 +12,10 @@ import org.cetak.stock.DestructionReports;
 import org.cetak.stock.Destructions;
 import org.cetak.stock.DropListener;
 import org.cetak.stock.DropReceipts;
+import org.cetak.stock.DropReversalApproval;
+import org.cetak.stock.DropReversals;
 import org.cetak.stock.Drops;
+import org.cetak.stock.FeederCapacity;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
@@ -83,6 +86,22 @@ public class StockConfiguration {
   }
 
   @Bean
+  ApprovalHandler dropReversalApproval(Ledger ledger, Drops drops) {
+    return new DropReversalApproval(ledger, drops);
+  }
+
+  @Bean
+  DropReversals dropReversals(
+      Ledger ledger,
+      Drops drops,
+      Approvals approvals,
+      Access access,
+      Audit audit,
+      Transactions transactions) {
+    return new DropReversals(ledger, drops, approvals, access, audit, transactions);
+  }
+
+  @Bean
   LossReports lossReports(DSLContext db, Clock clock) {
     return new JooqLossReports(db, clock);
   }
@@ -143,8 +162,15 @@ public class StockConfiguration {
       PrinterRegistry printers,
       Access access,
       Transactions transactions,
-      StockProperties properties) {
-    return new FeederStock(ledger, printers, properties.feederCapacities(), access, transactions);
+      StockProperties properties,
+      ObjectProvider<FeederCapacity.Declared> declared) {
+    return new FeederStock(
+        ledger,
+        printers,
+        FeederCapacity.declaredElse(
+            () -> declared.orderedStream().toList(), properties.feederCapacities()),
+        access,
+        transactions);
   }
 
   @Bean

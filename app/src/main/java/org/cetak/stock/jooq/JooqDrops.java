@@ -34,12 +34,16 @@ public final class JooqDrops implements Drops {
 
   @Override
   public List<SerialRange> overlapping(SerialRange range) {
-    return db.selectFrom(STOCK_SERIAL_RANGE)
+    return db.select(STOCK_SERIAL_RANGE.fields())
+        .from(STOCK_SERIAL_RANGE)
+        .join(STOCK_DROP)
+        .on(STOCK_DROP.ID.eq(STOCK_SERIAL_RANGE.DROP_ID))
         .where(STOCK_SERIAL_RANGE.PREFIX.eq(range.prefix()))
+        .and(STOCK_DROP.REVERSED_AT.isNull())
         .and(STOCK_SERIAL_RANGE.FIRST_NO.le(range.lastNo()))
         .and(STOCK_SERIAL_RANGE.LAST_NO.ge(range.firstNo()))
         .orderBy(STOCK_SERIAL_RANGE.FIRST_NO)
-        .fetch(JooqDrops::toRange);
+        .fetch(r -> toRange(r.into(STOCK_SERIAL_RANGE)));
   }
 
   @Override
@@ -47,8 +51,35 @@ public final class JooqDrops implements Drops {
     return db.selectFrom(STOCK_DROP)
         .where(STOCK_DROP.OFFICE_ID.eq(officeId))
         .and(STOCK_DROP.DOCUMENT_NO.eq(documentNo))
+        .and(STOCK_DROP.REVERSED_AT.isNull())
         .fetchOptional()
         .map(this::toDrop);
+  }
+
+  @Override
+  public Optional<Drop> lock(long officeId, long dropId) {
+    return db.selectFrom(STOCK_DROP)
+        .where(STOCK_DROP.ID.eq(dropId))
+        .and(STOCK_DROP.OFFICE_ID.eq(officeId))
+        .forUpdate()
+        .fetchOptional()
+        .map(this::toDrop);
+  }
+
+  @Override
+  public void proposeReversal(long dropId, Optional<Long> approvalId) {
+    db.update(STOCK_DROP)
+        .set(STOCK_DROP.REVERSAL_APPROVAL_ID, approvalId.orElse(null))
+        .where(STOCK_DROP.ID.eq(dropId))
+        .execute();
+  }
+
+  @Override
+  public void reversed(long dropId) {
+    db.update(STOCK_DROP)
+        .set(STOCK_DROP.REVERSED_AT, OffsetDateTime.now(clock))
+        .where(STOCK_DROP.ID.eq(dropId))
+        .execute();
   }
 
   @Override
@@ -104,7 +135,9 @@ public final class JooqDrops implements Drops {
         r.getQuantity(),
         serials,
         r.getReceivedBy(),
-        r.getReceivedAt().toInstant());
+        r.getReceivedAt().toInstant(),
+        Optional.ofNullable(r.getReversalApprovalId()),
+        Optional.ofNullable(r.getReversedAt()).map(OffsetDateTime::toInstant));
   }
 
   private static SerialRange toRange(StockSerialRangeRecord r) {

@@ -1,7 +1,10 @@
 package org.cetak.stock.jooq;
 
+import static org.cetak.db.jooq.Tables.PRINTER;
+import static org.cetak.db.jooq.Tables.PRINTER_HOUR_COUNT;
 import static org.cetak.db.jooq.Tables.STOCK_BALANCE;
 import static org.cetak.db.jooq.Tables.STOCK_MOVEMENT;
+import static org.cetak.db.jooq.Tables.STOCK_SOURCE_TOTAL;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +21,11 @@ import org.cetak.db.jooq.tables.records.StockMovementRecord;
 import org.cetak.stock.Balance;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
+import org.cetak.stock.LedgerQuery;
 import org.cetak.stock.Location;
 import org.cetak.stock.Movement;
 import org.cetak.stock.Place;
+import org.cetak.stock.PrinterOutput;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.ReferenceKind;
 import org.cetak.stock.StockError;
@@ -57,11 +62,16 @@ public final class JooqLedger implements Ledger {
   @Override
   public RecordedMovement record(Movement m) {
     boolean takes = !m.from().location().isSource();
+    boolean adds = !m.to().location().isSource();
     if (takes && ORDER.compare(m.from(), m.to()) < 0) {
       take(m);
-      add(m);
+      if (adds) {
+        add(m);
+      }
     } else {
-      add(m);
+      if (adds) {
+        add(m);
+      }
       if (takes) {
         take(m);
       }
@@ -115,7 +125,9 @@ public final class JooqLedger implements Ledger {
               + " "
               + m.item()
               + ", cannot move "
-              + m.quantity());
+              + m.quantity(),
+          holds,
+          m.quantity());
     }
   }
 
@@ -174,6 +186,35 @@ public final class JooqLedger implements Ledger {
   }
 
   @Override
+  public Map<String, Long> sourced(long officeId) {
+    Map<String, Long> sourced = new HashMap<>();
+    db.select(STOCK_SOURCE_TOTAL.ITEM, STOCK_SOURCE_TOTAL.LOCATION, STOCK_SOURCE_TOTAL.QUANTITY)
+        .from(STOCK_SOURCE_TOTAL)
+        .where(STOCK_SOURCE_TOTAL.OFFICE_ID.eq(officeId))
+        .forEach(r -> sourced.put(r.value1() + ":" + r.value2(), r.value3()));
+    return sourced;
+  }
+
+  /** From the counts the database keeps per printer and hour (migration V57). */
+  @Override
+  public Map<Long, PrinterOutput> printerOutput(long officeId, Instant from, Instant until) {
+    Map<Long, PrinterOutput> output = new HashMap<>();
+    db.select(
+            PRINTER_HOUR_COUNT.PRINTER_ID,
+            DSL.sum(PRINTER_HOUR_COUNT.PRINTED).cast(Long.class),
+            DSL.sum(PRINTER_HOUR_COUNT.SPOILED).cast(Long.class))
+        .from(PRINTER_HOUR_COUNT)
+        .join(PRINTER)
+        .on(PRINTER.ID.eq(PRINTER_HOUR_COUNT.PRINTER_ID))
+        .where(PRINTER.OFFICE_ID.eq(officeId))
+        .and(PRINTER_HOUR_COUNT.HOUR.ge(at(from)))
+        .and(PRINTER_HOUR_COUNT.HOUR.lt(at(until)))
+        .groupBy(PRINTER_HOUR_COUNT.PRINTER_ID)
+        .forEach(r -> output.put(r.value1(), new PrinterOutput(r.value2(), r.value3())));
+    return output;
+  }
+
+  @Override
   public List<Balance> sumsUntil(long officeId, Instant until) {
     return sums(
         STOCK_MOVEMENT.OFFICE_ID.eq(officeId).and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(until))));
@@ -208,6 +249,46 @@ public final class JooqLedger implements Ledger {
         .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
         .orderBy(STOCK_MOVEMENT.ID.desc())
         .limit(limit)
+        .fetch(JooqLedger::toMovement);
+  }
+
+  @Override
+  public List<RecordedMovement> page(LedgerQuery query) {
+    Condition where = STOCK_MOVEMENT.OFFICE_ID.eq(query.officeId());
+    if (query.from().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.OCCURRED_AT.ge(at(query.from().get())));
+    }
+    if (query.until().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(query.until().get())));
+    }
+    if (query.location().isPresent()) {
+      String location = query.location().get().name();
+      where =
+          where.and(
+              STOCK_MOVEMENT
+                  .FROM_LOCATION
+                  .eq(location)
+                  .or(STOCK_MOVEMENT.TO_LOCATION.eq(location)));
+    }
+    if (query.kind().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.REFERENCE_KIND.eq(query.kind().get().name()));
+    }
+    if (query.printerId().isPresent()) {
+      long printer = query.printerId().get();
+      where =
+          where.and(
+              STOCK_MOVEMENT
+                  .FROM_PRINTER_ID
+                  .eq(printer)
+                  .or(STOCK_MOVEMENT.TO_PRINTER_ID.eq(printer)));
+    }
+    if (query.before().isPresent()) {
+      where = where.and(STOCK_MOVEMENT.ID.lt(query.before().get()));
+    }
+    return db.selectFrom(STOCK_MOVEMENT)
+        .where(where)
+        .orderBy(STOCK_MOVEMENT.ID.desc())
+        .limit(query.limit())
         .fetch(JooqLedger::toMovement);
   }
 

@@ -1,10 +1,12 @@
 package org.cetak.stock.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerCheck;
@@ -44,6 +46,8 @@ public class LedgerApi {
   /** Every balance of the office, with available, reserved and usable blanks. */
   @GetMapping("/api/offices/{office}/stock/balances")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The office's stock levels: available, reserved, usable, by place")
+  @Refuses({})
   public Levels balances(Office office) {
     long officeId = office.id();
     List<BalanceView> views = ledger.balances(officeId).stream().map(StockViews::view).toList();
@@ -69,6 +73,8 @@ public class LedgerApi {
   /** The office's reconciliation; {@code blanksBalance} is true when it closes. */
   @GetMapping("/api/offices/{office}/stock/reconciliation")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The reconciliation: received + borrowed = every place blanks can be")
+  @Refuses({})
   public ReconciliationView reconciliation(Office office) {
     Reconciliation r = levels.reconciliation(office.id());
     return new ReconciliationView(
@@ -78,6 +84,8 @@ public class LedgerApi {
   /** The office's latest movements, newest first ({@code limit} 1..10000, default 100). */
   @GetMapping("/api/offices/{office}/stock/movements")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The office's latest ledger movements")
+  @Refuses({"INVALID_LIMIT"})
   public List<MovementView> movements(
       Office office, @RequestParam(name = "limit", defaultValue = "100") int limit) {
     if (limit <= 0 || limit > 10_000) {
@@ -89,6 +97,8 @@ public class LedgerApi {
   /** Proves every maintained balance of the installation equals the ledger's sums. */
   @GetMapping("/api/ledger-check")
   @Allow(Permission.CHECK_LEDGER)
+  @Operation(summary = "The installation-wide proof that every balance equals its ledger")
+  @Refuses({})
   public Map<String, Object> ledgerCheck() {
     LedgerCheck.Result result = check.run();
     return Map.of(

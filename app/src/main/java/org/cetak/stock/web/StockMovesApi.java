@@ -1,17 +1,21 @@
 package org.cetak.stock.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.Drop;
 import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
+import org.cetak.stock.DropReversals;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
@@ -37,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class StockMovesApi {
 
   private final DropReceipts receipts;
+  private final DropReversals reversals;
   private final SpoilRecords spoils;
   private final Lending lending;
   private final FeederStock feeders;
@@ -45,12 +50,14 @@ public class StockMovesApi {
 
   public StockMovesApi(
       DropReceipts receipts,
+      DropReversals reversals,
       SpoilRecords spoils,
       Lending lending,
       FeederStock feeders,
       Access access,
       CurrentUser currentUser) {
     this.receipts = receipts;
+    this.reversals = reversals;
     this.spoils = spoils;
     this.lending = lending;
     this.feeders = feeders;
@@ -69,6 +76,20 @@ public class StockMovesApi {
   @PostMapping("/api/offices/{office}/stock/drops")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.RECEIVE_DROP)
+  @Operation(summary = "Receives a drop of blanks from the centre into the vault")
+  @Refuses({
+    "DOCUMENT_REQUIRED",
+    "DOCUMENT_DATE_REQUIRED",
+    "DOCUMENT_DATE_IN_FUTURE",
+    "DOCUMENT_NO_TOO_LONG",
+    "DROP_TOO_LARGE",
+    "DROP_EXISTS",
+    "INVALID_QUANTITY",
+    "INVALID_SERIAL_RANGE",
+    "SERIALS_DO_NOT_MATCH_QUANTITY",
+    "SERIALS_OVERLAP",
+    "SERIAL_RANGES_OVERLAP"
+  })
   public Drop receiveDrop(Office office, @RequestBody DropBody body) {
     List<SerialRange> serials =
         body.serials() == null
@@ -80,12 +101,37 @@ public class StockMovesApi {
         currentUser.get());
   }
 
+  /** Why a drop was received by mistake. */
+  public record ReversalBody(String reason) {}
+
+  /**
+   * The inventory manager proposes reversing a drop received by mistake; a supervisor approves it
+   * under {@code /approvals}, and only then do its blanks go back to the centre.
+   */
+  @PostMapping("/api/offices/{office}/stock/drops/{dropId}/reversal")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Allow(Permission.RECEIVE_DROP)
+  @Operation(summary = "Proposes sending a drop received by mistake back to the centre")
+  @Refuses({"REVERSAL_REASON_REQUIRED", "UNKNOWN_DROP", "DROP_ALREADY_REVERSED", "DROP_IN_USE"})
+  public Approval reverseDrop(
+      Office office, @PathVariable long dropId, @RequestBody ReversalBody body) {
+    return reversals.propose(office.id(), dropId, body.reason(), currentUser.get());
+  }
+
   /** Blanks to move from one printer's feeder into another's. */
   public record FeederMoveBody(String to, Integer quantity) {}
 
   /** Moves blanks from the feeder of printer {@code code} into the feeder of printer {@code to}. */
   @PostMapping("/api/offices/{office}/printers/{code}/move")
   @Allow(Permission.MOVE_BETWEEN_FEEDERS)
+  @Operation(summary = "Moves blanks from this printer's feeder into another printer's")
+  @Refuses({
+    "UNKNOWN_PRINTER",
+    "SAME_PLACE",
+    "INVALID_QUANTITY",
+    "INSUFFICIENT_BALANCE",
+    "FEEDER_CAPACITY_EXCEEDED"
+  })
   public MovementView moveBetweenFeeders(
       Office office, @PathVariable("code") String code, @RequestBody FeederMoveBody body) {
     return StockViews.view(
@@ -106,6 +152,15 @@ public class StockMovesApi {
   @PostMapping("/api/offices/{office}/stock/spoils")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.RECORD_SPOIL)
+  @Operation(summary = "Records spoiled blanks onto the spoiled pile")
+  @Refuses({
+    "UNKNOWN_PRINTER",
+    "INVALID_QUANTITY",
+    "INVALID_SPOIL_REASON",
+    "INVALID_CHIP_UID",
+    "CHIP_UID_FOR_ONE_CARD",
+    "INSUFFICIENT_BALANCE"
+  })
   public MovementView spoil(Office office, @RequestBody SpoilBody body) {
     return StockViews.view(
         spoils.spoiled(
@@ -128,6 +183,8 @@ public class StockMovesApi {
   @PostMapping("/api/offices/{office}/stock/old-cards")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.WITHDRAW_OLD_CARD)
+  @Operation(summary = "Records an old e-KTP withdrawn at hand-over")
+  @Refuses({"INVALID_CHIP_UID", "REQUEST_REQUIRED"})
   public MovementView oldCard(Office office, @RequestBody OldCardBody body) {
     if (body.requestId() == null) {
       throw new DomainException(
@@ -155,6 +212,17 @@ public class StockMovesApi {
   @PostMapping("/api/offices/{office}/stock/loans")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.LEND_OR_BORROW)
+  @Operation(summary = "Lends blanks to or borrows them from another office")
+  @Refuses({
+    "COUNTERPART_REQUIRED",
+    "LOAN_TO_SELF",
+    "LOAN_EXISTS",
+    "LOAN_RECORDED_BY_LENDER",
+    "INVALID_DIRECTION",
+    "INVALID_QUANTITY",
+    "INSUFFICIENT_BALANCE",
+    "UNKNOWN_OFFICE"
+  })
   public Loan loan(Office office, @RequestBody LoanBody body) {
     LoanRequest request =
         new LoanRequest(

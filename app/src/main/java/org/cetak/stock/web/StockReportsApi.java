@@ -1,12 +1,16 @@
 package org.cetak.stock.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
+import org.cetak.console.Labels;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.Refuses;
 import org.cetak.report.StockReportPdf;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -55,6 +59,7 @@ public class StockReportsApi {
   private final DestructionReports reports;
   private final DailyReports daily;
   private final CurrentUser currentUser;
+  private final Labels labels;
 
   public StockReportsApi(
       PrinterRegistry registry,
@@ -63,7 +68,9 @@ public class StockReportsApi {
       Losses losses,
       DestructionReports reports,
       DailyReports daily,
-      CurrentUser currentUser) {
+      CurrentUser currentUser,
+      Labels labels) {
+    this.labels = labels;
     this.registry = registry;
     this.writeOffs = writeOffs;
     this.destructions = destructions;
@@ -81,6 +88,8 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/write-offs")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.PROPOSE_DISPOSAL)
+  @Operation(summary = "Proposes a write-off of spoiled blanks; a supervisor approves it")
+  @Refuses({"INVALID_QUANTITY", "INSUFFICIENT_BALANCE", "REASON_REQUIRED"})
   public Approval proposeWriteOff(Office office, @RequestBody WriteOffBody body) {
     if (body.location() == null) {
       throw new DomainException(StockError.LOCATION_REQUIRED, "A write-off names its location");
@@ -111,6 +120,10 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/destruction-reports")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.PROPOSE_DISPOSAL)
+  @Operation(
+      summary =
+          "Proposes a destruction report (berita acara pemusnahan) of spoiled cards; a supervisor approves it")
+  @Refuses({"NO_CARDS", "NOT_IN_SPOILED_PILE", "WITNESSES_REQUIRED", "INVALID_DESTRUCTION_LINE"})
   public DestructionReport proposeDestruction(Office office, @RequestBody DestructionBody body) {
     List<DestructionLine> lines =
         body.cards() == null
@@ -133,6 +146,8 @@ public class StockReportsApi {
   /** The office's destruction reports. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The office's destruction reports")
+  @Refuses({})
   public List<DestructionReport> destructionReports(Office office) {
     return reports.list(office.id());
   }
@@ -140,6 +155,8 @@ public class StockReportsApi {
   /** One destruction report. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports/{id}")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "One destruction report with its cards")
+  @Refuses({"UNKNOWN_DESTRUCTION_REPORT"})
   public DestructionReport destructionReport(Office office, @PathVariable("id") long id) {
     return report(office, id);
   }
@@ -147,10 +164,13 @@ public class StockReportsApi {
   /** One destruction report as the signed PDF document. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports/{id}/pdf")
   @Allow(Permission.SEE_STOCK)
-  public ResponseEntity<byte[]> destructionReportPdf(Office office, @PathVariable("id") long id) {
+  @Operation(summary = "A destruction report as PDF")
+  @Refuses({"UNKNOWN_DESTRUCTION_REPORT"})
+  public ResponseEntity<byte[]> destructionReportPdf(
+      Office office, @PathVariable("id") long id, Locale locale) {
     DestructionReport report = report(office, id);
     return pdf(
-        StockReportPdf.destruction(report, office),
+        StockReportPdf.destruction(report, office, (kind, code) -> labels.of(kind, code, locale)),
         "berita-acara-pemusnahan-" + report.number().replace('/', '-') + ".pdf");
   }
 
@@ -169,6 +189,14 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/loss-reports")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REPORT_LOSS)
+  @Operation(summary = "Reports blanks lost (berita acara kehilangan); a supervisor approves it")
+  @Refuses({
+    "INVALID_QUANTITY",
+    "LOCATION_REQUIRED",
+    "CIRCUMSTANCES_REQUIRED",
+    "DOCUMENT_REQUIRED",
+    "INSUFFICIENT_BALANCE"
+  })
   public LossReport proposeLoss(Office office, @RequestBody LossBody body) {
     if (body.location() == null) {
       throw new DomainException(StockError.LOCATION_REQUIRED, "A loss report names its location");
@@ -195,6 +223,8 @@ public class StockReportsApi {
   /** The office's loss reports. */
   @GetMapping("/api/offices/{office}/stock/loss-reports")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The office's loss reports")
+  @Refuses({})
   public List<LossReport> lossReports(Office office) {
     return losses.list(office.id());
   }
@@ -206,6 +236,8 @@ public class StockReportsApi {
   @PostMapping("/api/offices/{office}/stock/loss-reports/{reportId}/found")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REPORT_LOSS)
+  @Operation(summary = "Records lost blanks found again")
+  @Refuses({"UNKNOWN_LOSS_REPORT", "NOT_THAT_MANY_LOST", "INVALID_QUANTITY"})
   public StockViews.MovementView foundAgain(
       Office office, @PathVariable("reportId") long reportId, @RequestBody FoundBody body) {
     return StockViews.view(
@@ -220,6 +252,8 @@ public class StockReportsApi {
   /** The daily stock report of a day ({@code date=2026-11-02}). */
   @GetMapping("/api/offices/{office}/stock/daily-report")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The daily stock report of a day")
+  @Refuses({"DATE_REQUIRED"})
   public DailyStockReport dailyReport(Office office, @RequestParam("date") LocalDate date) {
     return daily.report(office.id(), date);
   }
@@ -227,10 +261,13 @@ public class StockReportsApi {
   /** The daily stock report as PDF. */
   @GetMapping("/api/offices/{office}/stock/daily-report/pdf")
   @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "The daily stock report of a day as PDF")
+  @Refuses({"DATE_REQUIRED"})
   public ResponseEntity<byte[]> dailyReportPdf(
-      Office office, @RequestParam("date") LocalDate date) {
+      Office office, @RequestParam("date") LocalDate date, Locale locale) {
     return pdf(
-        StockReportPdf.daily(daily.report(office.id(), date), office),
+        StockReportPdf.daily(
+            daily.report(office.id(), date), office, (kind, code) -> labels.of(kind, code, locale)),
         "laporan-stok-" + office.code() + "-" + date + ".pdf");
   }
 

@@ -50,8 +50,10 @@ class PickupApiTest {
             + "\"representativeName\":\"SITI AMINAH\",\"authorityLetterNo\":\"SK/7/2026\","
             + "\"oldCard\":\"NONE\"}";
 
-    HttpResponse<String> first = send("POST", "/api/pickup/cards/" + request + "/handover", body);
-    HttpResponse<String> second = send("POST", "/api/pickup/cards/" + request + "/handover", body);
+    HttpResponse<String> first =
+        send("POST", "/api/offices/32.71/pickup/cards/" + request + "/handover", body);
+    HttpResponse<String> second =
+        send("POST", "/api/offices/32.71/pickup/cards/" + request + "/handover", body);
 
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(first.body()).contains("\"recipient\":\"REPRESENTATIVE\"").contains("SK/7/2026");
@@ -69,7 +71,7 @@ class PickupApiTest {
     HttpResponse<String> refused =
         send(
             "POST",
-            "/api/pickup/cards/" + request + "/handover",
+            "/api/offices/32.71/pickup/cards/" + request + "/handover",
             "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
                 + "\"oldCard\":\"LOST\"}");
 
@@ -89,7 +91,7 @@ class PickupApiTest {
         http.send(
             request(
                     "POST",
-                    "/api/pickup/cards/" + request + "/handover",
+                    "/api/offices/32.71/pickup/cards/" + request + "/handover",
                     "operator",
                     "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
                         + "\"oldCard\":\"NONE\"}")
@@ -106,8 +108,9 @@ class PickupApiTest {
     long request = printedFirstCard();
     String nik = (String) db.fetchValue("select nik from print_request where id = ?", request);
 
-    HttpResponse<String> unclaimed = send("GET", "/api/pickup/unclaimed", null);
-    HttpResponse<String> history = send("GET", "/api/consolidation/cards?nik=" + nik, null);
+    HttpResponse<String> unclaimed = send("GET", "/api/offices/32.71/pickup/unclaimed", null);
+    HttpResponse<String> history =
+        send("GET", "/api/offices/32.71/consolidation/cards?nik=" + nik, null);
 
     assertThat(unclaimed.statusCode()).isEqualTo(200);
     assertThat(unclaimed.body()).contains("\"requestId\":" + request).doesNotContain(nik);

@@ -49,6 +49,24 @@ class StationDevicesTest {
   }
 
   @Test
+  void the_feeder_capacity_of_each_printer_comes_from_its_model_whichever_node_drives_it()
+      throws Exception {
+    Path file =
+        Files.writeString(
+            Files.createTempFile("devices", ".yaml"),
+            ONE.replace(
+                    "code: PRN-7, port: \"tcp://127.0.0.1:9107\", model: Primacy",
+                    "code: PRN-7, port: \"tcp://127.0.0.1:9107\", model: HDP5000")
+                + "  HDP5000: {feeder: 250}\n");
+    StationDevices devices = devices(file);
+
+    assertThat(devices.feederCapacity("32.71", "PRN-1")).hasValue(100);
+    assertThat(devices.feederCapacity("32.71", "PRN-7")).hasValue(250);
+    assertThat(devices.feederCapacity("32.71", "PRN-9")).isEmpty();
+    assertThat(devices.feederCapacity("32.01", "PRN-1")).isEmpty();
+  }
+
+  @Test
   void a_reload_takes_a_changed_file_and_tells_the_station() throws Exception {
     Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
     StationDevices devices = devices(file);

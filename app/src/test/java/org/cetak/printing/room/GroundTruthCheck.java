@@ -56,6 +56,14 @@ final class GroundTruthCheck {
         .forEach(r -> System.out.printf("Still waiting: %s%n", r.intoList()));
   }
 
+  /** The chip UIDs of the cards that lie printed in an output hopper. */
+  static Set<String> printedUids(SimulatedRoom room) {
+    return room.truth().cards().stream()
+        .filter(c -> c.place() == Place.HOPPER && c.condition() == Condition.PRINTED)
+        .map(CardSnapshot::uid)
+        .collect(Collectors.toSet());
+  }
+
   static void assertMatches(
       SimulatedRoom room,
       DSLContext db,
@@ -65,11 +73,7 @@ final class GroundTruthCheck {
       List<Printer> printers,
       int settled) {
     List<CardSnapshot> truth = room.truth().cards();
-    Set<String> printedInTruth =
-        truth.stream()
-            .filter(c -> c.place() == Place.HOPPER && c.condition() == Condition.PRINTED)
-            .map(CardSnapshot::uid)
-            .collect(Collectors.toSet());
+    Set<String> printedInTruth = printedUids(room);
     long spoiledInTruth =
         truth.stream()
             .filter(CardSnapshot::picked)

@@ -2,7 +2,6 @@ package org.cetak.printing.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.cetak.CetakApplication;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.intake.Bundle;
@@ -172,43 +170,13 @@ abstract class PrintRoomCrash {
 
   private Process startChild(SimulatedRoom room, ReaderBridge readers, Path log, boolean last)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-opens");
-    command.add("java.smartcardio/sun.security.smartcardio=ALL-UNNAMED");
-    command.add("-Duser.timezone=Asia/Jakarta");
-    command.add("-Xmx512m");
-    if (!last) {
-      command.add("-XX:TieredStopAtLevel=1"); // starts sooner; it lives only seconds
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(CetakApplication.class.getName());
-    command.add("serve");
-    command.add("--spring.profiles.active=simulated-print-room");
-    command.add("--server.port=0");
-    command.add("--spring.quartz.auto-startup=false");
-    command.add("--cetak.database.url=" + databaseUrl);
-    command.add("--cetak.database.user=" + databaseUser);
-    command.add("--cetak.demo.scenario=classpath:print-room/none.yaml");
-    command.add("--cetak.demo.readers=remote:" + readers.port());
-    command.add("--cetak.station.enabled=true");
-    command.add("--cetak.station.node=crash-test");
-    command.add("--cetak.station.time-scale=0.02");
-    command.add("--cetak.station.chip-wait=1s");
-    command.add("--cetak.station.idle-wait=20ms");
-    command.add("--cetak.station.halted-wait=20ms");
-    command.add("--cetak.station.lease=3s");
-    int i = 0;
-    for (var entry : room.tcpPorts().entrySet()) {
-      String prefix = "--cetak.station.printers[" + i++ + "].";
-      command.add(prefix + "office=32.71");
-      command.add(prefix + "code=" + entry.getKey());
-      command.add(prefix + "link=tcp://127.0.0.1:" + entry.getValue());
-      command.add(prefix + "reader=Cetak Sim Reader " + entry.getKey());
-      command.add(prefix + "dialect=" + dialect());
-    }
-    File out = log.toFile();
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out).start();
+    return StationChild.start(
+        room,
+        readers,
+        log,
+        new StationChild.Database(databaseUrl, databaseUser, ""),
+        "crash-test",
+        dialect(),
+        !last);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cetak.console.Labels;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
@@ -71,6 +72,7 @@ class PrintersPageBrowserTest {
   @Autowired StepRecorder steps;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
+  @Autowired Labels labels;
 
   private Office office;
 
@@ -119,7 +121,10 @@ class PrintersPageBrowserTest {
       long id = printer.get("id", Long.class);
       WebElement row = row(printer.get("code", String.class));
       assertThat(text(row, ".mode")).isEqualTo(MODES.get(printer.get("mode", String.class)));
-      assertThat(text(row, ".reason")).isEqualTo(printer.get("mode_reason", String.class));
+      assertThat(text(row, ".reason"))
+          .isEqualTo(
+              labels.printerReason(
+                  printer.get("mode_reason", String.class), Locale.forLanguageTag("id")));
       assertThat(number(row, ".feeder")).isEqualTo(balance("FEEDER", id));
       assertThat(number(row, ".printed")).isEqualTo(movedToday(id, "PRINTED"));
       assertThat(number(row, ".spoiled")).isEqualTo(movedToday(id, "SPOILED"));
@@ -140,7 +145,7 @@ class PrintersPageBrowserTest {
 
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("PRN-1 dijeda.");
     assertThat(text(row("PRN-1"), ".mode")).isEqualTo("Dijeda");
-    assertThat(text(row("PRN-1"), ".reason")).isEqualTo("paused by operator: ganti pita");
+    assertThat(text(row("PRN-1"), ".reason")).isEqualTo("dijeda oleh operator: ganti pita");
     assertThat(mode(id)).isEqualTo("PAUSED");
     assertThat(db.fetchValue("select mode_reason from printer where id = ?", id))
         .isEqualTo("paused by operator: ganti pita");

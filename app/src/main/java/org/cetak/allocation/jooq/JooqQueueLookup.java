@@ -1,0 +1,84 @@
+package org.cetak.allocation.jooq;
+
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.cetak.allocation.QueueLookup;
+import org.cetak.allocation.QueueSearch;
+import org.cetak.db.jooq.tables.records.PrintRequestRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/** The queue page's reads of print requests and their status history in PostgreSQL. */
+public final class JooqQueueLookup implements QueueLookup {
+
+  private final DSLContext db;
+
+  public JooqQueueLookup(DSLContext db) {
+    this.db = db;
+  }
+
+  @Override
+  public List<Entry> find(long officeId, QueueSearch search, int limit) {
+    Condition match;
+    if (search instanceof QueueSearch.ByNik byNik) {
+      match = PRINT_REQUEST.NIK.eq(byNik.nik());
+    } else if (search instanceof QueueSearch.ByName byName) {
+      match = PRINT_REQUEST.NAME.containsIgnoreCase(byName.name());
+      if (byName.birthDate().isPresent()) {
+        match = match.and(PRINT_REQUEST.BIRTH_DATE.eq(byName.birthDate().get()));
+      }
+    } else {
+      match = PRINT_REQUEST.SUKET_NUMBER.eq(((QueueSearch.BySuket) search).number());
+    }
+    return db.selectFrom(PRINT_REQUEST)
+        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+        .and(match)
+        .orderBy(PRINT_REQUEST.ID.desc())
+        .limit(limit)
+        .fetch()
+        .map(JooqQueueLookup::entry);
+  }
+
+  @Override
+  public Optional<Entry> request(long requestId) {
+    return db.selectFrom(PRINT_REQUEST)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .fetchOptional()
+        .map(JooqQueueLookup::entry);
+  }
+
+  @Override
+  public List<Move> history(long requestId) {
+    return db.selectFrom(PRINT_REQUEST_EVENT)
+        .where(PRINT_REQUEST_EVENT.REQUEST_ID.eq(requestId))
+        .orderBy(PRINT_REQUEST_EVENT.ID)
+        .fetch()
+        .map(
+            e ->
+                new Move(
+                    Optional.ofNullable(e.getFromStatus()),
+                    e.getToStatus(),
+                    e.getReason(),
+                    e.getActor(),
+                    e.getOccurredAt().toInstant()));
+  }
+
+  private static Entry entry(PrintRequestRecord r) {
+    OffsetDateTime created = r.getCreatedAt();
+    return new Entry(
+        r.getId(),
+        r.getOfficeId(),
+        r.getNik(),
+        r.getName(),
+        Optional.ofNullable(r.getBirthDate()),
+        Optional.ofNullable(r.getSuketNumber()),
+        r.getStatus(),
+        r.getReason(),
+        r.getUrgentReason() != null && !r.getUrgentReason().isBlank(),
+        created.toInstant());
+  }
+}

@@ -1,0 +1,210 @@
+package org.cetak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.support.Browser;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The queue page and the audit log in Chromium: a counter officer finds a resident and reads why
+ * the card is not printed yet, a supervisor looks at the card face and the auditor finds that view
+ * in the audit log, and the console switches to English and back. Screenshots of the pages go to
+ * {@code target/screenshots/}.
+ */
+@CetakSpringTest
+class QueueBrowserTest {
+
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+  @Autowired OfficeDirectory offices;
+
+  @BeforeAll
+  static void openBrowser() {
+    browser = Browser.open();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    browser.quit();
+  }
+
+  /** The demo's request furthest back in the queue: it will not print while the test runs. */
+  private Record lastInQueue() {
+    long office = offices.officeByCode("32.71").orElseThrow().id();
+    return db.fetchOne(
+        "select id, nik, name, birth_date, status from print_request where office_id = ?"
+            + " and status in ('QUEUED', 'RESERVED') order by id desc limit 1",
+        office);
+  }
+
+  @Test
+  void a_counter_officer_finds_a_resident_and_reads_why_not_yet_in_indonesian() throws Exception {
+    Record request = lastInQueue();
+    long id = request.get("id", Long.class);
+    String nik = request.get("nik", String.class);
+    db.execute("update print_request set has_photo = false where id = ?", id);
+    try {
+      signIn("loket");
+      browser.get(url("/queue"));
+      browser.findElement(By.id("nik")).sendKeys(nik);
+      submit(browser.findElement(By.cssSelector("#find-nik button")));
+
+      WebElement shown = browser.findElement(By.id("request"));
+      assertThat(shown.getAttribute("data-request")).isEqualTo(String.valueOf(id));
+      assertThat(browser.findElement(By.id("status")).getText())
+          .isIn("Menunggu blanko", "Mendapat blanko");
+      List<WebElement> blockers = browser.findElements(By.cssSelector("#blockers .blocker"));
+      assertThat(blockers).extracting(b -> b.getAttribute("data-kind")).contains("NO_PHOTO");
+      assertThat(blockers)
+          .extracting(WebElement::getText)
+          .contains("Foto belum ada: kartu tidak dapat dicetak sebelum foto diterima.");
+      assertThat(browser.findElement(By.id("no-estimate")).getText())
+          .startsWith("Tanggal cetak belum dapat diperkirakan");
+      assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).isNotEmpty();
+      // the NIK is masked everywhere on the page, the search field included
+      assertThat(browser.getPageSource()).doesNotContain(nik);
+      assertThat(shown.getText()).contains(nik.substring(0, 4) + "**********" + nik.substring(14));
+      // the card face shows the full NIK: it is drawn only when asked for
+      assertThat(browser.findElements(By.id("face"))).isEmpty();
+      screenshot("queue-why-not-yet");
+    } finally {
+      db.execute("update print_request set has_photo = true where id = ?", id);
+    }
+
+    browser.get(url("/queue?office=32.71&request=" + id));
+    assertThat(browser.findElements(By.cssSelector("#blockers .blocker"))).isEmpty();
+    assertThat(browser.findElement(By.id("estimate")).getText()).startsWith("Perkiraan dicetak");
+    assertThat(browser.findElement(By.id("drop")).getText()).isNotBlank();
+
+    String name = request.get("name", String.class);
+    LocalDate born = request.get("birth_date", LocalDate.class);
+    browser.get(url("/queue"));
+    browser.findElement(By.id("name")).sendKeys(name.substring(0, 4));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.getElementById('birthDate').value = arguments[0]", born.toString());
+    submit(browser.findElement(By.cssSelector("#find-name button")));
+    assertThat(browser.findElements(By.cssSelector("[data-request='" + id + "']"))).isNotEmpty();
+    assertThat(browser.getPageSource()).doesNotContain(nik);
+  }
+
+  @Test
+  void a_supervisor_looks_at_the_card_face_and_the_auditor_reads_that_view_in_the_audit_log()
+      throws Exception {
+    long id = lastInQueue().get("id", Long.class);
+    signIn("kabid");
+    browser.get(url("/queue?office=32.71&request=" + id));
+    assertThat(browser.findElements(By.id("face"))).isEmpty();
+    submit(browser.findElement(By.id("show-front")));
+    WebElement face = browser.findElement(By.id("face"));
+    assertThat(face.getAttribute("src"))
+        .endsWith("/api/offices/32.71/requests/" + id + "/card.png?side=FRONT");
+    // the browser fetched the face, and that view of the full NIK is in the audit trail
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                db.fetchCount(
+                        db.selectFrom("audit_event")
+                            .where(
+                                "actor = 'kabid' and action = 'NIK_VIEWED' and subject = ?",
+                                "request " + id))
+                    > 0);
+    screenshot("queue-card-face");
+
+    signIn("inspektorat");
+    browser.get(url("/audit?office=32.71&actor=kabid&action=NIK_VIEWED"));
+    List<WebElement> rows = browser.findElements(By.cssSelector("#audit tbody tr[data-action]"));
+    assertThat(rows).isNotEmpty();
+    assertThat(rows.get(0).getAttribute("data-action")).isEqualTo("NIK_VIEWED");
+    assertThat(rows.get(0).getText())
+        .contains("kabid")
+        .contains("NIK lengkap dilihat")
+        .contains("request " + id);
+    screenshot("audit-log");
+  }
+
+  @Test
+  void the_console_switches_to_english_remembers_it_and_switches_back() throws Exception {
+    signIn("loket");
+    browser.get(url("/queue"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Antrean cetak");
+    submit(browser.findElement(By.linkText("EN")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Print queue");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    screenshot("queue-english");
+
+    browser.get(url("/pickup"));
+    assertThat(browser.findElement(By.id("nav-queue")).getText()).isEqualTo("Queue");
+    browser.get(url("/queue?office=32.71&nik=123"));
+    assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("A NIK is 16 digits");
+
+    submit(browser.findElement(By.linkText("ID")));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
+    browser.get(url("/queue"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Antrean cetak");
+    assertThat(browser.findElement(By.id("nav-queue")).getText()).isEqualTo("Antrean");
+  }
+
+  private void signIn(String username) {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys("cetak-demo");
+    submit(browser.findElement(By.cssSelector("button[type=submit]")));
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(driver -> driver.findElements(By.id("roles")).size() == 1);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Clicks and waits for the next page. */
+  private static void submit(WebElement button) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            driver -> {
+              try {
+                page.isDisplayed();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              }
+            });
+  }
+}

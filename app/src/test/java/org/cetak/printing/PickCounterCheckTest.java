@@ -1,0 +1,146 @@
+package org.cetak.printing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.cetak.printing.FakePrinter.Fault;
+import org.cetak.printing.device.ChipOutcome;
+import org.cetak.printing.device.ChipOutcome.ChipFailure;
+import org.cetak.printing.device.ChipPayload;
+import org.cetak.printing.device.ChipStation;
+import org.cetak.printing.device.PrinterSnapshot;
+import org.cetak.printing.device.StatusReading;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The check a station makes when it takes up a printer: the printer's pick counter against the one
+ * its jobs recorded, through the real station and step recorder, faults included.
+ */
+class PickCounterCheckTest {
+
+  private static final PrinterRef PRINTER = InMemoryPrintRoom.PRINTER;
+
+  private final FakePrinter printer = new FakePrinter(10);
+  private final InMemoryPrintRoom room = new InMemoryPrintRoom(10);
+  private final Deque<ChipOutcome> chipResults = new ArrayDeque<>();
+  private final Deque<Long> queue = new ArrayDeque<>();
+  private final PickCounterCheck check = new PickCounterCheck(room.jobs);
+  private int uids;
+
+  private final ChipStation chip =
+      new ChipStation() {
+        @Override
+        public ChipOutcome personalise(ChipPayload payload) {
+          ChipOutcome scripted = chipResults.poll();
+          return scripted != null
+              ? scripted
+              : new ChipOutcome.Written(String.format("04A1B2C3D4E5%02X", ++uids));
+        }
+
+        @Override
+        public void close() {}
+      };
+
+  private final CardSupply supply =
+      new CardSupply() {
+        @Override
+        public Optional<PreparedCard> next(PrinterRef printer) {
+          Long id = queue.poll();
+          return id == null ? Optional.empty() : Optional.of(prepare(id));
+        }
+
+        @Override
+        public PreparedCard prepare(long requestId) {
+          return new PreparedCard(
+              requestId,
+              null,
+              new ChipPayload(new byte[1], new byte[1], new byte[1], new byte[1]),
+              false);
+        }
+
+        @Override
+        public void release(PrinterRef printer) {}
+      };
+
+  private final PrintStation station =
+      new PrintStation(PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());
+
+  private void printAll() {
+    for (int i = 0; i < 100 && station.tick() == PrintStation.Tick.BUSY; i++) {
+      // until the queue is empty or the printer halts
+    }
+  }
+
+  private PrinterSnapshot now() {
+    return ((StatusReading.Read) printer.status()).snapshot();
+  }
+
+  @Test
+  void a_printer_never_printed_by_this_database_is_driven() {
+    printer.picked = 7_000;
+
+    assertThat(check.admits(PRINTER, now())).isTrue();
+    assertThat(room.jobs.state(PRINTER.id()).mode()).isEqualTo(PrinterMode.RUNNING);
+  }
+
+  @Test
+  void counters_that_match_the_jobs_after_prints_spoils_and_a_double_feed_admit_the_printer() {
+    printer.picked = 5_000;
+    queue.add(101L);
+    queue.add(102L);
+    queue.add(103L);
+    chipResults.add(new ChipOutcome.Written("04000000000001"));
+    chipResults.add(
+        new ChipOutcome.Failed(ChipFailure.MUTE_CHIP, Optional.of("04FFEEDDCCBBAA"), "no ATR"));
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.NONE);
+    printer.faults.add(Fault.DOUBLE_FEED);
+    printAll();
+    assertThat(printer.picked).as("blanks picked").isGreaterThanOrEqualTo(5_003);
+
+    assertThat(room.jobs.expectedPicked(PRINTER.id())).hasValue(printer.picked);
+    assertThat(check.admits(PRINTER, now())).isTrue();
+    assertThat(room.jobs.state(PRINTER.id()).mode()).isEqualTo(PrinterMode.RUNNING);
+  }
+
+  @Test
+  void a_printer_that_picked_cards_its_jobs_do_not_know_of_is_quarantined_and_not_driven() {
+    printer.picked = 5_000;
+    queue.add(101L);
+    printAll();
+    // what a restored backup looks like from the station: the printer printed on after it
+    printer.picked += 2;
+    printer.feeder -= 2;
+    printer.hopper += 2;
+
+    assertThat(check.admits(PRINTER, now())).isFalse();
+
+    PrinterState state = room.jobs.state(PRINTER.id());
+    assertThat(state.mode()).isEqualTo(PrinterMode.QUARANTINED);
+    assertThat(state.reason())
+        .contains("picked 2 blank(s) no print job recorded")
+        .contains("pick counter 5003, recorded 5001");
+    queue.add(102L);
+    assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
+    assertThat(printer.picked).as("nothing picked while held").isEqualTo(5_003);
+    assertThat(room.requests).doesNotContainKey(102L);
+  }
+
+  @Test
+  void an_open_job_is_left_to_its_steps_baseline() {
+    printer.picked = 5_000;
+    queue.add(101L);
+    printer.faults.add(Fault.PORT_GONE); // the pick happens, its reply and the port are lost
+    printAll();
+    assertThat(room.jobs.openJob(PRINTER.id())).isPresent();
+    printer.reconnect();
+    printer.picked += 3;
+
+    assertThat(check.admits(PRINTER, now())).isTrue();
+    assertThat(room.jobs.state(PRINTER.id()).reason()).doesNotContain("no print job recorded");
+  }
+}

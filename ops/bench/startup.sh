@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Start-up of the production jar against an existing database (migrated, office set up): from
+# `java -jar` to the console's sign-in page answering, with the JVM options of the systemd unit
+# (docs/INSTALL.md). Prints each run's time, the process's resident memory when it answered and the
+# load average before it.   ops/bench/startup.sh [runs, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. ops/bench/lib.sh
+need_jar
+runs=${1:-3}
+start_postgres
+setup_office
+log=$(mktemp /tmp/cetak-bench-startup.XXXXXX.log)
+for run in $(seq 1 "$runs"); do
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  port=$(free_port)
+  started=$(now_ms)
+  SPRING_PROFILES_ACTIVE=production CETAK_PORT=$port \
+    java "${java_opts[@]}" ${CETAK_JAVA_OPTS:-} -jar "$jar" serve >"$log" 2>&1 &
+  pid=$!
+  if await_http "$port" /login "$pid"; then
+    answered=$(now_ms)
+    printf 'run %d: console answered after %.2f s, resident %s MB (load average %s)\n' \
+      "$run" "$(echo "($answered - $started) / 1000" | bc -l)" "$(rss_mb "$pid")" "$load"
+  else
+    echo "run $run: the server did not answer; its log:" >&2
+    tail -n 40 "$log" >&2
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+done
+rm -f "$log"
