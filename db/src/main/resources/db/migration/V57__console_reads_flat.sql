@@ -78,7 +78,7 @@ from (select office_id, item, from_location as location, quantity
       where to_location = 'CENTRE') as sourced
 group by 1, 2, 3;
 
--- The latest movements of an office (the stock page), newest first.
+-- The latest movements of an office (the stock page), newest first, and its keyset paging.
 create index ix_stock_movement_office_id on stock_movement (office_id, id);
 -- A printer's open job (the printers page): the one row, not every job the printer ever ran.
 create index ix_print_job_open on print_job (printer_id) where finished_at is null;
