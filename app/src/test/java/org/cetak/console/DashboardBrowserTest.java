@@ -210,18 +210,21 @@ class DashboardBrowserTest {
     control.load(office, printer.code(), 3, operator());
     PrintJob job = unknown(printer);
     signIn("operator");
-    WebElement alert =
-        browser.findElement(
-            By.xpath(
-                "//ul[@id='alerts']/li[@data-kind='UNKNOWN_CARD'][contains(., '"
-                    + printer.code()
-                    + "')]"));
-    assertThat(alert.getAttribute("class")).isEqualTo("error");
-    assertThat(alert.getText())
+    By alert =
+        By.xpath(
+            "//ul[@id='alerts']/li[@data-kind='UNKNOWN_CARD'][contains(., '"
+                + printer.code()
+                + "')]");
+    assertThat(fresh(() -> browser.findElement(alert).getAttribute("class"))).isEqualTo("error");
+    assertThat(fresh(() -> browser.findElement(alert).getText()))
         .isEqualTo(
             "Hasil kartu di " + printer.code() + " tidak diketahui: tetapkan di mana kartunya.");
 
-    alert.findElement(By.tagName("a")).click();
+    fresh(
+        () -> {
+          browser.findElement(alert).findElement(By.tagName("a")).click();
+          return true;
+        });
     WebElement row = row(printer.code());
     new Select(row.findElement(By.name("sighting"))).selectByValue("IN_REJECT_BOX");
     submit(row.findElement(By.cssSelector("form.settle button")));
@@ -495,6 +498,22 @@ class DashboardBrowserTest {
   }
 
   /** Clicks and waits for the next page. */
+  /**
+   * Reads the page again when the live view replaced what was found an instant before (the alerts
+   * list is redrawn whenever an alert comes or goes).
+   */
+  private static <T> T fresh(java.util.function.Supplier<T> read) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return read.get();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private static void submit(WebElement button) {
     WebElement page = browser.findElement(By.tagName("html"));
     button.click();

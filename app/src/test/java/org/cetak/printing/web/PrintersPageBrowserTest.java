@@ -19,6 +19,7 @@ import org.cetak.printing.BlankMove;
 import org.cetak.printing.CardHeld;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterRef;
 import org.cetak.printing.RequestChange;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -71,6 +73,7 @@ class PrintersPageBrowserTest {
   @Autowired SpoilRecords spoils;
   @Autowired StepRecorder steps;
   @Autowired OfficeDirectory offices;
+  @Autowired PrinterControl control;
   @Autowired Clock clock;
   @Autowired Labels labels;
 
@@ -160,6 +163,12 @@ class PrintersPageBrowserTest {
   @Test
   void operator_loads_blanks_and_feeder_and_ledger_go_up_by_exactly_that_number() {
     long id = printerId("PRN-1");
+    // the demo fills each feeder to its model's 100 blanks: make room first
+    control.unload(
+        offices.officeByCode("32.71").orElseThrow(),
+        "PRN-1",
+        25,
+        offices.user("operator").orElseThrow());
     long feeder = balance("FEEDER", id);
     long vault = balance("VAULT", null);
     long lastMovement = lastMovement();
@@ -338,6 +347,7 @@ class PrintersPageBrowserTest {
     jobs.setState(prn2, PrinterMode.PAUSED, nonce);
 
     new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
                 text(row("PRN-2"), ".reason").equals(nonce)
@@ -366,7 +376,12 @@ class PrintersPageBrowserTest {
   private static void submit(WebElement button) {
     WebElement page = browser.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(page));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.until(driver -> gone(page));
+    wait.until(
+        driver ->
+            "complete"
+                .equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
   }
 
   /**
@@ -413,8 +428,20 @@ class PrintersPageBrowserTest {
     return browser.findElement(By.cssSelector("tr[data-printer='" + printer + "']"));
   }
 
+  /**
+   * The text of a cell. The live view replaces a cell whose value changed, so a cell found an
+   * instant before may be gone when read: it is then found again.
+   */
   private static String text(WebElement in, String css) {
-    return in.findElement(By.cssSelector(css)).getText().strip();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return in.findElement(By.cssSelector(css)).getText().strip();
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static long number(WebElement in, String css) {
