@@ -123,8 +123,11 @@ class PreparingCardSupplyTest {
 
   @Test
   void two_printers_never_take_the_same_waiting_request() {
-    waiting.put(301L, RequestStatus.RESERVED);
-    waiting.put(302L, RequestStatus.RESERVED);
+    // a printer holds its card and prepares the next one: four waiting leave the second printer
+    // some
+    for (long id = 301; id <= 304; id++) {
+      waiting.put(id, RequestStatus.RESERVED);
+    }
     long first = supply.next(PRN_1).orElseThrow().requestId();
     long second = supply.next(PRN_2).orElseThrow().requestId();
     assertThat(first).isNotEqualTo(second);
