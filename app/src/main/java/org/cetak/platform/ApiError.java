@@ -12,6 +12,8 @@ public enum ApiError implements ErrorCode {
   ACCESS_DENIED(Kind.FORBIDDEN),
   /** The form was sent without its CSRF token (or with a stale one). */
   CSRF_REJECTED(Kind.FORBIDDEN),
+  /** Plain HTTP from another machine, where production answers only over HTTPS. */
+  HTTPS_REQUIRED(Kind.FORBIDDEN),
   /** No page or endpoint at this address. */
   NOT_FOUND(Kind.NOT_FOUND),
   /** The address exists, but not with this HTTP method. */

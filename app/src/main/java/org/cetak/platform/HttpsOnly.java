@@ -36,8 +36,10 @@ public class HttpsOnly extends OncePerRequestFilter {
     response
         .getWriter()
         .write(
-            "{\"type\":\"about:blank\",\"title\":\"HTTPS required\",\"status\":403,"
-                + "\"code\":\"HTTPS_REQUIRED\",\"detail\":\"Gunakan https:// / Use https://\"}");
+            "{\"type\":\"about:blank\",\"title\":\"Sambungan harus memakai HTTPS\","
+                + "\"status\":403,\"code\":\""
+                + ApiError.HTTPS_REQUIRED.name()
+                + "\",\"detail\":\"Gunakan https:// / Use https://\"}");
   }
 
   private static boolean loopback(String address) {
