@@ -2,7 +2,6 @@ package org.cetak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.junit.jupiter.api.AfterAll;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The console in a real headless Chromium. */
@@ -38,14 +35,13 @@ class ConsoleBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/login");
     browser.findElement(By.id("username")).sendKeys("operator");
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    browser.findElement(By.id("sign-in")).click();
+    Browser.submit(browser, browser.findElement(By.id("sign-in")));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ruang cetak");
     assertThat(browser.getPageSource()).contains("Agus Saputra (operator cetak)");
 
-    browser.findElement(By.cssSelector("nav form button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.urlContains("/login?logout"));
+    Browser.submit(browser, browser.findElement(By.cssSelector("nav form button")));
+    assertThat(browser.getCurrentUrl()).contains("/login?logout");
     assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
   }
 }

@@ -46,7 +46,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -191,15 +190,15 @@ class DashboardBrowserTest {
     String feeder = "printer." + printer.code() + ".feeder";
     assertThat(live(feeder)).isEqualTo("0");
 
-    browser.findElement(By.cssSelector("#dash-printers h2 a")).click();
+    Browser.submit(browser, browser.findElement(By.cssSelector("#dash-printers h2 a")));
     WebElement row = row(printer.code());
     row.findElement(By.name("quantity")).sendKeys("12");
-    submit(row.findElement(By.cssSelector("button.load")));
+    Browser.submit(browser, row.findElement(By.cssSelector("button.load")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith("12 blanko dicatat masuk ke feeder " + printer.code() + ".");
     screenshot("printers-operator");
 
-    browser.findElement(By.cssSelector("nav .links a")).click(); // Beranda
+    Browser.submit(browser, browser.findElement(By.cssSelector("nav .links a"))); // Beranda
     assertThat(live(feeder)).isEqualTo("12");
     assertThat(feeder(printer.id())).isEqualTo(12);
   }
@@ -222,19 +221,20 @@ class DashboardBrowserTest {
 
     fresh(
         () -> {
-          browser.findElement(alert).findElement(By.tagName("a")).click();
+          Browser.submit(browser, browser.findElement(alert).findElement(By.tagName("a")));
           return true;
         });
     WebElement row = row(printer.code());
     new Select(row.findElement(By.name("sighting"))).selectByValue("IN_REJECT_BOX");
-    submit(row.findElement(By.cssSelector("form.settle button")));
+    Browser.submit(browser, row.findElement(By.cssSelector("form.settle button")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith(
             "Pekerjaan " + job.id() + " di " + printer.code() + " ditetapkan: Di kotak reject.");
     assertThat(db.fetchValue("select stage from print_job where id = ?", job.id()))
         .isEqualTo("SPOILED");
 
-    browser.findElement(By.cssSelector("nav .links a")).click();
+    Browser.submit(browser, browser.findElement(By.cssSelector("nav .links a")));
+    assertThat(browser.findElements(By.id("alerts"))).hasSize(1);
     assertThat(
             browser.findElements(
                 By.xpath(
@@ -256,7 +256,7 @@ class DashboardBrowserTest {
     browser.get(url("/printers"));
     browser.findElement(By.id("reprint-request")).sendKeys(String.valueOf(request));
     browser.findElement(By.id("reprint-reason")).sendKeys(reason);
-    submit(browser.findElement(By.id("reprint-submit")));
+    Browser.submit(browser, browser.findElement(By.id("reprint-submit")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo(
             "Cetak ulang permohonan "
@@ -275,7 +275,7 @@ class DashboardBrowserTest {
     browser.get(url("/printers"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
     row.findElement(By.name("note")).sendKeys("boleh");
-    submit(row.findElement(By.cssSelector("button.approve")));
+    Browser.submit(browser, row.findElement(By.cssSelector("button.approve")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Cetak ulang untuk permohonan " + request + " disetujui.");
     assertThat(
@@ -295,7 +295,7 @@ class DashboardBrowserTest {
     browser.get(url("/printers"));
     browser.findElement(By.id("reprint-request")).sendKeys("999999999");
     browser.findElement(By.id("reprint-reason")).sendKeys("rusak");
-    submit(browser.findElement(By.id("reprint-submit")));
+    Browser.submit(browser, browser.findElement(By.id("reprint-submit")));
     assertThat(browser.findElement(By.id("error")).getText())
         .isEqualTo("Permohonan 999999999 tidak ditemukan di kantor ini. Tidak ada yang dicatat.");
     assertThat(fetchLong("select count(*) from approval")).isEqualTo(before);
@@ -305,7 +305,7 @@ class DashboardBrowserTest {
   void the_administrator_reloads_the_device_file_and_is_told_what_came_of_it() {
     signIn("admin");
     browser.get(url("/printers"));
-    submit(browser.findElement(By.id("reload-devices")));
+    Browser.submit(browser, browser.findElement(By.id("reload-devices")));
     // the demo's device file, as POST /api/devices/reload reads it
     List<String> now =
         devices.reload().stream().map(d -> d.link().office() + "/" + d.link().code()).toList();
@@ -344,9 +344,8 @@ class DashboardBrowserTest {
       String chosen =
           new Select(browser.findElement(By.id("office"))).getFirstSelectedOption().getText();
       assertThat(chosen).doesNotStartWith("32.71 ");
-      WebElement page = browser.findElement(By.tagName("html"));
-      browser.switchTo().activeElement().sendKeys(Keys.TAB, Keys.ENTER);
-      new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(page));
+      Browser.leave(
+          browser, () -> browser.switchTo().activeElement().sendKeys(Keys.TAB, Keys.ENTER));
       assertThat(chosen).contains(browser.findElement(By.id("office-name")).getText());
       assertThat(browser.getCurrentUrl()).contains("office=");
     } finally {
@@ -497,7 +496,6 @@ class DashboardBrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
   }
 
-  /** Clicks and waits for the next page. */
   /**
    * Reads the page again when the live view replaced what was found an instant before (the alerts
    * list is redrawn whenever an alert comes or goes).
@@ -511,22 +509,6 @@ class DashboardBrowserTest {
           throw e;
         }
       }
-    }
-  }
-
-  private static void submit(WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(page));
-  }
-
-  /** Whether an element's page has been replaced (stale, or no longer in the document). */
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
     }
   }
 

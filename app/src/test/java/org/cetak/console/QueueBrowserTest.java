@@ -72,7 +72,7 @@ class QueueBrowserTest {
       signIn("loket");
       browser.get(url("/queue"));
       browser.findElement(By.id("nik")).sendKeys(nik);
-      submit(browser.findElement(By.cssSelector("#find-nik button")));
+      Browser.submit(browser, browser.findElement(By.cssSelector("#find-nik button")));
 
       WebElement shown = browser.findElement(By.id("request"));
       assertThat(shown.getAttribute("data-request")).isEqualTo(String.valueOf(id));
@@ -108,7 +108,7 @@ class QueueBrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript(
             "document.getElementById('birthDate').value = arguments[0]", born.toString());
-    submit(browser.findElement(By.cssSelector("#find-name button")));
+    Browser.submit(browser, browser.findElement(By.cssSelector("#find-name button")));
     assertThat(browser.findElements(By.cssSelector("[data-request='" + id + "']"))).isNotEmpty();
     assertThat(browser.getPageSource()).doesNotContain(nik);
   }
@@ -120,7 +120,7 @@ class QueueBrowserTest {
     signIn("kabid");
     browser.get(url("/queue?office=32.71&request=" + id));
     assertThat(browser.findElements(By.id("face"))).isEmpty();
-    submit(browser.findElement(By.id("show-front")));
+    Browser.submit(browser, browser.findElement(By.id("show-front")));
     WebElement face = browser.findElement(By.id("face"));
     assertThat(face.getAttribute("src"))
         .endsWith("/api/offices/32.71/requests/" + id + "/card.png?side=FRONT");
@@ -154,7 +154,7 @@ class QueueBrowserTest {
     signIn("loket");
     browser.get(url("/queue"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Antrean cetak");
-    submit(browser.findElement(By.linkText("EN")));
+    Browser.submit(browser, browser.findElement(By.linkText("EN")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Print queue");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     screenshot("queue-english");
@@ -164,7 +164,7 @@ class QueueBrowserTest {
     browser.get(url("/queue?office=32.71&nik=123"));
     assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("A NIK is 16 digits");
 
-    submit(browser.findElement(By.linkText("ID")));
+    Browser.submit(browser, browser.findElement(By.linkText("ID")));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
     browser.get(url("/queue"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Antrean cetak");
@@ -176,7 +176,7 @@ class QueueBrowserTest {
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    submit(browser.findElement(By.cssSelector("button[type=submit]")));
+    Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(driver -> driver.findElements(By.id("roles")).size() == 1);
   }
@@ -190,21 +190,5 @@ class QueueBrowserTest {
     Files.createDirectories(dir);
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Clicks and waits for the next page. */
-  private static void submit(WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(
-            driver -> {
-              try {
-                page.isDisplayed();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              }
-            });
   }
 }

@@ -72,7 +72,7 @@ class RolesBrowserTest {
     browser.findElement(By.id("new-name")).sendKeys("Petugas Baru");
     browser.findElement(By.id("new-password")).sendKeys("sandi-baru-123");
     browser.findElement(By.id("role-COUNTER_OFFICER")).click();
-    submit(browser.findElement(By.id("create-user")));
+    Browser.submit(browser, browser.findElement(By.id("create-user")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Pengguna " + name + " ditambahkan.");
@@ -116,7 +116,7 @@ class RolesBrowserTest {
     browser.get(url("/users"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-user='" + name + "']"));
     assertThat(row.findElement(By.cssSelector(".locked")).getText()).isEqualTo("Terkunci");
-    submit(row.findElement(By.cssSelector("button.unlock")));
+    Browser.submit(browser, row.findElement(By.cssSelector("button.unlock")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Kunci akun " + name + " dibuka.");
     signIn(name, "sandi-yang-benar");
@@ -134,7 +134,7 @@ class RolesBrowserTest {
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys(password);
-    submit(browser.findElement(By.id("sign-in")));
+    Browser.submit(browser, browser.findElement(By.id("sign-in")));
   }
 
   private void signIn(String username, String password) {
@@ -145,22 +145,5 @@ class RolesBrowserTest {
 
   private String url(String path) {
     return "http://localhost:" + port + path;
-  }
-
-  /** Clicks and waits for the next page. */
-  private static void submit(WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(
-            driver -> {
-              try {
-                page.isDisplayed();
-                return false;
-              } catch (org.openqa.selenium.WebDriverException e) {
-                // stale, or (while the next page loads) no longer in the document: gone either way
-                return true;
-              }
-            });
   }
 }

@@ -96,7 +96,7 @@ class StockIntakePolicyBrowserTest {
 
     browser.findElement(By.id("drop-document")).sendKeys(document);
     browser.findElement(By.id("drop-quantity")).sendKeys("sepuluh");
-    submit(browser.findElement(By.id("drop-submit")));
+    Browser.submit(browser, browser.findElement(By.id("drop-submit")));
     assertThat(browser.findElement(By.id("error-drop")).getText())
         .contains("Jumlah harus bilangan bulat lebih dari 0");
     assertThat(browser.findElement(By.id("drop-document")).getAttribute("value"))
@@ -107,7 +107,7 @@ class StockIntakePolicyBrowserTest {
     browser.findElement(By.id("drop-quantity")).sendKeys("100");
     browser.findElement(By.id("drop-serial-first")).sendKeys(String.format("UJ%010d", base));
     browser.findElement(By.id("drop-serial-last")).sendKeys(String.format("UJ%010d", base + 99));
-    submit(browser.findElement(By.id("drop-submit")));
+    Browser.submit(browser, browser.findElement(By.id("drop-submit")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Kiriman " + document + " (100 blanko) dicatat masuk gudang.");
@@ -118,7 +118,7 @@ class StockIntakePolicyBrowserTest {
     assertThat(newest.getText()).contains("Pusat").contains("Gudang").contains("Kiriman diterima");
 
     new Select(browser.findElement(By.id("filter-kind"))).selectByValue("DROP");
-    submit(browser.findElement(By.id("filter-apply")));
+    Browser.submit(browser, browser.findElement(By.id("filter-apply")));
     List<WebElement> rows =
         browser.findElements(By.cssSelector("#movements tbody tr[data-movement]"));
     assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("Kiriman"));
@@ -137,7 +137,7 @@ class StockIntakePolicyBrowserTest {
     browser.findElement(By.id("destruction-place")).sendKeys("Halaman belakang kantor");
     browser.findElement(By.id("destruction-witness-1")).sendKeys("Saksi Satu");
     browser.findElement(By.id("destruction-witness-2")).sendKeys("Saksi Dua");
-    submit(browser.findElement(By.id("destruction-submit")));
+    Browser.submit(browser, browser.findElement(By.id("destruction-submit")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .contains("(1 kartu) menunggu persetujuan orang kedua");
     DestructionReport report =
@@ -155,7 +155,7 @@ class StockIntakePolicyBrowserTest {
     WebElement row = browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
     assertThat(row.getText()).contains("Pemusnahan").contains("blanko");
     screenshot("stock-approvals-kabid");
-    submit(row.findElement(By.cssSelector("button.approve")));
+    Browser.submit(browser, row.findElement(By.cssSelector("button.approve")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Persetujuan " + approval + " diberikan.");
@@ -191,7 +191,7 @@ class StockIntakePolicyBrowserTest {
     String capBefore = cap.getAttribute("value");
     cap.clear();
     cap.sendKeys("0");
-    submit(browser.findElement(By.id("policy-preview")));
+    Browser.submit(browser, browser.findElement(By.id("policy-preview")));
     assertThat(browser.findElement(By.id("preview-summary")).getText())
         .contains("dan 0 menurut rancangan");
     assertThat(browser.findElements(By.cssSelector("#preview-tiers tbody tr"))).isNotEmpty();
@@ -203,7 +203,7 @@ class StockIntakePolicyBrowserTest {
     cap.sendKeys(capBefore);
     browser.findElement(By.id("policy-note")).clear();
     browser.findElement(By.id("policy-note")).sendKeys("Uji dari konsol");
-    submit(browser.findElement(By.id("policy-save")));
+    Browser.submit(browser, browser.findElement(By.id("policy-save")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo(
             "Kebijakan versi " + (version + 1) + " disimpan dan berlaku untuk alokasi berikutnya.");
@@ -213,7 +213,7 @@ class StockIntakePolicyBrowserTest {
     policies.replace(inForce, "kabid");
     browser.findElement(By.id("policy-note")).clear();
     browser.findElement(By.id("policy-note")).sendKeys("Perubahan yang terlambat");
-    submit(browser.findElement(By.id("policy-save")));
+    Browser.submit(browser, browser.findElement(By.id("policy-save")));
     assertThat(browser.findElement(By.id("stale")).getText())
         .isEqualTo(
             "Perubahan Anda tidak disimpan: Anda mulai dari versi "
@@ -266,7 +266,7 @@ class StockIntakePolicyBrowserTest {
     String typed =
         "Yth. {inisial}. KTP-el Anda menunggu di {kantor}, {jam}. Gratis. Bawa Suket. Trima kasih ✓";
     body.sendKeys(typed);
-    submit(browser.findElement(By.id("save-REMINDER")));
+    Browser.submit(browser, browser.findElement(By.id("save-REMINDER")));
 
     assertThat(browser.findElement(By.id("template-error-REMINDER")).getText())
         .startsWith("Teks SMS memuat karakter di luar abjad GSM-7: Karakter")
@@ -329,7 +329,7 @@ class StockIntakePolicyBrowserTest {
     browser.get(url("/login"));
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    submit(browser.findElement(By.id("sign-in")));
+    Browser.submit(browser, browser.findElement(By.id("sign-in")));
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(driver -> driver.findElements(By.id("roles")).size() == 1);
   }
@@ -349,21 +349,5 @@ class StockIntakePolicyBrowserTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** Clicks and waits for the next page. */
-  private static void submit(WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(
-            driver -> {
-              try {
-                page.isDisplayed();
-                return false;
-              } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-              }
-            });
   }
 }

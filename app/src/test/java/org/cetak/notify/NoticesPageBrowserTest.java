@@ -109,9 +109,7 @@ class NoticesPageBrowserTest {
         refused, new SmsGateway.Outcome.Refused("Kannel 400: Missing receiver number", false));
     signIn("loket");
 
-    WebElement page = browser.findElement(By.tagName("html"));
-    row(refused.id()).findElement(By.cssSelector("button.resend")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    Browser.submit(browser, row(refused.id()).findElement(By.cssSelector("button.resend")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("SMS " + refused.id() + " dimasukkan kembali ke antrean kirim.");

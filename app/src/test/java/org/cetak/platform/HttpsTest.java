@@ -25,7 +25,6 @@ import org.cetak.support.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.web.MockFilterChain;
@@ -154,7 +153,7 @@ class HttpsTest {
   }
 
   private static int port(ConfigurableApplicationContext app) {
-    return ((WebServerApplicationContext) app).getWebServer().getPort();
+    return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
   }
 
   /** A self-signed certificate for localhost and 127.0.0.1, made by the JDK's keytool. */

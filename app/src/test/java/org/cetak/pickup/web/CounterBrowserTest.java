@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,16 +63,16 @@ class CounterBrowserTest {
 
     browser.get(url("/pickup"));
     browser.findElement(By.id("nik")).sendKeys(nik);
-    submit(browser.findElement(By.cssSelector("#find-nik button")));
+    Browser.submit(browser, browser.findElement(By.cssSelector("#find-nik button")));
     WebElement row = browser.findElement(By.cssSelector("tr[data-request='" + request + "']"));
     assertThat(row.findElement(By.cssSelector(".status")).getText())
         .isEqualTo("Sudah dicetak, belum diambil");
-    submit(row.findElement(By.cssSelector("a.open")));
+    Browser.submit(browser, row.findElement(By.cssSelector("a.open")));
 
     browser.findElement(By.id("suketShown")).click();
     browser.findElement(By.id("faceMatches")).click();
     browser.findElement(By.id("oldCardUid")).sendKeys("04AABBCCDD0011");
-    submit(browser.findElement(By.id("hand-over")));
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith("KTP-el dengan chip ")
@@ -113,7 +112,7 @@ class CounterBrowserTest {
 
     browser.get(url("/pickup/" + request));
     browser.findElement(By.id("suketShown")).click();
-    submit(browser.findElement(By.id("hand-over")));
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
 
     assertThat(browser.findElement(By.id("error")).getText())
         .isEqualTo("Ditolak: Pastikan wajah pemohon cocok dengan kartu. Tidak ada yang dicatat.");
@@ -143,7 +142,7 @@ class CounterBrowserTest {
 
     browser.get(url("/consolidation"));
     browser.findElement(By.id("nik")).sendKeys(nik);
-    submit(browser.findElement(By.cssSelector("#history-form button")));
+    Browser.submit(browser, browser.findElement(By.cssSelector("#history-form button")));
 
     WebElement row = browser.findElement(By.cssSelector("#history tbody tr[data-push]"));
     assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
@@ -160,21 +159,6 @@ class CounterBrowserTest {
     browser.findElement(By.id("sign-in")).click();
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(driver -> !driver.getCurrentUrl().contains("/login"));
-  }
-
-  private static void submit(WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(page));
-  }
-
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
   }
 
   private String url(String path) {

@@ -43,7 +43,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -144,7 +143,7 @@ class PrintersPageBrowserTest {
     signIn("operator");
 
     row("PRN-1").findElement(By.name("reason")).sendKeys("ganti pita");
-    submit(row("PRN-1").findElement(By.cssSelector("button.pause")));
+    Browser.submit(browser, row("PRN-1").findElement(By.cssSelector("button.pause")));
 
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("PRN-1 dijeda.");
     assertThat(text(row("PRN-1"), ".mode")).isEqualTo("Dijeda");
@@ -153,7 +152,7 @@ class PrintersPageBrowserTest {
     assertThat(db.fetchValue("select mode_reason from printer where id = ?", id))
         .isEqualTo("paused by operator: ganti pita");
 
-    submit(row("PRN-1").findElement(By.cssSelector("button.resume")));
+    Browser.submit(browser, row("PRN-1").findElement(By.cssSelector("button.resume")));
 
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("PRN-1 dilanjutkan.");
     assertThat(text(row("PRN-1"), ".mode")).isEqualTo("Mencetak");
@@ -258,7 +257,7 @@ class PrintersPageBrowserTest {
 
     sighting.selectByValue("IN_OUTPUT_HOPPER");
     row("PRN-2").findElement(By.name("confirm")).click();
-    submit(row("PRN-2").findElement(By.cssSelector("form.settle button")));
+    Browser.submit(browser, row("PRN-2").findElement(By.cssSelector("form.settle button")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo(
@@ -295,7 +294,7 @@ class PrintersPageBrowserTest {
     PrintJob job = unknownJobOn("PRN-2");
     signIn("operator");
     new Select(row("PRN-2").findElement(By.name("sighting"))).selectByValue("IN_OUTPUT_HOPPER");
-    submit(row("PRN-2").findElement(By.cssSelector("form.settle button")));
+    Browser.submit(browser, row("PRN-2").findElement(By.cssSelector("form.settle button")));
 
     assertThat(browser.findElement(By.id("error")).getText())
         .contains("centang dulu bahwa Anda melihatnya sendiri");
@@ -372,37 +371,11 @@ class PrintersPageBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("printers")));
   }
 
-  /** Clicks and waits for the next page. */
-  private static void submit(WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
-    button.click();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    wait.until(driver -> gone(page));
-    wait.until(
-        driver ->
-            "complete"
-                .equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
-  }
-
-  /**
-   * Whether an element's page has been replaced. Chromium reports an element of a page it has left
-   * either as stale or, while the next document loads, as a node that "does not belong to the
-   * document"; both mean the old page is gone.
-   */
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
-  }
-
   private static void load(String printer, String quantity) {
     WebElement field = row(printer).findElement(By.name("quantity"));
     field.clear();
     field.sendKeys(quantity);
-    submit(row(printer).findElement(By.cssSelector("button.load")));
+    Browser.submit(browser, row(printer).findElement(By.cssSelector("button.load")));
   }
 
   /**

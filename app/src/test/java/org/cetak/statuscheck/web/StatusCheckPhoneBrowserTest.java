@@ -3,7 +3,6 @@ package org.cetak.statuscheck.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.cetak.notify.Outbox;
 import org.cetak.office.Office;
@@ -21,9 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -103,9 +100,7 @@ class StatusCheckPhoneBrowserTest {
     ((JavascriptExecutor) browser)
         .executeScript(
             "document.getElementById('birthDate').value = arguments[0];", born.toString());
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(By.id("check")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> gone(page));
+    Browser.submit(browser, browser.findElement(By.id("check")));
   }
 
   private boolean horizontalOverflow() {
@@ -113,14 +108,5 @@ class StatusCheckPhoneBrowserTest {
         ((JavascriptExecutor) browser)
             .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
     return Boolean.TRUE.equals(overflow);
-  }
-
-  private static boolean gone(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (WebDriverException e) {
-      return true;
-    }
   }
 }
