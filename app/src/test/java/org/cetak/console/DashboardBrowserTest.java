@@ -462,7 +462,7 @@ class DashboardBrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(d -> d.findElements(By.id("roles")).size() == 1);
   }
 
@@ -493,7 +493,7 @@ class DashboardBrowserTest {
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> condition.getAsBoolean());
   }
 
   /**

@@ -126,7 +126,7 @@ class QueueBrowserTest {
         .endsWith("/api/offices/32.71/requests/" + id + "/card.png?side=FRONT");
     // the browser fetched the face, and that view of the full NIK is in the audit trail
     await()
-        .atMost(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(60))
         .until(
             () ->
                 db.fetchCount(
@@ -177,7 +177,7 @@ class QueueBrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(driver -> driver.findElements(By.id("roles")).size() == 1);
   }
 

@@ -139,7 +139,7 @@ class RolesBrowserTest {
 
   private void signIn(String username, String password) {
     attempt(username, password);
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(driver -> driver.findElements(By.id("roles")).size() == 1);
   }
 

@@ -330,7 +330,7 @@ class StockIntakePolicyBrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     Browser.submit(browser, browser.findElement(By.id("sign-in")));
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(driver -> driver.findElements(By.id("roles")).size() == 1);
   }
 

@@ -92,7 +92,8 @@ class DemoRestartTest {
     awaitPrinted(1);
     String schedule =
         text(
-            "select string_agg(trigger_name || ' ' || start_time || ' ' || repeat_interval, ',')"
+            "select string_agg(trigger_name || ' ' || start_time || ' ' || repeat_interval, ','"
+                + " order by trigger_name)"
                 + " from qrtz_simple_triggers join qrtz_triggers using (sched_name, trigger_name,"
                 + " trigger_group)");
     long from = System.nanoTime();
@@ -119,7 +120,8 @@ class DemoRestartTest {
         .doesNotContainPattern("(?m)^\\s+at ");
     assertThat(
             text(
-                "select string_agg(trigger_name || ' ' || start_time || ' ' || repeat_interval, ',')"
+                "select string_agg(trigger_name || ' ' || start_time || ' ' || repeat_interval, ','"
+                    + " order by trigger_name)"
                     + " from qrtz_simple_triggers join qrtz_triggers using (sched_name, trigger_name,"
                     + " trigger_group)"))
         .as("the server's schedule")

@@ -162,7 +162,7 @@ class NoticesPageBrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     browser.findElement(By.id("sign-in")).click();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
     browser.get(url("/sms"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notices")));

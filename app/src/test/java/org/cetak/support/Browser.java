@@ -58,7 +58,7 @@ public final class Browser {
   public static void leave(WebDriver driver, Runnable action) {
     WebElement page = driver.findElement(By.tagName("html"));
     action.run();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     wait.until(d -> gone(page));
     wait.until(
         d ->

@@ -157,7 +157,7 @@ class CounterBrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(driver -> !driver.getCurrentUrl().contains("/login"));
   }
 

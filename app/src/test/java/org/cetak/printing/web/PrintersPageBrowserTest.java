@@ -345,7 +345,7 @@ class PrintersPageBrowserTest {
     String nonce = "ribbon out " + System.nanoTime();
     jobs.setState(prn2, PrinterMode.PAUSED, nonce);
 
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    new WebDriverWait(browser, Duration.ofSeconds(60))
         .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
@@ -365,7 +365,7 @@ class PrintersPageBrowserTest {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     browser.findElement(By.id("sign-in")).click();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
     browser.get(url("/printers"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("printers")));
