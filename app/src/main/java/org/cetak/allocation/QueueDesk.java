@@ -1,5 +1,6 @@
 package org.cetak.allocation;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
@@ -7,6 +8,7 @@ import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.request.RequestSearch;
 
 /**
  * The queue as an officer looks a resident up in it (antrean cetak): find the request by NIK, by
@@ -30,8 +32,37 @@ public final class QueueDesk {
     this.audit = audit;
   }
 
+  /**
+   * The search the queue page's form asks for, checked: the NIK first, then the name, then the
+   * Suket; refused ({@code INVALID_NIK}, {@code SEARCH_REQUIRED}) when it cannot find anything.
+   */
+  public static RequestSearch search(
+      String nik, String name, Optional<LocalDate> birthDate, String suket) {
+    String n = nik == null ? "" : nik.strip();
+    if (!n.isEmpty()) {
+      if (!n.matches("[0-9]{16}")) {
+        throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
+      }
+      return new RequestSearch.ByNik(n);
+    }
+    String who = name == null ? "" : name.strip();
+    if (!who.isEmpty()) {
+      if (who.length() < 3) {
+        throw new DomainException(
+            AllocationError.SEARCH_REQUIRED, "Give at least 3 letters of the name");
+      }
+      return new RequestSearch.ByName(who, birthDate);
+    }
+    String number = suket == null ? "" : suket.strip();
+    if (!number.isEmpty()) {
+      return new RequestSearch.BySuket(number);
+    }
+    throw new DomainException(
+        AllocationError.SEARCH_REQUIRED, "Search by NIK, by name (and birth date) or by Suket");
+  }
+
   /** The office's requests that match the search, newest first. */
-  public List<QueueLookup.Entry> find(long officeId, QueueSearch search, User by) {
+  public List<QueueLookup.Entry> find(long officeId, RequestSearch search, User by) {
     access.require(by, Permission.EXPLAIN_QUEUE, officeId);
     List<QueueLookup.Entry> found = lookup.find(officeId, search, FIND_LIMIT);
     audit.record(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.Masking;
+import org.cetak.request.RequestSearch;
 
 /** Reads the print requests of the queue for the queue page: who, where, and how they got there. */
 public interface QueueLookup {
@@ -43,7 +44,7 @@ public interface QueueLookup {
   record Move(Optional<String> from, String to, String reason, String actor, Instant at) {}
 
   /** The office's requests that match, newest first, at most {@code limit}. */
-  List<Entry> find(long officeId, QueueSearch search, int limit);
+  List<Entry> find(long officeId, RequestSearch search, int limit);
 
   /** One request, of any office. */
   Optional<Entry> request(long requestId);

@@ -2,6 +2,7 @@ package org.cetak.intake;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The field names of IMPORT-FORMAT.md, in a fixed order (the order of the content hash). */
 public final class RecordFields {
@@ -12,8 +13,11 @@ public final class RecordFields {
   public static final String SIGNATURE = "signature";
   public static final String FINGERPRINTS = "fingerprints";
 
-  /** Every field of a record, payload references last. */
-  public static final List<String> ALL =
+  /**
+   * The resident's fields of a record, without the payload references: what a print request keeps
+   * of the record, column by column of the same name.
+   */
+  public static final List<String> RESIDENT =
       List.of(
           "nik",
           "kk",
@@ -41,10 +45,11 @@ public final class RecordFields {
           "disabled",
           "suket_number",
           "suket_date",
-          "phone",
-          PHOTO,
-          SIGNATURE,
-          FINGERPRINTS);
+          "phone");
+
+  /** Every field of a record, payload references last. */
+  public static final List<String> ALL =
+      Stream.concat(RESIDENT.stream(), Stream.of(PHOTO, SIGNATURE, FINGERPRINTS)).toList();
 
   /** Fields that must be present and not empty. */
   public static final Set<String> REQUIRED =

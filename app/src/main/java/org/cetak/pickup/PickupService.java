@@ -14,6 +14,7 @@ import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.printing.PrintingError;
 import org.cetak.request.RequestLifecycle;
+import org.cetak.request.RequestSearch;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.SpoilRecords;
 import org.slf4j.Logger;
@@ -68,38 +69,38 @@ public final class PickupService {
   }
 
   /** Finds the office's cards by NIK, by name (with birth date to narrow), or by Suket number. */
-  public List<CardAtCounter> find(long officeId, CardQuery query, User by) {
+  public List<CardAtCounter> find(long officeId, RequestSearch search, User by) {
     access.require(by, Permission.FIND_CARD, officeId);
-    CardQuery checked = check(query);
+    RequestSearch checked = check(search);
     List<CardAtCounter> found = store.find(officeId, checked, FIND_LIMIT);
     audit.record(
         officeId, by.username(), "CARD_SEARCH", checked.toString(), found.size() + " found");
     return found;
   }
 
-  private static CardQuery check(CardQuery query) {
-    if (query instanceof CardQuery.ByNik byNik) {
+  private static RequestSearch check(RequestSearch search) {
+    if (search instanceof RequestSearch.ByNik byNik) {
       String nik = byNik.nik() == null ? "" : byNik.nik().strip();
       if (!nik.matches("\\d{16}")) {
         throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
       }
-      return new CardQuery.ByNik(nik);
+      return new RequestSearch.ByNik(nik);
     }
-    if (query instanceof CardQuery.ByName byName) {
+    if (search instanceof RequestSearch.ByName byName) {
       String name = byName.name() == null ? "" : byName.name().strip();
       if (name.length() < 3) {
         throw new DomainException(
             PickupError.NAME_TOO_SHORT, "Give at least 3 letters of the name");
       }
       Optional<LocalDate> born = byName.birthDate() == null ? Optional.empty() : byName.birthDate();
-      return new CardQuery.ByName(name, born);
+      return new RequestSearch.ByName(name, born);
     }
-    CardQuery.BySuket bySuket = (CardQuery.BySuket) query;
+    RequestSearch.BySuket bySuket = (RequestSearch.BySuket) search;
     String number = bySuket.number() == null ? "" : bySuket.number().strip();
     if (number.isEmpty()) {
       throw new DomainException(PickupError.SUKET_REQUIRED, "Give the Suket number");
     }
-    return new CardQuery.BySuket(number);
+    return new RequestSearch.BySuket(number);
   }
 
   /** One request of the office, for the handover form. */

@@ -2,12 +2,16 @@ package org.cetak.pickup;
 
 import java.util.List;
 import java.util.Optional;
+import org.cetak.request.RequestSearch;
 
 /** The cards at the counter and the handovers recorded for them. */
 public interface PickupStore {
 
-  /** The office's requests matching the query, newest first, at most {@code limit}. */
-  List<CardAtCounter> find(long officeId, CardQuery query, int limit);
+  /**
+   * The office's requests the search matches, except withdrawn ones, newest first, at most {@code
+   * limit}.
+   */
+  List<CardAtCounter> find(long officeId, RequestSearch search, int limit);
 
   /** One request, locked until the caller's transaction ends (a second handover waits for it). */
   Optional<CardAtCounter> lock(long requestId);

@@ -31,8 +31,13 @@ public interface PrintJobs {
    */
   PrintJob save(Transition transition, boolean byOwner);
 
+  /** The printer's mode, as {@link PrinterRegister#state} reads it. */
   PrinterState state(long printerId);
 
+  /**
+   * Sets the printer's mode; persisted, a printer's row is written by {@link PrinterRegister}
+   * alone.
+   */
   void setState(long printerId, PrinterMode mode, String reason);
 
   /**

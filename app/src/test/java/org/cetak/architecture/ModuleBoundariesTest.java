@@ -1,5 +1,6 @@
 package org.cetak.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cetak.printing.PrinterOwnership;
+import org.cetak.printing.jooq.JooqPrinterRegister;
+import org.cetak.stock.Printers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +152,8 @@ class ModuleBoundariesTest {
           "PRINT_JOB", "org/cetak/printing/jooq/JooqPrintJobs.java",
           "REPRINT_GRANT", "org/cetak/printing/jooq/JooqReprintStore.java",
           "STOCK_MOVEMENT", "org/cetak/stock/jooq/JooqLedger.java",
-          "STOCK_BALANCE", "org/cetak/stock/jooq/JooqLedger.java");
+          "STOCK_BALANCE", "org/cetak/stock/jooq/JooqLedger.java",
+          "PRINTER", "org/cetak/printing/jooq/JooqPrinterRegister.java");
 
   @Test
   void each_lifecycle_table_is_written_by_its_owner_only() throws IOException {
@@ -174,6 +179,24 @@ class ModuleBoundariesTest {
     }
     assertThat(writes).as("writes found in %s", sources.toAbsolutePath()).isGreaterThan(10);
     assertThat(strays).isEmpty();
+  }
+
+  /**
+   * A printer's row has one writer behind one port: {@code printing.PrinterRegister}, which the
+   * ledger sees as {@code stock.Printers} and the station runtime as {@code PrinterOwnership}.
+   */
+  @Test
+  void the_printer_register_alone_implements_the_ports_that_write_a_printer() {
+    classes()
+        .that()
+        .areAssignableTo(Printers.class)
+        .or()
+        .areAssignableTo(PrinterOwnership.class)
+        .should()
+        .haveFullyQualifiedName(JooqPrinterRegister.class.getName())
+        .orShould()
+        .beInterfaces()
+        .check(classes);
   }
 
   @Test

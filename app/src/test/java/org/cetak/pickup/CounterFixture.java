@@ -25,13 +25,13 @@ import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.pickup.jooq.JooqPickupStore;
+import org.cetak.printing.jooq.JooqPrinterRegister;
 import org.cetak.request.jooq.JooqPersonalDataStore;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.StockLevels;
 import org.cetak.stock.jooq.JooqLedger;
-import org.cetak.stock.jooq.JooqPrinters;
 
 /**
  * The counter wired by hand on a test database, the way the application wires it, over intake and
@@ -66,7 +66,8 @@ public final class CounterFixture {
     spoils =
         new SpoilRecords(
             ledger,
-            new PrinterRegistry(new JooqPrinters(f.db, f.clock), access, audit, f.transactions),
+            new PrinterRegistry(
+                new JooqPrinterRegister(f.db, f.clock), access, audit, f.transactions),
             access,
             f.transactions);
     daily = new DailyReports(ledger, new StockLevels(ledger, office -> 0, 1000), access);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.common.DomainException;
 import org.cetak.db.testing.DatabaseTest;
+import org.cetak.request.RequestSearch;
 import org.cetak.stock.DailyStockReport;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
@@ -228,17 +229,18 @@ class HandoverTest {
     long request = c.printed(BORN, "FIRST_CARD", "474.1/0815/2025");
     String nik = c.nik(request);
 
-    List<CardAtCounter> byNik = c.pickup.find(c.f.office.id(), new CardQuery.ByNik(nik), c.loket);
+    List<CardAtCounter> byNik =
+        c.pickup.find(c.f.office.id(), new RequestSearch.ByNik(nik), c.loket);
     List<CardAtCounter> byName =
         c.pickup.find(
-            c.f.office.id(), new CardQuery.ByName("budi santoso", Optional.of(BORN)), c.loket);
+            c.f.office.id(), new RequestSearch.ByName("budi santoso", Optional.of(BORN)), c.loket);
     List<CardAtCounter> wrongBirth =
         c.pickup.find(
             c.f.office.id(),
-            new CardQuery.ByName("budi santoso", Optional.of(BORN.plusDays(1))),
+            new RequestSearch.ByName("budi santoso", Optional.of(BORN.plusDays(1))),
             c.loket);
     List<CardAtCounter> bySuket =
-        c.pickup.find(c.f.office.id(), new CardQuery.BySuket("474.1/0815/2025"), c.loket);
+        c.pickup.find(c.f.office.id(), new RequestSearch.BySuket("474.1/0815/2025"), c.loket);
 
     assertThat(byNik).extracting(CardAtCounter::requestId).containsExactly(request);
     assertThat(byName).extracting(CardAtCounter::requestId).contains(request);

@@ -26,17 +26,15 @@ import org.cetak.intake.ImportListener;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.platform.RecurringJobs;
 import org.cetak.request.jooq.Reservations;
 import org.cetak.stock.DropListener;
 import org.cetak.stock.Drops;
 import org.cetak.stock.ReservedBlanks;
 import org.cetak.stock.StockLevels;
 import org.jooq.DSLContext;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -168,25 +166,16 @@ public class AllocationConfiguration {
 
   @Bean
   JobDetail allocationJob() {
-    return JobBuilder.newJob(AllocationJob.class)
-        .withIdentity("allocation", "cetak")
-        .withDescription("Reserve blanks for the queue by priority, every office")
-        .storeDurably()
-        .build();
+    return RecurringJobs.job(
+        AllocationJob.class,
+        "allocation",
+        "Reserve blanks for the queue by priority, every office");
   }
 
   @Bean
   Trigger allocationTrigger(
       JobDetail allocationJob, @Value("${cetak.allocation.every:PT5M}") Duration every) {
-    return TriggerBuilder.newTrigger()
-        .forJob(allocationJob)
-        .withIdentity("allocation", "cetak")
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(every.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+    return RecurringJobs.every(allocationJob, every);
   }
 
   @Bean
@@ -197,25 +186,16 @@ public class AllocationConfiguration {
 
   @Bean
   JobDetail queueHistoryJob() {
-    return JobBuilder.newJob(QueueHistoryJob.class)
-        .withIdentity("queue-history", "cetak")
-        .withDescription("Count every office's queue by tier for the chart of the queue over time")
-        .storeDurably()
-        .build();
+    return RecurringJobs.job(
+        QueueHistoryJob.class,
+        "queue-history",
+        "Count every office's queue by tier for the chart of the queue over time");
   }
 
   @Bean
   Trigger queueHistoryTrigger(
       JobDetail queueHistoryJob,
       @Value("${cetak.allocation.queue-history-every:PT1H}") Duration every) {
-    return TriggerBuilder.newTrigger()
-        .forJob(queueHistoryJob)
-        .withIdentity("queue-history", "cetak")
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(every.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+    return RecurringJobs.every(queueHistoryJob, every);
   }
 }

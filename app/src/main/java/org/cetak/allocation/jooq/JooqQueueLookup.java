@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.QueueLookup;
-import org.cetak.allocation.QueueSearch;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
-import org.jooq.Condition;
+import org.cetak.request.RequestSearch;
+import org.cetak.request.jooq.RequestSearchSql;
 import org.jooq.DSLContext;
 
 /** The queue page's reads of print requests and their status history in PostgreSQL. */
@@ -22,21 +22,9 @@ public final class JooqQueueLookup implements QueueLookup {
   }
 
   @Override
-  public List<Entry> find(long officeId, QueueSearch search, int limit) {
-    Condition match;
-    if (search instanceof QueueSearch.ByNik byNik) {
-      match = PRINT_REQUEST.NIK.eq(byNik.nik());
-    } else if (search instanceof QueueSearch.ByName byName) {
-      match = PRINT_REQUEST.NAME.containsIgnoreCase(byName.name());
-      if (byName.birthDate().isPresent()) {
-        match = match.and(PRINT_REQUEST.BIRTH_DATE.eq(byName.birthDate().get()));
-      }
-    } else {
-      match = PRINT_REQUEST.SUKET_NUMBER.eq(((QueueSearch.BySuket) search).number());
-    }
+  public List<Entry> find(long officeId, RequestSearch search, int limit) {
     return db.selectFrom(PRINT_REQUEST)
-        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-        .and(match)
+        .where(RequestSearchSql.matching(officeId, search))
         .orderBy(PRINT_REQUEST.ID.desc())
         .limit(limit)
         .fetch()

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.cetak.allocation.QueueDesk;
 import org.cetak.allocation.QueueExplanation;
 import org.cetak.allocation.QueueLookup;
-import org.cetak.allocation.QueueSearch;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.office.Access;
@@ -19,6 +18,7 @@ import org.cetak.office.User;
 import org.cetak.pickup.web.ConsoleDates;
 import org.cetak.platform.ApiError;
 import org.cetak.printing.face.CardSide;
+import org.cetak.request.RequestSearch;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -77,7 +77,7 @@ public class QueuePage {
     model.addAttribute("maySeeFace", maySeeFace);
     try {
       if (!nik.isBlank() || !name.isBlank() || !suket.isBlank()) {
-        QueueSearch search = QueueSearch.of(nik, name, parseDate(birthDate), suket);
+        RequestSearch search = QueueDesk.search(nik, name, parseDate(birthDate), suket);
         List<QueueLookup.Entry> found = desk.find(office.id(), search, user);
         model.addAttribute("found", found);
         if (requestId == null && found.size() == 1) {

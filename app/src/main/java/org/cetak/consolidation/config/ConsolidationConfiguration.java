@@ -12,12 +12,10 @@ import org.cetak.consolidation.jooq.JooqConsolidationQueue;
 import org.cetak.intake.UpstreamRegistry;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
+import org.cetak.platform.RecurringJobs;
 import org.jooq.DSLContext;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,25 +58,16 @@ public class ConsolidationConfiguration {
 
   @Bean
   JobDetail consolidationJob() {
-    return JobBuilder.newJob(ConsolidationJob.class)
-        .withIdentity("consolidation", "cetak")
-        .withDescription("Push printed and handed-over statuses to the centre")
-        .storeDurably()
-        .build();
+    return RecurringJobs.job(
+        ConsolidationJob.class,
+        "consolidation",
+        "Push printed and handed-over statuses to the centre");
   }
 
   @Bean
   Trigger consolidationTrigger(
       @Qualifier("consolidationJob") JobDetail job,
       @Value("${cetak.consolidation.every:PT1M}") Duration every) {
-    return TriggerBuilder.newTrigger()
-        .forJob(job)
-        .withIdentity("consolidation", "cetak")
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(every.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+    return RecurringJobs.every(job, every);
   }
 }

@@ -17,12 +17,10 @@ import org.cetak.notify.gateway.SmppGateway;
 import org.cetak.notify.job.SmsDispatchJob;
 import org.cetak.notify.jooq.JooqNoticeStore;
 import org.cetak.office.Audit;
+import org.cetak.platform.RecurringJobs;
 import org.jooq.DSLContext;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -136,24 +134,15 @@ public class NotifyConfiguration {
 
   @Bean
   JobDetail smsDispatchJob() {
-    return JobBuilder.newJob(SmsDispatchJob.class)
-        .withIdentity("sms-dispatch", "cetak")
-        .withDescription("Send residents' SMS notices inside each office's window")
-        .storeDurably()
-        .build();
+    return RecurringJobs.job(
+        SmsDispatchJob.class,
+        "sms-dispatch",
+        "Send residents' SMS notices inside each office's window");
   }
 
   @Bean
   Trigger smsDispatchTrigger(
       JobDetail smsDispatchJob, @Value("${cetak.sms.every:PT30S}") Duration every) {
-    return TriggerBuilder.newTrigger()
-        .forJob(smsDispatchJob)
-        .withIdentity("sms-dispatch", "cetak")
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(every.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+    return RecurringJobs.every(smsDispatchJob, every);
   }
 }

@@ -1,24 +1,18 @@
 package org.cetak.notify.jooq;
 
-import static org.cetak.db.jooq.Tables.NOTICE_SETTINGS;
 import static org.cetak.db.jooq.Tables.OFFICE;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.SMS_ATTEMPT;
 import static org.cetak.db.jooq.Tables.SMS_OUTBOX;
 import static org.cetak.db.jooq.Tables.SMS_REPORT;
-import static org.cetak.db.jooq.Tables.SMS_TEMPLATE;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.db.jooq.tables.SmsOutbox;
 import org.cetak.db.jooq.tables.records.SmsOutboxRecord;
-import org.cetak.notify.CollectableWhen;
 import org.cetak.notify.DeliveryReport;
 import org.cetak.notify.Notice;
 import org.cetak.notify.NoticeKind;
@@ -31,95 +25,54 @@ import org.jooq.impl.DSL;
 
 /**
  * Notices in {@code sms_outbox}, their attempts in {@code sms_attempt}, reports in {@code
- * sms_report}.
+ * sms_report}. The office's settings and templates ({@link JooqNoticeSettings}) and the cards not
+ * collected yet ({@link UncollectedCards}) are read and written by their own classes.
  */
 public final class JooqNoticeStore implements NoticeStore {
 
-  private static final List<String> COLLECTABLE =
-      List.of(NoticeKind.READY.name(), NoticeKind.READY_AGAIN.name());
-  private static final List<String> OUT =
-      List.of(NoticeStatus.SENT.name(), NoticeStatus.DELIVERED.name());
-
   private final DSLContext db;
-  private final Clock clock;
+  private final JooqNoticeSettings settings;
+  private final UncollectedCards cards;
 
   public JooqNoticeStore(DSLContext db, Clock clock) {
     this.db = db;
-    this.clock = clock;
+    this.settings = new JooqNoticeSettings(db, clock);
+    this.cards = new UncollectedCards(db);
   }
 
   @Override
   public NoticeSettings settings(long officeId) {
-    return db.selectFrom(NOTICE_SETTINGS)
-        .where(NOTICE_SETTINGS.OFFICE_ID.eq(officeId))
-        .fetchOptional()
-        .map(
-            r ->
-                new NoticeSettings(
-                    ZoneId.of(r.getTimeZone()),
-                    r.getOpeningHours(),
-                    r.getWindowStart(),
-                    r.getWindowEnd(),
-                    CollectableWhen.valueOf(r.getCollectableWhen()),
-                    r.getReminderAfterDays()))
-        .orElse(NoticeSettings.DEFAULT);
+    return settings.settings(officeId);
   }
 
   @Override
   public void saveSettings(long officeId, NoticeSettings settings, String by) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    db.insertInto(NOTICE_SETTINGS)
-        .set(NOTICE_SETTINGS.OFFICE_ID, officeId)
-        .set(NOTICE_SETTINGS.TIME_ZONE, settings.zone().getId())
-        .set(NOTICE_SETTINGS.OPENING_HOURS, settings.openingHours())
-        .set(NOTICE_SETTINGS.WINDOW_START, settings.windowStart())
-        .set(NOTICE_SETTINGS.WINDOW_END, settings.windowEnd())
-        .set(NOTICE_SETTINGS.COLLECTABLE_WHEN, settings.collectableWhen().name())
-        .set(NOTICE_SETTINGS.REMINDER_AFTER_DAYS, settings.reminderAfterDays())
-        .set(NOTICE_SETTINGS.UPDATED_BY, by)
-        .set(NOTICE_SETTINGS.UPDATED_AT, now)
-        .onConflict(NOTICE_SETTINGS.OFFICE_ID)
-        .doUpdate()
-        .set(NOTICE_SETTINGS.TIME_ZONE, settings.zone().getId())
-        .set(NOTICE_SETTINGS.OPENING_HOURS, settings.openingHours())
-        .set(NOTICE_SETTINGS.WINDOW_START, settings.windowStart())
-        .set(NOTICE_SETTINGS.WINDOW_END, settings.windowEnd())
-        .set(NOTICE_SETTINGS.COLLECTABLE_WHEN, settings.collectableWhen().name())
-        .set(NOTICE_SETTINGS.REMINDER_AFTER_DAYS, settings.reminderAfterDays())
-        .set(NOTICE_SETTINGS.UPDATED_BY, by)
-        .set(NOTICE_SETTINGS.UPDATED_AT, now)
-        .execute();
+    this.settings.saveSettings(officeId, settings, by);
   }
 
   @Override
   public Optional<String> template(long officeId, NoticeKind kind) {
-    return db.select(SMS_TEMPLATE.BODY)
-        .from(SMS_TEMPLATE)
-        .where(SMS_TEMPLATE.OFFICE_ID.eq(officeId))
-        .and(SMS_TEMPLATE.KIND.eq(kind.name()))
-        .fetchOptional(SMS_TEMPLATE.BODY);
+    return settings.template(officeId, kind);
   }
 
   @Override
   public void saveTemplate(long officeId, NoticeKind kind, String body, String by) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    db.insertInto(SMS_TEMPLATE)
-        .set(SMS_TEMPLATE.OFFICE_ID, officeId)
-        .set(SMS_TEMPLATE.KIND, kind.name())
-        .set(SMS_TEMPLATE.BODY, body)
-        .set(SMS_TEMPLATE.UPDATED_BY, by)
-        .set(SMS_TEMPLATE.UPDATED_AT, now)
-        .onConflict(SMS_TEMPLATE.OFFICE_ID, SMS_TEMPLATE.KIND)
-        .doUpdate()
-        .set(SMS_TEMPLATE.BODY, body)
-        .set(SMS_TEMPLATE.UPDATED_BY, by)
-        .set(SMS_TEMPLATE.UPDATED_AT, now)
-        .execute();
+    settings.saveTemplate(officeId, kind, body, by);
   }
 
   @Override
   public String officeName(long officeId) {
-    return db.select(OFFICE.NAME).from(OFFICE).where(OFFICE.ID.eq(officeId)).fetchOne(OFFICE.NAME);
+    return settings.officeName(officeId);
+  }
+
+  @Override
+  public List<UnclaimedCard> unclaimed(long officeId, Instant printedBefore, Instant now) {
+    return cards.unclaimed(officeId, printedBefore, now);
+  }
+
+  @Override
+  public List<ReminderDue> remindersDue(long officeId, Instant printedBefore) {
+    return cards.remindersDue(officeId, printedBefore);
   }
 
   @Override
@@ -404,74 +357,6 @@ public final class JooqNoticeStore implements NoticeStore {
         .orderBy(SMS_OUTBOX.ID.desc())
         .limit(limit)
         .fetch(JooqNoticeStore::notice);
-  }
-
-  @Override
-  public List<UnclaimedCard> unclaimed(long officeId, Instant printedBefore, Instant now) {
-    SmsOutbox last = SMS_OUTBOX.as("last_notice");
-    SmsOutbox reminder = SMS_OUTBOX.as("reminder");
-    var lastStatus =
-        DSL.field(
-            DSL.select(last.STATUS)
-                .from(last)
-                .where(last.REQUEST_ID.eq(PRINT_REQUEST.ID))
-                .orderBy(last.ID.desc())
-                .limit(1));
-    var reminders =
-        DSL.field(
-            DSL.selectCount()
-                .from(reminder)
-                .where(reminder.REQUEST_ID.eq(PRINT_REQUEST.ID))
-                .and(reminder.KIND.eq(NoticeKind.REMINDER.name()))
-                .and(reminder.STATUS.in(OUT)));
-    return db.select(
-            PRINT_REQUEST.ID, PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.PHONE, lastStatus, reminders)
-        .from(PRINT_REQUEST)
-        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-        .and(PRINT_REQUEST.STATUS.eq("PRINTED"))
-        .and(PRINT_REQUEST.PRINTED_AT.lt(at(printedBefore)))
-        .orderBy(PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.ID)
-        .fetch(
-            r -> {
-              Instant printed = r.get(PRINT_REQUEST.PRINTED_AT).toInstant();
-              return new UnclaimedCard(
-                  r.get(PRINT_REQUEST.ID),
-                  printed,
-                  Duration.between(printed, now).toDays(),
-                  r.get(PRINT_REQUEST.PHONE) != null,
-                  Optional.ofNullable(r.get(lastStatus)).map(NoticeStatus::valueOf),
-                  r.get(reminders));
-            });
-  }
-
-  @Override
-  public List<ReminderDue> remindersDue(long officeId, Instant printedBefore) {
-    SmsOutbox ready = SMS_OUTBOX.as("ready");
-    SmsOutbox reminder = SMS_OUTBOX.as("reminder");
-    return db.select(PRINT_REQUEST.ID, ready.PRINT_JOB_ID, PRINT_REQUEST.NAME, ready.PHONE)
-        .distinctOn(PRINT_REQUEST.ID)
-        .from(PRINT_REQUEST)
-        .join(ready)
-        .on(ready.REQUEST_ID.eq(PRINT_REQUEST.ID))
-        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-        .and(PRINT_REQUEST.STATUS.eq("PRINTED"))
-        .and(PRINT_REQUEST.PRINTED_AT.lt(at(printedBefore)))
-        .and(ready.KIND.in(COLLECTABLE))
-        .and(ready.STATUS.in(OUT))
-        .andNotExists(
-            DSL.selectOne()
-                .from(reminder)
-                .where(reminder.REQUEST_ID.eq(PRINT_REQUEST.ID))
-                .and(reminder.KIND.eq(NoticeKind.REMINDER.name()))
-                .and(reminder.PRINT_JOB_ID.eq(ready.PRINT_JOB_ID)))
-        .orderBy(PRINT_REQUEST.ID, ready.ID.desc())
-        .fetch(
-            r ->
-                new ReminderDue(
-                    r.get(PRINT_REQUEST.ID),
-                    r.get(ready.PRINT_JOB_ID),
-                    r.get(PRINT_REQUEST.NAME),
-                    r.get(ready.PHONE)));
   }
 
   private static Notice notice(SmsOutboxRecord r) {

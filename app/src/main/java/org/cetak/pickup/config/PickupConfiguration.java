@@ -10,15 +10,13 @@ import org.cetak.pickup.PersonalDataErasure;
 import org.cetak.pickup.PickupService;
 import org.cetak.pickup.job.PersonalDataErasureJob;
 import org.cetak.pickup.jooq.JooqPickupStore;
+import org.cetak.platform.RecurringJobs;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.request.jooq.JooqPersonalDataStore;
 import org.cetak.stock.SpoilRecords;
 import org.jooq.DSLContext;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -66,25 +64,16 @@ public class PickupConfiguration {
 
   @Bean
   JobDetail personalDataErasureJob() {
-    return JobBuilder.newJob(PersonalDataErasureJob.class)
-        .withIdentity("personal-data-erasure", "cetak")
-        .withDescription("Erase personal data of requests handed over long enough ago")
-        .storeDurably()
-        .build();
+    return RecurringJobs.job(
+        PersonalDataErasureJob.class,
+        "personal-data-erasure",
+        "Erase personal data of requests handed over long enough ago");
   }
 
   @Bean
   Trigger personalDataErasureTrigger(
       @Qualifier("personalDataErasureJob") JobDetail job,
       @Value("${cetak.pickup.erase-every:PT1H}") Duration every) {
-    return TriggerBuilder.newTrigger()
-        .forJob(job)
-        .withIdentity("personal-data-erasure", "cetak")
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(every.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+    return RecurringJobs.every(job, every);
   }
 }

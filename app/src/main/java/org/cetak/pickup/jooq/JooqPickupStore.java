@@ -18,14 +18,14 @@ import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
 import org.cetak.pickup.CardAtCounter;
-import org.cetak.pickup.CardQuery;
 import org.cetak.pickup.Handover;
 import org.cetak.pickup.HandoverForm;
 import org.cetak.pickup.OldCard;
 import org.cetak.pickup.PickupStore;
 import org.cetak.pickup.Recipient;
 import org.cetak.pickup.UnclaimedCard;
-import org.jooq.Condition;
+import org.cetak.request.RequestSearch;
+import org.cetak.request.jooq.RequestSearchSql;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
@@ -41,21 +41,9 @@ public final class JooqPickupStore implements PickupStore {
   }
 
   @Override
-  public List<CardAtCounter> find(long officeId, CardQuery query, int limit) {
-    Condition match;
-    if (query instanceof CardQuery.ByNik byNik) {
-      match = PRINT_REQUEST.NIK.eq(byNik.nik());
-    } else if (query instanceof CardQuery.ByName byName) {
-      match = PRINT_REQUEST.NAME.containsIgnoreCase(byName.name());
-      if (byName.birthDate().isPresent()) {
-        match = match.and(PRINT_REQUEST.BIRTH_DATE.eq(byName.birthDate().get()));
-      }
-    } else {
-      match = PRINT_REQUEST.SUKET_NUMBER.eq(((CardQuery.BySuket) query).number());
-    }
+  public List<CardAtCounter> find(long officeId, RequestSearch search, int limit) {
     return db.selectFrom(PRINT_REQUEST)
-        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-        .and(match)
+        .where(RequestSearchSql.matching(officeId, search))
         .and(PRINT_REQUEST.STATUS.ne(RequestStatus.WITHDRAWN.name()))
         .orderBy(PRINT_REQUEST.ID.desc())
         .limit(limit)

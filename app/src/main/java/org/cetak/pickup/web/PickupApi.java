@@ -10,7 +10,6 @@ import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.pickup.CardAtCounter;
-import org.cetak.pickup.CardQuery;
 import org.cetak.pickup.Handover;
 import org.cetak.pickup.HandoverForm;
 import org.cetak.pickup.OldCard;
@@ -19,6 +18,7 @@ import org.cetak.pickup.Recipient;
 import org.cetak.pickup.UnclaimedCard;
 import org.cetak.platform.ApiError;
 import org.cetak.platform.Refuses;
+import org.cetak.request.RequestSearch;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -62,15 +62,15 @@ public class PickupApi {
         .toList();
   }
 
-  static CardQuery query(String nik, String name, LocalDate birthDate, String suket) {
+  static RequestSearch query(String nik, String name, LocalDate birthDate, String suket) {
     if (nik != null && !nik.isBlank()) {
-      return new CardQuery.ByNik(nik);
+      return new RequestSearch.ByNik(nik);
     }
     if (name != null && !name.isBlank()) {
-      return new CardQuery.ByName(name, Optional.ofNullable(birthDate));
+      return new RequestSearch.ByName(name, Optional.ofNullable(birthDate));
     }
     if (suket != null && !suket.isBlank()) {
-      return new CardQuery.BySuket(suket);
+      return new RequestSearch.BySuket(suket);
     }
     throw new DomainException(
         ApiError.MISSING_PARAMETER, "Search by nik, by name (and birthDate) or by suket");

@@ -35,7 +35,6 @@ import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.printing.jooq.JooqPrinterBoard;
-import org.cetak.printing.jooq.JooqPrinterOwnership;
 import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.region.RegionTable;
 import org.cetak.request.RequestLifecycle;
@@ -98,11 +97,6 @@ public class StationConfiguration {
       Transactions transactions,
       Clock clock) {
     return new StepRecorder(jobs, ledger, requests, outbox, grants, transactions, clock);
-  }
-
-  @Bean
-  PrinterOwnership printerOwnership(DSLContext db, Clock clock) {
-    return new JooqPrinterOwnership(db, clock);
   }
 
   @Bean

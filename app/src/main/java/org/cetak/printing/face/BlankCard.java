@@ -59,7 +59,7 @@ final class BlankCard {
       "Setiap perubahan data kependudukan wajib dilaporkan kepada Dinas Kependudukan dan"
           + " Pencatatan Sipil setempat.";
 
-  private static final Font NOTE_FONT = CardFaceRenderer.REGULAR.deriveFont(19f);
+  private static final Font NOTE_FONT = CardDrawing.REGULAR.deriveFont(19f);
   private static final int NOTES_LEFT = CardLayout.SAFE.x + 40;
   private static final int NOTES_WIDTH = CardLayout.SAFE.width - 80;
   private static final int NOTES_TOP_BASELINE = 370;
@@ -81,17 +81,17 @@ final class BlankCard {
     OVERLAY = new byte[WIDTH * HEIGHT];
     Arrays.fill(OVERLAY, (byte) 1);
 
-    BufferedImage back = CardFaceRenderer.blackLayer();
-    Graphics2D b = CardFaceRenderer.textGraphics(back);
+    BufferedImage back = CardDrawing.blackLayer();
+    Graphics2D b = CardDrawing.textGraphics(back);
     try {
       drawBackFrame(b);
-      BACK_FRAME = CardFaceRenderer.grey(back).clone();
+      BACK_FRAME = CardDrawing.grey(back).clone();
       NOTES = wrapNotes(b);
       drawBackNotes(b);
     } finally {
       b.dispose();
     }
-    BACK = CardFaceRenderer.grey(back);
+    BACK = CardDrawing.grey(back);
     BACK_INK = PanelRaster.ink(BACK);
   }
 
@@ -143,22 +143,15 @@ final class BlankCard {
     int cx = WIDTH / 2;
     g.setStroke(new BasicStroke(3f));
     g.drawRoundRect(safe.x + 4, safe.y + 4, safe.width - 8, safe.height - 8, 24, 24);
-    CardFaceRenderer.centred(
-        g,
-        CardFaceRenderer.BOLD.deriveFont(34f),
-        "KARTU TANDA PENDUDUK ELEKTRONIK",
-        inner,
-        cx,
-        100);
-    CardFaceRenderer.centred(
-        g, CardFaceRenderer.BOLD.deriveFont(26f), "REPUBLIK INDONESIA", inner, cx, 140);
+    CardDrawing.centred(
+        g, CardDrawing.BOLD.deriveFont(34f), "KARTU TANDA PENDUDUK ELEKTRONIK", inner, cx, 100);
+    CardDrawing.centred(g, CardDrawing.BOLD.deriveFont(26f), "REPUBLIK INDONESIA", inner, cx, 140);
     g.setStroke(new BasicStroke(2f));
     g.drawLine(safe.x + 60, 162, safe.x + safe.width - 60, 162);
-    CardFaceRenderer.centred(
-        g, CardFaceRenderer.REGULAR.deriveFont(21f), "Diterbitkan oleh", inner, cx, 206);
-    CardFaceRenderer.centred(
+    CardDrawing.centred(g, CardDrawing.REGULAR.deriveFont(21f), "Diterbitkan oleh", inner, cx, 206);
+    CardDrawing.centred(
         g,
-        CardFaceRenderer.BOLD.deriveFont(22f),
+        CardDrawing.BOLD.deriveFont(22f),
         "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
         inner,
         cx,

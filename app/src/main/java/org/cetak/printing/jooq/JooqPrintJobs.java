@@ -48,11 +48,13 @@ public final class JooqPrintJobs implements PrintJobs {
   private final DSLContext db;
   private final Clock clock;
   private final String node;
+  private final JooqPrinterRegister printers;
 
   public JooqPrintJobs(DSLContext db, Clock clock, String node) {
     this.db = db;
     this.clock = clock;
     this.node = node;
+    this.printers = new JooqPrinterRegister(db, clock);
   }
 
   @Override
@@ -158,20 +160,15 @@ public final class JooqPrintJobs implements PrintJobs {
     return printer;
   }
 
+  /** The mode is kept in the printer's row, which {@link JooqPrinterRegister} alone writes. */
   @Override
   public PrinterState state(long printerId) {
-    PrinterRecord printer = db.selectFrom(PRINTER).where(PRINTER.ID.eq(printerId)).fetchSingle();
-    return new PrinterState(PrinterMode.valueOf(printer.getMode()), printer.getModeReason());
+    return printers.state(printerId);
   }
 
   @Override
   public void setState(long printerId, PrinterMode mode, String reason) {
-    db.update(PRINTER)
-        .set(PRINTER.MODE, mode.name())
-        .set(PRINTER.MODE_REASON, reason)
-        .set(PRINTER.MODE_CHANGED_AT, OffsetDateTime.now(clock))
-        .where(PRINTER.ID.eq(printerId))
-        .execute();
+    printers.setState(printerId, mode, reason);
   }
 
   /** Kept by the database with each job step (migration V66). */

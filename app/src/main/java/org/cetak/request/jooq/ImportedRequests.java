@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.cetak.intake.RecordFields;
 import org.cetak.intake.RequestStatus;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -28,40 +31,23 @@ import org.jooq.impl.DSL;
  */
 public final class ImportedRequests {
 
-  /** The record columns shared by import_row and print_request, in COPY order. */
+  /**
+   * The record columns shared by import_row and print_request, in COPY order: the resident's fields
+   * of the import format, then what the import derives from them.
+   */
   public static final List<String> RECORD_COLUMNS =
-      List.of(
-          "nik",
-          "kk",
-          "name",
-          "sex",
-          "birth_place",
-          "birth_date",
-          "blood_type",
-          "address",
-          "rt",
-          "rw",
-          "village",
-          "district",
-          "regency",
-          "province",
-          "religion",
-          "marital_status",
-          "occupation",
-          "citizenship",
-          "siak_status",
-          "siak_status_at",
-          "reason",
-          "urgent_reason",
-          "vulnerable",
-          "disabled",
-          "suket_number",
-          "suket_date",
-          "phone",
-          "phone_raw",
-          "flags",
-          "has_photo",
-          "content_hash");
+      Stream.concat(
+              RecordFields.RESIDENT.stream(),
+              Stream.of("phone_raw", "flags", "has_photo", "content_hash"))
+          .toList();
+
+  /** A staged row that brings a photo, a signature or fingerprints. */
+  private static final Condition CARRIES_PAYLOAD =
+      IMPORT_ROW
+          .PHOTO
+          .isNotNull()
+          .or(IMPORT_ROW.SIGNATURE.isNotNull())
+          .or(IMPORT_ROW.FINGERPRINTS.isNotNull());
 
   private final DSLContext db;
 
@@ -78,7 +64,7 @@ public final class ImportedRequests {
       long importId,
       String source,
       String actor,
-      org.jooq.Condition isNew,
+      Condition isNew,
       OffsetDateTime now) {
     List<Field<?>> target = new ArrayList<>();
     List<Field<?>> values = new ArrayList<>();
@@ -146,12 +132,7 @@ public final class ImportedRequests {
                 .and(PRINT_REQUEST.NIK.eq(IMPORT_ROW.NIK))
                 .where(IMPORT_ROW.IMPORT_ID.eq(importId))
                 .and(isNew)
-                .and(
-                    IMPORT_ROW
-                        .PHOTO
-                        .isNotNull()
-                        .or(IMPORT_ROW.SIGNATURE.isNotNull())
-                        .or(IMPORT_ROW.FINGERPRINTS.isNotNull())))
+                .and(CARRIES_PAYLOAD))
         .execute();
   }
 
@@ -171,7 +152,7 @@ public final class ImportedRequests {
 
   /** An import's changed records: each staged row of {@code rows} updates its request's record. */
   public void updateImported(
-      long importId, String source, String actor, org.jooq.Condition rows, OffsetDateTime now) {
+      long importId, String source, String actor, Condition rows, OffsetDateTime now) {
     db.update(PRINT_REQUEST)
         .set(recordChanges(importId, now))
         .from(IMPORT_ROW)
@@ -201,12 +182,7 @@ public final class ImportedRequests {
                     val(now))
                 .from(IMPORT_ROW)
                 .where(rows)
-                .and(
-                    IMPORT_ROW
-                        .PHOTO
-                        .isNotNull()
-                        .or(IMPORT_ROW.SIGNATURE.isNotNull())
-                        .or(IMPORT_ROW.FINGERPRINTS.isNotNull())))
+                .and(CARRIES_PAYLOAD))
         .onConflict(REQUEST_PAYLOAD.REQUEST_ID)
         .doUpdate()
         .set(
@@ -226,7 +202,7 @@ public final class ImportedRequests {
    * reservation and deletes its payloads. Returns how many reservations were released.
    */
   public int withdrawImported(
-      long importId, String source, String actor, org.jooq.Condition rows, OffsetDateTime now) {
+      long importId, String source, String actor, Condition rows, OffsetDateTime now) {
     Map<Field<?>, Field<?>> set = recordChanges(importId, now);
     set.put(PRINT_REQUEST.STATUS, inline(RequestStatus.WITHDRAWN.name()));
     set.put(PRINT_REQUEST.STATUS_AT, val(now));
@@ -262,7 +238,7 @@ public final class ImportedRequests {
   private void event(
       long importId,
       String actor,
-      org.jooq.Condition rows,
+      Condition rows,
       Field<String> toStatus,
       String reason,
       OffsetDateTime now) {

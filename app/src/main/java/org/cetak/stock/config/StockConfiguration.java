@@ -6,6 +6,8 @@ import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
+import org.cetak.printing.PrinterRegister;
+import org.cetak.printing.jooq.JooqPrinterRegister;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.DestructionApproval;
 import org.cetak.stock.DestructionReports;
@@ -36,7 +38,6 @@ import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
 import org.cetak.stock.jooq.JooqLoans;
 import org.cetak.stock.jooq.JooqLossReports;
-import org.cetak.stock.jooq.JooqPrinters;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,9 +61,13 @@ public class StockConfiguration {
     return new JooqLedger(db, clock);
   }
 
+  /**
+   * The printers are written by the print room's register; the ledger sees them as {@link
+   * Printers}.
+   */
   @Bean
-  Printers printers(DSLContext db, Clock clock) {
-    return new JooqPrinters(db, clock);
+  PrinterRegister printers(DSLContext db, Clock clock) {
+    return new JooqPrinterRegister(db, clock);
   }
 
   @Bean

@@ -2,7 +2,6 @@ package org.cetak.stock.jooq;
 
 import static org.cetak.db.jooq.Tables.DESTRUCTION_ITEM;
 import static org.cetak.db.jooq.Tables.DESTRUCTION_REPORT;
-import static org.cetak.db.jooq.Tables.OFFICE;
 import static org.cetak.db.jooq.Tables.STOCK_MOVEMENT;
 
 import java.time.Clock;
@@ -28,10 +27,21 @@ public final class JooqDestructionReports implements DestructionReports {
 
   private final DSLContext db;
   private final Clock clock;
+  private final NumberedReportTable<DestructionReportRecord> reports;
 
   public JooqDestructionReports(DSLContext db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.reports =
+        new NumberedReportTable<>(
+            db,
+            DESTRUCTION_REPORT,
+            DESTRUCTION_REPORT.ID,
+            DESTRUCTION_REPORT.OFFICE_ID,
+            DESTRUCTION_REPORT.REPORT_YEAR,
+            DESTRUCTION_REPORT.REPORT_SEQ,
+            DESTRUCTION_REPORT.APPROVAL_ID,
+            "BAP");
   }
 
   @Override
@@ -89,27 +99,13 @@ public final class JooqDestructionReports implements DestructionReports {
       List<String> witnesses,
       List<DestructionReport.Card> cards,
       String proposedBy) {
-    // numbers run without gaps per office and year: serialise on the office row
-    String officeCode =
-        db.select(OFFICE.CODE)
-            .from(OFFICE)
-            .where(OFFICE.ID.eq(officeId))
-            .forUpdate()
-            .fetchOne(OFFICE.CODE);
-    int year = date.getYear();
-    Integer last =
-        db.select(DSL.max(DESTRUCTION_REPORT.REPORT_SEQ))
-            .from(DESTRUCTION_REPORT)
-            .where(DESTRUCTION_REPORT.OFFICE_ID.eq(officeId))
-            .and(DESTRUCTION_REPORT.REPORT_YEAR.eq(year))
-            .fetchOne(0, Integer.class);
-    int seq = last == null ? 1 : last + 1;
+    NumberedReportTable.ReportNumber number = reports.next(officeId, date.getYear());
     DestructionReportRecord row =
         db.insertInto(DESTRUCTION_REPORT)
             .set(DESTRUCTION_REPORT.OFFICE_ID, officeId)
-            .set(DESTRUCTION_REPORT.REPORT_YEAR, year)
-            .set(DESTRUCTION_REPORT.REPORT_SEQ, seq)
-            .set(DESTRUCTION_REPORT.NUMBER, String.format("BAP/%s/%d/%04d", officeCode, year, seq))
+            .set(DESTRUCTION_REPORT.REPORT_YEAR, number.year())
+            .set(DESTRUCTION_REPORT.REPORT_SEQ, number.seq())
+            .set(DESTRUCTION_REPORT.NUMBER, number.text())
             .set(DESTRUCTION_REPORT.REPORT_DATE, date)
             .set(DESTRUCTION_REPORT.PLACE, place)
             .set(DESTRUCTION_REPORT.WITNESSES, String.join("\n", witnesses))
@@ -134,27 +130,17 @@ public final class JooqDestructionReports implements DestructionReports {
 
   @Override
   public void attachApproval(long reportId, long approvalId) {
-    db.update(DESTRUCTION_REPORT)
-        .set(DESTRUCTION_REPORT.APPROVAL_ID, approvalId)
-        .where(DESTRUCTION_REPORT.ID.eq(reportId))
-        .execute();
+    reports.attachApproval(reportId, approvalId);
   }
 
   @Override
   public Optional<DestructionReport> byId(long reportId) {
-    return db.selectFrom(DESTRUCTION_REPORT)
-        .where(DESTRUCTION_REPORT.ID.eq(reportId))
-        .fetchOptional()
-        .map(this::toReport);
+    return reports.byId(reportId).map(this::toReport);
   }
 
   @Override
   public Optional<DestructionReport> lock(long reportId) {
-    return db.selectFrom(DESTRUCTION_REPORT)
-        .where(DESTRUCTION_REPORT.ID.eq(reportId))
-        .forUpdate()
-        .fetchOptional()
-        .map(this::toReport);
+    return reports.lock(reportId).map(this::toReport);
   }
 
   @Override
@@ -176,11 +162,7 @@ public final class JooqDestructionReports implements DestructionReports {
 
   @Override
   public List<DestructionReport> list(long officeId) {
-    return db.selectFrom(DESTRUCTION_REPORT)
-        .where(DESTRUCTION_REPORT.OFFICE_ID.eq(officeId))
-        .orderBy(DESTRUCTION_REPORT.ID.desc())
-        .fetch()
-        .map(this::toReport);
+    return reports.list(officeId).stream().map(this::toReport).toList();
   }
 
   private DestructionReport toReport(DestructionReportRecord r) {

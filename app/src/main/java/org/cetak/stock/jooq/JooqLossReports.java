@@ -1,7 +1,6 @@
 package org.cetak.stock.jooq;
 
 import static org.cetak.db.jooq.Tables.LOSS_REPORT;
-import static org.cetak.db.jooq.Tables.OFFICE;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,42 +12,38 @@ import org.cetak.stock.LossReport;
 import org.cetak.stock.LossReports;
 import org.cetak.stock.Place;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Loss reports in PostgreSQL, numbered {@code BAK/<office>/<year>/<seq>} without gaps. */
 public final class JooqLossReports implements LossReports {
 
   private final DSLContext db;
   private final Clock clock;
+  private final NumberedReportTable<LossReportRecord> reports;
 
   public JooqLossReports(DSLContext db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    this.reports =
+        new NumberedReportTable<>(
+            db,
+            LOSS_REPORT,
+            LOSS_REPORT.ID,
+            LOSS_REPORT.OFFICE_ID,
+            LOSS_REPORT.REPORT_YEAR,
+            LOSS_REPORT.REPORT_SEQ,
+            LOSS_REPORT.APPROVAL_ID,
+            "BAK");
   }
 
   @Override
   public LossReport insert(long officeId, Proposal proposal, String proposedBy) {
-    // numbers run without gaps per office and year: serialise on the office row
-    String officeCode =
-        db.select(OFFICE.CODE)
-            .from(OFFICE)
-            .where(OFFICE.ID.eq(officeId))
-            .forUpdate()
-            .fetchOne(OFFICE.CODE);
-    int year = proposal.date().getYear();
-    Integer last =
-        db.select(DSL.max(LOSS_REPORT.REPORT_SEQ))
-            .from(LOSS_REPORT)
-            .where(LOSS_REPORT.OFFICE_ID.eq(officeId))
-            .and(LOSS_REPORT.REPORT_YEAR.eq(year))
-            .fetchOne(0, Integer.class);
-    int seq = last == null ? 1 : last + 1;
+    NumberedReportTable.ReportNumber number = reports.next(officeId, proposal.date().getYear());
     LossReportRecord row =
         db.insertInto(LOSS_REPORT)
             .set(LOSS_REPORT.OFFICE_ID, officeId)
-            .set(LOSS_REPORT.REPORT_YEAR, year)
-            .set(LOSS_REPORT.REPORT_SEQ, seq)
-            .set(LOSS_REPORT.NUMBER, String.format("BAK/%s/%d/%04d", officeCode, year, seq))
+            .set(LOSS_REPORT.REPORT_YEAR, number.year())
+            .set(LOSS_REPORT.REPORT_SEQ, number.seq())
+            .set(LOSS_REPORT.NUMBER, number.text())
             .set(LOSS_REPORT.REPORT_DATE, proposal.date())
             .set(LOSS_REPORT.FROM_LOCATION, proposal.from().location().name())
             .set(LOSS_REPORT.FROM_PRINTER_ID, proposal.from().printerId().orElse(null))
@@ -67,36 +62,22 @@ public final class JooqLossReports implements LossReports {
 
   @Override
   public void attachApproval(long reportId, long approvalId) {
-    db.update(LOSS_REPORT)
-        .set(LOSS_REPORT.APPROVAL_ID, approvalId)
-        .where(LOSS_REPORT.ID.eq(reportId))
-        .execute();
+    reports.attachApproval(reportId, approvalId);
   }
 
   @Override
   public Optional<LossReport> lock(long reportId) {
-    return db.selectFrom(LOSS_REPORT)
-        .where(LOSS_REPORT.ID.eq(reportId))
-        .forUpdate()
-        .fetchOptional()
-        .map(JooqLossReports::toReport);
+    return reports.lock(reportId).map(JooqLossReports::toReport);
   }
 
   @Override
   public Optional<LossReport> byId(long reportId) {
-    return db.selectFrom(LOSS_REPORT)
-        .where(LOSS_REPORT.ID.eq(reportId))
-        .fetchOptional()
-        .map(JooqLossReports::toReport);
+    return reports.byId(reportId).map(JooqLossReports::toReport);
   }
 
   @Override
   public List<LossReport> list(long officeId) {
-    return db.selectFrom(LOSS_REPORT)
-        .where(LOSS_REPORT.OFFICE_ID.eq(officeId))
-        .orderBy(LOSS_REPORT.ID.desc())
-        .fetch()
-        .map(JooqLossReports::toReport);
+    return reports.list(officeId).stream().map(JooqLossReports::toReport).toList();
   }
 
   @Override

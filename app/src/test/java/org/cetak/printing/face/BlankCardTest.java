@@ -73,19 +73,19 @@ class BlankCardTest {
     CardFaceRenderer.drawPhoto(g, d);
     g.dispose();
 
-    BufferedImage frontBlack = CardFaceRenderer.blackLayer();
-    CardFaceRenderer.drawFrontBlack(frontBlack, d);
+    BufferedImage frontBlack = CardDrawing.blackLayer();
+    CardText.drawFrontBlack(frontBlack, d);
 
-    BufferedImage backBlack = CardFaceRenderer.blackLayer();
-    Graphics2D b = CardFaceRenderer.textGraphics(backBlack);
+    BufferedImage backBlack = CardDrawing.blackLayer();
+    Graphics2D b = CardDrawing.textGraphics(backBlack);
     BlankCard.drawBackFrame(b);
-    CardFaceRenderer.drawBackIssue(b, d);
+    CardText.drawBackIssue(b, d);
     BlankCard.drawBackNotes(b);
     b.dispose();
 
     int[] rgb = pixels(colour);
-    byte[] grey = CardFaceRenderer.grey(frontBlack);
-    byte[] greyBack = CardFaceRenderer.grey(backBlack);
+    byte[] grey = CardDrawing.grey(frontBlack);
+    byte[] greyBack = CardDrawing.grey(backBlack);
     Whole whole =
         new Whole(
             new byte[W * H],

@@ -249,7 +249,7 @@ class CardFaceRendererTest {
   void oversized_signature_is_refused_before_decoding() {
     byte[] huge =
         SampleResidents.encode(
-            new BufferedImage(CardFaceRenderer.MAX_IMAGE_SIDE + 1, 8, BufferedImage.TYPE_BYTE_GRAY),
+            new BufferedImage(CardImages.MAX_IMAGE_SIDE + 1, 8, BufferedImage.TYPE_BYTE_GRAY),
             "png");
 
     assertThatThrownBy(() -> RENDERER.render(SampleResidents.withSignature(huge)))

@@ -28,9 +28,6 @@ public final class RequestReader {
 
   static final byte ESC = 0x1B;
   static final byte CR = 0x0D;
-  static final int LINE_BYTES = 81;
-  static final int LINES = 1016;
-  static final int MONO_PANEL = LINE_BYTES * LINES;
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -38,16 +35,13 @@ public final class RequestReader {
           "Db", "Dbc", "Se", "Ser", "Scs", "Srs", "Rst", "Rse", "Rrt", "Rok", "Pcom");
   private static final Set<String> PANELS = Set.of("y", "m", "c", "k", "o");
   private static final int MAX_TEXT = 256;
-  private static final int TIMEOUT = -2;
+  private static final int TIMEOUT = ReceivedBytes.TIMEOUT;
 
-  private final ByteSource source;
+  private final ReceivedBytes in;
   private final long idleMillis;
   private final long quietMillis;
-  private final byte[] buf = new byte[1 << 18];
-  private int pos;
-  private int lim;
-  private final byte[] compressed = new byte[LINES * (LINE_BYTES + 1)];
-  private final byte[] bitmap = new byte[MONO_PANEL];
+  private final byte[] compressed = new byte[MonoPanel.MAX_COMPRESSED];
+  private final byte[] bitmap = new byte[MonoPanel.BYTES];
   private final MessageDigest sha;
   private final boolean firstLineDbc;
 
@@ -64,7 +58,7 @@ public final class RequestReader {
    */
   public RequestReader(ByteSource source, long idleMillis, long quietMillis, boolean firstLineDbc) {
     this.firstLineDbc = firstLineDbc;
-    this.source = source;
+    this.in = new ReceivedBytes(source);
     this.idleMillis = idleMillis;
     this.quietMillis = quietMillis;
     try {
@@ -77,10 +71,10 @@ public final class RequestReader {
   /** Length in bytes of a full {@code Db} panel at {@code levels}, or -1 for invalid levels. */
   public static int panelLength(int levels) {
     return switch (levels) {
-      case 2 -> MONO_PANEL;
-      case 32 -> MONO_PANEL * 5;
-      case 64 -> MONO_PANEL * 6;
-      case 128 -> MONO_PANEL * 7;
+      case 2 -> MonoPanel.BYTES;
+      case 32 -> MonoPanel.BYTES * 5;
+      case 64 -> MonoPanel.BYTES * 6;
+      case 128 -> MonoPanel.BYTES * 7;
       default -> -1;
     };
   }
@@ -89,7 +83,7 @@ public final class RequestReader {
   public Request read() throws IOException {
     int b;
     do {
-      b = next(0);
+      b = in.next(0);
       if (b < 0) {
         return null;
       }
@@ -102,14 +96,14 @@ public final class RequestReader {
     boolean bad = false;
     int end;
     while (true) {
-      int c = peek(idleMillis);
+      int c = in.peek(idleMillis);
       if (c == -1) {
         return null;
       }
       if (c == TIMEOUT || c == ESC) {
         return new Request.Malformed(PrinterError.COMMAND, "incomplete request");
       }
-      pos++;
+      in.skip();
       if (c == CR || c == ';') {
         end = c;
         break;
@@ -160,21 +154,12 @@ public final class RequestReader {
       return new Request.Malformed(PrinterError.PARAMETER, "bad panel or levels");
     }
     sha.reset();
-    int left = length;
-    while (left > 0) {
-      if (pos == lim) {
-        int r = fill(idleMillis);
-        if (r == -1) {
-          return null;
-        }
-        if (r == TIMEOUT) {
-          return new Request.Malformed(PrinterError.PARAMETER, "panel data too short");
-        }
-      }
-      int n = Math.min(left, lim - pos);
-      sha.update(buf, pos, n);
-      pos += n;
-      left -= n;
+    int r = in.digest(sha, length, idleMillis);
+    if (r == -1) {
+      return null;
+    }
+    if (r == TIMEOUT) {
+      return new Request.Malformed(PrinterError.PARAMETER, "panel data too short");
     }
     Request end = endOfPanel();
     if (end != null) {
@@ -209,33 +194,24 @@ public final class RequestReader {
     if (!(panel.text.equals("k") || panel.text.equals("o"))
         || levels != 2
         || first < 0
-        || first >= LINES
+        || first >= MonoPanel.LINES
         || count < 1
         || count > compressed.length) {
       resync();
       return new Request.Malformed(PrinterError.PARAMETER, "bad compressed panel header");
     }
-    int got = 0;
-    while (got < count) {
-      if (pos == lim) {
-        int r = fill(idleMillis);
-        if (r == -1) {
-          return null;
-        }
-        if (r == TIMEOUT) {
-          return new Request.Malformed(PrinterError.PARAMETER, "panel data too short");
-        }
-      }
-      int n = Math.min(count - got, lim - pos);
-      System.arraycopy(buf, pos, compressed, got, n);
-      pos += n;
-      got += n;
+    int r = in.read(compressed, count, idleMillis);
+    if (r == -1) {
+      return null;
+    }
+    if (r == TIMEOUT) {
+      return new Request.Malformed(PrinterError.PARAMETER, "panel data too short");
     }
     Request end = endOfPanel();
     if (end != null) {
       return end;
     }
-    if (!decompress(first, count)) {
+    if (!MonoPanel.decompress(compressed, count, first, bitmap)) {
       return new Request.Malformed(PrinterError.PARAMETER, "compressed data does not make a panel");
     }
     sha.reset();
@@ -245,9 +221,9 @@ public final class RequestReader {
 
   /** Checks the CR after panel data; returns a malformed request, or null when it is there. */
   private Request endOfPanel() throws IOException {
-    int c = peek(idleMillis);
+    int c = in.peek(idleMillis);
     if (c == CR) {
-      pos++;
+      in.skip();
       return null;
     }
     if (c == -1) {
@@ -260,43 +236,15 @@ public final class RequestReader {
     return new Request.Malformed(PrinterError.PARAMETER, "panel data longer than its length");
   }
 
-  private boolean decompress(int first, int count) {
-    int in = 0;
-    int out = first * LINE_BYTES;
-    java.util.Arrays.fill(bitmap, 0, out, (byte) 0);
-    for (int line = first; line < LINES; line++) {
-      if (in >= count) {
-        return false;
-      }
-      int h = compressed[in++] & 0xFF;
-      if (h == 0x00) {
-        java.util.Arrays.fill(bitmap, out, out + LINE_BYTES, (byte) 0);
-      } else if (h == 0xFF) {
-        java.util.Arrays.fill(bitmap, out, out + LINE_BYTES, (byte) 0xFF);
-      } else if (h <= LINE_BYTES) {
-        if (in + h > count) {
-          return false;
-        }
-        System.arraycopy(compressed, in, bitmap, out, h);
-        java.util.Arrays.fill(bitmap, out + h, out + LINE_BYTES, (byte) 0);
-        in += h;
-      } else {
-        return false;
-      }
-      out += LINE_BYTES;
-    }
-    return in == count;
-  }
-
   /** A {@code ;}-terminated header field of a panel request. */
   private Field field() throws IOException {
     StringBuilder sb = new StringBuilder();
     while (true) {
-      int c = peek(idleMillis);
+      int c = in.peek(idleMillis);
       if (c == -1 || c == TIMEOUT || c == ESC) {
         return new Field(null, new Request.Malformed(PrinterError.PARAMETER, "missing parameter"));
       }
-      pos++;
+      in.skip();
       if (c == ';') {
         return new Field(sb.toString(), null);
       }
@@ -315,11 +263,11 @@ public final class RequestReader {
     StringBuilder sb = new StringBuilder();
     boolean bad = false;
     while (true) {
-      int c = peek(idleMillis);
+      int c = in.peek(idleMillis);
       if (c == -1 || c == TIMEOUT || c == ESC) {
         return new Text(null, false, new Request.Malformed(PrinterError.COMMAND, "incomplete"));
       }
-      pos++;
+      in.skip();
       if (c == CR) {
         return new Text(sb.toString(), bad, null);
       }
@@ -333,11 +281,11 @@ public final class RequestReader {
 
   private void skipJunk() throws IOException {
     while (true) {
-      int c = peek(idleMillis);
+      int c = in.peek(idleMillis);
       if (c == -1 || c == TIMEOUT || c == ESC) {
         return;
       }
-      pos++;
+      in.skip();
       if (c == CR) {
         return;
       }
@@ -346,10 +294,7 @@ public final class RequestReader {
 
   /** Drops input until the line has been quiet for {@code quietMillis}. */
   private void resync() throws IOException {
-    pos = lim;
-    while (fill(quietMillis) > 0) {
-      pos = lim;
-    }
+    in.dropUntilQuiet(quietMillis);
   }
 
   private static int parseInt(String s) {
@@ -365,39 +310,6 @@ public final class RequestReader {
       v = v * 10 + (ch - '0');
     }
     return v;
-  }
-
-  private int next(long timeout) throws IOException {
-    int c = peek(timeout);
-    if (c >= 0) {
-      pos++;
-    }
-    return c;
-  }
-
-  private int peek(long timeout) throws IOException {
-    if (pos == lim) {
-      int r = fill(timeout);
-      if (r <= 0) {
-        return r;
-      }
-    }
-    return buf[pos] & 0xFF;
-  }
-
-  /** Refills an empty buffer: returns bytes read, -1 at end, {@link #TIMEOUT} on timeout. */
-  private int fill(long timeout) throws IOException {
-    pos = 0;
-    lim = 0;
-    int r = source.read(buf, 0, buf.length, timeout);
-    if (r == 0) {
-      return TIMEOUT;
-    }
-    if (r < 0) {
-      return -1;
-    }
-    lim = r;
-    return r;
   }
 
   private record Field(String text, Request.Malformed malformed) {}

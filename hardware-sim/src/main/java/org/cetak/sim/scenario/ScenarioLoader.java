@@ -8,20 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cetak.sim.fault.FaultPlan;
-import org.cetak.sim.fault.FaultType;
-import org.cetak.sim.fault.ScriptedFault;
-import org.cetak.sim.printer.PrinterConfig;
 import org.cetak.sim.printer.SessionOptions;
-import org.cetak.sim.printer.TimingProfile;
 import org.cetak.sim.registry.RegistryBehaviour;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -102,18 +94,18 @@ public final class ScenarioLoader {
 
   static Scenario parse(Reader reader, String source) {
     Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-    Node root = new Node(source, doc == null ? Map.of() : map(source, doc));
+    ScenarioNode root =
+        new ScenarioNode(source, doc == null ? Map.of() : ScenarioNode.map(source, doc));
     root.allow("name", "start", "timeScale", "seed", "session", "printers", "registry");
     long seed = root.longValue("seed", 1);
-    Instant start =
-        root.has("start") ? instant(root.path("start"), root.get("start")) : DEFAULT_START;
+    Instant start = root.has("start") ? root.instant("start") : DEFAULT_START;
     double scale = root.doubleValue("timeScale", 0);
     if (scale < 0) {
       throw root.error("timeScale", "must be >= 0");
     }
     SessionOptions session = SessionOptions.defaults();
     if (root.has("session")) {
-      Node s = root.child("session");
+      ScenarioNode s = root.child("session");
       s.allow("idle", "quiet", "lateReply", "portDown");
       session =
           new SessionOptions(
@@ -124,9 +116,9 @@ public final class ScenarioLoader {
     }
     List<Scenario.PrinterSetup> printers = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    List<Node> list = root.children("printers");
+    List<ScenarioNode> list = root.children("printers");
     for (int i = 0; i < list.size(); i++) {
-      Scenario.PrinterSetup p = printer(list.get(i), seed + i);
+      Scenario.PrinterSetup p = PrinterSection.read(list.get(i), seed + i);
       if (!names.add(p.config().name())) {
         throw list.get(i).error("name", "duplicate printer name " + p.config().name());
       }
@@ -134,15 +126,14 @@ public final class ScenarioLoader {
     }
     Scenario.RegistrySetup registry = null;
     if (root.has("registry")) {
-      Node r = root.child("registry");
+      ScenarioNode r = root.child("registry");
       r.allow("http", "residents", "seed", "slow", "failureRate", "outages");
       List<RegistryBehaviour.Outage> outages = new ArrayList<>();
-      for (Node o : r.children("outages")) {
+      for (ScenarioNode o : r.children("outages")) {
         o.allow("from", "length");
         outages.add(
             new RegistryBehaviour.Outage(
-                instant(o.path("from"), o.require("from")),
-                o.duration("length", Duration.ofDays(1))));
+                o.instant("from"), o.duration("length", Duration.ofDays(1))));
       }
       registry =
           new Scenario.RegistrySetup(
@@ -155,167 +146,6 @@ public final class ScenarioLoader {
               r.string("http", null));
     }
     return new Scenario(root.string("name", source), start, scale, session, printers, registry);
-  }
-
-  private static Scenario.PrinterSetup printer(Node p, long defaultSeed) {
-    p.allow(
-        "name",
-        "model",
-        "serialNumber",
-        "firmware",
-        "blanks",
-        "deadChipRate",
-        "ribbonPrints",
-        "ribbonType",
-        "rejectBoxCapacity",
-        "hopperCapacity",
-        "pickedSinceManufacture",
-        "panelsSinceManufacture",
-        "operatorResponse",
-        "seed",
-        "personality",
-        "ackNack",
-        "timing",
-        "head",
-        "tcp",
-        "pty",
-        "faults");
-    String name = p.string("name", null);
-    if (name == null || name.isBlank()) {
-      throw p.error("name", "every printer needs a name");
-    }
-    long seed = p.longValue("seed", defaultSeed);
-    PrinterConfig.Builder b = PrinterConfig.builder(name).seed(seed);
-    if (p.has("model")) {
-      b.model(p.string("model", null));
-    }
-    if (p.has("serialNumber")) {
-      b.serialNumber(p.string("serialNumber", null));
-    }
-    if (p.has("firmware")) {
-      b.firmware(p.string("firmware", null));
-    }
-    if (p.has("personality")) {
-      String personality = p.string("personality", "cetak");
-      try {
-        b.personality(
-            PrinterConfig.Personality.valueOf(personality.toUpperCase(java.util.Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw p.error("personality", "is cetak or evolis, not " + personality);
-      }
-    }
-    if (p.has("ackNack")) {
-      b.ackNack(Boolean.parseBoolean(p.string("ackNack", "false")));
-    }
-    PrinterConfig defaults = PrinterConfig.builder(name).build();
-    b.blanks((int) p.longValue("blanks", defaults.blanks()))
-        .deadChipRate(p.doubleValue("deadChipRate", defaults.deadChipRate()))
-        .ribbonPrints((int) p.longValue("ribbonPrints", defaults.ribbonPrints()))
-        .ribbonType(p.string("ribbonType", defaults.ribbonType()))
-        .rejectBoxCapacity((int) p.longValue("rejectBoxCapacity", defaults.rejectBoxCapacity()))
-        .hopperCapacity((int) p.longValue("hopperCapacity", defaults.hopperCapacity()))
-        .counters(
-            p.longValue("pickedSinceManufacture", defaults.pickedSinceManufacture()),
-            p.longValue("panelsSinceManufacture", defaults.panelsSinceManufacture()))
-        .operatorResponse(p.duration("operatorResponse", null));
-    if (p.has("timing")) {
-      Node t = p.child("timing");
-      TimingProfile f = TimingProfile.field();
-      t.allow(
-          "pickToContactless",
-          "pickToPrint",
-          "stationToPrint",
-          "colourSide",
-          "monoSide",
-          "eject",
-          "reject",
-          "chipMin",
-          "chipMax",
-          "reboot",
-          "command");
-      b.timing(
-          new TimingProfile(
-              t.duration("pickToContactless", f.pickToContactless()),
-              t.duration("pickToPrint", f.pickToPrint()),
-              t.duration("stationToPrint", f.stationToPrint()),
-              t.duration("colourSide", f.colourSide()),
-              t.duration("monoSide", f.monoSide()),
-              t.duration("eject", f.eject()),
-              t.duration("reject", f.reject()),
-              t.duration("chipMin", f.chipMin()),
-              t.duration("chipMax", f.chipMax()),
-              t.duration("reboot", f.reboot()),
-              t.duration("command", f.command())));
-    }
-    if (p.has("head")) {
-      Node h = p.child("head");
-      h.allow("ambient", "heatPerCard", "coolingPerSecond", "limit", "resume");
-      PrinterConfig.HeadModel f = PrinterConfig.HeadModel.field();
-      b.head(
-          new PrinterConfig.HeadModel(
-              h.doubleValue("ambient", f.ambient()),
-              h.doubleValue("heatPerCard", f.heatPerCard()),
-              h.doubleValue("coolingPerSecond", f.coolingPerSecond()),
-              h.doubleValue("limit", f.limit()),
-              h.doubleValue("resume", f.resume())));
-    }
-    PrinterConfig config;
-    try {
-      config = b.build();
-    } catch (IllegalArgumentException e) {
-      throw new ScenarioException(p.source + ": " + e.getMessage());
-    }
-    FaultPlan faults = FaultPlan.none();
-    if (p.has("faults")) {
-      Node f = p.child("faults");
-      f.allow("rates", "script");
-      Map<FaultType, Double> rates = new EnumMap<>(FaultType.class);
-      if (f.has("rates")) {
-        Node r = f.child("rates");
-        for (String key : r.map.keySet()) {
-          rates.put(faultType(r.path(key), key), r.doubleValue(key, 0));
-        }
-      }
-      List<ScriptedFault> script = new ArrayList<>();
-      for (Node s : f.children("script")) {
-        s.allow("card", "fault", "command");
-        FaultType type = faultType(s.path("fault"), String.valueOf(s.require("fault")));
-        try {
-          script.add(
-              new ScriptedFault((int) s.longValue("card", 0), type, s.string("command", null)));
-        } catch (IllegalArgumentException e) {
-          throw new ScenarioException(s.source + ": " + e.getMessage());
-        }
-      }
-      try {
-        faults = new FaultPlan(rates, script, seed);
-      } catch (IllegalArgumentException e) {
-        throw new ScenarioException(f.source + ": " + e.getMessage());
-      }
-    } else {
-      faults = new FaultPlan(Map.of(), List.of(), seed);
-    }
-    return new Scenario.PrinterSetup(config, faults, p.string("tcp", null), p.string("pty", null));
-  }
-
-  private static FaultType faultType(String path, String name) {
-    try {
-      return FaultType.valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new ScenarioException(
-          path + ": unknown fault " + name + "; known: " + List.of(FaultType.values()));
-    }
-  }
-
-  private static Instant instant(String path, Object v) {
-    if (v instanceof java.util.Date d) {
-      return d.toInstant();
-    }
-    try {
-      return OffsetDateTime.parse(String.valueOf(v)).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new ScenarioException(path + ": not an ISO-8601 time with offset: " + v);
-    }
   }
 
   /** Parses {@code 250ms}, {@code 3.5s}, {@code 2m}, {@code 1h}, {@code 3d} or ISO-8601. */
@@ -348,124 +178,5 @@ public final class ScenarioLoader {
       throw new IllegalArgumentException("a duration cannot be negative: " + text);
     }
     return Duration.ofNanos(Math.round(millis * 1_000_000));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(String path, Object o) {
-    if (!(o instanceof Map<?, ?> m)) {
-      throw new ScenarioException(path + ": expected a mapping");
-    }
-    for (Object k : m.keySet()) {
-      if (!(k instanceof String)) {
-        throw new ScenarioException(path + ": keys must be text, found " + k);
-      }
-    }
-    return (Map<String, Object>) m;
-  }
-
-  /** A mapping in the document, with its path for error messages. */
-  private static final class Node {
-    final String source;
-    final Map<String, Object> map;
-
-    Node(String source, Map<String, Object> map) {
-      this.source = source;
-      this.map = map;
-    }
-
-    String path(String key) {
-      return source + "/" + key;
-    }
-
-    void allow(String... keys) {
-      Set<String> ok = Set.of(keys);
-      for (String k : map.keySet()) {
-        if (!ok.contains(k)) {
-          throw new ScenarioException(path(k) + ": unknown key; allowed: " + List.of(keys));
-        }
-      }
-    }
-
-    boolean has(String k) {
-      return map.get(k) != null;
-    }
-
-    Object get(String k) {
-      return map.get(k);
-    }
-
-    Object require(String k) {
-      Object v = map.get(k);
-      if (v == null) {
-        throw new ScenarioException(path(k) + ": required");
-      }
-      return v;
-    }
-
-    ScenarioException error(String k, String message) {
-      return new ScenarioException(path(k) + ": " + message);
-    }
-
-    Node child(String k) {
-      return new Node(path(k), map(path(k), map.get(k)));
-    }
-
-    List<Node> children(String k) {
-      Object v = map.get(k);
-      if (v == null) {
-        return List.of();
-      }
-      if (!(v instanceof List<?> l)) {
-        throw error(k, "expected a list");
-      }
-      List<Node> out = new ArrayList<>();
-      for (int i = 0; i < l.size(); i++) {
-        String p = path(k) + "[" + i + "]";
-        out.add(new Node(p, map(p, l.get(i))));
-      }
-      return out;
-    }
-
-    String string(String k, String dflt) {
-      Object v = map.get(k);
-      return v == null ? dflt : String.valueOf(v);
-    }
-
-    long longValue(String k, long dflt) {
-      Object v = map.get(k);
-      if (v == null) {
-        return dflt;
-      }
-      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-        return n.longValue();
-      }
-      throw error(k, "expected a whole number, found " + v);
-    }
-
-    double doubleValue(String k, double dflt) {
-      Object v = map.get(k);
-      if (v == null) {
-        return dflt;
-      }
-      if (v instanceof Number n) {
-        return n.doubleValue();
-      }
-      throw error(k, "expected a number, found " + v);
-    }
-
-    Duration duration(String k, Duration dflt) {
-      Object v = map.get(k);
-      if (v == null) {
-        return dflt;
-      }
-      try {
-        if (v instanceof Number n) {
-          throw new IllegalArgumentException("a duration needs a unit (ms, s, m, h, d): " + n);
-        }
-        return ScenarioLoader.duration(String.valueOf(v));
-      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-        throw error(k, e.getMessage());
-      }
-    }
   }
 }
