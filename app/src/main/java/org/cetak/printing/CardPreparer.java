@@ -3,11 +3,15 @@ package org.cetak.printing;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.cetak.intake.ResidentRecord;
+import org.cetak.printing.device.WirePanels;
 import org.cetak.printing.face.CardFaceData;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.region.RegionTable;
 
-/** Renders a request's card faces into panels and builds its chip payload. */
+/**
+ * Renders a request's card faces into panels, encodes them for the printer's wire, and builds its
+ * chip payload.
+ */
 public final class CardPreparer {
 
   private final CardFaceRenderer renderer;
@@ -23,7 +27,7 @@ public final class CardPreparer {
   public PreparedCard prepare(QueuedCard card, boolean reprint) {
     return new PreparedCard(
         card.requestId(),
-        renderer.render(faceData(card, LocalDate.now(clock))).panels(),
+        WirePanels.encode(renderer.render(faceData(card, LocalDate.now(clock))).panels()),
         ChipProfile.payload(card),
         reprint);
   }

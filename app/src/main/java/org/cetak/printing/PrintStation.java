@@ -258,7 +258,7 @@ public final class PrintStation {
     if (job.stage() != Stage.PRINTING) {
       return Tick.BUSY;
     }
-    StepOutcome outcome = machine.printAndEject(card(job).panels());
+    StepOutcome outcome = machine.printAndEject(card(job).faces());
     return afterCommand(job, outcome);
   }
 

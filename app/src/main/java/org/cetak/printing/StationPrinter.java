@@ -1,12 +1,12 @@
 package org.cetak.printing;
 
 import java.util.Optional;
+import org.cetak.drivers.printer.EncodedFaces;
 import org.cetak.printing.device.CardPrinter;
 import org.cetak.printing.device.PrinterCondition;
 import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.printing.device.StatusReading;
 import org.cetak.printing.device.StepOutcome;
-import org.cetak.printing.face.PanelSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,8 @@ final class StationPrinter {
     return device.parkAtChipStation();
   }
 
-  StepOutcome printAndEject(PanelSet panels) {
-    return device.printAndEject(panels);
+  StepOutcome printAndEject(EncodedFaces faces) {
+    return device.printAndEject(faces);
   }
 
   StepOutcome reject() {

@@ -2,13 +2,13 @@ package org.cetak.printing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.cetak.drivers.printer.EncodedFaces;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.device.CardPrinter;
 import org.cetak.printing.device.PrinterCondition;
 import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.printing.device.StatusReading;
 import org.cetak.printing.device.StepOutcome;
-import org.cetak.printing.face.PanelSet;
 
 /**
  * A small physical model of a printer for the station's decision tests: counters move as real cards
@@ -98,7 +98,7 @@ final class FakePrinter implements CardPrinter {
   }
 
   @Override
-  public StepOutcome printAndEject(PanelSet panels) {
+  public StepOutcome printAndEject(EncodedFaces faces) {
     Fault fault = faults.poll();
     if (fault == Fault.NO_REPLY) {
       return new StepOutcome.NoAnswer("timeout");

@@ -1,6 +1,6 @@
 package org.cetak.printing.device;
 
-import org.cetak.printing.face.PanelSet;
+import org.cetak.drivers.printer.EncodedFaces;
 
 /**
  * One card printer as the print station drives it. Each method sends one step and waits for its
@@ -15,8 +15,11 @@ public interface CardPrinter extends AutoCloseable {
   /** Picks a blank (or moves the card inside) to the contactless chip station. */
   StepOutcome parkAtChipStation();
 
-  /** Prints the panels on the card inside and ejects it to the output hopper. */
-  StepOutcome printAndEject(PanelSet panels);
+  /**
+   * Prints the panels on the card inside and ejects it to the output hopper; the panels come
+   * encoded for the wire ({@link WirePanels}), so this only streams them.
+   */
+  StepOutcome printAndEject(EncodedFaces faces);
 
   /** Ejects the card inside into the reject box. */
   StepOutcome reject();

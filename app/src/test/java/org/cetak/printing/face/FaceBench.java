@@ -10,14 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.cetak.drivers.printer.CardFaces;
+import org.cetak.drivers.printer.EncodedPanel;
 import org.cetak.drivers.printer.Panel;
-import org.cetak.drivers.printer.PanelCodec;
-import org.cetak.printing.device.driver.DriverCardPrinter;
+import org.cetak.printing.device.WirePanels;
 
 /**
  * Prints how long preparing one card takes on one thread: rendering (front, back and all panels),
- * handing the panels to the driver, and packing every panel into its {@code Db} bits; then the time
- * of a preview PNG. Writes previews of synthetic residents to
+ * handing the panels to the driver, and encoding every panel for the wire as the card preparation
+ * does ({@code Db} bits, 2-level panels compressed to {@code Dbc}); then the time of a preview PNG.
+ * Writes previews of synthetic residents to
  * /tmp/cetak-face-{front,back,nophoto,longname,allfieldslong}.png. Arguments: [cards] [warm-up
  * cards], default 500 and 200.
  *
@@ -45,7 +46,7 @@ public final class FaceBench {
     for (int i = 0; i < warmUp; i++) {
       sink += prepare(renderer, data.get(i % data.size()), new long[STEPS.length * 2]);
     }
-    // the steps, then render + pack, then all three
+    // the steps, then render + encode, then all three
     long[][] times = new long[STEPS.length * 2 + 4][cards];
     long[] card = new long[STEPS.length * 2];
     for (int i = 0; i < cards; i++) {
@@ -72,7 +73,7 @@ public final class FaceBench {
     for (int step = 0; step < STEPS.length; step++) {
       print(STEPS[step], times[2 * step], times[2 * step + 1]);
     }
-    print("render + pack", times[2 * STEPS.length], times[2 * STEPS.length + 1]);
+    print("render + encode", times[2 * STEPS.length], times[2 * STEPS.length + 1]);
     print("total", times[2 * STEPS.length + 2], times[2 * STEPS.length + 3]);
 
     long t0 = System.nanoTime();
@@ -81,7 +82,7 @@ public final class FaceBench {
         Locale.ROOT, "previewPng (render + PNG encode)=%.2f ms%n", (System.nanoTime() - t0) / 1e6);
   }
 
-  private static final String[] STEPS = {"render", "to driver panels", "pack all panels"};
+  private static final String[] STEPS = {"render", "to driver panels", "encode all panels"};
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
@@ -94,15 +95,15 @@ public final class FaceBench {
     PanelSet panels = renderer.render(data).panels();
     long c1 = THREADS.getCurrentThreadCpuTime();
     long t1 = System.nanoTime();
-    CardFaces faces = DriverCardPrinter.faces(panels);
+    CardFaces faces = WirePanels.faces(panels);
     long c2 = THREADS.getCurrentThreadCpuTime();
     long t2 = System.nanoTime();
     long bytes = 0;
     for (Panel p : faces.front()) {
-      bytes += PanelCodec.pack(p).length;
+      bytes += EncodedPanel.of(p).data().length;
     }
     for (Panel p : faces.back()) {
-      bytes += PanelCodec.pack(p).length;
+      bytes += EncodedPanel.of(p).data().length;
     }
     long c3 = THREADS.getCurrentThreadCpuTime();
     long t3 = System.nanoTime();

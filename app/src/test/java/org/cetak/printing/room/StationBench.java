@@ -375,7 +375,7 @@ public final class StationBench {
     if (!(chip.personalise(card.chip()) instanceof ChipOutcome.Written)) {
       throw new IllegalStateException("chip not written");
     }
-    expectDone(printer.printAndEject(card.panels()));
+    expectDone(printer.printAndEject(card.faces()));
     expectRead(printer.status());
   }
 

@@ -26,7 +26,12 @@ public interface CardPrinter extends AutoCloseable {
    * Prints one card and ejects it to the output hopper: {@code Ss}, {@code Sr} and the front
    * panels, {@code Sv} and the back panels, {@code Se}. Done only when the card came out.
    */
-  Outcome<Acknowledged> print(CardFaces faces);
+  Outcome<Acknowledged> print(EncodedFaces faces);
+
+  /** {@link #print(EncodedFaces)}, encoding the panels first on the caller's thread. */
+  default Outcome<Acknowledged> print(CardFaces faces) {
+    return print(EncodedFaces.of(faces));
+  }
 
   /** Ejects the card inside to the output hopper without printing ({@code Se}). */
   Outcome<Acknowledged> eject();

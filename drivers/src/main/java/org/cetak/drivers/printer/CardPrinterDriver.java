@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.cetak.drivers.transport.CapturingTransport;
 import org.cetak.drivers.transport.LoggingTransport;
@@ -156,7 +157,7 @@ public final class CardPrinterDriver implements CardPrinter {
   }
 
   @Override
-  public Outcome<Acknowledged> print(CardFaces faces) {
+  public Outcome<Acknowledged> print(EncodedFaces faces) {
     Optional<DialectRules> found = rules();
     if (found.isEmpty()) {
       return unanswered("Ss");
@@ -182,12 +183,12 @@ public final class CardPrinterDriver implements CardPrinter {
     if (!started.done()) {
       return started;
     }
-    Outcome<Acknowledged> loaded = loadSide(r, "Sr", faces.front().toArray(new Panel[0]));
+    Outcome<Acknowledged> loaded = loadSide(r, "Sr", faces.front());
     if (!loaded.done()) {
       return loaded;
     }
     if (faces.twoSided()) {
-      loaded = loadSide(r, "Sv", faces.back().toArray(new Panel[0]));
+      loaded = loadSide(r, "Sv", faces.back());
       if (!loaded.done()) {
         return loaded;
       }
@@ -211,12 +212,13 @@ public final class CardPrinterDriver implements CardPrinter {
   }
 
   /** A side marker and its panels: none of them moves a card, and a lost reply ends the job. */
-  private Outcome<Acknowledged> loadSide(DialectRules r, String side, Panel... panels) {
+  private Outcome<Acknowledged> loadSide(DialectRules r, String side, List<EncodedPanel> panels) {
     Outcome<Acknowledged> outcome =
         step(side, PrinterCommands.command(side), timings.timeout(timings.query()));
-    for (int i = 0; i < panels.length && outcome.done(); i++) {
-      byte[] request = r.panel(panels[i]);
-      String name = (panels[i].levels() == 2 ? "Dbc " : "Db ") + panels[i].colour().wire();
+    for (int i = 0; i < panels.size() && outcome.done(); i++) {
+      EncodedPanel panel = panels.get(i);
+      byte[] request = r.panel(panel);
+      String name = (panel.compressed() ? "Dbc " : "Db ") + panel.colour().wire();
       outcome = step(name, request, timings.transfer(request.length));
     }
     return outcome;

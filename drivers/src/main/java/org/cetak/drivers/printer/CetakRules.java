@@ -40,7 +40,7 @@ final class CetakRules implements DialectRules {
   }
 
   @Override
-  public byte[] panel(Panel panel) {
+  public byte[] panel(EncodedPanel panel) {
     return PrinterCommands.bestPanel(panel);
   }
 

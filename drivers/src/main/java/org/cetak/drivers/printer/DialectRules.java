@@ -18,8 +18,8 @@ interface DialectRules {
   /** Requests sent before every job's {@code Ss}; none moves a card. */
   List<byte[]> jobSetUp();
 
-  /** One panel's request. */
-  byte[] panel(Panel panel);
+  /** One panel's request, from its encoding made beforehand: framing only. */
+  byte[] panel(EncodedPanel panel);
 
   /** The request that prints what is loaded and ejects the card. */
   byte[] endOfJob();

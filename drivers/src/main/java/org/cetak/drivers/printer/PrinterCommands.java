@@ -27,16 +27,12 @@ public final class PrinterCommands {
   /** {@code Db;<p>;<levels>;<data>}: one full uncompressed panel. */
   public static byte[] panel(Panel panel) {
     byte[] data = PanelCodec.pack(panel);
-    return withData("Db;" + panel.colour().wire() + ";" + panel.levels() + ";", data);
+    return withData("Db;" + panel.colour().wire() + ";" + panel.levels() + ";", data, 0);
   }
 
   /** {@code Dbc;<p>;2;<n>;<data>}: one compressed 2-level panel (K or O). */
   public static byte[] compressedPanel(Panel panel) {
-    if (panel.levels() != 2) {
-      throw new IllegalArgumentException("Dbc carries 2-level panels only, not " + panel.levels());
-    }
-    byte[] data = PanelCodec.compress(PanelCodec.pack(panel));
-    return withData("Dbc;" + panel.colour().wire() + ";2;" + data.length + ";", data);
+    return bestPanel(EncodedPanel.of(twoLevels(panel)));
   }
 
   /**
@@ -44,16 +40,23 @@ public final class PrinterCommands {
    * lines are not sent: {@code first} is the first line the data describes (at most 1015).
    */
   public static byte[] compressedPanelFromLine(Panel panel) {
-    if (panel.levels() != 2) {
+    return compressedPanelFromLine(EncodedPanel.of(twoLevels(panel)));
+  }
+
+  /** {@link #compressedPanelFromLine(Panel)} of a panel encoded beforehand. */
+  public static byte[] compressedPanelFromLine(EncodedPanel panel) {
+    if (!panel.compressed()) {
       throw new IllegalArgumentException("Dbc carries 2-level panels only, not " + panel.levels());
     }
-    byte[] data = PanelCodec.compress(PanelCodec.pack(panel));
+    byte[] data = panel.data();
     int first = 0;
     while (first < Panel.HEIGHT - 1 && data[first] == 0) {
       first++; // a blank line is one 0x00 byte
     }
-    byte[] rest = java.util.Arrays.copyOfRange(data, first, data.length);
-    return withData("Dbc;" + panel.colour().wire() + ";2;" + first + ";" + rest.length + ";", rest);
+    return withData(
+        "Dbc;" + panel.colour().wire() + ";2;" + first + ";" + (data.length - first) + ";",
+        data,
+        first);
   }
 
   /** {@code Se} followed by {@code padding} NUL bytes, as the vendor's drivers end a job. */
@@ -64,15 +67,32 @@ public final class PrinterCommands {
 
   /** The best encoding of a panel: {@code Dbc} for 2 levels, {@code Db} otherwise. */
   public static byte[] bestPanel(Panel panel) {
-    return panel.levels() == 2 ? compressedPanel(panel) : panel(panel);
+    return bestPanel(EncodedPanel.of(panel));
   }
 
-  private static byte[] withData(String header, byte[] data) {
+  /** {@link #bestPanel(Panel)} of a panel encoded beforehand: only the framing is left to do. */
+  public static byte[] bestPanel(EncodedPanel panel) {
+    String wire = panel.colour().wire();
+    return panel.compressed()
+        ? withData("Dbc;" + wire + ";2;" + panel.data().length + ";", panel.data(), 0)
+        : withData("Db;" + wire + ";" + panel.levels() + ";", panel.data(), 0);
+  }
+
+  private static Panel twoLevels(Panel panel) {
+    if (panel.levels() != 2) {
+      throw new IllegalArgumentException("Dbc carries 2-level panels only, not " + panel.levels());
+    }
+    return panel;
+  }
+
+  /** {@code ESC header data[from..] CR}. */
+  private static byte[] withData(String header, byte[] data, int from) {
     byte[] head = header.getBytes(StandardCharsets.US_ASCII);
-    byte[] frame = new byte[1 + head.length + data.length + 1];
+    int length = data.length - from;
+    byte[] frame = new byte[1 + head.length + length + 1];
     frame[0] = ESC;
     System.arraycopy(head, 0, frame, 1, head.length);
-    System.arraycopy(data, 0, frame, 1 + head.length, data.length);
+    System.arraycopy(data, from, frame, 1 + head.length, length);
     frame[frame.length - 1] = CR;
     return frame;
   }

@@ -118,10 +118,10 @@ final class VendorRules implements DialectRules {
   }
 
   @Override
-  public byte[] panel(Panel panel) {
-    return panel.levels() == 2
+  public byte[] panel(EncodedPanel panel) {
+    return panel.compressed()
         ? PrinterCommands.compressedPanelFromLine(panel)
-        : PrinterCommands.panel(panel);
+        : PrinterCommands.bestPanel(panel);
   }
 
   @Override

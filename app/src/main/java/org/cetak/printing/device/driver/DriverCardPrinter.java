@@ -1,11 +1,7 @@
 package org.cetak.printing.device.driver;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.cetak.drivers.printer.CardFaces;
+import org.cetak.drivers.printer.EncodedFaces;
 import org.cetak.drivers.printer.Outcome;
-import org.cetak.drivers.printer.Panel;
-import org.cetak.drivers.printer.PanelColour;
 import org.cetak.drivers.printer.PrinterState;
 import org.cetak.drivers.printer.PrinterStatus;
 import org.cetak.printing.device.CardPosition;
@@ -14,7 +10,6 @@ import org.cetak.printing.device.PrinterCondition;
 import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.printing.device.StatusReading;
 import org.cetak.printing.device.StepOutcome;
-import org.cetak.printing.face.PanelSet;
 
 /** The print station's printer port over the serial/TCP card-printer driver. */
 public final class DriverCardPrinter implements CardPrinter {
@@ -43,8 +38,8 @@ public final class DriverCardPrinter implements CardPrinter {
   }
 
   @Override
-  public StepOutcome printAndEject(PanelSet panels) {
-    return step(driver.print(faces(panels)));
+  public StepOutcome printAndEject(EncodedFaces faces) {
+    return step(driver.print(faces));
   }
 
   @Override
@@ -60,28 +55,6 @@ public final class DriverCardPrinter implements CardPrinter {
   @Override
   public void close() {
     driver.close();
-  }
-
-  /** The driver's panels of a card; the dot arrays are handed over, not copied. */
-  public static CardFaces faces(PanelSet panels) {
-    List<Panel> front = new ArrayList<>();
-    for (PanelSet.Panel p : panels.front()) {
-      front.add(new Panel(colour(p.name()), p.levels(), p.dots()));
-    }
-    List<Panel> back = new ArrayList<>();
-    for (PanelSet.Panel p : panels.back()) {
-      back.add(new Panel(colour(p.name()), p.levels(), p.dots()));
-    }
-    return new CardFaces(front, back);
-  }
-
-  private static PanelColour colour(String name) {
-    for (PanelColour colour : PanelColour.values()) {
-      if (colour.wire().equals(name)) {
-        return colour;
-      }
-    }
-    throw new IllegalArgumentException("Unknown panel " + name);
   }
 
   private static StepOutcome step(Outcome<?> outcome) {
