@@ -24,7 +24,15 @@ public final class CardPreparer {
     this.clock = clock;
   }
 
+  /**
+   * The card ready to print. Refused for a card without its photo: it would print with a
+   * placeholder face (the queue fetches the photo first, or passes the request over).
+   */
   public PreparedCard prepare(QueuedCard card, boolean reprint) {
+    if (!card.hasPhoto()) {
+      throw new IllegalStateException(
+          "Request " + card.requestId() + " has no photo: its card is not printed without one");
+    }
     return new PreparedCard(
         card.requestId(),
         WirePanels.encode(renderer.render(faceData(card, LocalDate.now(clock))).panels()),

@@ -110,12 +110,9 @@ public final class PreparingCardSupply implements CardSupply {
       synchronized (taken) {
         Set<Long> skip = new HashSet<>();
         taken.values().forEach(skip::addAll);
-        Optional<Long> granted =
-            transactions.inTransaction(() -> reprints.nextGranted(printer.officeId()));
-        if (granted.isPresent() && !skip.contains(granted.get())) {
-          reprint = true;
-          next = queue.card(granted.get());
-        } else {
+        next = nextReprint(printer, skip);
+        reprint = next.isPresent();
+        if (!reprint) {
           next = queue.nextReserved(printer.officeId(), skip);
         }
         if (next.isEmpty()) {
@@ -135,6 +132,26 @@ public final class PreparingCardSupply implements CardSupply {
             next.get().requestId(),
             e.getMessage());
       }
+    }
+  }
+
+  /**
+   * The first request granted a reprint whose card can be printed now: one still waiting for its
+   * photo (the upstream registry cannot give it yet) is passed over and takes no blank.
+   */
+  private Optional<QueuedCard> nextReprint(PrinterRef printer, Set<Long> skip) {
+    Set<Long> passed = new HashSet<>(skip);
+    while (true) {
+      Optional<Long> granted =
+          transactions.inTransaction(() -> reprints.nextGranted(printer.officeId(), passed));
+      if (granted.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<QueuedCard> card = queue.card(granted.get()).filter(QueuedCard::hasPhoto);
+      if (card.isPresent()) {
+        return card;
+      }
+      passed.add(granted.get());
     }
   }
 

@@ -25,6 +25,11 @@ public record QueuedCard(
     Set<RecordFlag> flags,
     Payloads payloads) {
 
+  /** Whether its photo is here: a card is never printed with a placeholder face. */
+  public boolean hasPhoto() {
+    return payloads.photo().isPresent();
+  }
+
   /** The same card with payloads found elsewhere (fetched again upstream). */
   public QueuedCard withPayloads(Payloads found) {
     Set<RecordFlag> now = java.util.EnumSet.noneOf(RecordFlag.class);

@@ -1,6 +1,7 @@
 package org.cetak.printing;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.cetak.allocation.AllocationError;
 import org.cetak.approval.Approval;
@@ -35,8 +36,8 @@ public final class Reprints implements ApprovalHandler {
     /** The grant is used by this print job: it never allows another print. */
     void useGrant(long grantId, long jobId);
 
-    /** A request with an unused grant in this office, if any. */
-    Optional<Long> nextGranted(long officeId);
+    /** A request with an unused grant in this office, other than {@code skip}, if any. */
+    Optional<Long> nextGranted(long officeId, Set<Long> skip);
   }
 
   /** A request's office and status. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.cetak.common.Transactions;
 import org.cetak.intake.Payloads;
@@ -210,7 +211,7 @@ final class InMemoryPrintRoom {
     }
 
     @Override
-    public Optional<Long> nextGranted(long officeId) {
+    public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
       return Optional.empty();
     }
   }

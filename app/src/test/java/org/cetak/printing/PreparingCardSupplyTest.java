@@ -20,6 +20,7 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.region.RegionTable;
+import org.cetak.sim.registry.SyntheticResidents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,12 @@ class PreparingCardSupplyTest {
 
   private static final PrinterRef PRN_1 = new PrinterRef(1, 1, "PRN-1");
   private static final PrinterRef PRN_2 = new PrinterRef(2, 1, "PRN-2");
+
+  private static final Payloads PHOTO =
+      new Payloads(
+          Optional.of(new SyntheticResidents(1).first(1).get(0).photoJpeg()),
+          Optional.empty(),
+          Optional.empty());
 
   /** Requests holding a blank, in print order, with their status. */
   private final Map<Long, RequestStatus> waiting = new LinkedHashMap<>();
@@ -76,7 +83,7 @@ class PreparingCardSupplyTest {
         public void useGrant(long grantId, long jobId) {}
 
         @Override
-        public Optional<Long> nextGranted(long officeId) {
+        public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
           return Optional.empty();
         }
       };
@@ -163,7 +170,6 @@ class PreparingCardSupplyTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty());
-    return new QueuedCard(
-        requestId, 1, "32.71", status, 1, "rule", 1, record, Set.of(), Payloads.none());
+    return new QueuedCard(requestId, 1, "32.71", status, 1, "rule", 1, record, Set.of(), PHOTO);
   }
 }

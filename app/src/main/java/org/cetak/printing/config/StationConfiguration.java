@@ -19,6 +19,7 @@ import org.cetak.printing.CardPreparer;
 import org.cetak.printing.CardSupply;
 import org.cetak.printing.FeederHands;
 import org.cetak.printing.PayloadFetchingQueue;
+import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PreparingCardSupply;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrintQueue;
@@ -32,6 +33,7 @@ import org.cetak.printing.Settlements;
 import org.cetak.printing.StepRecorder;
 import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.printing.face.CardFaceRenderer;
+import org.cetak.printing.jooq.JooqPayloadWaits;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.printing.jooq.JooqPrinterBoard;
@@ -75,11 +77,20 @@ public class StationConfiguration {
       DSLContext db,
       Transactions transactions,
       ObjectProvider<UpstreamRegistry> upstream,
-      RequestLifecycle requests) {
+      RequestLifecycle requests,
+      PayloadWaits waits,
+      Clock clock) {
     return new PayloadFetchingQueue(
         new JooqPrintQueue(db, transactions),
         Optional.ofNullable(upstream.getIfAvailable()),
-        requests);
+        requests,
+        waits,
+        clock);
+  }
+
+  @Bean
+  PayloadWaits payloadWaits(DSLContext db) {
+    return new JooqPayloadWaits(db);
   }
 
   @Bean

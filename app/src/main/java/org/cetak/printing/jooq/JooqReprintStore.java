@@ -6,9 +6,11 @@ import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.Set;
 import org.cetak.intake.RequestStatus;
 import org.cetak.printing.Reprints;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Reprint grants in PostgreSQL. */
 public final class JooqReprintStore implements Reprints.Store {
@@ -62,7 +64,7 @@ public final class JooqReprintStore implements Reprints.Store {
   }
 
   @Override
-  public Optional<Long> nextGranted(long officeId) {
+  public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
     return db.select(REPRINT_GRANT.REQUEST_ID)
         .from(REPRINT_GRANT)
         .join(PRINT_REQUEST)
@@ -70,6 +72,7 @@ public final class JooqReprintStore implements Reprints.Store {
         .where(REPRINT_GRANT.OFFICE_ID.eq(officeId))
         .and(REPRINT_GRANT.USED_BY_JOB.isNull())
         .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
+        .and(skip.isEmpty() ? DSL.noCondition() : REPRINT_GRANT.REQUEST_ID.notIn(skip))
         .orderBy(REPRINT_GRANT.ID)
         .limit(1)
         .fetchOptional(REPRINT_GRANT.REQUEST_ID);

@@ -12,6 +12,8 @@ import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.printing.PayloadFetchingQueue;
+import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Reprints;
@@ -33,10 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The console's printer page: live state of each printer and the operator's buttons, reprint
- * requests with their approval, and the device file reload. The live stream ({@code /live}) pushes
- * the printers' states; when a printer's buttons change the page fetches {@code /printers/table}
- * again, keeping a form being filled in. An action answers with a notice or an error in the
- * officer's language; an action the user may not take is refused with 403.
+ * requests with their approval, the requests waiting for their photo and signature, and the device
+ * file reload. The live stream ({@code /live}) pushes the printers' states; when a printer's
+ * buttons change the page fetches {@code /printers/table} again, keeping a form being filled in. An
+ * action answers with a notice or an error in the officer's language; an action the user may not
+ * take is refused with 403.
  */
 @Controller
 public class PrintersPage {
@@ -51,6 +54,7 @@ public class PrintersPage {
   private final Reprints reprints;
   private final Approvals approvals;
   private final StationDevices devices;
+  private final PayloadWaits payloadWaits;
 
   public PrintersPage(
       PrinterControl control,
@@ -59,8 +63,10 @@ public class PrintersPage {
       MessageSource messages,
       Reprints reprints,
       Approvals approvals,
-      StationDevices devices) {
+      StationDevices devices,
+      PayloadWaits payloadWaits) {
     this.control = control;
+    this.payloadWaits = payloadWaits;
     this.currentUser = currentUser;
     this.access = access;
     this.messages = messages;
@@ -94,6 +100,8 @@ public class PrintersPage {
                     .thenComparing(Approval::proposedAt, Comparator.reverseOrder()))
             .limit(REPRINTS_SHOWN)
             .toList());
+    model.addAttribute("payloadWaits", payloadWaits.waiting(office.id()));
+    model.addAttribute("payloadRetryMinutes", PayloadFetchingQueue.RETRY.toMinutes());
     model.addAttribute("zone", DailyReports.ZONE);
     return "printers";
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cetak.common.Transactions;
 import org.cetak.console.Labels;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -17,16 +18,19 @@ import org.cetak.office.User;
 import org.cetak.printing.Baseline;
 import org.cetak.printing.BlankMove;
 import org.cetak.printing.CardHeld;
+import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterControl;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterRef;
+import org.cetak.printing.Reprints;
 import org.cetak.printing.RequestChange;
 import org.cetak.printing.Stage;
 import org.cetak.printing.StepRecorder;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
+import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.SpoilRequest;
@@ -75,6 +79,10 @@ class PrintersPageBrowserTest {
   @Autowired PrinterControl control;
   @Autowired Clock clock;
   @Autowired Labels labels;
+  @Autowired PayloadWaits payloadWaits;
+  @Autowired Reprints.Store grants;
+  @Autowired RequestLifecycle requests;
+  @Autowired Transactions transactions;
 
   private Office office;
 
@@ -195,6 +203,44 @@ class PrintersPageBrowserTest {
                 "to_printer_id", id,
                 "quantity", 25,
                 "actor", "operator"));
+  }
+
+  @Test
+  void operator_sees_a_reprint_waiting_for_its_photo_with_the_reason_in_indonesian() {
+    long request =
+        fetchLong(
+            "select max(r.id) from print_request r where r.office_id = ? and r.status = 'RESERVED'"
+                + " and not exists (select 1 from print_job j where j.request_id = r.id)",
+            office.id());
+    // printed once (its photo and signature deleted), then a reprint approved
+    transactions.run(
+        () -> {
+          requests.markPrinting(request, "test");
+          requests.markPrinted(request, "04C0FFEE000001", clock.instant(), "test");
+        });
+    long approval =
+        fetchLong(
+            "insert into approval (office_id, kind, subject_id, summary, status, proposed_by,"
+                + " proposed_at, decided_by, decided_at) values (?, 'REPRINT', ?, 'reprint',"
+                + " 'APPROVED', 'operator', now(), 'kabid', now()) returning id",
+            office.id(),
+            request);
+    grants.grant(office.id(), request, approval, "kartu rusak saat diambil");
+    payloadWaits.waiting(
+        office.id(),
+        request,
+        PayloadWaits.Reason.UPSTREAM_UNAVAILABLE,
+        "connection refused",
+        clock.instant());
+
+    signIn("operator");
+
+    WebElement waiting =
+        browser.findElement(By.cssSelector("#payload-waits tr[data-request='" + request + "']"));
+    assertThat(text(waiting, ".reason")).isEqualTo("SIAK pusat tidak menjawab");
+    assertThat(waiting.getText()).contains("connection refused");
+    assertThat(browser.findElement(By.id("payload-waits-title")).getText())
+        .isEqualTo("Menunggu foto dan tanda tangan");
   }
 
   @ParameterizedTest
