@@ -149,7 +149,8 @@ public final class AllocationService {
                     + position.requestId()
                     + " is "
                     + position.status()
-                    + " and not eligible (print-ready with a photo) for a walk-in reservation");
+                    + " and not eligible (print-ready with a photo) for a walk-in reservation",
+                position.requestId());
           }
           RunResult done =
               new RunResult(
@@ -378,7 +379,9 @@ public final class AllocationService {
     Optional<Long> office = store.officeOf(nik);
     if (office.isEmpty()) {
       throw new DomainException(
-          AllocationError.NO_REQUEST, "No print request for NIK " + Masking.nik(nik));
+          AllocationError.NO_REQUEST,
+          "No print request for NIK " + Masking.nik(nik),
+          Masking.nik(nik));
     }
     PriorityPolicy policy = policies.current(office.get());
     return store.position(nik, policy, today).orElseThrow();

@@ -102,17 +102,21 @@ public final class PolicyCheck {
     }
     if (!invalid.isEmpty()) {
       throw new DomainException(
-          AllocationError.POLICY_INVALID, "Policy refused: " + String.join("; ", invalid));
+          AllocationError.POLICY_INVALID,
+          "Policy refused: " + String.join("; ", invalid),
+          String.join("; ", invalid));
     }
     if (!overlapping.isEmpty()) {
       throw new DomainException(
           AllocationError.POLICY_OVERLAPPING_TIERS,
-          "Policy refused: " + String.join("; ", overlapping));
+          "Policy refused: " + String.join("; ", overlapping),
+          String.join("; ", overlapping));
     }
     if (!unreachable.isEmpty()) {
       throw new DomainException(
           AllocationError.POLICY_UNREACHABLE_TIER,
-          "Policy refused: " + String.join("; ", unreachable));
+          "Policy refused: " + String.join("; ", unreachable),
+          String.join("; ", unreachable));
     }
   }
 

@@ -43,7 +43,9 @@ public final class PolicyService {
           if (basedOn >= 0 && basedOn != inForce) {
             throw new DomainException(
                 CommonError.STALE_VERSION,
-                "The policy was edited from v" + basedOn + " but v" + inForce + " is in force now");
+                "The policy was edited from v" + basedOn + " but v" + inForce + " is in force now",
+                basedOn,
+                inForce);
           }
           PriorityPolicy saved = store.saveNewVersion(draft, actor);
           audit.record(

@@ -60,7 +60,8 @@ public final class Approvals {
       String payload,
       User proposer) {
     if (!handlers.containsKey(kind)) {
-      throw new DomainException(ApprovalError.UNKNOWN_APPROVAL_KIND, "No approval of kind " + kind);
+      throw new DomainException(
+          ApprovalError.UNKNOWN_APPROVAL_KIND, "No approval of kind " + kind, kind);
     }
     if (!scope.covers(proposer, officeId)) {
       throw new DomainException(
@@ -108,7 +109,8 @@ public final class Approvals {
                       () ->
                           new DomainException(
                               ApprovalError.UNKNOWN_APPROVAL,
-                              "Approval " + approvalId + " not found"));
+                              "Approval " + approvalId + " not found",
+                              approvalId));
           if (approval.status() != Approval.Status.PROPOSED) {
             throw new DomainException(
                 ApprovalError.ALREADY_DECIDED,
@@ -117,7 +119,8 @@ public final class Approvals {
           if (!approver.has(Role.SUPERVISOR)) {
             throw new DomainException(
                 ApprovalError.NOT_A_SUPERVISOR,
-                "User " + approver.username() + " is not a supervisor and cannot decide approvals");
+                "User " + approver.username() + " is not a supervisor and cannot decide approvals",
+                approver.username());
           }
           if (!scope.covers(approver, approval.officeId())) {
             throw new DomainException(
@@ -134,7 +137,8 @@ public final class Approvals {
                     + approver.username()
                     + " proposed approval "
                     + approvalId
-                    + " and cannot decide it; a second person must");
+                    + " and cannot decide it; a second person must",
+                approvalId);
           }
           Approval decided =
               store.decide(approvalId, decision, approver.username(), note == null ? "" : note);

@@ -76,8 +76,8 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  LiveView.Builder liveViews(MessageSource messages) {
-    return new LiveView.Builder(messages);
+  LiveView.Builder liveViews(MessageSource messages, Labels labels) {
+    return new LiveView.Builder(messages, labels);
   }
 
   @Bean

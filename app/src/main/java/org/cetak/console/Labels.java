@@ -1,5 +1,6 @@
 package org.cetak.console;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,14 +14,173 @@ import org.springframework.stereotype.Component;
  * printer states): {@code label.<kind>.<code>} of the message bundles in the reader's language,
  * Bahasa Indonesia unless English is chosen. A template calls it as {@code ${@labels.of('audit',
  * e.action)}}; a code without wording shows as it is.
+ *
+ * <p>Some texts are kept as the domain writes them, in a fixed form with values in it (a printer's
+ * reason, a request's history note, an audit subject, an import row's refusal): each form has a
+ * rule here and a {@code label.<kind>.<rule>} wording with the values as arguments. A text of no
+ * known form (a device's own message, an officer's typed reason) shows as it is.
  */
 @Component("labels")
 public class Labels {
 
-  private static final Pattern PAUSED = Pattern.compile("paused by ([^:]+)(?:: (.*))?");
-  private static final Pattern RESUMED = Pattern.compile("resumed by (.+)");
-  private static final Pattern SETTLED =
-      Pattern.compile("settled by ([^:]+): ([A-Z_]+)(.*?)(?:; resume when the printer is ready)?");
+  /** One form of text: its pattern and the wording; each group is an argument of the wording. */
+  private record Rule(Pattern pattern, String key, List<String> argKinds) {
+    static Rule of(String regex, String key, String... argKinds) {
+      return new Rule(Pattern.compile(regex), key, List.of(argKinds));
+    }
+  }
+
+  private static final String WHY = "why";
+
+  private static final List<Rule> PRINTER_REASONS =
+      List.of(
+          Rule.of(
+              "settled by ([^:]+): ([A-Z_]+)(.*?)(?:; resume when the printer is ready)?",
+              "label.printerReason.settled",
+              "",
+              "sighting",
+              ""),
+          Rule.of("paused by ([^:]+)", "label.printerReason.paused"),
+          Rule.of("paused by ([^:]+): (.*)", "label.printerReason.pausedBecause"),
+          Rule.of("resumed by (.+)", "label.printerReason.resumed"),
+          Rule.of("demo started", "label.printerReason.demoStarted"),
+          Rule.of("cooled", "label.printerReason.cooled"),
+          Rule.of("outcome settled from evidence", "label.printerReason.settledFromEvidence"),
+          Rule.of(
+              "outcome of job (\\d+) unknown \\((.+)\\): settle its card first",
+              "label.printerReason.settleFirst",
+              "",
+              WHY),
+          Rule.of("outcome of job (\\d+) unknown: (.+)", "label.printerReason.jobUnknown", "", WHY),
+          Rule.of("outcome unknown: (.+)", "label.printerReason.unknown", WHY),
+          Rule.of("printer keeps not answering: (.+)", "label.printerReason.keepsSilent", WHY),
+          Rule.of(
+              "printer does not answer before encoding: (.+)",
+              "label.printerReason.silentBeforeEncoding"),
+          Rule.of("(?:the )?printer does not answer: (.+)", "label.printerReason.silentBecause"),
+          Rule.of("the printer does not answer", "label.printerReason.silent"),
+          Rule.of(
+              "the printer's counters cannot tell where the card went",
+              "label.printerReason.countersUnclear"),
+          Rule.of(
+              "card expected at the chip station, printer reports (\\S+)",
+              "label.printerReason.notAtChip"),
+          Rule.of(
+              "a card no job knows of is inside \\((\\S+)\\): take it out and record it, then"
+                  + " resume",
+              "label.printerReason.strangerInside"),
+          Rule.of("duty cycle of (.+) reached: resting (\\d+) s", "label.printerReason.dutyCycle"),
+          Rule.of(
+              "chip encoder unavailable \\(([^)]+)\\): (.*)",
+              "label.printerReason.encoderUnavailable"),
+          Rule.of(
+              "the printer picked (\\d+) blank\\(s\\) no print job recorded \\(pick counter (\\d+),"
+                  + " recorded (\\d+)\\): .*",
+              "label.printerReason.pickMismatch"),
+          Rule.of("no command of (\\S+) to send again", "label.printerReason.nothingToResend"));
+
+  private static final List<Rule> REQUEST_NOTES =
+      List.of(
+          Rule.of("printing", "label.note.printing"),
+          Rule.of("approved reprint", "label.note.reprint"),
+          Rule.of("printed, chip (\\S*)", "label.note.printed"),
+          Rule.of(
+              "reserved by allocation run (\\d+), tier (\\d+), rule (.*), rank (\\d+)",
+              "label.note.reserved"),
+          Rule.of("urgent walk-in approved, run (\\d+)", "label.note.urgentWalkIn"),
+          Rule.of("record changed upstream, imported from (.+)", "label.note.changedUpstream"),
+          Rule.of(
+              "withdrawn: upstream status is no longer PRINT_READY_RECORD, imported from (.+)",
+              "label.note.withdrawnUpstream"),
+          Rule.of("imported from (.+)", "label.note.imported"),
+          Rule.of("upstream status (\\S+)", "label.note.upstreamStatus"),
+          Rule.of("no card picked: (.+)", "label.note.noCardPicked", WHY),
+          Rule.of("spoiled \\((\\w+)\\): (.*)", "label.note.spoiled", "spoilReason", WHY),
+          Rule.of("outcome unknown: (.+)", "label.note.outcomeUnknown", WHY));
+
+  private static final List<Rule> AUDIT_SUBJECTS =
+      List.of(
+          Rule.of("unknown user", "label.subject.unknownUser"),
+          Rule.of("user (.+)", "label.subject.user"),
+          Rule.of("request (\\d+) \\(NIK (\\S+)\\)", "label.subject.requestOfNik"),
+          Rule.of("request (\\d+)", "label.subject.request"),
+          Rule.of("print job (\\d+)", "label.subject.printJob"),
+          Rule.of("printer (.+)", "label.subject.printer"),
+          Rule.of("loan (.+)", "label.subject.loan"),
+          Rule.of("drop (.+)", "label.subject.drop"),
+          Rule.of("approval (\\d+)", "label.subject.approval"),
+          Rule.of("priority policy v(\\d+)", "label.subject.policy"),
+          Rule.of("token (.+)", "label.subject.token"),
+          Rule.of("status push (\\d+)", "label.subject.statusPush"),
+          Rule.of("loss report (.+)", "label.subject.lossReport"),
+          Rule.of("NIK (\\S+)", "label.subject.nik"),
+          Rule.of("office:(\\d+)", "label.subject.office"),
+          Rule.of("sms_outbox:(\\d+)", "label.subject.sms"),
+          Rule.of("ByNik\\[(\\S+)\\]", "label.subject.byNik"),
+          Rule.of("ByName\\[(\\d+) letters\\]", "label.subject.byName"),
+          Rule.of("ByName\\[(\\d+) letters, born\\]", "label.subject.byNameBorn"),
+          Rule.of("BySuket\\[number=(.*)\\]", "label.subject.bySuket"));
+
+  private static final List<Rule> AUDIT_DETAILS =
+      List.of(
+          Rule.of("(\\d+) found", "label.detail.found"),
+          Rule.of("(\\d+) blanks", "label.detail.blanks"),
+          Rule.of("(\\d+) blanks to (.+)", "label.detail.blanksTo"),
+          Rule.of("(\\d+) blanks back in the vault", "label.detail.blanksBack"),
+          Rule.of("(\\d+) blanks from ([A-Z_]+(?:\\(printer \\d+\\))?)", "label.detail.lostFrom"),
+          Rule.of("(\\d+) blanks from (.+)", "label.detail.blanksFrom"),
+          Rule.of("from (\\S+), wrong password (\\d+) of (\\d+)", "label.detail.wrongPassword"),
+          Rule.of("(\\d+) wrong passwords in a row", "label.detail.lockedAfter"),
+          Rule.of("from (\\S+)", "label.detail.from"),
+          Rule.of("(\\S+) from (\\S+)", "label.detail.signedIn"),
+          Rule.of("card face (FRONT|BACK)", "label.detail.cardFace", "side"),
+          Rule.of("counter handover", "label.detail.counterHandover"),
+          Rule.of("role ([A-Z_]+)", "label.detail.role", "role"));
+
+  private static final List<Rule> ROW_REASONS =
+      List.of(
+          Rule.of("is required", "label.row.required"),
+          Rule.of("required field is missing", "label.row.fieldMissing"),
+          Rule.of("required column is missing", "label.row.columnMissing"),
+          Rule.of("unknown column", "label.row.unknownColumn"),
+          Rule.of("unknown field", "label.row.unknownField"),
+          Rule.of("column appears twice", "label.row.columnTwice"),
+          Rule.of("field appears twice", "label.row.fieldTwice"),
+          Rule.of("must be text \\(a JSON string\\)", "label.row.notText"),
+          Rule.of("records.json must be an array of objects", "label.row.notArray"),
+          Rule.of("the file is empty: a header row is required", "label.row.emptyFile"),
+          Rule.of("the file holds no records", "label.row.noRecords"),
+          Rule.of("has (\\d+) fields, the header has (\\d+)", "label.row.fieldCount"),
+          Rule.of("longer than (\\d+) characters", "label.row.tooLong"),
+          Rule.of("the line is longer than (\\d+) characters", "label.row.lineTooLong"),
+          Rule.of("contains a control character", "label.row.controlCharacter"),
+          Rule.of("'(.*)' is not one of \\[(.*)\\]", "label.row.notOneOf"),
+          Rule.of("'(.*)' is not a date YYYY-MM-DD", "label.row.notDate"),
+          Rule.of("'(.*)' is not an ISO-8601 time with offset", "label.row.notTime"),
+          Rule.of("must be 1, 0 or empty, was '(.*)'", "label.row.notFlag"),
+          Rule.of("must be 1 to 3 digits, was '(.*)'", "label.row.notRtRw"),
+          Rule.of("must be a SIAK status name, was '(.*)'", "label.row.notStatus"),
+          Rule.of(
+              "must be A, B, AB or O with an optional \\+ or -, or -", "label.row.notBloodType"),
+          Rule.of("date (\\S+) is not a possible birth date", "label.row.birthDate"),
+          Rule.of("date (\\S+) is not a possible Suket issue date", "label.row.suketDate"),
+          Rule.of("time (\\S+) is in the future", "label.row.future"),
+          Rule.of("not a JPEG file", "label.row.notJpeg"),
+          Rule.of("not a PNG or JPEG file", "label.row.notPngOrJpeg"),
+          Rule.of("must be 16 digits", "label.row.sixteenDigits"),
+          Rule.of("unknown kecamatan code (\\d+)", "label.row.unknownDistrict"),
+          Rule.of(
+              "date digits (\\d+) are not a date \\(DDMMYY, \\+40 for women\\)",
+              "label.row.nikDate"),
+          Rule.of("sequence 0000 is not issued \\(it starts at 0001\\)", "label.row.nikSequence"),
+          Rule.of("the same NIK is already on line (\\d+) of this file", "label.row.sameNik"),
+          Rule.of(
+              "double data: this NIK already has an active print request at office (\\S+)",
+              "label.row.doubleData"),
+          Rule.of("a quoted field is not closed before the end of the file", "label.row.openQuote"),
+          Rule.of("a carriage return not followed by a line feed", "label.row.loneReturn"),
+          Rule.of("text after the closing quote of a field", "label.row.afterQuote"),
+          Rule.of("a quote inside an unquoted field", "label.row.strayQuote"));
 
   private final MessageSource messages;
 
@@ -47,7 +207,10 @@ public class Labels {
    * the reader's language: "Feeder printer 3", "Gudang".
    */
   public String place(Object place) {
-    Locale locale = LocaleContextHolder.getLocale();
+    return place(place, LocaleContextHolder.getLocale());
+  }
+
+  private String place(Object place, Locale locale) {
     String text = String.valueOf(place);
     Matcher m = Pattern.compile("([A-Z_]+)\\(printer (\\d+)\\)").matcher(text);
     if (m.matches()) {
@@ -72,32 +235,74 @@ public class Labels {
     if (reason == null || reason.isBlank()) {
       return "";
     }
-    Matcher m = SETTLED.matcher(reason);
-    if (m.matches()) {
-      return messages.getMessage(
-          "label.printerReason.settled",
-          new Object[] {m.group(1), of("sighting", m.group(2), locale) + m.group(3)},
-          locale);
-    }
-    m = PAUSED.matcher(reason);
-    if (m.matches()) {
-      return m.group(2) == null
-          ? messages.getMessage("label.printerReason.paused", new Object[] {m.group(1)}, locale)
-          : messages.getMessage(
-              "label.printerReason.pausedBecause", new Object[] {m.group(1), m.group(2)}, locale);
-    }
-    m = RESUMED.matcher(reason);
-    if (m.matches()) {
-      return messages.getMessage("label.printerReason.resumed", new Object[] {m.group(1)}, locale);
-    }
-    if (reason.equals("demo started")) {
-      return messages.getMessage("label.printerReason.demoStarted", null, reason, locale);
-    }
     for (PrinterCondition condition : PrinterCondition.values()) {
       if (!condition.advice().isEmpty() && reason.equals(condition.advice())) {
         return messages.getMessage("label.condition." + condition.name(), null, reason, locale);
       }
     }
-    return reason;
+    return word(PRINTER_REASONS, reason, locale);
+  }
+
+  /** A note of a request's status history ("printed, chip 04A1…") in the reader's language. */
+  public String requestNote(String note) {
+    return word(REQUEST_NOTES, note, LocaleContextHolder.getLocale());
+  }
+
+  /** What an audit event is about ("request 12", "user budi") in the reader's language. */
+  public String auditSubject(String subject) {
+    return word(AUDIT_SUBJECTS, subject, LocaleContextHolder.getLocale());
+  }
+
+  /** The detail of an audit event ("3 found", "12 blanks") in the reader's language. */
+  public String auditDetail(String detail) {
+    return word(AUDIT_DETAILS, detail, LocaleContextHolder.getLocale());
+  }
+
+  /** Why an import refused a row, in a given language. */
+  public String rowReason(String reason, Locale locale) {
+    String text = bilingual(reason, locale);
+    return word(ROW_REASONS, text, locale);
+  }
+
+  private String word(List<Rule> rules, String text, Locale locale) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    for (Rule rule : rules) {
+      Matcher m = rule.pattern().matcher(text);
+      if (m.matches()) {
+        Object[] args = new Object[m.groupCount()];
+        for (int i = 0; i < args.length; i++) {
+          String kind = i < rule.argKinds().size() ? rule.argKinds().get(i) : "";
+          args[i] = argument(kind, m.group(i + 1), locale);
+        }
+        return messages.getMessage(rule.key(), args, text, locale);
+      }
+    }
+    return text;
+  }
+
+  private String argument(String kind, String value, Locale locale) {
+    if (value == null) {
+      return "";
+    }
+    return switch (kind) {
+      case "" -> value;
+      case WHY -> printerReason(value, locale);
+      case "place" -> place(value, locale);
+      default -> of(kind, value, locale);
+    };
+  }
+
+  /**
+   * A text the domain writes in both languages ("Indonesian / English") in the reader's one; any
+   * other text as it is.
+   */
+  private static String bilingual(String text, Locale locale) {
+    int slash = text.indexOf(" / ");
+    if (slash < 0 || text.indexOf(" / ", slash + 1) >= 0) {
+      return text;
+    }
+    return "en".equals(locale.getLanguage()) ? text.substring(slash + 3) : text.substring(0, slash);
   }
 }

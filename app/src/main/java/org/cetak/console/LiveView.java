@@ -41,9 +41,11 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
   public static final class Builder {
 
     private final MessageSource messages;
+    private final Labels labels;
 
-    public Builder(MessageSource messages) {
+    public Builder(MessageSource messages, Labels labels) {
       this.messages = messages;
+      this.labels = labels;
     }
 
     /** The snapshot in the reader's language, limited to what their permissions see. */
@@ -62,7 +64,7 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
                     String key = "printer." + p.code() + ".";
                     values.put(key + "mode", message("printers.mode." + p.mode(), locale));
                     states.put(key + "mode", p.mode());
-                    values.put(key + "reason", p.reason());
+                    values.put(key + "reason", labels.printerReason(p.reason(), locale));
                     values.put(
                         key + "card",
                         card(p, part.cards().get(p.currentRequestId().orElse(-1L)), locale));

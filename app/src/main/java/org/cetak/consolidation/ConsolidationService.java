@@ -91,12 +91,13 @@ public final class ConsolidationService {
             () -> {
               if (queue.requestOf(pushId).isEmpty()) {
                 throw new DomainException(
-                    ConsolidationError.UNKNOWN_PUSH, "No status push " + pushId);
+                    ConsolidationError.UNKNOWN_PUSH, "No status push " + pushId, pushId);
               }
               if (!queue.release(officeId, pushId, clock.instant())) {
                 throw new DomainException(
                     ConsolidationError.PUSH_NOT_WAITING,
-                    "Status push " + pushId + " of office " + officeId + " is not waiting");
+                    "Status push " + pushId + " of office " + officeId + " is not waiting",
+                    pushId);
               }
               audit.record(officeId, by.username(), "STATUS_PUSH_NOW", "status push " + pushId, "");
               return queue.requestOf(pushId).orElseThrow();

@@ -70,7 +70,7 @@ public final class Bundle implements AutoCloseable {
     }
     if (!Files.isRegularFile(path)) {
       throw new DomainException(
-          IntakeError.BUNDLE_NOT_FOUND, "No bundle directory or zip at " + path);
+          IntakeError.BUNDLE_NOT_FOUND, "No bundle directory or zip at " + path, path);
     }
     ZipFile zip;
     try {
@@ -78,7 +78,8 @@ public final class Bundle implements AutoCloseable {
     } catch (ZipException e) {
       throw new DomainException(
           IntakeError.BUNDLE_NOT_ZIP,
-          name + " is neither a directory nor a readable zip: " + e.getMessage());
+          name + " is neither a directory nor a readable zip: " + e.getMessage(),
+          name);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open " + path, e);
     }
@@ -110,7 +111,8 @@ public final class Bundle implements AutoCloseable {
         IntakeError.BUNDLE_NO_RECORDS,
         both
             ? name + " holds more than one records file: keep one records.csv or records.json"
-            : name + " holds no records.csv or records.json");
+            : name + " holds no records.csv or records.json",
+        name);
   }
 
   public String name() {

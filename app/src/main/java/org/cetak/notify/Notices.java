@@ -158,7 +158,8 @@ public final class Notices {
                     + " berstatus "
                     + notice.status()
                     + "; hanya yang gagal atau tidak terkirim yang dapat dikirim ulang / only a"
-                    + " failed or undelivered notice can be resent");
+                    + " failed or undelivered notice can be resent",
+                noticeId);
           }
           store.resend(noticeId, clock.instant());
           audit.record(
@@ -239,7 +240,9 @@ public final class Notices {
         .orElseThrow(
             () ->
                 new DomainException(
-                    NotifyError.UNKNOWN_NOTICE, "SMS " + noticeId + " tidak ada / no such notice"));
+                    NotifyError.UNKNOWN_NOTICE,
+                    "SMS " + noticeId + " tidak ada / no such notice",
+                    noticeId));
   }
 
   private static void requireReader(User by) {

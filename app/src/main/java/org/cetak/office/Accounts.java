@@ -212,7 +212,8 @@ public final class Accounts {
   private User user(String username) {
     return directory
         .user(String.valueOf(username))
-        .orElseThrow(() -> new DomainException(OfficeError.NO_SUCH_USER, "No user " + username));
+        .orElseThrow(
+            () -> new DomainException(OfficeError.NO_SUCH_USER, "No user " + username, username));
   }
 
   private Set<Long> offices(Set<String> codes) {

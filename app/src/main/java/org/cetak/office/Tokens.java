@@ -77,7 +77,7 @@ public final class Tokens {
               store
                   .byId(id)
                   .orElseThrow(
-                      () -> new DomainException(OfficeError.UNKNOWN_TOKEN, "No token #" + id));
+                      () -> new DomainException(OfficeError.UNKNOWN_TOKEN, "No token #" + id, id));
           store.revoke(id, by.username(), clock.instant());
           audit.record(
               token.officeId(), by.username(), "TOKEN_REVOKED", "token " + token.name(), "");

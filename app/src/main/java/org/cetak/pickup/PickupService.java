@@ -113,7 +113,8 @@ public final class PickupService {
             () ->
                 new DomainException(
                     PrintingError.UNKNOWN_REQUEST,
-                    "No print request " + requestId + " in this office"));
+                    "No print request " + requestId + " in this office",
+                    requestId));
   }
 
   /**
@@ -141,7 +142,8 @@ public final class PickupService {
                       () ->
                           new DomainException(
                               PrintingError.UNKNOWN_REQUEST,
-                              "No print request " + requestId + " in this office"));
+                              "No print request " + requestId + " in this office",
+                              requestId));
           if (card.status() == RequestStatus.HANDED_OVER) {
             throw new DomainException(
                 PickupError.ALREADY_HANDED_OVER,
@@ -150,11 +152,8 @@ public final class PickupService {
           if (card.status() != RequestStatus.PRINTED) {
             throw new DomainException(
                 PrintingError.NOT_PRINTED,
-                "Request "
-                    + requestId
-                    + " is "
-                    + card.status()
-                    + ": there is no card to hand over");
+                "Request " + requestId + " is " + card.status() + ": there is no card to hand over",
+                requestId);
           }
           checkOldCard(card, form);
           lifecycle.markHandedOver(requestId, by.username());

@@ -1,7 +1,9 @@
 package org.cetak.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Optional;
 import org.cetak.common.ErrorCode;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -51,21 +53,43 @@ public class Problems {
 
   /**
    * A problem document: the title is the code's wording; the detail says what happened in the same
-   * language — the catalogue's {@code error.<code>.detail} filled in with {@code args} where it has
-   * one and the refusal carries its values, else the title (a developer's note stays in the log,
+   * language — the catalogue's {@code error.<code>.detail} filled in with {@code args}, or the
+   * title when the refusal lacks a value the detail names (a developer's note stays in the log,
    * never in the answer).
    */
   public ProblemDetail problem(ErrorCode code, Object[] args, Locale locale) {
     HttpStatus status = status(code.kind());
     String title = title(code, locale);
-    String detail =
-        args.length == 0
-            ? title
-            : messages.getMessage("error." + code.name() + ".detail", args, title, locale);
+    String detail = detail(code, args, locale).orElse(title);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setProperty("code", code.name());
     return problem;
+  }
+
+  /**
+   * The catalogue's {@code error.<code>.detail} filled in with {@code args}; empty when the code
+   * has none or the refusal does not carry every value it names.
+   */
+  public Optional<String> detail(ErrorCode code, Object[] args, Locale locale) {
+    String key = "error." + code.name() + ".detail";
+    String pattern = messages.getMessage(key, null, null, locale);
+    if (pattern == null) {
+      return Optional.empty();
+    }
+    int named = new MessageFormat(pattern, locale).getFormatsByArgumentIndex().length;
+    if (named == 0) {
+      return Optional.of(pattern);
+    }
+    if (args.length < named) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(messages.getMessage(key, args, null, locale));
+    } catch (IllegalArgumentException e) {
+      // a value of another type than the wording formats (a text for a number): the title stands
+      return Optional.empty();
+    }
   }
 
   /** The language of a request: the console's choice, or for API clients their Accept-Language. */

@@ -80,7 +80,7 @@ public final class PreparingCardSupply implements CardSupply {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId, requestId));
     return preparer.prepare(card, false);
   }
 

@@ -183,7 +183,9 @@ public final class PrintRoomLedger {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        StockError.UNKNOWN_PRINTER, "Printer " + printerId + " not found"));
+                        StockError.UNKNOWN_PRINTER,
+                        "Printer " + printerId + " not found",
+                        printerId));
     known.put(printerId, found);
     return found;
   }

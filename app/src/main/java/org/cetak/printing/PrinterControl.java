@@ -103,7 +103,9 @@ public final class PrinterControl {
     PrinterView printer = view(office, code);
     if (quantity <= 0) {
       throw new DomainException(
-          StockError.INVALID_QUANTITY, "Load a positive number of blanks, not " + quantity);
+          StockError.INVALID_QUANTITY,
+          "Load a positive number of blanks, not " + quantity,
+          quantity);
     }
     feeders.load(printer.officeId(), printer.code(), quantity, by);
     hands.load(printer.code(), quantity);
@@ -148,7 +150,8 @@ public final class PrinterControl {
             () ->
                 new DomainException(
                     StockError.UNKNOWN_PRINTER,
-                    "No printer " + code + " in office " + office.code()));
+                    "No printer " + code + " in office " + office.code(),
+                    code));
   }
 
   private PrinterSummary describe(PrinterView view, PrinterOutput today) {

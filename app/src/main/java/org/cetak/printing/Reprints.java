@@ -67,20 +67,18 @@ public final class Reprints implements ApprovalHandler {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId, requestId));
     if (request.officeId() != officeId) {
       throw new DomainException(
           PrintingError.UNKNOWN_REQUEST,
-          "No print request " + requestId + " in office #" + officeId);
+          "No print request " + requestId + " in office #" + officeId,
+          requestId);
     }
     if (request.status() != RequestStatus.PRINTED) {
       throw new DomainException(
           PrintingError.NOT_PRINTED,
-          "Request "
-              + requestId
-              + " is "
-              + request.status()
-              + "; only a printed card is reprinted");
+          "Request " + requestId + " is " + request.status() + "; only a printed card is reprinted",
+          requestId);
     }
     return approvals
         .get()

@@ -52,11 +52,13 @@ public final class Settlements {
                 () ->
                     new DomainException(
                         PrintingError.NO_SUCH_OPEN_JOB,
-                        "Printer " + printerId + " has no open print job " + jobId));
+                        "Printer " + printerId + " has no open print job " + jobId,
+                        jobId));
     if (job.stage() != Stage.UNKNOWN) {
       throw new DomainException(
           PrintingError.NOT_UNKNOWN,
-          "Print job " + jobId + " is at " + job.stage() + "; only an unknown outcome is settled");
+          "Print job " + jobId + " is at " + job.stage() + "; only an unknown outcome is settled",
+          jobId);
     }
     Stage step = job.resumeStage().orElseThrow();
     boolean fromFeeder = job.card() == CardHeld.UNKNOWN_FROM_FEEDER;
@@ -98,9 +100,8 @@ public final class Settlements {
         if (!fromFeeder) {
           throw new DomainException(
               PrintingError.CARD_WAS_PICKED,
-              "Print job "
-                  + jobId
-                  + " had its card inside the printer; it cannot be in the feeder");
+              "Print job " + jobId + " had its card inside the printer; it cannot be in the feeder",
+              jobId);
         }
         transition =
             new Transition(
@@ -127,7 +128,8 @@ public final class Settlements {
           PrintingError.JOB_CHANGED,
           "Print job "
               + jobId
-              + " changed while you looked (the printer may have settled it): look again");
+              + " changed while you looked (the printer may have settled it): look again",
+          jobId);
     }
     jobs.setState(printerId, PrinterMode.PAUSED, who + "; resume when the printer is ready");
     audit.record(

@@ -35,6 +35,7 @@ public class CurrentUser {
             () ->
                 new DomainException(
                     OfficeError.UNKNOWN_USER,
-                    "User " + authentication.getName() + " no longer exists"));
+                    "User " + authentication.getName() + " no longer exists",
+                    authentication.getName()));
   }
 }

@@ -18,7 +18,9 @@ public final class ChipUid {
     boolean lengthOk = hex.length() == 8 || hex.length() == 14 || hex.length() == 20;
     if (!lengthOk || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
       throw new DomainException(
-          StockError.INVALID_CHIP_UID, "Chip UID '" + uid + "' is not hex of 4, 7 or 10 bytes");
+          StockError.INVALID_CHIP_UID,
+          "Chip UID '" + uid + "' is not hex of 4, 7 or 10 bytes",
+          uid);
     }
     return hex;
   }

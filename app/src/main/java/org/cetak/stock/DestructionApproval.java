@@ -69,7 +69,9 @@ public final class DestructionApproval implements ApprovalHandler {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        StockError.UNKNOWN_DESTRUCTION_REPORT, "Destruction report " + reportId));
+                        StockError.UNKNOWN_DESTRUCTION_REPORT,
+                        "Destruction report " + reportId,
+                        reportId));
     if (report.status() != DestructionReport.Status.PROPOSED) {
       throw new DomainException(
           ApprovalError.ALREADY_DECIDED,

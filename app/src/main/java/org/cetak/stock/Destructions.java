@@ -70,12 +70,14 @@ public final class Destructions {
                                 "Card "
                                     + normalised
                                     + " is not in the spoiled pile of office "
-                                    + officeId));
+                                    + officeId,
+                                normalised));
             int used = taken.merge(spoiled.spoilMovementId(), 1, Integer::sum);
             if (used > spoiled.remaining()) {
               throw new DomainException(
                   StockError.NOT_IN_SPOILED_PILE,
-                  "Card " + normalised + " is listed more than once");
+                  "Card " + normalised + " is listed more than once",
+                  normalised);
             }
             cards.add(
                 new DestructionReport.Card(

@@ -63,14 +63,18 @@ public final class DropReceipts {
           drops.lockSerials();
           if (drops.byDocument(officeId, request.documentNo()).isPresent()) {
             throw new DomainException(
-                StockError.DROP_EXISTS, "Drop " + request.documentNo() + " was already received");
+                StockError.DROP_EXISTS,
+                "Drop " + request.documentNo() + " was already received",
+                request.documentNo());
           }
           for (SerialRange range : serials) {
             List<SerialRange> earlier = drops.overlapping(range);
             if (!earlier.isEmpty()) {
               throw new DomainException(
                   StockError.SERIALS_OVERLAP,
-                  "Serial range " + range + " overlaps earlier drop range " + earlier.get(0));
+                  "Serial range " + range + " overlaps earlier drop range " + earlier.get(0),
+                  range,
+                  earlier.get(0));
             }
           }
           Drop drop =
@@ -138,7 +142,9 @@ public final class DropReceipts {
               + " karakter / A document number is at most "
               + limits.maxDocumentNoLength()
               + " characters, this one has "
-              + request.documentNo().length());
+              + request.documentNo().length(),
+          limits.maxDocumentNoLength(),
+          request.documentNo().length());
     }
     if (request.documentDate() == null) {
       throw new DomainException(
@@ -155,7 +161,9 @@ public final class DropReceipts {
               + ") / The document date "
               + request.documentDate()
               + " is after today, "
-              + today);
+              + today,
+          request.documentDate(),
+          today);
     }
     Quantities.positive(request.quantity());
     if (request.quantity() > limits.maxQuantity()) {
@@ -168,7 +176,9 @@ public final class DropReceipts {
               + " / A drop holds at most "
               + limits.maxQuantity()
               + " blanks, not "
-              + request.quantity());
+              + request.quantity(),
+          limits.maxQuantity(),
+          request.quantity());
     }
     List<SerialRange> serials = request.serials();
     if (!serials.isEmpty()) {
@@ -176,14 +186,18 @@ public final class DropReceipts {
       if (total != request.quantity()) {
         throw new DomainException(
             StockError.SERIALS_DO_NOT_MATCH_QUANTITY,
-            "Serial ranges hold " + total + " blanks but the drop says " + request.quantity());
+            "Serial ranges hold " + total + " blanks but the drop says " + request.quantity(),
+            total,
+            request.quantity());
       }
       for (int i = 0; i < serials.size(); i++) {
         for (int j = i + 1; j < serials.size(); j++) {
           if (serials.get(i).overlaps(serials.get(j))) {
             throw new DomainException(
                 StockError.SERIAL_RANGES_OVERLAP,
-                "Serial ranges " + serials.get(i) + " and " + serials.get(j) + " overlap");
+                "Serial ranges " + serials.get(i) + " and " + serials.get(j) + " overlap",
+                serials.get(i),
+                serials.get(j));
           }
         }
       }

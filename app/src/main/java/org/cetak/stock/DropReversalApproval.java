@@ -71,7 +71,8 @@ public final class DropReversalApproval implements ApprovalHandler {
     Drop drop =
         drops
             .lock(approval.officeId(), dropId)
-            .orElseThrow(() -> new DomainException(StockError.UNKNOWN_DROP, "Drop " + dropId));
+            .orElseThrow(
+                () -> new DomainException(StockError.UNKNOWN_DROP, "Drop " + dropId, dropId));
     if (drop.reversed()) {
       throw new DomainException(
           ApprovalError.ALREADY_DECIDED, "Drop " + drop.documentNo() + " was reversed already");

@@ -64,7 +64,8 @@ public final class DropReversals {
                     + (drop.reversed() ? " sudah dibatalkan" : " sedang diajukan untuk dibatalkan")
                     + " / drop "
                     + drop.documentNo()
-                    + (drop.reversed() ? " was reversed already" : " awaits its reversal"));
+                    + (drop.reversed() ? " was reversed already" : " awaits its reversal"),
+                drop.documentNo());
           }
           refuseWhenInUse(drop);
           Approval approval =
@@ -97,7 +98,8 @@ public final class DropReversals {
             () ->
                 new DomainException(
                     StockError.UNKNOWN_DROP,
-                    "Drop " + dropId + " not found in office " + officeId));
+                    "Drop " + dropId + " not found in office " + officeId,
+                    dropId));
   }
 
   /** Refuses when the vault holds fewer blanks than the drop brought. */
@@ -117,7 +119,10 @@ public final class DropReversals {
               + " blanks, drop "
               + drop.documentNo()
               + " brought "
-              + drop.quantity());
+              + drop.quantity(),
+          drop.documentNo(),
+          vault,
+          drop.quantity());
     }
   }
 }

@@ -46,7 +46,8 @@ public final class Lending {
           if (loans.exists(officeId, Loan.Direction.LENT, request.documentNo())) {
             throw new DomainException(
                 StockError.LOAN_EXISTS,
-                "Loan document " + request.documentNo() + " was already recorded");
+                "Loan document " + request.documentNo() + " was already recorded",
+                request.documentNo());
           }
           Loan loan =
               loans.insert(
@@ -116,7 +117,8 @@ public final class Lending {
     if (loans.exists(officeId, Loan.Direction.BORROWED, request.documentNo())) {
       throw new DomainException(
           StockError.LOAN_EXISTS,
-          "Loan document " + request.documentNo() + " was already recorded");
+          "Loan document " + request.documentNo() + " was already recorded",
+          request.documentNo());
     }
     Loan loan =
         loans.insert(

@@ -64,7 +64,8 @@ public final class LossApproval implements ApprovalHandler {
             .lock(reportId)
             .orElseThrow(
                 () ->
-                    new DomainException(StockError.UNKNOWN_LOSS_REPORT, "Loss report " + reportId));
+                    new DomainException(
+                        StockError.UNKNOWN_LOSS_REPORT, "Loss report " + reportId, reportId));
     if (report.status() != LossReport.Status.PROPOSED) {
       throw new DomainException(
           ApprovalError.ALREADY_DECIDED,

@@ -98,7 +98,9 @@ public final class Losses {
                     + " blanks, "
                     + pending
                     + " already reported lost; cannot report "
-                    + proposal.quantity());
+                    + proposal.quantity(),
+                held,
+                proposal.quantity());
           }
           LossReport report =
               reports.insert(
@@ -155,7 +157,8 @@ public final class Losses {
                       () ->
                           new DomainException(
                               StockError.UNKNOWN_LOSS_REPORT,
-                              "Loss report " + reportId + " not found in office " + officeId));
+                              "Loss report " + reportId + " not found in office " + officeId,
+                              reportId));
           if (report.stillLost() < quantity) {
             throw new DomainException(
                 StockError.NOT_THAT_MANY_LOST,
@@ -168,7 +171,10 @@ public final class Losses {
                     + " has "
                     + report.stillLost()
                     + " blanks still lost, not "
-                    + quantity);
+                    + quantity,
+                report.number(),
+                report.stillLost(),
+                quantity);
           }
           reports.addFound(report.id(), quantity);
           RecordedMovement moved =
@@ -213,6 +219,7 @@ public final class Losses {
             () ->
                 new DomainException(
                     StockError.UNKNOWN_LOSS_REPORT,
-                    "Loss report " + reportId + " not found in office " + officeId));
+                    "Loss report " + reportId + " not found in office " + officeId,
+                    reportId));
   }
 }

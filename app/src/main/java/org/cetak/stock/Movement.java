@@ -40,10 +40,11 @@ public record Movement(
   public Movement {
     if (quantity <= 0) {
       throw new DomainException(
-          StockError.INVALID_QUANTITY, "Quantity must be positive, was " + quantity);
+          StockError.INVALID_QUANTITY, "Quantity must be positive, was " + quantity, quantity);
     }
     if (from.equals(to)) {
-      throw new DomainException(StockError.SAME_PLACE, "A movement needs two places, got " + from);
+      throw new DomainException(
+          StockError.SAME_PLACE, "A movement needs two places, got " + from, from);
     }
     if (to.location().isSource() && !returnsToCentre(item, from, to)) {
       throw new DomainException(StockError.INVALID_PLACE, to + " only gives, it cannot receive");

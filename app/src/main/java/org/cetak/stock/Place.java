@@ -10,7 +10,8 @@ public record Place(Location location, Optional<Long> printerId) {
     if (location.isPerPrinter() != printerId.isPresent()) {
       throw new DomainException(
           StockError.INVALID_PLACE,
-          location + (location.isPerPrinter() ? " needs a printer" : " takes no printer"));
+          location + (location.isPerPrinter() ? " needs a printer" : " takes no printer"),
+          location);
     }
   }
 

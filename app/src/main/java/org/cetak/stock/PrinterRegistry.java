@@ -33,7 +33,8 @@ public final class PrinterRegistry {
           if (printers.find(officeId, code).isPresent()) {
             throw new DomainException(
                 StockError.PRINTER_EXISTS,
-                "Printer " + code + " already exists in office " + officeId);
+                "Printer " + code + " already exists in office " + officeId,
+                code);
           }
           Printer printer =
               printers.register(
@@ -52,7 +53,8 @@ public final class PrinterRegistry {
             () ->
                 new DomainException(
                     StockError.UNKNOWN_PRINTER,
-                    "Printer " + code + " not found in office " + officeId));
+                    "Printer " + code + " not found in office " + officeId,
+                    code));
   }
 
   /** The printer with that id if it belongs to the office, or {@code UNKNOWN_PRINTER}. */
@@ -64,6 +66,7 @@ public final class PrinterRegistry {
             () ->
                 new DomainException(
                     StockError.UNKNOWN_PRINTER,
-                    "Printer " + printerId + " not found in office " + officeId));
+                    "Printer " + printerId + " not found in office " + officeId,
+                    printerId));
   }
 }

@@ -14,7 +14,8 @@ final class Quantities {
           "Jumlah harus lebih dari 0, bukan "
               + quantity
               + " / Quantity must be positive, was "
-              + quantity);
+              + quantity,
+          quantity);
     }
   }
 }

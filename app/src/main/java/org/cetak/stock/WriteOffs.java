@@ -49,7 +49,9 @@ public final class WriteOffs {
     if (held < quantity) {
       throw new DomainException(
           StockError.INSUFFICIENT_BALANCE,
-          from + " holds " + held + " blanks; cannot write off " + quantity);
+          from + " holds " + held + " blanks; cannot write off " + quantity,
+          held,
+          quantity);
     }
     WriteOffApproval.Payload payload =
         new WriteOffApproval.Payload(from, quantity, reason, note == null ? "" : note);

@@ -145,7 +145,7 @@ class QueueBrowserTest {
     assertThat(rows.get(0).getText())
         .contains("kabid")
         .contains("NIK lengkap dilihat")
-        .contains("request " + id);
+        .contains("permohonan " + id);
     screenshot("audit-log");
   }
 
@@ -161,7 +161,9 @@ class QueueBrowserTest {
 
     browser.get(url("/pickup"));
     assertThat(browser.findElement(By.id("nav-queue")).getText()).isEqualTo("Queue");
-    browser.get(url("/queue?office=32.71&nik=123"));
+    browser.get(url("/queue"));
+    browser.findElement(By.id("nik")).sendKeys("123");
+    Browser.submit(browser, browser.findElement(By.cssSelector("#find-nik button")));
     assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("A NIK is 16 digits");
 
     Browser.submit(browser, browser.findElement(By.linkText("ID")));
@@ -169,6 +171,51 @@ class QueueBrowserTest {
     browser.get(url("/queue"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Antrean cetak");
     assertThat(browser.findElement(By.id("nav-queue")).getText()).isEqualTo("Antrean");
+  }
+
+  @Test
+  void a_search_by_nik_never_puts_the_nik_in_an_address_the_browser_visits() throws Exception {
+    Record request = lastInQueue();
+    long id = request.get("id", Long.class);
+    String nik = request.get("nik", String.class);
+    signIn("loket");
+    List<String> visited = new java.util.ArrayList<>();
+
+    browser.get(url("/queue"));
+    browser.findElement(By.id("nik")).sendKeys(nik);
+    Browser.submit(browser, browser.findElement(By.cssSelector("#find-nik button")));
+    assertThat(browser.findElement(By.id("request")).getAttribute("data-request"))
+        .isEqualTo(String.valueOf(id));
+    visited.addAll(addresses());
+
+    browser.get(url("/pickup"));
+    browser.findElement(By.id("nik")).sendKeys(nik);
+    Browser.submit(browser, browser.findElement(By.cssSelector("#find-nik button")));
+    assertThat(browser.findElements(By.id("cards"))).isNotEmpty();
+    visited.addAll(addresses());
+
+    browser.get(url("/consolidation"));
+    browser.findElement(By.id("nik")).sendKeys(nik);
+    Browser.submit(browser, browser.findElement(By.cssSelector("#history-form button")));
+    assertThat(browser.findElements(By.id("history"))).isNotEmpty();
+    visited.addAll(addresses());
+
+    assertThat(visited).isNotEmpty().noneMatch(address -> address.contains(nik));
+    assertThat(visited).anyMatch(address -> address.endsWith("/queue?office=32.71"));
+  }
+
+  /** The page's address and every address it fetched (its resources, the live stream…). */
+  @SuppressWarnings("unchecked")
+  private static List<String> addresses() {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(browser.getCurrentUrl());
+    all.addAll(
+        (List<String>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return performance.getEntries().map(function (e) { return e.name; })"
+                        + ".filter(function (n) { return n.indexOf('http') === 0; });"));
+    return all;
   }
 
   private void signIn(String username) {

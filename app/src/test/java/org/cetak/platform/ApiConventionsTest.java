@@ -122,6 +122,15 @@ class ApiConventionsTest {
   }
 
   @Test
+  void the_detail_names_the_value_a_refusal_is_about() throws Exception {
+    HttpResponse<String> answer =
+        send("POST", "/api/offices/32.71/approvals/987654321/approve", "kabid", "{}");
+    assertProblem(answer, 404, "UNKNOWN_APPROVAL");
+    assertThat(answer.body())
+        .contains("\"detail\":\"Tidak ada persetujuan 987654321 di kantor ini\"");
+  }
+
+  @Test
   void a_json_body_over_the_limit_is_refused_with_413_before_it_is_read() throws Exception {
     String big = "{\"note\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
     HttpResponse<String> answer = send("POST", "/api/offices/32.71/stock/drops", "blanko", big);

@@ -57,6 +57,28 @@ class ErrorCatalogueTest {
   }
 
   @Test
+  void every_code_has_a_worded_detail_naming_the_same_values_in_both_languages()
+      throws IOException {
+    Properties indonesian = load("i18n/messages.properties");
+    Properties english = load("i18n/messages_en.properties");
+    for (ErrorCode code : ErrorCatalogue.all()) {
+      String key = "error." + code.name() + ".detail";
+      assertThat(indonesian.getProperty(key)).as("%s in Indonesian", key).isNotBlank();
+      assertThat(english.getProperty(key)).as("%s in English", key).isNotBlank();
+      assertThat(indonesian.getProperty(key))
+          .as("%s says more than the title", key)
+          .isNotEqualTo(indonesian.getProperty("error." + code.name()));
+      assertThat(named(indonesian.getProperty(key)))
+          .as("values %s names in Indonesian and English", key)
+          .isEqualTo(named(english.getProperty(key)));
+    }
+  }
+
+  private static int named(String pattern) {
+    return new java.text.MessageFormat(pattern).getFormatsByArgumentIndex().length;
+  }
+
+  @Test
   void every_detail_wording_is_of_a_code_and_in_both_languages() throws IOException {
     Properties indonesian = load("i18n/messages.properties");
     Properties english = load("i18n/messages_en.properties");

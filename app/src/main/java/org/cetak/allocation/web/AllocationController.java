@@ -115,7 +115,8 @@ public class AllocationController {
     if (allocation.officeOf(nik) != office.id()) {
       throw new DomainException(
           AllocationError.NO_REQUEST,
-          "No request for NIK " + Masking.nik(nik) + " in office " + office.code());
+          "No request for NIK " + Masking.nik(nik) + " in office " + office.code(),
+          Masking.nik(nik));
     }
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -54,33 +55,68 @@ public class QueuePage {
   /** A blocker in the reader's language. */
   public record BlockerText(String kind, String text) {}
 
+  /** The page, and a request of the office by its number (the links of a search's results). */
   @GetMapping("/queue")
   @Allow(Permission.EXPLAIN_QUEUE)
   String page(
+      Office office,
+      @RequestParam(name = "request", required = false) Long requestId,
+      @RequestParam(name = "face", defaultValue = "") String face,
+      Locale locale,
+      Model model) {
+    return render(office, Search.NONE, requestId, face, locale, model);
+  }
+
+  /**
+   * A search by NIK, by name (with the birth date) or by Suket number. The form posts it, so what
+   * was typed stays out of the address, the browser's history and the access logs.
+   */
+  @PostMapping("/queue")
+  @Allow(Permission.EXPLAIN_QUEUE)
+  String search(
       Office office,
       @RequestParam(name = "nik", defaultValue = "") String nik,
       @RequestParam(name = "name", defaultValue = "") String name,
       @RequestParam(name = "birthDate", defaultValue = "") String birthDate,
       @RequestParam(name = "suket", defaultValue = "") String suket,
-      @RequestParam(name = "request", required = false) Long requestId,
-      @RequestParam(name = "face", defaultValue = "") String face,
       Locale locale,
       Model model) {
+    return render(office, new Search(nik, name, birthDate, suket), null, "", locale, model);
+  }
+
+  /** What the officer typed into one of the search forms. */
+  private record Search(String nik, String name, String birthDate, String suket) {
+    static final Search NONE = new Search("", "", "", "");
+
+    boolean given() {
+      return !nik.isBlank() || !name.isBlank() || !suket.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "Search[" + (nik.isBlank() ? "" : "nik") + "]";
+    }
+  }
+
+  private String render(
+      Office office, Search search, Long shown, String face, Locale locale, Model model) {
     User user = currentUser.get();
+    Long requestId = shown;
     model.addAttribute("office", office);
-    model.addAttribute("nik", nik);
-    model.addAttribute("name", name);
-    model.addAttribute("birthDate", birthDate);
-    model.addAttribute("suket", suket);
+    model.addAttribute("name", search.name());
+    model.addAttribute("birthDate", search.birthDate());
+    model.addAttribute("suket", search.suket());
     model.addAttribute("when", new ConsoleDates(clock, locale));
     boolean maySeeFace = access.allows(user, Permission.SEE_CARD_FACE, office.id());
     model.addAttribute("maySeeFace", maySeeFace);
     try {
-      if (!nik.isBlank() || !name.isBlank() || !suket.isBlank()) {
-        RequestSearch search = QueueDesk.search(nik, name, parseDate(birthDate), suket);
-        List<QueueLookup.Entry> found = desk.find(office.id(), search, user);
+      if (search.given()) {
+        RequestSearch query =
+            QueueDesk.search(
+                search.nik(), search.name(), parseDate(search.birthDate()), search.suket());
+        List<QueueLookup.Entry> found = desk.find(office.id(), query, user);
         model.addAttribute("found", found);
-        if (requestId == null && found.size() == 1) {
+        if (found.size() == 1) {
           requestId = found.get(0).requestId();
         }
       }

@@ -85,6 +85,7 @@ public class ApprovalApi {
             () ->
                 new DomainException(
                     ApprovalError.UNKNOWN_APPROVAL,
-                    "No approval " + id + " in office " + office.code()));
+                    "No approval " + id + " in office " + office.code(),
+                    id));
   }
 }

@@ -53,14 +53,17 @@ public class ApprovalForms {
                   () ->
                       new DomainException(
                           ApprovalError.UNKNOWN_APPROVAL,
-                          "No approval " + id + " in office " + office.code()));
+                          "No approval " + id + " in office " + office.code(),
+                          id));
       Approval decided =
           switch (decision) {
             case "approve" -> approvals.approve(approval.id(), currentUser.get(), note.strip());
             case "reject" -> approvals.reject(approval.id(), currentUser.get(), note.strip());
             default ->
                 throw new DomainException(
-                    ApprovalError.DECISION_REQUIRED, "Approve or reject, not '" + decision + "'");
+                    ApprovalError.DECISION_REQUIRED,
+                    "Approve or reject, not '" + decision + "'",
+                    decision);
           };
       redirect.addFlashAttribute(
           "notice",

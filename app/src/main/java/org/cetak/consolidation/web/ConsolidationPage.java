@@ -44,13 +44,32 @@ public class ConsolidationPage {
     this.clock = clock;
   }
 
+  /**
+   * The backlog; after "Kirim sekarang" from a card's history, that history again (the NIK comes
+   * back as a flash attribute, never in the address).
+   */
   @GetMapping("/consolidation")
   @Allow(Permission.SEE_CONSOLIDATION)
-  String page(
+  String page(Office office, Locale locale, Model model) {
+    Object flashed = model.getAttribute("nik");
+    return render(office, flashed instanceof String nik ? nik : "", locale, model);
+  }
+
+  /**
+   * A card's consolidation history by NIK. The form posts it, so the NIK stays out of the address,
+   * the browser's history and the access logs.
+   */
+  @PostMapping("/consolidation")
+  @Allow(Permission.SEE_CONSOLIDATION)
+  String history(
       Office office,
       @RequestParam(name = "nik", defaultValue = "") String nik,
       Locale locale,
       Model model) {
+    return render(office, nik, locale, model);
+  }
+
+  private String render(Office office, String nik, Locale locale, Model model) {
     User user = currentUser.get();
     model.addAttribute("office", office);
     model.addAttribute("connected", consolidation.connected());
@@ -97,7 +116,9 @@ public class ConsolidationPage {
       redirect.addFlashAttribute(
           "error", messages.getMessage("error." + e.code(), null, e.getMessage(), locale));
     }
-    String back = "redirect:/consolidation?office=" + office.code();
-    return nik.isBlank() ? back : back + "&nik=" + nik;
+    if (!nik.isBlank()) {
+      redirect.addFlashAttribute("nik", nik);
+    }
+    return "redirect:/consolidation?office=" + office.code();
   }
 }

@@ -1,20 +1,28 @@
 package org.cetak.intake.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cetak.common.DomainException;
+import org.cetak.console.Labels;
 import org.cetak.intake.Bundle;
+import org.cetak.intake.ImportCounts;
 import org.cetak.intake.ImportProgress;
 import org.cetak.intake.ImportReport;
 import org.cetak.intake.ImportService;
 import org.cetak.intake.IntakeError;
+import org.cetak.intake.RecordFlag;
 import org.cetak.intake.RegistrySync;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Problems;
 import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -40,12 +48,52 @@ public class ImportController {
   private final ImportService imports;
   private final CurrentUser currentUser;
   private final ObjectProvider<RegistrySync> sync;
+  private final Labels labels;
 
   public ImportController(
-      ImportService imports, CurrentUser currentUser, ObjectProvider<RegistrySync> sync) {
+      ImportService imports,
+      CurrentUser currentUser,
+      ObjectProvider<RegistrySync> sync,
+      Labels labels) {
     this.imports = imports;
     this.currentUser = currentUser;
     this.sync = sync;
+    this.labels = labels;
+  }
+
+  /**
+   * The import's report as the API answers it: each refused row's {@code reason} as the import
+   * wrote it and its {@code text} in the reader's language (Accept-Language, or the console's).
+   */
+  public record Answer(
+      String source,
+      boolean applied,
+      long importId,
+      long rowsRead,
+      ImportCounts counts,
+      Map<RecordFlag, Long> flagged,
+      List<Row> errors,
+      long errorCount) {
+
+    /** One refused row. */
+    public record Row(long line, String column, String reason, String text) {}
+
+    static Answer of(ImportReport report, Labels labels, Locale locale) {
+      return new Answer(
+          report.source(),
+          report.applied(),
+          report.importId(),
+          report.rowsRead(),
+          report.counts(),
+          report.flagged(),
+          report.errors().stream()
+              .map(
+                  e ->
+                      new Row(
+                          e.line(), e.column(), e.reason(), labels.rowReason(e.reason(), locale)))
+              .toList(),
+          report.errorCount());
+    }
   }
 
   /** 200 with the report when applied; 422 with every bad row when refused (nothing written). */
@@ -55,8 +103,8 @@ public class ImportController {
       summary =
           "Imports a bundle (zip) of print-ready records, streamed to disk, with the per-row error report")
   @Refuses({"BUNDLE_NOT_ZIP", "BUNDLE_NO_RECORDS", "EMPTY_BUNDLE"})
-  public ResponseEntity<ImportReport> upload(
-      Office target, @RequestPart("bundle") MultipartFile bundle) {
+  public ResponseEntity<Answer> upload(
+      Office target, @RequestPart("bundle") MultipartFile bundle, HttpServletRequest request) {
     User user = currentUser.get();
     if (bundle.isEmpty()) {
       throw new DomainException(IntakeError.EMPTY_BUNDLE, "The uploaded bundle is empty");
@@ -74,7 +122,7 @@ public class ImportController {
       }
       return ResponseEntity.status(
               report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
-          .body(report);
+          .body(Answer.of(report, labels, Problems.locale(request)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store the uploaded bundle", e);
     } finally {

@@ -198,7 +198,8 @@ public class NoticeController {
     } catch (IllegalArgumentException e) {
       throw new DomainException(
           NotifyError.INVALID_NOTICE_FILTER,
-          "Status SMS tidak dikenal / Unknown status: " + status);
+          "Status SMS tidak dikenal / Unknown status: " + status,
+          status);
     }
   }
 
@@ -208,7 +209,8 @@ public class NoticeController {
     } catch (IllegalArgumentException e) {
       throw new DomainException(
           NotifyError.INVALID_NOTICE_FILTER,
-          "Jenis SMS READY, READY_AGAIN atau REMINDER, bukan " + kind);
+          "Jenis SMS READY, READY_AGAIN atau REMINDER, bukan " + kind,
+          kind);
     }
   }
 }

@@ -60,7 +60,7 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
       String code, String name, OfficeKind kind, Optional<Long> parentId, String address) {
     if (officeByCode(code).isPresent()) {
       throw new DomainException(
-          OfficeError.OFFICE_EXISTS, "Office code " + code + " is already taken");
+          OfficeError.OFFICE_EXISTS, "Office code " + code + " is already taken", code);
     }
     parentId.ifPresent(
         p -> {
@@ -107,7 +107,7 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
     }
     if (user(username).isPresent()) {
       throw new DomainException(
-          OfficeError.USER_EXISTS, "Username " + username + " is already taken");
+          OfficeError.USER_EXISTS, "Username " + username + " is already taken", username);
     }
     AppUserRecord row =
         db.insertInto(APP_USER)

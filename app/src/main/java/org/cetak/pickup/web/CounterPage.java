@@ -55,7 +55,22 @@ public class CounterPage {
     this.clock = clock;
   }
 
+  /** The counter's page with its search forms. */
   @GetMapping("/pickup")
+  @Allow(Permission.FIND_CARD)
+  String page(Office office, Locale locale, Model model) {
+    User user = currentUser.get();
+    model.addAttribute("office", office);
+    model.addAttribute("when", new ConsoleDates(clock, locale));
+    pickup.unclaimed(office.id(), user); // the page is the counter's: refuse others now
+    return "pickup";
+  }
+
+  /**
+   * A search by NIK, by name (and birth date) or by Suket number. The form posts it, so what was
+   * typed stays out of the address, the browser's history and the access logs.
+   */
+  @PostMapping("/pickup")
   @Allow(Permission.FIND_CARD)
   String find(
       Office office,
@@ -65,17 +80,15 @@ public class CounterPage {
       @RequestParam(name = "suket", defaultValue = "") String suket,
       Locale locale,
       Model model) {
+    if (nik.isBlank() && name.isBlank() && suket.isBlank()) {
+      return page(office, locale, model);
+    }
     User user = currentUser.get();
     model.addAttribute("office", office);
-    model.addAttribute("nik", nik);
     model.addAttribute("name", name);
     model.addAttribute("birthDate", birthDate);
     model.addAttribute("suket", suket);
     model.addAttribute("when", new ConsoleDates(clock, locale));
-    if (nik.isBlank() && name.isBlank() && suket.isBlank()) {
-      pickup.unclaimed(office.id(), user); // the page is the counter's: refuse others now
-      return "pickup";
-    }
     try {
       Optional<LocalDate> born = parseDate(birthDate);
       List<CardAtCounter> cards =

@@ -17,7 +17,9 @@ public final class InvalidDeviceFileException extends DomainException {
         "Berkas perangkat "
             + source
             + " tidak dapat dipakai / device file cannot be used:\n  - "
-            + String.join("\n  - ", errors));
+            + String.join("\n  - ", errors),
+        source,
+        String.join("; ", errors));
     this.errors = List.copyOf(errors);
   }
 

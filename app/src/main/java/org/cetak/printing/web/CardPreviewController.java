@@ -75,11 +75,12 @@ public class CardPreviewController {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId));
+                        PrintingError.UNKNOWN_REQUEST, "No print request " + requestId, requestId));
     if (card.officeId() != office.id()) {
       throw new DomainException(
           PrintingError.UNKNOWN_REQUEST,
-          "No print request " + requestId + " in office " + office.code());
+          "No print request " + requestId + " in office " + office.code(),
+          requestId);
     }
     audit.record(
         office.id(), user.username(), "NIK_VIEWED", "request " + requestId, "card face " + side);

@@ -290,7 +290,9 @@ public class PrintersPage {
       return Integer.parseInt(typed.strip());
     } catch (NumberFormatException e) {
       throw new DomainException(
-          StockError.INVALID_QUANTITY, "Load a positive number of blanks, not '" + typed + "'");
+          StockError.INVALID_QUANTITY,
+          "Load a positive number of blanks, not '" + typed + "'",
+          typed);
     }
   }
 

@@ -58,7 +58,8 @@ public class DailyReportsApi {
                 () ->
                     new DomainException(
                         StockError.NO_KEPT_REPORT,
-                        "Belum ada laporan harian tersimpan untuk " + day));
+                        "Belum ada laporan harian tersimpan untuk " + day,
+                        day));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_PDF);
     headers.setContentDisposition(

@@ -89,7 +89,8 @@ public class LedgerApi {
   public List<MovementView> movements(
       Office office, @RequestParam(name = "limit", defaultValue = "100") int limit) {
     if (limit <= 0 || limit > 10_000) {
-      throw new DomainException(StockError.INVALID_LIMIT, "limit must be 1..10000, was " + limit);
+      throw new DomainException(
+          StockError.INVALID_LIMIT, "limit must be 1..10000, was " + limit, limit);
     }
     return ledger.recent(office.id(), limit).stream().map(StockViews::view).toList();
   }

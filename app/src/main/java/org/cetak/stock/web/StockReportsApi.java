@@ -279,7 +279,8 @@ public class StockReportsApi {
             () ->
                 new DomainException(
                     StockError.UNKNOWN_DESTRUCTION_REPORT,
-                    "Destruction report " + id + " not found in office " + office.code()));
+                    "Destruction report " + id + " not found in office " + office.code(),
+                    id));
   }
 
   private static ResponseEntity<byte[]> pdf(byte[] body, String filename) {

@@ -1,0 +1,110 @@
+package org.cetak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.cetak.printing.device.PrinterCondition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class LabelsTest {
+
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+  private final Labels labels = new Labels(bundles());
+
+  private static ResourceBundleMessageSource bundles() {
+    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    messages.setBasenames("i18n/messages", "i18n/labels");
+    messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    messages.setFallbackToSystemLocale(false);
+    return messages;
+  }
+
+  @AfterEach
+  void resetLanguage() {
+    LocaleContextHolder.resetLocaleContext();
+  }
+
+  @Test
+  void a_quarantine_reason_reads_in_indonesian_with_its_cause_worded_too() {
+    assertThat(
+            labels.printerReason(
+                "outcome of job 42 unknown (the printer does not answer): settle its card first",
+                INDONESIAN))
+        .isEqualTo(
+            "hasil pekerjaan 42 tidak diketahui (printer tidak menjawab): tetapkan dulu kartunya");
+    assertThat(
+            labels.printerReason(
+                "the printer picked 2 blank(s) no print job recorded (pick counter 120, recorded"
+                    + " 118): a database restored from an older backup, or cards picked by hand;"
+                    + " account for the cards printed since, then resume",
+                INDONESIAN))
+        .startsWith("printer mengambil 2 blanko tanpa pekerjaan cetak tercatat (penghitung 120,");
+  }
+
+  @Test
+  void a_pause_reason_names_the_officer_and_the_sighting_in_the_readers_language() {
+    assertThat(labels.printerReason("paused by budi: ribbon change", INDONESIAN))
+        .isEqualTo("dijeda oleh budi: ribbon change");
+    assertThat(
+            labels.printerReason(
+                "settled by budi: NOWHERE; resume when the printer is ready", INDONESIAN))
+        .isEqualTo("ditetapkan oleh budi: tidak ditemukan");
+    assertThat(labels.printerReason("paused by budi", Locale.ENGLISH)).isEqualTo("paused by budi");
+    assertThat(labels.printerReason(PrinterCondition.RIBBON.advice(), INDONESIAN))
+        .isEqualTo("pita habis atau tidak terpasang: ganti pita");
+  }
+
+  @Test
+  void a_device_message_of_no_known_form_shows_as_it_is() {
+    assertThat(labels.printerReason("E-17 firmware fault", INDONESIAN))
+        .isEqualTo("E-17 firmware fault");
+  }
+
+  @Test
+  void request_history_notes_read_in_indonesian() {
+    LocaleContextHolder.setLocale(INDONESIAN);
+    assertThat(labels.requestNote("printed, chip 04A1B2C3")).isEqualTo("tercetak, chip 04A1B2C3");
+    assertThat(labels.requestNote("reserved by allocation run 7, tier 1, rule lansia, rank 3"))
+        .isEqualTo("mendapat blanko pada alokasi 7, tingkat 1, aturan lansia, urutan 3");
+    assertThat(labels.requestNote("spoiled (ENCODE_FAIL): chip MUTE: no answer"))
+        .isEqualTo("rusak (Gagal tulis chip): chip MUTE: no answer");
+    assertThat(labels.requestNote("imported from bundle-1.zip"))
+        .isEqualTo("diimpor dari bundle-1.zip");
+  }
+
+  @Test
+  void audit_subjects_and_details_read_in_indonesian_and_in_english() {
+    LocaleContextHolder.setLocale(INDONESIAN);
+    assertThat(labels.auditSubject("request 12")).isEqualTo("permohonan 12");
+    assertThat(labels.auditSubject("print job 5")).isEqualTo("pekerjaan cetak 5");
+    assertThat(labels.auditSubject("priority policy v3")).isEqualTo("kebijakan prioritas versi 3");
+    assertThat(labels.auditSubject("ByNik[3271************]"))
+        .isEqualTo("pencarian NIK 3271************");
+    assertThat(labels.auditDetail("3 found")).isEqualTo("3 ditemukan");
+    assertThat(labels.auditDetail("from 10.0.0.7, wrong password 3 of 30"))
+        .isEqualTo("dari 10.0.0.7, kata sandi salah 3 dari 30");
+    assertThat(labels.auditDetail("role OPERATOR")).isEqualTo("peran Operator cetak");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(labels.auditSubject("request 12")).isEqualTo("request 12");
+    assertThat(labels.auditDetail("12 blanks")).isEqualTo("12 blanks");
+  }
+
+  @Test
+  void import_row_reasons_read_in_indonesian_and_a_bilingual_one_in_the_readers_half() {
+    assertThat(labels.rowReason("'X' is not one of [L, P]", INDONESIAN))
+        .isEqualTo("'X' bukan salah satu dari L, P");
+    assertThat(labels.rowReason("unknown kecamatan code 999999", INDONESIAN))
+        .isEqualTo("kode kecamatan 999999 tidak dikenal");
+    assertThat(labels.rowReason("berkas bukan UTF-8 / invalid UTF-8", INDONESIAN))
+        .isEqualTo("berkas bukan UTF-8");
+    assertThat(labels.rowReason("berkas bukan UTF-8 / invalid UTF-8", Locale.ENGLISH))
+        .isEqualTo("invalid UTF-8");
+    assertThat(labels.rowReason("must be 16 digits", Locale.ENGLISH))
+        .isEqualTo("must be 16 digits");
+  }
+}
