@@ -1,9 +1,12 @@
 package org.cetak.demo;
 
+import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.cetak.common.Transactions;
+import org.cetak.notify.NoticeSettings;
+import org.cetak.notify.NoticeStore;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.OfficeKind;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's print room: Disdukcapil Kota Bogor with one kecamatan print point and one user per
- * role, all with the password {@value #PASSWORD}. Seeds once; later runs keep what is there.
+ * role, all with the password {@value #PASSWORD}. Its SMS window is open all day, so that a trial
+ * in the evening sees notices leave too. Seeds once; later runs keep what is there.
  */
 @Component
 @Profile({"demo", "simulated-print-room"})
@@ -38,14 +42,17 @@ public class DemoSeeder implements ApplicationRunner {
   private final PasswordEncoder passwords;
   private final Transactions transactions;
   private final Environment environment;
+  private final NoticeStore notices;
 
   public DemoSeeder(
       OfficeDirectory offices,
+      NoticeStore notices,
       PasswordEncoder passwords,
       Transactions transactions,
       Environment environment) {
     this.environment = environment;
     this.offices = offices;
+    this.notices = notices;
     this.passwords = passwords;
     this.transactions = transactions;
   }
@@ -77,6 +84,17 @@ public class DemoSeeder implements ApplicationRunner {
         OfficeKind.KECAMATAN,
         Optional.of(city.id()),
         "Kantor Kecamatan Bogor Tengah");
+    NoticeSettings usual = NoticeSettings.DEFAULT;
+    notices.saveSettings(
+        city.id(),
+        new NoticeSettings(
+            usual.zone(),
+            usual.openingHours(),
+            LocalTime.MIDNIGHT,
+            LocalTime.of(23, 59, 59),
+            usual.collectableWhen(),
+            usual.reminderAfterDays()),
+        "demo");
     String hash = passwords.encode(PASSWORD);
     user(city, "loket", "Siti Rahmawati (loket)", hash, EnumSet.of(Role.COUNTER_OFFICER));
     user(city, "operator", "Agus Saputra (operator cetak)", hash, EnumSet.of(Role.OPERATOR));

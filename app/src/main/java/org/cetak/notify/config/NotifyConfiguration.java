@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -53,7 +54,9 @@ public class NotifyConfiguration {
     return new DeliveryReports(store, transactions, clock);
   }
 
+  /** The demo's own gateway ({@code demo}) is wired by the demo. */
   @Bean(destroyMethod = "")
+  @ConditionalOnExpression("'${cetak.sms.gateway:file}' != 'demo'")
   SmsGateway smsGateway(
       Environment env,
       @Value("${cetak.sms.gateway:file}") String kind,

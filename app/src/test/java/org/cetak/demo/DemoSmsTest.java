@@ -1,0 +1,145 @@
+package org.cetak.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.cetak.CetakApplication;
+import org.cetak.db.EmbeddedDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo as a new user starts it on a machine with Debian's Kannel: its notices leave through the
+ * Kannel it starts, the fake network receives them, delivery reports come back, and its Kannel
+ * stops with it.
+ */
+class DemoSmsTest {
+
+  @TempDir Path home;
+
+  private Process demo;
+
+  @AfterEach
+  void stopLeftover() throws InterruptedException {
+    if (demo != null && demo.isAlive()) {
+      demo.destroy();
+      if (!demo.waitFor(30, TimeUnit.SECONDS)) {
+        demo.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void the_demo_sends_through_its_own_kannel_gets_reports_back_and_stops_kannel_with_it()
+      throws Exception {
+    assumeTrue(DemoKannel.installed(), "Kannel is not installed (kannel, kannel-extras)");
+    demo = start();
+
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(
+            () ->
+                query(
+                        "select count(*) from sms_outbox where gateway = 'kannel' and status ="
+                            + " 'DELIVERED'")
+                    >= 2);
+    assertThat(
+            query(
+                "select count(*) from sms_report where gateway = 'kannel' and state = 'DELIVERED'"))
+        .isGreaterThanOrEqualTo(2);
+    List<Long> children = pids();
+    assertThat(children).hasSize(3).allMatch(DemoSmsTest::alive);
+
+    demo.destroy();
+    assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("demo ended").isTrue();
+
+    String log = Files.readString(home.resolve("demo.log"), StandardCharsets.UTF_8);
+    assertThat(log)
+        .contains("SMS demo lewat Kannel", "diterima jaringan", "Kannel demo dihentikan")
+        .doesNotContainPattern("\\+628\\d{8,}")
+        .doesNotContainPattern("(?m)^\\s+at ")
+        .doesNotContain(" ERROR ");
+    assertThat(log.indexOf("Kannel demo dihentikan"))
+        .as("Kannel stops after the scheduler, before the pool and the database")
+        .isGreaterThan(log.indexOf("Shutting down Quartz Scheduler"))
+        .isLessThan(log.indexOf("cetak - Shutdown completed"));
+    assertThat(children).noneMatch(DemoSmsTest::alive);
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private List<Long> pids() throws IOException {
+    return Files.readAllLines(home.resolve("kannel").resolve("pids")).stream()
+        .filter(l -> !l.isBlank())
+        .map(l -> Long.parseLong(l.strip()))
+        .toList();
+  }
+
+  private Process start() throws IOException {
+    Path scenario = home.resolve("demo-quick.yaml");
+    try (InputStream in = getClass().getResourceAsStream("/print-room/demo-quick.yaml")) {
+      Files.write(scenario, in.readAllBytes());
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CetakApplication.class.getName());
+    command.add("demo");
+    command.add("--logging.config=classpath:logback-spring.xml");
+    command.add("--server.port=0");
+    command.add("--server.address=127.0.0.1");
+    command.add("--cetak.database.embedded-data-dir=" + home.resolve("pgdata"));
+    command.add("--cetak.demo.scenario=" + scenario);
+    command.add("--cetak.demo.backlog=40");
+    command.add("--cetak.station.time-scale=0.05");
+    command.add("--cetak.station.chip-wait=5s");
+    command.add("--cetak.station.idle-wait=200ms");
+    command.add("--cetak.sms.every=PT2S");
+    return new ProcessBuilder(command)
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("demo.log").toFile())
+        .start();
+  }
+
+  private long query(String sql) throws IOException, SQLException {
+    Properties file = new Properties();
+    try (InputStream in =
+        Files.newInputStream(EmbeddedDatabase.connectionFile(home.resolve("pgdata")))) {
+      file.load(in);
+    }
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + file.getProperty("port") + "/cetak",
+                file.getProperty("user"),
+                file.getProperty("password"));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}
