@@ -75,11 +75,19 @@ public final class DeliveryReports {
             case DELIVERED -> Optional.of(NoticeStatus.DELIVERED);
             case UNDELIVERED, REJECTED -> Optional.empty();
           };
+      case PENDING ->
+          // due again because an attempt's answer and report were late: the report shows that
+          // attempt reached the gateway, so it is not sent again
+          switch (state) {
+            case ACCEPTED, BUFFERED -> Optional.of(NoticeStatus.SENT);
+            case DELIVERED -> Optional.of(NoticeStatus.DELIVERED);
+            case UNDELIVERED, REJECTED -> Optional.empty();
+          };
       case UNDELIVERED ->
           state == DeliveryReport.State.DELIVERED
               ? Optional.of(NoticeStatus.DELIVERED)
               : Optional.empty();
-      case PENDING, DELIVERED, SUPERSEDED, NO_PHONE -> Optional.empty();
+      case DELIVERED, SUPERSEDED, NO_PHONE -> Optional.empty();
     };
   }
 }

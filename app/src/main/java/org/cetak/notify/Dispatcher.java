@@ -10,15 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due notices through the gateway, each at most once.
+ * Sends due notices through the gateway: each once, unless both a gateway's answer and its report
+ * are lost.
  *
  * <p>A notice is claimed and its attempt written in one committed transaction <em>before</em> the
  * gateway is called; the gateway's answer is written in a second. A crash between the two leaves
  * the notice {@code SENDING}: it is never claimed again by a blind retry. It is settled by a
  * delivery report that names it (our reference travels with the message), or by asking the gateway
- * ({@link SmsGateway#trace}); when neither can tell after {@code reportWait}, it is failed with
- * that reason for an officer to resend — an automatic resend could double-send. The same holds for
- * an answer that leaves it unclear whether the gateway took the message (a timeout, garbage).
+ * ({@link SmsGateway#trace}, Gammu). The same holds for an answer that leaves it unclear whether
+ * the gateway took the message (a timeout, garbage). When neither a report nor the gateway can tell
+ * after {@code reportWait}, a gateway that cannot be asked (Kannel, SMPP) is given the notice again
+ * after the backoff: it never stays stuck, and it may reach the resident twice (neither Kannel nor
+ * an SMSC drops a second message carrying our reference); after {@code maxAttempts} it fails for an
+ * officer.
  */
 public final class Dispatcher {
 
@@ -164,8 +168,10 @@ public final class Dispatcher {
 
   /**
    * Notices left {@code SENDING} past the report wait: a crash between call and commit, or an
-   * unclear answer no report has settled. The gateway is asked where it can be; otherwise the
-   * notice fails with the reason, for an officer to decide.
+   * unclear answer (a timeout, garbage) no report has settled. A gateway that can be asked (Gammu)
+   * says whether it holds the message: found, it is sent; not found, it is due again; not
+   * reachable, it is asked again at the next run. A gateway that cannot be asked (Kannel, SMPP)
+   * gets it again after the backoff, at least once; past the attempts, it fails for an officer.
    */
   private int settleUnanswered() {
     Instant before = clock.instant().minus(settings.reportWait());
@@ -181,17 +187,20 @@ public final class Dispatcher {
                 Optional.of(r.gatewayId()),
                 false,
                 "found at the gateway after the answer was lost");
+      } else if (trace.isPresent() && trace.get() instanceof SmsGateway.Trace.Unavailable u) {
+        // stays SENDING: its report wait is over, so the next run asks again
+        settlement = new NoticeStore.Settlement.InDoubt(u.reason());
       } else if (trace.isPresent()) {
         settlement = new NoticeStore.Settlement.NeverArrived(gateway.name() + " never received it");
+      } else if (notice.attempts() < settings.maxAttempts()) {
+        settlement =
+            new NoticeStore.Settlement.Unanswered(
+                unanswered(notice) + "; dikirim ulang, SMS bisa sampai dua kali",
+                clock.instant().plus(backoff(notice.attempts())));
       } else {
         settlement =
             new NoticeStore.Settlement.Failed(
-                "Tidak ada jawaban maupun laporan dari "
-                    + notice.gateway().orElse(gateway.name())
-                    + " dalam "
-                    + settings.reportWait().toMinutes()
-                    + " menit; SMS mungkin sudah terkirim, periksa sebelum kirim ulang"
-                    + notice.lastError().map(e -> " (" + e + ")").orElse(""),
+                unanswered(notice) + "; SMS mungkin sudah terkirim, periksa sebelum kirim ulang",
                 false);
       }
       record(notice, settlement);
@@ -199,5 +208,14 @@ public final class Dispatcher {
       settled++;
     }
     return settled;
+  }
+
+  private String unanswered(Notice notice) {
+    return "Tidak ada jawaban maupun laporan dari "
+        + notice.gateway().orElse(gateway.name())
+        + " dalam "
+        + settings.reportWait().toMinutes()
+        + " menit"
+        + notice.lastError().map(e -> " (" + e + ")").orElse("");
   }
 }

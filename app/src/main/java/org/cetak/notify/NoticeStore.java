@@ -127,5 +127,11 @@ public interface NoticeStore {
 
     /** The gateway's trace said it never came: the attempt is void and the notice due again. */
     record NeverArrived(String reason) implements Settlement {}
+
+    /**
+     * No answer and no report within the report wait, from a gateway that cannot be asked: sent
+     * again at {@code at}. The first attempt may have reached the resident: at least once.
+     */
+    record Unanswered(String reason, Instant at) implements Settlement {}
   }
 }

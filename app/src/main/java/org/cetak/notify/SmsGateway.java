@@ -21,7 +21,8 @@ public interface SmsGateway {
 
   /**
    * What the gateway knows of a message of ours it may have been given by an attempt whose answer
-   * was lost; empty when it cannot be asked (then only a delivery report settles the attempt).
+   * was lost; empty when it cannot be asked (Kannel, SMPP: then only a delivery report settles the
+   * attempt, and without one the notice is sent again).
    */
   default Optional<Trace> trace(Sms sms) {
     return Optional.empty();
@@ -59,5 +60,8 @@ public interface SmsGateway {
 
     /** The gateway has it, or sent it. */
     record Received(String gatewayId, Optional<DeliveryReport.State> state) implements Trace {}
+
+    /** The gateway can be asked, but did not answer now: ask again at the next run. */
+    record Unavailable(String reason) implements Trace {}
   }
 }

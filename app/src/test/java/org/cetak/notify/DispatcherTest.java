@@ -107,22 +107,97 @@ class DispatcherTest {
   }
 
   @Test
-  void attempt_whose_answer_never_came_fails_after_the_report_wait_for_an_officer_to_decide() {
+  void attempt_without_answer_or_report_is_sent_again_after_the_backoff_then_fails_past_attempts() {
     Notice notice =
         f.cardPrinted(f.bogor, f.printed(f.bogor, "Dodi", Optional.of("+6281234567105")));
     ScriptedGateway gateway =
-        new ScriptedGateway().then(new SmsGateway.Outcome.Unclear("garbage: <html>"));
+        new ScriptedGateway()
+            .then(new SmsGateway.Outcome.Unclear("garbage: <html>"))
+            .then(new SmsGateway.Outcome.Unclear("timeout after 10 s"))
+            .then(new SmsGateway.Outcome.Unclear("timeout after 10 s"));
     Dispatcher dispatcher = f.dispatcher(gateway);
     dispatcher.dispatch();
 
+    f.clock.advance(Duration.ofMinutes(29));
+    dispatcher.dispatch();
+    assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.SENDING);
+    f.clock.advance(Duration.ofMinutes(2));
+    dispatcher.dispatch();
+    Notice waiting = f.notice(notice.id());
+    assertThat(waiting.status()).isEqualTo(NoticeStatus.PENDING);
+    assertThat(waiting.nextAttemptAt()).contains(f.clock.instant().plus(Duration.ofMinutes(1)));
+    assertThat(waiting.lastError().orElseThrow())
+        .contains("Tidak ada jawaban maupun laporan dari scripted dalam 30 menit")
+        .contains("garbage")
+        .contains("bisa sampai dua kali");
+    assertThat(gateway.received).hasSize(1);
+
+    f.clock.advance(Duration.ofMinutes(1));
+    dispatcher.dispatch();
+    assertThat(gateway.received).hasSize(2);
+    f.clock.advance(Duration.ofMinutes(31));
+    dispatcher.dispatch();
+    assertThat(f.notice(notice.id()).nextAttemptAt())
+        .contains(f.clock.instant().plus(Duration.ofMinutes(2)));
+    f.clock.advance(Duration.ofMinutes(2));
+    dispatcher.dispatch();
     f.clock.advance(Duration.ofMinutes(31));
     dispatcher.dispatch();
 
     Notice failed = f.notice(notice.id());
+    assertThat(gateway.received).hasSize(3);
     assertThat(failed.status()).isEqualTo(NoticeStatus.FAILED);
-    assertThat(failed.lastError().orElseThrow())
-        .contains("mungkin sudah terkirim")
-        .contains("garbage");
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.lastError().orElseThrow()).contains("mungkin sudah terkirim");
+    assertThat(f.db.fetch("select outcome from sms_attempt where outbox_id = ?", notice.id()))
+        .extracting(r -> r.get(0, String.class))
+        .containsOnly("ABANDONED");
+  }
+
+  @Test
+  void a_late_report_of_an_unanswered_attempt_stops_its_resend() {
+    Notice notice =
+        f.cardPrinted(f.bogor, f.printed(f.bogor, "Dewi", Optional.of("+6281234567107")));
+    ScriptedGateway gateway =
+        new ScriptedGateway().then(new SmsGateway.Outcome.Unclear("timeout after 10 s"));
+    Dispatcher dispatcher = f.dispatcher(gateway);
+    dispatcher.dispatch();
+    f.clock.advance(Duration.ofMinutes(31));
+    dispatcher.dispatch();
+    assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.PENDING);
+
+    f.reports.received(
+        DeliveryReport.of(
+            "scripted", notice.id(), Optional.of("smsc-7"), DeliveryReport.State.DELIVERED, ""));
+    f.clock.advance(Duration.ofHours(1));
+    dispatcher.dispatch();
+
+    assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.DELIVERED);
+    assertThat(gateway.received).hasSize(1);
+  }
+
+  @Test
+  void a_gateway_that_cannot_be_asked_now_is_asked_again_at_the_next_run() {
+    Notice notice =
+        f.cardPrinted(f.bogor, f.printed(f.bogor, "Fajar", Optional.of("+6281234567108")));
+    ScriptedGateway gateway = new ScriptedGateway();
+    try {
+      f.crashingDispatcher(gateway).dispatch();
+    } catch (CrashingStore.Crash expected) {
+      // the gateway took it; its answer never committed
+    }
+    f.clock.advance(Duration.ofMinutes(31));
+
+    f.dispatcher(gateway.tracing(new SmsGateway.Trace.Unavailable("database gone"))).dispatch();
+    Notice asking = f.notice(notice.id());
+    assertThat(asking.status()).isEqualTo(NoticeStatus.SENDING);
+    assertThat(asking.inDoubt()).isTrue();
+    assertThat(asking.lastError()).contains("database gone");
+    f.dispatcher(gateway.tracing(new SmsGateway.Trace.Received("gw-9", Optional.empty())))
+        .dispatch();
+
+    assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.SENT);
+    assertThat(f.notice(notice.id()).gatewayId()).contains("gw-9");
     assertThat(gateway.received).hasSize(1);
   }
 

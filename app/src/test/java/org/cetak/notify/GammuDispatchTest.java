@@ -107,6 +107,36 @@ class GammuDispatchTest {
   }
 
   @Test
+  void a_gammu_that_cannot_be_asked_after_a_lost_answer_is_asked_again_and_never_given_it_twice()
+      throws Exception {
+    Notice notice =
+        f.cardPrinted(f.bogor, f.printed(f.bogor, "Ketut", Optional.of("+6281234567530")));
+    try {
+      f.crashingDispatcher(gateway).dispatch();
+    } catch (CrashingStore.Crash expected) {
+      // Gammu's outbox has the row; its id never committed on our side
+    }
+    String url = gammu.settings().jdbcUrl();
+    GammuGateway unreachable =
+        new GammuGateway(
+            new GammuGateway.Settings(
+                url.replace("/" + gammu.database.name(), "/no_such_gammu_database"),
+                gammu.settings().user(),
+                gammu.settings().password()));
+    f.clock.advance(Duration.ofMinutes(31));
+
+    f.dispatcher(unreachable).dispatch();
+    Notice asking = f.notice(notice.id());
+    assertThat(asking.status()).isEqualTo(NoticeStatus.SENDING);
+    assertThat(asking.lastError().orElseThrow()).startsWith("Basis data Gammu");
+    f.dispatcher(gateway).dispatch();
+
+    assertThat(f.notice(notice.id()).status()).isIn(NoticeStatus.SENT, NoticeStatus.DELIVERED);
+    assertThat(f.notice(notice.id()).attempts()).isEqualTo(1);
+    assertThat(gammu.messages()).hasSize(1);
+  }
+
+  @Test
   void no_message_gammu_was_given_carries_a_nik_kk_birth_date_or_address() throws Exception {
     List<NotifyFixture.Resident> residents = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

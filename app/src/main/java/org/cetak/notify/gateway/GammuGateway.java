@@ -74,7 +74,7 @@ public final class GammuGateway implements SmsGateway {
     try (Connection c = connect()) {
       return find(c, sms.reference()).or(() -> Optional.of(new Trace.NeverReceived()));
     } catch (SQLException e) {
-      return Optional.empty();
+      return Optional.of(new Trace.Unavailable("Basis data Gammu: " + e.getMessage()));
     }
   }
 

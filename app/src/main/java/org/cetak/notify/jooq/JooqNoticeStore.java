@@ -194,6 +194,14 @@ public final class JooqNoticeStore implements NoticeStore {
       outcome = "UNCLEAR";
       detail = doubt.reason();
       update = update.set(o.IN_DOUBT, true).set(o.LAST_ERROR, doubt.reason());
+    } else if (settlement instanceof Settlement.Unanswered unanswered) {
+      outcome = "ABANDONED";
+      detail = unanswered.reason();
+      update =
+          update
+              .set(o.STATUS, NoticeStatus.PENDING.name())
+              .set(o.NEXT_ATTEMPT_AT, at(unanswered.at()))
+              .set(o.LAST_ERROR, unanswered.reason());
     } else {
       Settlement.NeverArrived never = (Settlement.NeverArrived) settlement;
       outcome = "ABANDONED";
@@ -263,7 +271,11 @@ public final class JooqNoticeStore implements NoticeStore {
     return db.selectFrom(SMS_OUTBOX)
         .where(SMS_OUTBOX.GATEWAY.eq(gateway))
         .and(SMS_OUTBOX.GATEWAY_MESSAGE_ID.isNull())
-        .and(SMS_OUTBOX.STATUS.in(NoticeStatus.SENDING.name(), NoticeStatus.FAILED.name()))
+        .and(
+            SMS_OUTBOX.STATUS.in(
+                NoticeStatus.SENDING.name(),
+                NoticeStatus.PENDING.name(),
+                NoticeStatus.FAILED.name()))
         .and(SMS_OUTBOX.PHONE.eq(reference.phone()))
         .and(SMS_OUTBOX.ID.mod(65536L).eq((long) reference.low16()))
         .orderBy(SMS_OUTBOX.ID.desc())
