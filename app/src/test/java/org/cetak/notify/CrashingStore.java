@@ -11,13 +11,21 @@ final class CrashingStore implements NoticeStore {
   }
 
   private final NoticeStore real;
+  private final java.util.function.LongConsumer dying;
 
   CrashingStore(NoticeStore real) {
+    this(real, noticeId -> {});
+  }
+
+  /** {@code dying} runs where the process dies, with the notice whose answer is lost. */
+  CrashingStore(NoticeStore real, java.util.function.LongConsumer dying) {
     this.real = real;
+    this.dying = dying;
   }
 
   @Override
   public boolean settle(long noticeId, int attempt, Settlement settlement, Instant now) {
+    dying.accept(noticeId);
     throw new Crash();
   }
 

@@ -64,6 +64,18 @@ final class TestSmsc implements AutoCloseable {
   final AtomicInteger binds = new AtomicInteger();
   final AtomicInteger enquireLinks = new AtomicInteger();
   final AtomicInteger refuseNext = new AtomicInteger();
+
+  /**
+   * While set, receipts are kept, as a centre keeps them for a client that is gone; they go to the
+   * next bound link once released.
+   */
+  final java.util.concurrent.atomic.AtomicBoolean holdReceipts =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private final java.util.Queue<Held> held = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private record Held(String id, SubmitSm submitSm, short ref, String text) {}
+
   private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
   private final SMPPServerSessionListener listener;
   private final ExecutorService accepting = Executors.newSingleThreadExecutor();
@@ -86,11 +98,73 @@ final class TestSmsc implements AutoCloseable {
         bind.accept("test-smsc");
         binds.incrementAndGet();
         sessions.add(session);
+        if (!holdReceipts.get()) {
+          deliverHeld();
+        }
       } catch (IOException e) {
         return; // closed
       } catch (Exception e) {
         // a bind that did not come: wait for the next connection
       }
+    }
+  }
+
+  /** Sends the kept receipts to the newest bound link, once there is one. */
+  void releaseReceipts() {
+    holdReceipts.set(false);
+    deliverHeld();
+  }
+
+  private void deliverHeld() {
+    for (int i = sessions.size() - 1; i >= 0; i--) {
+      SMPPServerSession session = sessions.get(i);
+      if (session.getSessionState().isBound()) {
+        for (Held h = held.poll(); h != null; h = held.poll()) {
+          Held receipt = h;
+          receipts.execute(
+              () ->
+                  receipt(
+                      session, receipt.id(), receipt.submitSm(), receipt.ref(), receipt.text()));
+        }
+        return;
+      }
+    }
+  }
+
+  @SuppressWarnings("JavaUtilDate") // jsmpp's receipt takes java.util.Date
+  private void receipt(
+      SMPPServerSession session, String id, SubmitSm submitSm, short ref, String text) {
+    try {
+      DeliveryReceipt receipt =
+          new DeliveryReceipt(
+              id,
+              1,
+              1,
+              new Date(),
+              new Date(),
+              DeliveryReceiptState.DELIVRD,
+              "000",
+              text.substring(0, Math.min(20, text.length())));
+      SMPPServerSession target =
+          session.getSessionState().isBound() || sessions.isEmpty() ? session : sessions.get(0);
+      target.deliverShortMessage(
+          "",
+          TypeOfNumber.INTERNATIONAL,
+          NumberingPlanIndicator.ISDN,
+          submitSm.getDestAddress(),
+          TypeOfNumber.ALPHANUMERIC,
+          NumberingPlanIndicator.UNKNOWN,
+          submitSm.getSourceAddr(),
+          new ESMClass(
+              MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+          (byte) 0,
+          (byte) 0,
+          new RegisteredDelivery(0),
+          new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
+          receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+          new OptionalParameter.Short(OptionalParameter.Tag.USER_MESSAGE_REFERENCE, ref));
+    } catch (Exception e) {
+      // the link went: a real centre keeps the receipt; this one forgets it
     }
   }
 
@@ -116,45 +190,12 @@ final class TestSmsc implements AutoCloseable {
       short ref = reference instanceof OptionalParameter.Short s ? s.getValue() : -1;
       String text = Gsm7.decode(submitSm.getShortMessage());
       submitted.add(new Submitted(id.getValue(), submitSm.getDestAddress(), text, ref & 0xFFFF));
-      receipts.execute(() -> receipt(source, id.getValue(), submitSm, ref, text));
-      return new SubmitSmResult(id, new OptionalParameter[0]);
-    }
-
-    @SuppressWarnings("JavaUtilDate") // jsmpp's receipt takes java.util.Date
-    private void receipt(
-        SMPPServerSession session, String id, SubmitSm submitSm, short ref, String text) {
-      try {
-        DeliveryReceipt receipt =
-            new DeliveryReceipt(
-                id,
-                1,
-                1,
-                new Date(),
-                new Date(),
-                DeliveryReceiptState.DELIVRD,
-                "000",
-                text.substring(0, Math.min(20, text.length())));
-        SMPPServerSession target =
-            session.getSessionState().isBound() || sessions.isEmpty() ? session : sessions.get(0);
-        target.deliverShortMessage(
-            "",
-            TypeOfNumber.INTERNATIONAL,
-            NumberingPlanIndicator.ISDN,
-            submitSm.getDestAddress(),
-            TypeOfNumber.ALPHANUMERIC,
-            NumberingPlanIndicator.UNKNOWN,
-            submitSm.getSourceAddr(),
-            new ESMClass(
-                MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-            (byte) 0,
-            (byte) 0,
-            new RegisteredDelivery(0),
-            new GeneralDataCoding(Alphabet.ALPHA_DEFAULT),
-            receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            new OptionalParameter.Short(OptionalParameter.Tag.USER_MESSAGE_REFERENCE, ref));
-      } catch (Exception e) {
-        // the link went: a real centre keeps the receipt; this one forgets it
+      if (holdReceipts.get()) {
+        held.add(new Held(id.getValue(), submitSm, ref, text));
+      } else {
+        receipts.execute(() -> receipt(source, id.getValue(), submitSm, ref, text));
       }
+      return new SubmitSmResult(id, new OptionalParameter[0]);
     }
 
     @Override
