@@ -31,6 +31,7 @@ public final class Dispatcher {
   private final NoticeStore store;
   private final Notices notices;
   private final SmsGateway gateway;
+  private final SendRate rate;
   private final DeliveryReports reports;
   private final Transactions transactions;
   private final Clock clock;
@@ -61,6 +62,7 @@ public final class Dispatcher {
       NoticeStore store,
       Notices notices,
       SmsGateway gateway,
+      SendRate rate,
       DeliveryReports reports,
       Transactions transactions,
       Clock clock,
@@ -68,6 +70,7 @@ public final class Dispatcher {
     this.store = store;
     this.notices = notices;
     this.gateway = gateway;
+    this.rate = rate;
     this.reports = reports;
     this.transactions = transactions;
     this.clock = clock;
@@ -95,15 +98,7 @@ public final class Dispatcher {
       reminders += notices.queueReminders(office);
       List<Notice> claimed;
       do {
-        claimed =
-            transactions.inTransaction(
-                () ->
-                    store.claimDue(
-                        office,
-                        clock.instant(),
-                        settings.batch(),
-                        gateway.name(),
-                        settings.node()));
+        claimed = transactions.inTransaction(() -> claim(office));
         for (Notice notice : claimed) {
           if (!window.windowOpen(clock.instant())) {
             // claimed as the window closed: back in line for its next opening, nothing sent
@@ -115,6 +110,20 @@ public final class Dispatcher {
       } while (claimed.size() == settings.batch());
     }
     return new Run(counts[0], counts[1], counts[2], counts[3], settled, reminders);
+  }
+
+  /** Claims due notices of the office, one token of the cluster's rate each. */
+  private List<Notice> claim(long office) {
+    Instant now = clock.instant();
+    List<Integer> tokens = rate.free(now, settings.batch());
+    if (tokens.isEmpty()) {
+      log.info("SMS rate reached: no token free, the next run sends");
+      return List.of();
+    }
+    List<Notice> claimed =
+        store.claimDue(office, now, tokens.size(), gateway.name(), settings.node());
+    rate.spend(tokens.subList(0, claimed.size()), now);
+    return claimed;
   }
 
   /** Sends one claimed notice; answers 0 sent, 1 retried, 2 failed, 3 in doubt. */

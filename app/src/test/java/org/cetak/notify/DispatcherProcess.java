@@ -17,6 +17,7 @@ import org.cetak.notify.gateway.GammuGateway;
 import org.cetak.notify.gateway.KannelGateway;
 import org.cetak.notify.gateway.SmppGateway;
 import org.cetak.notify.jooq.JooqNoticeStore;
+import org.cetak.notify.jooq.JooqSendRate;
 import org.cetak.office.jooq.JooqAudit;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -123,6 +124,7 @@ final class DispatcherProcess {
             store,
             notices,
             gateway,
+            new JooqSendRate(db, 1000),
             reports,
             transactions,
             clock,

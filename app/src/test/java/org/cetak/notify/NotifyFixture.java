@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.cetak.notify.jooq.JooqNoticeStore;
+import org.cetak.notify.jooq.JooqSendRate;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
 import org.cetak.office.User;
@@ -101,6 +102,7 @@ final class NotifyFixture {
         store,
         notices,
         gateway,
+        new JooqSendRate(db, 1000),
         reports,
         transactions,
         clock,
@@ -114,6 +116,7 @@ final class NotifyFixture {
         new CrashingStore(store),
         notices,
         gateway,
+        new JooqSendRate(db, 1000),
         reports,
         transactions,
         clock,

@@ -58,6 +58,7 @@ final class WebNotices {
             store,
             notices,
             gateway,
+            new org.cetak.notify.jooq.JooqSendRate(db, 1000),
             reports,
             transactions,
             clock,

@@ -9,6 +9,7 @@ import org.cetak.notify.DeliveryReports;
 import org.cetak.notify.Dispatcher;
 import org.cetak.notify.NoticeStore;
 import org.cetak.notify.Notices;
+import org.cetak.notify.SendRate;
 import org.cetak.notify.SmsGateway;
 import org.cetak.notify.gateway.FileGateway;
 import org.cetak.notify.gateway.GammuGateway;
@@ -16,6 +17,7 @@ import org.cetak.notify.gateway.KannelGateway;
 import org.cetak.notify.gateway.SmppGateway;
 import org.cetak.notify.job.SmsDispatchJob;
 import org.cetak.notify.jooq.JooqNoticeStore;
+import org.cetak.notify.jooq.JooqSendRate;
 import org.cetak.office.Audit;
 import org.cetak.platform.RecurringJobs;
 import org.jooq.DSLContext;
@@ -111,11 +113,18 @@ public class NotifyConfiguration {
     return gateway;
   }
 
+  /** The installation's sending rate, shared by every node through the database. */
+  @Bean
+  SendRate sendRate(DSLContext db, @Value("${cetak.sms.per-minute:60}") int perMinute) {
+    return new JooqSendRate(db, perMinute);
+  }
+
   @Bean
   Dispatcher dispatcher(
       NoticeStore store,
       Notices notices,
       SmsGateway gateway,
+      SendRate rate,
       DeliveryReports reports,
       Transactions transactions,
       Clock clock,
@@ -129,6 +138,7 @@ public class NotifyConfiguration {
         store,
         notices,
         gateway,
+        rate,
         reports,
         transactions,
         clock,
