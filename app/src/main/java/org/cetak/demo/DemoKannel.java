@@ -46,18 +46,42 @@ final class DemoKannel implements SmsGateway, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DemoKannel.class);
 
-  static final Path BEARERBOX = Path.of("/usr/sbin/bearerbox");
-  static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
-  static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
+  /**
+   * Where Kannel's programs are, in Debian's layout under a prefix ({@code
+   * cetak.demo.kannel-prefix}, {@code /usr}): {@code sbin/bearerbox}, {@code sbin/smsbox}, {@code
+   * lib/kannel/test/fakesmsc}.
+   */
+  record Binaries(Path prefix) {
+
+    static final Binaries DEBIAN = new Binaries(Path.of("/usr"));
+
+    Path bearerbox() {
+      return prefix.resolve("sbin/bearerbox");
+    }
+
+    Path smsbox() {
+      return prefix.resolve("sbin/smsbox");
+    }
+
+    Path fakesmsc() {
+      return prefix.resolve("lib/kannel/test/fakesmsc");
+    }
+
+    boolean installed() {
+      return Files.isExecutable(bearerbox())
+          && Files.isExecutable(smsbox())
+          && Files.isExecutable(fakesmsc());
+    }
+  }
 
   private static final Pattern GOT = Pattern.compile("Got message (\\d+): <\\S+ (\\S+) text ");
 
+  /** Whether Debian's Kannel is installed where Debian puts it. */
   static boolean installed() {
-    return Files.isExecutable(BEARERBOX)
-        && Files.isExecutable(SMSBOX)
-        && Files.isExecutable(FAKESMSC);
+    return Binaries.DEBIAN.installed();
   }
 
+  private final Binaries binaries;
   private final Path dir;
   private final Environment environment;
   private final String reportToken;
@@ -69,7 +93,9 @@ final class DemoKannel implements SmsGateway, AutoCloseable {
   private volatile boolean running;
   private int sendsmsPort;
 
-  DemoKannel(Path dir, Environment environment, String reportToken, Duration timeout) {
+  DemoKannel(
+      Binaries binaries, Path dir, Environment environment, String reportToken, Duration timeout) {
+    this.binaries = binaries;
     this.dir = dir;
     this.environment = environment;
     this.reportToken = reportToken;
@@ -120,13 +146,13 @@ final class DemoKannel implements SmsGateway, AutoCloseable {
       sendsmsPort = freePort();
       Path conf = dir.resolve("kannel.conf");
       Files.writeString(conf, configuration(adminPort, boxPort, smscPort), StandardCharsets.UTF_8);
-      start("bearerbox", List.of(BEARERBOX.toString(), conf.toString()));
+      start("bearerbox", List.of(binaries.bearerbox().toString(), conf.toString()));
       awaitListening(boxPort, "bearerbox");
-      start("smsbox", List.of(SMSBOX.toString(), conf.toString()));
+      start("smsbox", List.of(binaries.smsbox().toString(), conf.toString()));
       awaitListening(sendsmsPort, "smsbox");
       Process network =
           new ProcessBuilder(
-                  FAKESMSC.toString(),
+                  binaries.fakesmsc().toString(),
                   "-H",
                   "127.0.0.1",
                   "-r",
@@ -256,7 +282,7 @@ final class DemoKannel implements SmsGateway, AutoCloseable {
           .filter(
               p ->
                   p.info().commandLine().orElse("").contains(conf)
-                      || p.info().command().orElse("").equals(FAKESMSC.toString()))
+                      || p.info().command().orElse("").equals(binaries.fakesmsc().toString()))
           .ifPresent(
               p -> {
                 log.info("Menghentikan sisa Kannel demo sebelumnya (pid {})", p.pid());

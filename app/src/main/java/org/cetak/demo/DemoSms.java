@@ -43,17 +43,23 @@ public class DemoSms {
       DatabaseProperties database,
       Environment environment,
       @Value("${cetak.sms.kannel.report-token}") String reportToken,
-      @Value("${cetak.sms.timeout:PT10S}") Duration timeout) {
+      @Value("${cetak.sms.timeout:PT10S}") Duration timeout,
+      @Value("${cetak.demo.kannel-prefix:/usr}") String kannelPrefix) {
     Path dir = database.embeddedDataDir().toAbsolutePath().normalize().resolveSibling("kannel");
-    return new DemoKannel(dir, environment, reportToken, timeout);
+    return new DemoKannel(
+        new DemoKannel.Binaries(Path.of(kannelPrefix)), dir, environment, reportToken, timeout);
   }
 
   @Bean
   @Conditional(KannelMissing.class)
-  SmsGateway demoSmsFile(@Value("${cetak.sms.file:.cetak/sms.log}") String file, Clock clock) {
+  SmsGateway demoSmsFile(
+      @Value("${cetak.sms.file:.cetak/sms.log}") String file,
+      @Value("${cetak.demo.kannel-prefix:/usr}") String kannelPrefix,
+      Clock clock) {
     log.info(
-        "Kannel tidak terpasang (apt-get install kannel kannel-extras): SMS demo ditulis ke {} /"
-            + " Kannel is not installed: the demo writes its SMS to that file",
+        "Kannel tidak terpasang di {} (apt-get install kannel kannel-extras): SMS demo ditulis ke"
+            + " {} / Kannel is not installed: the demo writes its SMS to that file",
+        kannelPrefix,
         file);
     return new FileGateway(Path.of(file), clock);
   }
@@ -79,17 +85,23 @@ public class DemoSms {
     };
   }
 
+  private static boolean kannelInstalled(ConditionContext context) {
+    return new DemoKannel.Binaries(
+            Path.of(context.getEnvironment().getProperty("cetak.demo.kannel-prefix", "/usr")))
+        .installed();
+  }
+
   static final class KannelInstalled implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      return DemoKannel.installed();
+      return kannelInstalled(context);
     }
   }
 
   static final class KannelMissing implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      return !DemoKannel.installed();
+      return !kannelInstalled(context);
     }
   }
 }

@@ -85,6 +85,43 @@ class DemoSmsTest {
     assertThat(children).noneMatch(DemoSmsTest::alive);
   }
 
+  @Test
+  void without_kannel_the_demo_says_so_and_writes_its_sms_to_the_file_masked_without_a_nik()
+      throws Exception {
+    Path missing = home.resolve("no-kannel-here");
+    demo = start("--cetak.demo.kannel-prefix=" + missing);
+    Path smsLog = home.resolve(".cetak").resolve("sms.log");
+
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> Files.readAllLines(smsLog, StandardCharsets.UTF_8).size() >= 2);
+    List<String> niks = strings("select nik from print_request");
+    assertThat(niks).isNotEmpty();
+    assertThat(query("select count(*) from sms_outbox where gateway = 'file'")).isGreaterThan(0);
+    demo.destroy();
+    assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("demo ended").isTrue();
+
+    String log = Files.readString(home.resolve("demo.log"), StandardCharsets.UTF_8);
+    assertThat(log)
+        .contains("Kannel tidak terpasang di " + missing)
+        .doesNotContain("SMS demo lewat Kannel");
+    assertThat(home.resolve("kannel")).doesNotExist();
+    List<String> lines = Files.readAllLines(smsLog, StandardCharsets.UTF_8);
+    assertThat(lines)
+        .allSatisfy(
+            line -> {
+              String[] fields = line.split("\t", -1);
+              assertThat(fields).hasSize(4);
+              assertThat(fields[2]).as("the phone, masked").matches("\\*{8,}\\d{3}");
+              assertThat(fields[3]).startsWith("Yth.").doesNotContainPattern("\\d{8,}");
+            });
+    String all = String.join("\n", lines);
+    assertThat(niks).noneMatch(all::contains);
+    assertThat(all).doesNotContainPattern("\\+?628\\d{6,}");
+  }
+
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
@@ -96,7 +133,7 @@ class DemoSmsTest {
         .toList();
   }
 
-  private Process start() throws IOException {
+  private Process start(String... more) throws IOException {
     Path scenario = home.resolve("demo-quick.yaml");
     try (InputStream in = getClass().getResourceAsStream("/print-room/demo-quick.yaml")) {
       Files.write(scenario, in.readAllBytes());
@@ -118,6 +155,7 @@ class DemoSmsTest {
     command.add("--cetak.station.chip-wait=5s");
     command.add("--cetak.station.idle-wait=200ms");
     command.add("--cetak.sms.every=PT2S");
+    command.addAll(List.of(more));
     return new ProcessBuilder(command)
         .directory(home.toFile())
         .redirectErrorStream(true)
@@ -126,6 +164,10 @@ class DemoSmsTest {
   }
 
   private long query(String sql) throws IOException, SQLException {
+    return Long.parseLong(strings(sql).get(0));
+  }
+
+  private List<String> strings(String sql) throws IOException, SQLException {
     Properties file = new Properties();
     try (InputStream in =
         Files.newInputStream(EmbeddedDatabase.connectionFile(home.resolve("pgdata")))) {
@@ -138,8 +180,11 @@ class DemoSmsTest {
                 file.getProperty("password"));
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
+      List<String> values = new ArrayList<>();
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+      return values;
     }
   }
 }
