@@ -214,5 +214,20 @@ final class InMemoryPrintRoom {
     public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
       return Optional.empty();
     }
+
+    @Override
+    public Optional<Reprints.AwaitedFirstCard> awaitingFirstCard(long requestId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean reprintPending(long requestId) {
+      return false;
+    }
+
+    @Override
+    public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
+      throw new IllegalStateException("no grant awaits a first card");
+    }
   }
 }

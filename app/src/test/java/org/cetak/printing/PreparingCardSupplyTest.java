@@ -86,6 +86,21 @@ class PreparingCardSupplyTest {
         public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
           return Optional.empty();
         }
+
+        @Override
+        public Optional<Reprints.AwaitedFirstCard> awaitingFirstCard(long requestId) {
+          return Optional.empty();
+        }
+
+        @Override
+        public boolean reprintPending(long requestId) {
+          return false;
+        }
+
+        @Override
+        public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
+          throw new IllegalStateException("no grant awaits a first card");
+        }
       };
 
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
