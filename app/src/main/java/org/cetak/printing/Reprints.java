@@ -52,6 +52,12 @@ public final class Reprints implements ApprovalHandler {
     /** Whether the request has a grant no print job used yet. */
     boolean reprintPending(long requestId);
 
+    /** Keeps the first card's outcome proposed with a reprint until the reprint is decided. */
+    void proposeFirstCard(long approvalId, FirstCard card);
+
+    /** The first card's outcome proposed with the reprint of this approval, if any. */
+    Optional<FirstCard> proposedFirstCard(long approvalId);
+
     /** Records the first card's outcome on the grant, with the ledger movement that booked it. */
     void recordFirstCard(long grantId, FirstCard card, long movementId, String by);
   }
@@ -64,8 +70,12 @@ public final class Reprints implements ApprovalHandler {
   public record AwaitedFirstCard(
       long grantId, long officeId, long approvalId, Optional<String> firstCardUid) {}
 
-  /** A request's office and status. */
-  public record RequestState(long officeId, RequestStatus status) {}
+  /**
+   * A request's office and status, and the chip UID of its card when printed.
+   *
+   * @param cardUid the chip UID its last card was printed with, if any
+   */
+  public record RequestState(long officeId, RequestStatus status, Optional<String> cardUid) {}
 
   private final Store store;
 
@@ -84,6 +94,17 @@ public final class Reprints implements ApprovalHandler {
   }
 
   public Approval propose(long officeId, long requestId, String reason, User by) {
+    return propose(officeId, requestId, reason, Optional.empty(), by);
+  }
+
+  /**
+   * Proposes a reprint, with the first card's outcome when it is known already: it is checked now
+   * (refused with nothing written: a lost card without its police report, a chip UID that is not
+   * the card's, a card without chip UID and without serial) and recorded when a supervisor grants
+   * the reprint.
+   */
+  public Approval propose(
+      long officeId, long requestId, String reason, Optional<FirstCard> firstCard, User by) {
     if (!by.has(Role.OPERATOR) && !by.has(Role.SUPERVISOR)) {
       throw new DomainException(
           PrintingError.NOT_AN_OPERATOR, "Only the print room asks for a reprint");
@@ -110,15 +131,51 @@ public final class Reprints implements ApprovalHandler {
           "Request " + requestId + " is " + request.status() + "; only a printed card is reprinted",
           requestId);
     }
-    return approvals
-        .get()
-        .propose(
-            request.officeId(),
-            KIND,
-            Optional.of(requestId),
-            "reprint of request " + requestId,
-            reason,
-            by);
+    firstCard.ifPresent(card -> check(card, requestId, request.cardUid()));
+    return transactions.inTransaction(
+        () -> {
+          Approval approval =
+              approvals
+                  .get()
+                  .propose(
+                      request.officeId(),
+                      KIND,
+                      Optional.of(requestId),
+                      "reprint of request " + requestId,
+                      reason,
+                      by);
+          firstCard.ifPresent(card -> store.proposeFirstCard(approval.id(), card));
+          return approval;
+        });
+  }
+
+  /** Refuses a first card's outcome that cannot be recorded for a card printed with {@code uid}. */
+  private static void check(FirstCard card, long requestId, Optional<String> uid) {
+    if (card.outcome() == null) {
+      throw new DomainException(
+          PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+          "Say what happened to the first card of request " + requestId,
+          requestId);
+    }
+    if (card.outcome() == FirstCard.Outcome.LOST && card.policeReportNo().isEmpty()) {
+      throw new DomainException(
+          PrintingError.FIRST_CARD_POLICE_REPORT_REQUIRED,
+          "A lost first card needs the police report number");
+    }
+    Optional<String> read = ChipUid.normalise(card.chipUid());
+    if (read.isPresent() && !read.equals(uid)) {
+      throw new DomainException(
+          PrintingError.FIRST_CARD_UID_MISMATCH,
+          "Chip " + read.get() + " is not the first card of request " + requestId,
+          read.get(),
+          requestId);
+    }
+    if (card.outcome() == FirstCard.Outcome.SPOILED && uid.isEmpty() && card.serial().isEmpty()) {
+      throw new DomainException(
+          PrintingError.FIRST_CARD_SERIAL_REQUIRED,
+          "The first card of request " + requestId + " has no chip UID: give its serial",
+          requestId);
+    }
   }
 
   /**
@@ -135,12 +192,6 @@ public final class Reprints implements ApprovalHandler {
           "Say what happened to the first card of request " + requestId,
           requestId);
     }
-    if (card.outcome() == FirstCard.Outcome.LOST && card.policeReportNo().isEmpty()) {
-      throw new DomainException(
-          PrintingError.FIRST_CARD_POLICE_REPORT_REQUIRED,
-          "A lost first card needs the police report number");
-    }
-    Optional<String> read = ChipUid.normalise(card.chipUid());
     transactions.run(
         () -> {
           AwaitedFirstCard awaited =
@@ -155,22 +206,8 @@ public final class Reprints implements ApprovalHandler {
                                   + requestId
                                   + " awaits its first card's outcome",
                               requestId));
-          if (read.isPresent() && !read.equals(awaited.firstCardUid())) {
-            throw new DomainException(
-                PrintingError.FIRST_CARD_UID_MISMATCH,
-                "Chip " + read.get() + " is not the first card of request " + requestId,
-                read.get(),
-                requestId);
-          }
+          check(card, requestId, awaited.firstCardUid());
           Optional<String> uid = awaited.firstCardUid();
-          if (card.outcome() == FirstCard.Outcome.SPOILED
-              && uid.isEmpty()
-              && card.serial().isEmpty()) {
-            throw new DomainException(
-                PrintingError.FIRST_CARD_SERIAL_REQUIRED,
-                "The first card of request " + requestId + " has no chip UID: give its serial",
-                requestId);
-          }
           RecordedMovement movement =
               card.outcome() == FirstCard.Outcome.SPOILED
                   ? spoils.reprintedFirstCardSpoiled(
@@ -222,6 +259,9 @@ public final class Reprints implements ApprovalHandler {
   public void approved(Approval approval, User approver) {
     long requestId = approval.subjectId().orElseThrow();
     store.grant(approval.officeId(), requestId, approval.id(), approval.payload());
+    store
+        .proposedFirstCard(approval.id())
+        .ifPresent(card -> recordFirstCard(approval.officeId(), requestId, card, approver));
   }
 
   @Override

@@ -226,6 +226,16 @@ final class InMemoryPrintRoom {
     }
 
     @Override
+    public void proposeFirstCard(long approvalId, FirstCard card) {
+      throw new UnsupportedOperationException("no approvals here");
+    }
+
+    @Override
+    public Optional<FirstCard> proposedFirstCard(long approvalId) {
+      return Optional.empty();
+    }
+
+    @Override
     public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
       throw new IllegalStateException("no grant awaits a first card");
     }

@@ -478,4 +478,54 @@ class ReprintFirstCardTest {
         .isEqualTo(PrintingError.REPRINT_NOT_PRINTED);
     assertThat(state()).isEqualTo(before);
   }
+
+  @Test
+  void a_first_card_outcome_proposed_with_the_reprint_is_recorded_when_the_supervisor_grants_it() {
+    long approvals0 = (Long) db.fetchValue("select count(*) from approval");
+    Map<String, Object> before = state();
+
+    assertThat(
+            refusal(
+                    () ->
+                        reprints.propose(
+                            office, request, "hilang", Optional.of(lost(null)), operator))
+                .error())
+        .isEqualTo(PrintingError.FIRST_CARD_POLICE_REPORT_REQUIRED);
+    assertThat(
+            refusal(
+                    () ->
+                        reprints.propose(
+                            office,
+                            request,
+                            "rusak",
+                            Optional.of(spoiled("04FFFFFFFFFFFF", null)),
+                            operator))
+                .error())
+        .isEqualTo(PrintingError.FIRST_CARD_UID_MISMATCH);
+    assertThat(db.fetchValue("select count(*) from approval")).isEqualTo(approvals0);
+    assertThat(state()).isEqualTo(before);
+
+    Approval asked =
+        reprints.propose(
+            office,
+            request,
+            "kartu rusak sebelum diambil",
+            Optional.of(spoiled(firstUid, null)),
+            operator);
+    assertThat(state()).isEqualTo(before);
+    long spoiledPile = blanks(Location.SPOILED);
+    approvals.approve(asked.id(), supervisor, "disetujui");
+
+    assertThat(blanks(Location.SPOILED)).isEqualTo(spoiledPile + 1);
+    assertThat(
+            db.fetchValue(
+                "select g.first_card_outcome || ' ' || m.reason || ' ' || m.chip_uid || ' ' ||"
+                    + " m.actor from reprint_grant g join stock_movement m on m.id ="
+                    + " g.first_card_movement_id where g.request_id = ?",
+                request))
+        .isEqualTo("SPOILED REPRINT " + firstUid + " kabid");
+    reprinted();
+    pickup.handOver(office, request, inPerson(Optional.empty()), loket);
+    assertThat(status()).isEqualTo("HANDED_OVER");
+  }
 }

@@ -1,6 +1,7 @@
 package org.cetak.printing.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.REPRINT_FIRST_CARD_PROPOSAL;
 import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 
 import java.time.Clock;
@@ -26,11 +27,15 @@ public final class JooqReprintStore implements Reprints.Store {
 
   @Override
   public Optional<Reprints.RequestState> request(long requestId) {
-    return db.select(PRINT_REQUEST.OFFICE_ID, PRINT_REQUEST.STATUS)
+    return db.select(PRINT_REQUEST.OFFICE_ID, PRINT_REQUEST.STATUS, PRINT_REQUEST.CARD_UID)
         .from(PRINT_REQUEST)
         .where(PRINT_REQUEST.ID.eq(requestId))
         .fetchOptional(
-            r -> new Reprints.RequestState(r.value1(), RequestStatus.valueOf(r.value2())));
+            r ->
+                new Reprints.RequestState(
+                    r.value1(),
+                    RequestStatus.valueOf(r.value2()),
+                    Optional.ofNullable(r.value3())));
   }
 
   @Override
@@ -121,5 +126,29 @@ public final class JooqReprintStore implements Reprints.Store {
         .set(REPRINT_GRANT.FIRST_CARD_AT, OffsetDateTime.now(clock))
         .where(REPRINT_GRANT.ID.eq(grantId))
         .execute();
+  }
+
+  @Override
+  public void proposeFirstCard(long approvalId, FirstCard card) {
+    db.insertInto(REPRINT_FIRST_CARD_PROPOSAL)
+        .set(REPRINT_FIRST_CARD_PROPOSAL.APPROVAL_ID, approvalId)
+        .set(REPRINT_FIRST_CARD_PROPOSAL.OUTCOME, card.outcome().name())
+        .set(REPRINT_FIRST_CARD_PROPOSAL.CHIP_UID, card.chipUid().orElse(null))
+        .set(REPRINT_FIRST_CARD_PROPOSAL.SERIAL, card.serial().orElse(null))
+        .set(REPRINT_FIRST_CARD_PROPOSAL.POLICE_REPORT_NO, card.policeReportNo().orElse(null))
+        .execute();
+  }
+
+  @Override
+  public Optional<FirstCard> proposedFirstCard(long approvalId) {
+    return db.selectFrom(REPRINT_FIRST_CARD_PROPOSAL)
+        .where(REPRINT_FIRST_CARD_PROPOSAL.APPROVAL_ID.eq(approvalId))
+        .fetchOptional(
+            r ->
+                new FirstCard(
+                    FirstCard.Outcome.valueOf(r.getOutcome()),
+                    Optional.ofNullable(r.getChipUid()),
+                    Optional.ofNullable(r.getSerial()),
+                    Optional.ofNullable(r.getPoliceReportNo())));
   }
 }

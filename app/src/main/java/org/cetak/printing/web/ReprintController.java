@@ -32,18 +32,37 @@ public class ReprintController {
     this.currentUser = currentUser;
   }
 
-  /** Proposes the reprint of a printed request (body: {@code {"reason": "..."}}). */
+  /**
+   * Proposes the reprint of a printed request (body: {@code {"reason": "..."}}, and the first
+   * card's outcome when known: {@code "firstCard": {"outcome": "SPOILED", "chipUid": "..."}},
+   * recorded when a supervisor grants the reprint).
+   */
   @PostMapping("/api/offices/{office}/requests/{requestId}/reprint")
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.REQUEST_REPRINT)
   @Operation(summary = "Asks for a printed card to be printed again; a supervisor approves it")
-  @Refuses({"UNKNOWN_REQUEST", "NOT_PRINTED", "REASON_REQUIRED"})
+  @Refuses({
+    "UNKNOWN_REQUEST",
+    "NOT_PRINTED",
+    "REASON_REQUIRED",
+    "FIRST_CARD_OUTCOME_REQUIRED",
+    "FIRST_CARD_POLICE_REPORT_REQUIRED",
+    "FIRST_CARD_SERIAL_REQUIRED",
+    "FIRST_CARD_UID_MISMATCH",
+    "INVALID_CHIP_UID"
+  })
   public Approval propose(
       Office office,
       @PathVariable("requestId") long requestId,
       @RequestBody(required = false) ReprintRequest body) {
     return reprints.propose(
-        office.id(), requestId, body == null ? null : body.reason(), currentUser.get());
+        office.id(),
+        requestId,
+        body == null ? null : body.reason(),
+        body == null || body.firstCard() == null
+            ? Optional.empty()
+            : Optional.of(body.firstCard().card()),
+        currentUser.get());
   }
 
   /**
@@ -69,29 +88,23 @@ public class ReprintController {
       @PathVariable("requestId") long requestId,
       @RequestBody(required = false) FirstCardBody body) {
     reprints.recordFirstCard(
-        office.id(),
-        requestId,
-        body == null ? null : body.firstCard().orElse(null),
-        currentUser.get());
+        office.id(), requestId, body == null ? null : body.card(), currentUser.get());
   }
 
-  /** Why the card must be printed again. */
-  public record ReprintRequest(String reason) {}
+  /** Why the card must be printed again, and what happened to the first card when known. */
+  public record ReprintRequest(String reason, FirstCardBody firstCard) {}
 
   /** The first card's outcome as JSON: {@code outcome} SPOILED or LOST. */
   public record FirstCardBody(
       FirstCard.Outcome outcome, String chipUid, String serial, String policeReportNo) {
 
-    /** The outcome entered; empty without one. */
-    public Optional<FirstCard> firstCard() {
-      return outcome == null
-          ? Optional.empty()
-          : Optional.of(
-              new FirstCard(
-                  outcome,
-                  Optional.ofNullable(chipUid),
-                  Optional.ofNullable(serial),
-                  Optional.ofNullable(policeReportNo)));
+    /** The outcome as entered (refused when it names none). */
+    public FirstCard card() {
+      return new FirstCard(
+          outcome,
+          Optional.ofNullable(chipUid),
+          Optional.ofNullable(serial),
+          Optional.ofNullable(policeReportNo));
     }
   }
 }
