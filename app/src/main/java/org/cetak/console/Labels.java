@@ -88,6 +88,10 @@ public class Labels {
               "reserved by allocation run (\\d+), tier (\\d+), rule (.*), rank (\\d+)",
               "label.note.reserved"),
           Rule.of("urgent walk-in approved, run (\\d+)", "label.note.urgentWalkIn"),
+          Rule.of(
+              "reservation released: (\\d+) usable blanks for (\\d+) reservations after blanks"
+                  + " were spoiled or lost; back in the queue with its priority",
+              "label.note.reservationReleased"),
           Rule.of("record changed upstream, imported from (.+)", "label.note.changedUpstream"),
           Rule.of(
               "withdrawn: upstream status is no longer PRINT_READY_RECORD, imported from (.+)",

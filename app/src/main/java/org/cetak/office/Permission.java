@@ -73,6 +73,11 @@ public enum Permission {
   EDIT_NOTICES(EnumSet.of(SUPERVISOR, ADMIN)),
   /** Re-read the station device file (printers and readers) without a restart. */
   RELOAD_DEVICES(EnumSet.of(ADMIN)),
+  /**
+   * Enter what happened to the first card of a reprinted request (back in the office, or lost with
+   * the police report), at the counter's handover or in the print room.
+   */
+  RECORD_FIRST_CARD(EnumSet.of(COUNTER_OFFICER, OPERATOR, SUPERVISOR)),
   /** Ask for a printed card to be printed again. */
   REQUEST_REPRINT(EnumSet.of(OPERATOR, SUPERVISOR)),
   /** See a request's card face as it will be printed (it shows the full NIK). */

@@ -1,6 +1,7 @@
 package org.cetak.pickup;
 
 import java.util.Optional;
+import org.cetak.printing.FirstCard;
 
 /**
  * What the counter officer records when handing a card over (pengambilan KTP-el): the checks
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param oldCardUid the withdrawn old card's chip UID, when it can be read
  * @param oldCardSerial the number printed on the withdrawn old card, when legible
  * @param policeReportNo the police report (surat keterangan kehilangan) of a lost old card
+ * @param firstCard what happened to the first card of a reprinted request, entered with the
+ *     handover of its reprint
  */
 public record HandoverForm(
     boolean suketShown,
@@ -24,9 +27,37 @@ public record HandoverForm(
     OldCard oldCard,
     Optional<String> oldCardUid,
     Optional<String> oldCardSerial,
-    Optional<String> policeReportNo) {
+    Optional<String> policeReportNo,
+    Optional<FirstCard> firstCard) {
+
+  /** A handover that enters no first card's outcome. */
+  public HandoverForm(
+      boolean suketShown,
+      boolean faceMatches,
+      Optional<Boolean> fingerprintVerified,
+      Recipient recipient,
+      Optional<String> representativeName,
+      Optional<String> authorityLetterNo,
+      OldCard oldCard,
+      Optional<String> oldCardUid,
+      Optional<String> oldCardSerial,
+      Optional<String> policeReportNo) {
+    this(
+        suketShown,
+        faceMatches,
+        fingerprintVerified,
+        recipient,
+        representativeName,
+        authorityLetterNo,
+        oldCard,
+        oldCardUid,
+        oldCardSerial,
+        policeReportNo,
+        Optional.empty());
+  }
 
   public HandoverForm {
+    firstCard = firstCard == null ? Optional.empty() : firstCard;
     representativeName = trimmed(representativeName);
     authorityLetterNo = trimmed(authorityLetterNo);
     oldCardUid = trimmed(oldCardUid);
@@ -40,6 +71,11 @@ public record HandoverForm(
 
   @Override
   public String toString() {
-    return "HandoverForm[recipient=" + recipient + ", oldCard=" + oldCard + "]";
+    return "HandoverForm[recipient="
+        + recipient
+        + ", oldCard="
+        + oldCard
+        + firstCard.map(c -> ", firstCard=" + c.outcome()).orElse("")
+        + "]";
   }
 }

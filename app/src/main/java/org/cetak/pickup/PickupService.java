@@ -13,6 +13,7 @@ import org.cetak.office.Audit;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.printing.PrintingError;
+import org.cetak.printing.Reprints;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.request.RequestSearch;
 import org.cetak.stock.RecordedMovement;
@@ -38,6 +39,7 @@ public final class PickupService {
   private final PickupStore store;
   private final RequestLifecycle lifecycle;
   private final SpoilRecords spoils;
+  private final Reprints reprints;
   private final ConsolidationService consolidation;
   private final Access access;
   private final Audit audit;
@@ -48,6 +50,7 @@ public final class PickupService {
       PickupStore store,
       RequestLifecycle lifecycle,
       SpoilRecords spoils,
+      Reprints reprints,
       ConsolidationService consolidation,
       Access access,
       Audit audit,
@@ -56,6 +59,7 @@ public final class PickupService {
     this.store = store;
     this.lifecycle = lifecycle;
     this.spoils = spoils;
+    this.reprints = reprints;
     this.consolidation = consolidation;
     this.access = access;
     this.audit = audit;
@@ -156,6 +160,10 @@ public final class PickupService {
                 requestId);
           }
           checkOldCard(card, form);
+          if (form.firstCard().isPresent()) {
+            reprints.recordFirstCard(officeId, requestId, form.firstCard().get(), by);
+          }
+          reprints.requireFirstCardsAccounted(requestId);
           lifecycle.markHandedOver(requestId, by.username());
           Optional<Long> movement = Optional.empty();
           if (form.oldCard() == OldCard.RETURNED) {
@@ -188,7 +196,8 @@ public final class PickupService {
                   + form.authorityLetterNo().map(l -> " (letter " + l + ")").orElse("")
                   + ", old card "
                   + form.oldCard()
-                  + form.policeReportNo().map(p -> " (police report " + p + ")").orElse(""));
+                  + form.policeReportNo().map(p -> " (police report " + p + ")").orElse("")
+                  + form.firstCard().map(c -> ", first card " + c.outcome()).orElse(""));
           log.info(
               "Card of request {} ({}) handed over to {} by {}",
               requestId,
@@ -250,6 +259,15 @@ public final class PickupService {
           PickupError.OLD_CARD_REQUIRED,
           "A replacement card is handed over against the old card or its police report");
     }
+  }
+
+  /**
+   * Whether the card is a reprint whose first card's outcome is still to be entered (the handover
+   * form asks for it).
+   */
+  public boolean firstCardAwaited(long officeId, long requestId, User by) {
+    card(officeId, requestId, by);
+    return reprints.firstCardAwaited(requestId);
   }
 
   /** The office's printed cards not collected yet, oldest first, with their age. */

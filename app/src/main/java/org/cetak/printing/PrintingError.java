@@ -24,6 +24,18 @@ public enum PrintingError implements ErrorCode {
   CONFIRMATION_REQUIRED(Kind.INVALID),
   /** Say where the card is. */
   SIGHTING_REQUIRED(Kind.INVALID),
+  /** The reprinted card is handed over only once the first card's outcome is entered. */
+  FIRST_CARD_OUTCOME_REQUIRED(Kind.CONFLICT),
+  /** A lost first card needs the police report number. */
+  FIRST_CARD_POLICE_REPORT_REQUIRED(Kind.INVALID),
+  /** The first card had no chip UID: its serial names it. */
+  FIRST_CARD_SERIAL_REQUIRED(Kind.INVALID),
+  /** The chip UID read is not the first card's. */
+  FIRST_CARD_UID_MISMATCH(Kind.INVALID),
+  /** No granted reprint of the request awaits its first card's outcome. */
+  NO_FIRST_CARD_AWAITED(Kind.CONFLICT),
+  /** A reprint was granted and not printed yet: there is no card to hand over. */
+  REPRINT_NOT_PRINTED(Kind.CONFLICT),
   /** No such print request. */
   UNKNOWN_REQUEST(Kind.NOT_FOUND);
 

@@ -33,7 +33,9 @@ public final class SpoilRecords {
   public RecordedMovement spoiled(long officeId, SpoilRequest request, User by) {
     access.require(by, Permission.RECORD_SPOIL, officeId);
     Quantities.positive(request.quantity());
-    if (request.reason() == null || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD) {
+    if (request.reason() == null
+        || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD
+        || request.reason() == SpoilReason.REPRINT) {
       throw new DomainException(
           StockError.INVALID_SPOIL_REASON, "A spoiled blank needs a blank spoil reason");
     }
@@ -90,5 +92,78 @@ public final class SpoilRecords {
                     requestId,
                     new Movement.Detail(
                         serial, serial, uid, Optional.of(requestId), note == null ? "" : note))));
+  }
+
+  /**
+   * Records the first card of a reprinted request, back in the office (returned, damaged): it
+   * leaves the printed cards for the spoiled pile with reason {@link SpoilReason#REPRINT}, naming
+   * its chip UID or, without one, its serial, to await destruction. The reprint's approval is its
+   * document.
+   */
+  public RecordedMovement reprintedFirstCardSpoiled(
+      long officeId,
+      long requestId,
+      long approvalId,
+      Optional<String> chipUid,
+      Optional<String> serial,
+      User by) {
+    access.require(by, Permission.RECORD_FIRST_CARD, officeId);
+    return transactions.inTransaction(
+        () ->
+            ledger.record(
+                new Movement(
+                    officeId,
+                    Item.BLANK,
+                    Place.of(Location.PRINTED),
+                    Place.of(Location.SPOILED),
+                    1,
+                    SpoilReason.REPRINT.name(),
+                    by.username(),
+                    ReferenceKind.APPROVAL,
+                    approvalId,
+                    new Movement.Detail(
+                        serial,
+                        serial,
+                        ChipUid.normalise(chipUid),
+                        Optional.of(requestId),
+                        "kartu pertama permohonan " + requestId + ", dicetak ulang"))));
+  }
+
+  /**
+   * Records the first card of a reprinted request as lost (the resident or the office lost it, the
+   * police report names the loss): it leaves the printed cards for {@link Location#LOST}, not the
+   * spoiled pile, because there is nothing to destroy.
+   */
+  public RecordedMovement reprintedFirstCardLost(
+      long officeId,
+      long requestId,
+      long approvalId,
+      Optional<String> chipUid,
+      Optional<String> serial,
+      String policeReportNo,
+      User by) {
+    access.require(by, Permission.RECORD_FIRST_CARD, officeId);
+    return transactions.inTransaction(
+        () ->
+            ledger.record(
+                new Movement(
+                    officeId,
+                    Item.BLANK,
+                    Place.of(Location.PRINTED),
+                    Place.of(Location.LOST),
+                    1,
+                    "REPRINT_LOST",
+                    by.username(),
+                    ReferenceKind.APPROVAL,
+                    approvalId,
+                    new Movement.Detail(
+                        serial,
+                        serial,
+                        ChipUid.normalise(chipUid),
+                        Optional.of(requestId),
+                        "kartu pertama permohonan "
+                            + requestId
+                            + " hilang, surat kehilangan kepolisian "
+                            + policeReportNo))));
   }
 }

@@ -75,6 +75,13 @@ class LabelsTest {
         .isEqualTo("rusak (Gagal tulis chip): chip MUTE: no answer");
     assertThat(labels.requestNote("imported from bundle-1.zip"))
         .isEqualTo("diimpor dari bundle-1.zip");
+    assertThat(
+            labels.requestNote(
+                "reservation released: 36 usable blanks for 37 reservations after blanks were"
+                    + " spoiled or lost; back in the queue with its priority"))
+        .isEqualTo(
+            "blanko dilepas: tinggal 36 blanko yang dapat dicetak untuk 37 pemesanan setelah"
+                + " blanko rusak atau hilang; kembali ke antrean dengan prioritasnya");
   }
 
   @Test

@@ -86,6 +86,13 @@ public final class CounterFixture {
             new JooqPickupStore(f.db, f.clock),
             f.requests,
             spoils,
+            new org.cetak.printing.Reprints(
+                new org.cetak.printing.jooq.JooqReprintStore(f.db, f.clock),
+                () -> {
+                  throw new IllegalStateException("the counter proposes no reprint");
+                },
+                spoils,
+                f.transactions),
             consolidation,
             access,
             audit,

@@ -214,5 +214,30 @@ final class InMemoryPrintRoom {
     public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
       return Optional.empty();
     }
+
+    @Override
+    public Optional<Reprints.AwaitedFirstCard> awaitingFirstCard(long requestId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean reprintPending(long requestId) {
+      return false;
+    }
+
+    @Override
+    public void proposeFirstCard(long approvalId, FirstCard card) {
+      throw new UnsupportedOperationException("no approvals here");
+    }
+
+    @Override
+    public Optional<FirstCard> proposedFirstCard(long approvalId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
+      throw new IllegalStateException("no grant awaits a first card");
+    }
   }
 }

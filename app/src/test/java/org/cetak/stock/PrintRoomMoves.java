@@ -125,7 +125,7 @@ final class PrintRoomMoves {
     return switch (reason) {
       case PRINT_FAIL -> SpoilCause.PRINT_FAIL;
       case ENCODE_FAIL -> SpoilCause.ENCODE_FAIL;
-      case FACTORY_DEFECT, DATA_CHANGED, DAMAGED_IN_STORAGE, WITHDRAWN_OLD_CARD ->
+      case FACTORY_DEFECT, DATA_CHANGED, DAMAGED_IN_STORAGE, WITHDRAWN_OLD_CARD, REPRINT ->
           throw new IllegalArgumentException("the print station never spoils for " + reason);
     };
   }

@@ -220,7 +220,7 @@ public final class JooqAllocationStore implements AllocationStore {
               reserved,
               now);
     }
-    return reserved == 0 ? 0 : requests.markReserved(runId, now);
+    return reserved == 0 ? 0 : requests.markReserved(officeId, runId, now);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.cetak.pickup.PickupService;
 import org.cetak.pickup.job.PersonalDataErasureJob;
 import org.cetak.pickup.jooq.JooqPickupStore;
 import org.cetak.platform.RecurringJobs;
+import org.cetak.printing.Reprints;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.request.jooq.JooqPersonalDataStore;
 import org.cetak.stock.SpoilRecords;
@@ -35,6 +36,7 @@ public class PickupConfiguration {
       Clock clock,
       RequestLifecycle requests,
       SpoilRecords spoils,
+      Reprints reprints,
       ConsolidationService consolidation,
       Access access,
       Audit audit,
@@ -44,6 +46,7 @@ public class PickupConfiguration {
         new JooqPickupStore(db, clock),
         requests,
         spoils,
+        reprints,
         consolidation,
         access,
         audit,

@@ -17,6 +17,7 @@ import org.cetak.pickup.HandoverForm;
 import org.cetak.pickup.OldCard;
 import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
+import org.cetak.printing.FirstCard;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -115,6 +116,10 @@ public class CounterPage {
     CardAtCounter card = pickup.card(office.id(), requestId, user);
     boolean mayShow = access.allows(user, Permission.HAND_OVER_CARD, office.id());
     model.addAttribute("mayShowNik", mayShow);
+    model.addAttribute("mayHandOver", mayShow);
+    model.addAttribute(
+        "firstCardAwaited",
+        card.collectable() && pickup.firstCardAwaited(office.id(), requestId, user));
     if (mayShow && show.equals("nik")) {
       model.addAttribute("fullNik", pickup.showNik(office.id(), requestId, user));
     }
@@ -141,6 +146,11 @@ public class CounterPage {
       @RequestParam(name = "oldCardUid", defaultValue = "") String oldCardUid,
       @RequestParam(name = "oldCardSerial", defaultValue = "") String oldCardSerial,
       @RequestParam(name = "policeReportNo", defaultValue = "") String policeReportNo,
+      @RequestParam(name = "firstCardOutcome", defaultValue = "") String firstCardOutcome,
+      @RequestParam(name = "firstCardUid", defaultValue = "") String firstCardUid,
+      @RequestParam(name = "firstCardSerial", defaultValue = "") String firstCardSerial,
+      @RequestParam(name = "firstCardPoliceReportNo", defaultValue = "")
+          String firstCardPoliceReportNo,
       Locale locale,
       RedirectAttributes redirect) {
     User user = currentUser.get();
@@ -157,7 +167,8 @@ public class CounterPage {
             oldCard,
             Optional.of(oldCardUid),
             Optional.of(oldCardSerial),
-            Optional.of(policeReportNo));
+            Optional.of(policeReportNo),
+            FirstCard.of(firstCardOutcome, firstCardUid, firstCardSerial, firstCardPoliceReportNo));
     try {
       Handover handover = pickup.handOver(office.id(), requestId, form, user);
       redirect.addFlashAttribute(

@@ -18,6 +18,7 @@ import org.cetak.pickup.Recipient;
 import org.cetak.pickup.UnclaimedCard;
 import org.cetak.platform.ApiError;
 import org.cetak.platform.Refuses;
+import org.cetak.printing.FirstCard;
 import org.cetak.request.RequestSearch;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -102,7 +103,12 @@ public class PickupApi {
     "OLD_CARD_REQUIRED",
     "NO_OLD_CARD_FOR_FIRST_CARD",
     "POLICE_REPORT_REQUIRED",
-    "INVALID_CHIP_UID"
+    "INVALID_CHIP_UID",
+    "FIRST_CARD_OUTCOME_REQUIRED",
+    "FIRST_CARD_POLICE_REPORT_REQUIRED",
+    "FIRST_CARD_SERIAL_REQUIRED",
+    "FIRST_CARD_UID_MISMATCH",
+    "REPRINT_NOT_PRINTED"
   })
   public HandoverView handOver(
       Office office, @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {
@@ -173,7 +179,9 @@ public class PickupApi {
 
   /**
    * The handover as JSON: {@code recipient} RESIDENT or REPRESENTATIVE, {@code oldCard} NONE,
-   * RETURNED or LOST.
+   * RETURNED or LOST; for a reprinted card, the first card's outcome with the console form's
+   * fields: {@code firstCardOutcome} SPOILED (in the office) or LOST, {@code firstCardUid}, {@code
+   * firstCardSerial}, {@code firstCardPoliceReportNo}.
    */
   public record HandoverBody(
       boolean suketShown,
@@ -185,7 +193,11 @@ public class PickupApi {
       OldCard oldCard,
       String oldCardUid,
       String oldCardSerial,
-      String policeReportNo) {
+      String policeReportNo,
+      FirstCard.Outcome firstCardOutcome,
+      String firstCardUid,
+      String firstCardSerial,
+      String firstCardPoliceReportNo) {
 
     HandoverForm form() {
       return new HandoverForm(
@@ -198,7 +210,15 @@ public class PickupApi {
           oldCard,
           Optional.ofNullable(oldCardUid),
           Optional.ofNullable(oldCardSerial),
-          Optional.ofNullable(policeReportNo));
+          Optional.ofNullable(policeReportNo),
+          Optional.ofNullable(firstCardOutcome)
+              .map(
+                  outcome ->
+                      new FirstCard(
+                          outcome,
+                          Optional.ofNullable(firstCardUid),
+                          Optional.ofNullable(firstCardSerial),
+                          Optional.ofNullable(firstCardPoliceReportNo))));
     }
   }
 

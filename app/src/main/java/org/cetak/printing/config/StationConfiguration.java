@@ -45,6 +45,7 @@ import org.cetak.stock.FeederStock;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.Losses;
 import org.cetak.stock.Printers;
+import org.cetak.stock.SpoilRecords;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -153,8 +154,12 @@ public class StationConfiguration {
   }
 
   @Bean
-  Reprints reprints(Reprints.Store store, ObjectProvider<Approvals> approvals) {
-    return new Reprints(store, approvals::getObject);
+  Reprints reprints(
+      Reprints.Store store,
+      ObjectProvider<Approvals> approvals,
+      SpoilRecords spoils,
+      Transactions transactions) {
+    return new Reprints(store, approvals::getObject, spoils, transactions);
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package org.cetak.printing.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.REPRINT_FIRST_CARD_PROPOSAL;
 import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import org.cetak.intake.RequestStatus;
+import org.cetak.printing.FirstCard;
 import org.cetak.printing.Reprints;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -25,11 +27,15 @@ public final class JooqReprintStore implements Reprints.Store {
 
   @Override
   public Optional<Reprints.RequestState> request(long requestId) {
-    return db.select(PRINT_REQUEST.OFFICE_ID, PRINT_REQUEST.STATUS)
+    return db.select(PRINT_REQUEST.OFFICE_ID, PRINT_REQUEST.STATUS, PRINT_REQUEST.CARD_UID)
         .from(PRINT_REQUEST)
         .where(PRINT_REQUEST.ID.eq(requestId))
         .fetchOptional(
-            r -> new Reprints.RequestState(r.value1(), RequestStatus.valueOf(r.value2())));
+            r ->
+                new Reprints.RequestState(
+                    r.value1(),
+                    RequestStatus.valueOf(r.value2()),
+                    Optional.ofNullable(r.value3())));
   }
 
   @Override
@@ -40,6 +46,11 @@ public final class JooqReprintStore implements Reprints.Store {
         .set(REPRINT_GRANT.APPROVAL_ID, approvalId)
         .set(REPRINT_GRANT.REASON, reason)
         .set(REPRINT_GRANT.GRANTED_AT, OffsetDateTime.now(clock))
+        .set(
+            REPRINT_GRANT.FIRST_CARD_UID,
+            DSL.select(PRINT_REQUEST.CARD_UID)
+                .from(PRINT_REQUEST)
+                .where(PRINT_REQUEST.ID.eq(requestId)))
         .execute();
   }
 
@@ -76,5 +87,68 @@ public final class JooqReprintStore implements Reprints.Store {
         .orderBy(REPRINT_GRANT.ID)
         .limit(1)
         .fetchOptional(REPRINT_GRANT.REQUEST_ID);
+  }
+
+  @Override
+  public Optional<Reprints.AwaitedFirstCard> awaitingFirstCard(long requestId) {
+    return db.select(
+            REPRINT_GRANT.ID,
+            REPRINT_GRANT.OFFICE_ID,
+            REPRINT_GRANT.APPROVAL_ID,
+            REPRINT_GRANT.FIRST_CARD_UID)
+        .from(REPRINT_GRANT)
+        .where(REPRINT_GRANT.REQUEST_ID.eq(requestId))
+        .and(REPRINT_GRANT.FIRST_CARD_OUTCOME.isNull())
+        .orderBy(REPRINT_GRANT.ID)
+        .limit(1)
+        .forUpdate()
+        .fetchOptional(
+            r ->
+                new Reprints.AwaitedFirstCard(
+                    r.value1(), r.value2(), r.value3(), Optional.ofNullable(r.value4())));
+  }
+
+  @Override
+  public boolean reprintPending(long requestId) {
+    return db.fetchExists(
+        REPRINT_GRANT,
+        REPRINT_GRANT.REQUEST_ID.eq(requestId).and(REPRINT_GRANT.USED_BY_JOB.isNull()));
+  }
+
+  @Override
+  public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
+    db.update(REPRINT_GRANT)
+        .set(REPRINT_GRANT.FIRST_CARD_OUTCOME, card.outcome().name())
+        .set(REPRINT_GRANT.FIRST_CARD_SERIAL, card.serial().orElse(null))
+        .set(REPRINT_GRANT.POLICE_REPORT_NO, card.policeReportNo().orElse(null))
+        .set(REPRINT_GRANT.FIRST_CARD_MOVEMENT_ID, movementId)
+        .set(REPRINT_GRANT.FIRST_CARD_BY, by)
+        .set(REPRINT_GRANT.FIRST_CARD_AT, OffsetDateTime.now(clock))
+        .where(REPRINT_GRANT.ID.eq(grantId))
+        .execute();
+  }
+
+  @Override
+  public void proposeFirstCard(long approvalId, FirstCard card) {
+    db.insertInto(REPRINT_FIRST_CARD_PROPOSAL)
+        .set(REPRINT_FIRST_CARD_PROPOSAL.APPROVAL_ID, approvalId)
+        .set(REPRINT_FIRST_CARD_PROPOSAL.OUTCOME, card.outcome().name())
+        .set(REPRINT_FIRST_CARD_PROPOSAL.CHIP_UID, card.chipUid().orElse(null))
+        .set(REPRINT_FIRST_CARD_PROPOSAL.SERIAL, card.serial().orElse(null))
+        .set(REPRINT_FIRST_CARD_PROPOSAL.POLICE_REPORT_NO, card.policeReportNo().orElse(null))
+        .execute();
+  }
+
+  @Override
+  public Optional<FirstCard> proposedFirstCard(long approvalId) {
+    return db.selectFrom(REPRINT_FIRST_CARD_PROPOSAL)
+        .where(REPRINT_FIRST_CARD_PROPOSAL.APPROVAL_ID.eq(approvalId))
+        .fetchOptional(
+            r ->
+                new FirstCard(
+                    FirstCard.Outcome.valueOf(r.getOutcome()),
+                    Optional.ofNullable(r.getChipUid()),
+                    Optional.ofNullable(r.getSerial()),
+                    Optional.ofNullable(r.getPoliceReportNo())));
   }
 }

@@ -5,7 +5,9 @@ import org.cetak.common.Transactions;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.request.jooq.ImportedRequests;
 import org.cetak.request.jooq.JooqRequestLifecycle;
+import org.cetak.request.jooq.JooqReservationCeiling;
 import org.cetak.request.jooq.Reservations;
+import org.cetak.stock.ReservationCeiling;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +17,15 @@ import org.springframework.context.annotation.Configuration;
 public class RequestConfiguration {
 
   @Bean
-  RequestLifecycle requestLifecycle(DSLContext db, Transactions transactions, Clock clock) {
-    return new JooqRequestLifecycle(db, transactions, clock);
+  RequestLifecycle requestLifecycle(
+      DSLContext db, Transactions transactions, Clock clock, ReservationCeiling ceiling) {
+    return new JooqRequestLifecycle(db, transactions, clock, ceiling);
+  }
+
+  /** Reservations never outnumber the blanks left: the ledger and the queue tell it. */
+  @Bean
+  JooqReservationCeiling reservationCeiling(DSLContext db, Clock clock) {
+    return new JooqReservationCeiling(db, clock);
   }
 
   @Bean
@@ -25,7 +34,7 @@ public class RequestConfiguration {
   }
 
   @Bean
-  Reservations reservations(DSLContext db) {
-    return new Reservations(db);
+  Reservations reservations(DSLContext db, ReservationCeiling ceiling) {
+    return new Reservations(db, ceiling);
   }
 }

@@ -20,6 +20,7 @@ import org.cetak.common.Transactions;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RequestStatus;
 import org.cetak.request.RequestLifecycle;
+import org.cetak.stock.ReservationCeiling;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record4;
@@ -39,10 +40,22 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
   private final Transactions transactions;
   private final Clock clock;
 
+  private final ReservationCeiling ceiling;
+
   public JooqRequestLifecycle(DSLContext db, Transactions transactions, Clock clock) {
+    this(db, transactions, clock, ReservationCeiling.none());
+  }
+
+  /**
+   * A lifecycle that tells {@code ceiling} when a spoiled card's request holds a blank again, so
+   * that reservations never outnumber the blanks left.
+   */
+  public JooqRequestLifecycle(
+      DSLContext db, Transactions transactions, Clock clock, ReservationCeiling ceiling) {
     this.db = db;
     this.transactions = transactions;
     this.clock = clock;
+    this.ceiling = ceiling;
   }
 
   static List<String> names(Collection<RequestStatus> statuses) {
@@ -95,7 +108,15 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
 
   @Override
   public void requeue(long requestId, String reason, String actor) {
-    move(requestId, RequestStatus.FAILED_REQUEUED, reason, actor, null, null);
+    transactions.run(
+        () -> {
+          move(requestId, RequestStatus.FAILED_REQUEUED, reason, actor, null, null);
+          ceiling.check(
+              db.select(PRINT_REQUEST.OFFICE_ID)
+                  .from(PRINT_REQUEST)
+                  .where(PRINT_REQUEST.ID.eq(requestId))
+                  .fetchSingle(PRINT_REQUEST.OFFICE_ID));
+        });
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
+import org.cetak.stock.ReservationCeiling;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -26,9 +27,19 @@ import org.jooq.Table;
 public final class Reservations {
 
   private final DSLContext db;
+  private final ReservationCeiling ceiling;
 
   public Reservations(DSLContext db) {
+    this(db, ReservationCeiling.none());
+  }
+
+  /**
+   * Reservations that tell {@code ceiling} when they grow, so that a spoil committed meanwhile
+   * cannot leave more reservations than blanks.
+   */
+  public Reservations(DSLContext db, ReservationCeiling ceiling) {
     this.db = db;
+    this.ceiling = ceiling;
   }
 
   /** Open reservations of the office's withdrawn requests are released; returns how many. */
@@ -102,7 +113,8 @@ public final class Reservations {
    * An allocation run's reserved requests become RESERVED, each with a history row naming the run,
    * tier, rule and rank. Returns how many.
    */
-  public int markReserved(long runId, OffsetDateTime now) {
+  public int markReserved(long officeId, long runId, OffsetDateTime now) {
+    ceiling.check(officeId);
     int reserved =
         db.update(PRINT_REQUEST)
             .set(PRINT_REQUEST.STATUS, RequestStatus.RESERVED.name())
@@ -156,6 +168,7 @@ public final class Reservations {
         || !request.getHasPhoto()) {
       return false;
     }
+    ceiling.check(request.getOfficeId());
     db.insertInto(RESERVATION)
         .set(RESERVATION.REQUEST_ID, requestId)
         .set(RESERVATION.OFFICE_ID, request.getOfficeId())

@@ -28,6 +28,7 @@ import org.cetak.stock.LossReports;
 import org.cetak.stock.Losses;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Printers;
+import org.cetak.stock.ReservationCeiling;
 import org.cetak.stock.ReservedBlanks;
 import org.cetak.stock.SpoilRecords;
 import org.cetak.stock.StockLevels;
@@ -57,8 +58,8 @@ public class StockConfiguration {
   private static final ReservedBlanks NOTHING_RESERVED = officeId -> 0;
 
   @Bean
-  Ledger ledger(DSLContext db, Clock clock) {
-    return new JooqLedger(db, clock);
+  Ledger ledger(DSLContext db, Clock clock, ReservationCeiling ceiling) {
+    return new JooqLedger(db, clock, ceiling);
   }
 
   /**

@@ -28,6 +28,7 @@ import org.cetak.stock.Place;
 import org.cetak.stock.PrinterOutput;
 import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.ReferenceKind;
+import org.cetak.stock.ReservationCeiling;
 import org.cetak.stock.StockError;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -53,14 +54,29 @@ public final class JooqLedger implements Ledger {
 
   private final DSLContext db;
   private final Clock clock;
+  private final ReservationCeiling ceiling;
 
   public JooqLedger(DSLContext db, Clock clock) {
+    this(db, clock, ReservationCeiling.none());
+  }
+
+  /** A ledger that tells {@code ceiling} of each movement out of the vault or a feeder. */
+  public JooqLedger(DSLContext db, Clock clock, ReservationCeiling ceiling) {
     this.db = db;
     this.clock = clock;
+    this.ceiling = ceiling;
   }
 
   @Override
   public RecordedMovement record(Movement m) {
+    RecordedMovement recorded = write(m);
+    if (ReservationCeiling.shrinks(m)) {
+      ceiling.check(m.officeId());
+    }
+    return recorded;
+  }
+
+  private RecordedMovement write(Movement m) {
     boolean takes = !m.from().location().isSource();
     boolean adds = !m.to().location().isSource();
     if (takes && ORDER.compare(m.from(), m.to()) < 0) {

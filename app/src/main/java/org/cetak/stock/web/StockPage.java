@@ -262,7 +262,7 @@ public class StockPage {
 
   static List<SpoilReason> spoilReasons() {
     return Arrays.stream(SpoilReason.values())
-        .filter(r -> r != SpoilReason.WITHDRAWN_OLD_CARD)
+        .filter(r -> r != SpoilReason.WITHDRAWN_OLD_CARD && r != SpoilReason.REPRINT)
         .toList();
   }
 

@@ -11,6 +11,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.ReprintedCards;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The counter officer hands a card over in a real headless Chromium, checked in the database. */
 @CetakSpringTest
@@ -35,6 +37,7 @@ class CounterBrowserTest {
   @Autowired Outbox outbox;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
+  @Autowired ApplicationContext spring;
 
   private Office office;
 
@@ -119,6 +122,40 @@ class CounterBrowserTest {
     assertThat(db.fetchValue("select status from print_request where id = ?", request))
         .isEqualTo("PRINTED");
     assertThat(db.fetchCount(db.selectFrom("handover").where("request_id = ?", request))).isZero();
+  }
+
+  @Test
+  void the_counter_enters_the_first_cards_loss_in_the_handover_form_of_a_reprinted_card() {
+    ReprintedCards.Reprinted reprinted = ReprintedCards.make(spring, office.id());
+    long request = reprinted.requestId();
+    signIn("loket");
+
+    browser.get(url("/pickup/" + request));
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("faceMatches")).click();
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo(
+            "Ditolak: Kartu cetak ulang baru diserahkan setelah nasib kartu pertama dicatat."
+                + " Tidak ada yang dicatat.");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("faceMatches")).click();
+    browser.findElement(By.id("firstCard-lost")).click();
+    browser.findElement(By.id("firstCardPoliceReportNo")).sendKeys("LP/B/77/XII/2026");
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Sudah diambil");
+    assertThat(
+            db.fetchValue(
+                "select g.first_card_outcome || ' ' || g.police_report_no || ' ' || m.to_location"
+                    + " from reprint_grant g join stock_movement m"
+                    + " on m.id = g.first_card_movement_id where g.request_id = ?",
+                request))
+        .isEqualTo("LOST LP/B/77/XII/2026 LOST");
   }
 
   @Test

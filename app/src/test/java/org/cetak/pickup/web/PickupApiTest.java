@@ -13,10 +13,12 @@ import org.cetak.notify.Outbox;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.ReprintedCards;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /** The counter's REST API: a handover, its refusals as problem documents, and who may use it. */
 @CetakSpringTest
@@ -28,6 +30,7 @@ class PickupApiTest {
   @Autowired Outbox outbox;
   @Autowired OfficeDirectory offices;
   @Autowired Clock clock;
+  @Autowired ApplicationContext spring;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,6 +84,79 @@ class PickupApiTest {
         .contains("surat keterangan kehilangan");
     assertThat(db.fetchValue("select status from print_request where id = ?", request))
         .isEqualTo("PRINTED");
+  }
+
+  @Test
+  void
+      a_reprint_is_handed_over_with_its_first_card_outcome_in_the_consoles_fields_and_not_by_the_auditor()
+          throws Exception {
+    ReprintedCards.Reprinted reprinted =
+        ReprintedCards.make(spring, offices.officeByCode("32.71").orElseThrow().id());
+    long request = reprinted.requestId();
+    String path = "/api/offices/32.71/pickup/cards/" + request + "/handover";
+    String checks =
+        "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
+            + "\"oldCard\":\"NONE\"";
+    long movements = movements();
+
+    HttpResponse<String> withoutOutcome = send("POST", path, checks + "}");
+    HttpResponse<String> lostWithoutReport =
+        send("POST", path, checks + ",\"firstCardOutcome\":\"LOST\"}");
+    HttpResponse<String> auditor =
+        http.send(
+            request(
+                    "POST",
+                    path,
+                    "inspektorat",
+                    checks
+                        + ",\"firstCardOutcome\":\"LOST\","
+                        + "\"firstCardPoliceReportNo\":\"LP/1/2026\"}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> auditorEntry =
+        http.send(
+            request(
+                    "POST",
+                    "/api/offices/32.71/requests/" + request + "/reprint/first-card",
+                    "inspektorat",
+                    "{\"outcome\":\"LOST\",\"policeReportNo\":\"LP/1/2026\"}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(withoutOutcome.statusCode()).isEqualTo(409);
+    assertThat(withoutOutcome.body())
+        .contains("\"code\":\"FIRST_CARD_OUTCOME_REQUIRED\"")
+        .contains("Catat dulu nasib kartu pertama permohonan " + request);
+    assertThat(lostWithoutReport.statusCode()).isEqualTo(400);
+    assertThat(lostWithoutReport.body()).contains("\"code\":\"FIRST_CARD_POLICE_REPORT_REQUIRED\"");
+    assertThat(auditor.statusCode()).isEqualTo(403);
+    assertThat(auditorEntry.statusCode()).isEqualTo(403);
+    assertThat(movements()).isEqualTo(movements);
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+
+    HttpResponse<String> handed =
+        send(
+            "POST",
+            path,
+            checks
+                + ",\"firstCardOutcome\":\"SPOILED\",\"firstCardUid\":\""
+                + reprinted.firstUid()
+                + "\"}");
+
+    assertThat(handed.statusCode()).isEqualTo(201);
+    assertThat(handed.body()).contains("\"cardUid\":\"" + reprinted.secondUid() + "\"");
+    assertThat(
+            db.fetchValue(
+                "select m.reason || ' ' || m.chip_uid || ' ' || m.to_location from stock_movement m"
+                    + " join reprint_grant g on g.first_card_movement_id = m.id"
+                    + " where g.request_id = ?",
+                request))
+        .isEqualTo("REPRINT " + reprinted.firstUid() + " SPOILED");
+  }
+
+  private long movements() {
+    return ((Number) db.fetchValue("select count(*) from stock_movement")).longValue();
   }
 
   @Test
