@@ -47,8 +47,14 @@ public final class PayloadFetchingQueue implements PrintQueue {
   /** By request, when the registry may be asked again for its payload (on this node). */
   private final Map<Long, Instant> askAgainAt = new ConcurrentHashMap<>();
 
-  /** By request, what is wrong with its stored payload: it is fetched again as if missing. */
-  private final Map<Long, String> unreadable = new ConcurrentHashMap<>();
+  /**
+   * By request, what is wrong with its stored payload: it is fetched again as if missing, until the
+   * payload stored for it is another (fetched, or brought by a later bundle).
+   */
+  private final Map<Long, Unreadable> unreadable = new ConcurrentHashMap<>();
+
+  /** A stored payload that cannot be drawn: what is wrong, and a fingerprint of its bytes. */
+  private record Unreadable(String problem, int payload) {}
 
   public PayloadFetchingQueue(
       PrintQueue stored,
@@ -117,13 +123,29 @@ public final class PayloadFetchingQueue implements PrintQueue {
   @Override
   public void putAside(QueuedCard card, String problem) {
     String said = plain(problem);
-    unreadable.put(card.requestId(), said);
+    unreadable.put(card.requestId(), new Unreadable(said, fingerprint(card)));
     wait(card, PayloadWaits.Reason.FACE_UNREADABLE, said);
   }
 
   /** Whether the card can be drawn from what is stored, as far as is known. */
   private boolean printable(QueuedCard card) {
-    return card.hasPhoto() && !unreadable.containsKey(card.requestId());
+    if (!card.hasPhoto()) {
+      return false;
+    }
+    Unreadable known = unreadable.get(card.requestId());
+    if (known != null && known.payload() != fingerprint(card)) {
+      // another payload was stored meanwhile (a later bundle): it is tried
+      unreadable.remove(card.requestId());
+      waits.found(card.requestId());
+      return true;
+    }
+    return known == null;
+  }
+
+  private static int fingerprint(QueuedCard card) {
+    return java.util.Objects.hash(
+        card.payloads().photo().map(java.util.Arrays::hashCode).orElse(0),
+        card.payloads().signature().map(java.util.Arrays::hashCode).orElse(0));
   }
 
   private Set<Long> notYetDue() {
@@ -168,7 +190,8 @@ public final class PayloadFetchingQueue implements PrintQueue {
    */
   private Optional<QueuedCard> notFetched(
       QueuedCard card, PayloadWaits.Reason reason, String detail) {
-    String problem = unreadable.get(card.requestId());
+    Unreadable known = unreadable.get(card.requestId());
+    String problem = known == null ? null : known.problem();
     if (problem == null) {
       return wait(card, reason, plain(detail));
     }

@@ -289,6 +289,31 @@ class PayloadWaitTest {
         .isEqualTo(0L);
   }
 
+  @Test
+  void a_card_put_aside_for_its_photo_prints_once_a_later_bundle_stores_a_readable_one() {
+    long request = reserved(1).get(0);
+    byte[] good =
+        (byte[]) f.db.fetchValue("select photo from request_payload where request_id = ?", request);
+    f.db.execute(
+        "update request_payload set photo = ? where request_id = ?",
+        "not a jpeg at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        request);
+    registry.set(down);
+
+    assertThat(supply.next(printer)).isEmpty();
+    assertThat(waits.waiting(office.id()))
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).isEqualTo(PayloadWaits.Reason.FACE_UNREADABLE));
+
+    // a later bundle stores a photo that can be read; the registry is still down
+    f.db.execute("update request_payload set photo = ? where request_id = ?", good, request);
+    supply.release(printer);
+    f.clock.advance(PayloadFetchingQueue.RETRY);
+
+    assertThat(supply.next(printer)).map(PreparedCard::requestId).contains(request);
+    assertThat(waits.waiting(office.id())).isEmpty();
+  }
+
   /** Still holding its blank, untouched by a printer: no job, no blank taken from a feeder. */
   private void assertHoldsItsBlankUnprinted(long requestId) {
     assertThat(f.db.fetchValue("select status from print_request where id = ?", requestId))
