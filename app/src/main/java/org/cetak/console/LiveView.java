@@ -132,7 +132,17 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
                 });
       }
       if (may.contains(Permission.SEE_APPROVALS)) {
-        s.approvals().ifPresent(a -> values.put("approvals.pending", number.format(a.size())));
+        s.approvals()
+            .ifPresent(
+                a -> {
+                  values.put("approvals.pending", number.format(a.size()));
+                  // which ones: a list whose count stays the same still changes (refresh.js)
+                  values.put(
+                      "approvals.ids",
+                      a.stream()
+                          .map(approval -> String.valueOf(approval.id()))
+                          .collect(java.util.stream.Collectors.joining(" ")));
+                });
       }
       if (may.contains(Permission.SEE_HANDOVERS)) {
         s.unclaimed()

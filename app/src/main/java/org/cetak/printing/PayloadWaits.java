@@ -20,8 +20,8 @@ public interface PayloadWaits {
   void found(long requestId);
 
   /**
-   * The office's requests that wait for their payload and are still to be printed (holding a blank,
-   * or granted a reprint), longest waiting first.
+   * The office's requests that wait for their payload (or whose stored payload cannot be read) and
+   * are still to be printed (holding a blank, or granted a reprint), longest waiting first.
    */
   List<Waiting> waiting(long officeId);
 
@@ -36,7 +36,12 @@ public interface PayloadWaits {
     /** The registry does not know the NIK. */
     NOT_FOUND_UPSTREAM,
     /** The registry's record comes without a photo. */
-    NO_PHOTO_UPSTREAM
+    NO_PHOTO_UPSTREAM,
+    /**
+     * The stored photo or signature cannot be decoded: the card's face cannot be drawn. The card is
+     * put aside and its payload fetched again.
+     */
+    FACE_UNREADABLE
   }
 
   /**

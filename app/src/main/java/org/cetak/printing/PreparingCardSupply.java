@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
+import org.cetak.printing.face.InvalidCardFaceDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,14 @@ public final class PreparingCardSupply implements CardSupply {
       }
       try {
         return Optional.of(preparer.prepare(next.get(), reprint));
+      } catch (InvalidCardFaceDataException e) {
+        // its face cannot be drawn: put aside for the operator, no blank taken, fetched again
+        String problem =
+            e.getCause() == null
+                ? e.getMessage()
+                : "card face field '" + e.field() + "' is not an image that can be read";
+        log.warn("Request {} put aside: {}", next.get().requestId(), problem);
+        queue.putAside(next.get(), problem);
       } catch (RuntimeException e) {
         log.warn(
             "Request {} cannot be prepared ({}); leaving it for an officer",

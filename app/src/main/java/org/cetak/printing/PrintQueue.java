@@ -24,4 +24,13 @@ public interface PrintQueue {
 
   /** One request with its record and payloads (to prepare it again after a restart). */
   Optional<QueuedCard> card(long requestId);
+
+  /**
+   * The card's face cannot be drawn from what is stored (a photo or signature no codec can read):
+   * the request is put aside with the problem, is passed over (it takes no blank) and its payload
+   * is asked for again later, as for a card without its photo.
+   *
+   * @param problem what is wrong, without personal data
+   */
+  void putAside(QueuedCard card, String problem);
 }

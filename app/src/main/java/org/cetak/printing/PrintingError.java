@@ -6,6 +6,8 @@ import org.cetak.common.ErrorCode;
 public enum PrintingError implements ErrorCode {
   /** The card was already picked from the feeder. */
   CARD_WAS_PICKED(Kind.CONFLICT),
+  /** The card's face cannot be drawn from the request's stored photo, signature or record. */
+  CARD_FACE_UNREADABLE(Kind.CONFLICT),
   /** The device file cannot be used; the message lists every mistake. */
   DEVICE_FILE_INVALID(Kind.INVALID),
   /** The print job changed meanwhile. */

@@ -59,8 +59,10 @@ class IntakeHttpTest {
     HttpResponse<String> why =
         send(
             "loket",
-            HttpRequest.newBuilder(uri("/api/offices/32.71/queue/" + good.get("nik") + "/why"))
-                .GET());
+            HttpRequest.newBuilder(uri("/api/offices/32.71/queue/why"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + good.get("nik") + "\"}")));
     assertThat(why.statusCode()).isEqualTo(200);
     assertThat(why.body()).contains("\"rule\":\"FIRST_CARD\"").doesNotContain(good.get("nik"));
   }

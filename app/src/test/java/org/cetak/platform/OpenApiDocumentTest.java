@@ -159,6 +159,32 @@ class OpenApiDocumentTest {
     assertThat(load.path("400").path("description").asString()).contains("MALFORMED_BODY");
   }
 
+  @Test
+  void no_endpoint_takes_a_nik_or_a_kk_in_its_address() {
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      String lower = path.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("{nik") || lower.contains("{kk") || lower.contains("nik}")) {
+        wrong.add(path.getKey() + ": a NIK or KK in the path");
+      }
+      List<JsonNode> parameters = new ArrayList<>();
+      path.getValue().path("parameters").forEach(parameters::add);
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        op.getValue().path("parameters").forEach(parameters::add);
+      }
+      for (JsonNode parameter : parameters) {
+        String name = parameter.path("name").asString("").toLowerCase(java.util.Locale.ROOT);
+        String in = parameter.path("in").asString("");
+        if ((in.equals("path") || in.equals("query"))
+            && (name.equals("nik") || name.equals("kk") || name.endsWith("nik"))) {
+          wrong.add(path.getKey() + ": " + in + " parameter " + parameter.path("name").asString());
+        }
+      }
+    }
+    assertThat(document.path("paths").size()).isGreaterThan(50);
+    assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
+  }
+
   /** "METHOD /path" → operation. */
   private Map<String, JsonNode> operations() {
     Map<String, JsonNode> all = new java.util.TreeMap<>();

@@ -238,6 +238,97 @@ class PayloadWaitTest {
   }
 
   @Test
+  void a_card_whose_photo_cannot_be_read_is_put_aside_takes_no_blank_and_prints_once_fetched() {
+    List<Long> requests = reserved(2);
+    long bad = f.queue.nextReserved(office.id()).orElseThrow().requestId(); // first in print order
+    long good = requests.get(0) == bad ? requests.get(1) : requests.get(0);
+    String nik = (String) f.db.fetchValue("select nik from print_request where id = ?", bad);
+    f.db.execute(
+        "update request_payload set photo = ? where request_id = ?",
+        "not a jpeg at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        bad);
+    registry.set(down);
+
+    Optional<PreparedCard> next = supply.next(printer);
+
+    assertThat(next).map(PreparedCard::requestId).contains(good);
+    assertThat(waits.waiting(office.id()))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.requestId()).isEqualTo(bad);
+              assertThat(w.reason()).isEqualTo(PayloadWaits.Reason.FACE_UNREADABLE);
+              assertThat(w.detail()).contains("photoJpeg").doesNotContain(nik);
+            });
+    assertHoldsItsBlankUnprinted(bad);
+
+    // the card printed meanwhile leaves the queue; the registry is still down when asked again
+    printed(good);
+    supply.release(printer);
+    f.clock.advance(PayloadFetchingQueue.RETRY);
+    assertThat(supply.next(printer)).isEmpty();
+    assertThat(waits.waiting(office.id()))
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.reason()).isEqualTo(PayloadWaits.Reason.FACE_UNREADABLE);
+              assertThat(w.detail()).contains("photoJpeg").contains("UPSTREAM_UNAVAILABLE");
+              assertThat(w.tries()).isEqualTo(2);
+            });
+    assertHoldsItsBlankUnprinted(bad);
+
+    // the registry answers: its photo is fetched again and the card is prepared with it
+    registry.set(up);
+    supply.release(printer);
+    f.clock.advance(PayloadFetchingQueue.RETRY);
+    Optional<PreparedCard> fetched = supply.next(printer);
+
+    assertThat(fetched).map(PreparedCard::requestId).contains(bad);
+    assertThat(waits.waiting(office.id())).isEmpty();
+    assertThat(f.db.fetchValue("select count(*) from payload_wait where request_id = ?", bad))
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void a_card_put_aside_for_its_photo_prints_once_a_later_bundle_stores_a_readable_one() {
+    long request = reserved(1).get(0);
+    byte[] good =
+        (byte[]) f.db.fetchValue("select photo from request_payload where request_id = ?", request);
+    f.db.execute(
+        "update request_payload set photo = ? where request_id = ?",
+        "not a jpeg at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        request);
+    registry.set(down);
+
+    assertThat(supply.next(printer)).isEmpty();
+    assertThat(waits.waiting(office.id()))
+        .singleElement()
+        .satisfies(w -> assertThat(w.reason()).isEqualTo(PayloadWaits.Reason.FACE_UNREADABLE));
+
+    // a later bundle stores a photo that can be read; the registry is still down
+    f.db.execute("update request_payload set photo = ? where request_id = ?", good, request);
+    supply.release(printer);
+    f.clock.advance(PayloadFetchingQueue.RETRY);
+
+    assertThat(supply.next(printer)).map(PreparedCard::requestId).contains(request);
+    assertThat(waits.waiting(office.id())).isEmpty();
+  }
+
+  /** Still holding its blank, untouched by a printer: no job, no blank taken from a feeder. */
+  private void assertHoldsItsBlankUnprinted(long requestId) {
+    assertThat(f.db.fetchValue("select status from print_request where id = ?", requestId))
+        .isEqualTo("RESERVED");
+    assertThat(
+            f.db.fetchValue(
+                "select count(*) from reservation where request_id = ? and released_at is null"
+                    + " and consumed_at is null",
+                requestId))
+        .isEqualTo(1L);
+    assertThat(f.db.fetchValue("select count(*) from print_job where request_id = ?", requestId))
+        .isEqualTo(0L);
+  }
+
+  @Test
   void a_card_without_its_photo_is_never_prepared() {
     long request = reserved(1).get(0);
     f.db.execute("delete from request_payload where request_id = ?", request);

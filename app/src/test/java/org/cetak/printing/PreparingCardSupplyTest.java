@@ -54,6 +54,11 @@ class PreparingCardSupplyTest {
         public Optional<QueuedCard> card(long requestId) {
           return Optional.ofNullable(waiting.get(requestId)).map(s -> queued(requestId, s));
         }
+
+        @Override
+        public void putAside(QueuedCard card, String problem) {
+          throw new AssertionError("every card of this test can be drawn");
+        }
       };
 
   private final Transactions transactions =

@@ -16,7 +16,6 @@ import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,34 +39,51 @@ public class AllocationController {
     this.currentUser = currentUser;
   }
 
-  /** Why a NIK's card is not printed yet: tier, rank, blanks ahead, estimated print dates. */
-  @GetMapping("/api/offices/{office}/queue/{nik}/why")
+  /**
+   * Why a NIK's card is not printed yet: tier, rank, blanks ahead, estimated print dates. The NIK
+   * travels in the body ({@code {"nik": "..."}}), never in the address.
+   */
+  @PostMapping("/api/offices/{office}/queue/why")
   @Allow(Permission.EXPLAIN_QUEUE)
   @Operation(
       summary =
-          "Why a NIK's card is not printed yet: tier, rank, blanks ahead, blockers, estimated print dates")
+          "Why a NIK's card is not printed yet: tier, rank, blanks ahead, blockers, estimated print"
+              + " dates (the NIK in the body)")
   @Refuses({"INVALID_NIK", "NO_REQUEST"})
-  public QueueExplanation why(Office office, @PathVariable("nik") String nik) {
+  public QueueExplanation why(Office office, @RequestBody Resident resident) {
+    String nik = resident.nik();
     inOffice(office, nik);
     return allocation.explain(nik);
   }
 
-  /** Holds a blank from the urgent reserve for a walk-in (body: {@code {"reason": "..."}}). */
-  @PostMapping("/api/offices/{office}/queue/{nik}/urgent")
+  /**
+   * Holds a blank from the urgent reserve for a walk-in (body: {@code {"nik": "...", "reason":
+   * "..."}}).
+   */
+  @PostMapping("/api/offices/{office}/queue/urgent")
   @Allow(Permission.GRANT_URGENT)
-  @Operation(summary = "Holds a blank from the urgent reserve for a walk-in")
+  @Operation(summary = "Holds a blank from the urgent reserve for a walk-in (the NIK in the body)")
   @Refuses({"INVALID_NIK", "NO_REQUEST", "NOT_QUEUED", "NO_USABLE_BLANK", "REASON_REQUIRED"})
-  public RunResult urgent(
-      Office office,
-      @PathVariable("nik") String nik,
-      @RequestBody(required = false) WalkIn walkIn) {
-    inOffice(office, nik);
-    return allocation.approveWalkIn(
-        nik, currentUser.get().username(), walkIn == null ? null : walkIn.reason());
+  public RunResult urgent(Office office, @RequestBody WalkIn walkIn) {
+    inOffice(office, walkIn.nik());
+    return allocation.approveWalkIn(walkIn.nik(), currentUser.get().username(), walkIn.reason());
   }
 
-  /** Why a walk-in is urgent. */
-  public record WalkIn(String reason) {}
+  /** Whose queue entry is asked about. */
+  public record Resident(String nik) {
+    @Override
+    public String toString() {
+      return "Resident[" + Masking.nik(nik) + "]";
+    }
+  }
+
+  /** A walk-in: whose card, and why it is urgent. */
+  public record WalkIn(String nik, String reason) {
+    @Override
+    public String toString() {
+      return "WalkIn[" + Masking.nik(nik) + "]";
+    }
+  }
 
   /** Runs allocation of the office now. */
   @PostMapping("/api/offices/{office}/allocation/runs")

@@ -2,6 +2,7 @@ package org.cetak.consolidation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import org.cetak.common.Masking;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.consolidation.QueuedPush;
@@ -14,8 +15,8 @@ import org.cetak.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The status push of an office to the centre: backlog, a NIK's history, and "push now". */
@@ -47,15 +48,24 @@ public class ConsolidationApi {
   }
 
   /** Every push of a NIK's cards: printed when, pushed when, the centre's answers, retries. */
-  @GetMapping("/cards")
+  @PostMapping("/cards/search")
   @Allow(Permission.SEE_CONSOLIDATION)
   @Operation(
       summary =
-          "Every status push of a NIK's cards: printed when, pushed when, the centre's answers")
+          "Every status push of a NIK's cards: printed when, pushed when, the centre's answers"
+              + " (the NIK in the body)")
   @Refuses({"INVALID_NIK"})
-  public List<QueuedPush> history(Office office, @RequestParam("nik") String nik) {
+  public List<QueuedPush> history(Office office, @RequestBody Resident resident) {
     User user = currentUser.get();
-    return consolidation.history(office.id(), nik, user);
+    return consolidation.history(office.id(), resident.nik(), user);
+  }
+
+  /** Whose cards are asked about. */
+  public record Resident(String nik) {
+    @Override
+    public String toString() {
+      return "Resident[" + Masking.nik(nik) + "]";
+    }
   }
 
   /** Pushes a stuck or waiting status (and its request's later ones) now. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
 import org.cetak.intake.ImportService;
+import org.cetak.intake.ImportsUnderWay;
 import org.cetak.intake.RecordValidator;
 import org.cetak.intake.RegistrySync;
 import org.cetak.intake.RequestStore;
@@ -59,6 +60,11 @@ public class IntakeConfiguration {
         (officeId, counts) -> listeners.orderedStream().forEach(l -> l.imported(officeId, counts));
     return new ImportService(
         store, validator, offices, transactions, audit, java.util.List.of(all));
+  }
+
+  @Bean
+  ImportsUnderWay importsUnderWay() {
+    return new ImportsUnderWay();
   }
 
   @Bean

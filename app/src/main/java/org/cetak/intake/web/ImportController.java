@@ -16,6 +16,7 @@ import org.cetak.intake.ImportCounts;
 import org.cetak.intake.ImportProgress;
 import org.cetak.intake.ImportReport;
 import org.cetak.intake.ImportService;
+import org.cetak.intake.ImportsUnderWay;
 import org.cetak.intake.IntakeError;
 import org.cetak.intake.RecordFlag;
 import org.cetak.intake.RegistrySync;
@@ -29,6 +30,8 @@ import org.cetak.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,12 +52,15 @@ public class ImportController {
   private final CurrentUser currentUser;
   private final ObjectProvider<RegistrySync> sync;
   private final Labels labels;
+  private final ImportsUnderWay underWay;
 
   public ImportController(
       ImportService imports,
       CurrentUser currentUser,
       ObjectProvider<RegistrySync> sync,
-      Labels labels) {
+      Labels labels,
+      ImportsUnderWay underWay) {
+    this.underWay = underWay;
     this.imports = imports;
     this.currentUser = currentUser;
     this.sync = sync;
@@ -96,7 +102,11 @@ public class ImportController {
     }
   }
 
-  /** 200 with the report when applied; 422 with every bad row when refused (nothing written). */
+  /**
+   * 200 with the report when applied; 422 with every bad row when refused (nothing written). With a
+   * progress id (the form part named progress: a random token of the uploader), {@code GET
+   * imports/progress/{id}} tells how far the import has read meanwhile.
+   */
   @PostMapping(consumes = "multipart/form-data")
   @Allow(Permission.IMPORT_RECORDS)
   @Operation(
@@ -104,7 +114,10 @@ public class ImportController {
           "Imports a bundle (zip) of print-ready records, streamed to disk, with the per-row error report")
   @Refuses({"BUNDLE_NOT_ZIP", "BUNDLE_NO_RECORDS", "EMPTY_BUNDLE"})
   public ResponseEntity<Answer> upload(
-      Office target, @RequestPart("bundle") MultipartFile bundle, HttpServletRequest request) {
+      Office target,
+      @RequestPart("bundle") MultipartFile bundle,
+      @RequestParam(name = "progress", required = false) String progressId,
+      HttpServletRequest request) {
     User user = currentUser.get();
     if (bundle.isEmpty()) {
       throw new DomainException(IntakeError.EMPTY_BUNDLE, "The uploaded bundle is empty");
@@ -117,8 +130,12 @@ public class ImportController {
       bundle.transferTo(zip);
       ImportReport report;
       try (Bundle opened = Bundle.open(zip, uploadedName(bundle.getOriginalFilename()))) {
-        report =
-            imports.importBundle(opened, target.code(), user.username(), ImportProgress.none());
+        ImportProgress progress = underWay.follow(progressId, user.username());
+        try {
+          report = imports.importBundle(opened, target.code(), user.username(), progress);
+        } finally {
+          underWay.ended(progressId);
+        }
       }
       return ResponseEntity.status(
               report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
@@ -135,6 +152,32 @@ public class ImportController {
       }
     }
   }
+
+  /**
+   * How far the signed-in user's import under {@code id} has read its records file: {@code RUNNING}
+   * with the percent of its bytes read, or {@code NOT_RUNNING} (not started yet, still uploading,
+   * or over).
+   */
+  @GetMapping("/progress/{id}")
+  @Allow(Permission.IMPORT_RECORDS)
+  @Operation(
+      summary =
+          "How far an import under way has read its records file (percent of its bytes), by the"
+              + " progress id its upload named")
+  @Refuses({})
+  public ProgressAnswer progress(Office target, @PathVariable("id") String id) {
+    User user = currentUser.get();
+    return underWay
+        .progress(id, user.username())
+        .map(
+            p ->
+                new ProgressAnswer("RUNNING", p.percent(), p.bytesRead(), p.totalBytes(), p.rows()))
+        .orElse(new ProgressAnswer("NOT_RUNNING", 0, 0, 0, 0));
+  }
+
+  /** An import's progress: {@code RUNNING} or {@code NOT_RUNNING}, and how far it has read. */
+  public record ProgressAnswer(
+      String state, int percent, long bytesRead, long totalBytes, long rows) {}
 
   /** The name the file had on the uploader's computer, without any folder. */
   static String uploadedName(String original) {

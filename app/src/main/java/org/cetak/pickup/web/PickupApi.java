@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Masking;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,22 +45,35 @@ public class PickupApi {
     this.currentUser = currentUser;
   }
 
-  /** Cards of the office by {@code nik}, {@code name} (+ {@code birthDate}) or {@code suket}. */
-  @GetMapping("/cards")
+  /**
+   * Cards of the office by {@code nik}, {@code name} (+ {@code birthDate}) or {@code suket}, sent
+   * in the body so that no personal data reaches an address.
+   */
+  @PostMapping("/cards/search")
   @Allow(Permission.FIND_CARD)
   @Operation(
-      summary = "Finds the office's cards by NIK, by name (and birth date) or by Suket number")
-  @Refuses({"INVALID_NIK", "NAME_TOO_SHORT", "SUKET_REQUIRED"})
-  public List<CardView> find(
-      Office office,
-      @RequestParam(name = "nik", required = false) String nik,
-      @RequestParam(name = "name", required = false) String name,
-      @RequestParam(name = "birthDate", required = false) LocalDate birthDate,
-      @RequestParam(name = "suket", required = false) String suket) {
+      summary =
+          "Finds the office's cards by NIK, by name (and birth date) or by Suket number (sent in"
+              + " the body)")
+  @Refuses({"INVALID_NIK", "NAME_TOO_SHORT", "SUKET_REQUIRED", "MISSING_PARAMETER"})
+  public List<CardView> find(Office office, @RequestBody Search search) {
     User user = currentUser.get();
-    return pickup.find(office.id(), query(nik, name, birthDate, suket), user).stream()
+    return pickup
+        .find(
+            office.id(),
+            query(search.nik(), search.name(), search.birthDate(), search.suket()),
+            user)
+        .stream()
         .map(CardView::of)
         .toList();
+  }
+
+  /** What the counter searches by: one of NIK, name (with the birth date) or Suket number. */
+  public record Search(String nik, String name, LocalDate birthDate, String suket) {
+    @Override
+    public String toString() {
+      return "Search[" + (nik == null ? "" : Masking.nik(nik)) + "]";
+    }
   }
 
   static RequestSearch query(String nik, String name, LocalDate birthDate, String suket) {

@@ -5,6 +5,7 @@ import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
 import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 
 import java.time.Instant;
@@ -51,7 +52,8 @@ public final class JooqPayloadWaits implements PayloadWaits {
 
   /**
    * Rows of requests printed, withdrawn or given their photo meanwhile (by a later bundle) are left
-   * out: those wait no longer.
+   * out: those wait no longer. A request put aside because its stored photo cannot be read has a
+   * photo and is listed until its payload is fetched again or it is printed.
    */
   @Override
   public List<Waiting> waiting(long officeId) {
@@ -80,11 +82,13 @@ public final class JooqPayloadWaits implements PayloadWaits {
                                     .from(REPRINT_GRANT)
                                     .where(REPRINT_GRANT.REQUEST_ID.eq(PAYLOAD_WAIT.REQUEST_ID))
                                     .and(REPRINT_GRANT.USED_BY_JOB.isNull())))))
-        .andNotExists(
-            selectOne()
-                .from(REQUEST_PAYLOAD)
-                .where(REQUEST_PAYLOAD.REQUEST_ID.eq(PAYLOAD_WAIT.REQUEST_ID))
-                .and(REQUEST_PAYLOAD.PHOTO.isNotNull()))
+        .and(
+            notExists(
+                    selectOne()
+                        .from(REQUEST_PAYLOAD)
+                        .where(REQUEST_PAYLOAD.REQUEST_ID.eq(PAYLOAD_WAIT.REQUEST_ID))
+                        .and(REQUEST_PAYLOAD.PHOTO.isNotNull()))
+                .or(PAYLOAD_WAIT.REASON.eq(Reason.FACE_UNREADABLE.name())))
         .orderBy(PAYLOAD_WAIT.SINCE, PAYLOAD_WAIT.REQUEST_ID)
         .fetch(
             r ->

@@ -134,6 +134,13 @@ public final class JooqPrintQueue implements PrintQueue {
             .limit(atLeast));
   }
 
+  /**
+   * Nothing is kept here: the queue in the database only reads, and the request is taken again on
+   * the next read. {@link org.cetak.printing.PayloadFetchingQueue} puts the card aside.
+   */
+  @Override
+  public void putAside(QueuedCard card, String problem) {}
+
   @Override
   public Optional<QueuedCard> card(long requestId) {
     Reservation latest = RESERVATION.as("latest");

@@ -16,6 +16,7 @@ import org.cetak.printing.PrintingError;
 import org.cetak.printing.QueuedCard;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.face.CardSide;
+import org.cetak.printing.face.InvalidCardFaceDataException;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.CacheControl;
@@ -63,7 +64,7 @@ public class CardPreviewController {
   @Operation(
       summary =
           "A request's card face as it will be printed, as PNG; it shows the full NIK, so each view is audited")
-  @Refuses({"UNKNOWN_REQUEST"})
+  @Refuses({"UNKNOWN_REQUEST", "CARD_FACE_UNREADABLE"})
   public ResponseEntity<byte[]> preview(
       Office office,
       @PathVariable("requestId") long requestId,
@@ -84,7 +85,15 @@ public class CardPreviewController {
     }
     audit.record(
         office.id(), user.username(), "NIK_VIEWED", "request " + requestId, "card face " + side);
-    byte[] png = renderer.previewPng(preparer.faceData(card, LocalDate.now(clock)), side);
+    byte[] png;
+    try {
+      png = renderer.previewPng(preparer.faceData(card, LocalDate.now(clock)), side);
+    } catch (InvalidCardFaceDataException e) {
+      throw new DomainException(
+          PrintingError.CARD_FACE_UNREADABLE,
+          "Card face of request " + requestId + " cannot be drawn: " + e.field(),
+          requestId);
+    }
     // personal data: never cached by a browser or a proxy
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(png);
   }

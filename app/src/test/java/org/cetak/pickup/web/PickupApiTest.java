@@ -186,12 +186,16 @@ class PickupApiTest {
 
     HttpResponse<String> unclaimed = send("GET", "/api/offices/32.71/pickup/unclaimed", null);
     HttpResponse<String> history =
-        send("GET", "/api/offices/32.71/consolidation/cards?nik=" + nik, null);
+        send("POST", "/api/offices/32.71/consolidation/cards/search", "{\"nik\":\"" + nik + "\"}");
+    HttpResponse<String> found =
+        send("POST", "/api/offices/32.71/pickup/cards/search", "{\"nik\":\"" + nik + "\"}");
 
     assertThat(unclaimed.statusCode()).isEqualTo(200);
     assertThat(unclaimed.body()).contains("\"requestId\":" + request).doesNotContain(nik);
     assertThat(history.statusCode()).isEqualTo(200);
     assertThat(history.body()).contains("\"kind\":\"PRINTED\"").contains("\"status\":\"PENDING\"");
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body()).contains("\"requestId\":" + request).doesNotContain(nik);
   }
 
   private HttpResponse<String> send(String method, String path, String json) throws Exception {

@@ -128,6 +128,35 @@ class PrinterApiTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void a_card_face_that_cannot_be_drawn_is_a_409_problem_naming_the_request() throws Exception {
+    long request =
+        ((Number)
+                db.fetchValue(
+                    "select min(r.id) from print_request r join request_payload p on"
+                        + " p.request_id = r.id where r.office_id = (select id from office where"
+                        + " code = '32.71') and p.photo is not null"))
+            .longValue();
+    byte[] photo =
+        (byte[]) db.fetchValue("select photo from request_payload where request_id = ?", request);
+    db.execute(
+        "update request_payload set photo = ? where request_id = ?",
+        "not a jpeg".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        request);
+    try {
+      HttpResponse<String> refused =
+          send("GET", "/api/offices/32.71/requests/" + request + "/card.png", "operator", null);
+
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(refused.body())
+          .contains("\"code\":\"CARD_FACE_UNREADABLE\"")
+          .contains("permohonan " + request)
+          .doesNotContain("Exception");
+    } finally {
+      db.execute("update request_payload set photo = ? where request_id = ?", photo, request);
+    }
+  }
+
   private String printer(long id) {
     return "/api/offices/32.71/printers/"
         + db.fetchValue("select code from printer where id = ?", id);

@@ -1,0 +1,179 @@
+package org.cetak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.cetak.approval.Approval;
+import org.cetak.approval.Approvals;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.cetak.printing.Reprints;
+import org.cetak.support.Browser;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The supervisor's dashboard in Chromium follows its lists without a reload: an approval proposed
+ * meanwhile appears in the approvals list, and a tier that gains requests appears in the queue by
+ * tier, while a note being typed into another approval's form stays as it is.
+ */
+@CetakSpringTest
+class LiveListsBrowserTest {
+
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+  @Autowired OfficeDirectory offices;
+  @Autowired Approvals approvals;
+
+  @BeforeAll
+  static void openBrowser() {
+    browser = Browser.open();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void an_approval_proposed_meanwhile_appears_in_the_open_list_keeping_a_note_being_typed() {
+    Office office = offices.officeByCode("32.71").orElseThrow();
+    User operator = offices.user("operator").orElseThrow();
+    User kabid = offices.user("kabid").orElseThrow();
+    Approval first = propose(office, operator, 910001);
+    Approval later = null;
+    try {
+      signIn("kabid");
+      browser
+          .findElement(
+              By.cssSelector(
+                  "#dash-approvals tr[data-approval='" + first.id() + "'] input[name='note']"))
+          .sendKeys("catatan setengah jadi");
+      markPage();
+
+      later = propose(office, operator, 910002);
+      String row = "#dash-approvals tr[data-approval='" + later.id() + "']";
+      waitFor(() -> count(row) == 1);
+
+      assertThat(samePage()).as("no reload").isTrue();
+      assertThat(browser.findElement(By.cssSelector(row)).getText())
+          .contains("operator")
+          .contains("910.002");
+      assertThat(
+              browser
+                  .findElement(
+                      By.cssSelector(
+                          "#dash-approvals tr[data-approval='"
+                              + first.id()
+                              + "'] input[name='note']"))
+                  .getAttribute("value"))
+          .isEqualTo("catatan setengah jadi");
+
+      // decided elsewhere: the row goes from the open list
+      approvals.reject(later.id(), kabid, "uji");
+      Approval decided = later;
+      later = null;
+      waitFor(() -> count("#dash-approvals tr[data-approval='" + decided.id() + "']") == 0);
+      assertThat(samePage()).as("no reload").isTrue();
+    } finally {
+      approvals.reject(first.id(), kabid, "uji");
+      if (later != null) {
+        approvals.reject(later.id(), kabid, "uji");
+      }
+    }
+  }
+
+  @Test
+  void a_tier_that_gains_requests_appears_in_the_open_queue_by_tier() {
+    Office office = offices.officeByCode("32.71").orElseThrow();
+    long reservation =
+        ((Number)
+                db.fetchValue(
+                    "select min(id) from reservation where office_id = ? and released_at is null"
+                        + " and consumed_at is null",
+                    office.id()))
+            .longValue();
+    int tier =
+        ((Number) db.fetchValue("select tier from reservation where id = ?", reservation))
+            .intValue();
+    int fresh =
+        ((Number)
+                    db.fetchValue(
+                        "select coalesce(max(tier), 0) from reservation where office_id = ?",
+                        office.id()))
+                .intValue()
+            + 7;
+    signIn("kabid");
+    String row = "#dash-queue tr[data-tier='" + fresh + "']";
+    assertThat(count(row)).isZero();
+    markPage();
+    try {
+      db.execute("update reservation set tier = ? where id = ?", fresh, reservation);
+
+      waitFor(() -> count(row) == 1);
+
+      assertThat(samePage()).as("no reload").isTrue();
+      assertThat(browser.findElement(By.cssSelector(row)).getText()).startsWith(fresh + " ·");
+    } finally {
+      db.execute("update reservation set tier = ? where id = ?", tier, reservation);
+    }
+  }
+
+  private Approval propose(Office office, User by, long subject) {
+    return approvals.propose(
+        office.id(),
+        Reprints.KIND,
+        Optional.of(subject),
+        "reprint of request " + subject,
+        "uji daftar hidup",
+        by);
+  }
+
+  private void signIn(String username) {
+    browser.manage().deleteAllCookies();
+    Browser.leave(browser, () -> browser.get(url("/login")));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys("cetak-demo");
+    Browser.submit(browser, browser.findElement(By.id("sign-in")));
+    assertThat(browser.findElements(By.id("roles"))).hasSize(1);
+  }
+
+  private static int count(String css) {
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      return browser.findElements(By.cssSelector(css)).size();
+    } finally {
+      browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+  }
+
+  private static void markPage() {
+    ((JavascriptExecutor) browser).executeScript("window.cetakNoReload = true;");
+  }
+
+  private static boolean samePage() {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser).executeScript("return window.cetakNoReload === true;"));
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> condition.getAsBoolean());
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
