@@ -70,3 +70,15 @@ await_http() {
 
 # Resident set of a process in MB.
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
+# Cards printed so far by a demo whose working directory is $1, read from its embedded PostgreSQL
+# through the connection file it wrote (port and password, owner-only).
+demo_printed() {
+  local file=$1/.cetak/pgdata.connection port user password
+  [ -f "$file" ] || { echo 0; return; }
+  port=$(sed -n 's/^port=//p' "$file")
+  user=$(sed -n 's/^user=//p' "$file")
+  password=$(sed -n 's/^password=//p' "$file")
+  PGPASSWORD=$password psql -X -q -At -h 127.0.0.1 -p "$port" -U "$user" -d cetak \
+    -c "select count(*) from print_job where stage = 'PRINTED'" 2>/dev/null || echo 0
+}

@@ -47,7 +47,7 @@ for run in $(seq 1 "$runs"); do
     wait "$pid" 2>/dev/null || true
     continue
   fi
-  printed_before=$(grep -c "printed" "$work/run/demo.log" || true)
+  printed_before=$(demo_printed "$work/run")
   peak=0
   for _ in $(seq 1 "$seconds"); do
     sleep 1
@@ -55,8 +55,8 @@ for run in $(seq 1 "$runs"); do
     [ "$rss" -gt "$peak" ] && peak=$rss
   done
   heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|tenured/ {print; exit}' || true)
-  printed=$(( $(grep -c "printed" "$work/run/demo.log" || true) - printed_before ))
-  printf 'run %d: resident %d MB at most over %d s of printing on %d printers (%d log lines of printed cards; load average %s)\n' \
+  printed=$(( $(demo_printed "$work/run") - printed_before ))
+  printf 'run %d: resident %d MB at most over %d s of printing on %d printers (%d cards printed; load average %s)\n' \
     "$run" "$peak" "$seconds" "$printers" "$printed" "$load"
   [ -n "$heap" ] && echo "  heap: $heap"
   kill -TERM "$pid" 2>/dev/null || true

@@ -139,7 +139,8 @@ public class Labels {
           Rule.of("(\\S+) from (\\S+)", "label.detail.signedIn"),
           Rule.of("card face (FRONT|BACK)", "label.detail.cardFace", "side"),
           Rule.of("counter handover", "label.detail.counterHandover"),
-          Rule.of("role ([A-Z_]+)", "label.detail.role", "role"));
+          Rule.of("role ([A-Z_]+)", "label.detail.role", "role"),
+          Rule.of("([A-Z_]+) left by node (\\S+)", "label.detail.leftByNode", "sighting", ""));
 
   private static final List<Rule> ROW_REASONS =
       List.of(

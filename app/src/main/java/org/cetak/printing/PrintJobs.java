@@ -20,6 +20,16 @@ public interface PrintJobs {
    */
   PrinterState lockOwned(PrinterRef printer);
 
+  /** The node of a printer's latest lease, and whether that lease still runs. */
+  record Driver(Optional<String> node, boolean live) {}
+
+  /**
+   * Locks the printer against steps, settlements and claims until the transaction ends, and says
+   * which node drives it: an operator settles a card the station is not driving any more (its node
+   * stopped, or died and its lease ran out) from any node.
+   */
+  Driver lockDriver(long printerId);
+
   /** Persists a new job at {@link Stage#PICKING} with the baseline taken before the pick. */
   PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
 

@@ -10,7 +10,11 @@ public interface PrinterBoard {
 
   Optional<PrinterView> printer(long printerId);
 
-  /** One printer: its mode and its open job if any. */
+  /**
+   * One printer: its mode and its open job if any.
+   *
+   * @param driven a node holds a lease on it that has not run out
+   */
   record PrinterView(
       long id,
       long officeId,
@@ -19,5 +23,6 @@ public interface PrinterBoard {
       PrinterMode mode,
       String reason,
       Optional<String> owner,
+      boolean driven,
       Optional<PrintJob> openJob) {}
 }

@@ -169,7 +169,7 @@ public final class PrinterControl {
         job.map(j -> j.stage().name()),
         job.map(PrintJob::requestId),
         job.map(PrintJob::note),
-        job.map(PrinterControl::sightings).orElse(List.of()),
+        job.map(j -> sightings(j, view.driven())).orElse(List.of()),
         movements.feeder(view.id()),
         status.map(PrinterSnapshot::ribbon),
         status.map(s -> s.position().name()),
@@ -178,14 +178,21 @@ public final class PrinterControl {
         stations == null ? Optional.empty() : stations.readerStatus(view.id()).map(Enum::name));
   }
 
-  /** Where the operator may say the card of a job is: none unless its outcome is unknown. */
-  private static List<String> sightings(PrintJob job) {
-    if (job.stage() != Stage.UNKNOWN) {
+  /**
+   * Where the operator may say the card of a job is: none unless its outcome is unknown, or no node
+   * drives its printer any more (its node stopped or died), which leaves its outcome to the
+   * operator.
+   */
+  private static List<String> sightings(PrintJob job, boolean driven) {
+    boolean unknown = job.stage() == Stage.UNKNOWN;
+    if (!unknown && driven) {
       return List.of();
     }
+    boolean fromFeeder =
+        unknown ? job.card() == CardHeld.UNKNOWN_FROM_FEEDER : job.card() == CardHeld.NONE;
     return Arrays.stream(Sighting.values())
         // a card known to have been picked cannot still be in the feeder
-        .filter(s -> s != Sighting.STILL_IN_FEEDER || job.card() == CardHeld.UNKNOWN_FROM_FEEDER)
+        .filter(s -> s != Sighting.STILL_IN_FEEDER || fromFeeder)
         .map(Enum::name)
         .toList();
   }

@@ -21,6 +21,11 @@ import org.cetak.stock.Place;
  * found is not spoiled (there is nothing to destroy): its job ends {@link Stage#LOST}, its request
  * is requeued, and a loss report (berita acara kehilangan) is proposed in the same transaction; the
  * blank stays in outcome unknown until a second person approves the report and it moves to lost.
+ *
+ * <p>A card of a printer no node drives any more (its node was stopped or died, and its lease ran
+ * out) is settled the same way from any other node: its job, left at the step it was at, goes to
+ * outcome unknown and then where the operator saw the card, in one transaction, audited as {@code
+ * SETTLE_ABANDONED} with the node that left it.
  */
 public final class Settlements {
 
@@ -45,7 +50,7 @@ public final class Settlements {
           PrintingError.NOT_AN_OPERATOR,
           "Only a print-room operator or a supervisor settles a card");
     }
-    PrintJob job =
+    PrintJob open =
         jobs.openJob(printerId)
             .filter(j -> j.id() == jobId)
             .orElseThrow(
@@ -54,74 +59,27 @@ public final class Settlements {
                         PrintingError.NO_SUCH_OPEN_JOB,
                         "Printer " + printerId + " has no open print job " + jobId,
                         jobId));
-    if (job.stage() != Stage.UNKNOWN) {
-      throw new DomainException(
-          PrintingError.NOT_UNKNOWN,
-          "Print job " + jobId + " is at " + job.stage() + "; only an unknown outcome is settled",
-          jobId);
-    }
-    Stage step = job.resumeStage().orElseThrow();
-    boolean fromFeeder = job.card() == CardHeld.UNKNOWN_FROM_FEEDER;
-    SpoilCause cause =
-        job.rejectCause()
-            .orElse(step == Stage.ENCODING ? SpoilCause.ENCODE_FAIL : SpoilCause.PRINT_FAIL);
     String who = "settled by " + operator.username() + ": " + sighting;
-    Transition transition;
-    switch (sighting) {
-      case IN_OUTPUT_HOPPER -> {
-        if (step == Stage.PRINTING && job.chipUid().isPresent()) {
-          transition =
-              new Transition(
-                  job.holding(CardHeld.NONE).at(Stage.PRINTED, Optional.empty(), who),
-                  List.of(new UnknownPrinted(job.chipUid(), who)),
-                  RequestChange.PRINTED,
-                  who);
-        } else {
-          // a card that reached the hopper before it was printed is a spoiled blank
-          transition = spoiled(job, cause, who + " (not printed)");
-        }
-      }
-      case IN_REJECT_BOX -> transition = spoiled(job, cause, who);
-      case NOWHERE ->
-          transition =
-              new Transition(
-                  job.holding(CardHeld.NONE).at(Stage.LOST, Optional.empty(), who),
-                  List.of(),
-                  RequestChange.REQUEUED,
-                  who + "; loss report proposed");
-      case STILL_INSIDE ->
-          transition =
-              new Transition(
-                  job.holding(CardHeld.INSIDE).rejecting(cause, Optional.empty(), who),
-                  List.of(new BackFromUnknown(false)),
-                  RequestChange.PRINTING,
-                  who + "; the station will reject it");
-      case STILL_IN_FEEDER -> {
-        if (!fromFeeder) {
-          throw new DomainException(
-              PrintingError.CARD_WAS_PICKED,
-              "Print job " + jobId + " had its card inside the printer; it cannot be in the feeder",
-              jobId);
-        }
-        transition =
-            new Transition(
-                job.holding(CardHeld.NONE).at(Stage.NOT_PICKED, Optional.empty(), who),
-                List.of(new BackFromUnknown(true)),
-                RequestChange.REQUEUED,
-                who);
-      }
-      default -> throw new IllegalStateException("unhandled sighting " + sighting);
-    }
-    PrintJob settled;
+    Settled settled;
     try {
       settled =
           transactions.inTransaction(
               () -> {
-                PrintJob done = steps.settle(transition);
+                PrintJob job = open;
+                Optional<String> leftBy = Optional.empty();
+                if (job.stage() != Stage.UNKNOWN) {
+                  String node = leftBy(job);
+                  leftBy = Optional.of(node);
+                  job =
+                      steps.settle(
+                          StepTransitions.toUnknown(
+                              job, "no node drives the printer, left by node " + node));
+                }
+                PrintJob done = steps.settle(transition(job, sighting, who));
                 if (sighting == Sighting.NOWHERE) {
                   reportLost(job, operator);
                 }
-                return done;
+                return new Settled(done, leftBy);
               });
     } catch (StaleJobException e) {
       throw new DomainException(
@@ -133,12 +91,89 @@ public final class Settlements {
     }
     jobs.setState(printerId, PrinterMode.PAUSED, who + "; resume when the printer is ready");
     audit.record(
-        job.officeId(),
+        open.officeId(),
         operator.username(),
-        "SETTLE_UNKNOWN",
+        settled.leftBy().isPresent() ? "SETTLE_ABANDONED" : "SETTLE_UNKNOWN",
         "print job " + jobId,
-        sighting.name());
-    return settled;
+        settled
+            .leftBy()
+            .map(node -> sighting.name() + " left by node " + node)
+            .orElse(sighting.name()));
+    return settled.job();
+  }
+
+  private record Settled(PrintJob job, Optional<String> leftBy) {}
+
+  /**
+   * The node that left a job at a step no station drives any more — it stopped, or died and its
+   * lease ran out — with the printer locked against that node's return until the settlement
+   * commits; such a job's outcome nobody can tell but the operator at the printer, so it goes to
+   * outcome unknown first. A job whose printer a node still drives is its station's to finish.
+   */
+  private String leftBy(PrintJob job) {
+    PrintJobs.Driver driver = jobs.lockDriver(job.printerId());
+    if (driver.live()) {
+      throw new DomainException(
+          PrintingError.NOT_UNKNOWN,
+          "Print job "
+              + job.id()
+              + " is at "
+              + job.stage()
+              + " on a printer node "
+              + driver.node().orElse("")
+              + " drives; only an unknown outcome is settled",
+          job.id());
+    }
+    return driver.node().orElse("-");
+  }
+
+  private static Transition transition(PrintJob job, Sighting sighting, String who) {
+    Stage step = job.resumeStage().orElseThrow();
+    boolean fromFeeder = job.card() == CardHeld.UNKNOWN_FROM_FEEDER;
+    SpoilCause cause =
+        job.rejectCause()
+            .orElse(step == Stage.ENCODING ? SpoilCause.ENCODE_FAIL : SpoilCause.PRINT_FAIL);
+    return switch (sighting) {
+      case IN_OUTPUT_HOPPER -> {
+        if (step == Stage.PRINTING && job.chipUid().isPresent()) {
+          yield new Transition(
+              job.holding(CardHeld.NONE).at(Stage.PRINTED, Optional.empty(), who),
+              List.of(new UnknownPrinted(job.chipUid(), who)),
+              RequestChange.PRINTED,
+              who);
+        }
+        // a card that reached the hopper before it was printed is a spoiled blank
+        yield spoiled(job, cause, who + " (not printed)");
+      }
+      case IN_REJECT_BOX -> spoiled(job, cause, who);
+      case NOWHERE ->
+          new Transition(
+              job.holding(CardHeld.NONE).at(Stage.LOST, Optional.empty(), who),
+              List.of(),
+              RequestChange.REQUEUED,
+              who + "; loss report proposed");
+      case STILL_INSIDE ->
+          new Transition(
+              job.holding(CardHeld.INSIDE).rejecting(cause, Optional.empty(), who),
+              List.of(new BackFromUnknown(false)),
+              RequestChange.PRINTING,
+              who + "; the station will reject it");
+      case STILL_IN_FEEDER -> {
+        if (!fromFeeder) {
+          throw new DomainException(
+              PrintingError.CARD_WAS_PICKED,
+              "Print job "
+                  + job.id()
+                  + " had its card inside the printer; it cannot be in the feeder",
+              job.id());
+        }
+        yield new Transition(
+            job.holding(CardHeld.NONE).at(Stage.NOT_PICKED, Optional.empty(), who),
+            List.of(new BackFromUnknown(true)),
+            RequestChange.REQUEUED,
+            who);
+      }
+    };
   }
 
   private void reportLost(PrintJob job, User operator) {

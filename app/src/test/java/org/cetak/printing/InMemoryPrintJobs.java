@@ -31,6 +31,15 @@ final class InMemoryPrintJobs implements PrintJobs {
     return state(printer.id());
   }
 
+  /** The printers a live node drives, by the node's name; none unless a test says so. */
+  final Map<Long, String> drivers = new HashMap<>();
+
+  @Override
+  public synchronized Driver lockDriver(long printerId) {
+    String node = drivers.get(printerId);
+    return new Driver(Optional.ofNullable(node), node != null);
+  }
+
   @Override
   public synchronized PrintJob create(
       PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.notify.Outbox;
+import org.cetak.office.Audit;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.FeederStock;
+import org.cetak.stock.Losses;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.CetakSpringTest;
@@ -40,6 +43,8 @@ class PrintJobOwnershipTest {
   @Autowired FeederStock feeders;
   @Autowired PrinterRegistry registry;
   @Autowired OfficeDirectory offices;
+  @Autowired Losses losses;
+  @Autowired Audit audit;
 
   private static int printers;
 
@@ -106,6 +111,57 @@ class PrintJobOwnershipTest {
             RequestChange.OUTCOME_UNKNOWN,
             "outcome unknown"));
     assertThat(stage(job.id())).isEqualTo("UNKNOWN");
+  }
+
+  @Test
+  void another_node_settles_a_card_only_once_the_lease_of_the_node_that_left_it_has_run_out() {
+    long request = reservedRequest();
+    db.execute(
+        "update printer set lease_until = now() + interval '1 hour' where id = ?", printer.id());
+    PrintJob job =
+        ((StepRecorder.Started)
+                nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false))
+            .job();
+    nodeA.apply(
+        new Transition(
+            job.holding(CardHeld.INSIDE)
+                .at(
+                    Stage.ENCODING,
+                    Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
+                    ""),
+            List.of(new BlankMove.Picked(1)),
+            RequestChange.NONE,
+            "picked"));
+    User operator = TestUsers.everyRole(offices);
+    Settlements onNodeB = new Settlements(jobsOfNodeB, nodeB, losses, transactions, audit);
+
+    // node A drives the printer: the card in flight is its station's
+    assertThatThrownBy(
+            () -> onNodeB.settle(printer.id(), job.id(), Sighting.IN_REJECT_BOX, operator))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("node-a drives");
+    assertThat(stage(job.id())).isEqualTo("ENCODING");
+
+    // node A died: its lease ran out, and the operator says where the card lies
+    db.execute(
+        "update printer set lease_until = now() - interval '1 second' where id = ?", printer.id());
+    PrintJob settled = onNodeB.settle(printer.id(), job.id(), Sighting.IN_REJECT_BOX, operator);
+
+    assertThat(settled.stage()).isEqualTo(Stage.SPOILED);
+    assertThat(
+            db.fetchValue(
+                "select string_agg(stage, ' ' order by id) from print_job_event where job_id = ?",
+                job.id()))
+        .isEqualTo("PICKING ENCODING UNKNOWN SPOILED");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("FAILED_REQUEUED");
+    assertThat(
+            db.fetchValue(
+                "select detail from audit_event where action = 'SETTLE_ABANDONED'"
+                    + " and subject = ?",
+                "print job " + job.id()))
+        .isEqualTo("IN_REJECT_BOX left by node node-a");
+    assertThat(jobsOfNodeB.state(printer.id()).mode()).isEqualTo(PrinterMode.PAUSED);
   }
 
   @Test

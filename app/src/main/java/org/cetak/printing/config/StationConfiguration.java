@@ -163,8 +163,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  PrinterBoard printerBoard(DSLContext db) {
-    return new JooqPrinterBoard(db);
+  PrinterBoard printerBoard(DSLContext db, Clock clock) {
+    return new JooqPrinterBoard(db, clock);
   }
 
   /** In an office the operator loads the blanks by hand; the demo replaces this. */

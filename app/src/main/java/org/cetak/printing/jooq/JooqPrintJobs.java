@@ -73,6 +73,17 @@ public final class JooqPrintJobs implements PrintJobs {
   }
 
   @Override
+  public Driver lockDriver(long printerId) {
+    PrinterRecord printer =
+        db.selectFrom(PRINTER).where(PRINTER.ID.eq(printerId)).forUpdate().fetchSingle();
+    boolean live =
+        printer.getOwnerNode() != null
+            && printer.getLeaseUntil() != null
+            && !printer.getLeaseUntil().isBefore(OffsetDateTime.now(clock));
+    return new Driver(Optional.ofNullable(printer.getOwnerNode()), live);
+  }
+
+  @Override
   public PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     PrintJobRecord row =

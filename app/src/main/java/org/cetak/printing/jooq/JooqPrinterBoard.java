@@ -3,6 +3,8 @@ package org.cetak.printing.jooq;
 import static org.cetak.db.jooq.Tables.PRINTER;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.db.jooq.tables.records.PrinterRecord;
@@ -15,9 +17,11 @@ import org.jooq.DSLContext;
 public final class JooqPrinterBoard implements PrinterBoard {
 
   private final DSLContext db;
+  private final Clock clock;
 
-  public JooqPrinterBoard(DSLContext db) {
+  public JooqPrinterBoard(DSLContext db, Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   @Override
@@ -49,6 +53,9 @@ public final class JooqPrinterBoard implements PrinterBoard {
         PrinterMode.valueOf(row.getMode()),
         row.getModeReason(),
         Optional.ofNullable(row.getOwnerNode()),
+        row.getOwnerNode() != null
+            && row.getLeaseUntil() != null
+            && !row.getLeaseUntil().isBefore(OffsetDateTime.now(clock)),
         open);
   }
 }

@@ -3,6 +3,7 @@ package org.cetak.printing.room;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.cetak.CetakApplication;
@@ -31,12 +32,38 @@ final class StationChild {
       String dialect,
       boolean quick)
       throws IOException {
+    return start(
+        room,
+        room.tcpPorts().keySet(),
+        readers,
+        log,
+        database,
+        node,
+        dialect,
+        quick,
+        List.of("--server.port=0", "--spring.quartz.auto-startup=false"));
+  }
+
+  /**
+   * Starts {@code serve} against a database driving the room's printers named, with more arguments:
+   * a node of several, with its scheduler and its web server.
+   */
+  static Process start(
+      SimulatedRoom room,
+      Collection<String> printers,
+      ReaderBridge readers,
+      Path log,
+      Database database,
+      String node,
+      String dialect,
+      boolean quick,
+      List<String> more)
+      throws IOException {
     List<String> command = java(quick);
     command.add(CetakApplication.class.getName());
     command.add("serve");
     command.add("--spring.profiles.active=simulated-print-room");
-    command.add("--server.port=0");
-    command.add("--spring.quartz.auto-startup=false");
+    command.addAll(more);
     command.addAll(database.arguments());
     command.add("--cetak.demo.scenario=classpath:print-room/none.yaml");
     command.add("--cetak.demo.readers=remote:" + readers.port());
@@ -49,6 +76,9 @@ final class StationChild {
     command.add("--cetak.station.lease=3s");
     int i = 0;
     for (Map.Entry<String, Integer> entry : room.tcpPorts().entrySet()) {
+      if (!printers.contains(entry.getKey())) {
+        continue;
+      }
       String prefix = "--cetak.station.printers[" + i++ + "].";
       command.add(prefix + "office=32.71");
       command.add(prefix + "code=" + entry.getKey());

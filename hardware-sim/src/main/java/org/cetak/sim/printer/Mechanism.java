@@ -509,6 +509,19 @@ final class Mechanism {
   }
 
   /** Takes a jammed card out by hand; it ends {@link Place#REMOVED_BY_OPERATOR}. */
+  void takeOutCard() {
+    PhysicalCard c = inside;
+    if (c != null) {
+      c.moveTo(Place.REMOVED_BY_OPERATOR, timeline.now());
+      c.note("taken out of the printer by the operator");
+      inside = null;
+      sequence = null;
+      if (error == PrinterError.MECHANICAL) {
+        error = null;
+      }
+    }
+  }
+
   void removeJammedCard() {
     PhysicalCard c = inside;
     if (c != null && c.place() == Place.JAMMED) {

@@ -171,6 +171,14 @@ public final class SimulatedPrinter {
     withLock(mechanism::removeJammedCard);
   }
 
+  /**
+   * Takes the card inside out by hand wherever it stopped (the operator opens a printer no host
+   * drives any more); it ends {@link Place#REMOVED_BY_OPERATOR}.
+   */
+  public void takeOutCard() {
+    withLock(mechanism::takeOutCard);
+  }
+
   /** Empties the reject box (the cards stay REJECT_BOX in the ground truth). */
   public void emptyRejectBox() {
     withLock(mechanism::emptyRejectBox);
