@@ -268,7 +268,8 @@ public final class AllocationService {
     AllocationStore.QueuePosition position = find(nik, today);
     long officeId = position.officeId();
     PriorityPolicy policy = policies.current(officeId);
-    long held = store.held(officeId);
+    // a request holding no blank has every held blank ahead of it: the position counted them
+    long held = position.reservation().isEmpty() ? position.heldAhead() : store.held(officeId);
     long printedToday = store.printedSince(officeId, startOfDay(today));
     long available = supply.available(officeId);
     long usable = available - held;

@@ -49,8 +49,9 @@ public final class Notices {
    * collectable now unless its office waits for the quality check.
    */
   public void cardPrinted(CollectableCard card) {
-    if (store.settings(card.officeId()).collectableWhen() == CollectableWhen.PRINTED) {
-      cardCollectable(card);
+    NoticeSettings settings = store.settings(card.officeId());
+    if (settings.collectableWhen() == CollectableWhen.PRINTED) {
+      collectable(card, settings);
     }
   }
 
@@ -63,6 +64,10 @@ public final class Notices {
    * as {@code NO_PHONE} so the counter sees that the resident was not told.
    */
   public Notice cardCollectable(CollectableCard card) {
+    return collectable(card, store.settings(card.officeId()));
+  }
+
+  private Notice collectable(CollectableCard card, NoticeSettings settings) {
     return transactions.inTransaction(
         () -> {
           List<Notice> earlier = store.lockNoticesOf(card.requestId());
@@ -91,7 +96,7 @@ public final class Notices {
                       kind,
                       status,
                       card.phone().orElse(""),
-                      text(card.officeId(), kind, card.residentName()),
+                      text(card.officeId(), kind, card.residentName(), settings),
                       clock.instant()));
           for (Notice previous : earlier) {
             if (previous.status() == NoticeStatus.PENDING) {
@@ -119,7 +124,7 @@ public final class Notices {
                     NoticeKind.REMINDER,
                     NoticeStatus.PENDING,
                     due.phone(),
-                    text(officeId, NoticeKind.REMINDER, due.residentName()),
+                    text(officeId, NoticeKind.REMINDER, due.residentName(), settings),
                     clock.instant()));
             queued++;
           }
@@ -127,13 +132,11 @@ public final class Notices {
         });
   }
 
-  private String text(long officeId, NoticeKind kind, String residentName) {
+  private String text(
+      long officeId, NoticeKind kind, String residentName, NoticeSettings settings) {
     String template = store.template(officeId, kind).orElse(SmsTemplates.DEFAULTS.get(kind));
     return SmsTemplates.render(
-        template,
-        residentName,
-        store.officeName(officeId),
-        store.settings(officeId).openingHours());
+        template, residentName, store.officeName(officeId), settings.openingHours());
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.cetak.printing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +37,13 @@ public final class PrintRoomLedger {
     this.printers = printers;
   }
 
-  /** Records one move of the job's step. */
-  public void record(PrintJob job, BlankMove move) {
-    ledger.record(movement(printer(job.printerId()), job, move));
+  /** Records the moves of the job's step, in their order. */
+  public void record(PrintJob job, List<BlankMove> moves) {
+    if (moves.isEmpty()) {
+      return;
+    }
+    Printer p = printer(job.printerId());
+    ledger.recordAll(moves.stream().map(move -> movement(p, job, move)).toList());
   }
 
   /** Blanks in the printer's feeder now. */

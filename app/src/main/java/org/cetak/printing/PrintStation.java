@@ -1,10 +1,7 @@
 package org.cetak.printing;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.cetak.printing.Observation.Conclusive;
-import org.cetak.printing.Observation.Inconclusive;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.device.CardPrinter;
 import org.cetak.printing.device.ChipOutcome;
@@ -21,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * printer's counters before its command is sent, every outcome decided from what the printer's
  * counters show physically happened — never from a missing reply. Used by one worker thread.
  *
- * <p>A command is sent again only when a status read proves the previous one did nothing. When the
- * evidence cannot tell, the job's card goes to <em>outcome unknown</em> and the printer is
- * quarantined until the evidence returns (the printer answers again) or an operator settles it.
+ * <p>A command is sent again only when a status read proves the previous one did nothing. The
+ * checks before a command are {@link BeforeCommand}'s; the printer's commands and status reads go
+ * through {@link StationPrinter}. When the evidence cannot tell, the job's card goes to <em>outcome
+ * unknown</em> and the printer is quarantined until the evidence returns (the printer answers
+ * again) or an operator settles it ({@link UnknownOutcomes}).
  */
 public final class PrintStation {
 
@@ -47,6 +46,8 @@ public final class PrintStation {
   private final StepRecorder steps;
   private final CardSupply supply;
   private final Optional<DutyCycle> dutyCycle;
+  private final UnknownOutcomes unknowns;
+  private final BeforeCommand checks;
 
   private PreparedCard current;
   private long takenUp;
@@ -78,6 +79,8 @@ public final class PrintStation {
     this.chip = chip;
     this.jobs = jobs;
     this.supply = supply;
+    this.unknowns = new UnknownOutcomes(printer, machine, jobs, steps);
+    this.checks = new BeforeCommand(machine, steps, unknowns, dutyCycle);
   }
 
   public PrinterRef printer() {
@@ -137,35 +140,11 @@ public final class PrintStation {
   }
 
   private Tick startNext() {
-    StatusReading reading = readStatus();
-    if (reading instanceof StatusReading.Unreachable u) {
-      machine.halt(PrinterMode.QUARANTINED, "printer does not answer: " + u.why());
+    Optional<PrinterSnapshot> ready = checks.readyForCard();
+    if (ready.isEmpty()) {
       return Tick.HALTED;
     }
-    PrinterSnapshot before = machine.clearedError(((StatusReading.Read) reading).snapshot());
-    if (before.position().cardInside()) {
-      machine.halt(
-          PrinterMode.PAUSED,
-          "a card no job knows of is inside ("
-              + before.position()
-              + "): take it out and record it, then resume");
-      return Tick.HALTED;
-    }
-    PrinterCondition blocker = before.blocker();
-    if (blocker != PrinterCondition.NONE) {
-      machine.pauseFor(blocker);
-      return Tick.HALTED;
-    }
-    if (dutyCycle.isPresent() && !dutyCycle.get().restNeeded().isZero()) {
-      machine.halt(
-          PrinterMode.COOLING,
-          "duty cycle of "
-              + dutyCycle.get()
-              + " reached: resting "
-              + dutyCycle.get().restNeeded().toSeconds()
-              + " s");
-      return Tick.HALTED;
-    }
+    PrinterSnapshot before = ready.get();
     Optional<PreparedCard> next = supply.next(printer);
     if (next.isEmpty()) {
       return Tick.IDLE;
@@ -277,51 +256,28 @@ public final class PrintStation {
 
   /**
    * Before a command: makes sure the job's baseline is current and that nothing has happened since
-   * it was taken (after a restart a command may already have run). Empty when the station must
-   * halt; otherwise the job, possibly moved on by what the evidence showed.
+   * it was taken ({@link BeforeCommand}). Empty when the station must halt; otherwise the job,
+   * possibly moved on by what the evidence showed.
    */
   private Optional<PrintJob> readyToSend(PrintJob job, boolean baselineFresh) {
     if (baselineFresh) {
       return Optional.of(job);
     }
-    StatusReading reading = readStatus();
-    if (reading instanceof StatusReading.Unreachable u) {
-      toUnknown(job, "printer does not answer: " + u.why());
+    BeforeCommand.Check check = checks.beforeSend(job);
+    if (check instanceof BeforeCommand.Send send) {
+      return Optional.of(send.job());
+    }
+    if (check instanceof BeforeCommand.Halt halt) {
+      if (halt.cardFinished()) {
+        current = null;
+      }
       return Optional.empty();
     }
-    PrinterSnapshot now = ((StatusReading.Read) reading).snapshot();
-    if (job.baseline().isEmpty()) {
-      return blockedOr(steps.apply(StepTransitions.baselineTaken(job, Baseline.of(now))), now);
-    }
-    Observation seen = Observation.between(job.baseline().get(), now);
-    if (seen instanceof Inconclusive i) {
-      toUnknown(job, i.why());
-      return Optional.empty();
-    }
-    Conclusive c = (Conclusive) seen;
-    if (c.stoodStill()) {
-      return blockedOr(job, now);
-    }
-    Tick tick = decide(job, c, new StepOutcome.NoAnswer("found done after a restart"), now);
+    BeforeCommand.Moved moved = (BeforeCommand.Moved) check;
+    Tick tick =
+        decide(
+            job, moved.seen(), new StepOutcome.NoAnswer("found done after a restart"), moved.now());
     return tick == Tick.HALTED ? Optional.empty() : jobs.openJob(printer.id());
-  }
-
-  /** Halts when the printer cannot take the next command now; the job stays where it is. */
-  private Optional<PrintJob> blockedOr(PrintJob job, PrinterSnapshot now) {
-    now = machine.clearedError(now);
-    if (now.position() == CardPosition.JAMMED) {
-      machine.pauseFor(PrinterCondition.MECHANICAL);
-      return Optional.empty();
-    }
-    PrinterCondition blocker = StepRules.blocker(job.stage(), now);
-    if (blocker == PrinterCondition.NONE) {
-      return Optional.of(job);
-    }
-    if (job.stage() == Stage.PICKING) {
-      finishNotPicked(StepTransitions.notPicked(job, List.of(), blocker.advice()));
-    }
-    machine.pauseFor(blocker);
-    return Optional.empty();
   }
 
   /** After a command: reads the status and decides from what physically happened. */
@@ -439,59 +395,23 @@ public final class PrintStation {
   // --- unknown outcomes ---------------------------------------------------------------------
 
   private Tick toUnknown(PrintJob job, String why) {
-    if (job.stage() == Stage.UNKNOWN) {
-      machine.halt(PrinterMode.QUARANTINED, "outcome unknown: " + why);
-      return Tick.HALTED;
-    }
-    steps.apply(StepTransitions.toUnknown(job, why));
-    log.warn(
-        "Printer {} job {}: outcome unknown, printer quarantined: {}",
-        printer.code(),
-        job.id(),
-        why);
-    machine.halt(PrinterMode.QUARANTINED, "outcome of job " + job.id() + " unknown: " + why);
-    return Tick.HALTED;
+    return unknowns.toUnknown(job, why);
   }
 
   /** An unknown job: when the printer answers and its counters explain the cards, settle it. */
   private Tick settleFromEvidence(PrintJob job) {
-    if (!(readStatus() instanceof StatusReading.Read read)) {
-      return stayQuarantined(job, "the printer does not answer");
+    Optional<UnknownOutcomes.Settled> settled = unknowns.settle(job);
+    if (settled.isEmpty()) {
+      return Tick.HALTED;
     }
-    Stage step = job.resumeStage().orElseThrow();
-    if (job.baseline().isEmpty()
-        || !(Observation.between(job.baseline().get(), read.snapshot())
-            instanceof Conclusive seen)) {
-      return stayQuarantined(job, "the printer's counters cannot tell where the card went");
-    }
-    steps.apply(StepTransitions.settledFromEvidence(job, seen));
-    jobs.setState(printer.id(), PrinterMode.RUNNING, "outcome settled from evidence");
-    log.info(
-        "Printer {} job {}: unknown outcome settled from evidence {}",
-        printer.code(),
-        job.id(),
-        seen);
-    PrintJob reopened = jobs.openJob(printer.id()).orElseThrow();
-    return switch (step) {
+    UnknownOutcomes.Settled s = settled.get();
+    return switch (s.step()) {
       case ENCODING ->
-          reject(steps.apply(StepTransitions.rejectingAfterInterruptedEncode(reopened)), true);
+          reject(steps.apply(StepTransitions.rejectingAfterInterruptedEncode(s.reopened())), true);
       case PICKING, PRINTING, REJECTING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED, LOST ->
           decide(
-              reopened, seen, new StepOutcome.NoAnswer("settled from evidence"), read.snapshot());
+              s.reopened(), s.seen(), new StepOutcome.NoAnswer("settled from evidence"), s.now());
     };
-  }
-
-  /**
-   * The job's card is still unknown: the printer stays quarantined until an operator settles it,
-   * even when someone resumed it meanwhile (a resume cannot tell the station where the card went).
-   */
-  private Tick stayQuarantined(PrintJob job, String why) {
-    if (jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
-      machine.halt(
-          PrinterMode.QUARANTINED,
-          "outcome of job " + job.id() + " unknown (" + why + "): settle its card first");
-    }
-    return Tick.HALTED;
   }
 
   private PreparedCard card(PrintJob job) {

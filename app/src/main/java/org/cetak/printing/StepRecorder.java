@@ -95,9 +95,7 @@ public final class StepRecorder {
   private PrintJob record(Transition transition, boolean byOwner) {
     PrintJob saved = jobs.save(transition, byOwner);
     PrintJob next = transition.next();
-    for (BlankMove move : transition.moves()) {
-      ledger.record(next, move);
-    }
+    ledger.record(next, transition.moves());
     String actor = "station:" + next.printerId();
     switch (transition.request()) {
       case NONE, PRINTING -> {

@@ -19,6 +19,17 @@ public interface Ledger {
    */
   RecordedMovement record(Movement movement);
 
+  /**
+   * Records the movements in their order, as {@link #record} would one after the other, in the
+   * caller's transaction; an implementation may send them together.
+   *
+   * @throws org.cetak.common.DomainException {@code INSUFFICIENT_BALANCE} when a source holds fewer
+   *     than its movement's quantity; the caller's transaction must then roll back
+   */
+  default void recordAll(List<Movement> movements) {
+    movements.forEach(this::record);
+  }
+
   /** The maintained balances of an office (places never used are absent, meaning zero). */
   List<Balance> balances(long officeId);
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,6 +40,9 @@ import org.cetak.region.RegionTable;
 import org.cetak.request.jooq.ImportedRequests;
 import org.cetak.request.jooq.Reservations;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -324,6 +328,56 @@ public class AllocationBench implements Callable<Integer> {
           micros.get(10) / 1000.0,
           why.rank(),
           why.blanksAhead());
+      explainSlowest(bench, () -> allocation.explain(nik), out);
+    }
+
+    /**
+     * The statements one answer sends with their times, slowest first, and the plan PostgreSQL ran
+     * the slowest with (EXPLAIN ANALYZE, BUFFERS): where a why-not-yet answer spends its time.
+     */
+    private static void explainSlowest(Bench bench, Runnable answer, PrintWriter out) {
+      List<Map.Entry<Long, org.jooq.Query>> sent = Collections.synchronizedList(new ArrayList<>());
+      ThreadLocal<Long> started = new ThreadLocal<>();
+      ExecuteListener timing =
+          new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+              started.set(System.nanoTime());
+            }
+
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+              if (ctx.query() != null) {
+                sent.add(Map.entry((System.nanoTime() - started.get()) / 1_000, ctx.query()));
+              }
+            }
+          };
+      DSLContext timed = bench.db.configuration().derive(timing).dsl();
+      ExecuteListenerProvider[] before = bench.db.configuration().executeListenerProviders();
+      bench.db.configuration().set(timed.configuration().executeListenerProviders());
+      try {
+        answer.run();
+      } finally {
+        bench.db.configuration().set(before);
+      }
+      List<Map.Entry<Long, org.jooq.Query>> slowest = new ArrayList<>(sent);
+      slowest.sort(Map.Entry.<Long, org.jooq.Query>comparingByKey().reversed());
+      out.printf("  its statements, slowest first:%n");
+      for (Map.Entry<Long, org.jooq.Query> e : slowest) {
+        String sql = bench.db.renderInlined(e.getValue());
+        out.printf(
+            "    %8.2f ms  %s%n",
+            e.getKey() / 1000.0, sql.substring(0, Math.min(110, sql.length())));
+      }
+      if (!slowest.isEmpty()) {
+        out.printf("  plan of the slowest:%n");
+        for (Object line :
+            bench.db.fetchValues(
+                "explain (analyze, buffers) "
+                    + bench.db.renderInlined(slowest.get(0).getValue()))) {
+          out.printf("    %s%n", line);
+        }
+      }
     }
 
     private static long median(List<Long> values) {

@@ -1,5 +1,6 @@
 package org.cetak.stock;
 
+import java.util.List;
 import java.util.Optional;
 import org.cetak.common.Transactions;
 import org.cetak.printing.BlankMove;
@@ -118,7 +119,7 @@ final class PrintRoomMoves {
             Optional.empty(),
             "",
             0);
-    transactions.run(() -> ledger.record(job, move));
+    transactions.run(() -> ledger.record(job, List.of(move)));
   }
 
   private static SpoilCause cause(SpoilReason reason) {

@@ -91,7 +91,7 @@ public final class JooqNoticeStore implements NoticeStore {
 
   @Override
   public Notice add(NewNotice n) {
-    db.insertInto(SMS_OUTBOX)
+    return db.insertInto(SMS_OUTBOX)
         .set(SMS_OUTBOX.OFFICE_ID, n.officeId())
         .set(SMS_OUTBOX.REQUEST_ID, n.requestId())
         .set(SMS_OUTBOX.PRINT_JOB_ID, n.printJobId())
@@ -101,11 +101,15 @@ public final class JooqNoticeStore implements NoticeStore {
         .set(SMS_OUTBOX.BODY, n.body())
         .set(SMS_OUTBOX.CREATED_AT, at(n.createdAt()))
         .onConflictDoNothing()
-        .execute();
-    return db.selectFrom(SMS_OUTBOX)
-        .where(SMS_OUTBOX.PRINT_JOB_ID.eq(n.printJobId()))
-        .and(SMS_OUTBOX.KIND.eq(n.kind().name()))
-        .fetchSingle(JooqNoticeStore::notice);
+        .returning()
+        .fetchOptional()
+        .map(JooqNoticeStore::notice)
+        .orElseGet(
+            () ->
+                db.selectFrom(SMS_OUTBOX)
+                    .where(SMS_OUTBOX.PRINT_JOB_ID.eq(n.printJobId()))
+                    .and(SMS_OUTBOX.KIND.eq(n.kind().name()))
+                    .fetchSingle(JooqNoticeStore::notice));
   }
 
   @Override

@@ -17,7 +17,6 @@ import org.cetak.common.Transactions;
 import org.cetak.db.jooq.tables.PrintRequest;
 import org.cetak.db.jooq.tables.Reservation;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
-import org.cetak.db.jooq.tables.records.RequestPayloadRecord;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RecordFlag;
 import org.cetak.intake.RequestReason;
@@ -46,6 +45,10 @@ public final class JooqPrintQueue implements PrintQueue {
           RESERVATION.SUKET_KEY.asc(),
           RESERVATION.READY_AT.asc(),
           RESERVATION.REQUEST_ID.asc());
+
+  /** A request's stored payloads, read with it (absent once printed). */
+  private static final List<Field<?>> PAYLOAD =
+      List.of(REQUEST_PAYLOAD.PHOTO, REQUEST_PAYLOAD.SIGNATURE, REQUEST_PAYLOAD.FINGERPRINTS);
 
   private final DSLContext db;
   private final Transactions transactions;
@@ -95,11 +98,14 @@ public final class JooqPrintQueue implements PrintQueue {
             front.field(RESERVATION.TIER),
             front.field(RESERVATION.RULE),
             front.field(RESERVATION.QUEUE_RANK))
+        .select(PAYLOAD)
         .from(front)
         .join(PRINT_REQUEST)
         .on(PRINT_REQUEST.ID.eq(requestId))
         .join(OFFICE)
         .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
+        .leftJoin(REQUEST_PAYLOAD)
+        .on(REQUEST_PAYLOAD.REQUEST_ID.eq(PRINT_REQUEST.ID))
         .where(waiting(requestId))
         .and(skip.isEmpty() ? DSL.noCondition() : requestId.notIn(skip))
         .orderBy(
@@ -148,9 +154,12 @@ public final class JooqPrintQueue implements PrintQueue {
         () ->
             db.select(PRINT_REQUEST.fields())
                 .select(OFFICE.CODE, latest.TIER, latest.RULE, latest.QUEUE_RANK)
+                .select(PAYLOAD)
                 .from(PRINT_REQUEST)
                 .join(OFFICE)
                 .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
+                .leftJoin(REQUEST_PAYLOAD)
+                .on(REQUEST_PAYLOAD.REQUEST_ID.eq(PRINT_REQUEST.ID))
                 .leftJoin(latest)
                 .on(
                     latest.ID.eq(
@@ -165,7 +174,7 @@ public final class JooqPrintQueue implements PrintQueue {
   /** A request row with its office code and reservation columns, and its payloads. */
   private QueuedCard toCard(Record row) {
     PrintRequestRecord r = row.into(PRINT_REQUEST);
-    Payloads payloads = payloads(r);
+    Payloads payloads = payloads(row);
     Set<RecordFlag> flags = EnumSet.noneOf(RecordFlag.class);
     if (!r.getFlags().isBlank()) {
       Arrays.stream(r.getFlags().split(",")).map(RecordFlag::valueOf).forEach(flags::add);
@@ -188,19 +197,18 @@ public final class JooqPrintQueue implements PrintQueue {
   }
 
   /**
-   * The stored payloads; none once deleted after a print (see {@link
+   * The stored payloads, read with the request; none once deleted after a print (see {@link
    * org.cetak.printing.PayloadFetchingQueue}).
    */
-  private Payloads payloads(PrintRequestRecord r) {
-    RequestPayloadRecord stored =
-        db.fetchOne(REQUEST_PAYLOAD, REQUEST_PAYLOAD.REQUEST_ID.eq(r.getId()));
-    if (stored == null || stored.getPhoto() == null) {
+  private static Payloads payloads(Record row) {
+    byte[] photo = row.get(REQUEST_PAYLOAD.PHOTO);
+    if (photo == null) {
       return Payloads.none();
     }
     return new Payloads(
-        Optional.ofNullable(stored.getPhoto()),
-        Optional.ofNullable(stored.getSignature()),
-        Optional.ofNullable(stored.getFingerprints()));
+        Optional.of(photo),
+        Optional.ofNullable(row.get(REQUEST_PAYLOAD.SIGNATURE)),
+        Optional.ofNullable(row.get(REQUEST_PAYLOAD.FINGERPRINTS)));
   }
 
   static ResidentRecord toRecord(PrintRequestRecord r) {

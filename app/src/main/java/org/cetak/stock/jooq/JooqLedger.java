@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.cetak.stock.StockError;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.Query;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
 
@@ -40,8 +43,9 @@ import org.jooq.impl.DSL;
  * The ledger in PostgreSQL. A movement updates the two balances it touches — the source only when
  * it holds enough, the target created on first use — always in the same order of places, so two
  * movements between the same places never wait on each other in a cycle; then it writes the
- * movement row: three statements. The table's CHECK (quantity >= 0) is the last guard; the trigger
- * refuses UPDATE, DELETE and TRUNCATE of movements.
+ * movement row: three statements ({@link #recordAll} sends those of a print-room step's movements
+ * in one round trip). The table's CHECK (quantity >= 0) is the last guard; the trigger refuses
+ * UPDATE, DELETE and TRUNCATE of movements.
  *
  * <p>{@link #record} must run inside the caller's transaction ({@link
  * org.cetak.common.Transactions}): the lock, both balances and the row commit together.
@@ -69,87 +73,131 @@ public final class JooqLedger implements Ledger {
 
   @Override
   public RecordedMovement record(Movement m) {
-    RecordedMovement recorded = write(m);
-    if (ReservationCeiling.shrinks(m)) {
-      ceiling.check(m.officeId());
+    // an add always changes its row; a take changes none when the source holds too little
+    for (Query balance : balanceUpdates(m)) {
+      if (balance.execute() == 0) {
+        throw insufficient(m);
+      }
     }
+    RecordedMovement recorded = toMovement(insertMovement(m).returning().fetchSingle());
+    checkCeiling(List.of(m));
     return recorded;
   }
 
-  private RecordedMovement write(Movement m) {
-    boolean takes = !m.from().location().isSource();
-    boolean adds = !m.to().location().isSource();
-    if (takes && ORDER.compare(m.from(), m.to()) < 0) {
-      take(m);
-      if (adds) {
-        add(m);
-      }
-    } else {
-      if (adds) {
-        add(m);
-      }
-      if (takes) {
-        take(m);
-      }
-    }
-    Movement.Detail d = m.detail();
-    StockMovementRecord row =
-        db.insertInto(STOCK_MOVEMENT)
-            .set(STOCK_MOVEMENT.OFFICE_ID, m.officeId())
-            .set(STOCK_MOVEMENT.ITEM, m.item().name())
-            .set(STOCK_MOVEMENT.FROM_LOCATION, m.from().location().name())
-            .set(STOCK_MOVEMENT.FROM_PRINTER_ID, m.from().printerId().orElse(null))
-            .set(STOCK_MOVEMENT.TO_LOCATION, m.to().location().name())
-            .set(STOCK_MOVEMENT.TO_PRINTER_ID, m.to().printerId().orElse(null))
-            .set(STOCK_MOVEMENT.QUANTITY, m.quantity())
-            .set(STOCK_MOVEMENT.REASON, m.reason())
-            .set(STOCK_MOVEMENT.ACTOR, m.actor())
-            .set(STOCK_MOVEMENT.OCCURRED_AT, OffsetDateTime.now(clock))
-            .set(STOCK_MOVEMENT.REFERENCE_KIND, m.referenceKind().name())
-            .set(STOCK_MOVEMENT.REFERENCE_ID, m.referenceId())
-            .set(STOCK_MOVEMENT.SERIAL_FIRST, d.serialFirst().orElse(null))
-            .set(STOCK_MOVEMENT.SERIAL_LAST, d.serialLast().orElse(null))
-            .set(STOCK_MOVEMENT.CHIP_UID, d.chipUid().orElse(null))
-            .set(STOCK_MOVEMENT.REQUEST_ID, d.requestId().orElse(null))
-            .set(STOCK_MOVEMENT.NOTE, d.note() == null ? "" : d.note())
-            .returning()
-            .fetchSingle();
-    return toMovement(row);
+  private void checkCeiling(List<Movement> movements) {
+    movements.stream()
+        .filter(ReservationCeiling::shrinks)
+        .mapToLong(Movement::officeId)
+        .distinct()
+        .forEach(ceiling::check);
   }
 
   /**
-   * Takes the quantity from the source balance, locking its row; refused when it holds less. The
-   * condition is evaluated again on the locked row, so two movements racing for the last blank
-   * cannot both take it.
+   * The movements' statements in the order {@link #record} sends them, together in one round trip;
+   * a source that held too little refuses the whole batch (the caller's transaction rolls back).
    */
-  private void take(Movement m) {
-    int taken =
-        db.update(STOCK_BALANCE)
-            .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.minus(m.quantity()))
-            .where(slot(m.officeId(), m.item(), m.from()))
-            .and(STOCK_BALANCE.QUANTITY.ge((long) m.quantity()))
-            .execute();
-    if (taken == 0) {
-      long holds = balance(m.officeId(), m.item(), m.from());
-      throw new DomainException(
-          StockError.INSUFFICIENT_BALANCE,
-          m.from()
-              + " of office "
-              + m.officeId()
-              + " holds "
-              + holds
-              + " "
-              + m.item()
-              + ", cannot move "
-              + m.quantity(),
-          holds,
-          m.quantity());
+  @Override
+  public void recordAll(List<Movement> movements) {
+    List<Query> queries = new ArrayList<>();
+    List<Movement> checked = new ArrayList<>();
+    for (Movement m : movements) {
+      for (Query balance : balanceUpdates(m)) {
+        queries.add(balance);
+        checked.add(m);
+      }
+      queries.add(insertMovement(m));
+      checked.add(null);
     }
+    int[] counts = db.batch(queries).execute();
+    for (int i = 0; i < counts.length; i++) {
+      if (checked.get(i) != null && counts[i] == 0) {
+        throw insufficient(checked.get(i));
+      }
+    }
+    checkCeiling(movements);
   }
 
-  /** Adds the quantity to the target balance, creating it on first use, locking its row. */
-  private void add(Movement m) {
-    db.insertInto(STOCK_BALANCE)
+  /**
+   * The balance statements of a movement, each changing one row: the take and the add in the order
+   * of their places, so two movements between the same places never wait on each other in a cycle.
+   */
+  private List<Query> balanceUpdates(Movement m) {
+    boolean takes = !m.from().location().isSource();
+    boolean adds = !m.to().location().isSource();
+    List<Query> queries = new ArrayList<>(2);
+    if (takes && ORDER.compare(m.from(), m.to()) < 0) {
+      queries.add(take(m));
+      if (adds) {
+        queries.add(add(m));
+      }
+    } else {
+      if (adds) {
+        queries.add(add(m));
+      }
+      if (takes) {
+        queries.add(take(m));
+      }
+    }
+    return queries;
+  }
+
+  private InsertSetMoreStep<StockMovementRecord> insertMovement(Movement m) {
+    Movement.Detail d = m.detail();
+    return db.insertInto(STOCK_MOVEMENT)
+        .set(STOCK_MOVEMENT.OFFICE_ID, m.officeId())
+        .set(STOCK_MOVEMENT.ITEM, m.item().name())
+        .set(STOCK_MOVEMENT.FROM_LOCATION, m.from().location().name())
+        .set(STOCK_MOVEMENT.FROM_PRINTER_ID, m.from().printerId().orElse(null))
+        .set(STOCK_MOVEMENT.TO_LOCATION, m.to().location().name())
+        .set(STOCK_MOVEMENT.TO_PRINTER_ID, m.to().printerId().orElse(null))
+        .set(STOCK_MOVEMENT.QUANTITY, m.quantity())
+        .set(STOCK_MOVEMENT.REASON, m.reason())
+        .set(STOCK_MOVEMENT.ACTOR, m.actor())
+        .set(STOCK_MOVEMENT.OCCURRED_AT, OffsetDateTime.now(clock))
+        .set(STOCK_MOVEMENT.REFERENCE_KIND, m.referenceKind().name())
+        .set(STOCK_MOVEMENT.REFERENCE_ID, m.referenceId())
+        .set(STOCK_MOVEMENT.SERIAL_FIRST, d.serialFirst().orElse(null))
+        .set(STOCK_MOVEMENT.SERIAL_LAST, d.serialLast().orElse(null))
+        .set(STOCK_MOVEMENT.CHIP_UID, d.chipUid().orElse(null))
+        .set(STOCK_MOVEMENT.REQUEST_ID, d.requestId().orElse(null))
+        .set(STOCK_MOVEMENT.NOTE, d.note() == null ? "" : d.note());
+  }
+
+  /**
+   * Takes the quantity from the source balance, locking its row; changes nothing when it holds
+   * less. The condition is evaluated again on the locked row, so two movements racing for the last
+   * blank cannot both take it.
+   */
+  private Query take(Movement m) {
+    return db.update(STOCK_BALANCE)
+        .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.minus(m.quantity()))
+        .where(slot(m.officeId(), m.item(), m.from()))
+        .and(STOCK_BALANCE.QUANTITY.ge((long) m.quantity()));
+  }
+
+  private DomainException insufficient(Movement m) {
+    long holds = balance(m.officeId(), m.item(), m.from());
+    return new DomainException(
+        StockError.INSUFFICIENT_BALANCE,
+        m.from()
+            + " of office "
+            + m.officeId()
+            + " holds "
+            + holds
+            + " "
+            + m.item()
+            + ", cannot move "
+            + m.quantity(),
+        holds,
+        m.quantity());
+  }
+
+  /**
+   * Adds the quantity to the target balance, creating it on first use, locking its row (one row
+   * inserted or updated).
+   */
+  private Query add(Movement m) {
+    return db.insertInto(STOCK_BALANCE)
         .set(STOCK_BALANCE.OFFICE_ID, m.officeId())
         .set(STOCK_BALANCE.ITEM, m.item().name())
         .set(STOCK_BALANCE.LOCATION, m.to().location().name())
@@ -161,8 +209,7 @@ public final class JooqLedger implements Ledger {
             STOCK_BALANCE.LOCATION,
             DSL.coalesce(STOCK_BALANCE.PRINTER_ID, DSL.inline(0L)))
         .doUpdate()
-        .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.plus(m.quantity()))
-        .execute();
+        .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.plus(m.quantity()));
   }
 
   @Override
