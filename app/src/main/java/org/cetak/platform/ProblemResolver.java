@@ -24,6 +24,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -64,6 +65,11 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
   @Override
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    if (ex instanceof AsyncRequestNotUsableException) {
+      // the client went away (a live stream's page closed or left): nothing failed here
+      log.debug("Client left {}", request.getRequestURI());
+      return new ModelAndView();
+    }
     if (response.isCommitted()) {
       log.warn("Failure after the answer was sent for {}", request.getRequestURI(), ex);
       return null;
