@@ -60,10 +60,18 @@ public class DemoSeeder implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     transactions.run(this::seed);
+    String port = environment.getProperty("local.server.port");
+    if (port == null) {
+      log.info(
+          "Demo users loket, operator, blanko, kabid, inspektorat, admin; password {} (this process"
+              + " serves no console)",
+          PASSWORD);
+      return;
+    }
     log.info(
         "Demo console on http://localhost:{} - users loket, operator, blanko, kabid, inspektorat,"
             + " admin; password {}",
-        environment.getProperty("local.server.port", environment.getProperty("server.port")),
+        port,
         PASSWORD);
   }
 
