@@ -129,9 +129,9 @@ class ReprintFirstCardTest {
     long job =
         db.fetchSingle(
                 "insert into print_job (office_id, printer_id, request_id, stage, card_held,"
-                    + " chip_uid, reprint, created_at, updated_at) values (?, ?, ?, 'PRINTED',"
-                    + " 'NONE', ?, exists(select 1 from print_job where request_id = ? and stage ="
-                    + " 'PRINTED' and not reprint), now(), now()) returning id",
+                    + " chip_uid, reprint, created_at, updated_at, finished_at) values (?, ?, ?,"
+                    + " 'PRINTED', 'NONE', ?, exists(select 1 from print_job where request_id = ?"
+                    + " and stage = 'PRINTED' and not reprint), now(), now(), now()) returning id",
                 office,
                 printer.id(),
                 request,

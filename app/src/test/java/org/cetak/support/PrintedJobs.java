@@ -22,9 +22,9 @@ public final class PrintedJobs {
             .get(0, Long.class);
     return db.fetchSingle(
             "insert into print_job (office_id, printer_id, request_id, stage, card_held, reprint,"
-                + " created_at, updated_at) values (?, ?, ?, 'PRINTED', 'NONE', exists(select 1"
-                + " from print_job where request_id = ? and stage = 'PRINTED' and not reprint),"
-                + " now(), now()) returning id",
+                + " created_at, updated_at, finished_at) values (?, ?, ?, 'PRINTED', 'NONE',"
+                + " exists(select 1 from print_job where request_id = ? and stage = 'PRINTED' and"
+                + " not reprint), now(), now(), now()) returning id",
             officeId,
             printer,
             requestId,

@@ -37,7 +37,8 @@ import org.jooq.impl.DSL;
  */
 public final class JooqPrintJobs implements PrintJobs {
 
-  private static final List<String> OPEN =
+  /** The stages of a job still in flight: one per printer (uq_print_job_one_open_per_printer). */
+  static final List<String> OPEN =
       List.of(
           Stage.PICKING.name(),
           Stage.ENCODING.name(),

@@ -42,7 +42,7 @@ public final class JooqPrinterBoard implements PrinterBoard {
     Optional<PrintJob> open =
         db.selectFrom(PRINT_JOB)
             .where(PRINT_JOB.PRINTER_ID.eq(row.getId()))
-            .and(PRINT_JOB.FINISHED_AT.isNull())
+            .and(PRINT_JOB.STAGE.in(JooqPrintJobs.OPEN))
             .fetchOptional()
             .map(JooqPrintJobs::toJob);
     return new PrinterView(

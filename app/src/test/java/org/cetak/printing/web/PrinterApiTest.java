@@ -163,7 +163,12 @@ class PrinterApiTest {
   }
 
   private long printerId(String code) {
-    return ((Number) db.fetchValue("select id from printer where code = ?", code)).longValue();
+    return ((Number)
+            db.fetchValue(
+                "select p.id from printer p join office o on o.id = p.office_id"
+                    + " where o.code = '32.71' and p.code = ?",
+                code))
+        .longValue();
   }
 
   private HttpResponse<String> send(String method, String path, String user, String json)
