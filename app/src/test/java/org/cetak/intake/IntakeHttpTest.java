@@ -52,7 +52,10 @@ class IntakeHttpTest {
     HttpResponse<String> refused = upload(zip(Residents.bundle(tmp.resolve("bad"), List.of(bad))));
 
     assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(ok.body()).contains("\"applied\":true").contains("\"created\":1");
+    assertThat(ok.body())
+        .contains("\"applied\":true")
+        .contains("\"created\":1")
+        .contains("\"reopened\":0");
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body()).contains("\"line\":2").contains("\"column\":\"birth_date\"");
 
