@@ -159,8 +159,9 @@ public class DemoPrintRoom {
   }
 
   /**
-   * The demo operator puts blanks into the simulated printer's feeder, and carries blanks from one
-   * simulated feeder into another (the same cards, taken from the back of the first feeder).
+   * The demo operator puts blanks into the simulated printer's feeder, takes them out, and carries
+   * blanks from one simulated feeder into another (the same cards, taken from the back of the first
+   * feeder).
    */
   @Bean
   FeederHands feederHands(SimulatedRoom room) {
@@ -168,6 +169,12 @@ public class DemoPrintRoom {
       @Override
       public void load(String code, int quantity) {
         printer(room, code).ifPresent(p -> p.loadBlanks(quantity));
+      }
+
+      @Override
+      public void unload(String code, int quantity) {
+        // back in the vault, which the simulation does not hold: they leave the room
+        printer(room, code).ifPresent(p -> p.takeBlanks(quantity));
       }
 
       @Override

@@ -9,6 +9,9 @@ public interface FeederHands {
 
   void load(String printerCode, int quantity);
 
+  /** Takes {@code quantity} blanks out of a printer's feeder, back to the vault. */
+  default void unload(String printerCode, int quantity) {}
+
   /** Takes {@code quantity} blanks out of one printer's feeder and puts them in another's. */
   default void move(String fromPrinter, String toPrinter, int quantity) {}
 

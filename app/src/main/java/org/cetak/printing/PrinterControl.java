@@ -119,7 +119,9 @@ public final class PrinterControl {
   public RecordedMovement unload(Office office, String code, int quantity, User by) {
     PrinterView printer = view(office, code);
     refuseTakingTheBlankBeingPicked(printer, quantity);
-    return feeders.unload(printer.officeId(), printer.code(), quantity, by);
+    RecordedMovement moved = feeders.unload(printer.officeId(), printer.code(), quantity, by);
+    hands.unload(printer.code(), quantity);
+    return moved;
   }
 
   /**
