@@ -345,7 +345,8 @@ public final class AllocationService {
         perPrinterDay,
         drop,
         estimate,
-        blockers);
+        blockers,
+        position.previousRequestId());
   }
 
   /** One tier of an office's queue today, with its name in the current policy. */

@@ -88,6 +88,7 @@ public interface AllocationStore {
    * @param queuedAhead eligible queued requests ranked before it
    * @param heldAhead reserved requests that print before it (all of them when it is queued)
    * @param reservation its reservation when it holds one
+   * @param previousRequestId the closed request of the same NIK this one follows
    */
   record QueuePosition(
       long requestId,
@@ -99,7 +100,8 @@ public interface AllocationStore {
       Optional<PriorityPolicy.Placement> tier,
       long queuedAhead,
       long heldAhead,
-      Optional<Reservation> reservation) {}
+      Optional<Reservation> reservation,
+      Optional<Long> previousRequestId) {}
 
   record Reservation(long runId, int tier, String rule, int rank, OffsetDateTime reservedAt) {}
 

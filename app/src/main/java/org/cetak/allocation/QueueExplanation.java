@@ -20,6 +20,8 @@ import java.util.OptionalInt;
  * @param estimate the range of days the card is expected to be printed; empty when it cannot be
  *     printed (see {@code blockers})
  * @param blockers what stops the request from being allocated at all
+ * @param previousRequestId the closed request of the same NIK this one follows (the resident came
+ *     back after a withdrawal, or for another card after a handover)
  */
 public record QueueExplanation(
     String nikMasked,
@@ -37,7 +39,8 @@ public record QueueExplanation(
     int printerCardsPerDay,
     ExpectedDrop expectedDrop,
     Optional<DateRange> estimate,
-    List<Blocker> blockers) {
+    List<Blocker> blockers,
+    Optional<Long> previousRequestId) {
 
   public record DateRange(LocalDate earliest, LocalDate latest) {}
 

@@ -13,6 +13,10 @@ public interface QueueLookup {
   /**
    * A request as the queue page finds it. {@link #toString()} masks the NIK and leaves the name,
    * birth date and Suket out.
+   *
+   * @param previousRequestId the closed request of the same NIK this one follows (a resident who
+   *     came back after a withdrawal or for another card)
+   * @param nextRequestId the request that follows this one once it was closed
    */
   record Entry(
       long requestId,
@@ -24,7 +28,9 @@ public interface QueueLookup {
       String status,
       String reason,
       boolean urgent,
-      Instant queuedAt) {
+      Instant queuedAt,
+      Optional<Long> previousRequestId,
+      Optional<Long> nextRequestId) {
 
     public String nikMasked() {
       return Masking.nik(nik);

@@ -96,6 +96,7 @@ public class Labels {
           Rule.of(
               "withdrawn: upstream status is no longer PRINT_READY_RECORD, imported from (.+)",
               "label.note.withdrawnUpstream"),
+          Rule.of("follows closed request (\\d+), imported from (.+)", "label.note.followsRequest"),
           Rule.of("imported from (.+)", "label.note.imported"),
           Rule.of("upstream status (\\S+)", "label.note.upstreamStatus"),
           Rule.of("no card picked: (.+)", "label.note.noCardPicked", WHY),

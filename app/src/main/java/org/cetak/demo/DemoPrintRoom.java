@@ -158,10 +158,34 @@ public class DemoPrintRoom {
     return room.terminalFactory();
   }
 
-  /** The demo operator puts blanks into the simulated printer's feeder. */
+  /**
+   * The demo operator puts blanks into the simulated printer's feeder, takes them out, and carries
+   * blanks from one simulated feeder into another (the same cards, taken from the back of the first
+   * feeder).
+   */
   @Bean
   FeederHands feederHands(SimulatedRoom room) {
-    return (code, quantity) -> printer(room, code).ifPresent(p -> p.loadBlanks(quantity));
+    return new FeederHands() {
+      @Override
+      public void load(String code, int quantity) {
+        printer(room, code).ifPresent(p -> p.loadBlanks(quantity));
+      }
+
+      @Override
+      public void unload(String code, int quantity) {
+        // back in the vault, which the simulation does not hold: they leave the room
+        printer(room, code).ifPresent(p -> p.takeBlanks(quantity));
+      }
+
+      @Override
+      public void move(String from, String to, int quantity) {
+        Optional<SimulatedPrinter> target = printer(room, to);
+        if (target.isEmpty()) {
+          return;
+        }
+        printer(room, from).ifPresent(p -> target.get().putBlanks(p.takeBlanks(quantity)));
+      }
+    };
   }
 
   /** The room's printer of this name, for the demo's operator actions (loading blanks). */

@@ -27,10 +27,11 @@ public enum Permission {
       EnumSet.of(OPERATOR, SUPERVISOR, INVENTORY_MANAGER, AUDITOR, COUNTER_OFFICER, ADMIN)),
   /** Pause and resume a printer. */
   RUN_PRINTER(EnumSet.of(OPERATOR, SUPERVISOR)),
-  /** Load blanks from the vault into a printer's feeder, or take them back out. */
+  /**
+   * Load blanks from the vault into a printer's feeder, take them back out, or move them from one
+   * printer's feeder into another's.
+   */
   LOAD_PRINTER(EnumSet.of(OPERATOR)),
-  /** Move blanks from one printer's feeder into another's. */
-  MOVE_BETWEEN_FEEDERS(EnumSet.of(OPERATOR, INVENTORY_MANAGER)),
   /** Say where a card whose outcome is unknown went. */
   SETTLE_CARD(EnumSet.of(OPERATOR, SUPERVISOR)),
   /** Register a printer of an office. */

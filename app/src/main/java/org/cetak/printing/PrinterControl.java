@@ -23,9 +23,9 @@ import org.cetak.stock.RecordedMovement;
 import org.cetak.stock.StockError;
 
 /**
- * Operator actions on printers (pause, resume, load, settle) and what the operators see of them,
- * shared by the REST API and the console. Every action checks that the printer is of the user's
- * office and that the user may take it before anything is written.
+ * Operator actions on printers (pause, resume, load, unload, move between feeders, settle) and what
+ * the operators see of them, shared by the REST API and the console. Every action checks that the
+ * printer is of the user's office and that the user may take it before anything is written.
  */
 public final class PrinterControl {
 
@@ -112,10 +112,77 @@ public final class PrinterControl {
     wakeUp(printer.id());
   }
 
-  /** The operator takes blanks out of the feeder back to the vault. */
+  /**
+   * The operator takes blanks out of the feeder back to the vault; refused while the printer is
+   * picking the last of them.
+   */
   public RecordedMovement unload(Office office, String code, int quantity, User by) {
     PrinterView printer = view(office, code);
-    return feeders.unload(printer.officeId(), printer.code(), quantity, by);
+    refuseTakingTheBlankBeingPicked(printer, quantity);
+    RecordedMovement moved = feeders.unload(printer.officeId(), printer.code(), quantity, by);
+    hands.unload(printer.code(), quantity);
+    return moved;
+  }
+
+  /**
+   * Moves blanks from one printer's feeder into another's, for when the vault is empty and one
+   * feeder ran dry while another holds blanks: one ledger movement from feeder to feeder (unload
+   * one, load the other), the printers' feeders driven as a load drives them, and the printer that
+   * got the blanks woken up. Refused with nothing written like an unload out of the first feeder
+   * (more than it holds, the blank its printer is picking) and a load into the second (beyond its
+   * capacity), and for a printer of another office or the same printer twice.
+   */
+  public RecordedMovement move(Office office, String code, String toCode, int quantity, User by) {
+    PrinterView from = view(office, code);
+    PrinterView to = view(office, toCode == null ? "" : toCode.strip());
+    refuseTakingTheBlankBeingPicked(from, quantity);
+    RecordedMovement moved = feeders.move(from.officeId(), from.code(), to.code(), quantity, by);
+    hands.move(from.code(), to.code(), quantity);
+    wakeUp(to.id());
+    return moved;
+  }
+
+  /**
+   * Feeders that ran dry while others of the office still hold blanks, when the vault is empty: the
+   * printers that hold blanks, most first, for the page to offer a move between feeders. Empty when
+   * the vault still holds blanks (load from the vault instead) or no feeder is dry.
+   */
+  public List<PrinterSummary> blanksToShare(long officeId, List<PrinterSummary> printers) {
+    boolean dry = printers.stream().anyMatch(p -> p.feeder() == 0);
+    if (!dry || vault(officeId) > 0) {
+      return List.of();
+    }
+    return printers.stream()
+        .filter(p -> p.feeder() > 0)
+        .sorted(java.util.Comparator.comparingInt(PrinterSummary::feeder).reversed())
+        .toList();
+  }
+
+  /**
+   * A printer whose open job is picking holds the blank being picked in its feeder as far as the
+   * ledger knows, until the pick is recorded: taking every blank out would leave the pick without a
+   * blank to record.
+   */
+  private void refuseTakingTheBlankBeingPicked(PrinterView printer, int quantity) {
+    boolean picking = printer.openJob().map(j -> j.stage() == Stage.PICKING).orElse(false);
+    if (!picking) {
+      return;
+    }
+    int held = movements.feeder(printer.id());
+    // more than it holds is the ledger's refusal (INSUFFICIENT_BALANCE)
+    if (held > 0 && quantity == held) {
+      throw new DomainException(
+          PrintingError.FEEDER_BLANK_BEING_PICKED,
+          "Printer "
+              + printer.code()
+              + " is picking a blank from its feeder: at most "
+              + (held - 1)
+              + " of its "
+              + held
+              + " blanks can be taken out now",
+          printer.code(),
+          held - 1);
+    }
   }
 
   /** The operator settles a card whose outcome is unknown, from where they see it. */

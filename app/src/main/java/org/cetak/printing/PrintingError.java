@@ -6,6 +6,10 @@ import org.cetak.common.ErrorCode;
 public enum PrintingError implements ErrorCode {
   /** The card was already picked from the feeder. */
   CARD_WAS_PICKED(Kind.CONFLICT),
+  /**
+   * The printer is picking a blank from this feeder: its last blank stays until the card is picked.
+   */
+  FEEDER_BLANK_BEING_PICKED(Kind.CONFLICT),
   /** The card's face cannot be drawn from the request's stored photo, signature or record. */
   CARD_FACE_UNREADABLE(Kind.CONFLICT),
   /** The device file cannot be used; the message lists every mistake. */

@@ -88,7 +88,7 @@ public final class FeederStock {
    */
   public RecordedMovement move(
       long officeId, String fromPrinter, String toPrinter, int quantity, User by) {
-    access.require(by, Permission.MOVE_BETWEEN_FEEDERS, officeId);
+    access.require(by, Permission.LOAD_PRINTER, officeId);
     Quantities.positive(quantity);
     Printer from = printers.printer(officeId, fromPrinter);
     Printer to = printers.printer(officeId, toPrinter);

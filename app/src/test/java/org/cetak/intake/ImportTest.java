@@ -120,6 +120,124 @@ class ImportTest {
   }
 
   @Test
+  void a_withdrawn_resident_whose_record_is_print_ready_again_gets_a_new_request_after_the_old() {
+    importDir(Residents.bundle(tmp.resolve("w1"), List.of(row(1101))));
+    Map<String, String> dup = row(1101);
+    dup.put("siak_status", "DUPLICATE_RECORD");
+    dup.put("siak_status_at", "2025-12-03T09:00:00+07:00");
+    assertThat(importDir(Residents.bundle(tmp.resolve("w2"), List.of(dup))).counts().withdrawn())
+        .isEqualTo(1);
+    String nik = dup.get("nik");
+    long withdrawn = requestId(nik);
+    long requests = f.count("print_request");
+    Map<String, String> resolved = row(1101);
+    resolved.put("siak_status_at", "2025-12-08T09:00:00+07:00");
+    Path back = Residents.bundle(tmp.resolve("w3"), List.of(resolved, row(1102)));
+
+    ImportReport report = importDir(back);
+
+    assertThat(report.counts().reopened()).isEqualTo(1);
+    assertThat(report.counts().created()).isEqualTo(1);
+    assertThat(report.counts().unchanged()).isZero();
+    assertThat(f.count("print_request")).isEqualTo(requests + 2);
+    long reopened = requestId(nik);
+    assertThat(reopened).isNotEqualTo(withdrawn);
+    assertThat(f.status(nik)).isEqualTo("QUEUED");
+    assertThat(statusOf(withdrawn)).isEqualTo("WITHDRAWN");
+    assertThat(
+            f.db.fetchValue("select previous_request_id from print_request where id = ?", reopened))
+        .isEqualTo(withdrawn);
+    assertThat(
+            f.db.fetchValue(
+                "select reason from print_request_event where request_id = ? order by id limit 1",
+                reopened))
+        .asString()
+        .startsWith("follows closed request " + withdrawn + ", imported from ");
+    assertThat(f.queue.card(reopened).orElseThrow().payloads().photo()).isPresent();
+    org.cetak.allocation.QueueExplanation why = f.allocation.explain(nik);
+    assertThat(why.requestId()).isEqualTo(reopened);
+    assertThat(why.previousRequestId()).contains(withdrawn);
+    assertThat(why.status()).isEqualTo("QUEUED");
+
+    ImportReport again = importDir(back);
+    assertThat(again.counts().reopened()).isZero();
+    assertThat(again.counts().created()).isZero();
+    assertThat(again.counts().unchanged()).isEqualTo(2);
+    assertThat(f.count("print_request")).isEqualTo(requests + 2);
+  }
+
+  @Test
+  void a_resident_back_for_another_card_gets_a_new_request_with_the_new_records_own_fields() {
+    importDir(Residents.bundle(tmp.resolve("h1"), List.of(row(1201))));
+    String nik = row(1201).get("nik");
+    long handedOver = requestId(nik);
+    f.db.execute("update print_request set status = 'HANDED_OVER' where id = ?", handedOver);
+    new org.cetak.request.jooq.JooqPersonalDataStore(f.db).erase(handedOver, f.clock.instant());
+    long requests = f.count("print_request");
+
+    ImportReport sameRecord = importDir(Residents.bundle(tmp.resolve("h2"), List.of(row(1201))));
+
+    assertThat(sameRecord.counts().unchanged()).isEqualTo(1);
+    assertThat(sameRecord.counts().created() + sameRecord.counts().reopened()).isZero();
+    assertThat(f.count("print_request")).isEqualTo(requests);
+
+    Map<String, String> lost = Residents.row(1201, LocalDate.of(2008, 3, 10), "LOST");
+    lost.put("siak_status_at", "2026-01-02T10:00:00+07:00");
+    lost.put("address", "JL. KENANGA NO. 5");
+    ImportReport report = importDir(Residents.bundle(tmp.resolve("h3"), List.of(lost)));
+
+    assertThat(report.counts().reopened()).isEqualTo(1);
+    assertThat(report.counts().created()).isZero();
+    long reopened = requestId(nik);
+    assertThat(reopened).isNotEqualTo(handedOver);
+    assertThat(f.status(nik)).isEqualTo("QUEUED");
+    assertThat(statusOf(handedOver)).isEqualTo("HANDED_OVER");
+    ResidentRecord record = f.queue.card(reopened).orElseThrow().record();
+    assertThat(record.address()).isEqualTo("JL. KENANGA NO. 5");
+    assertThat(record.kk()).isEqualTo(lost.get("kk"));
+    assertThat(record.birthDate()).isEqualTo(LocalDate.of(2008, 3, 10));
+    assertThat(record.reason()).isEqualTo(RequestReason.LOST);
+    assertThat(
+            f.db.fetchValue("select previous_request_id from print_request where id = ?", reopened))
+        .isEqualTo(handedOver);
+    assertThat(f.db.fetchValue("select address from print_request where id = ?", handedOver))
+        .isEqualTo("");
+    assertThat(f.db.fetchValue("select reopened from import_batch where id = ?", report.importId()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_resident_back_while_another_office_holds_an_active_request_is_refused_as_double_data() {
+    importDir(Residents.bundle(tmp.resolve("o1"), List.of(row(1301))));
+    String nik = row(1301).get("nik");
+    f.db.execute("update print_request set status = 'HANDED_OVER' where id = ?", requestId(nik));
+    if (f.offices.officeByCode("32.03").isEmpty()) {
+      f.offices.addOffice(
+          "32.03",
+          "Disdukcapil Kabupaten Cianjur",
+          org.cetak.office.OfficeKind.KABUPATEN_KOTA,
+          java.util.Optional.empty(),
+          "");
+    }
+    Map<String, String> moved = Residents.row(1301, LocalDate.of(2008, 3, 10), "MOVED_IN");
+    moved.put("siak_status_at", "2026-01-02T10:00:00+07:00");
+    try (Bundle bundle = Bundle.open(Residents.bundle(tmp.resolve("o2"), List.of(moved)))) {
+      assertThat(
+              f.imports.importBundle(bundle, "32.03", "operator", ImportProgress.none()).applied())
+          .isTrue();
+    }
+    long requests = f.count("print_request");
+    Map<String, String> again = Residents.row(1301, LocalDate.of(2008, 3, 10), "LOST");
+    again.put("siak_status_at", "2026-01-03T10:00:00+07:00");
+
+    ImportReport report = importDir(Residents.bundle(tmp.resolve("o3"), List.of(again)));
+
+    assertThat(report.applied()).isFalse();
+    assertThat(report.errors().get(0).reason()).contains("double data").contains("32.03");
+    assertThat(f.count("print_request")).isEqualTo(requests);
+  }
+
+  @Test
   void a_nik_whose_date_or_sex_disagrees_is_flagged_not_dropped() {
     Map<String, String> odd = row(501);
     odd.put("birth_date", "2008-03-11");
@@ -334,6 +452,10 @@ class ImportTest {
             f.db.fetchValue(
                 "select count(*) from print_request_event where request_id = ?", requestId))
         .longValue();
+  }
+
+  private String statusOf(long requestId) {
+    return (String) f.db.fetchValue("select status from print_request where id = ?", requestId);
   }
 
   private long requestId(String nik) {

@@ -52,7 +52,10 @@ class IntakeHttpTest {
     HttpResponse<String> refused = upload(zip(Residents.bundle(tmp.resolve("bad"), List.of(bad))));
 
     assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(ok.body()).contains("\"applied\":true").contains("\"created\":1");
+    assertThat(ok.body())
+        .contains("\"applied\":true")
+        .contains("\"created\":1")
+        .contains("\"reopened\":0");
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body()).contains("\"line\":2").contains("\"column\":\"birth_date\"");
 
@@ -65,6 +68,54 @@ class IntakeHttpTest {
                     HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + good.get("nik") + "\"}")));
     assertThat(why.statusCode()).isEqualTo(200);
     assertThat(why.body()).contains("\"rule\":\"FIRST_CARD\"").doesNotContain(good.get("nik"));
+  }
+
+  @Test
+  void a_resident_who_comes_back_is_counted_reopened_and_the_queue_page_links_both_requests()
+      throws Exception {
+    Map<String, String> first = Residents.row(7711, LocalDate.of(2008, 7, 2), "FIRST_CARD");
+    assertThat(upload(zip(Residents.bundle(tmp.resolve("c1"), List.of(first)))).statusCode())
+        .isEqualTo(200);
+    Map<String, String> dup = Residents.row(7711, LocalDate.of(2008, 7, 2), "FIRST_CARD");
+    dup.put("siak_status", "DUPLICATE_RECORD");
+    dup.put("siak_status_at", "2025-12-03T09:00:00+07:00");
+    assertThat(upload(zip(Residents.bundle(tmp.resolve("c2"), List.of(dup)))).body())
+        .contains("\"withdrawn\":1");
+    Map<String, String> back = Residents.row(7711, LocalDate.of(2008, 7, 2), "FIRST_CARD");
+    back.put("siak_status_at", "2025-12-09T09:00:00+07:00");
+
+    HttpResponse<String> reopened = upload(zip(Residents.bundle(tmp.resolve("c3"), List.of(back))));
+
+    assertThat(reopened.statusCode()).isEqualTo(200);
+    assertThat(reopened.body()).contains("\"created\":0").contains("\"reopened\":1");
+    HttpResponse<String> why =
+        send(
+            "loket",
+            HttpRequest.newBuilder(uri("/api/offices/32.71/queue/why"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + back.get("nik") + "\"}")));
+    long now = number(why.body(), "requestId");
+    long before = number(why.body(), "previousRequestId");
+    assertThat(now).isGreaterThan(before);
+    HttpResponse<String> page =
+        send("loket", HttpRequest.newBuilder(uri("/queue?office=32.71&request=" + now)).GET());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Menyusul permohonan")
+        .contains("id=\"previous-request\"")
+        .contains("request=" + before + "\"")
+        .contains("menyusul permohonan " + before + " yang sudah ditutup");
+    HttpResponse<String> old =
+        send("loket", HttpRequest.newBuilder(uri("/queue?office=32.71&request=" + before)).GET());
+    assertThat(old.body()).contains("id=\"next-request\"").contains("request=" + now + "\"");
+  }
+
+  private static long number(String json, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+    assertThat(m.find()).as(name + " in " + json).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   @Test

@@ -319,7 +319,8 @@ public final class JooqAllocationStore implements AllocationStore {
                 tier,
                 rule,
                 PolicySql.suketKey(r).as("suket_key"),
-                r.SIAK_STATUS_AT)
+                r.SIAK_STATUS_AT,
+                r.PREVIOUS_REQUEST_ID)
             .from(r)
             .where(r.NIK.eq(nik))
             .orderBy(r.ID.desc())
@@ -413,6 +414,7 @@ public final class JooqAllocationStore implements AllocationStore {
                         res.getTier(),
                         res.getRule(),
                         res.getQueueRank(),
-                        res.getReservedAt()))));
+                        res.getReservedAt())),
+            Optional.ofNullable(mine.get(r.PREVIOUS_REQUEST_ID))));
   }
 }

@@ -11,9 +11,15 @@ import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.request.RequestSearch;
 import org.cetak.request.jooq.RequestSearchSql;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** The queue page's reads of print requests and their status history in PostgreSQL. */
 public final class JooqQueueLookup implements QueueLookup {
+
+  private static final org.cetak.db.jooq.tables.PrintRequest FOLLOWING =
+      PRINT_REQUEST.as("following");
 
   private final DSLContext db;
 
@@ -21,9 +27,18 @@ public final class JooqQueueLookup implements QueueLookup {
     this.db = db;
   }
 
+  /** The request that follows each one, when a resident came back after it was closed. */
+  private static final Field<Long> NEXT =
+      DSL.field(
+              DSL.select(DSL.min(FOLLOWING.ID))
+                  .from(FOLLOWING)
+                  .where(FOLLOWING.PREVIOUS_REQUEST_ID.eq(PRINT_REQUEST.ID)))
+          .as("next_request_id");
+
   @Override
   public List<Entry> find(long officeId, RequestSearch search, int limit) {
-    return db.selectFrom(PRINT_REQUEST)
+    return db.select(PRINT_REQUEST.asterisk(), NEXT)
+        .from(PRINT_REQUEST)
         .where(RequestSearchSql.matching(officeId, search))
         .orderBy(PRINT_REQUEST.ID.desc())
         .limit(limit)
@@ -33,7 +48,8 @@ public final class JooqQueueLookup implements QueueLookup {
 
   @Override
   public Optional<Entry> request(long requestId) {
-    return db.selectFrom(PRINT_REQUEST)
+    return db.select(PRINT_REQUEST.asterisk(), NEXT)
+        .from(PRINT_REQUEST)
         .where(PRINT_REQUEST.ID.eq(requestId))
         .fetchOptional()
         .map(JooqQueueLookup::entry);
@@ -55,7 +71,8 @@ public final class JooqQueueLookup implements QueueLookup {
                     e.getOccurredAt().toInstant()));
   }
 
-  private static Entry entry(PrintRequestRecord r) {
+  private static Entry entry(Record row) {
+    PrintRequestRecord r = row.into(PRINT_REQUEST);
     OffsetDateTime created = r.getCreatedAt();
     return new Entry(
         r.getId(),
@@ -67,6 +84,8 @@ public final class JooqQueueLookup implements QueueLookup {
         r.getStatus(),
         r.getReason(),
         r.getUrgentReason() != null && !r.getUrgentReason().isBlank(),
-        created.toInstant());
+        created.toInstant(),
+        Optional.ofNullable(r.getPreviousRequestId()),
+        Optional.ofNullable(row.get(NEXT)));
   }
 }

@@ -94,11 +94,12 @@ public class ImportCommand implements Callable<Integer> {
   static void print(PrintWriter out, ImportReport report) {
     if (report.applied()) {
       out.printf(
-          "imported %s: %d rows; %d new, %d changed, %d withdrawn, %d unchanged, %d not print-ready,"
-              + " %d already printing (not applied)%n",
+          "imported %s: %d rows; %d new, %d reopened, %d changed, %d withdrawn, %d unchanged, %d not"
+              + " print-ready, %d already printing (not applied)%n",
           report.source(),
           report.rowsRead(),
           report.counts().created(),
+          report.counts().reopened(),
           report.counts().updated(),
           report.counts().withdrawn(),
           report.counts().unchanged(),

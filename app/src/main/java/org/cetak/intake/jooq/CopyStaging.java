@@ -56,6 +56,11 @@ final class CopyStaging implements RequestStore.Staging {
   static final String WITHDRAW = "WITHDRAW";
   static final String NOT_READY = "NOT_READY";
   static final String LOCKED = "LOCKED";
+  static final String REOPEN = "REOPEN";
+
+  /** Statuses after which a NIK has no request left: a newer record opens a new one. */
+  static final List<RequestStatus> CLOSED =
+      List.of(RequestStatus.WITHDRAWN, RequestStatus.HANDED_OVER);
 
   private final DSLContext db;
   private final Clock clock;
@@ -151,7 +156,7 @@ final class CopyStaging implements RequestStore.Staging {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Map<String, Integer> actions = counts();
-    requests.createImported(officeId, importId, source, actor, isNew(), now);
+    requests.createImported(officeId, importId, source, actor, isNew().or(rowsTo(REOPEN)), now);
     requests.updateImported(importId, source, actor, rowsTo(UPDATE), now);
     int released = requests.withdrawImported(importId, source, actor, rowsTo(WITHDRAW), now);
     if (released > 0) {
@@ -160,6 +165,7 @@ final class CopyStaging implements RequestStore.Staging {
     ImportCounts counts =
         new ImportCounts(
             actions.getOrDefault(NEW, 0),
+            actions.getOrDefault(REOPEN, 0),
             actions.getOrDefault(UPDATE, 0),
             actions.getOrDefault(WITHDRAW, 0),
             actions.getOrDefault(SAME, 0),
@@ -169,6 +175,7 @@ final class CopyStaging implements RequestStore.Staging {
         .set(IMPORT_BATCH.FINISHED_AT, now)
         .set(IMPORT_BATCH.ROWS_READ, (int) rows)
         .set(IMPORT_BATCH.CREATED, (int) counts.created())
+        .set(IMPORT_BATCH.REOPENED, (int) counts.reopened())
         .set(IMPORT_BATCH.UPDATED, (int) counts.updated())
         .set(IMPORT_BATCH.WITHDRAWN, (int) counts.withdrawn())
         .set(IMPORT_BATCH.UNCHANGED, (int) counts.unchanged())
@@ -179,7 +186,11 @@ final class CopyStaging implements RequestStore.Staging {
     return new RequestStore.Merged(importId, counts);
   }
 
-  /** Finds each row's current request (the newest of its NIK in this office) and its action. */
+  /**
+   * Finds each row's current request (the newest of its NIK in this office) and its action: a
+   * print-ready row of a NIK whose request is closed reopens it (a new request naming the closed
+   * one) when it brings a newer record, and leaves it as it is otherwise.
+   */
   private void classify() {
     PrintRequest r = PRINT_REQUEST.as("r");
     PrintRequest newest = PRINT_REQUEST.as("newest");
@@ -202,7 +213,9 @@ final class CopyStaging implements RequestStore.Staging {
                                 RequestStatus.PRINTED,
                                 RequestStatus.OUTCOME_UNKNOWN))),
                     inline(LOCKED))
-                .when(s.SIAK_STATUS.eq(printReady), inline(NEW))
+                .when(
+                    r.STATUS.in(names(CLOSED)).and(s.SIAK_STATUS.eq(printReady)),
+                    when(newerRecord(r, s), inline(REOPEN)).otherwise(inline(SAME)))
                 .otherwise(inline(NOT_READY)))
         .from(r)
         .where(s.IMPORT_ID.eq(importId))
@@ -217,6 +230,20 @@ final class CopyStaging implements RequestStore.Staging {
         .execute();
     // rows without a request keep action null: NEW when print-ready, NOT_READY otherwise (not
     // written back, which would rewrite every row of a large first import)
+  }
+
+  /**
+   * Whether a print-ready row brings a record newer than the one its closed request was made from:
+   * a later upstream status time, or, after a withdrawal, a changed record at the same time. A
+   * handed-over card's own record again (its content erased or not) is not a new need for a card.
+   */
+  private static org.jooq.Condition newerRecord(PrintRequest r, ImportRow s) {
+    return s.SIAK_STATUS_AT
+        .gt(r.SIAK_STATUS_AT)
+        .or(
+            r.STATUS
+                .eq(inline(RequestStatus.WITHDRAWN.name()))
+                .and(s.SIAK_STATUS_AT.eq(r.SIAK_STATUS_AT)));
   }
 
   /** The action of each row, with the null of rows that have no request yet resolved. */
@@ -267,7 +294,7 @@ final class CopyStaging implements RequestStore.Staging {
             .join(OFFICE)
             .on(OFFICE.ID.eq(other.OFFICE_ID))
             .where(s.IMPORT_ID.eq(importId))
-            .and(isNew())
+            .and(isNew().or(s.ACTION.eq(REOPEN)))
             .and(other.OFFICE_ID.ne(officeId))
             .and(other.STATUS.in(names(RequestStatus.ACTIVE)))
             .orderBy(s.LINE)

@@ -117,11 +117,48 @@ public class PrinterController {
   @PostMapping("/{code}/unload")
   @Allow(Permission.LOAD_PRINTER)
   @Operation(summary = "Takes blanks out of a printer's feeder back to the vault")
-  @Refuses({"UNKNOWN_PRINTER", "INVALID_QUANTITY", "QUANTITY_REQUIRED", "INSUFFICIENT_BALANCE"})
+  @Refuses({
+    "UNKNOWN_PRINTER",
+    "INVALID_QUANTITY",
+    "QUANTITY_REQUIRED",
+    "INSUFFICIENT_BALANCE",
+    "FEEDER_BLANK_BEING_PICKED"
+  })
   public PrinterSummary unload(
       Office office, @PathVariable("code") String code, @RequestBody QuantityBody body) {
     control.unload(office, code, quantity(body), currentUser.get());
     return control.printer(office, code);
+  }
+
+  /**
+   * When the vault is empty and one feeder ran dry while another holds blanks: the operator moves
+   * blanks from the feeder of printer {@code code} into the feeder of printer {@code to}, one
+   * ledger movement (FEEDER_TO_FEEDER), and both printers are told. Answers both printers as they
+   * are now.
+   */
+  @PostMapping("/{code}/move")
+  @Allow(Permission.LOAD_PRINTER)
+  @Operation(
+      summary =
+          "Moves blanks from this printer's feeder into another printer's of the office (body: to,"
+              + " quantity) in one ledger movement, refused beyond this feeder's blanks or the other"
+              + " feeder's capacity")
+  @Refuses({
+    "UNKNOWN_PRINTER",
+    "SAME_PLACE",
+    "INVALID_QUANTITY",
+    "QUANTITY_REQUIRED",
+    "INSUFFICIENT_BALANCE",
+    "FEEDER_CAPACITY_EXCEEDED",
+    "FEEDER_BLANK_BEING_PICKED"
+  })
+  public List<PrinterSummary> move(
+      Office office, @PathVariable("code") String code, @RequestBody MoveBody body) {
+    if (body == null || body.quantity() == null) {
+      throw new DomainException(StockError.QUANTITY_REQUIRED, "Say how many blanks");
+    }
+    control.move(office, code, body.to(), body.quantity(), currentUser.get());
+    return List.of(control.printer(office, code), control.printer(office, body.to().strip()));
   }
 
   /** The operator settles a card whose outcome is unknown, from what they see. */
@@ -163,6 +200,9 @@ public class PrinterController {
 
   /** Blanks to load or unload. */
   public record QuantityBody(Integer quantity) {}
+
+  /** Blanks to move into the feeder of printer {@code to}. */
+  public record MoveBody(String to, Integer quantity) {}
 
   /** Where the operator saw the card. */
   public record SettleRequest(Sighting sighting) {}

@@ -15,6 +15,7 @@ import org.cetak.office.User;
 import org.cetak.printing.PayloadFetchingQueue;
 import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PrinterControl;
+import org.cetak.printing.PrinterSummary;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Reprints;
 import org.cetak.printing.Sighting;
@@ -112,8 +113,14 @@ public class PrintersPage {
   String table(Office office, Model model) {
     User user = currentUser.get();
     model.addAttribute("office", office);
-    model.addAttribute("printers", control.printers(office.id()));
+    List<PrinterSummary> printers = control.printers(office.id());
+    model.addAttribute("printers", printers);
     model.addAttribute("vault", control.vault(office.id()));
+    List<PrinterSummary> share = control.blanksToShare(office.id(), printers);
+    model.addAttribute("share", share);
+    model.addAttribute(
+        "dry",
+        share.isEmpty() ? List.of() : printers.stream().filter(p -> p.feeder() == 0).toList());
     model.addAttribute(
         "allowed",
         new Allowed(
@@ -175,6 +182,28 @@ public class PrintersPage {
         new Outcome(code, asTyped(quantity), 0),
         "loaded",
         () -> control.load(office, code, parseQuantity(quantity), currentUser.get()));
+  }
+
+  /**
+   * With the vault empty and a feeder dry, the operator moves blanks from a printer that holds some
+   * into the dry one (as {@code POST /api/offices/{office}/printers/{code}/move}).
+   */
+  @PostMapping("/printers/move")
+  @Allow(Permission.LOAD_PRINTER)
+  String move(
+      Office office,
+      @RequestParam(name = "from", defaultValue = "") String from,
+      @RequestParam(name = "to", defaultValue = "") String to,
+      @RequestParam(name = "quantity", defaultValue = "") String quantity,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        locale,
+        office,
+        new Outcome(from, asTyped(quantity), 0, to),
+        "moved",
+        () -> control.move(office, from, to, parseQuantity(quantity), currentUser.get()));
   }
 
   /**
@@ -349,13 +378,21 @@ public class PrintersPage {
 
   private Object[] args(Office office, Outcome outcome) {
     return new Object[] {
-      outcome.printer(), outcome.said(), control.vault(office.id()), String.valueOf(outcome.jobId())
+      outcome.printer(),
+      outcome.said(),
+      control.vault(office.id()),
+      String.valueOf(outcome.jobId()),
+      outcome.to()
     };
   }
 
   /**
    * What a message may mention: {0} the printer's code, {1} what the officer entered (a quantity, a
-   * sighting), {2} the blanks in the vault, {3} the print job.
+   * sighting), {2} the blanks in the vault, {3} the print job, {4} the printer blanks are moved to.
    */
-  private record Outcome(String printer, Object said, long jobId) {}
+  private record Outcome(String printer, Object said, long jobId, String to) {
+    Outcome(String printer, Object said, long jobId) {
+      this(printer, said, jobId, "");
+    }
+  }
 }

@@ -49,6 +49,9 @@ public final class ImportedRequests {
           .or(IMPORT_ROW.SIGNATURE.isNotNull())
           .or(IMPORT_ROW.FINGERPRINTS.isNotNull());
 
+  /** The first history note of a request that follows a closed one, before the closed one's id. */
+  public static final String FOLLOWS = "follows closed request ";
+
   private final DSLContext db;
 
   public ImportedRequests(DSLContext db) {
@@ -57,7 +60,9 @@ public final class ImportedRequests {
 
   /**
    * An import's new requests: one QUEUED request, its first history row and its payloads for each
-   * staged row of {@code isNew}.
+   * staged row of {@code isNew}. A row that names an existing request (a closed one: withdrawn or
+   * handed over) opens a new request that follows it: {@code previous_request_id} names the closed
+   * request, whose record stays as it was; the new request carries the row's own fields.
    */
   public void createImported(
       long officeId,
@@ -74,6 +79,8 @@ public final class ImportedRequests {
       target.add(col(PRINT_REQUEST, column));
       values.add(col(IMPORT_ROW, column));
     }
+    target.add(PRINT_REQUEST.PREVIOUS_REQUEST_ID);
+    values.add(IMPORT_ROW.EXISTING_ID);
     target.addAll(
         List.of(
             PRINT_REQUEST.STATUS,
@@ -105,7 +112,14 @@ public final class ImportedRequests {
             select(
                     PRINT_REQUEST.ID,
                     inline(RequestStatus.QUEUED.name()),
-                    val("imported from " + source),
+                    DSL.when(
+                            PRINT_REQUEST.PREVIOUS_REQUEST_ID.isNull(),
+                            val("imported from " + source))
+                        .otherwise(
+                            DSL.concat(
+                                inline(FOLLOWS),
+                                PRINT_REQUEST.PREVIOUS_REQUEST_ID.cast(String.class),
+                                val(", imported from " + source))),
                     val(actor),
                     val(importId),
                     val(now))

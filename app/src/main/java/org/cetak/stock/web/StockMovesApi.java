@@ -16,7 +16,6 @@ import org.cetak.stock.Drop;
 import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
 import org.cetak.stock.DropReversals;
-import org.cetak.stock.FeederStock;
 import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
 import org.cetak.stock.LoanRequest;
@@ -44,7 +43,6 @@ public class StockMovesApi {
   private final DropReversals reversals;
   private final SpoilRecords spoils;
   private final Lending lending;
-  private final FeederStock feeders;
   private final Access access;
   private final CurrentUser currentUser;
 
@@ -53,14 +51,12 @@ public class StockMovesApi {
       DropReversals reversals,
       SpoilRecords spoils,
       Lending lending,
-      FeederStock feeders,
       Access access,
       CurrentUser currentUser) {
     this.receipts = receipts;
     this.reversals = reversals;
     this.spoils = spoils;
     this.lending = lending;
-    this.feeders = feeders;
     this.access = access;
     this.currentUser = currentUser;
   }
@@ -116,26 +112,6 @@ public class StockMovesApi {
   public Approval reverseDrop(
       Office office, @PathVariable long dropId, @RequestBody ReversalBody body) {
     return reversals.propose(office.id(), dropId, body.reason(), currentUser.get());
-  }
-
-  /** Blanks to move from one printer's feeder into another's. */
-  public record FeederMoveBody(String to, Integer quantity) {}
-
-  /** Moves blanks from the feeder of printer {@code code} into the feeder of printer {@code to}. */
-  @PostMapping("/api/offices/{office}/printers/{code}/move")
-  @Allow(Permission.MOVE_BETWEEN_FEEDERS)
-  @Operation(summary = "Moves blanks from this printer's feeder into another printer's")
-  @Refuses({
-    "UNKNOWN_PRINTER",
-    "SAME_PLACE",
-    "INVALID_QUANTITY",
-    "INSUFFICIENT_BALANCE",
-    "FEEDER_CAPACITY_EXCEEDED"
-  })
-  public MovementView moveBetweenFeeders(
-      Office office, @PathVariable("code") String code, @RequestBody FeederMoveBody body) {
-    return StockViews.view(
-        feeders.move(office.id(), code, body.to(), required(body.quantity()), currentUser.get()));
   }
 
   /** Spoiled blanks of a printer (from its feeder or from inside it). */

@@ -491,6 +491,15 @@ final class Mechanism {
     feeder.addLast(card);
   }
 
+  /** Takes up to {@code n} blanks from the back of the feeder, the last loaded first. */
+  List<PhysicalCard> takeBlanks(int n) {
+    List<PhysicalCard> taken = new ArrayList<>();
+    while (taken.size() < n && !feeder.isEmpty()) {
+      taken.add(feeder.pollLast());
+    }
+    return taken;
+  }
+
   void blanksLoaded() {
     if (error == PrinterError.FEEDER_EMPTY) {
       error = null;

@@ -1,5 +1,6 @@
 package org.cetak.sim.printer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,6 +155,32 @@ public final class SimulatedPrinter {
   /** Loads {@code n} new blanks at the back of the feeder (each with a fresh chip). */
   public void loadBlanks(int n) {
     withLock(() -> panel.loadBlanks(n));
+  }
+
+  /**
+   * Takes up to {@code n} blanks out of the feeder by hand, the last loaded first (the next to be
+   * picked stays), to carry them to another printer's feeder.
+   */
+  public List<PhysicalCard> takeBlanks(int n) {
+    List<PhysicalCard> taken = new ArrayList<>();
+    lock.lock();
+    try {
+      taken.addAll(mechanism.takeBlanks(n));
+    } finally {
+      lock.unlock();
+    }
+    return taken;
+  }
+
+  /** Puts blanks carried from another printer's feeder at the back of this one's. */
+  public void putBlanks(List<PhysicalCard> cards) {
+    withLock(
+        () -> {
+          cards.forEach(mechanism::addBlank);
+          if (!cards.isEmpty()) {
+            mechanism.blanksLoaded();
+          }
+        });
   }
 
   /** Opens the cover (the operator lifts it). */
