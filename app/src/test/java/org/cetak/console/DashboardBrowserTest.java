@@ -463,6 +463,13 @@ class DashboardBrowserTest {
     browser.findElement(By.id("password")).sendKeys("cetak-demo");
     browser.findElement(By.id("sign-in")).click();
     new WebDriverWait(browser, Duration.ofSeconds(60))
+        .withMessage(
+            () ->
+                username
+                    + " not signed in; the browser shows "
+                    + browser.getCurrentUrl()
+                    + ": "
+                    + browser.findElement(By.tagName("body")).getText().lines().limit(8).toList())
         .until(d -> d.findElements(By.id("roles")).size() == 1);
   }
 
