@@ -31,6 +31,7 @@ import org.cetak.printing.config.DeviceFileReloads;
 import org.cetak.printing.config.InvalidDeviceFileException;
 import org.cetak.printing.config.StationDevices;
 import org.cetak.printing.config.StationRuntime;
+import org.cetak.security.ConsoleSession;
 import org.cetak.sim.link.TcpEndpoint;
 import org.cetak.sim.printer.SessionOptions;
 import org.cetak.sim.printer.SimulatedPrinter;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     classes = CetakApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.quartz.auto-startup=false",
       "cetak.demo.scenario=classpath:print-room/demo-quick.yaml",
@@ -71,7 +73,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "cetak.station.chip-wait=2s",
       "cetak.station.idle-wait=20ms",
       "cetak.station.halted-wait=20ms",
-      "cetak.station.lease=30s"
+      "cetak.station.lease=30s",
+      "server.servlet.session.cookie.secure=false"
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
@@ -105,6 +108,7 @@ class DeviceFileReloadTest {
   @Autowired DeviceFileReloads reloads;
   @Autowired PrinterControl control;
   @Autowired DSLContext db;
+  @LocalServerPort int port;
 
   @Test
   void the_stations_follow_a_reloaded_device_file_between_cards_and_ignore_one_with_a_mistake()
@@ -189,6 +193,12 @@ class DeviceFileReloadTest {
               .findFirst()
               .orElseThrow();
       assertThat(shown.drivenHere()).isTrue();
+      // the printers page shows the chip reader of each printer this node drives
+      String page =
+          ConsoleSession.signIn(port, "operator", "cetak-demo")
+              .get("/printers/table?office=32.71")
+              .body();
+      assertThat(page).containsPattern("Pembaca cip: (siap|ada kartu)");
       assertThat(shown.readerState())
           .hasValueSatisfying(s -> assertThat(s).isIn("NO_CARD", "CARD_PRESENT"));
     }
