@@ -110,6 +110,7 @@ public class Labels {
           Rule.of("request (\\d+) \\(NIK (\\S+)\\)", "label.subject.requestOfNik"),
           Rule.of("request (\\d+)", "label.subject.request"),
           Rule.of("print job (\\d+)", "label.subject.printJob"),
+          Rule.of("device file of node (.+)", "label.subject.deviceFile"),
           Rule.of("printer (.+)", "label.subject.printer"),
           Rule.of("loan (.+)", "label.subject.loan"),
           Rule.of("drop (.+)", "label.subject.drop"),
@@ -140,6 +141,9 @@ public class Labels {
           Rule.of("(\\S+) from (\\S+)", "label.detail.signedIn"),
           Rule.of("card face (FRONT|BACK)", "label.detail.cardFace", "side"),
           Rule.of("counter handover", "label.detail.counterHandover"),
+          Rule.of(
+              "(\\d+) printer\\(s\\) on this node; added (.+); removed (.+); changed (.+)",
+              "label.detail.devicesReloaded"),
           Rule.of("role ([A-Z_]+)", "label.detail.role", "role"),
           Rule.of("([A-Z_]+) left by node (\\S+)", "label.detail.leftByNode", "sighting", ""));
 

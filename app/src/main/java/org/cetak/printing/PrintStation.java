@@ -106,6 +106,11 @@ public final class PrintStation {
     return readStatus() instanceof StatusReading.Read;
   }
 
+  /** True when no card of this printer is in flight: none was started, or the last one ended. */
+  public boolean betweenCards() {
+    return nothingOpen || jobs.openJob(printer.id()).isEmpty();
+  }
+
   /** One unit of work: settles or advances the open job, or starts the next card. */
   public Tick tick() {
     Tick tick = work();

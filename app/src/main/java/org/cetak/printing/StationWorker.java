@@ -30,6 +30,10 @@ public final class StationWorker implements Runnable {
 
   private volatile boolean running = true;
   private volatile boolean abandoned;
+
+  /** Set by {@link #stopBetweenCards}: end once no card is in flight. */
+  private volatile boolean retiring;
+
   private volatile Thread thread;
 
   public StationWorker(
@@ -53,6 +57,31 @@ public final class StationWorker implements Runnable {
   public void stop() {
     running = false;
     wakeUp();
+  }
+
+  /**
+   * Ends the loop at the next point between cards: the card in flight is finished first (printed,
+   * or rejected as spoiled), and no new card is started. A printer that waits for an operator (its
+   * card's outcome unknown, or halted by a fault) is between cards too: nothing moves until someone
+   * acts, and its job stays persisted for whichever station drives the printer next.
+   */
+  public void stopBetweenCards() {
+    retiring = true;
+    wakeUp();
+  }
+
+  /** Waits until the loop has ended (after {@link #stopBetweenCards}); false when interrupted. */
+  public boolean awaitEnd() {
+    Thread t = thread;
+    try {
+      if (t != null) {
+        t.join();
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**
@@ -107,8 +136,14 @@ public final class StationWorker implements Runnable {
           counters.admits(station.printer(), atStart.get());
           atStart = Optional.empty();
         }
+        if (retiring && station.betweenCards()) {
+          break;
+        }
         PrintStation.Tick tick = station.tick();
         backoff = Duration.ofMillis(200);
+        if (retiring && tick != PrintStation.Tick.BUSY) {
+          break;
+        }
         switch (tick) {
           case BUSY -> {}
           case IDLE -> pause(idleWait);
@@ -151,7 +186,7 @@ public final class StationWorker implements Runnable {
     Duration wait = Duration.ofMillis(100);
     boolean told = false;
     long giveUp = System.nanoTime() + DEVICE_START.toNanos();
-    while (running && System.nanoTime() < giveUp && !station.deviceAnswers()) {
+    while (running && !retiring && System.nanoTime() < giveUp && !station.deviceAnswers()) {
       if (!told) {
         log.info("Printer {}: waiting for it to answer", station.printer().code());
         told = true;

@@ -308,7 +308,9 @@ class DashboardBrowserTest {
     Browser.submit(browser, browser.findElement(By.id("reload-devices")));
     // the demo's device file, as POST /api/devices/reload reads it
     List<String> now =
-        devices.reload().stream().map(d -> d.link().office() + "/" + d.link().code()).toList();
+        devices.reload().devices().stream()
+            .map(d -> d.link().office() + "/" + d.link().code())
+            .toList();
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo(
             now.isEmpty()

@@ -43,6 +43,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel> models) {
 
+  /** The speeds a serial adapter and a card printer's port may run at. */
+  static final List<Integer> BAUDS =
+      List.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600);
+
   /** Timings a model may set, as the driver names them. */
   static final Set<String> TIMINGS =
       Set.of("pick-and-park", "pick-to-print", "print-front", "print-back", "eject", "reject");
@@ -195,6 +199,17 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
     String model = text(p, "model", label, errors);
     String reader = text(p, "reader", label, errors);
     int baud = positive(p.get("baud"), 115_200, label + ".baud", errors);
+    if (p.get("baud") instanceof Integer b && b > 0 && !BAUDS.contains(b)) {
+      errors.add(
+          label
+              + ".baud: bukan kecepatan port serial / not a serial port speed: "
+              + b
+              + " ("
+              + BAUDS.stream()
+                  .map(String::valueOf)
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + ")");
+    }
     Optional<PrinterDialect> dialect = Optional.empty();
     if (p.get("dialect") != null) {
       String word = String.valueOf(p.get("dialect"));

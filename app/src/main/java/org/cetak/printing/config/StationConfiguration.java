@@ -236,6 +236,13 @@ public class StationConfiguration {
     return new StationDevices(properties, StationDevices.machinePorts());
   }
 
+  /** An administrator's reload of the device file, audited. */
+  @Bean
+  DeviceFileReloads deviceFileReloads(
+      StationDevices devices, Audit audit, StationProperties properties) {
+    return new DeviceFileReloads(devices, audit, properties.node());
+  }
+
   /** A printer's feeder capacity as its model in the device file states it, for the load check. */
   @Bean
   FeederCapacity.Declared deviceFileFeeders(StationDevices devices, OfficeDirectory offices) {

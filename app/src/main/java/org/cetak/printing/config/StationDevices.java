@@ -68,25 +68,76 @@ public final class StationDevices {
   }
 
   /**
-   * Reads the device file again.
+   * What a reload changed on this node, each printer as {@code office/code}.
    *
-   * @return the printers of this node now
+   * @param devices the printers of this node now
+   * @param added printers the file now gives this node
+   * @param removed printers the file no longer gives this node
+   * @param changed printers whose port, baud, dialect, reader or model changed
+   */
+  public record Reloaded(
+      List<Device> devices, List<String> added, List<String> removed, List<String> changed) {
+
+    /** Whether the reload changed nothing this node drives. */
+    public boolean unchanged() {
+      return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+    }
+  }
+
+  /**
+   * Reads the device file again. The listeners are told after the new devices are in place, outside
+   * this object's lock (the station takes its own lock to stop and start printers).
+   *
+   * @return the printers of this node now, and what changed
    * @throws InvalidDeviceFileException the file cannot be used; nothing changed
    */
-  public synchronized List<Device> reload() {
-    if (properties.deviceFile().isEmpty()) {
-      throw new DomainException(
-          PrintingError.NO_DEVICE_FILE,
-          "Node ini tidak punya berkas perangkat (cetak.station.devices) / this node has no device"
-              + " file (cetak.station.devices)");
-    }
-    List<Device> now = read();
-    if (!now.equals(devices)) {
+  public Reloaded reload() {
+    Reloaded reloaded;
+    synchronized (this) {
+      if (properties.deviceFile().isEmpty()) {
+        throw new DomainException(
+            PrintingError.NO_DEVICE_FILE,
+            "Node ini tidak punya berkas perangkat (cetak.station.devices) / this node has no"
+                + " device file (cetak.station.devices)");
+      }
+      List<Device> before = devices == null ? List.of() : devices;
+      List<Device> now = read();
+      reloaded = compare(before, now);
       devices = now;
-      log.info("Device file reloaded: {} printer(s) on this node", now.size());
+    }
+    if (!reloaded.unchanged()) {
+      log.info(
+          "Device file reloaded: {} printer(s) on this node; added {}, removed {}, changed {}",
+          reloaded.devices().size(),
+          reloaded.added(),
+          reloaded.removed(),
+          reloaded.changed());
       listeners.forEach(Runnable::run);
     }
-    return now;
+    return reloaded;
+  }
+
+  private static Reloaded compare(List<Device> before, List<Device> now) {
+    Map<String, Device> was = new java.util.LinkedHashMap<>();
+    before.forEach(d -> was.put(name(d), d));
+    Map<String, Device> is = new java.util.LinkedHashMap<>();
+    now.forEach(d -> is.put(name(d), d));
+    List<String> added = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    is.forEach(
+        (name, d) -> {
+          if (!was.containsKey(name)) {
+            added.add(name);
+          } else if (!was.get(name).equals(d)) {
+            changed.add(name);
+          }
+        });
+    List<String> removed = was.keySet().stream().filter(n -> !is.containsKey(n)).toList();
+    return new Reloaded(now, List.copyOf(added), removed, List.copyOf(changed));
+  }
+
+  private static String name(Device device) {
+    return device.link().office() + "/" + device.link().code();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ import org.cetak.printing.PrinterRef;
 import org.cetak.printing.PrinterStations;
 import org.cetak.printing.StationWorker;
 import org.cetak.printing.StepRecorder;
+import org.cetak.printing.device.CardPrinter;
 import org.cetak.printing.device.driver.DriverCardPrinter;
 import org.cetak.printing.device.driver.EncoderChipStation;
 import org.cetak.stock.Printers;
@@ -55,6 +57,11 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
   private final List<StoppingHook> hooks;
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
   private final Map<Long, StationDevices.Device> drivenAs = new ConcurrentHashMap<>();
+  private final Map<Long, CardPrinter> opened = new ConcurrentHashMap<>();
+
+  /** Printers whose worker ends at the next point between cards, after a reload changed them. */
+  private final Set<Long> retiring = ConcurrentHashMap.newKeySet();
+
   private final List<PrinterRef> owned = new ArrayList<>();
   private ScheduledExecutorService leases;
   private ScheduledFuture<?> tending;
@@ -90,29 +97,95 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
 
   @Override
   public synchronized void start() {
+    running = true;
     leases = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "printer-leases"));
     long every = Math.max(1, properties.lease().toMillis() / 3);
     tending = leases.scheduleWithFixedDelay(this::tend, 0, every, TimeUnit.MILLISECONDS);
     devices.onChange(this::devicesChanged);
-    running = true;
   }
 
   /**
    * After the device file was reloaded: a printer gone from it, or whose port, dialect, reader or
-   * model changed, has its worker stopped (its job stays persisted where it is); the next round of
-   * {@link #tend} starts it again as the file now says.
+   * model changed, has its worker end between cards (the card in flight is finished, no new one is
+   * started); {@link #tend} then closes its port and either starts it again as the file now says
+   * or, when the file no longer gives it to this node, gives up its lease. Printers the file added
+   * are started by the next round of {@link #tend}, which this runs at once.
    */
   private synchronized void devicesChanged() {
+    if (!running) {
+      return;
+    }
     List<StationDevices.Device> now = devices.devices();
-    for (var entry : List.copyOf(drivenAs.entrySet())) {
-      if (!now.contains(entry.getValue())) {
-        StationWorker worker = workers.remove(entry.getKey());
-        drivenAs.remove(entry.getKey());
-        if (worker != null) {
-          worker.stop();
-          log.info("Printer {} stopped: the device file changed", entry.getValue().link().code());
+    for (var entry : drivenAs.entrySet()) {
+      StationWorker worker = workers.get(entry.getKey());
+      if (!now.contains(entry.getValue()) && worker != null && retiring.add(entry.getKey())) {
+        worker.stopBetweenCards();
+        log.info(
+            "Printer {}: the device file changed; it stops after the card in flight",
+            entry.getValue().link().code());
+        daemon(() -> afterEnd(worker), "printer-retiring-" + entry.getValue().link().code())
+            .start();
+      }
+    }
+    leases.execute(this::tend);
+  }
+
+  /** Once a retiring worker has ended, tends the printers at once rather than at the next round. */
+  private void afterEnd(StationWorker worker) {
+    if (worker.awaitEnd()) {
+      synchronized (this) {
+        if (running) {
+          leases.execute(this::tend);
         }
       }
+    }
+  }
+
+  /**
+   * Ends what is left of the workers that stopped after a reload: closes the port each had open
+   * and, for a printer the device file no longer gives this node, gives up its lease.
+   */
+  private void retire() {
+    List<StationDevices.Device> now = devices.devices();
+    for (Long printerId : List.copyOf(retiring)) {
+      StationWorker worker = workers.get(printerId);
+      if (worker != null && worker.alive()) {
+        continue; // still finishing its card
+      }
+      StationDevices.Device was = drivenAs.get(printerId);
+      CardPrinter port = opened.remove(printerId);
+      if (port != null) {
+        try {
+          port.close();
+        } catch (RuntimeException e) {
+          log.warn("Closing the port of printer {} failed", printerId, e);
+        }
+      }
+      String code = was == null ? String.valueOf(printerId) : was.link().code();
+      boolean stillHere =
+          was != null
+              && now.stream()
+                  .anyMatch(
+                      d ->
+                          d.link().office().equals(was.link().office())
+                              && d.link().code().equals(was.link().code()));
+      if (!stillHere) {
+        owned.removeIf(p -> p.id() == printerId);
+        try {
+          ownership.release(printerId, properties.node());
+        } catch (RuntimeException e) {
+          log.warn("Releasing printer {} failed", code, e);
+        }
+      }
+      // only now does the console see it stopped: its port is closed and its lease given up
+      drivenAs.remove(printerId);
+      workers.remove(printerId);
+      retiring.remove(printerId);
+      if (stillHere) {
+        log.info("Printer {} stopped between cards; it starts again as the device file says", code);
+        continue;
+      }
+      log.info("Printer {} stopped between cards and released: the device file left it out", code);
     }
   }
 
@@ -121,6 +194,10 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
    * printers not running yet (registered later, or freed by a node whose lease ran out).
    */
   private synchronized void tend() {
+    if (!running) {
+      return;
+    }
+    retire();
     renewLeases();
     for (StationDevices.Device device : devices.devices()) {
       try {
@@ -142,21 +219,26 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
       return;
     }
     long printerId = registered.get().id();
+    if (retiring.contains(printerId)) {
+      return; // its worker is finishing a card as the old file said
+    }
     PrinterRef printer = new PrinterRef(printerId, officeId.get(), link.code());
     if (!ownership.claim(printerId, properties.node(), properties.lease())) {
       return; // another node drives it
     }
     supply.release(printer);
+    CardPrinter port =
+        new DriverCardPrinter(
+            CardPrinterDriver.over(
+                open(link.link()),
+                devices.timings(device),
+                link.printerDialect(),
+                Optional.empty()));
     StationWorker worker =
         new StationWorker(
             new PrintStation(
                 printer,
-                new DriverCardPrinter(
-                    CardPrinterDriver.over(
-                        open(link.link()),
-                        devices.timings(device),
-                        link.printerDialect(),
-                        Optional.empty())),
+                port,
                 new EncoderChipStation(
                     new PcscChipEncoder(readers, Pattern.compile(link.reader())),
                     properties.chipWait()),
@@ -172,6 +254,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     }
     workers.put(printerId, worker);
     drivenAs.put(printerId, device);
+    opened.put(printerId, port);
     worker.start();
     log.info("Node {} drives printer {} over {}", properties.node(), link.code(), link.link());
   }
@@ -193,6 +276,8 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
           log.error("Lost the lease of printer {}; stopping its worker", printer.code());
           StationWorker worker = workers.remove(printer.id());
           drivenAs.remove(printer.id());
+          retiring.remove(printer.id());
+          opened.remove(printer.id());
           if (worker != null) {
             worker.stop();
           }
@@ -261,6 +346,8 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     }
     stopping.values().forEach(StationWorker::stop);
     drivenAs.clear();
+    retiring.clear();
+    opened.clear();
     hooks.forEach(StoppingHook::stationsStopping);
     long deadline = System.nanoTime() + properties.stopWait().toNanos();
     int left = 0;

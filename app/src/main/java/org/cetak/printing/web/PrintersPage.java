@@ -19,6 +19,7 @@ import org.cetak.printing.PrinterSummary;
 import org.cetak.printing.PrintingError;
 import org.cetak.printing.Reprints;
 import org.cetak.printing.Sighting;
+import org.cetak.printing.config.DeviceFileReloads;
 import org.cetak.printing.config.InvalidDeviceFileException;
 import org.cetak.printing.config.StationDevices;
 import org.cetak.security.Allow;
@@ -54,7 +55,7 @@ public class PrintersPage {
   private final MessageSource messages;
   private final Reprints reprints;
   private final Approvals approvals;
-  private final StationDevices devices;
+  private final DeviceFileReloads devices;
   private final PayloadWaits payloadWaits;
 
   public PrintersPage(
@@ -64,7 +65,7 @@ public class PrintersPage {
       MessageSource messages,
       Reprints reprints,
       Approvals approvals,
-      StationDevices devices,
+      DeviceFileReloads devices,
       PayloadWaits payloadWaits) {
     this.control = control;
     this.payloadWaits = payloadWaits;
@@ -285,7 +286,7 @@ public class PrintersPage {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      List<StationDevices.Device> now = devices.reload();
+      List<StationDevices.Device> now = devices.reload(currentUser.get()).devices();
       redirect.addFlashAttribute(
           "notice",
           messages.getMessage(

@@ -169,6 +169,29 @@ class DeviceFileTest {
   }
 
   @Test
+  void a_baud_rate_no_serial_adapter_speaks_is_refused_naming_the_rates_it_may_be() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "printers:\n"
+                        + printer("PRN-1", BY_ID, "room-1")
+                            .replace("    model:", "    baud: 11520\n    model:")))
+        .isInstanceOf(InvalidDeviceFileException.class)
+        .hasMessageContaining(
+            "PRN-1).baud: bukan kecepatan port serial / not a serial port speed: 11520")
+        .hasMessageContaining("9600, 19200, 38400, 57600, 115200");
+    assertThat(
+            parse(
+                    "printers:\n"
+                        + printer("PRN-1", BY_ID, "room-1")
+                            .replace("    model:", "    baud: 9600\n    model:"))
+                .printers()
+                .get(0)
+                .baud())
+        .isEqualTo(9600);
+  }
+
+  @Test
   void text_that_is_not_yaml_is_refused_with_its_line() {
     assertThatThrownBy(
             () -> DeviceFile.parse("printers: [\n  - {", "devices.yaml", "room-1", PORTS))

@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.sql.DataSource;
 import org.cetak.support.CetakSpringTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Reloading the device file: the demo's, by an administrator only. */
@@ -17,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DeviceFileApiTest {
 
   @LocalServerPort int port;
+  @Autowired DataSource dataSource;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -36,6 +39,7 @@ class DeviceFileApiTest {
   @Test
   void an_administrator_reloads_the_device_file_and_sees_the_printers_of_this_node()
       throws Exception {
+    long audited = reloadsAudited();
     HttpResponse<String> reloaded = reload("admin");
 
     assertThat(reloaded.statusCode()).isEqualTo(200);
@@ -43,7 +47,22 @@ class DeviceFileApiTest {
         .contains("\"code\":\"PRN-1\"")
         .contains("\"code\":\"PRN-2\"")
         .contains("\"link\":\"sim:PRN-1\"")
-        .contains("\"model\":\"Primacy\"");
+        .contains("\"model\":\"Primacy\"")
+        .contains("\"removed\":[]")
+        .contains("\"changed\":[]");
+    assertThat(reloadsAudited()).isEqualTo(audited + 1);
+  }
+
+  private long reloadsAudited() throws java.sql.SQLException {
+    try (var c = dataSource.getConnection();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select count(*) from audit_event where action = 'DEVICES_RELOADED'"
+                        + " and actor = 'admin' and subject = 'device file of node demo'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test
