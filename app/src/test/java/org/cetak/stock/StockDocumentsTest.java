@@ -1,6 +1,7 @@
 package org.cetak.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -10,10 +11,14 @@ import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.cetak.common.DomainException;
 import org.cetak.db.testing.DatabaseTest;
+import org.cetak.office.Access;
+import org.cetak.office.Accounts;
 import org.cetak.office.Office;
 import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.office.jooq.JooqAudit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -140,5 +145,39 @@ class StockDocumentsTest {
         .contains("Dewi Lestari, S.E.")
         .contains("Mengetahui,")
         .contains("Drs. Bambang Hartono, M.Si.");
+  }
+
+  @Test
+  void an_administrator_sets_name_nip_and_position_and_a_wrong_nip_changes_nothing() {
+    Accounts accounts =
+        new Accounts(
+            f.offices,
+            new Access(f.offices),
+            new JooqAudit(f.db, f.clock),
+            f.transactions,
+            password -> password,
+            f.clock);
+    User admin = f.user(bogor.id(), "admin-docs", Role.ADMIN);
+    User clerk = f.user(bogor.id(), "siti.r", Role.COUNTER_OFFICER);
+    User set =
+        accounts.officialDetails(
+            "siti.r", "Siti Rahmawati, A.Md.", "199001012015032001", " Pengadministrasi ", admin);
+    assertThat(set.displayName()).isEqualTo("Siti Rahmawati, A.Md.");
+    assertThat(set.nip()).isEqualTo("19900101 201503 2 001");
+    assertThat(set.position()).isEqualTo("Pengadministrasi");
+    long audited = f.count("audit_event");
+    assertThatThrownBy(
+            () -> accounts.officialDetails("siti.r", "Siti", "1990-01-01", "Staf", admin))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_NIP"));
+    assertThatThrownBy(() -> accounts.officialDetails("siti.r", "", "", "x".repeat(121), admin))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_POSITION"));
+    assertThatThrownBy(() -> accounts.officialDetails("siti.r", "Siti", "", "Staf", clerk))
+        .isInstanceOf(DomainException.class);
+    assertThat(f.offices.user("siti.r").orElseThrow())
+        .extracting(User::displayName, User::nip, User::position)
+        .containsExactly("Siti Rahmawati, A.Md.", "19900101 201503 2 001", "Pengadministrasi");
+    assertThat(f.count("audit_event")).isEqualTo(audited);
   }
 }
