@@ -107,12 +107,13 @@ final class PdfWriter implements AutoCloseable {
   private void row(String label, String value, boolean strong, float indent) {
     PDFont labelFont = strong ? bold : regular;
     float half = (RIGHT - LEFT) / 2;
-    List<String> values = wrap(value, bold, BODY, half);
+    List<String> values = PdfText.wrap(value, bold, BODY, half);
     float valueWidth = 110;
     for (String v : values) {
-      valueWidth = Math.max(valueWidth, width(v, bold, BODY));
+      valueWidth = Math.max(valueWidth, PdfText.width(v, bold, BODY));
     }
-    List<String> labels = wrap(label, labelFont, BODY, RIGHT - LEFT - indent - valueWidth - 12);
+    List<String> labels =
+        PdfText.wrap(label, labelFont, BODY, RIGHT - LEFT - indent - valueWidth - 12);
     float line = BODY * LEADING;
     ensure(Math.max(labels.size(), values.size()) * line);
     float top = y;
@@ -122,7 +123,7 @@ final class PdfWriter implements AutoCloseable {
     }
     float at = top;
     for (String v : values) {
-      write(v, bold, BODY, RIGHT - width(v, bold, BODY), at - BODY);
+      write(v, bold, BODY, RIGHT - PdfText.width(v, bold, BODY), at - BODY);
       at -= line;
     }
     y = Math.min(y, at);
@@ -173,9 +174,9 @@ final class PdfWriter implements AutoCloseable {
       for (Signature s : pair) {
         List<String> r = new ArrayList<>();
         for (String part : s.role().split("\n", -1)) {
-          r.addAll(wrap(part, regular, BODY, column - 16));
+          r.addAll(PdfText.wrap(part, regular, BODY, column - 16));
         }
-        List<String> n = wrap(s.name(), bold, BODY, column - 16);
+        List<String> n = PdfText.wrap(s.name(), bold, BODY, column - 16);
         roles.add(r);
         names.add(n);
         roleLines = Math.max(roleLines, r.size());
@@ -196,11 +197,11 @@ final class PdfWriter implements AutoCloseable {
         float widest = 0;
         for (String l : names.get(b)) {
           write(l, bold, BODY, x, at - BODY);
-          widest = Math.max(widest, width(l, bold, BODY));
+          widest = Math.max(widest, PdfText.width(l, bold, BODY));
           at -= line;
         }
         underline(x, at + line - BODY - 2.5f, Math.max(widest, column * 0.6f));
-        write("NIP. " + clean(pair.get(b).nip(), regular), regular, BODY, x, at - BODY - 2);
+        write("NIP. " + PdfText.clean(pair.get(b).nip(), regular), regular, BODY, x, at - BODY - 2);
       }
       y -= (roleLines + nameLines + 1) * line + space + 10;
     }
@@ -220,16 +221,16 @@ final class PdfWriter implements AutoCloseable {
                 document, document.getPage(i), PDPageContentStream.AppendMode.APPEND, true)) {
           page = s;
           rule(0.4f, BOTTOM - 16);
-          String left = clean(footer, regular);
+          String left = PdfText.clean(footer, regular);
           float room = RIGHT - LEFT - 80;
-          List<String> wrapped = wrap(left, regular, SMALL, room);
+          List<String> wrapped = PdfText.wrap(left, regular, SMALL, room);
           float at = BOTTOM - 28;
           for (String l : wrapped) {
             write(l, regular, SMALL, LEFT, at);
             at -= SMALL * LEADING;
           }
           String number = "Halaman " + (i + 1) + " dari " + pages;
-          write(number, regular, SMALL, RIGHT - width(number, regular, SMALL), BOTTOM - 28);
+          write(number, regular, SMALL, RIGHT - PdfText.width(number, regular, SMALL), BOTTOM - 28);
         }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -254,7 +255,7 @@ final class PdfWriter implements AutoCloseable {
     List<List<String>> wrapped = new ArrayList<>();
     int lines = 1;
     for (int i = 0; i < cells.size(); i++) {
-      List<String> w = wrap(cells.get(i), font, size, tableWidths[i] - 2 * PAD);
+      List<String> w = PdfText.wrap(cells.get(i), font, size, tableWidths[i] - 2 * PAD);
       wrapped.add(w);
       lines = Math.max(lines, w.size());
     }
@@ -279,52 +280,20 @@ final class PdfWriter implements AutoCloseable {
   }
 
   private void centred(String text, PDFont font, float size) {
-    List<String> lines = wrap(text, font, size, RIGHT - LEFT);
+    List<String> lines = PdfText.wrap(text, font, size, RIGHT - LEFT);
     ensure(lines.size() * size * LEADING);
     for (String l : lines) {
-      write(l, font, size, (WIDTH - width(l, font, size)) / 2, y - size);
+      write(l, font, size, (WIDTH - PdfText.width(l, font, size)) / 2, y - size);
       y -= size * LEADING;
     }
   }
 
   private void paragraphIn(String text, PDFont font, float size, float from, float to) {
-    for (String l : wrap(text, font, size, to - from)) {
+    for (String l : PdfText.wrap(text, font, size, to - from)) {
       ensure(size * LEADING);
       write(l, font, size, from, y - size);
       y -= size * LEADING;
     }
-  }
-
-  /** Breaks text into lines no wider than {@code room}, at spaces, or inside a too-long word. */
-  private List<String> wrap(String text, PDFont font, float size, float room) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : clean(text, font).split(" ", -1)) {
-      String candidate = line.length() == 0 ? word : line + " " + word;
-      if (width(candidate, font, size) <= room) {
-        line.setLength(0);
-        line.append(candidate);
-        continue;
-      }
-      if (line.length() > 0) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      String rest = word;
-      while (width(rest, font, size) > room && rest.length() > 1) {
-        int cut = rest.length() - 1;
-        while (cut > 1 && width(rest.substring(0, cut), font, size) > room) {
-          cut--;
-        }
-        lines.add(rest.substring(0, cut));
-        rest = rest.substring(cut);
-      }
-      line.append(rest);
-    }
-    if (line.length() > 0 || lines.isEmpty()) {
-      lines.add(line.toString());
-    }
-    return lines;
   }
 
   private void ensure(float height) {
@@ -395,44 +364,6 @@ final class PdfWriter implements AutoCloseable {
       page.stroke();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static float width(String text, PDFont font, float size) {
-    try {
-      return font.getStringWidth(text) / 1000 * size;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Text the font can show: line breaks and tabs become spaces, other control characters and
-   * characters the font has no glyph for become {@code ?}.
-   */
-  static String clean(String text, PDFont font) {
-    String in = text == null ? "" : text;
-    StringBuilder out = new StringBuilder(in.length());
-    in.codePoints()
-        .forEach(
-            c -> {
-              if (c == '\n' || c == '\r' || c == '\t') {
-                out.append(' ');
-              } else if (Character.isISOControl(c) || !shows(font, c)) {
-                out.append('?');
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.toString();
-  }
-
-  private static boolean shows(PDFont font, int codePoint) {
-    try {
-      font.encode(new String(Character.toChars(codePoint)));
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
     }
   }
 
