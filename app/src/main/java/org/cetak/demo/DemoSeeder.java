@@ -115,6 +115,21 @@ public class DemoSeeder implements ApplicationRunner {
     user(city, "kabid", "Bambang Hartono (kepala bidang)", hash, EnumSet.of(Role.SUPERVISOR));
     user(city, "inspektorat", "Rina Wulandari (inspektorat)", hash, EnumSet.of(Role.AUDITOR));
     user(city, "admin", "Administrator", hash, EnumSet.of(Role.ADMIN));
+    // the two who sign the stock's reports, with synthetic NIPs
+    signs(
+        "blanko",
+        "Dewi Lestari, S.E.",
+        "19850317 201001 2 004",
+        "Pengelola Blanko KTP-el pada Disdukcapil Kota Bogor");
+    signs(
+        "kabid",
+        "Drs. Bambang Hartono, M.Si.",
+        "19720805 199803 1 002",
+        "Kepala Bidang Pelayanan Pendaftaran Penduduk");
+  }
+
+  private void signs(String username, String fullName, String nip, String position) {
+    offices.setOfficialDetails(offices.user(username).orElseThrow().id(), fullName, nip, position);
   }
 
   private void user(Office office, String username, String name, String hash, Set<Role> roles) {

@@ -108,6 +108,45 @@ public final class Accounts {
         () -> directory.assign(user.id(), office.id(), also, roles));
   }
 
+  /**
+   * Sets the full name, NIP and position (jabatan) the reports a user signs print. A blank name
+   * keeps the name the user has; a blank NIP or position leaves a dotted line on the reports.
+   * Refused with nothing changed: a NIP that is not 18 digits, a position over 120 characters.
+   */
+  public User officialDetails(
+      String username, String displayName, String nip, String position, User by) {
+    User user = user(username);
+    String digits = nip == null ? "" : nip.replace(" ", "");
+    if (!digits.isEmpty() && !digits.matches("[0-9]{18}")) {
+      throw new DomainException(OfficeError.INVALID_NIP, "A NIP is 18 digits, not " + nip, nip);
+    }
+    String jabatan = position == null ? "" : position.strip();
+    if (jabatan.length() > 120) {
+      throw new DomainException(
+          OfficeError.INVALID_POSITION, "A position is at most 120 characters", jabatan.length());
+    }
+    String name =
+        displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip();
+    String formatted = digits.isEmpty() ? "" : nipWritten(digits);
+    return change(
+        user,
+        by,
+        "USER_DETAILS_CHANGED",
+        (formatted.isEmpty() ? "no NIP" : "NIP set") + ", position " + jabatan,
+        () -> directory.setOfficialDetails(user.id(), name, formatted, jabatan));
+  }
+
+  /** A NIP as it is written: birth date, appointment month, sex, number (19800412 200501 1 003). */
+  static String nipWritten(String digits) {
+    return digits.substring(0, 8)
+        + " "
+        + digits.substring(8, 14)
+        + " "
+        + digits.substring(14, 15)
+        + " "
+        + digits.substring(15);
+  }
+
   public User disable(String username, User by) {
     User user = user(username);
     if (user.username().equals(by.username())) {

@@ -29,6 +29,8 @@ public record ApiToken(
         java.util.Set.of(role),
         java.util.Set.of(),
         0,
-        false);
+        false,
+        "",
+        "");
   }
 }

@@ -32,6 +32,9 @@ public interface OfficeDirectory {
   /** Replaces a user's office, further offices and roles. */
   void assign(long userId, long officeId, Set<Long> alsoOffices, Set<Role> roles);
 
+  /** Sets the full name, NIP and position (jabatan) the reports a user signs print. */
+  void setOfficialDetails(long userId, String displayName, String nip, String position);
+
   void setEnabled(long userId, boolean enabled);
 
   void setPasswordHash(long userId, String passwordHash);

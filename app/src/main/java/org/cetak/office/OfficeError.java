@@ -32,6 +32,10 @@ public enum OfficeError implements ErrorCode {
   ROLES_REQUIRED(Kind.INVALID),
   /** A username is 3 to 40 of a-z, 0-9, '.', '_', '-'. */
   INVALID_USERNAME(Kind.INVALID),
+  /** A NIP is the 18 digits of a civil servant number, spaces allowed. */
+  INVALID_NIP(Kind.INVALID),
+  /** A position (jabatan) is at most 120 characters. */
+  INVALID_POSITION(Kind.INVALID),
   /** A password has at least 10 characters. */
   WEAK_PASSWORD(Kind.INVALID),
   /** An administrator cannot disable their own account. */

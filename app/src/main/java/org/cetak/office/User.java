@@ -8,6 +8,10 @@ import java.util.Set;
  *
  * @param failedLogins wrong passwords since the last successful sign-in
  * @param locked locked after too many wrong passwords, until an administrator unlocks the account
+ * @param displayName the full name, as the reports a user signs print it
+ * @param nip the civil servant's number (Nomor Induk Pegawai) printed under the signature; blank
+ *     when not entered
+ * @param position the position (jabatan) printed with the signature; blank when not entered
  */
 public record User(
     long id,
@@ -19,11 +23,15 @@ public record User(
     Set<Role> roles,
     Set<Long> alsoOffices,
     int failedLogins,
-    boolean locked) {
+    boolean locked,
+    String nip,
+    String position) {
 
   public User {
     roles = Set.copyOf(roles);
     alsoOffices = Set.copyOf(alsoOffices);
+    nip = nip == null ? "" : nip;
+    position = position == null ? "" : position;
   }
 
   public boolean has(Role role) {

@@ -27,11 +27,11 @@ public final class DailyReportArchive {
   private final OfficeDirectory offices;
   private final Transactions transactions;
   private final Clock clock;
-  private final StockReportPdf.Wording words;
+  private final StockDocuments documents;
 
   /**
-   * @param words the wording of the codes the kept reports show, in Bahasa Indonesia: a kept report
-   *     is an official document and stays as it was produced
+   * @param documents the documents as printed: a kept report is an official document and stays as
+   *     it was produced
    */
   public DailyReportArchive(
       DailyReports reports,
@@ -39,8 +39,8 @@ public final class DailyReportArchive {
       OfficeDirectory offices,
       Transactions transactions,
       Clock clock,
-      StockReportPdf.Wording words) {
-    this.words = words;
+      StockDocuments documents) {
+    this.documents = documents;
     this.reports = reports;
     this.stored = stored;
     this.offices = offices;
@@ -76,8 +76,7 @@ public final class DailyReportArchive {
     return transactions.inTransaction(
         () -> {
           DailyStockReport report = reports.report(office.id(), day);
-          boolean kept =
-              stored.keep(report, StockReportPdf.daily(report, office, words), "scheduler");
+          boolean kept = stored.keep(report, documents.daily(office, report), "scheduler");
           if (kept) {
             log.info("Daily stock report of {} for {} kept", office.code(), day);
           }

@@ -1,8 +1,9 @@
 package org.cetak.stock;
 
+import java.util.Optional;
 import org.cetak.approval.Approval;
-import org.cetak.approval.ApprovalError;
 import org.cetak.approval.ApprovalHandler;
+import org.cetak.approval.ApprovalSubject;
 import org.cetak.common.DomainException;
 import org.cetak.office.User;
 
@@ -59,24 +60,15 @@ public final class DestructionApproval implements ApprovalHandler {
   }
 
   private DestructionReport locked(Approval approval) {
-    long reportId =
-        approval
-            .subjectId()
-            .orElseThrow(() -> new IllegalStateException("Destruction approval without report"));
-    DestructionReport report =
-        reports
-            .lock(reportId)
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        StockError.UNKNOWN_DESTRUCTION_REPORT,
-                        "Destruction report " + reportId,
-                        reportId));
-    if (report.status() != DestructionReport.Status.PROPOSED) {
-      throw new DomainException(
-          ApprovalError.ALREADY_DECIDED,
-          "Destruction report " + report.number() + " is " + report.status());
-    }
-    return report;
+    return ApprovalSubject.lockedUndecided(
+        approval,
+        reports::lock,
+        id ->
+            new DomainException(
+                StockError.UNKNOWN_DESTRUCTION_REPORT, "Destruction report " + id, id),
+        r ->
+            r.status() == DestructionReport.Status.PROPOSED
+                ? Optional.empty()
+                : Optional.of("Destruction report " + r.number() + " is " + r.status()));
   }
 }

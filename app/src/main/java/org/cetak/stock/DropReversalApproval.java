@@ -2,8 +2,8 @@ package org.cetak.stock;
 
 import java.util.Optional;
 import org.cetak.approval.Approval;
-import org.cetak.approval.ApprovalError;
 import org.cetak.approval.ApprovalHandler;
+import org.cetak.approval.ApprovalSubject;
 import org.cetak.common.DomainException;
 import org.cetak.office.User;
 
@@ -64,19 +64,13 @@ public final class DropReversalApproval implements ApprovalHandler {
   }
 
   private Drop locked(Approval approval) {
-    long dropId =
-        approval
-            .subjectId()
-            .orElseThrow(() -> new IllegalStateException("Drop reversal without drop"));
-    Drop drop =
-        drops
-            .lock(approval.officeId(), dropId)
-            .orElseThrow(
-                () -> new DomainException(StockError.UNKNOWN_DROP, "Drop " + dropId, dropId));
-    if (drop.reversed()) {
-      throw new DomainException(
-          ApprovalError.ALREADY_DECIDED, "Drop " + drop.documentNo() + " was reversed already");
-    }
-    return drop;
+    return ApprovalSubject.lockedUndecided(
+        approval,
+        id -> drops.lock(approval.officeId(), id),
+        id -> new DomainException(StockError.UNKNOWN_DROP, "Drop " + id, id),
+        drop ->
+            drop.reversed()
+                ? Optional.of("Drop " + drop.documentNo() + " was reversed already")
+                : Optional.empty());
   }
 }

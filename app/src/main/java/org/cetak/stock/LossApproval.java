@@ -2,8 +2,8 @@ package org.cetak.stock;
 
 import java.util.Optional;
 import org.cetak.approval.Approval;
-import org.cetak.approval.ApprovalError;
 import org.cetak.approval.ApprovalHandler;
+import org.cetak.approval.ApprovalSubject;
 import org.cetak.common.DomainException;
 import org.cetak.office.User;
 
@@ -55,22 +55,13 @@ public final class LossApproval implements ApprovalHandler {
   }
 
   private LossReport locked(Approval approval) {
-    long reportId =
-        approval
-            .subjectId()
-            .orElseThrow(() -> new IllegalStateException("Loss approval without report"));
-    LossReport report =
-        reports
-            .lock(reportId)
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        StockError.UNKNOWN_LOSS_REPORT, "Loss report " + reportId, reportId));
-    if (report.status() != LossReport.Status.PROPOSED) {
-      throw new DomainException(
-          ApprovalError.ALREADY_DECIDED,
-          "Loss report " + report.number() + " is " + report.status());
-    }
-    return report;
+    return ApprovalSubject.lockedUndecided(
+        approval,
+        reports::lock,
+        id -> new DomainException(StockError.UNKNOWN_LOSS_REPORT, "Loss report " + id, id),
+        r ->
+            r.status() == LossReport.Status.PROPOSED
+                ? Optional.empty()
+                : Optional.of("Loss report " + r.number() + " is " + r.status()));
   }
 }

@@ -33,8 +33,7 @@ class DailyReportArchiveTest {
     f = new StockFixture(dataSource);
     stored = new JooqStoredDailyReports(f.db, f.clock);
     archive =
-        new DailyReportArchive(
-            f.daily, stored, f.offices, f.transactions, f.clock, (kind, code) -> code);
+        new DailyReportArchive(f.daily, stored, f.offices, f.transactions, f.clock, f.documents());
   }
 
   private LocalDate today() {

@@ -15,7 +15,6 @@ import org.cetak.db.testing.DatabaseTest;
 import org.cetak.office.Office;
 import org.cetak.office.Role;
 import org.cetak.office.User;
-import org.cetak.report.StockReportPdf;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,9 +188,7 @@ class ReplayedMonthTest {
                     day, "Halaman belakang kantor", List.of("Saksi Satu", "Saksi Dua"), lines),
                 blanko);
         f.approvals.approve(report.approvalId().orElseThrow(), kabid, "");
-        byte[] pdf =
-            StockReportPdf.destruction(
-                f.reports.byId(report.id()).orElseThrow(), bogor, (kind, code) -> code);
+        byte[] pdf = f.documents().destruction(bogor, f.reports.byId(report.id()).orElseThrow());
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
             .isEqualTo("%PDF-");
         System.out.printf(
@@ -203,7 +200,7 @@ class ReplayedMonthTest {
       assertThat(r.closes()).as("day %s closes", day).isTrue();
       assertThat(r.opening()).as("day %s opening", day).isEqualTo(previousClosing);
       assertThat(r.closing()).as("day %s closing vs own count", day).isEqualTo(onHand);
-      assertThat(StockReportPdf.daily(r, bogor, (kind, code) -> code)).isNotEmpty();
+      assertThat(f.documents().daily(bogor, r)).isNotEmpty();
       previousClosing = r.closing();
       String line =
           String.format(

@@ -19,6 +19,8 @@ import org.cetak.office.User;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
 import org.cetak.printing.jooq.JooqPrinterRegister;
+import org.cetak.region.RegionTable;
+import org.cetak.report.StockDocuments;
 import org.cetak.stock.jooq.JooqDestructionReports;
 import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
@@ -60,6 +62,27 @@ final class StockFixture {
   final StockLevels levels;
   final LedgerCheck check;
   final DailyReports daily;
+
+  /** The stock's documents as printed, with the codes' Indonesian wording of the bundles. */
+  StockDocuments documents() {
+    return new StockDocuments(
+        offices,
+        approvals,
+        registry,
+        RegionTable.shipped(),
+        (kind, code) -> {
+          java.util.ResourceBundle labels =
+              java.util.ResourceBundle.getBundle(
+                  "i18n/labels",
+                  java.util.Locale.forLanguageTag("id"),
+                  java.util.ResourceBundle.Control.getNoFallbackControl(
+                      java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+          String key = "label." + kind + "." + code;
+          return labels.containsKey(key) ? labels.getString(key) : code;
+        },
+        clock);
+  }
+
   final List<long[]> dropsHeard = new ArrayList<>();
   long reserved;
   private static final AtomicLong REQUESTS = new AtomicLong();

@@ -152,6 +152,16 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
   }
 
   @Override
+  public void setOfficialDetails(long userId, String displayName, String nip, String position) {
+    db.update(APP_USER)
+        .set(APP_USER.DISPLAY_NAME, displayName)
+        .set(APP_USER.NIP, nip)
+        .set(APP_USER.POSITION, position)
+        .where(APP_USER.ID.eq(userId))
+        .execute();
+  }
+
+  @Override
   public void setEnabled(long userId, boolean enabled) {
     db.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.ID.eq(userId)).execute();
   }
@@ -220,7 +230,9 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
                 .where(USER_OFFICE.USER_ID.eq(row.getId()))
                 .fetch(USER_OFFICE.OFFICE_ID)),
         row.getFailedLogins(),
-        row.getLockedAt() != null);
+        row.getLockedAt() != null,
+        row.getNip(),
+        row.getPosition());
   }
 
   private static Office toOffice(OfficeRecord row) {

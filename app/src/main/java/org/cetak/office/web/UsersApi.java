@@ -50,7 +50,9 @@ public class UsersApi {
       Set<Role> roles,
       boolean enabled,
       boolean locked,
-      int failedLogins) {}
+      int failedLogins,
+      String nip,
+      String position) {}
 
   /** Every user of the installation. */
   @GetMapping("/api/users")
@@ -91,6 +93,21 @@ public class UsersApi {
     return view(
         accounts.assign(
             username, body.office(), body.alsoOffices(), body.roles(), currentUser.get()));
+  }
+
+  /** The full name, NIP and position (jabatan) printed where the user signs a report. */
+  public record OfficialDetails(String displayName, String nip, String position) {}
+
+  /** Sets what the reports a user signs print: full name, NIP, position. */
+  @PutMapping("/api/users/{username}/official-details")
+  @Allow(Permission.MANAGE_USERS)
+  @Operation(summary = "Sets a user's full name, NIP and position as signed reports print them")
+  @Refuses({"NO_SUCH_USER", "INVALID_NIP", "INVALID_POSITION"})
+  public UserView officialDetails(
+      @PathVariable("username") String username, @RequestBody OfficialDetails body) {
+    return view(
+        accounts.officialDetails(
+            username, body.displayName(), body.nip(), body.position(), currentUser.get()));
   }
 
   /** Stops the user from signing in. */
@@ -142,6 +159,8 @@ public class UsersApi {
         u.roles(),
         u.enabled(),
         u.locked(),
-        u.failedLogins());
+        u.failedLogins(),
+        u.nip(),
+        u.position());
   }
 }

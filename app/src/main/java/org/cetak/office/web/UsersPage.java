@@ -140,6 +140,23 @@ public class UsersPage {
         () -> accounts.unlock(username, currentUser.get()));
   }
 
+  @PostMapping("/users/{username}/official-details")
+  @Allow(Permission.MANAGE_USERS)
+  String officialDetails(
+      @PathVariable("username") String username,
+      @RequestParam(name = "displayName", defaultValue = "") String displayName,
+      @RequestParam(name = "nip", defaultValue = "") String nip,
+      @RequestParam(name = "position", defaultValue = "") String position,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        locale,
+        "users.done.official",
+        username,
+        () -> accounts.officialDetails(username, displayName, nip, position, currentUser.get()));
+  }
+
   @PostMapping("/users/{username}/password")
   @Allow(Permission.MANAGE_USERS)
   String password(

@@ -3,14 +3,18 @@ package org.cetak.report.config;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
 import org.cetak.console.Labels;
 import org.cetak.office.OfficeDirectory;
+import org.cetak.region.RegionTable;
 import org.cetak.report.DailyReportArchive;
+import org.cetak.report.StockDocuments;
 import org.cetak.report.StoredDailyReports;
 import org.cetak.report.job.DailyReportJob;
 import org.cetak.report.jooq.JooqStoredDailyReports;
 import org.cetak.stock.DailyReports;
+import org.cetak.stock.PrinterRegistry;
 import org.jooq.DSLContext;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -30,6 +34,25 @@ public class ReportConfiguration {
     return new JooqStoredDailyReports(db, clock);
   }
 
+  /** The stock's documents, in Bahasa Indonesia whatever the reader's language. */
+  @Bean
+  StockDocuments stockDocuments(
+      OfficeDirectory offices,
+      Approvals approvals,
+      PrinterRegistry printers,
+      RegionTable regions,
+      Labels labels,
+      Clock clock) {
+    Locale indonesian = Locale.forLanguageTag("id");
+    return new StockDocuments(
+        offices,
+        approvals,
+        printers,
+        regions,
+        (kind, code) -> labels.of(kind, code, indonesian),
+        clock);
+  }
+
   @Bean
   DailyReportArchive dailyReportArchive(
       DailyReports reports,
@@ -37,15 +60,8 @@ public class ReportConfiguration {
       OfficeDirectory offices,
       Transactions transactions,
       Clock clock,
-      Labels labels) {
-    Locale indonesian = Locale.forLanguageTag("id");
-    return new DailyReportArchive(
-        reports,
-        stored,
-        offices,
-        transactions,
-        clock,
-        (kind, code) -> labels.of(kind, code, indonesian));
+      StockDocuments documents) {
+    return new DailyReportArchive(reports, stored, offices, transactions, clock, documents);
   }
 
   @Bean

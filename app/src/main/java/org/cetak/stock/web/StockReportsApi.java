@@ -3,15 +3,13 @@ package org.cetak.stock.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
-import org.cetak.console.Labels;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.platform.Refuses;
-import org.cetak.report.StockReportPdf;
+import org.cetak.report.StockDocuments;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.DailyReports;
@@ -59,7 +57,7 @@ public class StockReportsApi {
   private final DestructionReports reports;
   private final DailyReports daily;
   private final CurrentUser currentUser;
-  private final Labels labels;
+  private final StockDocuments documents;
 
   public StockReportsApi(
       PrinterRegistry registry,
@@ -69,8 +67,8 @@ public class StockReportsApi {
       DestructionReports reports,
       DailyReports daily,
       CurrentUser currentUser,
-      Labels labels) {
-    this.labels = labels;
+      StockDocuments documents) {
+    this.documents = documents;
     this.registry = registry;
     this.writeOffs = writeOffs;
     this.destructions = destructions;
@@ -161,16 +159,15 @@ public class StockReportsApi {
     return report(office, id);
   }
 
-  /** One destruction report as the signed PDF document. */
+  /** One destruction report as the PDF document its signatories sign, in Bahasa Indonesia. */
   @GetMapping("/api/offices/{office}/stock/destruction-reports/{id}/pdf")
   @Allow(Permission.SEE_STOCK)
   @Operation(summary = "A destruction report as PDF")
   @Refuses({"UNKNOWN_DESTRUCTION_REPORT"})
-  public ResponseEntity<byte[]> destructionReportPdf(
-      Office office, @PathVariable("id") long id, Locale locale) {
+  public ResponseEntity<byte[]> destructionReportPdf(Office office, @PathVariable("id") long id) {
     DestructionReport report = report(office, id);
     return pdf(
-        StockReportPdf.destruction(report, office, (kind, code) -> labels.of(kind, code, locale)),
+        documents.destruction(office, report),
         "berita-acara-pemusnahan-" + report.number().replace('/', '-') + ".pdf");
   }
 
@@ -229,6 +226,18 @@ public class StockReportsApi {
     return losses.list(office.id());
   }
 
+  /** One loss report as the PDF document its signatories sign, in Bahasa Indonesia. */
+  @GetMapping("/api/offices/{office}/stock/loss-reports/{id}/pdf")
+  @Allow(Permission.SEE_STOCK)
+  @Operation(summary = "A loss report (berita acara kehilangan) as PDF")
+  @Refuses({"UNKNOWN_LOSS_REPORT"})
+  public ResponseEntity<byte[]> lossReportPdf(Office office, @PathVariable("id") long id) {
+    LossReport report = losses.report(office.id(), id);
+    return pdf(
+        documents.loss(office, report),
+        "berita-acara-kehilangan-" + report.number().replace('/', '-') + ".pdf");
+  }
+
   /** Blanks found again: how many, and a note. */
   public record FoundBody(Integer quantity, String note) {}
 
@@ -258,16 +267,15 @@ public class StockReportsApi {
     return daily.report(office.id(), date);
   }
 
-  /** The daily stock report as PDF. */
+  /** The daily stock report as PDF, in Bahasa Indonesia. */
   @GetMapping("/api/offices/{office}/stock/daily-report/pdf")
   @Allow(Permission.SEE_STOCK)
   @Operation(summary = "The daily stock report of a day as PDF")
   @Refuses({"DATE_REQUIRED"})
   public ResponseEntity<byte[]> dailyReportPdf(
-      Office office, @RequestParam("date") LocalDate date, Locale locale) {
+      Office office, @RequestParam("date") LocalDate date) {
     return pdf(
-        StockReportPdf.daily(
-            daily.report(office.id(), date), office, (kind, code) -> labels.of(kind, code, locale)),
+        documents.daily(office, daily.report(office.id(), date)),
         "laporan-stok-" + office.code() + "-" + date + ".pdf");
   }
 

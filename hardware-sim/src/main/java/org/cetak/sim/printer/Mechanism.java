@@ -1,12 +1,9 @@
 package org.cetak.sim.printer;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import org.cetak.sim.card.Condition;
 import org.cetak.sim.card.PhysicalCard;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.card.PrintedPanel;
@@ -14,9 +11,10 @@ import org.cetak.sim.fault.FaultType;
 import org.cetak.sim.time.Timeline;
 
 /**
- * The printer's mechanism: feeder, card transport, ribbon, cover, reject box, output hopper and
- * counters, and the card life of PROTOCOL.md part A (pick, park, print, eject, reject, reset). Each
- * action returns {@code null} or the text of its reply; physical errors set the error state. Not
+ * The printer's mechanism: feeder, card transport, cover, reject box, output hopper and counters,
+ * and the card life of PROTOCOL.md part A (pick, park, print, eject, reject, reset); the print
+ * itself, with the ribbon and the panels a sequence loads, is its {@link PrintEngine}. Each action
+ * returns {@code null} or the text of its reply; physical errors set the error state. Not
  * thread-safe: the printer's lock guards it.
  *
  * <p>Rules beyond PROTOCOL.md, decided here:
@@ -36,29 +34,23 @@ import org.cetak.sim.time.Timeline;
  */
 final class Mechanism {
 
-  private static final Set<String> RIBBONS = Set.of("ymcko", "ymckok", "ymckoko", "ko", "kb", "k");
-
   private final PrinterConfig config;
   private final Timeline timeline;
   private final FaultStriker striker;
   private final ThermalHead head;
+  private final PrintEngine engine;
   private final Runnable callOperator;
   private final Deque<PhysicalCard> feeder = new ArrayDeque<>();
 
   private volatile PhysicalCard inside;
   private PrinterError error;
-  private Sequence sequence;
   private String insertion = "F";
-  private String ribbonType;
-  private int ribbonLeft;
   private int rejectCount;
   private int hopperCount;
   private boolean rejectReportsFull;
   private boolean hopperReportsFull;
   private boolean coverOpen;
   private long picked;
-  private long panels;
-  private long printedCards;
   private long rejected;
 
   /**
@@ -74,11 +66,9 @@ final class Mechanism {
     this.timeline = timeline;
     this.striker = striker;
     this.head = head;
+    this.engine = new PrintEngine(config, timeline, striker, head);
     this.callOperator = callOperator;
-    this.ribbonType = config.ribbonType();
-    this.ribbonLeft = config.ribbonPrints();
     this.picked = config.pickedSinceManufacture();
-    this.panels = config.panelsSinceManufacture();
   }
 
   // ---- what the commands read ----
@@ -108,7 +98,7 @@ final class Mechanism {
   }
 
   boolean sequenceOpen() {
-    return sequence != null;
+    return engine.sequenceOpen();
   }
 
   int feederCount() {
@@ -116,7 +106,7 @@ final class Mechanism {
   }
 
   int ribbonLeft() {
-    return ribbonLeft;
+    return engine.ribbonLeft();
   }
 
   int rejectCount() {
@@ -136,11 +126,11 @@ final class Mechanism {
   }
 
   long panels() {
-    return panels;
+    return engine.panels();
   }
 
   long printedCards() {
-    return printedCards;
+    return engine.printedCards();
   }
 
   long rejected() {
@@ -151,15 +141,11 @@ final class Mechanism {
 
   /** {@code Pr}: false when the ribbon type is unknown. */
   boolean setRibbonType(String type) {
-    if (type == null || !RIBBONS.contains(type)) {
-      return false;
-    }
-    ribbonType = type;
-    return true;
+    return engine.setRibbonType(type);
   }
 
   String ribbonType() {
-    return ribbonType;
+    return engine.ribbonType();
   }
 
   /** {@code Pmi}: false when the mode is unknown. */
@@ -175,20 +161,12 @@ final class Mechanism {
 
   /** {@code Sr} / {@code Sv}: the panels that follow are for this side. */
   String side(String side) {
-    if (sequence == null) {
-      return PrinterError.COMMAND.reply();
-    }
-    sequence.side = side;
-    return "OK";
+    return engine.side(side);
   }
 
   /** {@code Db} / {@code Dbc}: a panel loaded into the open sequence. */
   String loadPanel(Request.Panel p) {
-    if (sequence == null) {
-      return PrinterError.COMMAND.reply();
-    }
-    sequence.panels.add(new PrintedPanel(sequence.side, p.panel(), p.levels(), p.sha256()));
-    return "OK";
+    return engine.loadPanel(p);
   }
 
   /** {@code Sic}, {@code Si}, {@code Ss}: moves the card inside to {@code target}, or picks one. */
@@ -218,7 +196,7 @@ final class Mechanism {
       }
     }
     if (startSequence) {
-      sequence = new Sequence();
+      engine.startSequence();
     }
     return "OK";
   }
@@ -269,11 +247,10 @@ final class Mechanism {
   String printAndEject() throws InterruptedException {
     PhysicalCard card = inside;
     if (card == null) {
-      sequence = null;
+      engine.forgetSequence();
       return PrinterError.NO_CARD.reply();
     }
-    Sequence seq = sequence;
-    sequence = null;
+    List<PrintedPanel> loaded = engine.endSequence();
     if (coverOpen) {
       return fail(PrinterError.COVER_OPEN);
     }
@@ -294,11 +271,14 @@ final class Mechanism {
       callOperator.run();
       return fail(PrinterError.HOPPER_FULL);
     }
-    List<PrintedPanel> loaded = seq == null ? List.of() : seq.panels;
     if (!loaded.isEmpty()) {
-      String failure = print(card, loaded);
+      PrinterError failure = engine.print(card, loaded);
       if (failure != null) {
-        return failure;
+        if (failure != PrinterError.HEAD_TEMP) {
+          // a ribbon to change or a card jammed: a person has to come
+          callOperator.run();
+        }
+        return fail(failure);
       }
     }
     if (striker.strikes(FaultType.JAM_AT_EJECT, n, "Se")) {
@@ -314,84 +294,6 @@ final class Mechanism {
     inside = null;
     error = null;
     return "OK";
-  }
-
-  /** Prints the loaded panels on the card; null when printed, else the failure's reply. */
-  private String print(PhysicalCard card, List<PrintedPanel> loaded) throws InterruptedException {
-    int n = card.number();
-    if (card.place() == Place.CONTACTLESS) {
-      timeline.pass(config.timing().stationToPrint());
-      card.moveTo(Place.PRINT, timeline.now());
-    }
-    if (head.cooling()) {
-      return fail(PrinterError.HEAD_TEMP);
-    }
-    if (ribbonLeft <= 0) {
-      callOperator.run();
-      return fail(PrinterError.RIBBON);
-    }
-    if (striker.strikes(FaultType.OVERHEAT, n, "Se")) {
-      head.overheat();
-      return fail(PrinterError.HEAD_TEMP);
-    }
-    Duration printTime = printTime(loaded);
-    if (striker.strikes(FaultType.OVERHEAT_MELT, n, "Se")) {
-      head.overheat();
-      timeline.pass(printTime);
-      usePrint(loaded.size());
-      card.print(loaded, Condition.MELTED);
-      card.note("forced through an overheated head: melted");
-      return fail(PrinterError.HEAD_TEMP);
-    }
-    if (striker.strikes(FaultType.RIBBON_END, n, "Se")) {
-      List<PrintedPanel> half = loaded.subList(0, (loaded.size() + 1) / 2);
-      timeline.pass(printTime.dividedBy(2));
-      panels += half.size();
-      ribbonLeft = 0;
-      card.print(half, Condition.PARTLY_PRINTED);
-      card.note("ribbon ended during print");
-      callOperator.run();
-      return fail(PrinterError.RIBBON);
-    }
-    if (striker.strikes(FaultType.JAM_AT_PRINT, n, "Se")) {
-      List<PrintedPanel> half = loaded.subList(0, (loaded.size() + 1) / 2);
-      timeline.pass(printTime.dividedBy(2));
-      usePrint(half.size());
-      card.print(half, Condition.PARTLY_PRINTED);
-      card.note("jammed during print");
-      card.moveTo(Place.JAMMED, timeline.now());
-      callOperator.run();
-      return fail(PrinterError.MECHANICAL);
-    }
-    timeline.pass(printTime);
-    usePrint(loaded.size());
-    card.print(loaded, Condition.PRINTED);
-    printedCards++;
-    return null;
-  }
-
-  private void usePrint(int panelCount) {
-    panels += panelCount;
-    ribbonLeft = Math.max(0, ribbonLeft - 1);
-    head.printedCard();
-  }
-
-  private Duration printTime(List<PrintedPanel> loaded) {
-    Duration total = Duration.ZERO;
-    for (String side : List.of("front", "back")) {
-      boolean any = false;
-      boolean colour = false;
-      for (PrintedPanel p : loaded) {
-        if (p.side().equals(side)) {
-          any = true;
-          colour |= p.panel().equals("y") || p.panel().equals("m") || p.panel().equals("c");
-        }
-      }
-      if (any) {
-        total = total.plus(colour ? config.timing().colourSide() : config.timing().monoSide());
-      }
-    }
-    return total;
   }
 
   /** {@code Ser}: ejects the card inside into the reject box. */
@@ -418,7 +320,7 @@ final class Mechanism {
     rejectCount++;
     rejected++;
     inside = null;
-    sequence = null;
+    engine.forgetSequence();
     error = null;
     return "OK";
   }
@@ -426,7 +328,7 @@ final class Mechanism {
   /** {@code Srs} or a crash: the printer restarts, forgets its sequence; a card inside stays. */
   void reboot() throws InterruptedException {
     timeline.pass(config.timing().reboot());
-    sequence = null;
+    engine.forgetSequence();
     insertion = "F";
     clearError();
     PhysicalCard c = inside;
@@ -467,14 +369,11 @@ final class Mechanism {
   void restore(SimulatedPrinter.PhysicalState state) {
     feeder.clear();
     inside = null;
-    sequence = null;
     error = null;
-    ribbonLeft = state.ribbonLeft();
+    engine.restore(state.ribbonLeft(), state.panels(), state.printedCards());
     rejectCount = state.rejectBox();
     hopperCount = state.hopper();
     picked = state.picked();
-    panels = state.panels();
-    printedCards = state.printedCards();
     rejected = state.rejected();
     coverOpen = state.coverOpen();
   }
@@ -524,7 +423,7 @@ final class Mechanism {
       c.moveTo(Place.REMOVED_BY_OPERATOR, timeline.now());
       c.note("taken out of the printer by the operator");
       inside = null;
-      sequence = null;
+      engine.forgetSequence();
       if (error == PrinterError.MECHANICAL) {
         error = null;
       }
@@ -537,7 +436,7 @@ final class Mechanism {
       c.moveTo(Place.REMOVED_BY_OPERATOR, timeline.now());
       c.note("removed from the printer by the operator");
       inside = null;
-      sequence = null;
+      engine.forgetSequence();
       if (error == PrinterError.MECHANICAL) {
         error = null;
       }
@@ -561,14 +460,9 @@ final class Mechanism {
   }
 
   void replaceRibbon(int prints) {
-    ribbonLeft = prints;
+    engine.replaceRibbon(prints);
     if (error == PrinterError.RIBBON) {
       error = null;
     }
-  }
-
-  private static final class Sequence {
-    String side = "front";
-    final List<PrintedPanel> panels = new ArrayList<>();
   }
 }
