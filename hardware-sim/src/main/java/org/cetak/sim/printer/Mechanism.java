@@ -1,6 +1,7 @@
 package org.cetak.sim.printer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
