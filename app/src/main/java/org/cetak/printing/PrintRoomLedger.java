@@ -43,7 +43,27 @@ public final class PrintRoomLedger {
       return;
     }
     Printer p = printer(job.printerId());
-    ledger.recordAll(moves.stream().map(move -> movement(p, job, move)).toList());
+    List<Movement> movements = moves.stream().map(move -> movement(p, job, move)).toList();
+    if (pendingPick(job, moves)) {
+      ledger.recordPendingPick(movements);
+    } else {
+      ledger.recordAll(movements);
+    }
+  }
+
+  /**
+   * Whether the step is the pick of the job's own blank and nothing else: one blank from the
+   * feeder. Picks come only from a job at {@link Stage#PICKING} ({@link StepRules}), and the step
+   * takes it out of that stage; until then the reservation ceiling counted the job's blank as held
+   * (a job starts in the transaction that takes its request's reservation, or, for a reprint,
+   * checks the ceiling), so the pick leaves reservations and blanks as far apart as they were. A
+   * double feed (more blanks) is checked as any other blank leaving the feeder.
+   */
+  static boolean pendingPick(PrintJob job, List<BlankMove> moves) {
+    return job.stage() != Stage.PICKING
+        && moves.size() == 1
+        && moves.get(0) instanceof BlankMove.Picked picked
+        && picked.count() == 1;
   }
 
   /** Blanks in the printer's feeder now. */

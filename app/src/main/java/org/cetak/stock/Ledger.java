@@ -30,6 +30,15 @@ public interface Ledger {
     movements.forEach(this::record);
   }
 
+  /**
+   * Records a print job's pick of its own blank, the job having taken its request's reservation
+   * when it started: as {@link #recordAll}, but without the {@link ReservationCeiling} check, which
+   * counted the blank as held until this pick (see {@link ReservationCeiling}, "pending picks").
+   */
+  default void recordPendingPick(List<Movement> movements) {
+    recordAll(movements);
+  }
+
   /** The maintained balances of an office (places never used are absent, meaning zero). */
   List<Balance> balances(long officeId);
 

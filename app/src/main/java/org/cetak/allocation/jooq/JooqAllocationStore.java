@@ -25,6 +25,7 @@ import org.cetak.db.jooq.tables.records.ReservationRecord;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.jooq.QueueLock;
+import org.cetak.request.jooq.JooqReservationCeiling;
 import org.cetak.request.jooq.Reservations;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -75,24 +76,26 @@ public final class JooqAllocationStore implements AllocationStore {
     return requests.releaseWithdrawn(officeId, now);
   }
 
+  /**
+   * Requests holding a blank, and the print jobs that have not picked their blank yet (the ceiling
+   * holds those blanks too: {@link JooqReservationCeiling#pendingPicks}).
+   */
   @Override
   public long held(long officeId) {
-    return db.selectCount()
-        .from(PRINT_REQUEST)
-        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-        .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
+    return db.select(
+            DSL.field(
+                    select(DSL.count())
+                        .from(PRINT_REQUEST)
+                        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+                        .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK))))
+                .plus(DSL.field(JooqReservationCeiling.pendingPicks(officeId))))
         .fetchSingle(0, Long.class);
   }
 
   @Override
   public QueueCounts counts(long officeId, OffsetDateTime startOfDay) {
     PrintRequest r = PRINT_REQUEST;
-    long held =
-        db.selectCount()
-            .from(r)
-            .where(r.OFFICE_ID.eq(officeId))
-            .and(r.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
-            .fetchSingle(0, Long.class);
+    long held = held(officeId);
     long outstanding =
         db.selectCount()
             .from(r)

@@ -94,10 +94,24 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
             ? EnumSet.of(RequestStatus.PRINTED)
             : EnumSet.of(RequestStatus.RESERVED, RequestStatus.FAILED_REQUEUED);
     String reason = reprint ? "approved reprint" : "printing";
-    return transactions
-        .inTransaction(
-            () -> moveFrom(requestId, from, RequestStatus.PRINTING, reason, actor, null, null))
-        .isPresent();
+    return transactions.inTransaction(
+        () -> {
+          boolean moved =
+              moveFrom(requestId, from, RequestStatus.PRINTING, reason, actor, null, null)
+                  .isPresent();
+          if (moved && reprint) {
+            // a reprint's job will pick a blank no reservation held: the ceiling counts it now
+            ceiling.check(officeOf(requestId));
+          }
+          return moved;
+        });
+  }
+
+  private long officeOf(long requestId) {
+    return db.select(PRINT_REQUEST.OFFICE_ID)
+        .from(PRINT_REQUEST)
+        .where(PRINT_REQUEST.ID.eq(requestId))
+        .fetchSingle(PRINT_REQUEST.OFFICE_ID);
   }
 
   @Override
@@ -111,11 +125,7 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
     transactions.run(
         () -> {
           move(requestId, RequestStatus.FAILED_REQUEUED, reason, actor, null, null);
-          ceiling.check(
-              db.select(PRINT_REQUEST.OFFICE_ID)
-                  .from(PRINT_REQUEST)
-                  .where(PRINT_REQUEST.ID.eq(requestId))
-                  .fetchSingle(PRINT_REQUEST.OFFICE_ID));
+          ceiling.check(officeOf(requestId));
         });
   }
 

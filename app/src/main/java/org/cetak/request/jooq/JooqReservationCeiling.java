@@ -1,12 +1,18 @@
 package org.cetak.request.jooq;
 
+import static org.cetak.db.jooq.Tables.PRINT_JOB;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
 import static org.cetak.db.jooq.Tables.RESERVATION;
 import static org.cetak.db.jooq.Tables.STOCK_BALANCE;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -15,7 +21,9 @@ import java.util.Set;
 import org.cetak.intake.RequestStatus;
 import org.cetak.stock.ReservationCeiling;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.Record3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,7 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reservations (in the print order: tier, Suket, ready time, request) are released and their
  * requests go back to the queue, where allocation ranks them by their priority again; each gets a
  * history row saying why. A request another transaction holds (being picked for printing) is
- * skipped: it is leaving the held ones anyway.
+ * skipped: it is leaving the held ones anyway. Jobs that have not picked their blank yet count as
+ * held (see {@link ReservationCeiling}, pending picks), so that their picks need no check.
  */
 public final class JooqReservationCeiling implements ReservationCeiling {
 
@@ -82,19 +91,24 @@ public final class JooqReservationCeiling implements ReservationCeiling {
   public int enforce(long officeId) {
     db.execute("select pg_advisory_xact_lock(?, ?)", LOCK_SPACE, Math.toIntExact(officeId));
     List<String> holding = JooqRequestLifecycle.names(RequestStatus.HOLDING_BLANK);
-    long held =
-        db.selectCount()
-            .from(PRINT_REQUEST)
-            .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-            .and(PRINT_REQUEST.STATUS.in(holding))
-            .fetchSingle(0, Long.class);
-    long usable =
-        db.select(coalesce(sum(STOCK_BALANCE.QUANTITY), java.math.BigDecimal.ZERO))
-            .from(STOCK_BALANCE)
-            .where(STOCK_BALANCE.OFFICE_ID.eq(officeId))
-            .and(STOCK_BALANCE.ITEM.eq("BLANK"))
-            .and(STOCK_BALANCE.LOCATION.in("VAULT", "FEEDER"))
-            .fetchSingle(0, Long.class);
+    // one statement after the lock: its snapshot sees every check that took the lock before
+    Record3<Integer, Integer, BigDecimal> counted =
+        db.select(
+                field(
+                    select(count())
+                        .from(PRINT_REQUEST)
+                        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
+                        .and(PRINT_REQUEST.STATUS.in(holding))),
+                field(pendingPicks(officeId)),
+                field(
+                    select(coalesce(sum(STOCK_BALANCE.QUANTITY), BigDecimal.ZERO))
+                        .from(STOCK_BALANCE)
+                        .where(STOCK_BALANCE.OFFICE_ID.eq(officeId))
+                        .and(STOCK_BALANCE.ITEM.eq("BLANK"))
+                        .and(STOCK_BALANCE.LOCATION.in("VAULT", "FEEDER"))))
+            .fetchSingle();
+    long held = counted.value1() + (long) counted.value2();
+    long usable = counted.value3().longValue();
     if (held <= usable) {
       return 0;
     }
@@ -163,5 +177,16 @@ public final class JooqReservationCeiling implements ReservationCeiling {
         held,
         lowest.size());
     return lowest.size();
+  }
+
+  /**
+   * The office's print jobs that have not picked their blank yet: their blanks are held as well,
+   * until the pick moves them out of the feeder ({@link org.cetak.stock.ReservationCeiling}).
+   */
+  public static org.jooq.Select<Record1<Integer>> pendingPicks(long officeId) {
+    return select(count())
+        .from(PRINT_JOB)
+        .where(PRINT_JOB.OFFICE_ID.eq(officeId))
+        .and(PRINT_JOB.STAGE.eq(inline("PICKING")));
   }
 }

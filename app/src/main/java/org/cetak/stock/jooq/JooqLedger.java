@@ -98,6 +98,16 @@ public final class JooqLedger implements Ledger {
    */
   @Override
   public void recordAll(List<Movement> movements) {
+    write(movements);
+    checkCeiling(movements);
+  }
+
+  @Override
+  public void recordPendingPick(List<Movement> movements) {
+    write(movements);
+  }
+
+  private void write(List<Movement> movements) {
     List<Query> queries = new ArrayList<>();
     List<Movement> checked = new ArrayList<>();
     for (Movement m : movements) {
@@ -114,7 +124,6 @@ public final class JooqLedger implements Ledger {
         throw insufficient(checked.get(i));
       }
     }
-    checkCeiling(movements);
   }
 
   /**
