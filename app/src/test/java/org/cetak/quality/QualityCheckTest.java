@@ -88,6 +88,11 @@ class QualityCheckTest {
         .hasFieldOrPropertyWithValue("error", PickupError.CARD_NOT_CHECKED);
     assertThat(status(job.requestId())).isEqualTo("PRINTED");
     assertThat(pickup.card(office.id(), job.requestId(), loket).collectable()).isFalse();
+    assertThat(notices.unclaimed(office.id(), 0))
+        .as("not at the counter yet")
+        .noneMatch(c -> c.requestId() == job.requestId());
+    assertThat(pickup.unclaimed(office.id(), loket))
+        .noneMatch(c -> c.requestId() == job.requestId());
   }
 
   @Test
