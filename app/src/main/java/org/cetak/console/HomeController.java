@@ -10,6 +10,7 @@ import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.quality.QualityChecks;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.http.MediaType;
@@ -30,13 +31,16 @@ public class HomeController {
   private final Dashboard dashboard;
   private final LiveView.Builder views;
   private final LiveUpdates live;
+  private final QualityChecks checks;
 
   public HomeController(
       Access access,
       CurrentUser currentUser,
       Dashboard dashboard,
       LiveView.Builder views,
-      LiveUpdates live) {
+      LiveUpdates live,
+      QualityChecks checks) {
+    this.checks = checks;
     this.access = access;
     this.currentUser = currentUser;
     this.dashboard = dashboard;
@@ -58,6 +62,8 @@ public class HomeController {
     model.addAttribute("live", views.of(snapshot, locale, may));
     model.addAttribute("now", ZonedDateTime.ofInstant(snapshot.at(), snapshot.zone()));
     model.addAttribute("focus", focus(user));
+    model.addAttribute(
+        "toCheck", may.contains(Permission.SEE_PRINTERS) ? checks.waitingCount(office.id()) : 0);
     return "index";
   }
 

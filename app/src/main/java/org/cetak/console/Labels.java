@@ -84,6 +84,14 @@ public class Labels {
           Rule.of("printing", "label.note.printing"),
           Rule.of("approved reprint", "label.note.reprint"),
           Rule.of("printed, chip (\\S*)", "label.note.printed"),
+          Rule.of("printed, chip (\\S*), to be checked", "label.note.printedToCheck"),
+          Rule.of("quality check passed: chip (\\S+)", "label.note.checkPassed"),
+          Rule.of("rejected at quality check: (\\w+)", "label.note.checkRejected", "checkReason"),
+          Rule.of(
+              "rejected at quality check: (\\w+), (.*)",
+              "label.note.checkRejectedBecause",
+              "checkReason",
+              WHY),
           Rule.of(
               "reserved by allocation run (\\d+), tier (\\d+), rule (.*), rank (\\d+)",
               "label.note.reserved"),

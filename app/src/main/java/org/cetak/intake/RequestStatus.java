@@ -14,7 +14,10 @@ public enum RequestStatus {
   RESERVED,
   /** A print station is making its card. */
   PRINTING,
-  /** Its card came out; waiting for the resident to collect it. */
+  /**
+   * Its card came out; waiting for the resident to collect it (where the office checks cards, first
+   * for the print room's quality check, which may send it back to the queue).
+   */
   PRINTED,
   /** Its card was spoiled; back in the queue with its priority and its reservation. */
   FAILED_REQUEUED,
@@ -51,7 +54,7 @@ public enum RequestStatus {
       case PRINTING -> next == PRINTED || next == FAILED_REQUEUED || next == OUTCOME_UNKNOWN;
       case FAILED_REQUEUED -> next == PRINTING || next == WITHDRAWN;
       case OUTCOME_UNKNOWN -> next == PRINTED || next == FAILED_REQUEUED;
-      case PRINTED -> next == HANDED_OVER || next == PRINTING;
+      case PRINTED -> next == HANDED_OVER || next == PRINTING || next == FAILED_REQUEUED;
       case HANDED_OVER, WITHDRAWN -> false;
     };
   }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param openingHours as residents read them in a notice, e.g. {@code Senin-Jumat 08.00-15.00}
  * @param windowStart notices leave from this local time...
  * @param windowEnd ...until this local time (exclusive); a window may not cross midnight
- * @param collectableWhen when a card's notice is written
+ * @param collectableWhen when a card's notice is written, and so whether the print room checks each
+ *     card before release ({@link CollectableWhen#QUALITY_CHECKED}, the default)
  * @param reminderAfterDays an uncollected card's resident is reminded once after this many days
  */
 public record NoticeSettings(
@@ -36,7 +37,7 @@ public record NoticeSettings(
           "Senin-Jumat 08.00-15.00",
           LocalTime.of(8, 0),
           LocalTime.of(20, 0),
-          CollectableWhen.PRINTED,
+          CollectableWhen.QUALITY_CHECKED,
           14);
 
   public NoticeSettings {

@@ -34,6 +34,11 @@ public enum Permission {
   LOAD_PRINTER(EnumSet.of(OPERATOR)),
   /** Say where a card whose outcome is unknown went. */
   SETTLE_CARD(EnumSet.of(OPERATOR, SUPERVISOR)),
+  /**
+   * Check printed cards before they leave the print room (pemeriksaan kartu): pass one or a batch
+   * with the chip read back, or reject one to the spoiled pile.
+   */
+  CHECK_CARD(EnumSet.of(OPERATOR, SUPERVISOR)),
   /** Register a printer of an office. */
   REGISTER_PRINTER(EnumSet.of(INVENTORY_MANAGER, ADMIN)),
   /** Balances, reconciliation, movements, reports of the stock ledger. */

@@ -15,6 +15,8 @@ import org.cetak.intake.RequestStatus;
  *
  * @param birthDate empty once the request's personal data was erased after handover
  * @param printedAt when the card came out, empty while it waits
+ * @param awaitingCheck printed, but still waiting for the print room's quality check: not at the
+ *     counter yet
  */
 public record CardAtCounter(
     long requestId,
@@ -27,15 +29,16 @@ public record CardAtCounter(
     RequestStatus status,
     Optional<Instant> printedAt,
     Optional<String> cardUid,
+    boolean awaitingCheck,
     Optional<Instant> handedAt) {
 
   public String nikMasked() {
     return Masking.nik(nik);
   }
 
-  /** Whether it can be handed over now: printed and not yet collected. */
+  /** Whether it can be handed over now: printed, checked where the office checks, not collected. */
   public boolean collectable() {
-    return status == RequestStatus.PRINTED;
+    return status == RequestStatus.PRINTED && !awaitingCheck;
   }
 
   /** A replacement: the resident has an old card to give back (or a police report of its loss). */

@@ -6,6 +6,8 @@ import org.cetak.common.ErrorCode;
 public enum PickupError implements ErrorCode {
   /** The card of this request was handed over already. */
   ALREADY_HANDED_OVER(Kind.CONFLICT),
+  /** The card is printed but not checked yet by the print room: it cannot be handed over. */
+  CARD_NOT_CHECKED(Kind.CONFLICT),
   /** The resident's face was not confirmed against the card. */
   FACE_NOT_CONFIRMED(Kind.INVALID),
   /** The office verifies fingerprints, and this one was not verified. */

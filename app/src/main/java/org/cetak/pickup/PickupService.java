@@ -159,6 +159,14 @@ public final class PickupService {
                 "Request " + requestId + " is " + card.status() + ": there is no card to hand over",
                 requestId);
           }
+          if (card.awaitingCheck()) {
+            throw new DomainException(
+                PickupError.CARD_NOT_CHECKED,
+                "The card of request "
+                    + requestId
+                    + " waits for the print room's quality check: it is not at the counter yet",
+                requestId);
+          }
           checkOldCard(card, form);
           if (form.firstCard().isPresent()) {
             reprints.recordFirstCard(officeId, requestId, form.firstCard().get(), by);

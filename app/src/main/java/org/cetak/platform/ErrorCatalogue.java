@@ -12,6 +12,7 @@ import org.cetak.notify.NotifyError;
 import org.cetak.office.OfficeError;
 import org.cetak.pickup.PickupError;
 import org.cetak.printing.PrintingError;
+import org.cetak.quality.CheckError;
 import org.cetak.stock.StockError;
 
 /**
@@ -34,7 +35,8 @@ public final class ErrorCatalogue {
           ApprovalError.class,
           PickupError.class,
           ConsolidationError.class,
-          NotifyError.class);
+          NotifyError.class,
+          CheckError.class);
 
   /** Every code of every domain. */
   public static List<ErrorCode> all() {

@@ -5,13 +5,16 @@ import java.util.Optional;
 import org.cetak.common.Transactions;
 import org.cetak.intake.RequestStatus;
 import org.cetak.notify.Outbox;
+import org.cetak.quality.CheckQueue;
 import org.cetak.request.RequestLifecycle;
 
 /**
  * Records a print-room step, the one place where a job's step reaches the other domains: in one
  * transaction it saves the job ({@link PrintJobs}), moves its blanks through the stock ledger
  * ({@link PrintRoomLedger}), moves its request ({@link RequestLifecycle}) and, for a printed card,
- * writes the SMS and status outbox rows ({@link Outbox}). Either all of it commits or none of it.
+ * writes the SMS and status outbox rows ({@link Outbox}) or, where the office checks its cards,
+ * leaves the card to the print room's quality check ({@link CheckQueue}). Either all of it commits
+ * or none of it.
  */
 public final class StepRecorder {
 
@@ -19,6 +22,7 @@ public final class StepRecorder {
   private final PrintRoomLedger ledger;
   private final RequestLifecycle requests;
   private final Outbox outbox;
+  private final CheckQueue checks;
   private final Reprints.Store grants;
   private final Transactions transactions;
   private final Clock clock;
@@ -28,6 +32,7 @@ public final class StepRecorder {
       PrintRoomLedger ledger,
       RequestLifecycle requests,
       Outbox outbox,
+      CheckQueue checks,
       Reprints.Store grants,
       Transactions transactions,
       Clock clock) {
@@ -35,6 +40,7 @@ public final class StepRecorder {
     this.ledger = ledger;
     this.requests = requests;
     this.outbox = outbox;
+    this.checks = checks;
     this.grants = grants;
     this.transactions = transactions;
     this.clock = clock;
@@ -103,9 +109,11 @@ public final class StepRecorder {
       }
       case PRINTED -> {
         String uid = next.chipUid().orElse("");
+        // the card waits for the check (no SMS yet) where its office checks cards
+        boolean awaitingCheck = checks.checksCards(next.officeId());
         RequestLifecycle.Recipient resident =
-            requests.markPrinted(next.requestId(), uid, clock.instant(), actor);
-        outbox.cardPrinted(
+            requests.markPrinted(next.requestId(), uid, clock.instant(), actor, awaitingCheck);
+        Outbox.PrintedCard card =
             new Outbox.PrintedCard(
                 next.officeId(),
                 next.requestId(),
@@ -114,7 +122,11 @@ public final class StepRecorder {
                 resident.name(),
                 resident.phone(),
                 uid,
-                clock.instant()));
+                clock.instant());
+        outbox.cardPrinted(card);
+        if (awaitingCheck) {
+          checks.awaitCheck(card);
+        }
       }
       case REQUEUED -> requests.requeue(next.requestId(), transition.event(), actor);
       case OUTCOME_UNKNOWN -> {

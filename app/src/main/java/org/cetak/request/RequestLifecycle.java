@@ -40,7 +40,32 @@ public interface RequestLifecycle {
    * PRINTING / OUTCOME_UNKNOWN to PRINTED: the reservation is consumed and the biometric payload
    * deleted (a reprint fetches it again). Returns whom to tell that the card can be collected.
    */
-  Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor);
+  default Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor) {
+    return markPrinted(requestId, cardUid, printedAt, actor, false);
+  }
+
+  /**
+   * {@link #markPrinted(long, String, Instant, String)}, keeping the biometric payload when {@code
+   * awaitingCheck}: the print room's quality check shows the card's face and a rejected card is
+   * printed again from it; the check deletes it when the card passes.
+   */
+  Recipient markPrinted(
+      long requestId, String cardUid, Instant printedAt, String actor, boolean awaitingCheck);
+
+  /**
+   * A PRINTED card passed the print room's quality check: the request stays PRINTED, its history
+   * says so and its biometric payload is deleted. Returns whom to tell that the card can be
+   * collected. Refused (REQUEST_STATUS_CONFLICT) when the request is not PRINTED.
+   */
+  Recipient passedCheck(long requestId, String detail, String actor);
+
+  /**
+   * A PRINTED card rejected at the print room's quality check (it never left the room): the request
+   * goes back to the queue as FAILED_REQUEUED with the reservation its print consumed open again
+   * (same tier, rule and rank), without a supervisor's approval; the office's reservations are then
+   * held within its blanks. Refused (REQUEST_STATUS_CONFLICT) when the request is not PRINTED.
+   */
+  void rejectedAtCheck(long requestId, String reason, String actor);
 
   /** The resident a printed card belongs to, and the phone to send the pickup SMS to. */
   record Recipient(String nik, String name, Optional<String> phone) {

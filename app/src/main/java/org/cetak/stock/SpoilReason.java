@@ -13,5 +13,18 @@ public enum SpoilReason {
    * The first card of a reprinted request, back in the office (returned, damaged): recorded with
    * the reprint's outcome of the first card, never through the spoil form.
    */
-  REPRINT
+  REPRINT,
+  /** Rejected at the print room's quality check: the face is misprinted (text, photo, position). */
+  QC_MISPRINT,
+  /** Rejected at the quality check: the colours are wrong (faded, streaked, off-tone). */
+  QC_COLOUR,
+  /** Rejected at the quality check: the chip does not answer the reader. */
+  QC_CHIP_UNREADABLE,
+  /** Rejected at the quality check: the card is damaged (scratched, bent, cracked). */
+  QC_DAMAGED;
+
+  /** Whether the print room's quality check alone books it (never the spoil form). */
+  public boolean qualityCheck() {
+    return name().startsWith("QC_");
+  }
 }

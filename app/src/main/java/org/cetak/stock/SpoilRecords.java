@@ -35,7 +35,8 @@ public final class SpoilRecords {
     Quantities.positive(request.quantity());
     if (request.reason() == null
         || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD
-        || request.reason() == SpoilReason.REPRINT) {
+        || request.reason() == SpoilReason.REPRINT
+        || request.reason().qualityCheck()) {
       throw new DomainException(
           StockError.INVALID_SPOIL_REASON, "A spoiled blank needs a blank spoil reason");
     }
@@ -65,6 +66,45 @@ public final class SpoilRecords {
                         uid,
                         request.requestId(),
                         request.note() == null ? "" : request.note()))));
+  }
+
+  /**
+   * Records a printed card rejected at the print room's quality check: it leaves the printed cards
+   * for the spoiled pile with its QC reason and chip UID, to await destruction. The print job that
+   * made it is its document.
+   */
+  public RecordedMovement rejectedAtCheck(
+      long officeId,
+      long requestId,
+      long printJobId,
+      Optional<String> chipUid,
+      SpoilReason reason,
+      String note,
+      User by) {
+    access.require(by, Permission.CHECK_CARD, officeId);
+    if (reason == null || !reason.qualityCheck()) {
+      throw new DomainException(
+          StockError.INVALID_SPOIL_REASON, "A card rejected at the check needs a QC reason");
+    }
+    return transactions.inTransaction(
+        () ->
+            ledger.record(
+                new Movement(
+                    officeId,
+                    Item.BLANK,
+                    Place.of(Location.PRINTED),
+                    Place.of(Location.SPOILED),
+                    1,
+                    reason.name(),
+                    by.username(),
+                    ReferenceKind.PRINT_JOB,
+                    printJobId,
+                    new Movement.Detail(
+                        Optional.empty(),
+                        Optional.empty(),
+                        ChipUid.normalise(chipUid),
+                        Optional.of(requestId),
+                        note == null ? "" : note))));
   }
 
   /** Records an old card withdrawn from a resident at pickup: it awaits destruction. */

@@ -75,6 +75,14 @@ class LabelsTest {
         .isEqualTo("rusak (Gagal tulis chip): chip MUTE: no answer");
     assertThat(labels.requestNote("imported from bundle-1.zip"))
         .isEqualTo("diimpor dari bundle-1.zip");
+    assertThat(labels.requestNote("printed, chip 04A1B2C3, to be checked"))
+        .isEqualTo("tercetak, chip 04A1B2C3, menunggu pemeriksaan kartu");
+    assertThat(labels.requestNote("quality check passed: chip 04A1B2C3"))
+        .isEqualTo("lolos pemeriksaan kartu, chip 04A1B2C3");
+    assertThat(labels.requestNote("rejected at quality check: COLOUR, pudar"))
+        .isEqualTo("ditolak pemeriksaan kartu: warna tidak sesuai (pudar); kembali ke antrean");
+    assertThat(labels.requestNote("rejected at quality check: DAMAGED"))
+        .isEqualTo("ditolak pemeriksaan kartu: kartu rusak; kembali ke antrean");
     assertThat(
             labels.requestNote(
                 "reservation released: 36 usable blanks for 37 reservations after blanks were"

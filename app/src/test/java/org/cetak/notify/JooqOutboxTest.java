@@ -35,6 +35,19 @@ class JooqOutboxTest {
             .addOffice(
                 "32.71", "Disdukcapil Kota Bogor", OfficeKind.KABUPATEN_KOTA, Optional.empty(), "")
             .id();
+    // these tests are about the outboxes of a card collectable at print: the office's card check
+    // is off (QualityCheckTest covers the office that checks its cards)
+    new JooqNoticeStore(db, clock)
+        .saveSettings(
+            officeId,
+            new NoticeSettings(
+                NoticeSettings.DEFAULT.zone(),
+                NoticeSettings.DEFAULT.openingHours(),
+                NoticeSettings.DEFAULT.windowStart(),
+                NoticeSettings.DEFAULT.windowEnd(),
+                CollectableWhen.PRINTED,
+                NoticeSettings.DEFAULT.reminderAfterDays()),
+            "test");
   }
 
   /** Notices as the station's transaction would see them: every statement joins the caller's. */

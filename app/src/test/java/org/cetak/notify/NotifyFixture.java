@@ -84,6 +84,18 @@ final class NotifyFixture {
             CollectableWhen.PRINTED,
             14),
         "test");
+    // these tests are about notices once a card is collectable: Bogor releases cards at print
+    // (an office checks its cards by default; NoticesTest turns the check on where it is the topic)
+    store.saveSettings(
+        bogor,
+        new NoticeSettings(
+            ZoneId.of("Asia/Jakarta"),
+            NoticeSettings.DEFAULT.openingHours(),
+            NoticeSettings.DEFAULT.windowStart(),
+            NoticeSettings.DEFAULT.windowEnd(),
+            CollectableWhen.PRINTED,
+            NoticeSettings.DEFAULT.reminderAfterDays()),
+        "test");
     loket = user(bogor, "loket" + suffix, Role.COUNTER_OFFICER);
     kabid = user(bogor, "kabid" + suffix, Role.SUPERVISOR);
     operator = user(bogor, "operator" + suffix, Role.OPERATOR);

@@ -87,6 +87,7 @@ final class InMemoryPrintRoom {
             new PrintRoomLedger(ledger, printers),
             new Requests(),
             card -> outbox.putIfAbsent(card.printJobId(), card),
+            org.cetak.quality.CheckQueue.none(),
             new NoGrants(),
             direct,
             Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
@@ -152,9 +153,20 @@ final class InMemoryPrintRoom {
     }
 
     @Override
-    public Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor) {
+    public Recipient markPrinted(
+        long requestId, String cardUid, Instant printedAt, String actor, boolean awaitingCheck) {
       move(requestId, RequestStatus.PRINTED);
       return new Recipient("3271010101900001", "Warga Uji", Optional.empty());
+    }
+
+    @Override
+    public Recipient passedCheck(long requestId, String detail, String actor) {
+      throw new UnsupportedOperationException("no card is checked here");
+    }
+
+    @Override
+    public void rejectedAtCheck(long requestId, String reason, String actor) {
+      throw new UnsupportedOperationException("no card is checked here");
     }
 
     @Override

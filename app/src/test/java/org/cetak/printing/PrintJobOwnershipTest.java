@@ -14,6 +14,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.jooq.JooqPrintJobs;
+import org.cetak.quality.CheckQueue;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Losses;
@@ -180,7 +181,8 @@ class PrintJobOwnershipTest {
   }
 
   private StepRecorder node(PrintJobs jobs) {
-    return new StepRecorder(jobs, movements, queue, outbox, grants, transactions, clock);
+    return new StepRecorder(
+        jobs, movements, queue, outbox, CheckQueue.none(), grants, transactions, clock);
   }
 
   private long reservedRequest() {

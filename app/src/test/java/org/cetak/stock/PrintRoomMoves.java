@@ -126,7 +126,15 @@ final class PrintRoomMoves {
     return switch (reason) {
       case PRINT_FAIL -> SpoilCause.PRINT_FAIL;
       case ENCODE_FAIL -> SpoilCause.ENCODE_FAIL;
-      case FACTORY_DEFECT, DATA_CHANGED, DAMAGED_IN_STORAGE, WITHDRAWN_OLD_CARD, REPRINT ->
+      case FACTORY_DEFECT,
+          DATA_CHANGED,
+          DAMAGED_IN_STORAGE,
+          WITHDRAWN_OLD_CARD,
+          REPRINT,
+          QC_MISPRINT,
+          QC_COLOUR,
+          QC_CHIP_UNREADABLE,
+          QC_DAMAGED ->
           throw new IllegalArgumentException("the print station never spoils for " + reason);
     };
   }

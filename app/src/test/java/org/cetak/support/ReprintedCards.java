@@ -108,8 +108,8 @@ public final class ReprintedCards {
     long job =
         db.fetchSingle(
                 "insert into print_job (office_id, printer_id, request_id, stage, card_held,"
-                    + " chip_uid, reprint, created_at, updated_at) values (?, ?, ?, 'PRINTED',"
-                    + " 'NONE', ?, ?, now(), now()) returning id",
+                    + " chip_uid, reprint, created_at, updated_at, finished_at) values (?, ?, ?,"
+                    + " 'PRINTED', 'NONE', ?, ?, now(), now(), now()) returning id",
                 officeId,
                 printer.id(),
                 request,

@@ -1,5 +1,6 @@
 package org.cetak.notify.jooq;
 
+import static org.cetak.db.jooq.Tables.CARD_CHECK;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.SMS_OUTBOX;
 
@@ -57,6 +58,12 @@ final class UncollectedCards {
         .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
         .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
         .and(PRINT_REQUEST.PRINTED_AT.lt(printedBefore.atOffset(ZoneOffset.UTC)))
+        // a card still in the print room's check is not at the counter yet
+        .andNotExists(
+            DSL.selectOne()
+                .from(CARD_CHECK)
+                .where(CARD_CHECK.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                .and(CARD_CHECK.STATUS.eq("WAITING")))
         .orderBy(PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.ID)
         .fetch(
             r -> {

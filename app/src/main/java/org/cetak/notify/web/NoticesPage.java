@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.notify.CollectableWhen;
 import org.cetak.notify.NoticeKind;
+import org.cetak.notify.NoticeSettings;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.SmsGateway;
@@ -139,6 +141,38 @@ public class NoticesPage {
     return locale.getLanguage().equals("en")
         ? message.substring(split + 3)
         : message.substring(0, split);
+  }
+
+  /**
+   * Turns the office's card check on or off ({@code check=on|off}): the office's one switch, its
+   * notice setting {@code collectableWhen}. Other settings stay as they are. Supervisors and
+   * administrators; audited.
+   */
+  @PostMapping("/sms/quality-check")
+  @Allow(Permission.EDIT_NOTICES)
+  String qualityCheck(
+      Office office,
+      @RequestParam(name = "check", defaultValue = "") String check,
+      Locale locale,
+      RedirectAttributes redirect) {
+    if (!check.equals("on") && !check.equals("off")) {
+      throw new DomainException(
+          org.cetak.notify.NotifyError.INVALID_NOTICE_SETTINGS,
+          "The card check is on or off, not " + check);
+    }
+    NoticeSettings s = notices.settings(office.id());
+    notices.saveSettings(
+        office.id(),
+        new NoticeSettings(
+            s.zone(),
+            s.openingHours(),
+            s.windowStart(),
+            s.windowEnd(),
+            check.equals("on") ? CollectableWhen.QUALITY_CHECKED : CollectableWhen.PRINTED,
+            s.reminderAfterDays()),
+        currentUser.get());
+    redirect.addFlashAttribute("notice", messages.getMessage("qc.setting.done", null, locale));
+    return "redirect:/sms?office=" + office.code();
   }
 
   @PostMapping("/sms/{id}/resend")

@@ -1,7 +1,9 @@
 package org.cetak.pickup.jooq;
 
+import static org.cetak.db.jooq.Tables.CARD_CHECK;
 import static org.cetak.db.jooq.Tables.HANDOVER;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.jooq.impl.DSL.selectOne;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +79,11 @@ public final class JooqPickupStore implements PickupStore {
                 .fetchOptional(HANDOVER.HANDED_AT)
                 .map(OffsetDateTime::toInstant)
             : Optional.empty();
+    boolean awaitingCheck =
+        r.getStatus().equals(RequestStatus.PRINTED.name())
+            && db.fetchExists(
+                CARD_CHECK,
+                CARD_CHECK.REQUEST_ID.eq(r.getId()).and(CARD_CHECK.STATUS.eq("WAITING")));
     return new CardAtCounter(
         r.getId(),
         r.getOfficeId(),
@@ -88,6 +95,7 @@ public final class JooqPickupStore implements PickupStore {
         RequestStatus.valueOf(r.getStatus()),
         Optional.ofNullable(r.getPrintedAt()).map(OffsetDateTime::toInstant),
         Optional.ofNullable(r.getCardUid()).filter(u -> !u.isEmpty()),
+        awaitingCheck,
         handedAt);
   }
 
@@ -172,6 +180,12 @@ public final class JooqPickupStore implements PickupStore {
         .from(PRINT_REQUEST)
         .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
         .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
+        // a card still in the print room's quality check is not at the counter yet
+        .andNotExists(
+            selectOne()
+                .from(CARD_CHECK)
+                .where(CARD_CHECK.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                .and(CARD_CHECK.STATUS.eq("WAITING")))
         .orderBy(PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.ID)
         .limit(limit)
         .fetch(

@@ -158,7 +158,10 @@ public class PickupApi {
     return pickup.unclaimed(office.id(), user);
   }
 
-  /** A card as the counter sees it; the NIK masked. */
+  /**
+   * A card as the counter sees it; the NIK masked. {@code awaitingCheck}: printed, not checked by
+   * the print room yet (not at the counter).
+   */
   public record CardView(
       long requestId,
       String nik,
@@ -170,6 +173,7 @@ public class PickupApi {
       Optional<Instant> printedAt,
       Optional<String> cardUid,
       Optional<Instant> handedAt,
+      boolean awaitingCheck,
       boolean collectable,
       boolean replacement) {
 
@@ -185,6 +189,7 @@ public class PickupApi {
           c.printedAt(),
           c.cardUid(),
           c.handedAt(),
+          c.awaitingCheck(),
           c.collectable(),
           c.replacement());
     }

@@ -38,6 +38,7 @@ import org.cetak.printing.jooq.JooqPrintJobs;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.cetak.printing.jooq.JooqPrinterBoard;
 import org.cetak.printing.jooq.JooqReprintStore;
+import org.cetak.quality.CheckQueue;
 import org.cetak.region.RegionTable;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.FeederCapacity;
@@ -105,10 +106,11 @@ public class StationConfiguration {
       PrintRoomLedger ledger,
       RequestLifecycle requests,
       Outbox outbox,
+      CheckQueue checks,
       Reprints.Store grants,
       Transactions transactions,
       Clock clock) {
-    return new StepRecorder(jobs, ledger, requests, outbox, grants, transactions, clock);
+    return new StepRecorder(jobs, ledger, requests, outbox, checks, grants, transactions, clock);
   }
 
   @Bean

@@ -87,6 +87,17 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    // a request whose first card was rejected at the print room's check is printed again: the
+    // new job is a reprint too, so that the first print stays the one non-reprint printed job
+    boolean again =
+        reprint
+            || db.fetchExists(
+                PRINT_JOB,
+                PRINT_JOB
+                    .REQUEST_ID
+                    .eq(requestId)
+                    .and(PRINT_JOB.STAGE.eq(Stage.PRINTED.name()))
+                    .and(PRINT_JOB.REPRINT.isFalse()));
     PrintJobRecord row =
         db.insertInto(PRINT_JOB)
             .set(PRINT_JOB.OFFICE_ID, printer.officeId())
@@ -98,12 +109,14 @@ public final class JooqPrintJobs implements PrintJobs {
             .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
             .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
             .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
-            .set(PRINT_JOB.REPRINT, reprint)
+            .set(PRINT_JOB.REPRINT, again)
             .set(PRINT_JOB.CREATED_AT, now)
             .set(PRINT_JOB.UPDATED_AT, now)
             .set(
                 PRINT_JOB.LAST_EVENT,
-                (reprint ? "approved reprint: " : "") + "picking a blank for request " + requestId)
+                (reprint ? "approved reprint: " : again ? "printed again: " : "")
+                    + "picking a blank for request "
+                    + requestId)
             .returning()
             .fetchSingle();
     return toJob(row);

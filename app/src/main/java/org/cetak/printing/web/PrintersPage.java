@@ -22,6 +22,7 @@ import org.cetak.printing.Sighting;
 import org.cetak.printing.config.DeviceFileReloads;
 import org.cetak.printing.config.InvalidDeviceFileException;
 import org.cetak.printing.config.StationDevices;
+import org.cetak.quality.QualityChecks;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.cetak.stock.DailyReports;
@@ -57,6 +58,7 @@ public class PrintersPage {
   private final Approvals approvals;
   private final DeviceFileReloads devices;
   private final PayloadWaits payloadWaits;
+  private final QualityChecks checks;
 
   public PrintersPage(
       PrinterControl control,
@@ -66,8 +68,10 @@ public class PrintersPage {
       Reprints reprints,
       Approvals approvals,
       DeviceFileReloads devices,
-      PayloadWaits payloadWaits) {
+      PayloadWaits payloadWaits,
+      QualityChecks checks) {
     this.control = control;
+    this.checks = checks;
     this.payloadWaits = payloadWaits;
     this.currentUser = currentUser;
     this.access = access;
@@ -103,6 +107,7 @@ public class PrintersPage {
             .limit(REPRINTS_SHOWN)
             .toList());
     model.addAttribute("payloadWaits", payloadWaits.waiting(office.id()));
+    model.addAttribute("toCheck", checks.waitingCount(office.id()));
     model.addAttribute("payloadRetryMinutes", PayloadFetchingQueue.RETRY.toMinutes());
     model.addAttribute("zone", DailyReports.ZONE);
     return "printers";

@@ -115,9 +115,104 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
   }
 
   @Override
-  public Recipient markPrinted(long requestId, String cardUid, Instant printedAt, String actor) {
-    return move(
-        requestId, RequestStatus.PRINTED, "printed, chip " + cardUid, actor, cardUid, printedAt);
+  public Recipient markPrinted(
+      long requestId, String cardUid, Instant printedAt, String actor, boolean awaitingCheck) {
+    return transactions.inTransaction(
+        () -> {
+          Recipient resident =
+              move(
+                  requestId,
+                  RequestStatus.PRINTED,
+                  awaitingCheck
+                      ? "printed, chip " + cardUid + ", to be checked"
+                      : "printed, chip " + cardUid,
+                  actor,
+                  cardUid,
+                  printedAt);
+          if (!awaitingCheck) {
+            deletePayload(requestId);
+          }
+          return resident;
+        });
+  }
+
+  @Override
+  public Recipient passedCheck(long requestId, String detail, String actor) {
+    return transactions.inTransaction(
+        () -> {
+          Recipient resident =
+              moveFrom(
+                      requestId,
+                      EnumSet.of(RequestStatus.PRINTED),
+                      RequestStatus.PRINTED,
+                      "quality check passed: " + detail,
+                      actor,
+                      null,
+                      null)
+                  .orElseThrow(() -> conflict(requestId, RequestStatus.PRINTED));
+          deletePayload(requestId);
+          return resident;
+        });
+  }
+
+  @Override
+  public void rejectedAtCheck(long requestId, String reason, String actor) {
+    transactions.run(
+        () -> {
+          OffsetDateTime now = OffsetDateTime.now(clock);
+          if (moveFrom(
+                  requestId,
+                  EnumSet.of(RequestStatus.PRINTED),
+                  RequestStatus.FAILED_REQUEUED,
+                  "rejected at quality check: " + reason,
+                  actor,
+                  null,
+                  null)
+              .isEmpty()) {
+            throw conflict(requestId, RequestStatus.FAILED_REQUEUED);
+          }
+          // the blank its print consumed is spoiled; the request holds one again, with its rank
+          Long consumed =
+              db.select(RESERVATION.ID)
+                  .from(RESERVATION)
+                  .where(RESERVATION.REQUEST_ID.eq(requestId))
+                  .and(RESERVATION.CONSUMED_AT.isNotNull())
+                  .orderBy(RESERVATION.CONSUMED_AT.desc(), RESERVATION.ID.desc())
+                  .limit(1)
+                  .fetchOne(RESERVATION.ID);
+          if (consumed != null) {
+            db.update(RESERVATION)
+                .setNull(RESERVATION.CONSUMED_AT)
+                .set(RESERVATION.RESERVED_AT, now)
+                .where(RESERVATION.ID.eq(consumed))
+                .execute();
+          }
+          ceiling.check(
+              db.select(PRINT_REQUEST.OFFICE_ID)
+                  .from(PRINT_REQUEST)
+                  .where(PRINT_REQUEST.ID.eq(requestId))
+                  .fetchSingle(PRINT_REQUEST.OFFICE_ID));
+        });
+  }
+
+  private void deletePayload(long requestId) {
+    // biometrics are kept only as long as printing needs them (UU 27/2022)
+    db.deleteFrom(REQUEST_PAYLOAD).where(REQUEST_PAYLOAD.REQUEST_ID.eq(requestId)).execute();
+  }
+
+  private DomainException conflict(long requestId, RequestStatus to) {
+    String now =
+        db.select(PRINT_REQUEST.STATUS)
+            .from(PRINT_REQUEST)
+            .where(PRINT_REQUEST.ID.eq(requestId))
+            .fetchOptional(PRINT_REQUEST.STATUS)
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        AllocationError.NO_REQUEST, "No print request " + requestId));
+    return new DomainException(
+        AllocationError.REQUEST_STATUS_CONFLICT,
+        "Request " + requestId + " is " + now + " and cannot become " + to);
   }
 
   @Override
@@ -178,18 +273,7 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
           if (moved.isPresent()) {
             return moved.get();
           }
-          String now =
-              db.select(PRINT_REQUEST.STATUS)
-                  .from(PRINT_REQUEST)
-                  .where(PRINT_REQUEST.ID.eq(requestId))
-                  .fetchOptional(PRINT_REQUEST.STATUS)
-                  .orElseThrow(
-                      () ->
-                          new DomainException(
-                              AllocationError.NO_REQUEST, "No print request " + requestId));
-          throw new DomainException(
-              AllocationError.REQUEST_STATUS_CONFLICT,
-              "Request " + requestId + " is " + now + " and cannot become " + to);
+          throw conflict(requestId, to);
         });
   }
 
@@ -219,7 +303,7 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
             .set(PRINT_REQUEST.STATUS, to.name())
             .set(PRINT_REQUEST.STATUS_AT, now)
             .set(PRINT_REQUEST.UPDATED_AT, now);
-    if (to == RequestStatus.PRINTED) {
+    if (to == RequestStatus.PRINTED && printedAt != null) {
       update =
           update
               .set(PRINT_REQUEST.PRINTED_AT, OffsetDateTime.ofInstant(printedAt, clock.getZone()))
@@ -251,8 +335,9 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
           .and(RESERVATION.RELEASED_AT.isNull())
           .and(RESERVATION.CONSUMED_AT.isNull())
           .execute();
-      // biometrics are kept only as long as printing needs them (UU 27/2022)
-      db.deleteFrom(REQUEST_PAYLOAD).where(REQUEST_PAYLOAD.REQUEST_ID.eq(requestId)).execute();
+      if (to == RequestStatus.WITHDRAWN) {
+        deletePayload(requestId);
+      }
     }
     Record4<String, String, String, String> row = moved.get();
     db.insertInto(PRINT_REQUEST_EVENT)

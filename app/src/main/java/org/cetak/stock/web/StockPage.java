@@ -263,6 +263,7 @@ public class StockPage {
   static List<SpoilReason> spoilReasons() {
     return Arrays.stream(SpoilReason.values())
         .filter(r -> r != SpoilReason.WITHDRAWN_OLD_CARD && r != SpoilReason.REPRINT)
+        .filter(r -> !r.qualityCheck())
         .toList();
   }
 

@@ -30,6 +30,7 @@ import org.cetak.printing.Stage;
 import org.cetak.printing.StepRecorder;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
+import org.cetak.quality.QualityChecks;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.SpoilRecords;
@@ -83,6 +84,7 @@ class PrintersPageBrowserTest {
   @Autowired Reprints.Store grants;
   @Autowired RequestLifecycle requests;
   @Autowired Transactions transactions;
+  @Autowired QualityChecks checks;
 
   private Office office;
 
@@ -326,6 +328,16 @@ class PrintersPageBrowserTest {
                         job.id(),
                         job.requestId())))
         .isEqualTo(1);
+    // the demo office checks its cards: the settled card waits for the check, its SMS after it
+    assertThat(db.fetchValue("select status from card_check where print_job_id = ?", job.id()))
+        .isEqualTo("WAITING");
+    assertThat(db.fetchCount(db.selectFrom("sms_outbox").where("print_job_id = ?", job.id())))
+        .isZero();
+    checks.pass(
+        office.id(),
+        job.id(),
+        (String) db.fetchValue("select chip_uid from card_check where print_job_id = ?", job.id()),
+        offices.user("operator").orElseThrow());
     assertThat(db.fetchCount(db.selectFrom("sms_outbox").where("print_job_id = ?", job.id())))
         .isEqualTo(1);
     assertThat(mode(id)).isEqualTo("PAUSED");
