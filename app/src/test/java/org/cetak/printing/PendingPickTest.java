@@ -18,6 +18,7 @@ import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.jooq.JooqPrintJobs;
+import org.cetak.quality.CheckQueue;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.DropReceipts;
@@ -123,6 +124,7 @@ class PendingPickTest {
             movements,
             requests,
             outbox,
+            CheckQueue.none(),
             grants,
             transactions,
             clock);
