@@ -10,6 +10,7 @@ import org.cetak.intake.RequestStatus;
  * record is never logged whole.
  *
  * @param birthDate empty once erased after handover (the page then knows the request no more)
+ * @param awaitingCheck its printed card waits for the print room's card check
  */
 public record ResidentRequest(
     long requestId,
@@ -17,7 +18,8 @@ public record ResidentRequest(
     Optional<LocalDate> birthDate,
     RequestStatus status,
     Optional<Instant> printedAt,
-    Optional<Instant> handedAt) {
+    Optional<Instant> handedAt,
+    boolean awaitingCheck) {
 
   @Override
   public String toString() {

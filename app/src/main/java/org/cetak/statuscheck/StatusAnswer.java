@@ -27,6 +27,12 @@ public sealed interface StatusAnswer {
       implements StatusAnswer {}
 
   /**
+   * Printed, and waiting for the print room's card check before the counter may hand it over: not
+   * ready yet, the SMS follows the check.
+   */
+  record Checking(String officeName) implements StatusAnswer {}
+
+  /**
    * Printed and ready to collect at the office.
    *
    * @param sentToCentre when the centre accepted the card's printed status (consolidation)

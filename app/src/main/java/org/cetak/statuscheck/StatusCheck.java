@@ -68,12 +68,14 @@ public final class StatusCheck {
               new StatusAnswer.Waiting(name, false, requests.estimate(n));
           case PRINTING, OUTCOME_UNKNOWN -> new StatusAnswer.Waiting(name, true, Optional.empty());
           case PRINTED ->
-              new StatusAnswer.Ready(
-                  name,
-                  office.map(Office::address).orElse(""),
-                  officeHours,
-                  request.printedAt().orElseThrow(),
-                  consolidation.printedStatusSent(request.requestId()));
+              request.awaitingCheck()
+                  ? new StatusAnswer.Checking(name)
+                  : new StatusAnswer.Ready(
+                      name,
+                      office.map(Office::address).orElse(""),
+                      officeHours,
+                      request.printedAt().orElseThrow(),
+                      consolidation.printedStatusSent(request.requestId()));
           case HANDED_OVER ->
               new StatusAnswer.HandedOver(
                   name,

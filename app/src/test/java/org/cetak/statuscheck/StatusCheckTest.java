@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.pickup.CounterFixture;
 import org.cetak.statuscheck.jooq.JooqResidentRequests;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,28 @@ class StatusCheckTest {
               assertThat(ready.officeHours()).isEqualTo("Senin-Jumat 08.00-15.00 WIB");
               assertThat(ready.sentToCentre()).isEmpty();
             });
+  }
+
+  @Test
+  void a_printed_card_waiting_for_the_card_check_is_not_ready_yet() {
+    Setup s = setup();
+    long request = s.c().printed(BORN.plusDays(5), "FIRST_CARD", "");
+    String nik = s.c().nik(request);
+    DSLContext db = s.c().f.db;
+    db.execute(
+        "insert into card_check (print_job_id, office_id, request_id, chip_uid, printed_at)"
+            + " select id, office_id, request_id, 'UID', now() from print_job where request_id = ?",
+        request);
+
+    StatusAnswer checking = s.check().check(nik, BORN.plusDays(5).toString(), "10.0.0.5");
+    db.execute(
+        "update card_check set status = 'PASSED', uid_read = 'UID', checked_at = now()"
+            + " where request_id = ?",
+        request);
+    StatusAnswer passed = s.check().check(nik, BORN.plusDays(5).toString(), "10.0.0.5");
+
+    assertThat(checking).isEqualTo(new StatusAnswer.Checking("Disdukcapil Kota Bogor"));
+    assertThat(passed).isInstanceOf(StatusAnswer.Ready.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.cetak.statuscheck.jooq;
 
+import static org.cetak.db.jooq.Tables.CARD_CHECK;
 import static org.cetak.db.jooq.Tables.HANDOVER;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 
@@ -9,6 +10,7 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.statuscheck.ResidentRequest;
 import org.cetak.statuscheck.ResidentRequests;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** A resident's latest request in PostgreSQL; the estimate comes from allocation. */
 public final class JooqResidentRequests implements ResidentRequests {
@@ -34,7 +36,12 @@ public final class JooqResidentRequests implements ResidentRequests {
             PRINT_REQUEST.BIRTH_DATE,
             PRINT_REQUEST.STATUS,
             PRINT_REQUEST.PRINTED_AT,
-            HANDOVER.HANDED_AT)
+            HANDOVER.HANDED_AT,
+            DSL.exists(
+                DSL.selectOne()
+                    .from(CARD_CHECK)
+                    .where(CARD_CHECK.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                    .and(CARD_CHECK.STATUS.eq("WAITING"))))
         .from(PRINT_REQUEST)
         .leftJoin(HANDOVER)
         .on(HANDOVER.REQUEST_ID.eq(PRINT_REQUEST.ID))
@@ -49,7 +56,8 @@ public final class JooqResidentRequests implements ResidentRequests {
                     Optional.ofNullable(r.value3()),
                     RequestStatus.valueOf(r.value4()),
                     Optional.ofNullable(r.value5()).map(OffsetDateTime::toInstant),
-                    Optional.ofNullable(r.value6()).map(OffsetDateTime::toInstant)));
+                    Optional.ofNullable(r.value6()).map(OffsetDateTime::toInstant),
+                    r.value7()));
   }
 
   @Override
