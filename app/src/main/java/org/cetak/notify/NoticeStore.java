@@ -75,10 +75,11 @@ public interface NoticeStore {
   List<UnclaimedCard> unclaimed(long officeId, Instant printedBefore, Instant now);
 
   /**
-   * Cards of the office printed before {@code printedBefore}, not handed over, whose READY or
-   * READY_AGAIN notice went out and which have no reminder yet.
+   * Cards of the office not handed over whose READY or READY_AGAIN notice was written before {@code
+   * collectableBefore} (when the card became collectable: at print, or when it passed the print
+   * room's check) and went out, and which have no reminder yet.
    */
-  List<ReminderDue> remindersDue(long officeId, Instant printedBefore);
+  List<ReminderDue> remindersDue(long officeId, Instant collectableBefore);
 
   /** A notice to write. */
   record NewNotice(

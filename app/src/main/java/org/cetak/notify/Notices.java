@@ -112,10 +112,10 @@ public final class Notices {
     return transactions.inTransaction(
         () -> {
           NoticeSettings settings = store.settings(officeId);
-          Instant printedBefore =
+          Instant collectableBefore =
               clock.instant().minus(Duration.ofDays(settings.reminderAfterDays()));
           int queued = 0;
-          for (NoticeStore.ReminderDue due : store.remindersDue(officeId, printedBefore)) {
+          for (NoticeStore.ReminderDue due : store.remindersDue(officeId, collectableBefore)) {
             store.add(
                 new NoticeStore.NewNotice(
                     officeId,

@@ -146,6 +146,25 @@ class NoticesTest {
   }
 
   @Test
+  void the_reminder_counts_the_days_from_when_the_card_became_collectable_not_from_its_print() {
+    NotifyFixture.Resident ika = f.printed(f.bogor, "Ika", Optional.of("+6281234567007"));
+    f.clock.advance(Duration.ofDays(5)); // the print room's check passed it five days later
+    f.cardPrinted(f.bogor, ika);
+    ScriptedGateway gateway = new ScriptedGateway();
+    f.dispatcher(gateway).dispatch();
+
+    f.clock.advance(Duration.ofDays(13));
+    f.dispatcher(gateway).dispatch();
+    assertThat(gateway.received).as("18 days after print, 13 after the notice").hasSize(1);
+
+    f.clock.advance(Duration.ofDays(1).plusMinutes(1));
+    f.dispatcher(gateway).dispatch();
+    f.dispatcher(gateway).dispatch();
+    assertThat(gateway.received).hasSize(2);
+    assertThat(gateway.received.get(1).text()).contains("belum diambil");
+  }
+
+  @Test
   void officer_resends_a_failed_notice_and_the_resend_is_audited() {
     NotifyFixture.Resident hana = f.printed(f.bogor, "Hana", Optional.of("+6281234567006"));
     Notice notice = f.cardPrinted(f.bogor, hana);

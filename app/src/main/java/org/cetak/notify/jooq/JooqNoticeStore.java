@@ -71,8 +71,8 @@ public final class JooqNoticeStore implements NoticeStore {
   }
 
   @Override
-  public List<ReminderDue> remindersDue(long officeId, Instant printedBefore) {
-    return cards.remindersDue(officeId, printedBefore);
+  public List<ReminderDue> remindersDue(long officeId, Instant collectableBefore) {
+    return cards.remindersDue(officeId, collectableBefore);
   }
 
   @Override

@@ -78,7 +78,7 @@ final class UncollectedCards {
             });
   }
 
-  List<ReminderDue> remindersDue(long officeId, Instant printedBefore) {
+  List<ReminderDue> remindersDue(long officeId, Instant collectableBefore) {
     SmsOutbox ready = SMS_OUTBOX.as("ready");
     SmsOutbox reminder = SMS_OUTBOX.as("reminder");
     return db.select(PRINT_REQUEST.ID, ready.PRINT_JOB_ID, PRINT_REQUEST.NAME, ready.PHONE)
@@ -88,7 +88,7 @@ final class UncollectedCards {
         .on(ready.REQUEST_ID.eq(PRINT_REQUEST.ID))
         .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
         .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
-        .and(PRINT_REQUEST.PRINTED_AT.lt(printedBefore.atOffset(ZoneOffset.UTC)))
+        .and(ready.CREATED_AT.lt(collectableBefore.atOffset(ZoneOffset.UTC)))
         .and(ready.KIND.in(COLLECTABLE))
         .and(ready.STATUS.in(OUT))
         .andNotExists(
