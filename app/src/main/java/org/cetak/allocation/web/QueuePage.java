@@ -118,6 +118,11 @@ public class QueuePage {
         model.addAttribute("found", found);
         if (found.size() == 1) {
           requestId = found.get(0).requestId();
+        } else if (!found.isEmpty()
+            && found.stream().map(QueueLookup.Entry::nik).distinct().count() == 1) {
+          // one resident who came back: the latest request is the one asked about, the list
+          // above it names the earlier ones
+          requestId = found.stream().mapToLong(QueueLookup.Entry::requestId).max().getAsLong();
         }
       }
       if (requestId != null) {

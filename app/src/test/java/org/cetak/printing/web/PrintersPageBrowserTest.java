@@ -286,6 +286,10 @@ class PrintersPageBrowserTest {
 
   @Test
   void operator_settles_a_card_found_in_the_output_hopper_and_it_counts_as_printed() {
+    // the demo office checks its cards (its default; other tests of this database switch it)
+    db.execute(
+        "update notice_settings set collectable_when = 'QUALITY_CHECKED' where office_id = ?",
+        office.id());
     long id = printerId("PRN-2");
     PrintJob job = unknownJobOn("PRN-2");
     long printedToday = movedToday(id, "PRINTED");
@@ -328,7 +332,7 @@ class PrintersPageBrowserTest {
                         job.id(),
                         job.requestId())))
         .isEqualTo(1);
-    // the demo office checks its cards: the settled card waits for the check, its SMS after it
+    // the settled card waits for the check, its SMS after it
     assertThat(db.fetchValue("select status from card_check where print_job_id = ?", job.id()))
         .isEqualTo("WAITING");
     assertThat(db.fetchCount(db.selectFrom("sms_outbox").where("print_job_id = ?", job.id())))
