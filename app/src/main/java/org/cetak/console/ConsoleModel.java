@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
       ConsolidationPage.class,
       NoticesPage.class,
       org.cetak.allocation.web.PolicyPage.class,
-      org.cetak.intake.web.ImportsPage.class
+      org.cetak.intake.web.ImportsPage.class,
+      org.cetak.quality.web.QualityCheckPage.class
     })
 public class ConsoleModel {
 

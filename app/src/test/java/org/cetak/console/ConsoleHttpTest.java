@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cetak.support.CetakSpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +72,35 @@ class ConsoleHttpTest {
     HttpResponse<String> response = get("/actuator/health", null);
     assertThat(response.statusCode()).isIn(200, 503);
     assertThat(response.body()).containsPattern("\"status\":\"(UP|DOWN)\"");
+  }
+
+  @Test
+  void every_page_of_a_users_menu_shows_the_same_menu() throws Exception {
+    for (String user : List.of("loket", "operator", "blanko", "kabid", "inspektorat", "admin")) {
+      String credentials = user + ":cetak-demo";
+      List<String> menu = menu(get("/", credentials).body());
+      assertThat(menu).as("%s's menu", user).hasSizeGreaterThan(2);
+      for (String page : menu) {
+        HttpResponse<String> response = get(page, credentials);
+        assertThat(response.statusCode()).as("%s opens %s", user, page).isEqualTo(200);
+        assertThat(menu(response.body())).as("%s's menu on %s", user, page).isEqualTo(menu);
+      }
+    }
+  }
+
+  private static final Pattern NAV = Pattern.compile("(?s)<nav class=\"nav\">(.*?)</nav>");
+  private static final Pattern LINK = Pattern.compile("href=\"(/[a-z-]*)\"");
+
+  /** The console's own pages a page's menu links to, in order (not the language links). */
+  private static List<String> menu(String page) {
+    Matcher nav = NAV.matcher(page);
+    assertThat(nav.find()).as("a menu on the page").isTrue();
+    List<String> links = new ArrayList<>();
+    Matcher link = LINK.matcher(nav.group(1));
+    while (link.find()) {
+      links.add(link.group(1));
+    }
+    return links;
   }
 
   private HttpResponse<String> get(String path, String credentials)
