@@ -57,6 +57,9 @@ public class StockPage {
   /** Ledger rows on one page. */
   static final int PAGE = 50;
 
+  /** The actor a print station writes its movements under, followed by the printer's code. */
+  private static final String STATION = "station:";
+
   private final Access access;
   private final CurrentUser currentUser;
   private final StockLevels levels;
@@ -435,8 +438,10 @@ public class StockPage {
                               .map(l -> "–" + l)
                               .orElse("")));
       m.detail().chipUid().ifPresent(c -> detail.add(text("stockpage.chip") + " " + c));
+      boolean byStation = m.actor().startsWith(STATION);
       if (!m.detail().note().isBlank()) {
-        detail.add(m.detail().note());
+        // a station writes what the device answered, as the device said it
+        detail.add(byStation ? text("stockpage.deviceNote", m.detail().note()) : m.detail().note());
       }
       return new MovementRow(
           r.id(),
@@ -446,7 +451,9 @@ public class StockPage {
           place(m.to()),
           number(m.quantity()),
           reason(m.reason()),
-          m.actor(),
+          byStation
+              ? text("stockpage.byStation", m.actor().substring(STATION.length()))
+              : m.actor(),
           text("stockpage.kind." + m.referenceKind().name()) + " " + m.referenceId(),
           String.join(" · ", detail));
     }
