@@ -91,12 +91,7 @@ public final class ImportService {
           office.code(),
           report.rowsRead(),
           report.counts());
-      audit.record(
-          office.id(),
-          actor,
-          "IMPORT",
-          source,
-          "rows " + report.rowsRead() + ", " + report.counts() + ", flagged " + report.flagged());
+      audit.record(office.id(), actor, "IMPORT", source, auditDetail(report));
       for (ImportListener listener : listeners) {
         listener.imported(office.id(), report.counts());
       }
@@ -202,5 +197,49 @@ public final class ImportService {
       super("import refused", null, false, false);
       this.report = report;
     }
+  }
+
+  /**
+   * What an import did, as the audit log shows it to its readers (Indonesian, no personal data).
+   */
+  static String auditDetail(ImportReport report) {
+    ImportCounts c = report.counts();
+    StringBuilder detail =
+        new StringBuilder()
+            .append(report.rowsRead())
+            .append(" baris dibaca: ")
+            .append(c.created())
+            .append(" permohonan baru, ")
+            .append(c.reopened())
+            .append(" baru setelah permohonan yang ditutup, ")
+            .append(c.updated())
+            .append(" diubah, ")
+            .append(c.withdrawn())
+            .append(" ditarik, ")
+            .append(c.unchanged())
+            .append(" tidak berubah, ")
+            .append(c.notReady())
+            .append(" belum siap cetak, ")
+            .append(c.locked())
+            .append(" sedang dicetak");
+    report.flagged().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            f ->
+                detail
+                    .append("; ditandai ")
+                    .append(words(f.getKey()))
+                    .append(": ")
+                    .append(f.getValue()));
+    return detail.toString();
+  }
+
+  private static String words(RecordFlag flag) {
+    return switch (flag) {
+      case NIK_DATE_MISMATCH -> "tanggal lahir tidak cocok dengan NIK";
+      case NIK_SEX_MISMATCH -> "jenis kelamin tidak cocok dengan NIK";
+      case PHONE_INVALID -> "nomor HP tidak sah";
+      case PHOTO_MISSING -> "foto belum ada";
+    };
   }
 }

@@ -57,6 +57,26 @@ class ImportTest {
   }
 
   @Test
+  void the_audit_log_says_what_an_import_did_in_bahasa_indonesia() {
+    Map<String, String> badPhone = new java.util.HashMap<>(row(151));
+    badPhone.put("phone", "12");
+    Path dir = Residents.bundle(tmp.resolve("audit"), List.of(row(150), badPhone));
+
+    importDir(dir);
+
+    String detail =
+        f.db
+            .fetchValue(
+                "select detail from audit_event where action = 'IMPORT' order by id desc limit 1")
+            .toString();
+    assertThat(detail)
+        .isEqualTo(
+            "2 baris dibaca: 2 permohonan baru, 0 baru setelah permohonan yang ditutup, 0 diubah,"
+                + " 0 ditarik, 0 tidak berubah, 0 belum siap cetak, 0 sedang dicetak; ditandai"
+                + " nomor HP tidak sah: 1");
+  }
+
+  @Test
   void importing_the_same_file_twice_changes_nothing() {
     Path dir = Residents.bundle(tmp.resolve("twice"), List.of(row(201), row(202)));
     importDir(dir);
