@@ -152,6 +152,11 @@ public class Labels {
           Rule.of(
               "(\\d+) printer\\(s\\) on this node; added (.+); removed (.+); changed (.+)",
               "label.detail.devicesReloaded"),
+          Rule.of(
+              "rows (\\d+): new (\\d+), reopened (\\d+), updated (\\d+), withdrawn (\\d+),"
+                  + " unchanged (\\d+), not ready (\\d+), being printed (\\d+); flagged: birth"
+                  + " date (\\d+), sex (\\d+), phone (\\d+), photo (\\d+)",
+              "label.detail.imported"),
           Rule.of("role ([A-Z_]+)", "label.detail.role", "role"),
           Rule.of("([A-Z_]+) left by node (\\S+)", "label.detail.leftByNode", "sighting", ""));
 

@@ -3,6 +3,7 @@ package org.cetak.intake;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
@@ -200,46 +201,27 @@ public final class ImportService {
   }
 
   /**
-   * What an import did, as the audit log shows it to its readers (Indonesian, no personal data).
+   * What an import did, as its audit event records it (the console words it in the reader's
+   * language): every count, then every flag's count.
    */
   static String auditDetail(ImportReport report) {
     ImportCounts c = report.counts();
-    StringBuilder detail =
-        new StringBuilder()
-            .append(report.rowsRead())
-            .append(" baris dibaca: ")
-            .append(c.created())
-            .append(" permohonan baru, ")
-            .append(c.reopened())
-            .append(" baru setelah permohonan yang ditutup, ")
-            .append(c.updated())
-            .append(" diubah, ")
-            .append(c.withdrawn())
-            .append(" ditarik, ")
-            .append(c.unchanged())
-            .append(" tidak berubah, ")
-            .append(c.notReady())
-            .append(" belum siap cetak, ")
-            .append(c.locked())
-            .append(" sedang dicetak");
-    report.flagged().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            f ->
-                detail
-                    .append("; ditandai ")
-                    .append(words(f.getKey()))
-                    .append(": ")
-                    .append(f.getValue()));
-    return detail.toString();
-  }
-
-  private static String words(RecordFlag flag) {
-    return switch (flag) {
-      case NIK_DATE_MISMATCH -> "tanggal lahir tidak cocok dengan NIK";
-      case NIK_SEX_MISMATCH -> "jenis kelamin tidak cocok dengan NIK";
-      case PHONE_INVALID -> "nomor HP tidak sah";
-      case PHOTO_MISSING -> "foto belum ada";
-    };
+    Map<RecordFlag, Long> flagged = report.flagged();
+    return String.format(
+        Locale.ROOT,
+        "rows %d: new %d, reopened %d, updated %d, withdrawn %d, unchanged %d, not ready %d,"
+            + " being printed %d; flagged: birth date %d, sex %d, phone %d, photo %d",
+        report.rowsRead(),
+        c.created(),
+        c.reopened(),
+        c.updated(),
+        c.withdrawn(),
+        c.unchanged(),
+        c.notReady(),
+        c.locked(),
+        flagged.getOrDefault(RecordFlag.NIK_DATE_MISMATCH, 0L),
+        flagged.getOrDefault(RecordFlag.NIK_SEX_MISMATCH, 0L),
+        flagged.getOrDefault(RecordFlag.PHONE_INVALID, 0L),
+        flagged.getOrDefault(RecordFlag.PHOTO_MISSING, 0L));
   }
 }

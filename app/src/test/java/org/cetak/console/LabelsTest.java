@@ -104,6 +104,15 @@ class LabelsTest {
     assertThat(labels.auditDetail("from 10.0.0.7, wrong password 3 of 30"))
         .isEqualTo("dari 10.0.0.7, kata sandi salah 3 dari 30");
     assertThat(labels.auditDetail("role OPERATOR")).isEqualTo("peran Operator cetak");
+    String imported =
+        "rows 300: new 270, reopened 1, updated 2, withdrawn 3, unchanged 4, not ready 30, being"
+            + " printed 5; flagged: birth date 6, sex 7, phone 8, photo 9";
+    assertThat(labels.auditDetail(imported))
+        .isEqualTo(
+            "300 baris dibaca: 270 permohonan baru, 1 baru setelah permohonan yang ditutup, 2"
+                + " diubah, 3 ditarik, 4 tidak berubah, 30 belum siap cetak, 5 sedang dicetak;"
+                + " ditandai: 6 tanggal lahir tidak cocok dengan NIK, 7 jenis kelamin tidak cocok"
+                + " dengan NIK, 8 nomor HP tidak sah, 9 tanpa foto");
     LocaleContextHolder.setLocale(Locale.ENGLISH);
     assertThat(labels.auditSubject("request 12")).isEqualTo("request 12");
     assertThat(labels.auditDetail("12 blanks")).isEqualTo("12 blanks");

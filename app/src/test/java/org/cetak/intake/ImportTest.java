@@ -57,7 +57,7 @@ class ImportTest {
   }
 
   @Test
-  void the_audit_log_says_what_an_import_did_in_bahasa_indonesia() {
+  void the_audit_event_of_an_import_names_every_count_and_flag() {
     Map<String, String> badPhone = new java.util.HashMap<>(row(151));
     badPhone.put("phone", "12");
     Path dir = Residents.bundle(tmp.resolve("audit"), List.of(row(150), badPhone));
@@ -71,9 +71,8 @@ class ImportTest {
             .toString();
     assertThat(detail)
         .isEqualTo(
-            "2 baris dibaca: 2 permohonan baru, 0 baru setelah permohonan yang ditutup, 0 diubah,"
-                + " 0 ditarik, 0 tidak berubah, 0 belum siap cetak, 0 sedang dicetak; ditandai"
-                + " nomor HP tidak sah: 1");
+            "rows 2: new 2, reopened 0, updated 0, withdrawn 0, unchanged 0, not ready 0,"
+                + " being printed 0; flagged: birth date 0, sex 0, phone 1, photo 0");
   }
 
   @Test
