@@ -142,9 +142,11 @@ class NoticesPageBrowserTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SMS notices");
     assertThat(row(delivered.id()).findElement(By.cssSelector(".status")).getText())
         .isEqualTo("Delivered to the phone");
-    assertThat(row(delivered.id()).findElement(By.cssSelector(".report")).getText())
-        .startsWith("DELIVERED");
+    assertThat(row(delivered.id()).findElement(By.cssSelector(".report-state")).getText())
+        .isEqualTo("Reached the phone");
     browser.get(url("/sms?lang=id"));
+    assertThat(row(delivered.id()).findElement(By.cssSelector(".report-state")).getText())
+        .isEqualTo("Sampai di ponsel");
   }
 
   private WebElement row(long id) {
