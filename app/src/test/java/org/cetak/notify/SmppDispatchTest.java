@@ -216,7 +216,15 @@ class SmppDispatchTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> smsc.receiptsKept() == 1);
       smsc.releaseReceipts(); // no link: the centre keeps it for our next bind
       f.clock.advance(Duration.ofMinutes(1));
-      dispatcher.dispatch(); // the next run, long before the report wait is over
+      // the next runs, long before the report wait is over (the first may still see the old link
+      // as bound, until its reader notices the centre closed it)
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                dispatcher.dispatch();
+                return smsc.binds.get() == 2;
+              });
 
       await()
           .atMost(Duration.ofSeconds(10))
