@@ -30,7 +30,8 @@ public interface SmsGateway {
 
   /**
    * Reports the gateway keeps for us to fetch (Gammu's {@code sentitems}) since the last call;
-   * gateways that push their reports (Kannel, SMPP) return none.
+   * gateways that push their reports (Kannel, SMPP) return none (SMPP binds again here, so a
+   * centre's kept receipts are pushed). Called at the start of each dispatcher run.
    */
   default java.util.List<DeliveryReport> collectReports() {
     return java.util.List.of();

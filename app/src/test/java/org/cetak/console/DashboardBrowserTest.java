@@ -314,8 +314,9 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo(
             now.isEmpty()
-                ? "Berkas perangkat dibaca ulang: node ini tidak menjalankan printer apa pun."
-                : "Berkas perangkat dibaca ulang: node ini menjalankan "
+                ? "Berkas perangkat dibaca ulang: tidak ada yang berubah; node ini tidak"
+                    + " menjalankan printer apa pun."
+                : "Berkas perangkat dibaca ulang: tidak ada yang berubah; node ini menjalankan "
                     + now.size()
                     + " printer ("
                     + String.join(", ", now)

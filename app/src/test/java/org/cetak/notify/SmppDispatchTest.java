@@ -30,18 +30,29 @@ class SmppDispatchTest {
   @BeforeEach
   void startCentre() throws IOException {
     smsc = new TestSmsc();
-    gateway =
-        new SmppGateway(
-            new SmppGateway.Settings(
-                "127.0.0.1",
-                smsc.port,
-                "cetak",
-                "rahasia",
-                "",
-                "DUKCAPIL",
-                Duration.ofSeconds(5),
-                Duration.ofMillis(300)),
-            f.reports::received);
+    gateway = gateway(Duration.ofSeconds(5));
+  }
+
+  private SmppGateway gateway(Duration timeout) {
+    return new SmppGateway(
+        new SmppGateway.Settings(
+            "127.0.0.1",
+            smsc.port,
+            "cetak",
+            "rahasia",
+            "",
+            "DUKCAPIL",
+            timeout,
+            Duration.ofMillis(300)),
+        f.reports::received);
+  }
+
+  /** The README's rule for an unanswered SMPP attempt: the report wait, then the backoff. */
+  private static void waitOutTheReportWaitAndTheBackoff(NotifyFixture f, Dispatcher dispatcher) {
+    f.clock.advance(Duration.ofMinutes(31));
+    dispatcher.dispatch();
+    f.clock.advance(Duration.ofMinutes(10));
+    dispatcher.dispatch();
   }
 
   @AfterEach
@@ -160,5 +171,106 @@ class SmppDispatchTest {
     PersonalData.assertNoneIn(
         smsc.submitted.stream().map(TestSmsc.Submitted::text).toList(), residents);
     assertThat(smsc.submitted).hasSize(5);
+  }
+
+  @Test
+  void a_late_submit_sm_resp_leaves_the_notice_in_doubt_until_its_receipt_and_it_goes_once() {
+    Notice notice =
+        f.cardPrinted(f.bogor, f.printed(f.bogor, "Ade", Optional.of("+6281234567460")));
+    smsc.answerLate();
+    try (SmppGateway impatient = gateway(Duration.ofSeconds(1))) {
+      Dispatcher dispatcher = f.dispatcher(impatient);
+
+      assertThat(dispatcher.dispatch().inDoubt()).isEqualTo(1);
+      Notice waiting = f.notice(notice.id());
+      assertThat(waiting.status()).isEqualTo(NoticeStatus.SENDING);
+      assertThat(waiting.inDoubt()).isTrue();
+      assertThat(waiting.lastError().orElseThrow())
+          .contains("SMSC tidak menjawab submit_sm dalam 1 detik");
+      smsc.answerNow(); // the answer comes after the gateway gave up on it; the receipt follows
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> f.notice(notice.id()).status() == NoticeStatus.DELIVERED);
+      waitOutTheReportWaitAndTheBackoff(f, dispatcher);
+    }
+
+    assertThat(smsc.submitted).hasSize(1);
+    Notice delivered = f.notice(notice.id());
+    assertThat(delivered.status()).isEqualTo(NoticeStatus.DELIVERED);
+    assertThat(delivered.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void a_submit_sm_resp_lost_with_the_link_is_settled_by_the_receipt_the_centre_kept() {
+    Notice notice =
+        f.cardPrinted(f.bogor, f.printed(f.bogor, "Bayu", Optional.of("+6281234567461")));
+    smsc.holdReceipts.set(true);
+    smsc.answerLate();
+    try (SmppGateway impatient = gateway(Duration.ofSeconds(1))) {
+      Dispatcher dispatcher = f.dispatcher(impatient);
+      assertThat(dispatcher.dispatch().inDoubt()).isEqualTo(1);
+
+      smsc.dropLinks(); // the answer is lost with the link
+      smsc.answerNow();
+      await().atMost(Duration.ofSeconds(10)).until(() -> smsc.receiptsKept() == 1);
+      smsc.releaseReceipts(); // no link: the centre keeps it for our next bind
+      f.clock.advance(Duration.ofMinutes(1));
+      // the next runs, long before the report wait is over (the first may still see the old link
+      // as bound, until its reader notices the centre closed it)
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                dispatcher.dispatch();
+                return smsc.binds.get() == 2;
+              });
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> f.notice(notice.id()).status() == NoticeStatus.DELIVERED);
+      waitOutTheReportWaitAndTheBackoff(f, dispatcher);
+    }
+
+    assertThat(smsc.submitted).hasSize(1);
+    assertThat(smsc.binds.get()).isEqualTo(2);
+    Notice delivered = f.notice(notice.id());
+    assertThat(delivered.status()).isEqualTo(NoticeStatus.DELIVERED);
+    assertThat(delivered.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void a_submit_whose_answer_and_receipt_are_both_lost_is_sent_again_after_the_report_wait() {
+    Notice notice =
+        f.cardPrinted(f.bogor, f.printed(f.bogor, "Citra", Optional.of("+6281234567462")));
+    smsc.holdReceipts.set(true); // the first attempt's receipt never comes
+    smsc.answerLate();
+    try (SmppGateway impatient = gateway(Duration.ofSeconds(1))) {
+      Dispatcher dispatcher = f.dispatcher(impatient);
+      dispatcher.dispatch();
+      smsc.answerNow();
+      await().atMost(Duration.ofSeconds(10)).until(() -> smsc.receiptsKept() == 1);
+
+      f.clock.advance(Duration.ofMinutes(29));
+      dispatcher.dispatch();
+      assertThat(f.notice(notice.id()).status()).isEqualTo(NoticeStatus.SENDING);
+      assertThat(smsc.submitted).hasSize(1);
+      f.clock.advance(Duration.ofMinutes(2));
+      dispatcher.dispatch();
+      Notice again = f.notice(notice.id());
+      assertThat(again.status()).isEqualTo(NoticeStatus.PENDING);
+      assertThat(again.lastError().orElseThrow()).contains("SMS bisa sampai dua kali");
+      smsc.holdReceipts.set(false);
+      f.clock.advance(Duration.ofMinutes(1));
+      dispatcher.dispatch();
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> f.notice(notice.id()).status() == NoticeStatus.DELIVERED);
+    }
+
+    // at least once, as the README says: SMPP 3.4 has no way to drop a second submit_sm
+    assertThat(smsc.submitted).hasSize(2);
+    assertThat(f.notice(notice.id()).attempts()).isEqualTo(2);
   }
 }

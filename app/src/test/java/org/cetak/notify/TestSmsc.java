@@ -53,7 +53,8 @@ import org.jsmpp.util.RandomMessageIDGenerator;
 /**
  * A test SMS centre on loopback built on jsmpp's server session: it takes binds, answers {@code
  * submit_sm} with a message id, sends a delivery receipt ({@code deliver_sm}) echoing the {@code
- * user_message_reference}, counts {@code enquire_link}s, and can refuse or drop the link on demand.
+ * user_message_reference}, counts {@code enquire_link}s, and can refuse, answer late, keep receipts
+ * or drop the link on demand.
  */
 final class TestSmsc implements AutoCloseable {
 
@@ -71,6 +72,26 @@ final class TestSmsc implements AutoCloseable {
    */
   final java.util.concurrent.atomic.AtomicBoolean holdReceipts =
       new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * While set, each {@code submit_sm} is taken (and counted) but its answer waits until {@link
+   * #answerNow}, as a slow centre's; its receipt follows the answer.
+   */
+  private volatile java.util.concurrent.CountDownLatch lateAnswers;
+
+  /** From now on, answers wait for {@link #answerNow}. */
+  void answerLate() {
+    lateAnswers = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** The waiting answers go out (to a link that may be gone), and the next ones at once. */
+  void answerNow() {
+    java.util.concurrent.CountDownLatch waiting = lateAnswers;
+    lateAnswers = null;
+    if (waiting != null) {
+      waiting.countDown();
+    }
+  }
 
   private final java.util.Queue<Held> held = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -107,6 +128,11 @@ final class TestSmsc implements AutoCloseable {
         // a bind that did not come: wait for the next connection
       }
     }
+  }
+
+  /** Receipts the centre keeps for a link that is gone. */
+  int receiptsKept() {
+    return held.size();
   }
 
   /** Sends the kept receipts to the newest bound link, once there is one. */
@@ -190,6 +216,14 @@ final class TestSmsc implements AutoCloseable {
       short ref = reference instanceof OptionalParameter.Short s ? s.getValue() : -1;
       String text = Gsm7.decode(submitSm.getShortMessage());
       submitted.add(new Submitted(id.getValue(), submitSm.getDestAddress(), text, ref & 0xFFFF));
+      java.util.concurrent.CountDownLatch late = lateAnswers;
+      if (late != null) {
+        try {
+          late.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // the link was closed under it: the answer is lost
+        }
+      }
       if (holdReceipts.get()) {
         held.add(new Held(id.getValue(), submitSm, ref, text));
       } else {

@@ -2,6 +2,7 @@ package org.cetak.notify.gateway;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.cetak.notify.DeliveryReport;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * again after the centre drops the link; {@code enquire_link} keeps it alive. Each {@code
  * submit_sm} asks for a delivery receipt and carries the low 16 bits of the notice id as {@code
  * user_message_reference}, so a receipt for an attempt whose answer (the centre's message id) was
- * lost still finds its notice. Receipts ({@code deliver_sm}) go to the report consumer.
+ * lost still finds its notice. Receipts ({@code deliver_sm}) go to the report consumer; a dropped
+ * link is bound again at each dispatcher run, so receipts the centre kept for us come in.
  */
 public final class SmppGateway implements SmsGateway, AutoCloseable {
 
@@ -129,6 +131,23 @@ public final class SmppGateway implements SmsGateway, AutoCloseable {
       dropSession(bound);
       return new Outcome.Unclear("Hubungan ke SMSC putus saat submit_sm: " + e.getMessage());
     }
+  }
+
+  /**
+   * Receipts come on the link as the centre sends them, so none are returned here; but a link the
+   * centre dropped is bound again at each dispatcher run, not only at the next message: a centre
+   * keeps the receipts of a client that is gone and sends them when it binds again, and a receipt
+   * for an attempt whose answer was lost with the link must settle it before its report wait ends,
+   * or the notice would be submitted a second time.
+   */
+  @Override
+  public List<DeliveryReport> collectReports() {
+    try {
+      bound();
+    } catch (IOException e) {
+      log.debug("SMSC not reachable to collect receipts: {}", e.getMessage());
+    }
+    return List.of();
   }
 
   /** The bound session, binding a new one when there is none or the centre dropped it. */

@@ -1,5 +1,6 @@
 package org.cetak.printing.config;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,7 +16,13 @@ import org.cetak.drivers.printer.PrinterDialect;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * An office's device file: the printers its nodes drive, each by its port, and the printer models.
@@ -39,7 +46,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * </pre>
  *
  * A file is taken whole or not at all: {@link #parse} reports every mistake it finds at once, each
- * in Bahasa Indonesia and English.
+ * in Bahasa Indonesia and English and led by the line of the file it is about ({@code baris 7:}).
  */
 public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel> models) {
 
@@ -109,62 +116,74 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
    * @throws InvalidDeviceFileException with every mistake found
    */
   public static DeviceFile parse(String yaml, String source, String thisNode, Ports ports) {
-    List<String> errors = new ArrayList<>();
     Object root;
+    Mistakes errors;
     try {
+      Node tree =
+          new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+      errors = new Mistakes(Mistakes.lines(tree, "", new HashMap<>()));
       root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     } catch (YAMLException e) {
+      String line =
+          e instanceof MarkedYAMLException marked && marked.getProblemMark() != null
+              ? "baris " + (marked.getProblemMark().getLine() + 1) + ": "
+              : "";
       throw new InvalidDeviceFileException(
           source,
           List.of(
-              "bukan YAML yang sah / not valid YAML: "
+              line
+                  + "bukan YAML yang sah / not valid YAML: "
                   + e.getMessage().lines().findFirst().orElse("")));
     }
-    Map<?, ?> top = root == null ? Map.of() : map(root, "file", errors);
-    unknownKeys(top, Set.of("printers", "models"), "file", errors);
+    Map<?, ?> top = root == null ? Map.of() : map(root, "", "file", errors);
+    unknownKeys(top, Set.of("printers", "models"), "", "file", errors);
     Map<String, PrinterModel> models = models(top.get("models"), errors);
-    List<PrinterDevice> printers = new ArrayList<>();
+    List<Map.Entry<PrinterDevice, String>> printers = new ArrayList<>();
     Object list = top.get("printers");
     if (list != null && !(list instanceof List<?>)) {
-      errors.add("printers: harus berupa daftar / must be a list");
+      errors.add("printers", "printers: harus berupa daftar / must be a list");
     } else if (list != null) {
       int i = 0;
       for (Object entry : (List<?>) list) {
-        printer(entry, "printers[" + i++ + "]", models, errors).ifPresent(printers::add);
+        String where = "printers[" + i++ + "]";
+        printer(entry, where, models, errors).ifPresent(p -> printers.add(Map.entry(p, where)));
       }
     }
     checkTogether(printers, thisNode, ports, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidDeviceFileException(source, errors);
+    if (!errors.list().isEmpty()) {
+      throw new InvalidDeviceFileException(source, errors.list());
     }
-    return new DeviceFile(List.copyOf(printers), Map.copyOf(models));
+    return new DeviceFile(printers.stream().map(Map.Entry::getKey).toList(), Map.copyOf(models));
   }
 
-  private static Map<String, PrinterModel> models(Object node, List<String> errors) {
+  private static Map<String, PrinterModel> models(Object node, Mistakes errors) {
     Map<String, PrinterModel> models = new LinkedHashMap<>();
     if (node == null) {
       return models;
     }
-    for (Map.Entry<?, ?> e : map(node, "models", errors).entrySet()) {
+    for (Map.Entry<?, ?> e : map(node, "models", "models", errors).entrySet()) {
       String name = String.valueOf(e.getKey());
       String where = "models." + name;
-      Map<?, ?> m = map(e.getValue(), where, errors);
-      unknownKeys(m, Set.of("feeder", "duty-cycle", "timings"), where, errors);
-      int feeder = positive(m.get("feeder"), 100, where + ".feeder", errors);
+      Map<?, ?> m = map(e.getValue(), where, where, errors);
+      unknownKeys(m, Set.of("feeder", "duty-cycle", "timings"), where, where, errors);
+      int feeder = positive(m.get("feeder"), 100, where + ".feeder", where + ".feeder", errors);
       Optional<String> duty = Optional.ofNullable(m.get("duty-cycle")).map(String::valueOf);
       duty.ifPresent(
           d -> {
             if (!d.matches("\\d+/P.+")) {
               errors.add(
+                  where + ".duty-cycle",
                   where + ".duty-cycle: tulis seperti 150/PT1H / write it like 150/PT1H, not " + d);
             }
           });
       Map<String, Duration> timings = new HashMap<>();
       if (m.get("timings") != null) {
-        for (Map.Entry<?, ?> t : map(m.get("timings"), where + ".timings", errors).entrySet()) {
+        for (Map.Entry<?, ?> t :
+            map(m.get("timings"), where + ".timings", where + ".timings", errors).entrySet()) {
           String key = String.valueOf(t.getKey());
           if (!TIMINGS.contains(key)) {
             errors.add(
+                where + ".timings." + key,
                 where + ".timings." + key + ": waktu tidak dikenal / unknown timing " + TIMINGS);
             continue;
           }
@@ -172,6 +191,7 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
             timings.put(key, Duration.parse(String.valueOf(t.getValue())));
           } catch (DateTimeParseException ex) {
             errors.add(
+                where + ".timings." + key,
                 where
                     + ".timings."
                     + key
@@ -185,22 +205,24 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
   }
 
   private static Optional<PrinterDevice> printer(
-      Object node, String where, Map<String, PrinterModel> models, List<String> errors) {
-    Map<?, ?> p = map(node, where, errors);
+      Object node, String where, Map<String, PrinterModel> models, Mistakes errors) {
+    Map<?, ?> p = map(node, where, where, errors);
     unknownKeys(
         p,
         Set.of("office", "code", "port", "baud", "dialect", "model", "reader", "node"),
         where,
+        where,
         errors);
-    String code = text(p, "code", where, errors);
+    String code = text(p, "code", where, where, errors);
     String label = code == null ? where : where + " (" + code + ")";
-    String office = text(p, "office", label, errors);
-    String port = text(p, "port", label, errors);
-    String model = text(p, "model", label, errors);
-    String reader = text(p, "reader", label, errors);
-    int baud = positive(p.get("baud"), 115_200, label + ".baud", errors);
+    String office = text(p, "office", where, label, errors);
+    String port = text(p, "port", where, label, errors);
+    String model = text(p, "model", where, label, errors);
+    String reader = text(p, "reader", where, label, errors);
+    int baud = positive(p.get("baud"), 115_200, where + ".baud", label + ".baud", errors);
     if (p.get("baud") instanceof Integer b && b > 0 && !BAUDS.contains(b)) {
       errors.add(
+          where + ".baud",
           label
               + ".baud: bukan kecepatan port serial / not a serial port speed: "
               + b
@@ -216,11 +238,13 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
       dialect = PrinterDialect.of(word);
       if (dialect.isEmpty()) {
         errors.add(
+            where + ".dialect",
             label + ".dialect: cetak atau evolis / cetak or evolis, bukan / not \"" + word + "\"");
       }
     }
     if (model != null && !models.containsKey(model)) {
       errors.add(
+          where + ".model",
           label
               + ".model: model \""
               + model
@@ -231,7 +255,9 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
       try {
         Pattern.compile(reader);
       } catch (PatternSyntaxException e) {
-        errors.add(label + ".reader: pola tidak sah / not a valid pattern: " + e.getDescription());
+        errors.add(
+            where + ".reader",
+            label + ".reader: pola tidak sah / not a valid pattern: " + e.getDescription());
       }
     }
     if (port != null
@@ -239,6 +265,7 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
         && !port.startsWith("tcp://")
         && !port.startsWith("sim:")) {
       errors.add(
+          where + ".port",
           label
               + ".port: jalur perangkat serial (/dev/...) atau tcp://host:port / a serial device"
               + " path (/dev/...) or tcp://host:port, not \""
@@ -254,14 +281,20 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
 
   /** Mistakes that only show among printers: one port twice, one printer twice. */
   private static void checkTogether(
-      List<PrinterDevice> printers, String thisNode, Ports ports, List<String> errors) {
+      List<Map.Entry<PrinterDevice, String>> printers,
+      String thisNode,
+      Ports ports,
+      Mistakes errors) {
     Map<String, PrinterDevice> byPrinter = new HashMap<>();
     Map<String, PrinterDevice> byPort = new HashMap<>();
-    for (PrinterDevice p : printers) {
+    for (Map.Entry<PrinterDevice, String> entry : printers) {
+      PrinterDevice p = entry.getKey();
+      String where = entry.getValue();
       String id = p.office() + "/" + p.code();
       PrinterDevice same = byPrinter.putIfAbsent(id, p);
       if (same != null) {
         errors.add(
+            where,
             "printer "
                 + id
                 + ": diklaim dua kali (node "
@@ -279,6 +312,7 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
       }
       if (!ports.exists(p.port())) {
         errors.add(
+            where + ".port",
             "printer "
                 + id
                 + ": port "
@@ -291,6 +325,7 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
       PrinterDevice other = byPort.putIfAbsent(p.node().orElse("") + "|" + device, p);
       if (other != null) {
         errors.add(
+            where + ".port",
             "printer "
                 + id
                 + ": port "
@@ -306,40 +341,98 @@ public record DeviceFile(List<PrinterDevice> printers, Map<String, PrinterModel>
     }
   }
 
-  private static Map<?, ?> map(Object node, String where, List<String> errors) {
+  private static Map<?, ?> map(Object node, String path, String where, Mistakes errors) {
     if (node instanceof Map<?, ?> m) {
       return m;
     }
-    errors.add(where + ": harus berupa pemetaan kunci: nilai / must be a key: value mapping");
+    errors.add(path, where + ": harus berupa pemetaan kunci: nilai / must be a key: value mapping");
     return Map.of();
   }
 
   private static void unknownKeys(
-      Map<?, ?> node, Set<String> known, String where, List<String> errors) {
+      Map<?, ?> node, Set<String> known, String path, String where, Mistakes errors) {
     for (Object key : node.keySet()) {
       if (!known.contains(String.valueOf(key))) {
-        errors.add(where + "." + key + ": kunci tidak dikenal / unknown key (" + known + ")");
+        errors.add(
+            Mistakes.child(path, String.valueOf(key)),
+            where + "." + key + ": kunci tidak dikenal / unknown key (" + known + ")");
       }
     }
   }
 
-  private static String text(Map<?, ?> node, String key, String where, List<String> errors) {
+  private static String text(
+      Map<?, ?> node, String key, String path, String where, Mistakes errors) {
     Object v = node.get(key);
     if (v == null || String.valueOf(v).isBlank()) {
-      errors.add(where + "." + key + ": wajib diisi / required");
+      errors.add(Mistakes.child(path, key), where + "." + key + ": wajib diisi / required");
       return null;
     }
     return String.valueOf(v).trim();
   }
 
-  private static int positive(Object v, int dflt, String where, List<String> errors) {
+  private static int positive(Object v, int dflt, String path, String where, Mistakes errors) {
     if (v == null) {
       return dflt;
     }
     if (v instanceof Integer i && i > 0) {
       return i;
     }
-    errors.add(where + ": bilangan bulat positif / a positive whole number, not " + v);
+    errors.add(path, where + ": bilangan bulat positif / a positive whole number, not " + v);
     return dflt;
+  }
+
+  /**
+   * The mistakes found so far, each led by the line of the file it is about ({@code baris 12:
+   * ...}), or of the nearest entry around it when the key is missing.
+   */
+  private record Mistakes(Map<String, Integer> lines, List<String> list) {
+
+    Mistakes(Map<String, Integer> lines) {
+      this(lines, new ArrayList<>());
+    }
+
+    void add(String path, String mistake) {
+      for (String at = path; ; at = parent(at)) {
+        Integer line = lines.get(at);
+        if (line != null) {
+          list.add("baris " + line + ": " + mistake);
+          return;
+        }
+        if (at.isEmpty()) {
+          list.add(mistake);
+          return;
+        }
+      }
+    }
+
+    static String child(String path, String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String parent(String path) {
+      int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+      return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    /** The line of every key and list entry of the file, by its path ({@code printers[0].baud}). */
+    static Map<String, Integer> lines(Node node, String path, Map<String, Integer> into) {
+      if (node instanceof MappingNode mapping) {
+        for (NodeTuple tuple : mapping.getValue()) {
+          if (tuple.getKeyNode() instanceof ScalarNode key) {
+            String at = child(path, key.getValue());
+            into.putIfAbsent(at, key.getStartMark().getLine() + 1);
+            lines(tuple.getValueNode(), at, into);
+          }
+        }
+      } else if (node instanceof SequenceNode sequence) {
+        int i = 0;
+        for (Node item : sequence.getValue()) {
+          String at = path + "[" + i++ + "]";
+          into.putIfAbsent(at, item.getStartMark().getLine() + 1);
+          lines(item, at, into);
+        }
+      }
+      return into;
+    }
   }
 }

@@ -21,7 +21,6 @@ import org.cetak.printing.Reprints;
 import org.cetak.printing.Sighting;
 import org.cetak.printing.config.DeviceFileReloads;
 import org.cetak.printing.config.InvalidDeviceFileException;
-import org.cetak.printing.config.StationDevices;
 import org.cetak.quality.QualityChecks;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -281,7 +280,8 @@ public class PrintersPage {
 
   /**
    * An administrator has this node read its device file again (as {@code POST
-   * /api/devices/reload}); the page names the printers the node now drives, or the file's mistakes.
+   * /api/devices/reload}); the page says which printers were added, removed and changed, or lists
+   * the file's mistakes, each with its line.
    */
   @PostMapping("/printers/devices/reload")
   @Allow(Permission.RELOAD_DEVICES)
@@ -291,27 +291,18 @@ public class PrintersPage {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      List<StationDevices.Device> now = devices.reload(currentUser.get()).devices();
       redirect.addFlashAttribute(
-          "notice",
-          messages.getMessage(
-              "devices.reloaded",
-              new Object[] {
-                now.size(),
-                String.join(
-                    ", ", now.stream().map(d -> d.link().office() + "/" + d.link().code()).toList())
-              },
-              locale));
+          "notice", ReloadNotice.of(devices.reload(currentUser.get()), messages, locale));
     } catch (DomainException e) {
       if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
         throw e;
       }
-      String detail =
-          e instanceof InvalidDeviceFileException invalid
-              ? String.join("; ", invalid.errors())
-              : e.getMessage();
+      List<String> mistakes =
+          e instanceof InvalidDeviceFileException invalid ? invalid.errors() : List.of();
       redirect.addFlashAttribute(
-          "error", messages.getMessage("devices.error." + e.code(), new Object[] {detail}, locale));
+          "error",
+          messages.getMessage("devices.error." + e.code(), new Object[] {mistakes.size()}, locale));
+      redirect.addFlashAttribute("mistakes", mistakes);
     }
     redirect.addAttribute("office", office.code());
     return "home".equals(back) ? "redirect:/" : "redirect:/printers";

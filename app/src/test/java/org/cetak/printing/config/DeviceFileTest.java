@@ -207,4 +207,60 @@ class DeviceFileTest {
     }
     throw new AssertionError("nothing thrown");
   }
+
+  @Test
+  void each_mistake_is_led_by_the_line_of_the_file_it_is_about() {
+    String yaml =
+        """
+        printers:
+          - office: "32.71"
+            code: PRN-1
+            port: %s
+            baud: fast
+            model: Primacy
+            reader: "OMNIKEY"
+          - office: "32.71"
+            code: PRN-2
+            port: /dev/ttyUSB0
+            model: Primacy
+            reader: "OMNIKEY"
+          - office: "32.71"
+            code: PRN-3
+            port: tcp://10.0.0.23:9100
+            model: Primacy
+        models:
+          Primacy:
+            feeder: -5
+        """
+            .formatted(BY_ID);
+
+    InvalidDeviceFileException e =
+        (InvalidDeviceFileException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> DeviceFile.parse(yaml, "devices.yaml", "room-1", PORTS));
+
+    assertThat(e.errors())
+        .containsExactlyInAnyOrder(
+            "baris 19: models.Primacy.feeder: bilangan bulat positif / a positive whole number,"
+                + " not -5",
+            "baris 5: printers[0] (PRN-1).baud: bilangan bulat positif / a positive whole number,"
+                + " not fast",
+            // a key that is missing: the line of its printer
+            "baris 13: printers[2] (PRN-3).reader: wajib diisi / required",
+            "baris 10: printer 32.71/PRN-2: port /dev/ttyUSB0 sudah dipakai printer PRN-1 / is"
+                + " already the port of printer PRN-1 (/dev/ttyUSB0)");
+  }
+
+  @Test
+  void yaml_that_does_not_parse_names_the_line_of_the_fault() {
+    assertThatThrownBy(
+            () ->
+                DeviceFile.parse(
+                    "printers:\n  - office: \"32.71\"\n    code: [PRN-1\n",
+                    "devices.yaml",
+                    "room-1",
+                    PORTS))
+        .isInstanceOf(InvalidDeviceFileException.class)
+        .hasMessageContaining("baris 4: bukan YAML yang sah / not valid YAML");
+  }
 }

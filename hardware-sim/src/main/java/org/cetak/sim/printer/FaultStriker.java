@@ -1,5 +1,6 @@
 package org.cetak.sim.printer;
 
+import java.util.Locale;
 import org.cetak.sim.fault.FaultEvent;
 import org.cetak.sim.fault.FaultPlan;
 import org.cetak.sim.fault.FaultType;
@@ -25,13 +26,25 @@ final class FaultStriker {
     this.timeline = timeline;
   }
 
-  /** True, and recorded, when {@code type} strikes {@code card} during {@code command}. */
+  /**
+   * True, and recorded, when {@code type} strikes {@code card} during {@code command}; a fault
+   * built into a chip strikes with no command, when the blank is made, and is logged with its step.
+   */
   boolean strikes(FaultType type, int card, String command) {
     Boolean scripted = faults.strikes(type, card, command);
     if (scripted == null) {
       return false;
     }
-    log.info("{}: fault {} strikes card {} during {}", printer, type, card, command);
+    if (command == null) {
+      log.info(
+          "{}: fault {} strikes card {} at the {} step",
+          printer,
+          type,
+          card,
+          type.step().name().toLowerCase(Locale.ROOT));
+    } else {
+      log.info("{}: fault {} strikes card {} during {}", printer, type, card, command);
+    }
     truth.record(new FaultEvent(timeline.now(), printer, card, type, command, scripted));
     return true;
   }
