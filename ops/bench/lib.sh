@@ -66,6 +66,7 @@ stop_postgres() {
   [ -n "${bench_pg_dir:-}" ] || return 0
   "${bench_pg_as[@]}" "$bench_pg_bin/pg_ctl" -D "$bench_pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$bench_pg_dir"
+  bench_pg_dir=
 }
 
 # The office, its printer and its administrator, as an office sets itself up (this migrates the schema).

@@ -33,9 +33,18 @@ trap 'rm -rf "$work"' EXIT
   echo "  Primacy:"
   echo "    feeder: 100"
 } >"$work/devices.yaml"
-# the class-data archive of the server, recorded here by a training run of the demo
-prepare_server demo --cetak.database.embedded-data-dir="$work/train-pgdata" \
-  --cetak.demo.scenario="$work/room.yaml" --cetak.station.devices="$work/devices.yaml"
+# the class-data archive of the server, recorded (when missing) by a training run of the production
+# profile against a throw-away PostgreSQL, as startup.sh does (a training run of the demo would leave
+# its embedded PostgreSQL and Kannel running: the JVM exits before their shutdown)
+if [ ! -f app/target/cli/serve.jsa ]; then
+  start_postgres
+  setup_office
+  SPRING_PROFILES_ACTIVE=production prepare_server serve
+  stop_postgres
+  unset CETAK_DATABASE_URL CETAK_DATABASE_USER CETAK_DATABASE_PASSWORD
+  trap 'rm -rf "$work"' EXIT
+fi
+prepare_server
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/run" && mkdir "$work/run"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
