@@ -23,7 +23,7 @@ prepare_server() {
     rm -rf "$cli"
     java -Djarmode=tools -jar "$jar" extract --destination "$cli" >/dev/null
   fi
-  # the archive holds the class path it was recorded with: the same absolute path for both
+  # one absolute path of the jar for recording and mapping, from whichever directory the JVM runs in
   cli=$(cd "$cli" && pwd)
   server_jar=$cli/$(basename "$jar")
   if [ ! -f "$cli/serve.jsa" ]; then
