@@ -1,12 +1,36 @@
 # Sourced by the benchmarks: a throw-away PostgreSQL of the installed packages, the production jar and
 # its settings. Not a test: the scripts print figures.
 jar=app/target/cetak-app-0.1.0-SNAPSHOT.jar
-# the JVM options of the systemd unit in docs/INSTALL.md; CETAK_JAVA_OPTS adds to them
-java_opts=(-Xmx384m --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED
+# the JVM options of the systemd unit in docs/INSTALL.md (section 6, where each is explained);
+# CETAK_JAVA_OPTS adds to them
+java_opts=(-Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m
+  --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED
   -Dsun.security.smartcardio.library=/usr/lib/x86_64-linux-gnu/libpcsclite.so.1)
+# and its environment: two malloc arenas instead of one per core and thread
+export MALLOC_ARENA_MAX=2
 
 need_jar() {
   [ -f "$jar" ] || { echo "build the jar first: ./mvnw -q -DskipTests install" >&2; exit 2; }
+}
+
+# The jar as the systemd unit runs it: extracted into plain jars (app/target/cli/, as ./cetak does)
+# with the class-data archive of the classes a start loads (serve.jsa), recorded by a training run of
+# `java ... -Dspring.context.exit=onRefresh -jar <extracted> "$@"`, which stops once every bean is
+# made, before the web server, the scheduler and the stations start. Sets server_jar and server_opts.
+prepare_server() {
+  local cli=app/target/cli
+  if [ ! -f "$cli/$(basename "$jar")" ] || [ "$jar" -nt "$cli/$(basename "$jar")" ]; then
+    rm -rf "$cli"
+    java -Djarmode=tools -jar "$jar" extract --destination "$cli" >/dev/null
+  fi
+  # one absolute path of the jar for recording and mapping, from whichever directory the JVM runs in
+  cli=$(cd "$cli" && pwd)
+  server_jar=$cli/$(basename "$jar")
+  if [ ! -f "$cli/serve.jsa" ]; then
+    java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$cli/serve.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -Dspring.context.exit=onRefresh -jar "$server_jar" "$@" >/dev/null 2>&1 || true
+  fi
+  server_opts=(-XX:SharedArchiveFile="$cli/serve.jsa")
 }
 
 free_port() {
@@ -42,6 +66,7 @@ stop_postgres() {
   [ -n "${bench_pg_dir:-}" ] || return 0
   "${bench_pg_as[@]}" "$bench_pg_bin/pg_ctl" -D "$bench_pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$bench_pg_dir"
+  bench_pg_dir=
 }
 
 # The office, its printer and its administrator, as an office sets itself up (this migrates the schema).
@@ -67,6 +92,9 @@ await_http() {
   done
   return 1
 }
+
+# CPU time (user and system) a process has used so far, in seconds.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
 # Resident set of a process in MB.
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }

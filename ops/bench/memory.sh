@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Resident memory of the application with 8 printers printing: the demo (its simulated printers in
 # the same JVM, its embedded PostgreSQL in processes of its own, not counted) with a scenario of 8
-# printers at a tenth of field timing, under the JVM options of the systemd unit. Samples the Java
+# printers at a tenth of field timing, as the systemd unit runs the server (its JVM options and
+# environment, the extracted jar and its class-data archive). Samples the Java
 # process's resident set every second for a minute of printing and prints the largest, per run.
 #   ops/bench/memory.sh [runs, default 3] [seconds of printing, default 60]
 set -euo pipefail
@@ -32,11 +33,23 @@ trap 'rm -rf "$work"' EXIT
   echo "  Primacy:"
   echo "    feeder: 100"
 } >"$work/devices.yaml"
+# the class-data archive of the server, recorded (when missing) by a training run of the production
+# profile against a throw-away PostgreSQL, as startup.sh does (a training run of the demo would leave
+# its embedded PostgreSQL and Kannel running: the JVM exits before their shutdown)
+if [ ! -f app/target/cli/serve.jsa ]; then
+  start_postgres
+  setup_office
+  SPRING_PROFILES_ACTIVE=production prepare_server serve
+  stop_postgres
+  unset CETAK_DATABASE_URL CETAK_DATABASE_USER CETAK_DATABASE_PASSWORD
+  trap 'rm -rf "$work"' EXIT
+fi
+prepare_server
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/run" && mkdir "$work/run"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   port=$(free_port)
-  (cd "$work/run" && CETAK_PORT=$port exec java "${java_opts[@]}" ${CETAK_JAVA_OPTS:-} -jar "$root/$jar" demo \
+  (cd "$work/run" && CETAK_PORT=$port exec java "${java_opts[@]}" "${server_opts[@]}" ${CETAK_JAVA_OPTS:-} -jar "$server_jar" demo \
     --cetak.demo.scenario="$work/room.yaml" --cetak.station.devices="$work/devices.yaml" \
     --cetak.station.time-scale=0.1 >"$work/run/demo.log" 2>&1) &
   pid=$!

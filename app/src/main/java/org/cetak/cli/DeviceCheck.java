@@ -7,19 +7,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
+import org.cetak.printing.config.PrinterLinks;
 import org.cetak.printing.config.StationDevices;
 import org.cetak.printing.config.StationProperties;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The print room part of {@code cetak check}: each printer of this node has its port (a serial
- * device that exists and may be opened, or a network printer that answers) and PC/SC lists its chip
- * reader.
+ * device that exists, may be opened and whose printer tells what it is when asked ({@link
+ * PrinterProbe}), or a network printer that accepts a connection) and PC/SC lists its chip reader.
  */
 final class DeviceCheck {
 
   private final ObjectProvider<StationDevices> devices;
   private final ObjectProvider<TerminalFactory> readers;
+  private final PrinterProbe probe = new PrinterProbe(PrinterLinks.devices());
 
   DeviceCheck(ObjectProvider<StationDevices> devices, ObjectProvider<TerminalFactory> readers) {
     this.devices = devices;
@@ -79,7 +81,7 @@ final class DeviceCheck {
                 + (pcsc.isEmpty() ? "PC/SC lists " + terminals : "PC/SC: " + pcsc));
   }
 
-  private static CheckResult port(StationProperties.PrinterLink link) {
+  private CheckResult port(StationProperties.PrinterLink link) {
     String what = "printer " + link.code();
     String address = link.link();
     if (address.startsWith("serial:")) {
@@ -98,7 +100,11 @@ final class DeviceCheck {
             device + " tidak boleh dibuka: tambahkan pengguna ke grup dialout",
             device + " may not be opened: add the user to the dialout group");
       }
-      return CheckResult.ok(what, device.toString());
+      try {
+        return probe.ask(what, device.toString(), address, link.printerDialect());
+      } catch (IllegalArgumentException e) {
+        return CheckResult.fail(what, e.getMessage(), e.getMessage());
+      }
     }
     if (address.startsWith("tcp://")) {
       URI uri = URI.create(address);

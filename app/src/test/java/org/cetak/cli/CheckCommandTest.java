@@ -1,26 +1,42 @@
 package org.cetak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.cetak.CetakApplication;
 import org.cetak.db.testing.PostgresExtension;
 import org.cetak.db.testing.TestDatabase;
+import org.cetak.drivers.transport.serial.SerialTransport;
+import org.cetak.sim.fault.FaultPlan;
+import org.cetak.sim.link.TcpEndpoint;
+import org.cetak.sim.printer.PrinterConfig;
+import org.cetak.sim.printer.SessionOptions;
+import org.cetak.sim.printer.SimulatedPrinter;
+import org.cetak.sim.time.ScaledTimeline;
+import org.cetak.sim.time.Sleeper;
+import org.cetak.sim.truth.GroundTruth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -158,6 +174,121 @@ class CheckCommandTest {
             "does not accept a connection",
             "GAGAL  pembaca chip / chip reader PRN-1: tidak ada pembaca yang cocok",
             "FAIL: no reader matches \"No Such Reader 2\"");
+  }
+
+  @Test
+  void each_serial_printer_is_asked_what_it_is_in_its_own_dialect() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed: skipped");
+    setUp(database);
+    List<AutoCloseable> opened = new ArrayList<>();
+    try (ServerSocket mute = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+      Thread silent =
+          new Thread(
+              () -> {
+                try (Socket held = mute.accept()) {
+                  held.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                  // the test closed the socket
+                }
+              },
+              "mute-printer");
+      silent.setDaemon(true);
+      silent.start();
+      Path cetak = pty(simulated("PRN-C", PrinterConfig.Personality.CETAK, opened), opened);
+      Path vendor = pty(simulated("PRN-E", PrinterConfig.Personality.EVOLIS, opened), opened);
+      Path wrong = pty(simulated("PRN-W", PrinterConfig.Personality.EVOLIS, opened), opened);
+      Path quiet = pty(mute.getLocalPort(), opened);
+      Path held = pty(mute.getLocalPort(), opened);
+      opened.add(SerialTransport.open(SerialTransport.Config.standard(held.toString())));
+
+      List<String> settings = new ArrayList<>();
+      settings.addAll(printerSettings(0, "PRN-1", cetak, ""));
+      settings.addAll(printerSettings(1, "PRN-2", vendor, "evolis"));
+      settings.addAll(printerSettings(2, "PRN-3", wrong, "cetak"));
+      settings.addAll(printerSettings(3, "PRN-4", quiet, ""));
+      settings.addAll(printerSettings(4, "PRN-5", held, ""));
+      Run run = check(database, settings.toArray(String[]::new));
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out())
+          .contains(
+              "ok     printer PRN-1: "
+                  + cetak
+                  + ": Primacy, nomor seri / serial SIM-PRN-C, firmware F0.CETAK.SIM-1,"
+                  + " dialek / dialect cetak, siap / ready",
+              "ok     printer PRN-2: "
+                  + vendor
+                  + ": Primacy, nomor seri / serial SIM-PRN-E, firmware F0.CETAK.SIM-1,"
+                  + " dialek / dialect evolis, siap / ready",
+              "GAGAL  printer PRN-3: "
+                  + wrong
+                  + " menjawab dengan dialek evolis, berkas perangkat menyebut cetak",
+              "FAIL: " + wrong + " answers in the evolis dialect, the device file says cetak",
+              "GAGAL  printer PRN-4: " + quiet + " tidak menjawab dalam 3 detik",
+              "FAIL: " + quiet + " does not answer within 3 s",
+              "ok     printer PRN-5: "
+                  + held
+                  + " ada, tetapi tidak dapat dibuka untuk ditanya (dipakai server Cetak yang"
+                  + " berjalan?)");
+      assertThat(run.out() + run.err()).doesNotContainPattern("(?m)^\\s+at ");
+    } finally {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        opened.get(i).close();
+      }
+    }
+  }
+
+  private static List<String> printerSettings(int i, String code, Path tty, String dialect) {
+    String at = "--cetak.station.printers[" + i + "].";
+    List<String> settings =
+        new ArrayList<>(
+            List.of(
+                at + "office=32.71",
+                at + "code=" + code,
+                at + "link=serial:" + tty + "?baud=115200",
+                at + "reader=Sim Reader " + code));
+    if (!dialect.isEmpty()) {
+      settings.add(at + "dialect=" + dialect);
+    }
+    return settings;
+  }
+
+  /** A simulated printer on a TCP port of its own, closed with the test. */
+  private static int simulated(
+      String name, PrinterConfig.Personality personality, List<AutoCloseable> opened)
+      throws IOException {
+    SimulatedPrinter printer =
+        new SimulatedPrinter(
+            PrinterConfig.builder(name).blanks(3).deadChipRate(0).personality(personality).build(),
+            new ScaledTimeline(0.01, Instant.parse("2026-11-24T02:00:00Z"), Sleeper.real()),
+            new FaultPlan(Map.of(), List.of(), 3),
+            new GroundTruth());
+    TcpEndpoint endpoint = TcpEndpoint.start(printer, "127.0.0.1", 0, SessionOptions.defaults());
+    opened.add(endpoint);
+    return endpoint.port();
+  }
+
+  /**
+   * A pseudo-terminal whose far end is the TCP port (socat: a serial cable), closed with the test.
+   */
+  private Path pty(int tcpPort, List<AutoCloseable> opened) throws IOException {
+    Path tty = Files.createTempDirectory(home, "pty").resolve("ttyUSB0");
+    Process socat =
+        new ProcessBuilder(
+                "/usr/bin/socat",
+                "pty,raw,echo=0,link=" + tty,
+                "tcp:127.0.0.1:" + tcpPort + ",nodelay")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    opened.add(
+        () -> {
+          socat.destroy();
+          socat.waitFor();
+        });
+    await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(tty));
+    return tty;
   }
 
   @Test
