@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The crash test on three printers of Cetak's dialect: 240 cards, eight kills. */
+/** The crash test on three printers of Cetak's dialect: 180 cards, eight kills. */
 @SpringBootTest(
     classes = CetakApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -26,7 +26,7 @@ class PrintRoomCrashTest extends PrintRoomCrash {
 
   @Override
   int residents() {
-    return 240;
+    return 180;
   }
 
   @Override
