@@ -1,5 +1,6 @@
 package org.cetak.approval;
 
+import java.util.Optional;
 import org.cetak.office.User;
 
 /**
@@ -14,4 +15,9 @@ public interface ApprovalHandler {
   void approved(Approval approval, User approver);
 
   void rejected(Approval approval, User approver);
+
+  /** What the proposal carries for the supervisor to read before deciding, if anything. */
+  default Optional<ApprovalDetail> detail(Approval approval) {
+    return Optional.empty();
+  }
 }

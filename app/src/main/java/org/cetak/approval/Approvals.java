@@ -99,6 +99,15 @@ public final class Approvals {
     return store.list(officeId, status);
   }
 
+  /**
+   * What the approval's proposal carries for the supervisor to read before deciding (a reprint's
+   * first card outcome), if anything.
+   */
+  public Optional<ApprovalDetail> detail(Approval approval) {
+    ApprovalHandler handler = handlers.get(approval.kind());
+    return handler == null ? Optional.empty() : handler.detail(approval);
+  }
+
   private Approval decide(long approvalId, User approver, String note, Approval.Status decision) {
     return transactions.inTransaction(
         () -> {

@@ -158,7 +158,22 @@ public class Labels {
                   + " date (\\d+), sex (\\d+), phone (\\d+), photo (\\d+)",
               "label.detail.imported"),
           Rule.of("role ([A-Z_]+)", "label.detail.role", "role"),
-          Rule.of("([A-Z_]+) left by node (\\S+)", "label.detail.leftByNode", "sighting", ""));
+          Rule.of("([A-Z_]+) left by node (\\S+)", "label.detail.leftByNode", "sighting", ""),
+          Rule.of(
+              "request (\\d+) passed, chip (\\S+) \\(reader\\)",
+              "label.detail.cardCheckedByReader"),
+          Rule.of("request (\\d+) passed, chip (\\S+)", "label.detail.cardChecked"),
+          Rule.of(
+              "request (\\d+) rejected: ([A-Z_]+), chip (\\S+)",
+              "label.detail.cardRejected",
+              "",
+              "checkReason",
+              ""),
+          Rule.of(
+              "request (\\d+) rejected: ([A-Z_]+), chip ?",
+              "label.detail.cardRejectedNoChip",
+              "",
+              "checkReason"));
 
   private static final List<Rule> ROW_REASONS =
       List.of(

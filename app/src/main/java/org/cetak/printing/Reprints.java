@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.cetak.allocation.AllocationError;
 import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalDetail;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
@@ -262,6 +263,34 @@ public final class Reprints implements ApprovalHandler {
     store
         .proposedFirstCard(approval.id())
         .ifPresent(card -> recordFirstCard(approval.officeId(), requestId, card, approver));
+  }
+
+  /**
+   * The first card's outcome proposed with the reprint, for the supervisor who grants it: returned
+   * or damaged with its chip UID or serial, never handed over, or lost with the police report
+   * number; or that it is not entered yet (it is then entered when the reprint is handed over).
+   */
+  @Override
+  public Optional<ApprovalDetail> detail(Approval approval) {
+    Optional<FirstCard> proposed = store.proposedFirstCard(approval.id());
+    if (proposed.isEmpty()) {
+      return Optional.of(ApprovalDetail.of("approval.firstCard.missing"));
+    }
+    FirstCard card = proposed.get();
+    if (card.outcome() == FirstCard.Outcome.LOST) {
+      return Optional.of(
+          ApprovalDetail.of("approval.firstCard.LOST", card.policeReportNo().orElse("-")));
+    }
+    if (card.chipUid().isPresent()) {
+      return Optional.of(
+          ApprovalDetail.of(
+              "approval.firstCard.SPOILED.uid", ChipUid.normalise(card.chipUid()).orElseThrow()));
+    }
+    if (card.serial().isPresent()) {
+      return Optional.of(
+          ApprovalDetail.of("approval.firstCard.SPOILED.serial", card.serial().get()));
+    }
+    return Optional.of(ApprovalDetail.of("approval.firstCard.SPOILED"));
   }
 
   @Override

@@ -55,6 +55,9 @@ class ModuleBoundariesTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // the other modules' shared test support (test-jars: the test database, the PC/SC
+            // stack)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("org.cetak");
   }
 

@@ -277,7 +277,11 @@ class DashboardBrowserTest {
     row.findElement(By.name("note")).sendKeys("boleh");
     Browser.submit(browser, row.findElement(By.cssSelector("button.approve")));
     assertThat(browser.findElement(By.id("notice")).getText())
-        .isEqualTo("Cetak ulang untuk permohonan " + request + " disetujui.");
+        .isEqualTo(
+            "Cetak ulang untuk permohonan "
+                + request
+                + " disetujui. Hasil kartu pertama belum dicatat: dicatat paling lambat saat"
+                + " cetak ulangnya diserahkan.");
     assertThat(
             browser
                 .findElement(By.cssSelector("tr[data-approval='" + approval + "'] .status"))

@@ -119,6 +119,22 @@ class LabelsTest {
   }
 
   @Test
+  void the_card_checks_audit_details_read_in_indonesian_first() {
+    LocaleContextHolder.setLocale(INDONESIAN);
+    assertThat(labels.auditDetail("request 12 passed, chip 04A1B2C3D4E5F6 (reader)"))
+        .isEqualTo("permohonan 12 lolos pemeriksaan, chip 04A1B2C3D4E5F6 dibaca pembaca kartu");
+    assertThat(labels.auditDetail("request 12 passed, chip 04A1B2C3D4E5F6"))
+        .isEqualTo("permohonan 12 lolos pemeriksaan, chip 04A1B2C3D4E5F6");
+    assertThat(labels.auditDetail("request 12 rejected: COLOUR, chip 04A1B2C3D4E5F6"))
+        .isEqualTo("permohonan 12 ditolak pemeriksaan: warna tidak sesuai, chip 04A1B2C3D4E5F6");
+    assertThat(labels.auditDetail("request 12 rejected: DAMAGED, chip "))
+        .isEqualTo("permohonan 12 ditolak pemeriksaan: kartu rusak, tanpa UID chip");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(labels.auditDetail("request 12 rejected: MISPRINT, chip 04A1"))
+        .isEqualTo("request 12 rejected at the check: misprint, chip 04A1");
+  }
+
+  @Test
   void import_row_reasons_read_in_indonesian_and_a_bilingual_one_in_the_readers_half() {
     assertThat(labels.rowReason("'X' is not one of [L, P]", INDONESIAN))
         .isEqualTo("'X' bukan salah satu dari L, P");

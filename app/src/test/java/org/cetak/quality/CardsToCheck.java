@@ -25,14 +25,14 @@ import org.jooq.DSLContext;
  * Cards printed through the print station's own step recorder on a printer of their own, as a
  * station leaves them: the blank picked from the feeder and printed, the request PRINTED.
  */
-final class CardsToCheck {
+public final class CardsToCheck {
 
   private final DSLContext db;
   private final StepRecorder steps;
   private final Office office;
   private final PrinterRef printer;
 
-  CardsToCheck(
+  public CardsToCheck(
       DSLContext db,
       StepRecorder steps,
       PrintJobs jobs,
@@ -65,7 +65,7 @@ final class CardsToCheck {
   }
 
   /** Prints a fresh reserved request's card; returns its print job. */
-  PrintJob printed() {
+  public PrintJob printed() {
     for (int attempt = 0; attempt < 20; attempt++) {
       long request = reservedRequest();
       if (steps.start(printer, request, new Baseline(0, 0, 0, CardPosition.NONE), false)
@@ -85,7 +85,7 @@ final class CardsToCheck {
     throw new IllegalStateException("request " + request + " could not be started again");
   }
 
-  static String uid(PrintJob job) {
+  public static String uid(PrintJob job) {
     return String.format("04%012X", job.id());
   }
 

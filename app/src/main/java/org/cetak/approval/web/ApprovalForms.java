@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The console's approve and reject buttons (on the home page and the printers page): a supervisor
- * other than the proposer decides, and the page says what came of it in the officer's language.
+ * other than the proposer decides, and the page says what came of it in the officer's language,
+ * with what the proposal carried (a reprint's first card outcome).
  */
 @Controller
 public class ApprovalForms {
@@ -27,11 +28,14 @@ public class ApprovalForms {
   private final Approvals approvals;
   private final CurrentUser currentUser;
   private final MessageSource messages;
+  private final ApprovalWords words;
 
-  public ApprovalForms(Approvals approvals, CurrentUser currentUser, MessageSource messages) {
+  public ApprovalForms(
+      Approvals approvals, CurrentUser currentUser, MessageSource messages, ApprovalWords words) {
     this.approvals = approvals;
     this.currentUser = currentUser;
     this.messages = messages;
+    this.words = words;
   }
 
   @PostMapping("/approvals/{id}/decide")
@@ -65,12 +69,14 @@ public class ApprovalForms {
                     "Approve or reject, not '" + decision + "'",
                     decision);
           };
-      redirect.addFlashAttribute(
-          "notice",
+      String done =
           messages.getMessage(
               "approvals.done." + decided.status(),
               new Object[] {kind(decided, locale), subject(decided, locale)},
-              locale));
+              locale);
+      String detail =
+          decided.status() == Approval.Status.APPROVED ? words.detail(decided, locale) : "";
+      redirect.addFlashAttribute("notice", detail.isEmpty() ? done : done + " " + detail);
     } catch (DomainException e) {
       if (e.kind() == ErrorCode.Kind.FORBIDDEN
           && !ApprovalError.SELF_APPROVAL.name().equals(e.code())) {

@@ -117,9 +117,9 @@ public class CounterPage {
     boolean mayShow = access.allows(user, Permission.HAND_OVER_CARD, office.id());
     model.addAttribute("mayShowNik", mayShow);
     model.addAttribute("mayHandOver", mayShow);
-    model.addAttribute(
-        "firstCardAwaited",
-        card.collectable() && pickup.firstCardAwaited(office.id(), requestId, user));
+    boolean firstCardMissing = pickup.firstCardAwaited(office.id(), requestId, user);
+    model.addAttribute("firstCardMissing", firstCardMissing);
+    model.addAttribute("firstCardAwaited", card.collectable() && firstCardMissing);
     if (mayShow && show.equals("nik")) {
       model.addAttribute("fullNik", pickup.showNik(office.id(), requestId, user));
     }

@@ -48,8 +48,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The console's stock page of one office: balances, the reconciliation, the ledger with filters and
  * keyset paging, the spoiled pile, drops, loss and destruction reports with their pending
- * approvals, and the forms of {@link StockForms} that the user's role may use. Times are in the
- * office's zone.
+ * approvals, and the forms ({@link DropForms}, {@link LoanForm}, {@link DisposalForms}, {@link
+ * LossForm}, {@link StockApprovalForms}) that the user's role may use. Times are in the office's
+ * zone.
  */
 @Controller
 public class StockPage {

@@ -1,0 +1,174 @@
+package org.cetak.printing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.cetak.approval.Approval;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.cetak.printing.FirstCard;
+import org.cetak.printing.PrintJob;
+import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterControl;
+import org.cetak.printing.Reprints;
+import org.cetak.printing.StepRecorder;
+import org.cetak.quality.CardsToCheck;
+import org.cetak.stock.PrinterRegistry;
+import org.cetak.support.Browser;
+import org.cetak.support.CetakSpringTest;
+import org.cetak.support.TestUsers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A supervisor grants a reprint knowing what happened to the first card, in a real headless
+ * Chromium: the approvals on the dashboard and the printers page show the first card's outcome the
+ * proposal carries (lost with its police report, back damaged with its chip UID) or that it is not
+ * entered yet, so does the grant's confirmation, and the request's page at the counter says so
+ * while it is missing.
+ */
+@CetakSpringTest
+class ReprintFirstCardBrowserTest {
+
+  private static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired StepRecorder steps;
+  @Autowired PrintJobs jobs;
+  @Autowired PrinterRegistry registry;
+  @Autowired PrinterControl control;
+  @Autowired OfficeDirectory offices;
+  @Autowired Reprints reprints;
+  @Autowired DSLContext db;
+
+  private Office office;
+  private User operator;
+  private CardsToCheck cards;
+
+  @BeforeAll
+  static void openBrowser() {
+    browser = Browser.open();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    browser.quit();
+  }
+
+  @BeforeEach
+  void aPrinterOfTheDemoOffice() {
+    office = offices.officeByCode("32.71").orElseThrow();
+    operator = offices.user("operator").orElseThrow();
+    cards =
+        new CardsToCheck(
+            db, steps, jobs, registry, control, office, TestUsers.everyRole(offices), operator);
+  }
+
+  @Test
+  void
+      the_supervisor_sees_the_first_cards_outcome_before_granting_and_the_counter_sees_it_missing() {
+    PrintJob lost = cards.printed();
+    PrintJob damaged = cards.printed();
+    PrintJob unknown = cards.printed();
+    String police = "LP/B/" + System.nanoTime() % 100000 + "/XII/2026";
+    Approval lostReprint =
+        reprints.propose(
+            office.id(),
+            lost.requestId(),
+            "kartu hilang sebelum diambil",
+            Optional.of(
+                new FirstCard(
+                    FirstCard.Outcome.LOST,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(police))),
+            operator);
+    Approval damagedReprint =
+        reprints.propose(
+            office.id(),
+            damaged.requestId(),
+            "laminasi terkelupas",
+            Optional.of(
+                new FirstCard(
+                    FirstCard.Outcome.SPOILED,
+                    Optional.of(CardsToCheck.uid(damaged).toLowerCase(java.util.Locale.ROOT)),
+                    Optional.empty(),
+                    Optional.empty())),
+            operator);
+    Approval blindReprint =
+        reprints.propose(office.id(), unknown.requestId(), "foto buram", operator);
+
+    signIn("kabid");
+    browser.get(url("/"));
+    assertThat(approvalRow(lostReprint).getText())
+        .contains("Kartu pertama hilang, surat kehilangan dari kepolisian nomor " + police + ".");
+    assertThat(approvalRow(damagedReprint).getText())
+        .contains(
+            "Kartu pertama dikembalikan rusak, UID chip "
+                + CardsToCheck.uid(damaged)
+                + ": dirusak untuk dimusnahkan.");
+    assertThat(approvalRow(blindReprint).getText()).contains("Hasil kartu pertama belum dicatat");
+
+    browser.get(url("/printers"));
+    assertThat(approvalRow(lostReprint).getText())
+        .contains("Kartu pertama hilang, surat kehilangan dari kepolisian nomor " + police + ".");
+    assertThat(approvalRow(blindReprint).getText()).contains("Hasil kartu pertama belum dicatat");
+
+    browser.get(url("/"));
+    Browser.submit(browser, approvalRow(lostReprint).findElement(By.cssSelector("button.approve")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo(
+            "Cetak ulang untuk permohonan "
+                + lost.requestId()
+                + " disetujui. Kartu pertama hilang, surat kehilangan dari kepolisian nomor "
+                + police
+                + ".");
+    Browser.submit(
+        browser, approvalRow(blindReprint).findElement(By.cssSelector("button.approve")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .startsWith(
+            "Cetak ulang untuk permohonan "
+                + unknown.requestId()
+                + " disetujui. Hasil kartu pertama belum dicatat");
+
+    signIn("loket");
+    browser.get(url("/pickup/" + unknown.requestId()));
+    assertThat(browser.findElement(By.id("first-card-missing")).getText())
+        .contains("hasil kartu pertama belum dicatat");
+    browser.get(url("/pickup/" + lost.requestId()));
+    assertThat(browser.findElement(By.id("status")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.id("first-card-missing")))
+        .as("the lost first card was recorded with the grant")
+        .isEmpty();
+  }
+
+  private static WebElement approvalRow(Approval approval) {
+    return browser.findElement(By.cssSelector("tr[data-approval='" + approval.id() + "']"));
+  }
+
+  private void signIn(String username) {
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys("cetak-demo");
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(driver -> !driver.getCurrentUrl().contains("/login"));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "office=32.71";
+  }
+}
