@@ -3,7 +3,8 @@
 # at a twentieth of field timing, a backlog of 3,000 residents) under the JVM options of the systemd
 # unit; then ConsoleLoad.java on loopback measures the printing rate for a window with no one at the
 # console and for a window with 50 signed-in users loading the dashboard and the queue page and
-# searching the queue by NIK without pause. Prints p50/p95/p99 per page and both printing rates.
+# searching the queue by NIK without pause, after half a window of the same unmeasured (the pages'
+# first loads after the start, printed apart). Prints p50/p95/p99 per page and both printing rates.
 #   ops/bench/console-load.sh [runs, default 3] [users, default 50] [seconds per window, default 30]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

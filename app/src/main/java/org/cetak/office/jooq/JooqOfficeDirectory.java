@@ -23,10 +23,23 @@ import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 /** Offices and users in PostgreSQL. */
 public final class JooqOfficeDirectory implements OfficeDirectory {
+
+  private static final Field<String[]> ROLES =
+      DSL.array(
+          DSL.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)));
+
+  private static final Field<Long[]> OFFICES =
+      DSL.array(
+          DSL.select(USER_OFFICE.OFFICE_ID)
+              .from(USER_OFFICE)
+              .where(USER_OFFICE.USER_ID.eq(APP_USER.ID)));
 
   private final DSLContext db;
   private final Clock clock;
@@ -84,15 +97,12 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
 
   @Override
   public Optional<User> user(String username) {
-    return db.selectFrom(APP_USER)
-        .where(APP_USER.USERNAME.eq(username))
-        .fetchOptional()
-        .map(this::toUser);
+    return withGrants().where(APP_USER.USERNAME.eq(username)).fetchOptional().map(this::toUser);
   }
 
   @Override
   public List<User> users(long officeId) {
-    return db.selectFrom(APP_USER)
+    return withGrants()
         .where(APP_USER.OFFICE_ID.eq(officeId))
         .orderBy(APP_USER.USERNAME)
         .fetch()
@@ -129,7 +139,7 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
 
   @Override
   public List<User> users() {
-    return db.selectFrom(APP_USER).orderBy(APP_USER.USERNAME).fetch().map(this::toUser);
+    return withGrants().orderBy(APP_USER.USERNAME).fetch().map(this::toUser);
   }
 
   @Override
@@ -209,13 +219,34 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
         .execute();
   }
 
+  /**
+   * Users with their roles and offices, in one statement: the console reads the signed-in user on
+   * every request.
+   */
+  private SelectJoinStep<Record> withGrants() {
+    return db.select(APP_USER.fields()).select(ROLES, OFFICES).from(APP_USER);
+  }
+
+  private User toUser(Record record) {
+    return toUser(record.into(APP_USER), List.of(record.get(ROLES)), List.of(record.get(OFFICES)));
+  }
+
   private User toUser(AppUserRecord row) {
+    return toUser(
+        row,
+        db.select(USER_ROLE.ROLE)
+            .from(USER_ROLE)
+            .where(USER_ROLE.USER_ID.eq(row.getId()))
+            .fetch(USER_ROLE.ROLE),
+        db.select(USER_OFFICE.OFFICE_ID)
+            .from(USER_OFFICE)
+            .where(USER_OFFICE.USER_ID.eq(row.getId()))
+            .fetch(USER_OFFICE.OFFICE_ID));
+  }
+
+  private static User toUser(AppUserRecord row, List<String> roleNames, List<Long> offices) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    db.select(USER_ROLE.ROLE)
-        .from(USER_ROLE)
-        .where(USER_ROLE.USER_ID.eq(row.getId()))
-        .fetch(USER_ROLE.ROLE)
-        .forEach(r -> roles.add(Role.valueOf(r)));
+    roleNames.forEach(r -> roles.add(Role.valueOf(r)));
     return new User(
         row.getId(),
         row.getOfficeId(),
@@ -224,11 +255,7 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
         row.getPasswordHash(),
         row.getEnabled(),
         Set.copyOf(roles),
-        Set.copyOf(
-            db.select(USER_OFFICE.OFFICE_ID)
-                .from(USER_OFFICE)
-                .where(USER_OFFICE.USER_ID.eq(row.getId()))
-                .fetch(USER_OFFICE.OFFICE_ID)),
+        Set.copyOf(offices),
         row.getFailedLogins(),
         row.getLockedAt() != null,
         row.getNip(),
