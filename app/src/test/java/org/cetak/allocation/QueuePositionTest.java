@@ -26,6 +26,7 @@ import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.intake.Residents;
+import org.cetak.printing.jooq.JooqPrintQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,7 +141,8 @@ class QueuePositionTest {
     assertThat(
             latest.stream()
                 .filter(r -> r.getStatus().equals("QUEUED"))
-                .map(r -> f.policies.current(f.office.id()).place(record(r), today))
+                .map(
+                    r -> f.policies.current(f.office.id()).place(JooqPrintQueue.toRecord(r), today))
                 .map(p -> p.orElseThrow().tier())
                 .distinct())
         .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
@@ -185,7 +187,7 @@ class QueuePositionTest {
     Map<Long, Key> keys = new HashMap<>();
     for (PrintRequestRecord r : all) {
       policy
-          .place(record(r), today)
+          .place(JooqPrintQueue.toRecord(r), today)
           .ifPresent(
               p ->
                   keys.put(
@@ -216,37 +218,6 @@ class QueuePositionTest {
   }
 
   private record Key(int tier, LocalDate suket, OffsetDateTime at, long id) {}
-
-  private static ResidentRecord record(PrintRequestRecord r) {
-    return new ResidentRecord(
-        r.getNik(),
-        r.getKk(),
-        r.getName(),
-        r.getSex(),
-        r.getBirthPlace(),
-        r.getBirthDate(),
-        Optional.ofNullable(r.getBloodType()),
-        r.getAddress(),
-        r.getRt(),
-        r.getRw(),
-        r.getVillage(),
-        r.getDistrict(),
-        r.getRegency(),
-        r.getProvince(),
-        r.getReligion(),
-        r.getMaritalStatus(),
-        r.getOccupation(),
-        r.getCitizenship(),
-        r.getSiakStatus(),
-        r.getSiakStatusAt(),
-        RequestReason.valueOf(r.getReason()),
-        Optional.ofNullable(r.getUrgentReason()),
-        r.getVulnerable(),
-        r.getDisabled(),
-        Optional.ofNullable(r.getSuketNumber()),
-        Optional.ofNullable(r.getSuketDate()),
-        Optional.ofNullable(r.getPhone()));
-  }
 
   private Map<String, String> row(
       RequestReason reason,

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.common.DomainException;
@@ -56,13 +57,17 @@ class QualityCheckReaderRealStackTest {
 
   private static PcscStack stack;
 
-  /** This machine's PC/SC readers (pcscd) in place of the demo's simulated ones. */
+  /**
+   * This machine's PC/SC readers (pcscd) in place of the demo's simulated ones. Asked for by name:
+   * the JDK's default factory is chosen once per JVM, and an earlier test of the same JVM may have
+   * made it while no pcscd ran (a factory that never lists a reader).
+   */
   @TestConfiguration(proxyBeanMethods = false)
   static class MachineReaders {
     @Bean
     @Primary
-    TerminalFactory machineReaders() {
-      return TerminalFactory.getDefault();
+    TerminalFactory machineReaders() throws NoSuchAlgorithmException {
+      return TerminalFactory.getInstance("PC/SC", null);
     }
   }
 

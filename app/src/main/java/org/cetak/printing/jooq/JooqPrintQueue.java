@@ -211,7 +211,8 @@ public final class JooqPrintQueue implements PrintQueue {
         Optional.ofNullable(row.get(REQUEST_PAYLOAD.FINGERPRINTS)));
   }
 
-  static ResidentRecord toRecord(PrintRequestRecord r) {
+  /** A stored request's record as the resident's record the queue and the card read. */
+  public static ResidentRecord toRecord(PrintRequestRecord r) {
     return new ResidentRecord(
         r.getNik(),
         r.getKk(),

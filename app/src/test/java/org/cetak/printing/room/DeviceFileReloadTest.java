@@ -207,8 +207,8 @@ class DeviceFileReloadTest {
                 "select string_agg(action || ' ' || detail, ' | ' order by id) from audit_event"
                     + " where action in ('DEVICES_RELOADED', 'DEVICE_FILE_REFUSED')"))
         .asString()
-        .contains("DEVICE_FILE_REFUSED printers[2] (PRN-3).baud")
-        .contains("printer 32.71/PRN-2: port /dev/serial/by-id/usb-not-plugged-in")
+        .contains("DEVICE_FILE_REFUSED baris 19: printers[2] (PRN-3).baud")
+        .contains("baris 11: printer 32.71/PRN-2: port /dev/serial/by-id/usb-not-plugged-in")
         .contains(
             "DEVICES_RELOADED 1 printer(s) on this node; added 32.71/PRN-2; removed 32.71/PRN-1;"
                 + " changed -")
