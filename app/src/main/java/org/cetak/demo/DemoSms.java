@@ -3,16 +3,13 @@ package org.cetak.demo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.cetak.notify.SmsGateway;
 import org.cetak.notify.gateway.FileGateway;
 import org.cetak.platform.DatabaseProperties;
+import org.cetak.platform.SchedulerConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -70,19 +67,7 @@ public class DemoSms {
    */
   @Bean
   static BeanFactoryPostProcessor schedulerBeforeDemoKannel() {
-    return factory -> {
-      if (factory.containsBeanDefinition("demoKannel")
-          && factory.containsBeanDefinition("quartzScheduler")) {
-        BeanDefinition scheduler = factory.getBeanDefinition("quartzScheduler");
-        List<String> dependsOn =
-            new ArrayList<>(
-                scheduler.getDependsOn() == null
-                    ? List.of()
-                    : Arrays.asList(scheduler.getDependsOn()));
-        dependsOn.add("demoKannel");
-        scheduler.setDependsOn(dependsOn.toArray(String[]::new));
-      }
-    };
+    return factory -> SchedulerConfiguration.destroySchedulerBefore(factory, "demoKannel");
   }
 
   private static boolean kannelInstalled(ConditionContext context) {

@@ -3,14 +3,20 @@ package org.cetak.support;
 import java.util.Map;
 import org.cetak.db.testing.PostgresExtension;
 import org.cetak.db.testing.TestDatabase;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at a fresh database on the test JVM's PostgreSQL; the database is
- * dropped when the context closes. Contexts with the same configuration are shared by Spring.
+ * dropped after the context's last bean is gone. Contexts with the same configuration are shared by
+ * Spring.
+ *
+ * <p>Each context's Quartz scheduler is named after its database: Quartz keeps the connection
+ * provider of a scheduler in a JVM-wide registry under the scheduler's name, so contexts of one JVM
+ * sharing the name {@code cetak} would all use the pool of the context made last, and fail when
+ * that context closes.
  */
 public final class TestDatabaseInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -27,12 +33,11 @@ public final class TestDatabaseInitializer
                 Map.of(
                     "cetak.database.url", database.jdbcUrl(),
                     "cetak.database.user", database.user(),
-                    "cetak.database.password", database.password())));
-    context.addApplicationListener(
-        event -> {
-          if (event instanceof ContextClosedEvent) {
-            PostgresExtension.dropDatabase(database.name());
-          }
-        });
+                    "cetak.database.password", database.password(),
+                    "spring.quartz.scheduler-name", "cetak-" + database.name())));
+    // registered before any bean, so destroyed after all of them (the pool, the scheduler)
+    ((DefaultListableBeanFactory) context.getBeanFactory())
+        .registerDisposableBean(
+            "testDatabaseDrop", () -> PostgresExtension.dropDatabase(database.name()));
   }
 }
