@@ -82,8 +82,16 @@ final class StationPrinter {
     return false;
   }
 
-  /** Pauses for a condition an operator fixes, or cools for a hot head. */
+  /**
+   * Pauses for a condition an operator fixes, or cools for a hot head. A printer still busy with
+   * something else needs no one: it stays running, and the station tries the step again after its
+   * halted wait (the card, if one is inside, untouched).
+   */
   void pauseFor(PrinterCondition condition) {
+    if (condition == PrinterCondition.BUSY) {
+      log.info("Printer {} busy: the step is tried again shortly", printer.code());
+      return;
+    }
     if (condition == PrinterCondition.HEAD_TEMP) {
       halt(PrinterMode.COOLING, condition.advice());
     } else {

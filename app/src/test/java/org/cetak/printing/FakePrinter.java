@@ -33,7 +33,9 @@ final class FakePrinter implements CardPrinter {
     /** The card jams where it is. */
     JAM,
     /** The step is refused: the ribbon ends (a card being printed is spoiled but stays inside). */
-    RIBBON_END
+    RIBBON_END,
+    /** The step is refused because the printer is still doing something else: nothing moves. */
+    BUSY
   }
 
   int feeder;
@@ -81,6 +83,9 @@ final class FakePrinter implements CardPrinter {
     if (fault == Fault.NO_REPLY) {
       return new StepOutcome.NoAnswer("timeout");
     }
+    if (fault == Fault.BUSY) {
+      return new StepOutcome.Refused(PrinterCondition.BUSY, "ERR BUSY");
+    }
     if (position == CardPosition.NONE) {
       if (feeder == 0) {
         return new StepOutcome.Refused(PrinterCondition.FEEDER_EMPTY, "ERR FEEDER EMPTY");
@@ -102,6 +107,9 @@ final class FakePrinter implements CardPrinter {
     Fault fault = faults.poll();
     if (fault == Fault.NO_REPLY) {
       return new StepOutcome.NoAnswer("timeout");
+    }
+    if (fault == Fault.BUSY) {
+      return new StepOutcome.Refused(PrinterCondition.BUSY, "ERR BUSY");
     }
     if (position == CardPosition.NONE) {
       return new StepOutcome.Refused(PrinterCondition.NO_CARD, "ERR NO CARD");

@@ -152,6 +152,42 @@ class PrintStationTest {
     assertBlanksAddUp();
   }
 
+  @Test
+  void a_printer_busy_at_the_pick_keeps_running_and_the_card_is_picked_when_it_is_free() {
+    queue.add(101L);
+    printer.faults.add(Fault.BUSY);
+    PrintStation station = station();
+    assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
+
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
+    assertThat(printer.picked).isZero();
+    queue.add(101L); // still reserved: the supply offers it again
+    runUntilHalted(station);
+
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
+    assertThat(printer.picked).isEqualTo(1);
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
+    assertBlanksAddUp();
+  }
+
+  @Test
+  void a_printer_busy_at_the_print_keeps_the_card_and_prints_it_when_it_is_free() {
+    queue.add(101L);
+    printer.faults.add(Fault.NONE); // pick is fine
+    printer.faults.add(Fault.BUSY); // the print is refused, the card untouched inside
+    PrintStation station = station();
+    runUntilHalted(station);
+
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
+    assertThat(room.inside()).isEqualTo(1);
+    runUntilHalted(station);
+
+    assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
+    assertThat(printer.picked).isEqualTo(1);
+    assertThat(room.spoiled()).isZero();
+    assertBlanksAddUp();
+  }
+
   /** Request 101's printer vanishes right after the print command: its card's fate is unknown. */
   private PrintStation portGoneWhilePrinting() {
     queue.add(101L);
