@@ -167,7 +167,7 @@ public final class Dashboard {
                   levels.reserved(office.id()),
                   levels.reorderThreshold(),
                   reorder,
-                  reports.report(office.id(), today).daysOfStockLeft(),
+                  reports.daysOfStockLeft(office.id(), today),
                   allocation.expectedDrop(office.id(), today)));
       if (reorder) {
         alerts.add(new Alert("REORDER", Permission.SEE_STOCK, "", usable));

@@ -44,20 +44,10 @@ public final class DailyReports {
       }
     }
 
-    Map<String, Long> window =
-        ledger.flows(officeId, end.minus(Duration.ofDays(USE_WINDOW_DAYS)), end);
-    long used =
-        StockLevels.into(window, Item.BLANK, Location.PRINTED)
-            + StockLevels.into(window, Item.BLANK, Location.SPOILED);
-    long available =
-        StockLevels.held(atEnd, Item.BLANK, Location.VAULT)
-            + StockLevels.held(atEnd, Item.BLANK, Location.FEEDER);
+    long used = usedInWindow(officeId, end);
     long reserved = levels.reserved(officeId);
-    long usable = Math.max(0, available - reserved);
-    OptionalDouble daysLeft =
-        used == 0
-            ? OptionalDouble.empty()
-            : OptionalDouble.of(usable / ((double) used / USE_WINDOW_DAYS));
+    long usable = usable(atEnd, reserved);
+    OptionalDouble daysLeft = daysLeft(usable, used);
 
     return new DailyStockReport(
         officeId,
@@ -88,6 +78,39 @@ public final class DailyReports {
         StockLevels.into(flows, Item.BLANK, Location.LOST),
         StockLevels.outOf(flows, Item.BLANK, Location.LOST),
         StockLevels.held(atEnd, Item.BLANK, Location.LOST));
+  }
+
+  /**
+   * The report's days of stock left for a day, read without the rest of the report (three
+   * aggregates, whatever the size of the day): the dashboard's figure.
+   */
+  public OptionalDouble daysOfStockLeft(long officeId, LocalDate day) {
+    Instant end = day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    long used = usedInWindow(officeId, end);
+    return used == 0
+        ? OptionalDouble.empty()
+        : daysLeft(usable(ledger.sumsUntil(officeId, end), levels.reserved(officeId)), used);
+  }
+
+  /** Blanks printed or spoiled in the {@value #USE_WINDOW_DAYS} days up to {@code end}. */
+  private long usedInWindow(long officeId, Instant end) {
+    Map<String, Long> window =
+        ledger.flows(officeId, end.minus(Duration.ofDays(USE_WINDOW_DAYS)), end);
+    return StockLevels.into(window, Item.BLANK, Location.PRINTED)
+        + StockLevels.into(window, Item.BLANK, Location.SPOILED);
+  }
+
+  private static long usable(List<Balance> balances, long reserved) {
+    long available =
+        StockLevels.held(balances, Item.BLANK, Location.VAULT)
+            + StockLevels.held(balances, Item.BLANK, Location.FEEDER);
+    return Math.max(0, available - reserved);
+  }
+
+  private static OptionalDouble daysLeft(long usable, long used) {
+    return used == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(usable / ((double) used / USE_WINDOW_DAYS));
   }
 
   /** Blanks on hand: vault, feeders, inside printers and outcome unknown. */

@@ -201,6 +201,9 @@ class ReplayedMonthTest {
       assertThat(r.opening()).as("day %s opening", day).isEqualTo(previousClosing);
       assertThat(r.closing()).as("day %s closing vs own count", day).isEqualTo(onHand);
       assertThat(f.documents().daily(bogor, r)).isNotEmpty();
+      assertThat(f.daily.daysOfStockLeft(bogor.id(), day))
+          .as("day %s: the dashboard's days of stock left are the report's", day)
+          .isEqualTo(r.daysOfStockLeft());
       previousClosing = r.closing();
       String line =
           String.format(
