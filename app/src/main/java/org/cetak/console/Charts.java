@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.QueueExplanation;
 import org.cetak.allocation.QueueHistory;
+import org.cetak.common.DateText;
 import org.cetak.office.Office;
 import org.cetak.stock.Balance;
 import org.cetak.stock.Item;
@@ -214,7 +214,7 @@ public final class Charts {
       Long[] values = tiers.computeIfAbsent(p.tier(), t -> new Long[times.size()]);
       values[times.indexOf(p.takenAt())] = p.waiting() + p.holding();
     }
-    DateTimeFormatter time = DateTimeFormatter.ofPattern("d MMM HH.mm", locale).withZone(zone);
+    DateText dates = DateText.of(zone, locale);
     List<Series> series = new ArrayList<>();
     tiers.forEach(
         (tier, values) ->
@@ -224,7 +224,7 @@ public final class Charts {
                     messages.getMessage("chart.tier", new Object[] {tier}, locale),
                     Arrays.asList(values))));
     return new Chart(
-        text("chart.queue", locale), times.stream().map(time::format).toList(), series);
+        text("chart.queue", locale), times.stream().map(dates::chartTime).toList(), series);
   }
 
   private static boolean available(Balance b) {
@@ -240,7 +240,7 @@ public final class Charts {
   }
 
   private static String day(LocalDate d, Locale locale) {
-    return DateTimeFormatter.ofPattern("d MMM", locale).format(d);
+    return DateText.of(ZoneId.of("UTC"), locale).chartDay(d);
   }
 
   private String text(String key, Locale locale) {

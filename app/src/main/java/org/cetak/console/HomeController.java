@@ -1,10 +1,10 @@
 package org.cetak.console;
 
-import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.cetak.common.DateText;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -60,7 +60,7 @@ public class HomeController {
     model.addAttribute("may", may.stream().map(Enum::name).toList());
     model.addAttribute("snapshot", snapshot);
     model.addAttribute("live", views.of(snapshot, locale, may));
-    model.addAttribute("now", ZonedDateTime.ofInstant(snapshot.at(), snapshot.zone()));
+    model.addAttribute("when", DateText.of(snapshot.zone(), locale));
     model.addAttribute("focus", focus(user));
     model.addAttribute(
         "toCheck", may.contains(Permission.SEE_PRINTERS) ? checks.waitingCount(office.id()) : 0);

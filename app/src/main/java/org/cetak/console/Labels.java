@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.printing.device.PrinterCondition;
+import org.cetak.stock.Printer;
+import org.cetak.stock.Printers;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -141,7 +143,11 @@ public class Labels {
           Rule.of("(\\d+) blanks", "label.detail.blanks"),
           Rule.of("(\\d+) blanks to (.+)", "label.detail.blanksTo"),
           Rule.of("(\\d+) blanks back in the vault", "label.detail.blanksBack"),
-          Rule.of("(\\d+) blanks from ([A-Z_]+(?:\\(printer \\d+\\))?)", "label.detail.lostFrom"),
+          Rule.of(
+              "(\\d+) blanks from ([A-Z_]+(?:\\(printer \\d+\\))?)",
+              "label.detail.lostFrom",
+              "",
+              "place"),
           Rule.of("(\\d+) blanks from (.+)", "label.detail.blanksFrom"),
           Rule.of("from (\\S+), wrong password (\\d+) of (\\d+)", "label.detail.wrongPassword"),
           Rule.of("(\\d+) wrong passwords in a row", "label.detail.lockedAfter"),
@@ -220,10 +226,40 @@ public class Labels {
           Rule.of("text after the closing quote of a field", "label.row.afterQuote"),
           Rule.of("a quote inside an unquoted field", "label.row.strayQuote"));
 
-  private final MessageSource messages;
+  /** What a print station writes as the actor of its steps: the printer's code or its number. */
+  private static final Pattern STATION = Pattern.compile("station:(.+)");
 
-  public Labels(MessageSource messages) {
+  private final MessageSource messages;
+  private final Printers printers;
+
+  public Labels(MessageSource messages, Printers printers) {
     this.messages = messages;
+    this.printers = printers;
+  }
+
+  /**
+   * Who did something, as a person reads it: a print station's step ({@code station:PRN-1}, or
+   * {@code station:3} by the printer's number) is the printer's own doing, "Printer PRN-1
+   * (otomatis)"; a user's name shows as it is.
+   */
+  public String actor(String actor) {
+    return actor(actor, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String actor(String actor, Locale locale) {
+    if (actor == null || actor.isBlank()) {
+      return "-";
+    }
+    Matcher m = STATION.matcher(actor);
+    if (!m.matches()) {
+      return actor;
+    }
+    String printer = m.group(1);
+    if (printer.chars().allMatch(Character::isDigit) && printer.length() < 19) {
+      printer = printers.byId(Long.parseLong(printer)).map(Printer::code).orElse("#" + printer);
+    }
+    return messages.getMessage("label.actor.station", new Object[] {printer}, actor, locale);
   }
 
   /** The wording of {@code code} of a kind ({@code status}, {@code location}, {@code audit}…). */
@@ -288,12 +324,22 @@ public class Labels {
 
   /** What an audit event is about ("request 12", "user budi") in the reader's language. */
   public String auditSubject(String subject) {
-    return word(AUDIT_SUBJECTS, subject, LocaleContextHolder.getLocale());
+    return auditSubject(subject, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String auditSubject(String subject, Locale locale) {
+    return word(AUDIT_SUBJECTS, subject, locale);
   }
 
   /** The detail of an audit event ("3 found", "12 blanks") in the reader's language. */
   public String auditDetail(String detail) {
-    return word(AUDIT_DETAILS, detail, LocaleContextHolder.getLocale());
+    return auditDetail(detail, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String auditDetail(String detail, Locale locale) {
+    return word(AUDIT_DETAILS, detail, locale);
   }
 
   /** Why an import refused a row, in a given language. */

@@ -1,15 +1,13 @@
 package org.cetak.console;
 
 import java.text.NumberFormat;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cetak.allocation.AllocationService;
+import org.cetak.common.DateText;
 import org.cetak.console.Dashboard.Alert;
 import org.cetak.console.Dashboard.Snapshot;
 import org.cetak.office.Permission;
@@ -53,8 +51,8 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
       NumberFormat number = NumberFormat.getIntegerInstance(locale);
       Map<String, String> values = new LinkedHashMap<>();
       Map<String, String> states = new LinkedHashMap<>();
-      DateTimeFormatter time = DateTimeFormatter.ofPattern("HH.mm.ss", locale).withZone(s.zone());
-      values.put("at", time.format(s.at()));
+      DateText dates = DateText.of(s.zone(), locale);
+      values.put("at", dates.clock(s.at()));
       if (may.contains(Permission.SEE_PRINTERS)) {
         s.printers()
             .ifPresent(
@@ -105,7 +103,7 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
                                   messages.getMessage(
                                       "dashboard.stock.nextDrop",
                                       new Object[] {
-                                        number.format(st.nextDrop().quantity()), date(day, locale)
+                                        number.format(st.nextDrop().quantity()), dates.day(day)
                                       },
                                       locale))
                           .orElse(message("dashboard.stock.noDrop", locale)));
@@ -208,10 +206,6 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
 
     private String message(String key, Locale locale) {
       return messages.getMessage(key, null, key, locale);
-    }
-
-    private static String date(LocalDate day, Locale locale) {
-      return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
     }
   }
 }

@@ -3,8 +3,12 @@ package org.cetak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.cetak.printing.device.PrinterCondition;
+import org.cetak.stock.Printer;
+import org.cetak.stock.Printers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,7 +18,41 @@ class LabelsTest {
 
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-  private final Labels labels = new Labels(bundles());
+  private final Labels labels = new Labels(bundles(), new OnePrinter());
+
+  /** The register of an office with one printer, PRN-1, number 3. */
+  private static final class OnePrinter implements Printers {
+    private static final Printer PRN_1 = new Printer(3, 1, "PRN-1", "Printer 1", "sim");
+
+    @Override
+    public Printer register(long officeId, String code, String name, String model) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Printer> find(long officeId, String code) {
+      return Optional.of(PRN_1).filter(p -> p.code().equals(code));
+    }
+
+    @Override
+    public Optional<Printer> byId(long printerId) {
+      return Optional.of(PRN_1).filter(p -> p.id() == printerId);
+    }
+
+    @Override
+    public List<Printer> list(long officeId) {
+      return List.of(PRN_1);
+    }
+  }
+
+  @Test
+  void a_station_step_is_the_printers_own_doing_whether_it_names_the_printer_or_its_number() {
+    assertThat(labels.actor("station:3", INDONESIAN)).isEqualTo("Printer PRN-1 (otomatis)");
+    assertThat(labels.actor("station:PRN-1", INDONESIAN)).isEqualTo("Printer PRN-1 (otomatis)");
+    assertThat(labels.actor("station:3", Locale.ENGLISH)).isEqualTo("Printer PRN-1 (automatic)");
+    assertThat(labels.actor("station:99", INDONESIAN)).isEqualTo("Printer #99 (otomatis)");
+    assertThat(labels.actor("kabid", INDONESIAN)).isEqualTo("kabid");
+  }
 
   private static ResourceBundleMessageSource bundles() {
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.cetak.allocation.QueueDesk;
 import org.cetak.allocation.QueueExplanation;
 import org.cetak.allocation.QueueLookup;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
-import org.cetak.pickup.web.ConsoleDates;
 import org.cetak.platform.ApiError;
 import org.cetak.printing.face.CardSide;
 import org.cetak.request.RequestSearch;
@@ -106,7 +106,7 @@ public class QueuePage {
     model.addAttribute("name", search.name());
     model.addAttribute("birthDate", search.birthDate());
     model.addAttribute("suket", search.suket());
-    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     boolean maySeeFace = access.allows(user, Permission.SEE_CARD_FACE, office.id());
     model.addAttribute("maySeeFace", maySeeFace);
     try {
@@ -161,7 +161,7 @@ public class QueuePage {
 
   /** What the estimate assumes of the next drops, in the reader's language. */
   private String assumption(QueueExplanation.ExpectedDrop drop, Locale locale) {
-    ConsoleDates dates = new ConsoleDates(clock, locale);
+    DateText dates = new DateText(clock, locale);
     return messages.getMessage(
         "queue.drop." + drop.source(),
         new Object[] {drop.quantity(), drop.everyDays(), drop.deliveries(), dates.day(drop.next())},

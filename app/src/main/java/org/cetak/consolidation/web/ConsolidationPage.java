@@ -2,13 +2,13 @@ package org.cetak.consolidation.web;
 
 import java.time.Clock;
 import java.util.Locale;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
-import org.cetak.pickup.web.ConsoleDates;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -75,7 +75,7 @@ public class ConsolidationPage {
     model.addAttribute("connected", consolidation.connected());
     model.addAttribute("counts", consolidation.counts(office.id(), user));
     model.addAttribute("backlog", consolidation.backlog(office.id(), user));
-    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     model.addAttribute("nik", nik);
     if (!nik.isBlank()) {
       try {

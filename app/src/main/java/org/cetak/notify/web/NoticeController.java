@@ -5,8 +5,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.notify.CollectableWhen;
 import org.cetak.notify.NoticeKind;
@@ -51,11 +53,12 @@ public class NoticeController {
   public List<NoticeView> list(
       Office office,
       @RequestParam(name = "status", required = false) String status,
-      @RequestParam(name = "limit", defaultValue = "200") int limit) {
+      @RequestParam(name = "limit", defaultValue = "200") int limit,
+      Locale locale) {
     User user = currentUser.get();
-    ZoneId zone = notices.settings(office.id()).zone();
+    DateText dates = dates(office, locale);
     return notices.list(office.id(), user, parseStatus(status), limit).stream()
-        .map(n -> NoticeView.of(n, zone))
+        .map(n -> NoticeView.of(n, dates))
         .toList();
   }
 
@@ -63,10 +66,9 @@ public class NoticeController {
   @Allow(Permission.SEE_NOTICES)
   @Operation(summary = "One SMS notice of the office")
   @Refuses({"UNKNOWN_NOTICE", "NOTICES_NOT_ALLOWED"})
-  public NoticeView notice(Office office, @PathVariable("id") long id) {
+  public NoticeView notice(Office office, @PathVariable("id") long id, Locale locale) {
     User user = currentUser.get();
-    return NoticeView.of(
-        notices.notice(office.id(), id, user), notices.settings(office.id()).zone());
+    return NoticeView.of(notices.notice(office.id(), id, user), dates(office, locale));
   }
 
   /** Puts a failed or undelivered notice back in line (kirim ulang). */
@@ -74,10 +76,14 @@ public class NoticeController {
   @Allow(Permission.RESEND_NOTICE)
   @Operation(summary = "Puts a failed or undelivered SMS notice back in line (kirim ulang)")
   @Refuses({"UNKNOWN_NOTICE", "NOTICE_NOT_RESENDABLE", "NOTICES_NOT_ALLOWED"})
-  public NoticeView resend(Office office, @PathVariable("id") long id) {
+  public NoticeView resend(Office office, @PathVariable("id") long id, Locale locale) {
     User user = currentUser.get();
-    return NoticeView.of(
-        notices.resend(office.id(), id, user), notices.settings(office.id()).zone());
+    return NoticeView.of(notices.resend(office.id(), id, user), dates(office, locale));
+  }
+
+  /** Times in the office's own zone, in the reader's language. */
+  private DateText dates(Office office, Locale locale) {
+    return DateText.of(notices.settings(office.id()).zone(), locale);
   }
 
   /** Printed cards not collected for at least {@code days} days, oldest first. */

@@ -1,9 +1,6 @@
 package org.cetak.notify.web;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.cetak.common.DateText;
 import org.cetak.notify.Notice;
 import org.cetak.notify.NoticeStatus;
 
@@ -31,10 +28,7 @@ public record NoticeView(
     boolean inDoubt,
     boolean resendable) {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("dd-MM-yyyy HH.mm", Locale.forLanguageTag("id"));
-
-  static NoticeView of(Notice n, ZoneId zone) {
+  static NoticeView of(Notice n, DateText dates) {
     return new NoticeView(
         n.id(),
         n.requestId(),
@@ -44,18 +38,14 @@ public record NoticeView(
         n.maskedPhone(),
         n.body(),
         n.attempts(),
-        when(n.createdAt(), zone),
-        n.sentAt().map(t -> when(t, zone)).orElse(""),
+        dates.time(n.createdAt()),
+        n.sentAt().map(dates::time).orElse(""),
         n.gateway().orElse(""),
         n.gatewayId().orElse(""),
         n.report().orElse(""),
-        n.reportAt().map(t -> when(t, zone)).orElse(""),
+        n.reportAt().map(dates::time).orElse(""),
         n.lastError().orElse(""),
         n.inDoubt(),
         n.status() == NoticeStatus.FAILED || n.status() == NoticeStatus.UNDELIVERED);
-  }
-
-  private static String when(Instant at, ZoneId zone) {
-    return WHEN.format(at.atZone(zone));
   }
 }

@@ -1,9 +1,9 @@
 package org.cetak.notify.web;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.notify.CollectableWhen;
@@ -53,9 +53,12 @@ public class NoticesPage {
   @GetMapping("/sms")
   @Allow(Permission.SEE_NOTICES)
   String page(
-      Office office, @RequestParam(name = "status", defaultValue = "") String status, Model model) {
+      Office office,
+      @RequestParam(name = "status", defaultValue = "") String status,
+      Locale locale,
+      Model model) {
     User user = currentUser.get();
-    ZoneId zone = notices.settings(office.id()).zone();
+    DateText dates = DateText.of(notices.settings(office.id()).zone(), locale);
     Optional<NoticeStatus> filter =
         status.isBlank()
             ? Optional.empty()
@@ -65,7 +68,7 @@ public class NoticesPage {
     model.addAttribute(
         "notices",
         notices.list(office.id(), user, filter, 200).stream()
-            .map(n -> NoticeView.of(n, zone))
+            .map(n -> NoticeView.of(n, dates))
             .toList());
     model.addAttribute("statuses", NoticeStatus.values());
     model.addAttribute("status", filter.map(Enum::name).orElse(""));

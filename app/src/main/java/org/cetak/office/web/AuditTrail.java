@@ -8,14 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.DateText;
+import org.cetak.console.Labels;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,14 +36,16 @@ public class AuditTrail {
   /** Events per page. */
   static final int PAGE = 50;
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
-
   private final Audit audit;
   private final Clock clock;
+  private final Labels labels;
+  private final MessageSource messages;
 
-  public AuditTrail(Audit audit, Clock clock) {
+  public AuditTrail(Audit audit, Clock clock, Labels labels, MessageSource messages) {
     this.audit = audit;
     this.clock = clock;
+    this.labels = labels;
+    this.messages = messages;
   }
 
   /** One event as shown: the time in the office's zone. */
@@ -62,8 +67,9 @@ public class AuditTrail {
       @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate to,
       @RequestParam(name = "page", defaultValue = "1") int page,
+      Locale locale,
       Model model) {
-    Page shown = find(office, actor, action, from, to, Math.max(1, page));
+    Page shown = find(office, actor, action, from, to, Math.max(1, page), locale);
     model.addAttribute("office", office);
     model.addAttribute("trail", shown);
     model.addAttribute("pages", Math.max(1, (shown.total() + PAGE - 1) / PAGE));
@@ -90,11 +96,16 @@ public class AuditTrail {
           LocalDate from,
       @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate to,
-      @RequestParam(name = "page", defaultValue = "1") int page) {
-    return find(office, actor, action, from, to, Math.max(1, page));
+      @RequestParam(name = "page", defaultValue = "1") int page,
+      Locale locale) {
+    return find(office, actor, action, from, to, Math.max(1, page), locale);
   }
 
-  /** Every event of the filter as CSV (UTF-8, RFC 4180), for a spreadsheet. */
+  /**
+   * Every event of the filter as CSV (UTF-8, RFC 4180), for a spreadsheet: worded as the page words
+   * it, in the reader's language (Bahasa Indonesia unless English is chosen), with the action's
+   * code beside its wording for filtering.
+   */
   @GetMapping("/api/offices/{office}/audit.csv")
   @Allow(Permission.SEE_AUDIT)
   @Operation(summary = "The whole filtered audit trail as CSV (UTF-8, RFC 4180)")
@@ -107,29 +118,42 @@ public class AuditTrail {
           LocalDate from,
       @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate to,
+      Locale locale,
       HttpServletResponse response)
       throws IOException {
+    DateText dates = new DateText(clock, locale);
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader(
         "Content-Disposition", "attachment; filename=\"audit-" + office.code() + ".csv\"");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     PrintWriter out = response.getWriter();
-    out.print("id,waktu,pelaku,tindakan,subjek,rincian\r\n");
+    out.print(
+        String.join(
+                ",",
+                "id",
+                cell(text("audit.when", locale)),
+                cell(text("audit.actor", locale)),
+                cell(text("audit.action", locale)),
+                cell(text("audit.code", locale)),
+                cell(text("audit.subject", locale)),
+                cell(text("audit.detail", locale)))
+            + "\r\n");
     int offset = 0;
     List<Audit.Event> batch;
     do {
       batch = audit.find(query(office, actor, action, from, to, offset, 1000));
       for (Audit.Event e : batch) {
-        Row r = row(e);
+        Row r = row(e, dates);
         out.print(
             String.join(
                     ",",
                     String.valueOf(r.id()),
                     cell(r.when()),
-                    cell(r.actor()),
+                    cell(labels.actor(r.actor(), locale)),
+                    cell(labels.of("audit", r.action(), locale)),
                     cell(r.action()),
-                    cell(r.subject()),
-                    cell(r.detail()))
+                    cell(labels.auditSubject(r.subject(), locale)),
+                    cell(labels.auditDetail(r.detail(), locale)))
                 + "\r\n");
       }
       offset += batch.size();
@@ -138,10 +162,20 @@ public class AuditTrail {
   }
 
   private Page find(
-      Office office, String actor, String action, LocalDate from, LocalDate to, int page) {
+      Office office,
+      String actor,
+      String action,
+      LocalDate from,
+      LocalDate to,
+      int page,
+      Locale locale) {
     Audit.Query query = query(office, actor, action, from, to, (page - 1) * PAGE, PAGE);
+    DateText dates = new DateText(clock, locale);
     return new Page(
-        page, PAGE, audit.count(query), audit.find(query).stream().map(this::row).toList());
+        page,
+        PAGE,
+        audit.count(query),
+        audit.find(query).stream().map(e -> row(e, dates)).toList());
   }
 
   private Audit.Query query(
@@ -164,14 +198,14 @@ public class AuditTrail {
         limit);
   }
 
-  private Row row(Audit.Event e) {
+  /** An event as read: to the second, since several happen in one minute. */
+  private static Row row(Audit.Event e, DateText dates) {
     return new Row(
-        e.id(),
-        WHEN.format(e.occurredAt().atZone(clock.getZone())),
-        e.actor(),
-        e.action(),
-        e.subject(),
-        e.detail());
+        e.id(), dates.exact(e.occurredAt()), e.actor(), e.action(), e.subject(), e.detail());
+  }
+
+  private String text(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
   }
 
   private static Optional<String> blankToEmpty(String s) {

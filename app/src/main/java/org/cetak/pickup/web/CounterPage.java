@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
@@ -62,7 +63,7 @@ public class CounterPage {
   String page(Office office, Locale locale, Model model) {
     User user = currentUser.get();
     model.addAttribute("office", office);
-    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     pickup.unclaimed(office.id(), user); // the page is the counter's: refuse others now
     return "pickup";
   }
@@ -89,7 +90,7 @@ public class CounterPage {
     model.addAttribute("name", name);
     model.addAttribute("birthDate", birthDate);
     model.addAttribute("suket", suket);
-    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     try {
       Optional<LocalDate> born = parseDate(birthDate);
       List<CardAtCounter> cards =
@@ -127,7 +128,7 @@ public class CounterPage {
     model.addAttribute("card", card);
     model.addAttribute("handover", pickup.handover(office.id(), requestId, user).orElse(null));
     model.addAttribute("fingerprintReader", pickup.fingerprintReader());
-    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     return "pickup-card";
   }
 
@@ -192,7 +193,7 @@ public class CounterPage {
     User user = currentUser.get();
     model.addAttribute("office", office);
     model.addAttribute("cards", pickup.unclaimed(office.id(), user));
-    model.addAttribute("when", new ConsoleDates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     return "pickup-unclaimed";
   }
 

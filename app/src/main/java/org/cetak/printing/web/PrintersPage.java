@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.office.Access;
@@ -92,7 +93,7 @@ public class PrintersPage {
 
   @GetMapping("/printers")
   @Allow(Permission.SEE_PRINTERS)
-  String printers(Office office, Model model) {
+  String printers(Office office, Locale locale, Model model) {
     table(office, model);
     User user = currentUser.get();
     model.addAttribute("offices", access.visible(user));
@@ -108,7 +109,7 @@ public class PrintersPage {
     model.addAttribute("payloadWaits", payloadWaits.waiting(office.id()));
     model.addAttribute("toCheck", checks.waitingCount(office.id()));
     model.addAttribute("payloadRetryMinutes", PayloadFetchingQueue.RETRY.toMinutes());
-    model.addAttribute("zone", DailyReports.ZONE);
+    model.addAttribute("when", DateText.of(DailyReports.ZONE, locale));
     return "printers";
   }
 

@@ -1,10 +1,10 @@
 package org.cetak.quality.web;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.notify.CollectableWhen;
@@ -53,8 +53,7 @@ public class QualityCheckPage {
   @Allow(Permission.CHECK_CARD)
   String page(Office office, Locale locale, Model model) {
     NoticeSettings settings = notices.settings(office.id());
-    DateTimeFormatter printed =
-        DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", locale).withZone(settings.zone());
+    DateText dates = DateText.of(settings.zone(), locale);
     model.addAttribute("office", office);
     model.addAttribute(
         "cards",
@@ -66,7 +65,7 @@ public class QualityCheckPage {
                         c.requestId(),
                         c.printerCode(),
                         c.residentName(),
-                        printed.format(c.printedAt()) + " " + settings.zoneName()))
+                        dates.time(c.printedAt()) + " " + settings.zoneName()))
             .toList());
     model.addAttribute("reasons", CheckReason.values());
     model.addAttribute("readerAttached", checks.readerAttached());

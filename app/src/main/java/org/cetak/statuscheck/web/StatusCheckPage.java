@@ -3,10 +3,8 @@ package org.cetak.statuscheck.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.cetak.common.DateText;
 import org.cetak.security.Allow;
 import org.cetak.statuscheck.StatusAnswer;
 import org.cetak.statuscheck.StatusCheck;
@@ -53,32 +51,7 @@ public class StatusCheckPage {
     }
     model.addAttribute("answer", answer);
     model.addAttribute("kind", answer.getClass().getSimpleName());
-    model.addAttribute("when", new Dates(clock, locale));
+    model.addAttribute("when", new DateText(clock, locale));
     return "status-check";
-  }
-
-  /** Dates and times as the resident reads them, in the office's time zone. */
-  public static final class Dates {
-    private final DateTimeFormatter day;
-    private final DateTimeFormatter time;
-    private final Clock clock;
-
-    Dates(Clock clock, Locale locale) {
-      this.clock = clock;
-      this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
-      this.time = DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", locale);
-    }
-
-    public String day(LocalDate date) {
-      return day.format(date);
-    }
-
-    public String day(Instant instant) {
-      return day.format(instant.atZone(clock.getZone()));
-    }
-
-    public String time(Instant instant) {
-      return time.format(instant.atZone(clock.getZone()));
-    }
   }
 }

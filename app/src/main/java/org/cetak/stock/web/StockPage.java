@@ -4,7 +4,6 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
+import org.cetak.common.DateText;
 import org.cetak.notify.Notices;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
@@ -72,6 +72,7 @@ public class StockPage {
   private final DropReceipts drops;
   private final Notices notices;
   private final MessageSource messages;
+  private final org.cetak.console.Labels words;
 
   public StockPage(
       Access access,
@@ -84,7 +85,8 @@ public class StockPage {
       Losses losses,
       DropReceipts drops,
       Notices notices,
-      MessageSource messages) {
+      MessageSource messages,
+      org.cetak.console.Labels words) {
     this.access = access;
     this.currentUser = currentUser;
     this.levels = levels;
@@ -96,6 +98,7 @@ public class StockPage {
     this.drops = drops;
     this.notices = notices;
     this.messages = messages;
+    this.words = words;
   }
 
   /** One printer's slots. */
@@ -374,15 +377,13 @@ public class StockPage {
   private final class Labels {
     final Locale locale;
     final List<Printer> printers;
-    final DateTimeFormatter dayFormat;
-    final DateTimeFormatter timeFormat;
+    final DateText dates;
     final NumberFormat numbers;
 
     Labels(Locale locale, ZoneId zone, List<Printer> printers) {
       this.locale = locale;
       this.printers = printers;
-      this.dayFormat = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
-      this.timeFormat = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", locale).withZone(zone);
+      this.dates = DateText.of(zone, locale);
       this.numbers = NumberFormat.getIntegerInstance(locale);
     }
 
@@ -395,11 +396,11 @@ public class StockPage {
     }
 
     String day(LocalDate date) {
-      return date == null ? "-" : dayFormat.format(date);
+      return dates.day(date);
     }
 
     String time(Instant instant) {
-      return instant == null ? "-" : timeFormat.format(instant);
+      return dates.time(instant);
     }
 
     String place(Place place) {
@@ -452,9 +453,7 @@ public class StockPage {
           place(m.to()),
           number(m.quantity()),
           reason(m.reason()),
-          byStation
-              ? text("stockpage.byStation", m.actor().substring(STATION.length()))
-              : m.actor(),
+          words.actor(m.actor(), locale),
           text("stockpage.kind." + m.referenceKind().name()) + " " + m.referenceId(),
           String.join(" · ", detail));
     }
