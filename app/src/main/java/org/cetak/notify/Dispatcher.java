@@ -83,11 +83,23 @@ public final class Dispatcher {
 
   /**
    * One pass: fetch reports, settle attempts whose answer never came, queue reminders, send what is
-   * due.
+   * due. While the gateway reports itself unreachable until a later try, nothing is claimed or
+   * sent.
    */
   public Run dispatch() {
     gateway.collectReports().forEach(reports::received);
     int settled = settleUnanswered();
+    Optional<SmsGateway.Unreachable> down = gateway.unreachable();
+    if (down.isPresent() && clock.instant().isBefore(down.get().nextTry())) {
+      // nothing claimed: notices keep their attempts for a gateway that answers
+      log.info(
+          "SMS gateway {} unreachable since {} ({}); nothing sent before {}",
+          gateway.name(),
+          down.get().since(),
+          down.get().reason(),
+          down.get().nextTry());
+      return new Run(0, 0, 0, 0, settled, 0);
+    }
     int reminders = 0;
     int[] counts = new int[4];
     for (long office : store.officesWithNotices()) {

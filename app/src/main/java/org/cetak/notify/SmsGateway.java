@@ -1,5 +1,6 @@
 package org.cetak.notify;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,20 @@ public interface SmsGateway {
   default java.util.List<DeliveryReport> collectReports() {
     return java.util.List.of();
   }
+
+  /**
+   * Whether the gateway could not be reached at the last tries, and when it is tried next; empty
+   * while it answers, or when the gateway does not keep track (every send tries it).
+   */
+  default Optional<Unreachable> unreachable() {
+    return Optional.empty();
+  }
+
+  /**
+   * The gateway did not answer since {@code since}, {@code failedTries} tries in a row; no try is
+   * made before {@code nextTry}.
+   */
+  record Unreachable(String reason, Instant since, int failedTries, Instant nextTry) {}
 
   /** The gateway's answer to one send. */
   sealed interface Outcome {

@@ -166,8 +166,12 @@ final class DispatcherProcess {
                   "",
                   "DUKCAPIL",
                   Duration.ofSeconds(5),
-                  Duration.ofSeconds(30)),
-              reports::received);
+                  Duration.ofSeconds(30),
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(30),
+                  Duration.ofMinutes(10)),
+              reports::received,
+              Clock.systemUTC());
       case "gammu" -> new GammuGateway(new GammuGateway.Settings(args[7], args[8], args[9]));
       default -> throw new IllegalArgumentException(args[6]);
     };

@@ -22,7 +22,12 @@ final class KannelReportReceiver implements AutoCloseable {
   private final HttpServer server;
 
   KannelReportReceiver(DeliveryReports reports) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(reports, 0);
+  }
+
+  /** A receiver on the given port (0: a free one), as a node answering at a known address. */
+  KannelReportReceiver(DeliveryReports reports, int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
         "/sms/reports/kannel",
         exchange -> {

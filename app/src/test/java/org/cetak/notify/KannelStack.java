@@ -46,6 +46,11 @@ final class KannelStack implements AutoCloseable {
   private final List<Path> fakesmscLogs = new ArrayList<>();
 
   KannelStack() throws IOException {
+    this(List.of());
+  }
+
+  /** With more settings of smsbox's group ({@code http-request-retry = 3}, ...). */
+  KannelStack(List<String> smsboxSettings) throws IOException {
     dir = Files.createTempDirectory("cetak-kannel");
     adminPort = freePort();
     smsboxPort = freePort();
@@ -82,6 +87,7 @@ final class KannelStack implements AutoCloseable {
             "sendsms-interface = 127.0.0.1",
             "log-file = \"" + dir.resolve("smsbox.log") + "\"",
             "log-level = 1",
+            String.join("\n", smsboxSettings),
             "",
             "group = sendsms-user",
             "username = " + USER,

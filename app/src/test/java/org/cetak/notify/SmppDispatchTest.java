@@ -43,8 +43,12 @@ class SmppDispatchTest {
             "",
             "DUKCAPIL",
             timeout,
-            Duration.ofMillis(300)),
-        f.reports::received);
+            Duration.ofMillis(300),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(10)),
+        f.reports::received,
+        f.clock);
   }
 
   /** The README's rule for an unanswered SMPP attempt: the report wait, then the backoff. */

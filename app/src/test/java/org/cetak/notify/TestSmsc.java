@@ -105,7 +105,12 @@ final class TestSmsc implements AutoCloseable {
   final int port;
 
   TestSmsc() throws IOException {
-    port = KannelStack.freePort();
+    this(KannelStack.freePort());
+  }
+
+  /** A centre on the given port, as a centre back on its address after an outage. */
+  TestSmsc(int port) throws IOException {
+    this.port = port;
     listener = new SMPPServerSessionListener(port, 60000, new Loopback());
     listener.setMessageReceiverListener(new Centre());
     accepting.execute(this::acceptLoop);

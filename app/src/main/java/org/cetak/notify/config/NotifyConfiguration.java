@@ -56,34 +56,79 @@ public class NotifyConfiguration {
     return new DeliveryReports(store, transactions, clock);
   }
 
+  /**
+   * Kannel's {@code sendsms} and our account there. {@code report-url} is where Kannel sends its
+   * delivery reports: by default this node; with several nodes, an address in front of them all
+   * (any node settles any report: they share the database).
+   */
+  @Bean
+  KannelGateway.Settings kannelSettings(
+      @Value("${cetak.sms.kannel.url:http://127.0.0.1:13013/cgi-bin/sendsms}") URI url,
+      @Value("${cetak.sms.kannel.username:cetak}") String username,
+      @Value("${cetak.sms.kannel.password:}") String password,
+      @Value("${cetak.sms.kannel.from:DUKCAPIL}") String from,
+      @Value("${cetak.sms.kannel.report-url:}") String reportUrl,
+      @Value("${cetak.sms.kannel.report-token:}") String reportToken,
+      @Value("${cetak.sms.timeout:PT10S}") Duration timeout,
+      @Value("${server.port:8080}") int serverPort) {
+    return new KannelGateway.Settings(
+        url,
+        username,
+        password,
+        from,
+        URI.create(
+            reportUrl.isBlank()
+                ? "http://127.0.0.1:" + serverPort + "/sms/reports/kannel"
+                : reportUrl),
+        reportToken,
+        timeout);
+  }
+
+  /**
+   * The SMPP centre and our account there; a centre that cannot be reached is tried again after
+   * {@code bind-backoff}, doubled up to {@code max-bind-backoff}, each try waiting at most {@code
+   * connect-timeout}.
+   */
+  @Bean
+  SmppGateway.Settings smppSettings(
+      @Value("${cetak.sms.smpp.host:127.0.0.1}") String host,
+      @Value("${cetak.sms.smpp.port:2775}") int port,
+      @Value("${cetak.sms.smpp.system-id:cetak}") String systemId,
+      @Value("${cetak.sms.smpp.password:}") String password,
+      @Value("${cetak.sms.smpp.system-type:}") String systemType,
+      @Value("${cetak.sms.smpp.source:DUKCAPIL}") String source,
+      @Value("${cetak.sms.timeout:PT10S}") Duration timeout,
+      @Value("${cetak.sms.smpp.enquire-link:PT30S}") Duration enquireLink,
+      @Value("${cetak.sms.smpp.connect-timeout:PT5S}") Duration connectTimeout,
+      @Value("${cetak.sms.smpp.bind-backoff:PT30S}") Duration bindBackoff,
+      @Value("${cetak.sms.smpp.max-bind-backoff:PT10M}") Duration maxBindBackoff) {
+    return new SmppGateway.Settings(
+        host,
+        port,
+        systemId,
+        password,
+        systemType,
+        source,
+        timeout,
+        enquireLink,
+        connectTimeout,
+        bindBackoff,
+        maxBindBackoff);
+  }
+
   /** The demo's own gateway ({@code demo}) is wired by the demo. */
   @Bean(destroyMethod = "")
   @ConditionalOnExpression("'${cetak.sms.gateway:file}' != 'demo'")
   SmsGateway smsGateway(
       Environment env,
       @Value("${cetak.sms.gateway:file}") String kind,
+      KannelGateway.Settings kannel,
+      SmppGateway.Settings smpp,
       ObjectProvider<DeliveryReports> reports,
       Clock clock) {
     SmsGateway gateway =
         switch (kind) {
-          case "kannel" ->
-              new KannelGateway(
-                  new KannelGateway.Settings(
-                      URI.create(
-                          env.getProperty(
-                              "cetak.sms.kannel.url", "http://127.0.0.1:13013/cgi-bin/sendsms")),
-                      env.getProperty("cetak.sms.kannel.username", "cetak"),
-                      env.getProperty("cetak.sms.kannel.password", ""),
-                      env.getProperty("cetak.sms.kannel.from", "DUKCAPIL"),
-                      URI.create(
-                          env.getProperty(
-                              "cetak.sms.kannel.report-url",
-                              "http://127.0.0.1:"
-                                  + env.getProperty("server.port", "8080")
-                                  + "/sms/reports/kannel")),
-                      env.getProperty("cetak.sms.kannel.report-token", ""),
-                      env.getProperty(
-                          "cetak.sms.timeout", Duration.class, Duration.ofSeconds(10))));
+          case "kannel" -> new KannelGateway(kannel);
           case "gammu" ->
               new GammuGateway(
                   new GammuGateway.Settings(
@@ -91,18 +136,7 @@ public class NotifyConfiguration {
                       env.getProperty("cetak.sms.gammu.user", "smsd"),
                       env.getProperty("cetak.sms.gammu.password", "")));
           case "smpp" ->
-              new SmppGateway(
-                  new SmppGateway.Settings(
-                      env.getProperty("cetak.sms.smpp.host", "127.0.0.1"),
-                      env.getProperty("cetak.sms.smpp.port", Integer.class, 2775),
-                      env.getProperty("cetak.sms.smpp.system-id", "cetak"),
-                      env.getProperty("cetak.sms.smpp.password", ""),
-                      env.getProperty("cetak.sms.smpp.system-type", ""),
-                      env.getProperty("cetak.sms.smpp.source", "DUKCAPIL"),
-                      env.getProperty("cetak.sms.timeout", Duration.class, Duration.ofSeconds(10)),
-                      env.getProperty(
-                          "cetak.sms.smpp.enquire-link", Duration.class, Duration.ofSeconds(30))),
-                  report -> reports.getObject().received(report));
+              new SmppGateway(smpp, report -> reports.getObject().received(report), clock);
           case "file" ->
               new FileGateway(Path.of(env.getProperty("cetak.sms.file", ".cetak/sms.log")), clock);
           default ->

@@ -1,6 +1,9 @@
 package org.cetak.notify.gateway;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,8 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,11 @@ import org.slf4j.LoggerFactory;
  * user_message_reference}, so a receipt for an attempt whose answer (the centre's message id) was
  * lost still finds its notice. Receipts ({@code deliver_sm}) go to the report consumer; a dropped
  * link is bound again at each dispatcher run, so receipts the centre kept for us come in.
+ *
+ * <p>A centre that cannot be reached is not tried at every run: connecting and binding wait at most
+ * {@code connectTimeout}, and after a failed bind the next one waits {@code bindBackoff}, doubled
+ * after each further failure up to {@code maxBindBackoff}; a successful bind starts over. Meanwhile
+ * {@link #unreachable} says since when and when the next try is.
  */
 public final class SmppGateway implements SmsGateway, AutoCloseable {
 
@@ -58,7 +68,10 @@ public final class SmppGateway implements SmsGateway, AutoCloseable {
       String systemType,
       String sourceAddress,
       Duration timeout,
-      Duration enquireLink) {
+      Duration enquireLink,
+      Duration connectTimeout,
+      Duration bindBackoff,
+      Duration maxBindBackoff) {
 
     @Override
     public String toString() {
@@ -68,11 +81,18 @@ public final class SmppGateway implements SmsGateway, AutoCloseable {
 
   private final Settings settings;
   private final Consumer<DeliveryReport> reports;
+  private final BindBackoff backoff;
   private SMPPSession session;
 
-  public SmppGateway(Settings settings, Consumer<DeliveryReport> reports) {
+  public SmppGateway(Settings settings, Consumer<DeliveryReport> reports, Clock clock) {
     this.settings = settings;
     this.reports = reports;
+    this.backoff = new BindBackoff(clock, settings.bindBackoff(), settings.maxBindBackoff());
+  }
+
+  @Override
+  public Optional<Unreachable> unreachable() {
+    return backoff.unreachable();
   }
 
   @Override
@@ -157,27 +177,60 @@ public final class SmppGateway implements SmsGateway, AutoCloseable {
     }
     if (session != null) {
       session.unbindAndClose();
+      session = null;
     }
-    SMPPSession fresh = new SMPPSession();
+    if (!backoff.due()) {
+      Unreachable down = backoff.unreachable().orElseThrow();
+      throw new IOException(
+          down.reason() + "; belum dicoba lagi sebelum " + down.nextTry() + " (UTC)");
+    }
+    SMPPSession fresh = new SMPPSession(this::connect);
     fresh.setTransactionTimer(settings.timeout().toMillis());
     fresh.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
     fresh.setMessageReceiverListener(new Receipts());
     fresh.addSessionStateListener(this::stateChanged);
-    fresh.connectAndBind(
-        settings.host(),
-        settings.port(),
-        new BindParameter(
-            BindType.BIND_TRX,
-            settings.systemId(),
-            settings.password(),
-            settings.systemType(),
-            TypeOfNumber.UNKNOWN,
-            NumberingPlanIndicator.UNKNOWN,
-            null),
-        settings.timeout().toMillis());
+    try {
+      fresh.connectAndBind(
+          settings.host(),
+          settings.port(),
+          new BindParameter(
+              BindType.BIND_TRX,
+              settings.systemId(),
+              settings.password(),
+              settings.systemType(),
+              TypeOfNumber.UNKNOWN,
+              NumberingPlanIndicator.UNKNOWN,
+              null),
+          settings.connectTimeout().toMillis());
+    } catch (IOException e) {
+      fresh.unbindAndClose();
+      backoff.failed(String.valueOf(e.getMessage()));
+      Unreachable down = backoff.unreachable().orElseThrow();
+      log.warn(
+          "SMSC {}:{} not reachable ({}), {} failed binds in a row; next bind at {}",
+          settings.host(),
+          settings.port(),
+          e.getMessage(),
+          down.failedTries(),
+          down.nextTry());
+      throw e;
+    }
+    backoff.succeeded();
     log.info("Bound to SMSC {}:{} as {}", settings.host(), settings.port(), settings.systemId());
     session = fresh;
     return fresh;
+  }
+
+  /** A TCP connection to the centre that waits at most the connect timeout. */
+  private Connection connect(String host, int port) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(host, port), (int) settings.connectTimeout().toMillis());
+      return new SocketConnection(socket);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   private void stateChanged(

@@ -16,6 +16,7 @@ import org.cetak.notify.NoticeSettings;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.Notices;
 import org.cetak.notify.NotifyError;
+import org.cetak.notify.SmsGateway;
 import org.cetak.notify.UnclaimedCard;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -23,6 +24,7 @@ import org.cetak.office.User;
 import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,10 +41,33 @@ public class NoticeController {
 
   private final Notices notices;
   private final CurrentUser currentUser;
+  private final SmsGateway gateway;
+  private final String node;
 
-  public NoticeController(Notices notices, CurrentUser currentUser) {
+  public NoticeController(
+      Notices notices,
+      CurrentUser currentUser,
+      SmsGateway gateway,
+      @Value("${cetak.station.node:${HOSTNAME:cetak}}") String node) {
     this.notices = notices;
     this.currentUser = currentUser;
+    this.gateway = gateway;
+    this.node = node;
+  }
+
+  /**
+   * The SMS gateway as this node sees it: reachable, or since when it is not and when it is tried
+   * next.
+   */
+  @GetMapping("/gateway")
+  @Allow(Permission.SEE_NOTICES)
+  @Operation(
+      summary =
+          "The SMS gateway as this node sees it: reachable, or unreachable since when and tried"
+              + " again when")
+  @Refuses({})
+  public GatewayView gateway(Office office) {
+    return GatewayView.of(gateway, node, notices.settings(office.id()).zone());
   }
 
   @GetMapping("/notices")

@@ -19,6 +19,7 @@ import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The console's SMS page for counter officers and supervisors (auditors and administrators read
  * it): each notice with its status, attempts, the gateway's id and delivery report, a resend button
- * where an officer may resend, and the cards nobody collected yet. With the file gateway it also
- * shows the file's last lines.
+ * where an officer may resend, and the cards nobody collected yet; a gateway this node cannot
+ * reach, since when and when it is tried next. With the file gateway it also shows the file's last
+ * lines.
  */
 @Controller
 public class NoticesPage {
@@ -42,12 +44,19 @@ public class NoticesPage {
   private final CurrentUser currentUser;
   private final MessageSource messages;
 
+  private final String node;
+
   public NoticesPage(
-      Notices notices, SmsGateway gateway, CurrentUser currentUser, MessageSource messages) {
+      Notices notices,
+      SmsGateway gateway,
+      CurrentUser currentUser,
+      MessageSource messages,
+      @Value("${cetak.station.node:${HOSTNAME:cetak}}") String node) {
     this.notices = notices;
     this.gateway = gateway;
     this.currentUser = currentUser;
     this.messages = messages;
+    this.node = node;
   }
 
   @GetMapping("/sms")
@@ -77,6 +86,7 @@ public class NoticesPage {
     model.addAttribute("office", office);
     model.addAttribute("settings", notices.settings(office.id()));
     model.addAttribute("gateway", gateway.name());
+    model.addAttribute("link", GatewayView.of(gateway, node, zone));
     java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
       templates.put(kind, notices.template(office.id(), kind));

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.approval.Approvals;
 import org.cetak.common.Transactions;
+import org.cetak.drivers.chip.pcsc.PcscReaders;
 import org.cetak.intake.UpstreamRegistry;
 import org.cetak.notify.Notices;
 import org.cetak.notify.Outbox;
@@ -181,11 +182,15 @@ public class StationConfiguration {
     return PrinterLinks.devices();
   }
 
-  /** The PC/SC readers of this machine; the demo replaces them with simulated ones. */
+  /**
+   * The PC/SC readers of this machine, found also when pcscd starts or restarts after the server
+   * (not the JDK's default factory, chosen once per JVM); the demo replaces them with simulated
+   * ones.
+   */
   @Bean
   @ConditionalOnMissingBean
   TerminalFactory terminalFactory() {
-    return TerminalFactory.getDefault();
+    return PcscReaders.ofThisMachine();
   }
 
   /** The operators' actions on printers, waking this node's stations when it runs them. */

@@ -1,0 +1,67 @@
+package org.cetak.notify.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.cetak.notify.SmsGateway;
+
+/**
+ * When a gateway that failed to connect is tried again: after the first failure {@code first}
+ * later, the wait doubling with each further failure up to {@code max}; a success starts over.
+ */
+final class BindBackoff {
+
+  private final Clock clock;
+  private final Duration first;
+  private final Duration max;
+  private int failures;
+  private Instant since;
+  private Instant nextTry;
+  private String reason;
+
+  BindBackoff(Clock clock, Duration first, Duration max) {
+    if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+      throw new IllegalArgumentException(
+          "the bind backoff starts above zero and its cap is not below its start: "
+              + first
+              + ", "
+              + max);
+    }
+    this.clock = clock;
+    this.first = first;
+    this.max = max;
+  }
+
+  /** Whether a try may be made now. */
+  synchronized boolean due() {
+    return nextTry == null || !clock.instant().isBefore(nextTry);
+  }
+
+  synchronized void failed(String why) {
+    Instant now = clock.instant();
+    if (failures == 0) {
+      since = now;
+    }
+    failures++;
+    reason = why;
+    Duration wait = first;
+    for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    nextTry = now.plus(wait.compareTo(max) > 0 ? max : wait);
+  }
+
+  synchronized void succeeded() {
+    failures = 0;
+    since = null;
+    nextTry = null;
+    reason = null;
+  }
+
+  synchronized Optional<SmsGateway.Unreachable> unreachable() {
+    return failures == 0
+        ? Optional.empty()
+        : Optional.of(new SmsGateway.Unreachable(reason, since, failures, nextTry));
+  }
+}
