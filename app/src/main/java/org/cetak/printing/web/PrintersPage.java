@@ -12,6 +12,7 @@ import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.printing.FirstCard;
 import org.cetak.printing.PayloadFetchingQueue;
 import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PrinterControl;
@@ -251,13 +252,22 @@ public class PrintersPage {
         });
   }
 
-  /** An operator or supervisor asks for a printed card to be printed again, with a reason. */
+  /**
+   * An operator or supervisor asks for a printed card to be printed again, with a reason and, when
+   * known, what happened to the first card (as the API's {@code firstCard}): checked by {@link
+   * Reprints#propose} and recorded when a supervisor grants the reprint.
+   */
   @PostMapping("/printers/reprints")
   @Allow(Permission.REQUEST_REPRINT)
   String reprint(
       Office office,
       @RequestParam(name = "request", defaultValue = "") String request,
       @RequestParam(name = "reason", defaultValue = "") String reason,
+      @RequestParam(name = "firstCardOutcome", defaultValue = "") String firstCardOutcome,
+      @RequestParam(name = "firstCardUid", defaultValue = "") String firstCardUid,
+      @RequestParam(name = "firstCardSerial", defaultValue = "") String firstCardSerial,
+      @RequestParam(name = "firstCardPoliceReportNo", defaultValue = "")
+          String firstCardPoliceReportNo,
       Locale locale,
       RedirectAttributes redirect) {
     return act(
@@ -274,7 +284,13 @@ public class PrintersPage {
             throw new DomainException(
                 PrintingError.UNKNOWN_REQUEST, "No print request '" + request + "'");
           }
-          reprints.propose(office.id(), requestId, reason, currentUser.get());
+          reprints.propose(
+              office.id(),
+              requestId,
+              reason,
+              FirstCard.of(
+                  firstCardOutcome, firstCardUid, firstCardSerial, firstCardPoliceReportNo),
+              currentUser.get());
         });
   }
 
