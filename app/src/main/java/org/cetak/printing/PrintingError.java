@@ -40,6 +40,8 @@ public enum PrintingError implements ErrorCode {
   FIRST_CARD_UID_MISMATCH(Kind.INVALID),
   /** No granted reprint of the request awaits its first card's outcome. */
   NO_FIRST_CARD_AWAITED(Kind.CONFLICT),
+  /** The request has a reprint proposed or granted and not printed yet: one is enough. */
+  REPRINT_ALREADY_PROPOSED(Kind.CONFLICT),
   /** A reprint was granted and not printed yet: there is no card to hand over. */
   REPRINT_NOT_PRINTED(Kind.CONFLICT),
   /** No such print request. */

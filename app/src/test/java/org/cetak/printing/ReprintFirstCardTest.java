@@ -464,6 +464,25 @@ class ReprintFirstCardTest {
               assertThat(m).containsEntry("serial_first", "RPT-SERI-0042");
               assertThat(m).containsEntry("reason", "REPRINT");
             });
+
+    DestructionReport report =
+        destructions.propose(
+            office,
+            new DestructionProposal(
+                LocalDate.now(clock.withZone(DailyReports.ZONE)),
+                "Halaman kantor",
+                List.of("Saksi Satu", "Saksi Dua"),
+                List.of(DestructionLine.serial(Item.BLANK, "RPT-SERI-0042"))),
+            blanko);
+    assertThat(report.cards())
+        .as("the destruction report lists a first card named by its serial")
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.serial()).contains("RPT-SERI-0042");
+              assertThat(c.reason()).isEqualTo("REPRINT");
+              assertThat(c.requestId()).contains(request);
+            });
   }
 
   @Test

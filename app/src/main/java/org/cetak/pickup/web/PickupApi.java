@@ -121,7 +121,8 @@ public class PickupApi {
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
-    "REPRINT_NOT_PRINTED"
+    "REPRINT_NOT_PRINTED",
+    "TEXT_TOO_LONG"
   })
   public HandoverView handOver(
       Office office, @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {

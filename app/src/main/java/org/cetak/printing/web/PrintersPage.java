@@ -12,6 +12,7 @@ import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Problems;
 import org.cetak.printing.FirstCard;
 import org.cetak.printing.PayloadFetchingQueue;
 import org.cetak.printing.PayloadWaits;
@@ -59,6 +60,7 @@ public class PrintersPage {
   private final DeviceFileReloads devices;
   private final PayloadWaits payloadWaits;
   private final QualityChecks checks;
+  private final Problems problems;
 
   public PrintersPage(
       PrinterControl control,
@@ -69,8 +71,10 @@ public class PrintersPage {
       Approvals approvals,
       DeviceFileReloads devices,
       PayloadWaits payloadWaits,
-      QualityChecks checks) {
+      QualityChecks checks,
+      Problems problems) {
     this.control = control;
+    this.problems = problems;
     this.checks = checks;
     this.payloadWaits = payloadWaits;
     this.currentUser = currentUser;
@@ -377,9 +381,11 @@ public class PrintersPage {
         throw e;
       }
       Object[] args = args(office, outcome);
-      String generic =
-          messages.getMessage(
-              "printers.error", new Object[] {e.code(), e.getMessage()}, e.getMessage(), locale);
+      String said =
+          problems
+              .detail(e.error(), e.args(), locale)
+              .orElseGet(() -> problems.title(e.error(), locale));
+      String generic = messages.getMessage("printers.error", new Object[] {said}, said, locale);
       String general = messages.getMessage("printers.error." + e.code(), args, generic, locale);
       redirect.addFlashAttribute(
           "error",

@@ -45,11 +45,13 @@ public class ReprintController {
     "UNKNOWN_REQUEST",
     "NOT_PRINTED",
     "REASON_REQUIRED",
+    "REPRINT_ALREADY_PROPOSED",
     "FIRST_CARD_OUTCOME_REQUIRED",
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
-    "INVALID_CHIP_UID"
+    "INVALID_CHIP_UID",
+    "TEXT_TOO_LONG"
   })
   public Approval propose(
       Office office,
@@ -81,7 +83,8 @@ public class ReprintController {
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
     "NO_FIRST_CARD_AWAITED",
-    "INVALID_CHIP_UID"
+    "INVALID_CHIP_UID",
+    "TEXT_TOO_LONG"
   })
   public void firstCard(
       Office office,

@@ -160,6 +160,37 @@ class PickupApiTest {
   }
 
   @Test
+  void a_police_report_number_too_long_is_a_problem_naming_the_field_and_changes_nothing()
+      throws Exception {
+    long request =
+        PrintedCards.print(
+            db,
+            queue,
+            outbox,
+            clock,
+            offices.officeByCode("32.71").orElseThrow().id(),
+            "reason = 'LOST'");
+
+    HttpResponse<String> refused =
+        send(
+            "POST",
+            "/api/offices/32.71/pickup/cards/" + request + "/handover",
+            "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
+                + "\"oldCard\":\"LOST\",\"policeReportNo\":\""
+                + "9".repeat(5000)
+                + "\"}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"code\":\"TEXT_TOO_LONG\"")
+        .contains(
+            "Isian \\\"Nomor surat kehilangan\\\" terlalu panjang: 5000 tanda, paling banyak 64");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+    assertThat(db.fetchCount(db.selectFrom("handover").where("request_id = ?", request))).isZero();
+  }
+
+  @Test
   void an_operator_may_not_hand_cards_over() throws Exception {
     long request = printedFirstCard();
 

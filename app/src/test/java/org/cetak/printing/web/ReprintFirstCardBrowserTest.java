@@ -149,6 +149,11 @@ class ReprintFirstCardBrowserTest {
     browser.get(url("/pickup/" + unknown.requestId()));
     assertThat(browser.findElement(By.id("first-card-missing")).getText())
         .contains("hasil kartu pertama belum dicatat");
+    assertThat(browser.findElement(By.id("reprint-awaiting-print")).getText())
+        .startsWith("Cetak ulang kartu ini sudah disetujui dan belum tercetak");
+    assertThat(browser.findElements(By.id("handover-form")))
+        .as("the card at the counter is the first one: nothing to hand over until the reprint")
+        .isEmpty();
     browser.get(url("/pickup/" + lost.requestId()));
     assertThat(browser.findElement(By.id("status")).isDisplayed()).isTrue();
     assertThat(browser.findElements(By.id("first-card-missing")))
@@ -182,6 +187,12 @@ class ReprintFirstCardBrowserTest {
                 + ". Tidak ada yang dicatat.");
     propose(damaged, "laminasi terkelupas", "reprint-firstCard-unknown", "", "", police);
     assertThat(error()).startsWith("Kartu pertama: pilih \"ada di kantor\" atau \"hilang\"");
+    propose(damaged, "laminasi terkelupas", "reprint-firstCard-lost", "", "", "L".repeat(65));
+    assertThat(error())
+        .isEqualTo(
+            "Ditolak: Isian \"Nomor surat kehilangan dari kepolisian\" terlalu panjang: "
+                + 65
+                + " tanda, paling banyak 64. Tidak ada yang dicatat.");
     assertThat(proposals()).as("a refused proposal records nothing").isEqualTo(before);
 
     propose(
@@ -193,6 +204,12 @@ class ReprintFirstCardBrowserTest {
         "");
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith("Cetak ulang permohonan " + damaged.requestId() + " diusulkan");
+    Map<String, Object> proposed = proposals();
+    propose(damaged, "laminasi terkelupas", "reprint-firstCard-unknown", "", "", "");
+    assertThat(error())
+        .as("a second proposal of the same reprint, as a form sent twice")
+        .startsWith("Permohonan " + damaged.requestId() + " sudah punya usulan cetak ulang");
+    assertThat(proposals()).isEqualTo(proposed);
     propose(lost, "kartu hilang sebelum diambil", "reprint-firstCard-lost", "", "", police);
 
     Approval damagedReprint = proposal(damaged);
