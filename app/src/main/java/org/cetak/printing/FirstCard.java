@@ -45,7 +45,7 @@ public record FirstCard(
     if (outcome == null || outcome.isBlank()) {
       if (Stream.of(chipUid, serial, policeReportNo).anyMatch(f -> f != null && !f.isBlank())) {
         throw new DomainException(
-            PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+            PrintingError.FIRST_CARD_OUTCOME_MISSING,
             "Details of the first card were given without saying what happened to it");
       }
       return Optional.empty();
@@ -55,7 +55,7 @@ public record FirstCard(
       chosen = Outcome.valueOf(outcome.strip());
     } catch (IllegalArgumentException e) {
       throw new DomainException(
-          PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+          PrintingError.FIRST_CARD_OUTCOME_MISSING,
           "The first card's outcome is SPOILED or LOST, not '" + outcome + "'");
     }
     return Optional.of(

@@ -30,6 +30,8 @@ public enum PrintingError implements ErrorCode {
   CONFIRMATION_REQUIRED(Kind.INVALID),
   /** Say where the card is. */
   SIGHTING_REQUIRED(Kind.INVALID),
+  /** A first card's outcome entered without saying what happened to it (in the office or lost). */
+  FIRST_CARD_OUTCOME_MISSING(Kind.INVALID),
   /** The reprinted card is handed over only once the first card's outcome is entered. */
   FIRST_CARD_OUTCOME_REQUIRED(Kind.CONFLICT),
   /** A lost first card needs the police report number. */

@@ -176,7 +176,7 @@ public final class Reprints implements ApprovalHandler {
     Field.atMost(card.policeReportNo(), MAX_NUMBER, "pickup.firstCardPoliceReportNo");
     if (card.outcome() == null) {
       throw new DomainException(
-          PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+          PrintingError.FIRST_CARD_OUTCOME_MISSING,
           "Say what happened to the first card of request " + requestId,
           requestId);
     }
@@ -211,7 +211,7 @@ public final class Reprints implements ApprovalHandler {
   public void recordFirstCard(long officeId, long requestId, FirstCard card, User by) {
     if (card == null || card.outcome() == null) {
       throw new DomainException(
-          PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+          PrintingError.FIRST_CARD_OUTCOME_MISSING,
           "Say what happened to the first card of request " + requestId,
           requestId);
     }

@@ -419,7 +419,7 @@ class ReprintFirstCardTest {
                                 null, Optional.empty(), Optional.empty(), Optional.empty()),
                             operator))
                 .error())
-        .isEqualTo(PrintingError.FIRST_CARD_OUTCOME_REQUIRED);
+        .isEqualTo(PrintingError.FIRST_CARD_OUTCOME_MISSING);
     assertThat(
             refusal(
                     () ->

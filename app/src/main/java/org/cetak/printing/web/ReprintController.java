@@ -46,7 +46,7 @@ public class ReprintController {
     "NOT_PRINTED",
     "REASON_REQUIRED",
     "REPRINT_ALREADY_PROPOSED",
-    "FIRST_CARD_OUTCOME_REQUIRED",
+    "FIRST_CARD_OUTCOME_MISSING",
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
@@ -78,7 +78,7 @@ public class ReprintController {
   @Allow(Permission.RECORD_FIRST_CARD)
   @Operation(summary = "Enters what happened to the first card of a reprinted request")
   @Refuses({
-    "FIRST_CARD_OUTCOME_REQUIRED",
+    "FIRST_CARD_OUTCOME_MISSING",
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",

@@ -191,6 +191,30 @@ class PickupApiTest {
   }
 
   @Test
+  void a_reprint_proposed_with_a_first_card_but_no_outcome_is_invalid_input_and_records_nothing()
+      throws Exception {
+    long request = printedFirstCard();
+    long approvals = ((Number) db.fetchValue("select count(*) from approval")).longValue();
+
+    HttpResponse<String> refused =
+        http.send(
+            request(
+                    "POST",
+                    "/api/offices/32.71/requests/" + request + "/reprint",
+                    "operator",
+                    "{\"reason\":\"laminasi terkelupas\",\"firstCard\":{\"serial\":\"S-1\"}}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"code\":\"FIRST_CARD_OUTCOME_MISSING\"")
+        .contains("Pilih nasib kartu pertama");
+    assertThat(((Number) db.fetchValue("select count(*) from approval")).longValue())
+        .isEqualTo(approvals);
+  }
+
+  @Test
   void an_operator_may_not_hand_cards_over() throws Exception {
     long request = printedFirstCard();
 
