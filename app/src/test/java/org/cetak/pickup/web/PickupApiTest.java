@@ -215,6 +215,31 @@ class PickupApiTest {
   }
 
   @Test
+  void a_card_whose_chip_was_handed_over_with_another_request_is_a_conflict_not_a_failure()
+      throws Exception {
+    long first = printedFirstCard();
+    long second = printedFirstCard();
+    db.execute(
+        "update print_request set card_uid = (select card_uid from print_request where id = ?)"
+            + " where id = ?",
+        first,
+        second);
+    String body =
+        "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\",\"oldCard\":\"NONE\"}";
+
+    HttpResponse<String> handed =
+        send("POST", "/api/offices/32.71/pickup/cards/" + first + "/handover", body);
+    HttpResponse<String> again =
+        send("POST", "/api/offices/32.71/pickup/cards/" + second + "/handover", body);
+
+    assertThat(handed.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("\"code\":\"ALREADY_HANDED_OVER\"");
+    assertThat(db.fetchValue("select status from print_request where id = ?", second))
+        .isEqualTo("PRINTED");
+  }
+
+  @Test
   void an_operator_may_not_hand_cards_over() throws Exception {
     long request = printedFirstCard();
 
