@@ -34,8 +34,8 @@ public class DemoBacklog implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoBacklog.class);
 
-  private static final String OFFICE = "32.71";
-  private static final long SEED = 2026;
+  static final String OFFICE = "32.71";
+  static final long SEED = 2026;
 
   private final ImportService imports;
   private final AllocationService allocation;

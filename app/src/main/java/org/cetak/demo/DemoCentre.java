@@ -12,6 +12,7 @@ import org.cetak.sim.registry.RegistryBehaviour;
 import org.cetak.sim.registry.RegistryServer;
 import org.cetak.sim.registry.SyntheticResidents;
 import org.cetak.sim.time.Timeline;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,10 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * The demo's centre: a simulated SIAK on a free loopback port that takes the printed and
- * handed-over statuses, so that consolidation shows the centre's answers. Off when a real upstream
- * is configured ({@code cetak.upstream.url}) or {@code cetak.demo.centre=false}.
+ * handed-over statuses, so that consolidation shows the centre's answers, and knows the demo's
+ * residents (those of {@link DemoBacklog}), so that a reprint of a card whose photo and signature
+ * were erased after printing fetches them again and prints. Off when a real upstream is configured
+ * ({@code cetak.upstream.url}) or {@code cetak.demo.centre=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -28,11 +31,12 @@ import org.springframework.context.annotation.Profile;
 public class DemoCentre {
 
   @Bean(destroyMethod = "close")
-  RegistryServer demoRegistryServer(Clock clock) {
+  RegistryServer demoRegistryServer(
+      Clock clock, @Value("${cetak.demo.backlog:300}") int residents) {
     try {
       return new RegistryServer(
-              new SyntheticResidents(1),
-              new RegistryBehaviour(0, 1, Duration.ZERO, 0, List.of()),
+              new SyntheticResidents(DemoBacklog.SEED).livingIn(DemoBacklog.OFFICE),
+              new RegistryBehaviour(residents, DemoBacklog.SEED, Duration.ZERO, 0, List.of()),
               Timeline.of(1.0, clock.instant()))
           .start("127.0.0.1", 0);
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.AllocationError;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.intake.RequestStatus;
@@ -31,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * as a withdrawn old card awaiting destruction, and the handover is queued for the centre.
  */
 public final class PickupService {
+
+  /** The longest representative's name the handover keeps. */
+  static final int MAX_NAME = 100;
+
+  /** The longest document number (letter of authority, police report, card serial) it keeps. */
+  static final int MAX_NUMBER = 64;
 
   private static final Logger log = LoggerFactory.getLogger(PickupService.class);
 
@@ -251,6 +258,10 @@ public final class PickupService {
         }
       }
     }
+    Field.atMost(form.representativeName(), MAX_NAME, "pickup.representativeName");
+    Field.atMost(form.authorityLetterNo(), MAX_NUMBER, "pickup.authorityLetterNo");
+    Field.atMost(form.oldCardSerial(), MAX_NUMBER, "pickup.oldCardSerial");
+    Field.atMost(form.policeReportNo(), MAX_NUMBER, "pickup.policeReportNo");
     if (form.oldCard() == OldCard.LOST && form.policeReportNo().isEmpty()) {
       throw new DomainException(
           PickupError.POLICE_REPORT_REQUIRED, "A lost old card needs the police report number");
@@ -267,6 +278,15 @@ public final class PickupService {
           PickupError.OLD_CARD_REQUIRED,
           "A replacement card is handed over against the old card or its police report");
     }
+  }
+
+  /**
+   * Whether a reprint of the card is granted and not printed yet: the card at hand is the first
+   * one, and there is nothing to hand over until the reprint is printed.
+   */
+  public boolean reprintAwaitingPrint(long officeId, long requestId, User by) {
+    card(officeId, requestId, by);
+    return reprints.reprintAwaitingPrint(requestId);
   }
 
   /**

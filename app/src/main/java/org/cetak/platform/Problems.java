@@ -5,6 +5,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.Field;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -85,11 +86,22 @@ public class Problems {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(messages.getMessage(key, args, null, locale));
+      return Optional.ofNullable(messages.getMessage(key, labelled(args, locale), null, locale));
     } catch (IllegalArgumentException e) {
       // a value of another type than the wording formats (a text for a number): the title stands
       return Optional.empty();
     }
+  }
+
+  /** The arguments with each {@link Field} replaced by its label in the language. */
+  private Object[] labelled(Object[] args, Locale locale) {
+    Object[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof Field field) {
+        out[i] = messages.getMessage(field.key(), null, field.key(), locale);
+      }
+    }
+    return out;
   }
 
   /** The language of a request: the console's choice, or for API clients their Accept-Language. */

@@ -1,6 +1,8 @@
 package org.cetak.printing;
 
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.cetak.common.DomainException;
 
 /**
  * What happened to the first card of a reprinted request, as the counter or the print room enters
@@ -32,15 +34,33 @@ public record FirstCard(
     policeReportNo = trimmed(policeReportNo);
   }
 
-  /** The first card's outcome from form fields; empty when no outcome was chosen. */
+  /**
+   * The first card's outcome from a console form's fields; empty when no outcome was chosen and
+   * nothing was typed about the first card. An outcome that is not one of {@link Outcome}, or a
+   * chip UID, serial or police report typed without an outcome, is refused (so that nothing typed
+   * is dropped unseen).
+   */
   public static Optional<FirstCard> of(
       String outcome, String chipUid, String serial, String policeReportNo) {
     if (outcome == null || outcome.isBlank()) {
+      if (Stream.of(chipUid, serial, policeReportNo).anyMatch(f -> f != null && !f.isBlank())) {
+        throw new DomainException(
+            PrintingError.FIRST_CARD_OUTCOME_MISSING,
+            "Details of the first card were given without saying what happened to it");
+      }
       return Optional.empty();
+    }
+    Outcome chosen;
+    try {
+      chosen = Outcome.valueOf(outcome.strip());
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(
+          PrintingError.FIRST_CARD_OUTCOME_MISSING,
+          "The first card's outcome is SPOILED or LOST, not '" + outcome + "'");
     }
     return Optional.of(
         new FirstCard(
-            Outcome.valueOf(outcome.strip()),
+            chosen,
             Optional.ofNullable(chipUid),
             Optional.ofNullable(serial),
             Optional.ofNullable(policeReportNo)));

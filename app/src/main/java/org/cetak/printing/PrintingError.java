@@ -30,6 +30,8 @@ public enum PrintingError implements ErrorCode {
   CONFIRMATION_REQUIRED(Kind.INVALID),
   /** Say where the card is. */
   SIGHTING_REQUIRED(Kind.INVALID),
+  /** A first card's outcome entered without saying what happened to it (in the office or lost). */
+  FIRST_CARD_OUTCOME_MISSING(Kind.INVALID),
   /** The reprinted card is handed over only once the first card's outcome is entered. */
   FIRST_CARD_OUTCOME_REQUIRED(Kind.CONFLICT),
   /** A lost first card needs the police report number. */
@@ -40,6 +42,8 @@ public enum PrintingError implements ErrorCode {
   FIRST_CARD_UID_MISMATCH(Kind.INVALID),
   /** No granted reprint of the request awaits its first card's outcome. */
   NO_FIRST_CARD_AWAITED(Kind.CONFLICT),
+  /** The request has a reprint proposed or granted and not printed yet: one is enough. */
+  REPRINT_ALREADY_PROPOSED(Kind.CONFLICT),
   /** A reprint was granted and not printed yet: there is no card to hand over. */
   REPRINT_NOT_PRINTED(Kind.CONFLICT),
   /** No such print request. */

@@ -9,6 +9,7 @@ import org.cetak.approval.ApprovalDetail;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 import org.cetak.intake.RequestStatus;
 import org.cetak.office.Role;
@@ -24,6 +25,12 @@ import org.cetak.stock.SpoilRecords;
 public final class Reprints implements ApprovalHandler {
 
   public static final String KIND = "REPRINT";
+
+  /** The longest reason a reprint keeps. */
+  static final int MAX_REASON = 200;
+
+  /** The longest serial or police report number of a first card it keeps. */
+  static final int MAX_NUMBER = 64;
 
   /** What reprints need to know of requests, and the grants. */
   public interface Store {
@@ -52,6 +59,12 @@ public final class Reprints implements ApprovalHandler {
 
     /** Whether the request has a grant no print job used yet. */
     boolean reprintPending(long requestId);
+
+    /**
+     * Whether the request has a reprint proposed and not decided yet, or granted and not printed
+     * yet; the request's reprints are locked against another proposal until the transaction ends.
+     */
+    boolean reprintOpen(long requestId);
 
     /** Keeps the first card's outcome proposed with a reprint until the reprint is decided. */
     void proposeFirstCard(long approvalId, FirstCard card);
@@ -113,6 +126,7 @@ public final class Reprints implements ApprovalHandler {
     if (reason == null || reason.isBlank()) {
       throw new DomainException(AllocationError.REASON_REQUIRED, "A reprint needs a reason");
     }
+    Field.atMost(Optional.of(reason), MAX_REASON, "reprints.reason");
     RequestState request =
         store
             .request(requestId)
@@ -135,6 +149,12 @@ public final class Reprints implements ApprovalHandler {
     firstCard.ifPresent(card -> check(card, requestId, request.cardUid()));
     return transactions.inTransaction(
         () -> {
+          if (store.reprintOpen(requestId)) {
+            throw new DomainException(
+                PrintingError.REPRINT_ALREADY_PROPOSED,
+                "Request " + requestId + " has a reprint proposed or granted and not printed yet",
+                requestId);
+          }
           Approval approval =
               approvals
                   .get()
@@ -152,9 +172,11 @@ public final class Reprints implements ApprovalHandler {
 
   /** Refuses a first card's outcome that cannot be recorded for a card printed with {@code uid}. */
   private static void check(FirstCard card, long requestId, Optional<String> uid) {
+    Field.atMost(card.serial(), MAX_NUMBER, "pickup.firstCardSerial");
+    Field.atMost(card.policeReportNo(), MAX_NUMBER, "pickup.firstCardPoliceReportNo");
     if (card.outcome() == null) {
       throw new DomainException(
-          PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+          PrintingError.FIRST_CARD_OUTCOME_MISSING,
           "Say what happened to the first card of request " + requestId,
           requestId);
     }
@@ -189,7 +211,7 @@ public final class Reprints implements ApprovalHandler {
   public void recordFirstCard(long officeId, long requestId, FirstCard card, User by) {
     if (card == null || card.outcome() == null) {
       throw new DomainException(
-          PrintingError.FIRST_CARD_OUTCOME_REQUIRED,
+          PrintingError.FIRST_CARD_OUTCOME_MISSING,
           "Say what happened to the first card of request " + requestId,
           requestId);
     }
@@ -244,6 +266,11 @@ public final class Reprints implements ApprovalHandler {
               + " before its reprint is handed over",
           requestId);
     }
+  }
+
+  /** Whether the request has a reprint granted and not printed yet (no card to hand over). */
+  public boolean reprintAwaitingPrint(long requestId) {
+    return store.reprintPending(requestId);
   }
 
   /** Whether the request's reprinted card waits for its first card's outcome. */

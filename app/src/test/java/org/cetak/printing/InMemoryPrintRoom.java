@@ -238,6 +238,11 @@ final class InMemoryPrintRoom {
     }
 
     @Override
+    public boolean reprintOpen(long requestId) {
+      return false;
+    }
+
+    @Override
     public void proposeFirstCard(long approvalId, FirstCard card) {
       throw new UnsupportedOperationException("no approvals here");
     }

@@ -103,6 +103,11 @@ class PreparingCardSupplyTest {
         }
 
         @Override
+        public boolean reprintOpen(long requestId) {
+          return false;
+        }
+
+        @Override
         public void proposeFirstCard(long approvalId, FirstCard card) {
           throw new UnsupportedOperationException("no approvals here");
         }

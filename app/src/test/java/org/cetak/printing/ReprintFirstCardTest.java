@@ -419,7 +419,7 @@ class ReprintFirstCardTest {
                                 null, Optional.empty(), Optional.empty(), Optional.empty()),
                             operator))
                 .error())
-        .isEqualTo(PrintingError.FIRST_CARD_OUTCOME_REQUIRED);
+        .isEqualTo(PrintingError.FIRST_CARD_OUTCOME_MISSING);
     assertThat(
             refusal(
                     () ->
@@ -463,6 +463,25 @@ class ReprintFirstCardTest {
               assertThat(m.get("chip_uid")).isNull();
               assertThat(m).containsEntry("serial_first", "RPT-SERI-0042");
               assertThat(m).containsEntry("reason", "REPRINT");
+            });
+
+    DestructionReport report =
+        destructions.propose(
+            office,
+            new DestructionProposal(
+                LocalDate.now(clock.withZone(DailyReports.ZONE)),
+                "Halaman kantor",
+                List.of("Saksi Satu", "Saksi Dua"),
+                List.of(DestructionLine.serial(Item.BLANK, "RPT-SERI-0042"))),
+            blanko);
+    assertThat(report.cards())
+        .as("the destruction report lists a first card named by its serial")
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.serial()).contains("RPT-SERI-0042");
+              assertThat(c.reason()).isEqualTo("REPRINT");
+              assertThat(c.requestId()).contains(request);
             });
   }
 

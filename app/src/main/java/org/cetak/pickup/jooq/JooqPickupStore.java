@@ -30,6 +30,7 @@ import org.cetak.request.RequestSearch;
 import org.cetak.request.jooq.RequestSearchSql;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** Cards at the counter and their handovers in PostgreSQL. */
 public final class JooqPickupStore implements PickupStore {
@@ -130,12 +131,23 @@ public final class JooqPickupStore implements PickupStore {
               .returning()
               .fetchSingle();
       return handover(row);
-    } catch (IntegrityConstraintViolationException e) {
-      if (String.valueOf(e.getMessage()).contains("uq_handover")) {
+    } catch (IntegrityConstraintViolationException | DataIntegrityViolationException e) {
+      // jOOQ's own exception, or Spring's translation of it (the application's DSLContext)
+      if (names(e, "uq_handover")) {
         throw new AlreadyHandedOver(requestId, e);
       }
       throw e;
     }
+  }
+
+  /** Whether the exception or one of its causes names the constraint. */
+  private static boolean names(Throwable e, String constraint) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(constraint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -3,11 +3,13 @@ package org.cetak.pickup.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -18,6 +20,7 @@ import org.cetak.pickup.HandoverForm;
 import org.cetak.pickup.OldCard;
 import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
+import org.cetak.platform.Problems;
 import org.cetak.printing.FirstCard;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -43,13 +46,16 @@ public class CounterPage {
   private final Access access;
   private final MessageSource messages;
   private final Clock clock;
+  private final Problems problems;
 
   public CounterPage(
       PickupService pickup,
       CurrentUser currentUser,
       Access access,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      Problems problems) {
+    this.problems = problems;
     this.access = access;
     this.pickup = pickup;
     this.currentUser = currentUser;
@@ -83,6 +89,7 @@ public class CounterPage {
       Locale locale,
       Model model) {
     if (nik.isBlank() && name.isBlank() && suket.isBlank()) {
+      model.addAttribute("error", messages.getMessage("pickup.searchEmpty", null, locale));
       return page(office, locale, model);
     }
     User user = currentUser.get();
@@ -120,7 +127,11 @@ public class CounterPage {
     model.addAttribute("mayHandOver", mayShow);
     boolean firstCardMissing = pickup.firstCardAwaited(office.id(), requestId, user);
     model.addAttribute("firstCardMissing", firstCardMissing);
-    model.addAttribute("firstCardAwaited", card.collectable() && firstCardMissing);
+    boolean reprintAwaitingPrint = pickup.reprintAwaitingPrint(office.id(), requestId, user);
+    model.addAttribute("reprintAwaitingPrint", reprintAwaitingPrint);
+    model.addAttribute("collectable", card.collectable() && !reprintAwaitingPrint);
+    model.addAttribute(
+        "firstCardAwaited", card.collectable() && !reprintAwaitingPrint && firstCardMissing);
     if (mayShow && show.equals("nik")) {
       model.addAttribute("fullNik", pickup.showNik(office.id(), requestId, user));
     }
@@ -155,22 +166,23 @@ public class CounterPage {
       Locale locale,
       RedirectAttributes redirect) {
     User user = currentUser.get();
-    HandoverForm form =
-        new HandoverForm(
-            suketShown,
-            faceMatches,
-            pickup.fingerprintReader()
-                ? Optional.of(Boolean.TRUE.equals(fingerprintVerified))
-                : Optional.empty(),
-            recipient,
-            Optional.of(representativeName),
-            Optional.of(authorityLetterNo),
-            oldCard,
-            Optional.of(oldCardUid),
-            Optional.of(oldCardSerial),
-            Optional.of(policeReportNo),
-            FirstCard.of(firstCardOutcome, firstCardUid, firstCardSerial, firstCardPoliceReportNo));
     try {
+      HandoverForm form =
+          new HandoverForm(
+              suketShown,
+              faceMatches,
+              pickup.fingerprintReader()
+                  ? Optional.of(Boolean.TRUE.equals(fingerprintVerified))
+                  : Optional.empty(),
+              recipient,
+              Optional.of(representativeName),
+              Optional.of(authorityLetterNo),
+              oldCard,
+              Optional.of(oldCardUid),
+              Optional.of(oldCardSerial),
+              Optional.of(policeReportNo),
+              FirstCard.of(
+                  firstCardOutcome, firstCardUid, firstCardSerial, firstCardPoliceReportNo));
       Handover handover = pickup.handOver(office.id(), requestId, form, user);
       redirect.addFlashAttribute(
           "notice",
@@ -197,8 +209,17 @@ public class CounterPage {
     return "pickup-unclaimed";
   }
 
+  /**
+   * A refusal in the officer's language; one that names a field (a text too long, a date that is
+   * none) says which, with what was wrong.
+   */
   private String wording(DomainException e, Locale locale) {
-    String said = messages.getMessage("error." + e.code(), null, e.getMessage(), locale);
+    String said =
+        Arrays.stream(e.args()).anyMatch(Field.class::isInstance)
+            ? problems
+                .detail(e.error(), e.args(), locale)
+                .orElseGet(() -> problems.title(e.error(), locale))
+            : messages.getMessage("error." + e.code(), null, e.getMessage(), locale);
     return messages.getMessage("pickup.refused", new Object[] {said}, locale);
   }
 
@@ -210,7 +231,10 @@ public class CounterPage {
       return Optional.of(LocalDate.parse(text.strip()));
     } catch (DateTimeParseException e) {
       throw new DomainException(
-          org.cetak.platform.ApiError.INVALID_PARAMETER, "Birth date is not a date: " + text);
+          org.cetak.platform.ApiError.INVALID_PARAMETER,
+          "The birth date is not a date",
+          new Field("pickup.birthDate"),
+          text.strip());
     }
   }
 }

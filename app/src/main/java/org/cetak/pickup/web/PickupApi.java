@@ -118,10 +118,12 @@ public class PickupApi {
     "POLICE_REPORT_REQUIRED",
     "INVALID_CHIP_UID",
     "FIRST_CARD_OUTCOME_REQUIRED",
+    "FIRST_CARD_OUTCOME_MISSING",
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
-    "REPRINT_NOT_PRINTED"
+    "REPRINT_NOT_PRINTED",
+    "TEXT_TOO_LONG"
   })
   public HandoverView handOver(
       Office office, @PathVariable("requestId") long requestId, @RequestBody HandoverBody body) {

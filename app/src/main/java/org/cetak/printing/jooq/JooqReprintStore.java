@@ -1,5 +1,6 @@
 package org.cetak.printing.jooq;
 
+import static org.cetak.db.jooq.Tables.APPROVAL;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.REPRINT_FIRST_CARD_PROPOSAL;
 import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
@@ -16,6 +17,9 @@ import org.jooq.impl.DSL;
 
 /** Reprint grants in PostgreSQL. */
 public final class JooqReprintStore implements Reprints.Store {
+
+  /** First key of the per-request advisory lock of reprint proposals ("RPRT"). */
+  private static final int LOCK_SPACE = 0x52505254;
 
   private final DSLContext db;
   private final Clock clock;
@@ -113,6 +117,19 @@ public final class JooqReprintStore implements Reprints.Store {
     return db.fetchExists(
         REPRINT_GRANT,
         REPRINT_GRANT.REQUEST_ID.eq(requestId).and(REPRINT_GRANT.USED_BY_JOB.isNull()));
+  }
+
+  @Override
+  public boolean reprintOpen(long requestId) {
+    db.execute("select pg_advisory_xact_lock(?, ?)", LOCK_SPACE, Math.toIntExact(requestId));
+    return reprintPending(requestId)
+        || db.fetchExists(
+            APPROVAL,
+            APPROVAL
+                .KIND
+                .eq(Reprints.KIND)
+                .and(APPROVAL.SUBJECT_ID.eq(requestId))
+                .and(APPROVAL.STATUS.eq("PROPOSED")));
   }
 
   @Override

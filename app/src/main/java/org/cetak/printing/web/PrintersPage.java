@@ -13,6 +13,8 @@ import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
+import org.cetak.platform.Problems;
+import org.cetak.printing.FirstCard;
 import org.cetak.printing.PayloadFetchingQueue;
 import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PrinterControl;
@@ -59,6 +61,7 @@ public class PrintersPage {
   private final DeviceFileReloads devices;
   private final PayloadWaits payloadWaits;
   private final QualityChecks checks;
+  private final Problems problems;
 
   public PrintersPage(
       PrinterControl control,
@@ -69,8 +72,10 @@ public class PrintersPage {
       Approvals approvals,
       DeviceFileReloads devices,
       PayloadWaits payloadWaits,
-      QualityChecks checks) {
+      QualityChecks checks,
+      Problems problems) {
     this.control = control;
+    this.problems = problems;
     this.checks = checks;
     this.payloadWaits = payloadWaits;
     this.currentUser = currentUser;
@@ -252,13 +257,22 @@ public class PrintersPage {
         });
   }
 
-  /** An operator or supervisor asks for a printed card to be printed again, with a reason. */
+  /**
+   * An operator or supervisor asks for a printed card to be printed again, with a reason and, when
+   * known, what happened to the first card (as the API's {@code firstCard}): checked by {@link
+   * Reprints#propose} and recorded when a supervisor grants the reprint.
+   */
   @PostMapping("/printers/reprints")
   @Allow(Permission.REQUEST_REPRINT)
   String reprint(
       Office office,
       @RequestParam(name = "request", defaultValue = "") String request,
       @RequestParam(name = "reason", defaultValue = "") String reason,
+      @RequestParam(name = "firstCardOutcome", defaultValue = "") String firstCardOutcome,
+      @RequestParam(name = "firstCardUid", defaultValue = "") String firstCardUid,
+      @RequestParam(name = "firstCardSerial", defaultValue = "") String firstCardSerial,
+      @RequestParam(name = "firstCardPoliceReportNo", defaultValue = "")
+          String firstCardPoliceReportNo,
       Locale locale,
       RedirectAttributes redirect) {
     return act(
@@ -275,7 +289,13 @@ public class PrintersPage {
             throw new DomainException(
                 PrintingError.UNKNOWN_REQUEST, "No print request '" + request + "'");
           }
-          reprints.propose(office.id(), requestId, reason, currentUser.get());
+          reprints.propose(
+              office.id(),
+              requestId,
+              reason,
+              FirstCard.of(
+                  firstCardOutcome, firstCardUid, firstCardSerial, firstCardPoliceReportNo),
+              currentUser.get());
         });
   }
 
@@ -362,9 +382,11 @@ public class PrintersPage {
         throw e;
       }
       Object[] args = args(office, outcome);
-      String generic =
-          messages.getMessage(
-              "printers.error", new Object[] {e.code(), e.getMessage()}, e.getMessage(), locale);
+      String said =
+          problems
+              .detail(e.error(), e.args(), locale)
+              .orElseGet(() -> problems.title(e.error(), locale));
+      String generic = messages.getMessage("printers.error", new Object[] {said}, said, locale);
       String general = messages.getMessage("printers.error." + e.code(), args, generic, locale);
       redirect.addFlashAttribute(
           "error",

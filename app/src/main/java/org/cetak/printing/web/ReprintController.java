@@ -45,11 +45,13 @@ public class ReprintController {
     "UNKNOWN_REQUEST",
     "NOT_PRINTED",
     "REASON_REQUIRED",
-    "FIRST_CARD_OUTCOME_REQUIRED",
+    "REPRINT_ALREADY_PROPOSED",
+    "FIRST_CARD_OUTCOME_MISSING",
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
-    "INVALID_CHIP_UID"
+    "INVALID_CHIP_UID",
+    "TEXT_TOO_LONG"
   })
   public Approval propose(
       Office office,
@@ -76,12 +78,13 @@ public class ReprintController {
   @Allow(Permission.RECORD_FIRST_CARD)
   @Operation(summary = "Enters what happened to the first card of a reprinted request")
   @Refuses({
-    "FIRST_CARD_OUTCOME_REQUIRED",
+    "FIRST_CARD_OUTCOME_MISSING",
     "FIRST_CARD_POLICE_REPORT_REQUIRED",
     "FIRST_CARD_SERIAL_REQUIRED",
     "FIRST_CARD_UID_MISMATCH",
     "NO_FIRST_CARD_AWAITED",
-    "INVALID_CHIP_UID"
+    "INVALID_CHIP_UID",
+    "TEXT_TOO_LONG"
   })
   public void firstCard(
       Office office,

@@ -125,6 +125,66 @@ class CounterBrowserTest {
   }
 
   @Test
+  void an_empty_search_or_a_birth_date_that_is_no_date_is_answered_naming_what_to_fill_in() {
+    signIn("loket");
+
+    browser.get(url("/pickup"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.getElementById('find-nik').submit()");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.id("error")).isEmpty());
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo("Isi NIK, nama, atau nomor Suket, lalu tekan Cari.");
+
+    browser.get(url("/pickup"));
+    browser.findElement(By.id("name")).sendKeys("SURYA");
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "const d = document.getElementById('birthDate'); d.type = 'text';"
+                + " d.value = '31-02-2020'; document.getElementById('find-name').submit()");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.id("error")).isEmpty());
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo(
+            "Ditolak: Nilai '31-02-2020' tidak sah untuk 'Tanggal lahir'. Tidak ada yang dicatat.");
+  }
+
+  @Test
+  void a_representatives_name_or_letter_too_long_is_refused_naming_the_field_and_changes_nothing() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason = 'FIRST_CARD'");
+    signIn("loket");
+
+    browser.get(url("/pickup/" + request));
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("recipient-representative")).click();
+    browser.findElement(By.id("representativeName")).sendKeys("A".repeat(101));
+    browser.findElement(By.id("authorityLetterNo")).sendKeys("SK/7/2026");
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo(
+            "Ditolak: Isian \"Nama wakil\" terlalu panjang: "
+                + 101
+                + " tanda, paling banyak 100. Tidak ada yang dicatat.");
+
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("recipient-representative")).click();
+    browser.findElement(By.id("representativeName")).sendKeys("SITI AMINAH");
+    browser.findElement(By.id("authorityLetterNo")).sendKeys("S".repeat(65));
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo(
+            "Ditolak: Isian \"Nomor surat kuasa\" terlalu panjang: "
+                + 65
+                + " tanda, paling banyak 64. Tidak ada yang dicatat.");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+    assertThat(db.fetchCount(db.selectFrom("handover").where("request_id = ?", request))).isZero();
+  }
+
+  @Test
   void the_counter_enters_the_first_cards_loss_in_the_handover_form_of_a_reprinted_card() {
     ReprintedCards.Reprinted reprinted = ReprintedCards.make(spring, office.id());
     long request = reprinted.requestId();
@@ -185,6 +245,33 @@ class CounterBrowserTest {
     assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
     assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("Menunggu");
     assertThat(browser.findElement(By.id("not-connected")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void the_card_history_says_when_the_card_was_handed_over_not_when_it_was_printed() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason = 'FIRST_CARD'");
+    db.execute(
+        "update status_outbox set printed_at = printed_at - interval '3 days' where request_id = ?",
+        request);
+    String nik = (String) db.fetchValue("select nik from print_request where id = ?", request);
+    signIn("loket");
+    browser.get(url("/pickup/" + request));
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("faceMatches")).click();
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
+    String handedAt = browser.findElement(By.cssSelector("#handover dd:first-of-type")).getText();
+
+    browser.get(url("/consolidation"));
+    browser.findElement(By.id("nik")).sendKeys(nik);
+    Browser.submit(browser, browser.findElement(By.cssSelector("#history-form button")));
+
+    WebElement printed =
+        browser.findElement(By.cssSelector("#history tr[data-kind='PRINTED'] .occurred"));
+    WebElement handedOver =
+        browser.findElement(By.cssSelector("#history tr[data-kind='HANDED_OVER'] .occurred"));
+    assertThat(handedOver.getText()).isEqualTo(handedAt);
+    assertThat(printed.getText()).isNotEqualTo(handedAt);
   }
 
   private void signIn(String username) {

@@ -160,6 +160,86 @@ class PickupApiTest {
   }
 
   @Test
+  void a_police_report_number_too_long_is_a_problem_naming_the_field_and_changes_nothing()
+      throws Exception {
+    long request =
+        PrintedCards.print(
+            db,
+            queue,
+            outbox,
+            clock,
+            offices.officeByCode("32.71").orElseThrow().id(),
+            "reason = 'LOST'");
+
+    HttpResponse<String> refused =
+        send(
+            "POST",
+            "/api/offices/32.71/pickup/cards/" + request + "/handover",
+            "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\","
+                + "\"oldCard\":\"LOST\",\"policeReportNo\":\""
+                + "9".repeat(5000)
+                + "\"}");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"code\":\"TEXT_TOO_LONG\"")
+        .contains(
+            "Isian \\\"Nomor surat kehilangan\\\" terlalu panjang: 5000 tanda, paling banyak 64");
+    assertThat(db.fetchValue("select status from print_request where id = ?", request))
+        .isEqualTo("PRINTED");
+    assertThat(db.fetchCount(db.selectFrom("handover").where("request_id = ?", request))).isZero();
+  }
+
+  @Test
+  void a_reprint_proposed_with_a_first_card_but_no_outcome_is_invalid_input_and_records_nothing()
+      throws Exception {
+    long request = printedFirstCard();
+    long approvals = ((Number) db.fetchValue("select count(*) from approval")).longValue();
+
+    HttpResponse<String> refused =
+        http.send(
+            request(
+                    "POST",
+                    "/api/offices/32.71/requests/" + request + "/reprint",
+                    "operator",
+                    "{\"reason\":\"laminasi terkelupas\",\"firstCard\":{\"serial\":\"S-1\"}}")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"code\":\"FIRST_CARD_OUTCOME_MISSING\"")
+        .contains("Pilih nasib kartu pertama");
+    assertThat(((Number) db.fetchValue("select count(*) from approval")).longValue())
+        .isEqualTo(approvals);
+  }
+
+  @Test
+  void a_card_whose_chip_was_handed_over_with_another_request_is_a_conflict_not_a_failure()
+      throws Exception {
+    long first = printedFirstCard();
+    long second = printedFirstCard();
+    db.execute(
+        "update print_request set card_uid = (select card_uid from print_request where id = ?)"
+            + " where id = ?",
+        first,
+        second);
+    String body =
+        "{\"suketShown\":true,\"faceMatches\":true,\"recipient\":\"RESIDENT\",\"oldCard\":\"NONE\"}";
+
+    HttpResponse<String> handed =
+        send("POST", "/api/offices/32.71/pickup/cards/" + first + "/handover", body);
+    HttpResponse<String> again =
+        send("POST", "/api/offices/32.71/pickup/cards/" + second + "/handover", body);
+
+    assertThat(handed.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("\"code\":\"ALREADY_HANDED_OVER\"");
+    assertThat(db.fetchValue("select status from print_request where id = ?", second))
+        .isEqualTo("PRINTED");
+  }
+
+  @Test
   void an_operator_may_not_hand_cards_over() throws Exception {
     long request = printedFirstCard();
 
