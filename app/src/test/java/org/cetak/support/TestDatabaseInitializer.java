@@ -1,9 +1,11 @@
 package org.cetak.support;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cetak.db.testing.PostgresExtension;
 import org.cetak.db.testing.TestDatabase;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -21,8 +23,14 @@ import org.springframework.core.env.MapPropertySource;
 public final class TestDatabaseInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+  private static final AtomicBoolean SERVER_HELD = new AtomicBoolean();
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    if (SERVER_HELD.compareAndSet(false, true)) {
+      // the contexts close in Spring's shutdown hook at JVM exit; the server stops after them
+      SpringApplication.getShutdownHandlers().add(PostgresExtension.holdStopUntilDone());
+    }
     TestDatabase database = PostgresExtension.createDatabase();
     context
         .getEnvironment()

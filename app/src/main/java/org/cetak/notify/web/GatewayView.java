@@ -1,10 +1,7 @@
 package org.cetak.notify.web;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.DateText;
 import org.cetak.notify.SmsGateway;
 
 /**
@@ -22,22 +19,15 @@ public record GatewayView(
     String nextTry,
     String reason) {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("dd-MM-yyyy HH.mm.ss", Locale.forLanguageTag("id"));
-
-  static GatewayView of(SmsGateway gateway, String node, ZoneId zone) {
+  static GatewayView of(SmsGateway gateway, String node, DateText dates) {
     Optional<SmsGateway.Unreachable> down = gateway.unreachable();
     return new GatewayView(
         gateway.name(),
         node,
         down.isEmpty(),
-        down.map(d -> when(d.since(), zone)).orElse(""),
+        down.map(d -> dates.time(d.since())).orElse(""),
         down.map(SmsGateway.Unreachable::failedTries).orElse(0),
-        down.map(d -> when(d.nextTry(), zone)).orElse(""),
+        down.map(d -> dates.time(d.nextTry())).orElse(""),
         down.map(SmsGateway.Unreachable::reason).orElse(""));
-  }
-
-  private static String when(Instant at, ZoneId zone) {
-    return WHEN.format(at.atZone(zone));
   }
 }

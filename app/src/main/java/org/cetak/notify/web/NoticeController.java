@@ -66,8 +66,8 @@ public class NoticeController {
           "The SMS gateway as this node sees it: reachable, or unreachable since when and tried"
               + " again when")
   @Refuses({})
-  public GatewayView gateway(Office office) {
-    return GatewayView.of(gateway, node, notices.settings(office.id()).zone());
+  public GatewayView gateway(Office office, Locale locale) {
+    return GatewayView.of(gateway, node, DateText.of(notices.settings(office.id()).zone(), locale));
   }
 
   @GetMapping("/notices")

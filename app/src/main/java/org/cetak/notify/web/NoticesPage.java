@@ -86,7 +86,7 @@ public class NoticesPage {
     model.addAttribute("office", office);
     model.addAttribute("settings", notices.settings(office.id()));
     model.addAttribute("gateway", gateway.name());
-    model.addAttribute("link", GatewayView.of(gateway, node, zone));
+    model.addAttribute("link", GatewayView.of(gateway, node, dates));
     java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);
     for (NoticeKind kind : NoticeKind.values()) {
       templates.put(kind, notices.template(office.id(), kind));

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.cetak.db.EmbeddedDatabase;
 import org.cetak.db.Schema;
@@ -33,6 +35,16 @@ public final class PostgresExtension
    */
   public static TestDatabase createDatabase() {
     return Server.INSTANCE.createDatabase();
+  }
+
+  /**
+   * Holds the embedded server's stop at JVM exit until the returned action has run (60 s at most):
+   * for users that close in a JVM shutdown hook of their own and need the database until then, such
+   * as Spring test contexts (their scheduler and pool would otherwise meet a stopped server).
+   */
+  public static Runnable holdStopUntilDone() {
+    Server.held = true;
+    return Server.RELEASED::countDown;
   }
 
   /** Drops a database made by {@link #createDatabase()}. */
@@ -100,6 +112,8 @@ public final class PostgresExtension
 
   /** The PostgreSQL server of this JVM and its migrated template database. */
   private static final class Server {
+    static final CountDownLatch RELEASED = new CountDownLatch(1);
+    static volatile boolean held;
     static final Server INSTANCE = new Server();
 
     private static final String TEMPLATE = "cetak_template";
@@ -113,7 +127,14 @@ public final class PostgresExtension
       String url = System.getenv("CETAK_TEST_DATABASE_URL");
       if (url == null || url.isBlank()) {
         EmbeddedDatabase embedded = EmbeddedDatabase.startTemporary();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-pg-stop"));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      awaitRelease();
+                      embedded.close();
+                    },
+                    "embedded-pg-stop"));
         baseUrl = embedded.jdbcUrl("postgres");
         user = EmbeddedDatabase.USER;
         password = "";
@@ -129,6 +150,17 @@ public final class PostgresExtension
       Schema.migrate(dataSource(template));
       execute("alter database " + template + " with is_template true allow_connections false");
       Runtime.getRuntime().addShutdownHook(new Thread(this::dropTemplate, "test-template-drop"));
+    }
+
+    private static void awaitRelease() {
+      if (!held) {
+        return;
+      }
+      try {
+        RELEASED.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     TestDatabase createDatabase() {
