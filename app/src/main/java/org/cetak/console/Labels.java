@@ -215,6 +215,9 @@ public class Labels {
               "Pembatalan serah terima (.+): (\\d+) blanko kembali ke pusat",
               "label.approval.DROP_REVERSAL"));
 
+  /** What the audit trail keeps of an approval proposed or decided: its kind and summary. */
+  private static final Pattern APPROVAL_DETAIL = Pattern.compile("([A-Z_]+): (.+)");
+
   private static final List<Rule> ROW_REASONS =
       List.of(
           Rule.of("is required", "label.row.required"),
@@ -371,8 +374,18 @@ public class Labels {
     return auditDetail(detail, LocaleContextHolder.getLocale());
   }
 
-  /** The same in a given language. */
+  /**
+   * The same in a given language. A proposal or decision of an approval ({@code REPRINT: reprint of
+   * request 12}) reads as its summary does on the pages.
+   */
   public String auditDetail(String detail, Locale locale) {
+    Matcher m = detail == null ? null : APPROVAL_DETAIL.matcher(detail);
+    if (m != null && m.matches()) {
+      Rule rule = APPROVAL_SUMMARIES.get(m.group(1));
+      if (rule != null && rule.pattern().matcher(m.group(2)).matches()) {
+        return word(List.of(rule), m.group(2), locale);
+      }
+    }
     return word(AUDIT_DETAILS, detail, locale);
   }
 

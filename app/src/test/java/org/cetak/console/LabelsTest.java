@@ -246,6 +246,18 @@ class LabelsTest {
   }
 
   @Test
+  void an_approval_proposed_or_decided_reads_in_the_audit_trail_as_on_the_pages() {
+    assertThat(labels.auditDetail("REPRINT: reprint of request 12", INDONESIAN))
+        .isEqualTo("Cetak ulang permohonan 12");
+    assertThat(
+            labels.auditDetail(
+                "WRITE_OFF: Write off 3 blanks from VAULT (PRINT_FAIL)", Locale.ENGLISH))
+        .isEqualTo("Write-off of 3 blanks from Vault (Print failure)");
+    assertThat(labels.auditDetail("REPRINT: uji", INDONESIAN)).isEqualTo("REPRINT: uji");
+    assertThat(labels.auditDetail("12 blanks", INDONESIAN)).isEqualTo("12 blanko");
+  }
+
+  @Test
   void an_approval_summary_of_no_known_form_shows_as_stored() {
     assertThat(labels.approvalSummary(approval("REPRINT", "uji tanggal"), INDONESIAN))
         .isEqualTo("uji tanggal");
