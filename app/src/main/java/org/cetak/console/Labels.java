@@ -2,8 +2,10 @@ package org.cetak.console;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cetak.approval.Approval;
 import org.cetak.printing.device.PrinterCondition;
 import org.cetak.stock.Printer;
 import org.cetak.stock.Printers;
@@ -181,6 +183,41 @@ public class Labels {
               "",
               "checkReason"));
 
+  /** A place of the ledger as {@code Place} writes it: {@code VAULT}, {@code FEEDER(printer 3)}. */
+  private static final String PLACE = "([A-Z_]+(?:\\(printer \\d+\\))?)";
+
+  /**
+   * The summary each kind of two-person approval is proposed with, one form per kind, worded as
+   * {@code label.approval.<kind>}.
+   */
+  private static final Map<String, Rule> APPROVAL_SUMMARIES =
+      Map.of(
+          "REPRINT",
+          Rule.of("reprint of request (\\d+)", "label.approval.REPRINT"),
+          "WRITE_OFF",
+          Rule.of(
+              "Write off (\\d+) blanks from " + PLACE + " \\(([A-Z_]+)\\)",
+              "label.approval.WRITE_OFF",
+              "",
+              "place",
+              "spoilReason"),
+          "DESTRUCTION",
+          Rule.of("Destruction report (.+): (\\d+) cards", "label.approval.DESTRUCTION"),
+          "LOSS",
+          Rule.of(
+              "Berita acara kehilangan (.+): (\\d+) blanko dari " + PLACE,
+              "label.approval.LOSS",
+              "",
+              "",
+              "place"),
+          "DROP_REVERSAL",
+          Rule.of(
+              "Pembatalan serah terima (.+): (\\d+) blanko kembali ke pusat",
+              "label.approval.DROP_REVERSAL"));
+
+  /** What the audit trail keeps of an approval proposed or decided: its kind and summary. */
+  private static final Pattern APPROVAL_DETAIL = Pattern.compile("([A-Z_]+): (.+)");
+
   private static final List<Rule> ROW_REASONS =
       List.of(
           Rule.of("is required", "label.row.required"),
@@ -337,9 +374,33 @@ public class Labels {
     return auditDetail(detail, LocaleContextHolder.getLocale());
   }
 
-  /** The same in a given language. */
+  /**
+   * The same in a given language. A proposal or decision of an approval ({@code REPRINT: reprint of
+   * request 12}) reads as its summary does on the pages.
+   */
   public String auditDetail(String detail, Locale locale) {
+    Matcher m = detail == null ? null : APPROVAL_DETAIL.matcher(detail);
+    if (m != null && m.matches()) {
+      Rule rule = APPROVAL_SUMMARIES.get(m.group(1));
+      if (rule != null && rule.pattern().matcher(m.group(2)).matches()) {
+        return word(List.of(rule), m.group(2), locale);
+      }
+    }
     return word(AUDIT_DETAILS, detail, locale);
+  }
+
+  /**
+   * What an approval is about, as its kind's proposal summarises it ("reprint of request 12"), in
+   * the reader's language: "Cetak ulang permohonan 12"; a summary of no known form shows as stored.
+   */
+  public String approvalSummary(Approval approval) {
+    return approvalSummary(approval, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String approvalSummary(Approval approval, Locale locale) {
+    Rule rule = APPROVAL_SUMMARIES.get(approval.kind());
+    return rule == null ? approval.summary() : word(List.of(rule), approval.summary(), locale);
   }
 
   /** Why an import refused a row, in a given language. */

@@ -3,9 +3,11 @@ package org.cetak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.approval.Approval;
 import org.cetak.printing.device.PrinterCondition;
 import org.cetak.stock.Printer;
 import org.cetak.stock.Printers;
@@ -184,5 +186,99 @@ class LabelsTest {
         .isEqualTo("invalid UTF-8");
     assertThat(labels.rowReason("must be 16 digits", Locale.ENGLISH))
         .isEqualTo("must be 16 digits");
+  }
+
+  @Test
+  void each_kind_of_approval_reads_what_it_is_about_in_indonesian_first() {
+    assertThat(labels.approvalSummary(approval("REPRINT", "reprint of request 920002"), INDONESIAN))
+        .isEqualTo("Cetak ulang permohonan 920002");
+    assertThat(
+            labels.approvalSummary(
+                approval("WRITE_OFF", "Write off 3 blanks from FEEDER(printer 7) (PRINT_FAIL)"),
+                INDONESIAN))
+        .isEqualTo("Penghapusan 3 blanko dari Feeder printer 7 (Gagal cetak)");
+    assertThat(
+            labels.approvalSummary(
+                approval("WRITE_OFF", "Write off 12 blanks from VAULT (DAMAGED_IN_STORAGE)"),
+                INDONESIAN))
+        .isEqualTo("Penghapusan 12 blanko dari Gudang (Rusak di gudang)");
+    assertThat(
+            labels.approvalSummary(
+                approval("DESTRUCTION", "Destruction report BA-PMS/32.71/2026/0001: 4 cards"),
+                INDONESIAN))
+        .isEqualTo("Berita acara pemusnahan BA-PMS/32.71/2026/0001: 4 kartu");
+    assertThat(
+            labels.approvalSummary(
+                approval(
+                    "LOSS", "Berita acara kehilangan BA-HLG/1: 2 blanko dari UNKNOWN(printer 3)"),
+                INDONESIAN))
+        .isEqualTo(
+            "Berita acara kehilangan BA-HLG/1: 2 blanko dari Hasil belum diketahui printer 3");
+    assertThat(
+            labels.approvalSummary(
+                approval(
+                    "DROP_REVERSAL", "Pembatalan serah terima SJ-0099: 50 blanko kembali ke pusat"),
+                INDONESIAN))
+        .isEqualTo("Pembatalan serah terima SJ-0099: 50 blanko kembali ke pusat");
+  }
+
+  @Test
+  void each_kind_of_approval_reads_in_english_when_chosen() {
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(labels.approvalSummary(approval("REPRINT", "reprint of request 12")))
+        .isEqualTo("Reprint of request 12");
+    assertThat(
+            labels.approvalSummary(
+                approval("WRITE_OFF", "Write off 3 blanks from FEEDER(printer 7) (PRINT_FAIL)")))
+        .isEqualTo("Write-off of 3 blanks from Feeder of printer 7 (Print failure)");
+    assertThat(labels.approvalSummary(approval("DESTRUCTION", "Destruction report BA-1: 4 cards")))
+        .isEqualTo("Destruction report BA-1: 4 cards");
+    assertThat(
+            labels.approvalSummary(
+                approval("LOSS", "Berita acara kehilangan BA-HLG/1: 2 blanko dari VAULT")))
+        .isEqualTo("Loss report BA-HLG/1: 2 blanks from Vault");
+    assertThat(
+            labels.approvalSummary(
+                approval(
+                    "DROP_REVERSAL",
+                    "Pembatalan serah terima SJ-0099: 50 blanko kembali ke pusat")))
+        .isEqualTo("Reversal of drop SJ-0099: 50 blanks back to the centre");
+  }
+
+  @Test
+  void an_approval_proposed_or_decided_reads_in_the_audit_trail_as_on_the_pages() {
+    assertThat(labels.auditDetail("REPRINT: reprint of request 12", INDONESIAN))
+        .isEqualTo("Cetak ulang permohonan 12");
+    assertThat(
+            labels.auditDetail(
+                "WRITE_OFF: Write off 3 blanks from VAULT (PRINT_FAIL)", Locale.ENGLISH))
+        .isEqualTo("Write-off of 3 blanks from Vault (Print failure)");
+    assertThat(labels.auditDetail("REPRINT: uji", INDONESIAN)).isEqualTo("REPRINT: uji");
+    assertThat(labels.auditDetail("12 blanks", INDONESIAN)).isEqualTo("12 blanko");
+  }
+
+  @Test
+  void an_approval_summary_of_no_known_form_shows_as_stored() {
+    assertThat(labels.approvalSummary(approval("REPRINT", "uji tanggal"), INDONESIAN))
+        .isEqualTo("uji tanggal");
+    assertThat(
+            labels.approvalSummary(approval("SOMETHING_NEW", "reprint of request 1"), INDONESIAN))
+        .isEqualTo("reprint of request 1");
+  }
+
+  private static Approval approval(String kind, String summary) {
+    return new Approval(
+        1,
+        1,
+        kind,
+        Optional.empty(),
+        summary,
+        "",
+        Approval.Status.PROPOSED,
+        "operator",
+        Instant.parse("2026-12-03T09:42:53Z"),
+        Optional.empty(),
+        Optional.empty(),
+        "");
   }
 }

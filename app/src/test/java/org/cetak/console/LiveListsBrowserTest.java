@@ -71,7 +71,7 @@ class LiveListsBrowserTest {
       assertThat(samePage()).as("no reload").isTrue();
       assertThat(browser.findElement(By.cssSelector(row)).getText())
           .contains("operator")
-          .contains("910.002");
+          .contains("Cetak ulang permohonan 910002");
       assertThat(
               browser
                   .findElement(

@@ -472,7 +472,7 @@ public class StockPage {
       return new ApprovalRow(
           a.id(),
           text("stockpage.approval.kind." + a.kind()),
-          a.summary(),
+          words.approvalSummary(a, locale),
           a.proposedBy(),
           time(a.proposedAt()),
           mayDecide && !own,

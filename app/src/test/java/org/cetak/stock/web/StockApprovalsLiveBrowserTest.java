@@ -73,7 +73,7 @@ class StockApprovalsLiveBrowserTest {
       assertThat(samePage()).as("no reload").isTrue();
       assertThat(browser.findElement(By.cssSelector(row)).getText())
           .contains("operator")
-          .contains("reprint of request 920002");
+          .contains("Cetak ulang permohonan 920002");
       assertThat(browser.findElement(By.cssSelector(note)).getAttribute("value"))
           .isEqualTo("catatan setengah jadi");
       screenshot("stock-approvals-live", By.id("approvals"));

@@ -1,0 +1,178 @@
+package org.cetak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The stock page and the dashboard word what each approval waiting is about in the reader's
+ * language, from the summary its kind is proposed with: Indonesian unless English is chosen. The
+ * summaries are the forms the proposing side writes; the API still answers the summary as stored.
+ */
+@CetakSpringTest
+class ApprovalSummariesHttpTest {
+
+  /** Each kind's summary as proposed, with its Indonesian and English wording. */
+  private static final List<String[]> SUMMARIES =
+      List.of(
+          new String[] {
+            "REPRINT", "reprint of request 920002",
+            "Cetak ulang permohonan 920002", "Reprint of request 920002"
+          },
+          new String[] {
+            "WRITE_OFF",
+            "Write off 3 blanks from FEEDER(printer 7) (PRINT_FAIL)",
+            "Penghapusan 3 blanko dari Feeder printer 7 (Gagal cetak)",
+            "Write-off of 3 blanks from Feeder of printer 7 (Print failure)"
+          },
+          new String[] {
+            "DESTRUCTION",
+            "Destruction report BA-PMS/32.71/2026/0099: 4 cards",
+            "Berita acara pemusnahan BA-PMS/32.71/2026/0099: 4 kartu",
+            "Destruction report BA-PMS/32.71/2026/0099: 4 cards"
+          },
+          new String[] {
+            "LOSS",
+            "Berita acara kehilangan BA-HLG/32.71/2026/0099: 2 blanko dari VAULT",
+            "Berita acara kehilangan BA-HLG/32.71/2026/0099: 2 blanko dari Gudang",
+            "Loss report BA-HLG/32.71/2026/0099: 2 blanks from Vault"
+          },
+          new String[] {
+            "DROP_REVERSAL",
+            "Pembatalan serah terima SJ-2026-0099: 50 blanko kembali ke pusat",
+            "Pembatalan serah terima SJ-2026-0099: 50 blanko kembali ke pusat",
+            "Reversal of drop SJ-2026-0099: 50 blanks back to the centre"
+          });
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+  @Autowired OfficeDirectory offices;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** The approval of each kind proposed for the test, by id. */
+  private final Map<Long, String[]> proposed = new LinkedHashMap<>();
+
+  @BeforeEach
+  void propose() {
+    long office = offices.officeByCode("32.71").orElseThrow().id();
+    for (String[] s : SUMMARIES) {
+      long id =
+          db.fetchOne(
+                  "insert into approval (office_id, kind, summary, status, proposed_by,"
+                      + " proposed_at) values (?, ?, ?, 'PROPOSED', 'operator', now())"
+                      + " returning id",
+                  office,
+                  s[0],
+                  s[1])
+              .get("id", Long.class);
+      proposed.put(id, s);
+    }
+  }
+
+  @AfterEach
+  void decide() {
+    for (long id : proposed.keySet()) {
+      db.execute(
+          "update approval set status = 'REJECTED', decided_by = 'kabid', decided_at = now()"
+              + " where id = ?",
+          id);
+    }
+  }
+
+  @Test
+  void the_stock_page_words_each_kinds_summary_in_indonesian_first_and_in_english_when_chosen()
+      throws Exception {
+    String page = get("/stock?office=32.71", "kabid").body();
+    String english = get("/stock?office=32.71&lang=en", "kabid").body();
+    proposed.forEach(
+        (id, s) -> {
+          assertThat(summary(page, id)).as(s[0]).isEqualTo(s[2]);
+          assertThat(summary(english, id)).as(s[0] + " in English").isEqualTo(s[3]);
+        });
+  }
+
+  @Test
+  void the_dashboards_approvals_list_words_them_the_same() throws Exception {
+    String page = get("/?office=32.71", "kabid").body();
+    String english = get("/?office=32.71&lang=en", "kabid").body();
+    proposed.forEach(
+        (id, s) -> {
+          assertThat(summary(page, id)).as(s[0]).isEqualTo(s[2]);
+          assertThat(summary(english, id)).as(s[0] + " in English").isEqualTo(s[3]);
+        });
+  }
+
+  @Test
+  void the_api_answers_the_summary_as_stored() throws Exception {
+    String json = get("/api/offices/32.71/approvals?status=PROPOSED", "kabid").body();
+    for (String[] s : proposed.values()) {
+      assertThat(json).contains("\"summary\":\"" + s[1] + "\"");
+    }
+  }
+
+  /** The text of the approval's summary on a page. */
+  private static String summary(String page, long id) {
+    Matcher row =
+        Pattern.compile("(?s)<tr[^>]*data-approval=\"" + id + "\"[^>]*>(.*?)</tr>").matcher(page);
+    assertThat(row.find()).as("the row of approval %s", id).isTrue();
+    Matcher cell =
+        Pattern.compile("(?s)<(?:td|span) class=\"approval-summary\">([^<]*)<")
+            .matcher(row.group(1));
+    assertThat(cell.find()).as("the summary of approval %s", id).isTrue();
+    return unescape(cell.group(1).strip());
+  }
+
+  private static String unescape(String html) {
+    List<String[]> entities =
+        new ArrayList<>(
+            List.of(
+                new String[] {"&#39;", "'"},
+                new String[] {"&quot;", "\""},
+                new String[] {"&lt;", "<"},
+                new String[] {"&gt;", ">"},
+                new String[] {"&amp;", "&"}));
+    String text = html;
+    for (String[] e : entities) {
+      text = text.replace(e[0], e[1]);
+    }
+    return text;
+  }
+
+  private HttpResponse<String> get(String path, String user)
+      throws IOException, InterruptedException {
+    String credentials = user + ":cetak-demo";
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s as %s", path, user).isEqualTo(200);
+    return response;
+  }
+}
