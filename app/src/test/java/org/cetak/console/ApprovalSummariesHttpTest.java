@@ -3,13 +3,7 @@ package org.cetak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.DemoHttp;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The stock page and the dashboard word what each approval waiting is about in the reader's
@@ -67,8 +63,6 @@ class ApprovalSummariesHttpTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   /** The approval of each kind proposed for the test, by id. */
   private final Map<Long, String[]> proposed = new LinkedHashMap<>();
@@ -140,39 +134,11 @@ class ApprovalSummariesHttpTest {
         Pattern.compile("(?s)<(?:td|span) class=\"approval-summary\">([^<]*)<")
             .matcher(row.group(1));
     assertThat(cell.find()).as("the summary of approval %s", id).isTrue();
-    return unescape(cell.group(1).strip());
-  }
-
-  private static String unescape(String html) {
-    List<String[]> entities =
-        new ArrayList<>(
-            List.of(
-                new String[] {"&#39;", "'"},
-                new String[] {"&quot;", "\""},
-                new String[] {"&lt;", "<"},
-                new String[] {"&gt;", ">"},
-                new String[] {"&amp;", "&"}));
-    String text = html;
-    for (String[] e : entities) {
-      text = text.replace(e[0], e[1]);
-    }
-    return text;
+    return HtmlUtils.htmlUnescape(cell.group(1).strip());
   }
 
   private HttpResponse<String> get(String path, String user)
       throws IOException, InterruptedException {
-    String credentials = user + ":cetak-demo";
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s as %s", path, user).isEqualTo(200);
-    return response;
+    return DemoHttp.get(port, path, user);
   }
 }

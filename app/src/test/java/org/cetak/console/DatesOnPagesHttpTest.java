@@ -3,18 +3,14 @@ package org.cetak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.DemoHttp;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
@@ -36,8 +32,6 @@ class DatesOnPagesHttpTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   private long office() {
     return offices.officeByCode("32.71").orElseThrow().id();
@@ -150,18 +144,6 @@ class DatesOnPagesHttpTest {
 
   private HttpResponse<String> get(String path, String user)
       throws IOException, InterruptedException {
-    String credentials = user + ":cetak-demo";
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s as %s", path, user).isEqualTo(200);
-    return response;
+    return DemoHttp.get(port, path, user);
   }
 }

@@ -2,13 +2,7 @@ package org.cetak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +10,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.stock.Printer;
 import org.cetak.stock.Printers;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.DemoHttp;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
@@ -33,8 +28,6 @@ class HistoryActorHttpTest {
   @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
   @Autowired Printers printers;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void a_station_step_in_a_requests_history_names_the_printer() throws Exception {
@@ -85,18 +78,6 @@ class HistoryActorHttpTest {
   }
 
   private String get(String path) throws Exception {
-    String credentials = "loket:cetak-demo";
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
+    return DemoHttp.get(port, path, "loket").body();
   }
 }

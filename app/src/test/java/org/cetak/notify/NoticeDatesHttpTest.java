@@ -2,16 +2,11 @@ package org.cetak.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.CetakSpringTest;
+import org.cetak.support.DemoHttp;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +23,6 @@ class NoticeDatesHttpTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void the_sms_page_writes_when_the_phone_reported() throws Exception {
@@ -67,18 +60,6 @@ class NoticeDatesHttpTest {
   }
 
   private String get(String path) throws Exception {
-    String credentials = "loket:cetak-demo";
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
+    return DemoHttp.get(port, path, "loket").body();
   }
 }
