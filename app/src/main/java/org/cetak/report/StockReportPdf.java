@@ -2,12 +2,12 @@ package org.cetak.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.cetak.common.DateText;
 import org.cetak.stock.DailyStockReport;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.Item;
@@ -25,8 +25,12 @@ public final class StockReportPdf {
   /** Numbers as officers write them: 3.660,3. */
   private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
-  /** Days in the office's way; a document is dated by its day, whatever the zone. */
-  private static final DateText DAYS = DateText.of(ZoneId.of("Asia/Jakarta"), INDONESIAN);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", INDONESIAN);
+  private static final DateTimeFormatter WEEKDAY =
+      DateTimeFormatter.ofPattern("EEEE 'tanggal' d MMMM yyyy", INDONESIAN);
+  private static final DateTimeFormatter PRINTED =
+      DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", INDONESIAN);
 
   private static final String BLANK_NAME = "(" + ".".repeat(44) + ")";
   private static final String BLANK_NIP = ".".repeat(36);
@@ -66,7 +70,7 @@ public final class StockReportPdf {
   public record Printing(Letterhead letterhead, Instant at, ZoneId zone, Wording words) {
 
     String printedAt() {
-      return DateText.of(zone, INDONESIAN).time(at) + " WIB";
+      return PRINTED.format(at.atZone(zone)) + " WIB";
     }
   }
 
@@ -82,7 +86,7 @@ public final class StockReportPdf {
     try (PdfWriter pdf = new PdfWriter()) {
       pdf.letterhead(printing.letterhead().lines());
       pdf.title("LAPORAN HARIAN STOK BLANKO KTP-el");
-      pdf.subtitle("Tanggal " + DAYS.day(r.day()) + " (WIB)");
+      pdf.subtitle("Tanggal " + DAY.format(r.day()) + " (WIB)");
       pdf.heading("A. Mutasi blanko hari ini");
       pdf.row("Stok awal", n(r.opening()));
       pdf.row("Diterima dari pusat", n(r.received()));
@@ -134,7 +138,7 @@ public final class StockReportPdf {
           List.of(signature("Dibuat oleh,", keeper), signature("Mengetahui,", supervisor)));
       return pdf.finish(
           "Laporan harian stok blanko KTP-el "
-              + DAYS.day(r.day())
+              + DAY.format(r.day())
               + " · dicetak "
               + printing.printedAt());
     }
@@ -158,19 +162,19 @@ public final class StockReportPdf {
           switch (r.status()) {
             case DESTROYED ->
                 "Pada hari ini, "
-                    + DAYS.weekday(r.date())
+                    + WEEKDAY.format(r.date())
                     + where
                     + ", kami yang bertanda tangan di bawah ini telah memusnahkan kartu-kartu"
                     + " yang tercantum dalam berita acara ini, disaksikan oleh para saksi.";
             case PROPOSED ->
                 "Kartu-kartu yang tercantum dalam berita acara ini diusulkan untuk dimusnahkan"
                     + " pada "
-                    + DAYS.weekday(r.date())
+                    + WEEKDAY.format(r.date())
                     + where
                     + ". Pemusnahan dilaksanakan setelah usulan ini disetujui.";
             case REJECTED ->
                 "Usulan pemusnahan kartu-kartu yang tercantum dalam berita acara ini untuk "
-                    + DAYS.weekday(r.date())
+                    + WEEKDAY.format(r.date())
                     + where
                     + " ditolak; kartu-kartu tersebut tetap dalam penyimpanan kartu rusak.";
           });
@@ -234,7 +238,7 @@ public final class StockReportPdf {
       pdf.subtitle("Nomor: " + r.number());
       pdf.paragraph(
           "Pada hari ini, "
-              + DAYS.weekday(r.date())
+              + WEEKDAY.format(r.date())
               + ", kami yang bertanda tangan di bawah ini menyatakan bahwa blanko KTP-el berikut"
               + " tidak dapat ditemukan:");
       pdf.gap();

@@ -251,7 +251,7 @@ class StockReportPdfTest {
           .contains("Drs. Bambang Hartono, M.Si.")
           .contains("NIP. 19720805 199803 1 002")
           .contains("Kepala Bidang Pelayanan Pendaftaran Penduduk")
-          .contains("1 Des 2026 09.05 WIB");
+          .contains("1 Desember 2026 09.05 WIB");
     }
   }
 
@@ -272,7 +272,7 @@ class StockReportPdfTest {
         .contains("seri KTPEL-2026-4100777")
         .contains("tanpa UID dan nomor seri (mutasi 141)")
         .contains("Kartu pertama dari cetak ulang")
-        .contains("Senin, 30 Nov 2026")
+        .contains("Senin tanggal 30 November 2026")
         .contains("Sri Mulyani, S.Kom.");
     assertThat(text)
         .doesNotContain("PRINT_FAIL")
