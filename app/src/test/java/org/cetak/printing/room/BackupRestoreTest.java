@@ -43,6 +43,7 @@ import org.cetak.support.TestUsers;
 import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -123,6 +124,17 @@ class BackupRestoreTest {
     }
   }
 
+  /** The printing child, stopped here too when a check fails before the test stops it. */
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopChildren() throws InterruptedException {
+    for (Process process : started) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void a_backup_taken_while_printing_restores_reconciled_and_a_restored_station_holds_its_printers()
       throws Exception {
@@ -164,6 +176,7 @@ class BackupRestoreTest {
       Process printing =
           StationChild.start(
               room, readers, work.resolve("printing.log"), live, NODE, "cetak", false);
+      started.add(printing);
       await("cards printed before the backup")
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(100))
