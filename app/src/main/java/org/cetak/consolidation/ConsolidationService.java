@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.AllocationError;
+import org.cetak.common.Backoff;
 import org.cetak.common.DomainException;
 import org.cetak.common.Masking;
 import org.cetak.common.Transactions;

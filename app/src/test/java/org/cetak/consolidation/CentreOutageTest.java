@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.cetak.common.Backoff;
 import org.cetak.consolidation.jooq.JooqConsolidationQueue;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.intake.IntakeFixture;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.allocation.RunTrigger;
-import org.cetak.consolidation.Backoff;
+import org.cetak.common.Backoff;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.consolidation.jooq.JooqConsolidationQueue;
 import org.cetak.intake.Bundle;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.cetak.common.Backoff;
 import org.cetak.notify.SmsGateway;
 
 /**
@@ -13,24 +14,15 @@ import org.cetak.notify.SmsGateway;
 final class BindBackoff {
 
   private final Clock clock;
-  private final Duration first;
-  private final Duration max;
+  private final Backoff backoff;
   private int failures;
   private Instant since;
   private Instant nextTry;
   private String reason;
 
   BindBackoff(Clock clock, Duration first, Duration max) {
-    if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-      throw new IllegalArgumentException(
-          "the bind backoff starts above zero and its cap is not below its start: "
-              + first
-              + ", "
-              + max);
-    }
     this.clock = clock;
-    this.first = first;
-    this.max = max;
+    this.backoff = new Backoff(first, max);
   }
 
   /** Whether a try may be made now. */
@@ -45,11 +37,7 @@ final class BindBackoff {
     }
     failures++;
     reason = why;
-    Duration wait = first;
-    for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    nextTry = now.plus(wait.compareTo(max) > 0 ? max : wait);
+    nextTry = now.plus(backoff.after(failures));
   }
 
   synchronized void succeeded() {

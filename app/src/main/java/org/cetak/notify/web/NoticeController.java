@@ -67,7 +67,7 @@ public class NoticeController {
               + " again when")
   @Refuses({})
   public GatewayView gateway(Office office, Locale locale) {
-    return GatewayView.of(gateway, node, DateText.of(notices.settings(office.id()).zone(), locale));
+    return GatewayView.of(gateway, node, dates(office, locale));
   }
 
   @GetMapping("/notices")

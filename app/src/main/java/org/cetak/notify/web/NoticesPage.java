@@ -67,7 +67,8 @@ public class NoticesPage {
       Locale locale,
       Model model) {
     User user = currentUser.get();
-    DateText dates = DateText.of(notices.settings(office.id()).zone(), locale);
+    NoticeSettings settings = notices.settings(office.id());
+    DateText dates = DateText.of(settings.zone(), locale);
     Optional<NoticeStatus> filter =
         status.isBlank()
             ? Optional.empty()
@@ -84,7 +85,7 @@ public class NoticesPage {
     model.addAttribute("mayResend", user.has(Role.COUNTER_OFFICER) || user.has(Role.SUPERVISOR));
     model.addAttribute("unclaimed", notices.unclaimed(office.id(), user, 0));
     model.addAttribute("office", office);
-    model.addAttribute("settings", notices.settings(office.id()));
+    model.addAttribute("settings", settings);
     model.addAttribute("gateway", gateway.name());
     model.addAttribute("link", GatewayView.of(gateway, node, dates));
     java.util.Map<NoticeKind, String> templates = new java.util.EnumMap<>(NoticeKind.class);

@@ -1,4 +1,4 @@
-package org.cetak.consolidation;
+package org.cetak.common;
 
 import java.time.Duration;
 
