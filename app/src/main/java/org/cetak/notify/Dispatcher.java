@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.cetak.common.Backoff;
 import org.cetak.common.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,19 +42,13 @@ public final class Dispatcher {
    * How the dispatcher paces itself.
    *
    * @param maxAttempts attempts the gateway refused before the notice fails
-   * @param firstBackoff the wait after the first refusal; doubled after each next one...
-   * @param maxBackoff ...up to this
+   * @param backoff the wait after each refusal: the first, doubled after each next one, capped
    * @param reportWait how long an attempt with no answer waits for a report before it fails
    * @param batch notices claimed at a time
    * @param node this node's name, kept with each attempt
    */
   public record Settings(
-      int maxAttempts,
-      Duration firstBackoff,
-      Duration maxBackoff,
-      Duration reportWait,
-      int batch,
-      String node) {}
+      int maxAttempts, Backoff backoff, Duration reportWait, int batch, String node) {}
 
   /** What one run did. */
   public record Run(int sent, int retried, int failed, int inDoubt, int settled, int reminders) {}
@@ -170,16 +165,7 @@ public final class Dispatcher {
       return new NoticeStore.Settlement.Failed(refusal.reason(), true);
     }
     return new NoticeStore.Settlement.Retry(
-        refusal.reason(), clock.instant().plus(backoff(notice.attempts())));
-  }
-
-  /** The wait after the n-th refusal: first, doubled each time, capped. */
-  Duration backoff(int attempts) {
-    Duration wait = settings.firstBackoff();
-    for (int i = 1; i < attempts && wait.compareTo(settings.maxBackoff()) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+        refusal.reason(), clock.instant().plus(settings.backoff().after(notice.attempts())));
   }
 
   private void record(Notice notice, NoticeStore.Settlement settlement) {
@@ -217,7 +203,7 @@ public final class Dispatcher {
         settlement =
             new NoticeStore.Settlement.Unanswered(
                 unanswered(notice) + "; dikirim ulang, SMS bisa sampai dua kali",
-                clock.instant().plus(backoff(notice.attempts())));
+                clock.instant().plus(settings.backoff().after(notice.attempts())));
       } else {
         settlement =
             new NoticeStore.Settlement.Failed(

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.cetak.common.Backoff;
 import org.cetak.db.testing.TestDatabase;
 import org.cetak.notify.gateway.GammuGateway;
 import org.cetak.notify.gateway.KannelGateway;
@@ -130,8 +131,7 @@ final class DispatcherProcess {
             clock,
             new Dispatcher.Settings(
                 3,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(5),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 reportWait,
                 1,
                 dying ? "node-dying" : "node-restarted"));

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.cetak.common.Backoff;
 import org.cetak.notify.jooq.JooqNoticeStore;
 import org.cetak.notify.jooq.JooqSendRate;
 import org.cetak.office.OfficeKind;
@@ -119,7 +120,11 @@ final class NotifyFixture {
         transactions,
         clock,
         new Dispatcher.Settings(
-            3, Duration.ofMinutes(1), Duration.ofMinutes(10), reportWait, 10, "test-node"));
+            3,
+            new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10)),
+            reportWait,
+            10,
+            "test-node"));
   }
 
   /** A dispatcher whose process dies after the gateway answers, before the answer commits. */
@@ -133,7 +138,11 @@ final class NotifyFixture {
         transactions,
         clock,
         new Dispatcher.Settings(
-            3, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(30), 10, "a"));
+            3,
+            new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10)),
+            Duration.ofMinutes(30),
+            10,
+            "a"));
   }
 
   /** A synthetic resident whose card was printed now; its NIK, KK, birth date and address. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.cetak.common.Backoff;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.notify.jooq.JooqSendRate;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,11 @@ class SendRateTest {
         f.transactions,
         f.clock,
         new Dispatcher.Settings(
-            3, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(30), 2, name));
+            3,
+            new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10)),
+            Duration.ofMinutes(30),
+            2,
+            name));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cetak.common.Backoff;
 import org.cetak.common.Transactions;
 import org.jooq.DSLContext;
 
@@ -64,8 +65,7 @@ final class WebNotices {
             clock,
             new Dispatcher.Settings(
                 3,
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(10),
+                new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10)),
                 Duration.ofMinutes(30),
                 100,
                 "web-test"))

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.cetak.common.Backoff;
 import org.cetak.common.Transactions;
 import org.cetak.notify.DeliveryReports;
 import org.cetak.notify.Dispatcher;
@@ -176,7 +177,8 @@ public class NotifyConfiguration {
         reports,
         transactions,
         clock,
-        new Dispatcher.Settings(maxAttempts, firstBackoff, maxBackoff, reportWait, batch, node));
+        new Dispatcher.Settings(
+            maxAttempts, new Backoff(firstBackoff, maxBackoff), reportWait, batch, node));
   }
 
   @Bean
