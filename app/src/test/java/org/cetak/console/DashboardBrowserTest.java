@@ -3,8 +3,6 @@ package org.cetak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +41,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -60,8 +56,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CetakSpringTest
 class DashboardBrowserTest {
-
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private static WebDriver browser;
 
@@ -147,7 +141,7 @@ class DashboardBrowserTest {
                       .allMatch(c -> c.getAttribute("data-drawn") != null));
       assertThat(browser.findElements(By.cssSelector("canvas[data-drawn='failed']"))).isEmpty();
     }
-    screenshot("dashboard-" + username);
+    Browser.screenshot(browser, "dashboard-" + username);
   }
 
   @Test
@@ -160,27 +154,29 @@ class DashboardBrowserTest {
     signIn("kabid");
     WebElement note = browser.findElement(By.cssSelector("#dash-approvals input[name='note']"));
     note.sendKeys("catatan setengah jadi");
-    markPage();
+    Browser.markPage(browser);
     String key = "printer." + printer.code() + ".";
     assertThat(live(key + "printed")).isEqualTo("1");
     assertThat(live(key + "feeder")).isEqualTo("5");
 
     PrintJob job = start(printer);
-    waitFor(() -> live(key + "card").startsWith("Pekerjaan " + job.id() + ": mengambil blanko"));
+    Browser.waitFor(
+        browser,
+        () -> live(key + "card").startsWith("Pekerjaan " + job.id() + ": mengambil blanko"));
     assertThat(live(key + "card"))
         .matches("Pekerjaan \\d+: mengambil blanko · NIK \\d{4}\\*{10}\\d{2}");
     print(job);
 
-    waitFor(() -> live(key + "printed").equals("2"));
+    Browser.waitFor(browser, () -> live(key + "printed").equals("2"));
     assertThat(live(key + "feeder")).isEqualTo("4");
     assertThat(live(key + "card")).isEqualTo("-");
-    assertThat(samePage()).as("no reload").isTrue();
+    assertThat(Browser.notReloaded(browser)).as("no reload").isTrue();
     assertThat(
             browser
                 .findElement(By.cssSelector("#dash-approvals input[name='note']"))
                 .getAttribute("value"))
         .isEqualTo("catatan setengah jadi");
-    screenshot("dashboard-live");
+    Browser.screenshot(browser, "dashboard-live");
   }
 
   @Test
@@ -196,7 +192,7 @@ class DashboardBrowserTest {
     Browser.submit(browser, row.findElement(By.cssSelector("button.load")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .startsWith("12 blanko dicatat masuk ke feeder " + printer.code() + ".");
-    screenshot("printers-operator");
+    Browser.screenshot(browser, "printers-operator");
 
     Browser.submit(browser, browser.findElement(By.cssSelector("nav .links a"))); // Beranda
     assertThat(live(feeder)).isEqualTo("12");
@@ -340,7 +336,7 @@ class DashboardBrowserTest {
                   "return document.documentElement.scrollWidth"
                       + " > document.documentElement.clientWidth;");
       assertThat(overflow).as("no sideways scrolling at tablet width").isEqualTo(false);
-      screenshot("dashboard-tablet");
+      Browser.screenshot(browser, "dashboard-tablet");
 
       // from the top of the page, as a keyboard user starts (a click on the body would start
       // wherever its middle falls, below the picker once the shared database holds many rows)
@@ -466,20 +462,7 @@ class DashboardBrowserTest {
   // --- the browser -------------------------------------------------------------------------
 
   private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .withMessage(
-            () ->
-                username
-                    + " not signed in; the browser shows "
-                    + browser.getCurrentUrl()
-                    + ": "
-                    + browser.findElement(By.tagName("body")).getText().lines().limit(8).toList())
-        .until(d -> d.findElements(By.id("roles")).size() == 1);
+    Browser.signIn(browser, url(""), username);
   }
 
   private static boolean present(String id) {
@@ -499,19 +482,6 @@ class DashboardBrowserTest {
     return browser.findElement(By.cssSelector("#printers tr[data-printer='" + printer + "']"));
   }
 
-  private static void markPage() {
-    ((JavascriptExecutor) browser).executeScript("window.cetakNoReload = true;");
-  }
-
-  private static boolean samePage() {
-    return Boolean.TRUE.equals(
-        ((JavascriptExecutor) browser).executeScript("return window.cetakNoReload === true;"));
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> condition.getAsBoolean());
-  }
-
   /**
    * Reads the page again when the live view replaced what was found an instant before (the alerts
    * list is redrawn whenever an alert comes or goes).
@@ -525,17 +495,6 @@ class DashboardBrowserTest {
           throw e;
         }
       }
-    }
-  }
-
-  private static void screenshot(String name) {
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Files.write(
-          SCREENSHOTS.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot save the screenshot " + name, e);
     }
   }
 

@@ -114,12 +114,7 @@ class ImportProgressBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    Browser.leave(browser, () -> browser.get(url("/login")));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    Browser.submit(browser, browser.findElement(By.id("sign-in")));
-    assertThat(browser.findElements(By.id("roles"))).hasSize(1);
+    Browser.signIn(browser, url(""), username);
   }
 
   private String url(String path) {

@@ -2,7 +2,6 @@ package org.cetak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -62,13 +59,13 @@ class LiveListsBrowserTest {
               By.cssSelector(
                   "#dash-approvals tr[data-approval='" + first.id() + "'] input[name='note']"))
           .sendKeys("catatan setengah jadi");
-      markPage();
+      Browser.markPage(browser);
 
       later = propose(office, operator, 910002);
       String row = "#dash-approvals tr[data-approval='" + later.id() + "']";
-      waitFor(() -> count(row) == 1);
+      Browser.waitFor(browser, () -> Browser.count(browser, row) == 1);
 
-      assertThat(samePage()).as("no reload").isTrue();
+      assertThat(Browser.notReloaded(browser)).as("no reload").isTrue();
       assertThat(browser.findElement(By.cssSelector(row)).getText())
           .contains("operator")
           .contains("Cetak ulang permohonan 910002");
@@ -86,8 +83,12 @@ class LiveListsBrowserTest {
       approvals.reject(later.id(), kabid, "uji");
       Approval decided = later;
       later = null;
-      waitFor(() -> count("#dash-approvals tr[data-approval='" + decided.id() + "']") == 0);
-      assertThat(samePage()).as("no reload").isTrue();
+      Browser.waitFor(
+          browser,
+          () ->
+              Browser.count(browser, "#dash-approvals tr[data-approval='" + decided.id() + "']")
+                  == 0);
+      assertThat(Browser.notReloaded(browser)).as("no reload").isTrue();
     } finally {
       approvals.reject(first.id(), kabid, "uji");
       if (later != null) {
@@ -118,14 +119,14 @@ class LiveListsBrowserTest {
             + 7;
     signIn("kabid");
     String row = "#dash-queue tr[data-tier='" + fresh + "']";
-    assertThat(count(row)).isZero();
-    markPage();
+    assertThat(Browser.count(browser, row)).isZero();
+    Browser.markPage(browser);
     try {
       db.execute("update reservation set tier = ? where id = ?", fresh, reservation);
 
-      waitFor(() -> count(row) == 1);
+      Browser.waitFor(browser, () -> Browser.count(browser, row) == 1);
 
-      assertThat(samePage()).as("no reload").isTrue();
+      assertThat(Browser.notReloaded(browser)).as("no reload").isTrue();
       assertThat(browser.findElement(By.cssSelector(row)).getText()).startsWith(fresh + " ·");
     } finally {
       db.execute("update reservation set tier = ? where id = ?", tier, reservation);
@@ -143,34 +144,7 @@ class LiveListsBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    Browser.leave(browser, () -> browser.get(url("/login")));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    Browser.submit(browser, browser.findElement(By.id("sign-in")));
-    assertThat(browser.findElements(By.id("roles"))).hasSize(1);
-  }
-
-  private static int count(String css) {
-    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-    try {
-      return browser.findElements(By.cssSelector(css)).size();
-    } finally {
-      browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
-  }
-
-  private static void markPage() {
-    ((JavascriptExecutor) browser).executeScript("window.cetakNoReload = true;");
-  }
-
-  private static boolean samePage() {
-    return Boolean.TRUE.equals(
-        ((JavascriptExecutor) browser).executeScript("return window.cetakNoReload === true;"));
-  }
-
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> condition.getAsBoolean());
+    Browser.signIn(browser, url(""), username);
   }
 
   private String url(String path) {

@@ -3,10 +3,6 @@ package org.cetak.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,11 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -91,7 +84,7 @@ class QueueBrowserTest {
       assertThat(shown.getText()).contains(nik.substring(0, 4) + "**********" + nik.substring(14));
       // the card face shows the full NIK: it is drawn only when asked for
       assertThat(browser.findElements(By.id("face"))).isEmpty();
-      screenshot("queue-why-not-yet");
+      Browser.screenshot(browser, "queue-why-not-yet");
     } finally {
       db.execute("update print_request set has_photo = true where id = ?", id);
     }
@@ -135,7 +128,7 @@ class QueueBrowserTest {
                                 "actor = 'kabid' and action = 'NIK_VIEWED' and subject = ?",
                                 "request " + id))
                     > 0);
-    screenshot("queue-card-face");
+    Browser.screenshot(browser, "queue-card-face");
 
     signIn("inspektorat");
     browser.get(url("/audit?office=32.71&actor=kabid&action=NIK_VIEWED"));
@@ -146,7 +139,7 @@ class QueueBrowserTest {
         .contains("kabid")
         .contains("NIK lengkap dilihat")
         .contains("permohonan " + id);
-    screenshot("audit-log");
+    Browser.screenshot(browser, "audit-log");
   }
 
   @Test
@@ -157,7 +150,7 @@ class QueueBrowserTest {
     Browser.submit(browser, browser.findElement(By.linkText("EN")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Print queue");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-    screenshot("queue-english");
+    Browser.screenshot(browser, "queue-english");
 
     browser.get(url("/pickup"));
     assertThat(browser.findElement(By.id("nav-queue")).getText()).isEqualTo("Queue");
@@ -219,23 +212,10 @@ class QueueBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    Browser.submit(browser, browser.findElement(By.cssSelector("button[type=submit]")));
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(driver -> driver.findElements(By.id("roles")).size() == 1);
+    Browser.signIn(browser, url(""), username);
   }
 
   private String url(String path) {
     return "http://localhost:" + port + path;
-  }
-
-  private static void screenshot(String name) throws IOException {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

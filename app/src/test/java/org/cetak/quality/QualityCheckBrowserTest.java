@@ -156,13 +156,6 @@ class QualityCheckBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    Browser.signIn(browser, url(""), username);
   }
 }

@@ -1,10 +1,15 @@
 package org.cetak.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -43,6 +48,70 @@ public final class Browser {
       return driver;
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot start Chromium", e);
+    }
+  }
+
+  /**
+   * Signs in on the login page at {@code base} as one of the demo's accounts (their password is
+   * {@code cetak-demo}), after signing out whoever was signed in, and waits for the home page.
+   */
+  public static void signIn(WebDriver driver, String base, String username) {
+    leave(driver, () -> driver.get(base + "/login"));
+    driver.manage().deleteAllCookies();
+    leave(driver, () -> driver.get(base + "/login"));
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys("cetak-demo");
+    submit(driver, driver.findElement(By.id("sign-in")));
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .withMessage(
+            () ->
+                username
+                    + " not signed in; the browser shows "
+                    + driver.getCurrentUrl()
+                    + ": "
+                    + driver.findElement(By.tagName("body")).getText().lines().limit(8).toList())
+        .until(d -> count(d, "#roles") == 1);
+  }
+
+  /** How many elements match now, without the implicit wait for one to appear. */
+  public static int count(WebDriver driver, String css) {
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      return driver.findElements(By.cssSelector(css)).size();
+    } finally {
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Waits up to a minute for a condition a live page should reach without a reload. */
+  public static void waitFor(WebDriver driver, BooleanSupplier condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> condition.getAsBoolean());
+  }
+
+  /** Marks the open page, so that {@link #notReloaded} tells whether it is still the same one. */
+  public static void markPage(WebDriver driver) {
+    ((JavascriptExecutor) driver).executeScript("window.cetakNoReload = true;");
+  }
+
+  /** Whether the page marked by {@link #markPage} is still open (it was not reloaded or left). */
+  public static boolean notReloaded(WebDriver driver) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) driver).executeScript("return window.cetakNoReload === true;"));
+  }
+
+  /** Saves a picture of the page as a build artefact, {@code target/screenshots/<name>.png}. */
+  public static void screenshot(WebDriver driver, String name) {
+    screenshot((TakesScreenshot) driver, name);
+  }
+
+  /** Saves a picture of one element of the page, as {@link #screenshot(WebDriver, String)}. */
+  public static void screenshot(TakesScreenshot what, String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), what.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot save the screenshot " + name, e);
     }
   }
 

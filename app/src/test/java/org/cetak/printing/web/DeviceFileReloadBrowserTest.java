@@ -174,23 +174,10 @@ class DeviceFileReloadBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    browser.findElement(By.id("sign-in")).click();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    wait.withMessage(
-            () ->
-                username
-                    + " not signed in; the browser shows "
-                    + browser.getCurrentUrl()
-                    + ": "
-                    + browser.findElement(By.tagName("body")).getText().lines().limit(8).toList())
-        .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    Browser.signIn(browser, url(""), username);
     browser.get(url("/printers?office=32.71"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reload-devices")));
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("reload-devices")));
   }
 
   private String url(String path) {

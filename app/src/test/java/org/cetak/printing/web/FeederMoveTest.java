@@ -311,11 +311,7 @@ class FeederMoveTest {
   }
 
   private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    Browser.leave(browser, () -> browser.get(url("/login")));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    Browser.submit(browser, browser.findElement(By.id("sign-in")));
+    Browser.signIn(browser, url(""), username);
   }
 
   private String url(String path) {

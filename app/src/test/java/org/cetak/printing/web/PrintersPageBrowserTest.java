@@ -421,16 +421,10 @@ class PrintersPageBrowserTest {
   // --- the browser -------------------------------------------------------------------------
 
   private void signIn(String username) {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    browser.findElement(By.id("sign-in")).click();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    wait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+    Browser.signIn(browser, url(""), username);
     browser.get(url("/printers"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("printers")));
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("printers")));
   }
 
   private static void load(String printer, String quantity) {

@@ -2,7 +2,6 @@ package org.cetak.printing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.cetak.approval.Approval;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -274,14 +272,7 @@ class ReprintFirstCardBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    Browser.signIn(browser, "http://localhost:" + port, username);
   }
 
   private String url(String path) {
