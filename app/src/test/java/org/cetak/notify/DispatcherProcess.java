@@ -20,6 +20,7 @@ import org.cetak.notify.gateway.SmppGateway;
 import org.cetak.notify.jooq.JooqNoticeStore;
 import org.cetak.notify.jooq.JooqSendRate;
 import org.cetak.office.jooq.JooqAudit;
+import org.cetak.support.BoundConnections;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -104,7 +105,7 @@ final class DispatcherProcess {
     boolean dying = Boolean.parseBoolean(args[5]);
     // the test's simulated morning, running at the real pace from this process's start
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
-    ThreadTransactions transactions = new ThreadTransactions(dataSource);
+    BoundConnections transactions = new BoundConnections(dataSource);
     DSLContext db = DSL.using(transactions, SQLDialect.POSTGRES);
     NoticeStore real = new JooqNoticeStore(db, clock);
     DeliveryReports reports = new DeliveryReports(real, transactions, clock);

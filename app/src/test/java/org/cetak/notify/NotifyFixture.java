@@ -16,6 +16,7 @@ import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.support.BoundConnections;
 import org.cetak.support.MutableClock;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -32,7 +33,7 @@ final class NotifyFixture {
 
   final DSLContext db;
   final MutableClock clock = new MutableClock(TEN_WIB);
-  final ThreadTransactions transactions;
+  final BoundConnections transactions;
   final JooqOfficeDirectory offices;
   final JooqNoticeStore store;
   final Notices notices;
@@ -46,7 +47,7 @@ final class NotifyFixture {
   private static final AtomicLong niks = new AtomicLong(1);
 
   NotifyFixture(DataSource dataSource) {
-    transactions = new ThreadTransactions(dataSource);
+    transactions = new BoundConnections(dataSource);
     db = DSL.using(transactions, SQLDialect.POSTGRES);
     offices = new JooqOfficeDirectory(db, clock);
     store = new JooqNoticeStore(db, clock);

@@ -26,6 +26,7 @@ import org.cetak.stock.jooq.JooqDrops;
 import org.cetak.stock.jooq.JooqLedger;
 import org.cetak.stock.jooq.JooqLoans;
 import org.cetak.stock.jooq.JooqLossReports;
+import org.cetak.support.BoundConnections;
 import org.cetak.support.MutableClock;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;

@@ -1,7 +1,8 @@
-package org.cetak.stock;
+package org.cetak.support;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cetak.common.Transactions;
@@ -12,7 +13,7 @@ import org.jooq.exception.DataAccessException;
  * Test transactions: the connection of the current transaction is bound to the thread, so every
  * adapter sharing this provider works in it and nested calls join, as under Spring.
  */
-final class BoundConnections implements ConnectionProvider, Transactions {
+public final class BoundConnections implements ConnectionProvider, Transactions {
 
   private final DataSource dataSource;
 
@@ -20,10 +21,9 @@ final class BoundConnections implements ConnectionProvider, Transactions {
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-  private final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
-  BoundConnections(DataSource dataSource) {
+  public BoundConnections(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
