@@ -126,10 +126,11 @@ class DashboardBrowserTest {
       assertThat(live("approvals.pending")).isEqualTo(indonesian(pending));
       boolean decides = username.equals("kabid");
       assertThat(
-              browser
-                  .findElement(By.id("dash-approvals"))
-                  .findElements(By.cssSelector("button.approve"))
-                  .isEmpty())
+              Browser.count(
+                      browser,
+                      browser.findElement(By.id("dash-approvals")),
+                      By.cssSelector("button.approve"))
+                  == 0)
           .as("only the supervisor has approve buttons")
           .isEqualTo(!decides || pending == 0);
     }
@@ -139,7 +140,8 @@ class DashboardBrowserTest {
               d ->
                   d.findElements(By.cssSelector("canvas[data-chart]")).stream()
                       .allMatch(c -> c.getAttribute("data-drawn") != null));
-      assertThat(browser.findElements(By.cssSelector("canvas[data-drawn='failed']"))).isEmpty();
+      assertThat(Browser.count(browser, browser, By.cssSelector("canvas[data-drawn='failed']")))
+          .isZero();
     }
     Browser.screenshot(browser, "dashboard-" + username);
   }
@@ -264,7 +266,7 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
     assertThat(proposed.findElement(By.cssSelector(".status")).getText())
         .startsWith("Menunggu persetujuan");
-    assertThat(proposed.findElements(By.tagName("button"))).isEmpty();
+    assertThat(Browser.count(browser, proposed, By.tagName("button"))).isZero();
 
     signIn("kabid");
     assertThat(live("approvals.pending")).isNotEqualTo("0");
@@ -321,7 +323,7 @@ class DashboardBrowserTest {
                     + " printer ("
                     + String.join(", ", now)
                     + ").");
-    assertThat(browser.findElements(By.cssSelector("#printers form"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.cssSelector("#printers form"))).isZero();
   }
 
   @Test
@@ -466,12 +468,7 @@ class DashboardBrowserTest {
   }
 
   private static boolean present(String id) {
-    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-    try {
-      return !browser.findElements(By.id(id)).isEmpty();
-    } finally {
-      browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
+    return Browser.count(browser, browser, By.id(id)) > 0;
   }
 
   private static String live(String key) {

@@ -83,14 +83,14 @@ class QueueBrowserTest {
       assertThat(browser.getPageSource()).doesNotContain(nik);
       assertThat(shown.getText()).contains(nik.substring(0, 4) + "**********" + nik.substring(14));
       // the card face shows the full NIK: it is drawn only when asked for
-      assertThat(browser.findElements(By.id("face"))).isEmpty();
+      assertThat(Browser.count(browser, browser, By.id("face"))).isZero();
       Browser.screenshot(browser, "queue-why-not-yet");
     } finally {
       db.execute("update print_request set has_photo = true where id = ?", id);
     }
 
     browser.get(url("/queue?office=32.71&request=" + id));
-    assertThat(browser.findElements(By.cssSelector("#blockers .blocker"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.cssSelector("#blockers .blocker"))).isZero();
     assertThat(browser.findElement(By.id("estimate")).getText()).startsWith("Perkiraan dicetak");
     assertThat(browser.findElement(By.id("drop")).getText()).isNotBlank();
 
@@ -112,7 +112,7 @@ class QueueBrowserTest {
     long id = lastInQueue().get("id", Long.class);
     signIn("kabid");
     browser.get(url("/queue?office=32.71&request=" + id));
-    assertThat(browser.findElements(By.id("face"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.id("face"))).isZero();
     Browser.submit(browser, browser.findElement(By.id("show-front")));
     WebElement face = browser.findElement(By.id("face"));
     assertThat(face.getAttribute("src"))

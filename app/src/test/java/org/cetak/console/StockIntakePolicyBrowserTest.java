@@ -147,7 +147,7 @@ class StockIntakePolicyBrowserTest {
             .orElseThrow();
     long approval = report.approvalId().orElseThrow();
     WebElement own = browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
-    assertThat(own.findElements(By.cssSelector("button.approve"))).isEmpty();
+    assertThat(Browser.count(browser, own, By.cssSelector("button.approve"))).isZero();
     assertThat(own.findElement(By.cssSelector(".own")).getText()).contains("orang kedua");
 
     signIn("kabid");

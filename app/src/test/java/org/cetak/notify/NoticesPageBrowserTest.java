@@ -96,7 +96,7 @@ class NoticesPageBrowserTest {
         .isEqualTo("Terkirim ke gateway");
     assertThat(sentRow.findElement(By.cssSelector(".gateway-id")).getText())
         .isEqualTo("scripted smsc-4711");
-    assertThat(sentRow.findElements(By.cssSelector("button.resend"))).isEmpty();
+    assertThat(Browser.count(browser, sentRow, By.cssSelector("button.resend"))).isZero();
     assertThat(browser.getPageSource())
         .doesNotContain("+6281298765401")
         .doesNotContain("6281298765402");

@@ -119,7 +119,8 @@ class QualityCheckBrowserTest {
     assertThat(status(good)).isEqualTo("PASSED");
     assertThat(db.fetchCount(db.selectFrom("sms_outbox where print_job_id = " + good.id())))
         .isEqualTo(1);
-    assertThat(browser.findElements(By.cssSelector("tr[data-job='" + good.id() + "']"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.cssSelector("tr[data-job='" + good.id() + "']")))
+        .isZero();
 
     new Select(row(bad).findElement(By.cssSelector("select.reason"))).selectByValue("MISPRINT");
     row(bad).findElement(By.cssSelector("input.note")).sendKeys("foto bergeser");

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -75,9 +76,17 @@ public final class Browser {
 
   /** How many elements match now, without the implicit wait for one to appear. */
   public static int count(WebDriver driver, String css) {
+    return count(driver, driver, By.cssSelector(css));
+  }
+
+  /**
+   * How many elements inside {@code in} match now. An element that is not there is not waited for
+   * (the driver's implicit wait would hold every such check five seconds).
+   */
+  public static int count(WebDriver driver, SearchContext in, By by) {
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     try {
-      return driver.findElements(By.cssSelector(css)).size();
+      return in.findElements(by).size();
     } finally {
       driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }

@@ -81,7 +81,7 @@ class CounterBrowserTest {
         .startsWith("KTP-el dengan chip ")
         .contains("KTP-el lama ditarik");
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Sudah diambil");
-    assertThat(browser.findElements(By.id("handover-form"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.id("handover-form"))).isZero();
     assertThat(db.fetchValue("select status from print_request where id = ?", request))
         .isEqualTo("HANDED_OVER");
     assertThat(

@@ -133,7 +133,7 @@ class DeviceFileReloadBrowserTest {
                 "model: Primacy\n    reader: \"Cetak Sim Reader PRN-2\"",
                 "model: Quantum\n    reader: \"Cetak Sim Reader PRN-2\""));
     reload();
-    assertThat(browser.findElements(By.id("notice"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.id("notice"))).isZero();
     assertThat(browser.findElement(By.id("error")).getText())
         .isEqualTo(
             "Berkas perangkat tidak dapat dipakai; printer tetap seperti semula. 2 kesalahan,"

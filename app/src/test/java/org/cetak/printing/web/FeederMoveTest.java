@@ -259,7 +259,7 @@ class FeederMoveTest {
     assertThat(rowFeeder("PRN-A")).isEqualTo("25");
     assertThat(rowFeeder("PRN-B")).isEqualTo("15");
     // no feeder is dry any more: nothing to offer
-    assertThat(browser.findElements(By.id("share-blanks"))).isEmpty();
+    assertThat(Browser.count(browser, browser, By.id("share-blanks"))).isZero();
   }
 
   private String rowFeeder(String code) {

@@ -479,12 +479,7 @@ class PrintersPageBrowserTest {
 
   /** Whether nothing matches, without waiting for it to appear. */
   private static boolean absent(WebElement in, String css) {
-    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-    try {
-      return in.findElements(By.cssSelector(css)).isEmpty();
-    } finally {
-      browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
+    return Browser.count(browser, in, By.cssSelector(css)) == 0;
   }
 
   /** A number as the Indonesian console writes it: 4.800. */

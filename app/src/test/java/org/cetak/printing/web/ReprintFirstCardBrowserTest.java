@@ -149,14 +149,14 @@ class ReprintFirstCardBrowserTest {
         .contains("hasil kartu pertama belum dicatat");
     assertThat(browser.findElement(By.id("reprint-awaiting-print")).getText())
         .startsWith("Cetak ulang kartu ini sudah disetujui dan belum tercetak");
-    assertThat(browser.findElements(By.id("handover-form")))
+    assertThat(Browser.count(browser, browser, By.id("handover-form")))
         .as("the card at the counter is the first one: nothing to hand over until the reprint")
-        .isEmpty();
+        .isZero();
     browser.get(url("/pickup/" + lost.requestId()));
     assertThat(browser.findElement(By.id("status")).isDisplayed()).isTrue();
-    assertThat(browser.findElements(By.id("first-card-missing")))
+    assertThat(Browser.count(browser, browser, By.id("first-card-missing")))
         .as("the lost first card was recorded with the grant")
-        .isEmpty();
+        .isZero();
   }
 
   @Test
