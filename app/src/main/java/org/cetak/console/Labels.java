@@ -168,6 +168,9 @@ public class Labels {
           Rule.of("role ([A-Z_]+)", "label.detail.role", "role"),
           Rule.of("([A-Z_]+) left by node (\\S+)", "label.detail.leftByNode", "sighting", ""),
           Rule.of(
+              "chip (\\S+) already recorded for the card of print job (\\d+)",
+              "label.detail.chipUidRepeated"),
+          Rule.of(
               "request (\\d+) passed, chip (\\S+) \\(reader\\)",
               "label.detail.cardCheckedByReader"),
           Rule.of("request (\\d+) passed, chip (\\S+)", "label.detail.cardChecked"),

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The demo's simulated printers between runs: their physical state (feeder, counters, boxes,
  * ribbon, a card inside) is saved in a file of the demo's data directory when the demo stops and
  * restored when it starts, so a restart finds each printer as it was left, as a real one would be.
- * The file names the database it belongs to: a fresh database starts fresh printers.
+ * The file names the database it belongs to: a fresh database starts fresh printers. It keeps how
+ * many blanks each printer has numbered, so the chips of a restarted demo carry UIDs that no card
+ * of an earlier run had (a UID already recorded for another card is refused by the print station).
  */
 final class DemoPrinterStates {
 
@@ -59,24 +61,35 @@ final class DemoPrinterStates {
         continue;
       }
       String inside = p.getProperty(at + "inside", "");
+      long picked = Long.parseLong(p.getProperty(at + "picked"));
+      int feeder = Integer.parseInt(p.getProperty(at + "feeder"));
+      // a file saved before the count was kept: at least every blank picked or in the feeder
+      String made = p.getProperty(at + "blanksMade");
+      int blanksMade =
+          made != null
+              ? Integer.parseInt(made)
+              : (int) Math.min(Integer.MAX_VALUE, picked + feeder + (inside.isEmpty() ? 0 : 1));
       PhysicalState state =
           new PhysicalState(
-              Integer.parseInt(p.getProperty(at + "feeder")),
+              feeder,
               Integer.parseInt(p.getProperty(at + "ribbonLeft")),
               Integer.parseInt(p.getProperty(at + "rejectBox")),
               Integer.parseInt(p.getProperty(at + "hopper")),
-              Long.parseLong(p.getProperty(at + "picked")),
+              picked,
               Long.parseLong(p.getProperty(at + "panels")),
               Long.parseLong(p.getProperty(at + "printedCards")),
               Long.parseLong(p.getProperty(at + "rejected")),
               Boolean.parseBoolean(p.getProperty(at + "coverOpen")),
-              inside.isEmpty() ? null : Place.valueOf(inside));
+              inside.isEmpty() ? null : Place.valueOf(inside),
+              blanksMade);
       printer.restore(state);
       log.info(
-          "Demo printer {} as it was left: {} blanks in the feeder, pick counter {}{}",
+          "Demo printer {} as it was left: {} blanks in the feeder, pick counter {}, {} blanks"
+              + " made{}",
           printer.name(),
           state.feeder(),
           state.picked(),
+          state.blanksMade(),
           state.inside() == null ? "" : ", a card at " + state.inside());
     }
     restored = true;
@@ -107,6 +120,7 @@ final class DemoPrinterStates {
       p.setProperty(at + "rejected", Long.toString(s.rejected()));
       p.setProperty(at + "coverOpen", Boolean.toString(s.coverOpen()));
       p.setProperty(at + "inside", s.inside() == null ? "" : s.inside().name());
+      p.setProperty(at + "blanksMade", Integer.toString(s.blanksMade()));
     }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -30,14 +30,26 @@ public interface PrintJobs {
    */
   Driver lockDriver(long printerId);
 
-  /** Persists a new job at {@link Stage#PICKING} with the baseline taken before the pick. */
+  /**
+   * Persists a new job at {@link Stage#PICKING} with the baseline taken before the pick. A job that
+   * is not an approved reprint, of a request whose printed card was rejected at the print room's
+   * check, is an ordinary print that replaces that card; one after an approved reprint whose card
+   * was spoiled is that reprint printed again.
+   */
   PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint);
+
+  /**
+   * The job, other than {@code jobId}, whose card carries the chip UID {@code uid}: a card printed,
+   * or written and being printed (its print's outcome unknown included). Empty when none does.
+   */
+  Optional<Long> cardWithChip(String uid, long jobId);
 
   /**
    * Persists the transition's job as its next version. Refused with {@link StaleJobException},
    * nothing written, when the job changed since {@code transition.next().version()} or, when {@code
    * byOwner}, this node no longer owns the printer (an operator's settlement may come from any
-   * node).
+   * node); refused with {@link ChipUidTakenException}, nothing written, when the job would hold a
+   * chip UID another card holds ({@link #cardWithChip}).
    */
   PrintJob save(Transition transition, boolean byOwner);
 

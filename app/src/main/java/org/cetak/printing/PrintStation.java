@@ -217,7 +217,16 @@ public final class PrintStation {
     }
     ChipOutcome result = chip.personalise(card(job).chip());
     if (result instanceof ChipOutcome.Written w) {
-      return print(steps.apply(StepTransitions.chipWritten(job, w.uid(), Baseline.of(now))), true);
+      PrintJob written = steps.chipWritten(job, w.uid(), Baseline.of(now));
+      if (written.stage() == Stage.REJECTING) {
+        log.warn(
+            "Printer {} job {}: chip UID {} already recorded for another card, rejecting the card",
+            printer.code(),
+            job.id(),
+            w.uid());
+        return reject(written, true);
+      }
+      return print(written, true);
     }
     ChipOutcome.Failed f = (ChipOutcome.Failed) result;
     if (!f.failure().cardAtFault()) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cetak.common.Transactions;
 import org.cetak.intake.RequestStatus;
 import org.cetak.notify.Outbox;
+import org.cetak.office.Audit;
 import org.cetak.quality.CheckQueue;
 import org.cetak.request.RequestLifecycle;
 
@@ -25,6 +26,7 @@ public final class StepRecorder {
   private final CheckQueue checks;
   private final Reprints.Store grants;
   private final Transactions transactions;
+  private final Audit audit;
   private final Clock clock;
 
   public StepRecorder(
@@ -35,6 +37,7 @@ public final class StepRecorder {
       CheckQueue checks,
       Reprints.Store grants,
       Transactions transactions,
+      Audit audit,
       Clock clock) {
     this.jobs = jobs;
     this.ledger = ledger;
@@ -43,6 +46,7 @@ public final class StepRecorder {
     this.checks = checks;
     this.grants = grants;
     this.transactions = transactions;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -80,6 +84,37 @@ public final class StepRecorder {
           grant.ifPresent(id -> grants.useGrant(id, job.id()));
           return new Started(job);
         });
+  }
+
+  /**
+   * Records the chip written on the job's card, which goes on to be printed — unless its UID is
+   * already recorded for another card printed or being printed ({@link PrintJobs#cardWithChip}):
+   * then the chip is this card's fault, and the card goes to the reject box with its UID (to be
+   * spoiled, its request requeued), audited. Nothing is printed before this is recorded, so a card
+   * refused by the database's uniqueness (another station recorded the UID at the same moment) is
+   * recorded as refused in a second transaction, and the ledger and the printer still agree.
+   */
+  public PrintJob chipWritten(PrintJob job, String uid, Baseline now) {
+    try {
+      return transactions.inTransaction(() -> recordChip(job, uid, now));
+    } catch (ChipUidTakenException e) {
+      return transactions.inTransaction(() -> recordChip(job, uid, now));
+    }
+  }
+
+  private PrintJob recordChip(PrintJob job, String uid, Baseline now) {
+    Optional<Long> holder = jobs.cardWithChip(uid, job.id());
+    if (holder.isEmpty()) {
+      return record(StepTransitions.chipWritten(job, uid, now), true);
+    }
+    PrintJob saved = record(StepTransitions.chipUidTaken(job, uid, holder.get(), now), true);
+    audit.record(
+        job.officeId(),
+        "station:" + job.printerId(),
+        "CHIP_UID_REPEATED",
+        "print job " + job.id(),
+        "chip " + uid + " already recorded for the card of print job " + holder.get());
+    return saved;
   }
 
   /**

@@ -68,6 +68,17 @@ final class StepTransitions {
     return Transition.of(next, "chip written and locked");
   }
 
+  /**
+   * The chip written on the job's card reports a UID another card holds: a chip fault of this card,
+   * which goes to the reject box with that UID, to be spoiled, and its request back to the queue.
+   */
+  static Transition chipUidTaken(PrintJob job, String uid, long holder, Baseline now) {
+    String note =
+        "chip UID_REPEATED: " + uid + " already recorded for the card of print job " + holder;
+    PrintJob next = job.withUid(uid).rejecting(SpoilCause.ENCODE_FAIL, Optional.of(now), note);
+    return Transition.of(next, "chip failed: UID_REPEATED, held by print job " + holder);
+  }
+
   static Transition chipFailed(PrintJob job, ChipOutcome.Failed f, Baseline now) {
     PrintJob next =
         f.uid()

@@ -2,6 +2,7 @@ package org.cetak.report;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.approval.Approval;
@@ -53,7 +54,8 @@ public final class StockDocuments {
 
   /**
    * The daily stock report, drawn up by the office's inventory manager and acknowledged by its
-   * supervisor (named when the office has exactly one enabled user in the role).
+   * supervisor. When several enabled users hold the role, the one whose official details carry a
+   * NIP signs, the longest-standing account first: the same person for every day's report.
    */
   public byte[] daily(Office office, DailyStockReport report) {
     return StockReportPdf.daily(
@@ -124,11 +126,12 @@ public final class StockDocuments {
   }
 
   private StockReportPdf.Signatory holder(Office office, Role role, String usualPosition) {
-    List<User> holders =
-        offices.users(office.id()).stream().filter(User::enabled).filter(u -> u.has(role)).toList();
-    return holders.size() == 1
-        ? signatory(holders.get(0), usualPosition)
-        : StockReportPdf.Signatory.unnamed(usualPosition);
+    return offices.users(office.id()).stream()
+        .filter(User::enabled)
+        .filter(u -> u.has(role))
+        .min(Comparator.comparing((User u) -> u.nip().isBlank()).thenComparingLong(User::id))
+        .map(u -> signatory(u, usualPosition))
+        .orElse(StockReportPdf.Signatory.unnamed(usualPosition));
   }
 
   private static StockReportPdf.Signatory signatory(User user, String usualPosition) {

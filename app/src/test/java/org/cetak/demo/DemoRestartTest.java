@@ -78,6 +78,15 @@ class DemoRestartTest {
     assertThat(query("select count(*) from print_job where stage = 'UNKNOWN'"))
         .as("cards of unknown outcome")
         .isZero();
+    assertThat(
+            query(
+                "select count(*) from (select chip_uid from print_job where stage = 'PRINTED'"
+                    + " group by chip_uid having count(*) > 1) repeated"))
+        .as("chip UIDs recorded for two printed cards")
+        .isZero();
+    assertThat(query("select count(*) from print_job where note like 'chip UID_REPEATED%'"))
+        .as("cards spoiled because the restarted printers gave a UID again")
+        .isZero();
     assertThat(terminate(second)).isLessThan(STOP_LIMIT);
     assertThat(Files.readString(home.resolve("second.log"), StandardCharsets.UTF_8))
         .contains("as it was left")

@@ -66,6 +66,20 @@ final class InMemoryPrintJobs implements PrintJobs {
   }
 
   @Override
+  public synchronized Optional<Long> cardWithChip(String uid, long jobId) {
+    return jobs.values().stream()
+        .filter(j -> j.id() != jobId && j.chipUid().filter(uid::equals).isPresent())
+        .filter(
+            j ->
+                j.stage() == Stage.PRINTING
+                    || j.stage() == Stage.PRINTED
+                    || (j.stage() == Stage.UNKNOWN
+                        && j.resumeStage().filter(Stage.PRINTING::equals).isPresent()))
+        .map(PrintJob::id)
+        .min(Long::compare);
+  }
+
+  @Override
   public synchronized PrintJob save(Transition transition, boolean byOwner) {
     PrintJob next = transition.next();
     PrintJob stored = jobs.get(next.id());

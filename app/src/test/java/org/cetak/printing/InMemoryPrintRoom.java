@@ -90,6 +90,7 @@ final class InMemoryPrintRoom {
             org.cetak.quality.CheckQueue.none(),
             new NoGrants(),
             direct,
+            new NoAudit(),
             Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
   }
 
@@ -255,6 +256,22 @@ final class InMemoryPrintRoom {
     @Override
     public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
       throw new IllegalStateException("no grant awaits a first card");
+    }
+  }
+
+  /** The station's decision tests read no audit trail. */
+  private static final class NoAudit implements org.cetak.office.Audit {
+    @Override
+    public void record(Long officeId, String actor, String action, String subject, String detail) {}
+
+    @Override
+    public java.util.List<Event> find(Query query) {
+      return java.util.List.of();
+    }
+
+    @Override
+    public long count(Query query) {
+      return 0;
     }
   }
 }

@@ -11,6 +11,7 @@ import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.common.Transactions;
 import org.cetak.notify.Outbox;
+import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.OfficeKind;
@@ -53,6 +54,7 @@ class PendingPickTest {
   @Autowired Ledger ledger;
   @Autowired PrintRoomLedger movements;
   @Autowired Reprints.Store grants;
+  @Autowired Audit audit;
   @Autowired RequestLifecycle requests;
   @Autowired Outbox outbox;
   @Autowired Transactions transactions;
@@ -127,6 +129,7 @@ class PendingPickTest {
             CheckQueue.none(),
             grants,
             transactions,
+            audit,
             clock);
     long top =
         ((Number)

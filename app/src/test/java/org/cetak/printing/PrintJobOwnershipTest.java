@@ -182,7 +182,7 @@ class PrintJobOwnershipTest {
 
   private StepRecorder node(PrintJobs jobs) {
     return new StepRecorder(
-        jobs, movements, queue, outbox, CheckQueue.none(), grants, transactions, clock);
+        jobs, movements, queue, outbox, CheckQueue.none(), grants, transactions, audit, clock);
   }
 
   private long reservedRequest() {

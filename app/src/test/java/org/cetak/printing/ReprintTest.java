@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.cetak.approval.Approval;
 import org.cetak.approval.ApprovalError;
 import org.cetak.approval.Approvals;
@@ -148,5 +149,22 @@ class ReprintTest {
 
     assertThat(reprint()).isInstanceOf(StepRecorder.NotPrintable.class);
     assertThat(reprint()).isInstanceOf(StepRecorder.NotPrintable.class);
+  }
+
+  @Test
+  void an_approved_reprint_whose_card_was_not_printed_is_printed_again_as_that_reprint() {
+    approvedReprint();
+    PrintJob first = ((StepRecorder.Started) reprint()).job();
+    steps.apply(StepTransitions.notPicked(first, List.of(), "feeder empty"));
+    assertThat(db.fetchValue("select status from print_request where id = ?", printed))
+        .isEqualTo("FAILED_REQUEUED");
+
+    PrintJob again = ((StepRecorder.Started) steps.start(printer, printed, BEFORE, false)).job();
+
+    assertThat(
+            db.fetchOne("select reprint, replaces_job_id from print_job where id = ?", again.id())
+                .intoMap())
+        .containsEntry("reprint", true)
+        .containsEntry("replaces_job_id", null);
   }
 }

@@ -229,6 +229,25 @@ class QualityCheckTest {
     PrintJob again = cards.printedAgain(request);
 
     assertThat(again.id()).isNotEqualTo(job.id());
+    // never left the room, no approval: an ordinary print of the requeued request, not a reprint
+    assertThat(
+            db.fetchOne("select reprint, replaces_job_id from print_job where id = ?", again.id())
+                .intoMap())
+        .containsEntry("reprint", false)
+        .containsEntry("replaces_job_id", job.id());
+    assertThat(
+            db.fetchValue(
+                "select event from print_job_event where job_id = ? order by id limit 1",
+                again.id()))
+        .isEqualTo(
+            "picking a blank for request "
+                + request
+                + " (its card of job "
+                + job.id()
+                + " rejected at the check)");
+    assertThat(history(request))
+        .noneSatisfy(e -> assertThat(e).containsIgnoringCase("reprint"))
+        .anySatisfy(e -> assertThat(e).isEqualTo("FAILED_REQUEUED -> PRINTING: printing"));
     assertThat(status(request)).isEqualTo("PRINTED");
     assertThat(db.fetchValue("select status from card_check where print_job_id = ?", again.id()))
         .isEqualTo("WAITING");

@@ -148,6 +148,23 @@ class StockDocumentsTest {
   }
 
   @Test
+  void with_two_holders_of_a_role_the_daily_report_names_one_the_same_every_day()
+      throws IOException {
+    User deputy = f.user(bogor.id(), "rina.w", Role.SUPERVISOR, Role.INVENTORY_MANAGER);
+    f.offices.setOfficialDetails(deputy.id(), "Rina Wulandari, S.Sos.", "", "Staf Pelayanan");
+
+    for (int day = 2; day <= 3; day++) {
+      String text =
+          text(f.documents().daily(bogor, f.daily.report(bogor.id(), LocalDate.of(2026, 11, day))));
+      assertThat(text)
+          .as("the report of 2026-11-0" + day)
+          .contains("Dewi Lestari, S.E.", "19850317 201001 2 004")
+          .contains("Drs. Bambang Hartono, M.Si.", "19720805 199803 1 002")
+          .doesNotContain("Rina Wulandari");
+    }
+  }
+
+  @Test
   void an_administrator_sets_name_nip_and_position_and_a_wrong_nip_changes_nothing() {
     Accounts accounts =
         new Accounts(

@@ -110,8 +110,10 @@ public class StationConfiguration {
       CheckQueue checks,
       Reprints.Store grants,
       Transactions transactions,
+      Audit audit,
       Clock clock) {
-    return new StepRecorder(jobs, ledger, requests, outbox, checks, grants, transactions, clock);
+    return new StepRecorder(
+        jobs, ledger, requests, outbox, checks, grants, transactions, audit, clock);
   }
 
   @Bean

@@ -16,6 +16,7 @@ import org.cetak.db.jooq.tables.records.PrintJobRecord;
 import org.cetak.db.jooq.tables.records.PrinterRecord;
 import org.cetak.printing.Baseline;
 import org.cetak.printing.CardHeld;
+import org.cetak.printing.ChipUidTakenException;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterMode;
@@ -28,7 +29,9 @@ import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Print jobs and printer modes in PostgreSQL: the {@code print_job} and the printer's mode columns,
@@ -45,6 +48,17 @@ public final class JooqPrintJobs implements PrintJobs {
           Stage.PRINTING.name(),
           Stage.REJECTING.name(),
           Stage.UNKNOWN.name());
+
+  /** The jobs whose chip UID belongs to a card printed or being printed (uq_print_job_chip_uid). */
+  private static final Condition HOLDS_CHIP =
+      PRINT_JOB
+          .STAGE
+          .in(Stage.PRINTING.name(), Stage.PRINTED.name())
+          .or(
+              PRINT_JOB
+                  .STAGE
+                  .eq(Stage.UNKNOWN.name())
+                  .and(PRINT_JOB.RESUME_STAGE.eq(Stage.PRINTING.name())));
 
   private final DSLContext db;
   private final Clock clock;
@@ -87,17 +101,26 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    // a request whose first card was rejected at the print room's check is printed again: the
-    // new job is a reprint too, so that the first print stays the one non-reprint printed job
-    boolean again =
-        reprint
-            || db.fetchExists(
+    // a request whose printed card was rejected at the print room's check is back in the queue
+    // without a supervisor's approval: its next print is an ordinary print replacing that card.
+    // An approved reprint whose card was spoiled is printed again as that reprint.
+    Long lastPrinted =
+        db.select(DSL.max(PRINT_JOB.ID))
+            .from(PRINT_JOB)
+            .where(PRINT_JOB.REQUEST_ID.eq(requestId))
+            .and(PRINT_JOB.STAGE.eq(Stage.PRINTED.name()))
+            .fetchOne(0, Long.class);
+    boolean reprintAgain =
+        !reprint
+            && db.fetchExists(
                 PRINT_JOB,
                 PRINT_JOB
                     .REQUEST_ID
                     .eq(requestId)
-                    .and(PRINT_JOB.STAGE.eq(Stage.PRINTED.name()))
-                    .and(PRINT_JOB.REPRINT.isFalse()));
+                    .and(PRINT_JOB.REPRINT.isTrue())
+                    .and(PRINT_JOB.ID.gt(lastPrinted == null ? 0L : lastPrinted)));
+    Optional<Long> replaces =
+        reprint || reprintAgain ? Optional.empty() : Optional.ofNullable(lastPrinted);
     PrintJobRecord row =
         db.insertInto(PRINT_JOB)
             .set(PRINT_JOB.OFFICE_ID, printer.officeId())
@@ -109,17 +132,33 @@ public final class JooqPrintJobs implements PrintJobs {
             .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
             .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
             .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
-            .set(PRINT_JOB.REPRINT, again)
+            .set(PRINT_JOB.REPRINT, reprint || reprintAgain)
+            .set(PRINT_JOB.REPLACES_JOB_ID, replaces.orElse(null))
             .set(PRINT_JOB.CREATED_AT, now)
             .set(PRINT_JOB.UPDATED_AT, now)
             .set(
                 PRINT_JOB.LAST_EVENT,
-                (reprint ? "approved reprint: " : again ? "printed again: " : "")
+                (reprint ? "approved reprint: " : reprintAgain ? "approved reprint again: " : "")
                     + "picking a blank for request "
-                    + requestId)
+                    + requestId
+                    + replaces
+                        .map(j -> " (its card of job " + j + " rejected at the check)")
+                        .orElse(""))
             .returning()
             .fetchSingle();
     return toJob(row);
+  }
+
+  @Override
+  public Optional<Long> cardWithChip(String uid, long jobId) {
+    return db.select(PRINT_JOB.ID)
+        .from(PRINT_JOB)
+        .where(PRINT_JOB.CHIP_UID.eq(uid))
+        .and(PRINT_JOB.ID.ne(jobId))
+        .and(HOLDS_CHIP)
+        .orderBy(PRINT_JOB.ID)
+        .limit(1)
+        .fetchOptional(PRINT_JOB.ID);
   }
 
   @Override
@@ -137,29 +176,16 @@ public final class JooqPrintJobs implements PrintJobs {
                         ? PRINTER.OWNER_NODE.isNull().or(PRINTER.OWNER_NODE.eq(node))
                         : DSL.noCondition())
                 .forShare());
-    int updated =
-        db.update(PRINT_JOB)
-            .set(PRINT_JOB.STAGE, next.stage().name())
-            .set(PRINT_JOB.RESUME_STAGE, next.resumeStage().map(Enum::name).orElse(null))
-            .set(PRINT_JOB.CARD_HELD, next.card().name())
-            .set(PRINT_JOB.BASE_PICKED, base.map(Baseline::picked).orElse(null))
-            .set(PRINT_JOB.BASE_REJECTS, base.map(Baseline::rejectCount).orElse(null))
-            .set(PRINT_JOB.BASE_HOPPER, base.map(Baseline::hopperCount).orElse(null))
-            .set(PRINT_JOB.BASE_POSITION, base.map(b -> b.position().name()).orElse(null))
-            .set(PRINT_JOB.CHIP_UID, next.chipUid().orElse(null))
-            .set(PRINT_JOB.REJECT_CAUSE, next.rejectCause().map(Enum::name).orElse(null))
-            .set(PRINT_JOB.NOTE, next.note())
-            .set(PRINT_JOB.VERSION, next.version() + 1)
-            .set(PRINT_JOB.UPDATED_AT, now)
-            .set(PRINT_JOB.FINISHED_AT, next.stage().open() ? null : now)
-            .set(PRINT_JOB.LAST_EVENT, transition.event())
-            .set(
-                PRINT_JOB.LAST_MOVES,
-                transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")))
-            .where(PRINT_JOB.ID.eq(next.id()))
-            .and(PRINT_JOB.VERSION.eq(next.version()))
-            .and(printerHeld)
-            .execute();
+    int updated;
+    try {
+      updated = update(transition, next, now, base, printerHeld);
+    } catch (IntegrityConstraintViolationException | DataIntegrityViolationException e) {
+      // jOOQ's own exception, or Spring's translation of it (the application's DSLContext)
+      if (names(e, "uq_print_job_chip_uid")) {
+        throw new ChipUidTakenException(next.id(), next.chipUid().orElse(""), e);
+      }
+      throw e;
+    }
     if (updated != 1) {
       if (byOwner) {
         lockOwned(next.printerId(), next.id()); // says which node owns the printer now
@@ -167,6 +193,46 @@ public final class JooqPrintJobs implements PrintJobs {
       throw new StaleJobException(next.id(), "it changed since version " + next.version());
     }
     return next.persisted();
+  }
+
+  private int update(
+      Transition transition,
+      PrintJob next,
+      OffsetDateTime now,
+      Optional<Baseline> base,
+      Condition printerHeld) {
+    return db.update(PRINT_JOB)
+        .set(PRINT_JOB.STAGE, next.stage().name())
+        .set(PRINT_JOB.RESUME_STAGE, next.resumeStage().map(Enum::name).orElse(null))
+        .set(PRINT_JOB.CARD_HELD, next.card().name())
+        .set(PRINT_JOB.BASE_PICKED, base.map(Baseline::picked).orElse(null))
+        .set(PRINT_JOB.BASE_REJECTS, base.map(Baseline::rejectCount).orElse(null))
+        .set(PRINT_JOB.BASE_HOPPER, base.map(Baseline::hopperCount).orElse(null))
+        .set(PRINT_JOB.BASE_POSITION, base.map(b -> b.position().name()).orElse(null))
+        .set(PRINT_JOB.CHIP_UID, next.chipUid().orElse(null))
+        .set(PRINT_JOB.REJECT_CAUSE, next.rejectCause().map(Enum::name).orElse(null))
+        .set(PRINT_JOB.NOTE, next.note())
+        .set(PRINT_JOB.VERSION, next.version() + 1)
+        .set(PRINT_JOB.UPDATED_AT, now)
+        .set(PRINT_JOB.FINISHED_AT, next.stage().open() ? null : now)
+        .set(PRINT_JOB.LAST_EVENT, transition.event())
+        .set(
+            PRINT_JOB.LAST_MOVES,
+            transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")))
+        .where(PRINT_JOB.ID.eq(next.id()))
+        .and(PRINT_JOB.VERSION.eq(next.version()))
+        .and(printerHeld)
+        .execute();
+  }
+
+  /** Whether the exception or one of its causes names the constraint. */
+  private static boolean names(Throwable e, String constraint) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(constraint)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Locks the printer row; refuses when another node owns the printer now. */

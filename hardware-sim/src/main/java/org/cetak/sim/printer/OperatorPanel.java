@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * light, and — when the configuration has one — the simulated operator who clears every condition
  * that needs hands some time after the light came on. Not thread-safe: the printer's lock guards
  * it.
+ *
+ * <p>A chip's UID is unique to its card, as a real chip's is: besides draws from the printer's
+ * seeded random source (which start again at each start of the simulator) it carries the printer's
+ * name and the blank's number, and a printer restored from its saved state numbers its blanks on
+ * from where it stopped ({@link #blanksMade}), so a restarted printer never repeats a UID it gave
+ * before and printers sharing a seed do not give each other's.
  */
 final class OperatorPanel {
 
@@ -30,6 +36,7 @@ final class OperatorPanel {
   private final GroundTruth truth;
   private final Set<String> uids = new HashSet<>();
   private Mechanism mechanism;
+  private final int nameBits;
   private int loaded;
   private Instant attentionSince;
 
@@ -38,6 +45,17 @@ final class OperatorPanel {
     this.timeline = timeline;
     this.striker = striker;
     this.truth = truth;
+    this.nameBits = config.name().hashCode() * 0x9E3779B1;
+  }
+
+  /** How many blanks this printer has made, over every run restored from its saved state. */
+  int blanksMade() {
+    return loaded;
+  }
+
+  /** Numbers the next blanks after {@code made} (a saved state's count), never going back. */
+  void continueAfter(int made) {
+    loaded = Math.max(loaded, made);
   }
 
   void attach(Mechanism m) {
@@ -97,6 +115,13 @@ final class OperatorPanel {
     do {
       striker.plan().nextBytes(uid);
       uid[0] = 0x04; // NXP, the usual maker of 7-byte UIDs
+      for (int i = 1; i <= 3; i++) {
+        uid[i] ^= (byte) (nameBits >>> (8 * (i - 1)));
+      }
+      // the blank's number: the last three bytes differ for 16,777,216 blanks of one printer
+      uid[4] = (byte) (number >>> 16);
+      uid[5] = (byte) (number >>> 8);
+      uid[6] = (byte) number;
     } while (!uids.add(HexFormat.of().formatHex(uid)));
     ChipFaults cf = ChipFaults.NONE;
     boolean dead = striker.plan().nextDouble() < config.deadChipRate();

@@ -236,6 +236,8 @@ public final class SimulatedPrinter {
    * saves this and {@linkplain #restore restores} it into a printer built from the same config.
    *
    * @param inside where the card inside lies, null when none
+   * @param blanksMade how many blanks the printer has numbered so far: a restored printer numbers
+   *     its next blanks after them, so their chips never repeat a UID it gave before
    */
   public record PhysicalState(
       int feeder,
@@ -247,11 +249,20 @@ public final class SimulatedPrinter {
       long printedCards,
       long rejected,
       boolean coverOpen,
-      Place inside) {}
+      Place inside,
+      int blanksMade) {}
 
   /** The printer's physical state, taken between two commands. */
   public PhysicalState physicalState() {
-    Status s = status();
+    lock.lock();
+    try {
+      return physicalState(status(), panel.blanksMade());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static PhysicalState physicalState(Status s, int blanksMade) {
     return new PhysicalState(
         s.feeder(),
         s.ribbonLeft(),
@@ -262,18 +273,20 @@ public final class SimulatedPrinter {
         s.cardsPrinted(),
         s.rejected(),
         s.coverOpen(),
-        s.position());
+        s.position(),
+        blanksMade);
   }
 
   /**
    * Puts the printer back in a saved physical state, as after switching it on again: the feeder
-   * holds that many fresh blanks, a card inside is a fresh blank at its place, and no print
-   * sequence is open.
+   * holds that many fresh blanks, numbered after the blanks the state counts, a card inside is a
+   * fresh blank at its place, and no print sequence is open.
    */
   public void restore(PhysicalState state) {
     withLock(
         () -> {
           mechanism.restore(state);
+          panel.continueAfter(state.blanksMade());
           panel.loadBlanks(state.feeder());
           if (state.inside() != null) {
             mechanism.putInside(panel.newBlank(), state.inside());

@@ -1,0 +1,186 @@
+package org.cetak.printing.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.cetak.CetakApplication;
+import org.cetak.allocation.AllocationService;
+import org.cetak.allocation.RunTrigger;
+import org.cetak.intake.Bundle;
+import org.cetak.intake.ImportProgress;
+import org.cetak.intake.ImportService;
+import org.cetak.office.Office;
+import org.cetak.office.OfficeDirectory;
+import org.cetak.office.User;
+import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrinterMode;
+import org.cetak.printing.config.StationRuntime;
+import org.cetak.sim.card.Chip;
+import org.cetak.sim.card.ChipFaults;
+import org.cetak.sim.card.PhysicalCard;
+import org.cetak.sim.card.Place;
+import org.cetak.sim.printer.SimulatedPrinter;
+import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.stock.DropReceipts;
+import org.cetak.stock.DropRequest;
+import org.cetak.stock.FeederStock;
+import org.cetak.stock.Printer;
+import org.cetak.stock.PrinterRegistry;
+import org.cetak.stock.StockLevels;
+import org.cetak.support.TestDatabaseInitializer;
+import org.cetak.support.TestUsers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A chip UID is unique to a card: the simulated printer's next blank carries a chip whose UID the
+ * card printed just before it already has (as a restarted printer's chips did). The print station
+ * treats it as a chip fault of that card: rejected to the spoiled pile with its UID and the reason,
+ * audited, the request requeued and printed on the next blank; the UID stays recorded for one
+ * printed card, and the ledger still matches the printer.
+ */
+@SpringBootTest(
+    classes = CetakApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.quartz.auto-startup=false",
+      "cetak.demo.scenario=classpath:print-room/one-clean.yaml",
+      "cetak.station.enabled=true",
+      "cetak.station.node=repeated-uid",
+      "cetak.station.time-scale=0.02",
+      "cetak.station.chip-wait=1s",
+      "cetak.station.idle-wait=20ms",
+      "cetak.station.halted-wait=20ms",
+      "cetak.station.lease=3s",
+      "cetak.station.printers[0].office=32.71",
+      "cetak.station.printers[0].code=PRN-1",
+      "cetak.station.printers[0].link=sim:PRN-1",
+      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+    })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ActiveProfiles("simulated-print-room")
+class RepeatedChipUidTest {
+
+  @Autowired SimulatedRoom room;
+  @Autowired OfficeDirectory offices;
+  @Autowired FeederStock feeders;
+  @Autowired DropReceipts receipts;
+  @Autowired PrinterRegistry registry;
+  @Autowired ImportService imports;
+  @Autowired AllocationService allocation;
+  @Autowired PrintJobs jobs;
+  @Autowired StationRuntime runtime;
+  @Autowired StockLevels levels;
+  @Autowired DSLContext db;
+
+  @Test
+  void a_chip_reporting_a_uid_another_card_holds_is_spoiled_and_its_request_printed_again()
+      throws Exception {
+    Office office = offices.officeByCode("32.71").orElseThrow();
+    User admin = TestUsers.everyRole(offices);
+    Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
+    receipts.receive(
+        office.id(),
+        new DropRequest("BA/UJI/2026/0171", LocalDate.of(2026, 11, 4), 3, List.of()),
+        admin);
+    feeders.load(office.id(), "PRN-1", 3, admin);
+    SimulatedPrinter sim = room.printer("PRN-1");
+    sim.loadBlanks(1);
+    PhysicalCard first = sim.takeBlanks(1).get(0);
+    PhysicalCard twin =
+        new PhysicalCard(
+            "PRN-1", 1000, new Chip(first.chip().uid(), ChipFaults.NONE), Instant.now());
+    sim.putBlanks(List.of(first, twin));
+    sim.loadBlanks(1);
+    String uid = first.uidHex();
+    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-repeated-uid"), 171, 2);
+    imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
+    allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
+    jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
+    runtime.wakeUp(printer.id());
+
+    Awaitility.await("both requests printed")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                count("select count(*) from print_request where status = 'PRINTED'") == 2
+                    && jobs.openJob(printer.id()).isEmpty());
+
+    assertThat(
+            count("select count(*) from print_job where stage = 'PRINTED' and chip_uid = ?", uid))
+        .as("printed cards with chip " + uid)
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from (select chip_uid from print_job where stage = 'PRINTED'"
+                    + " group by chip_uid having count(*) > 1) repeated"))
+        .as("UIDs recorded for two printed cards")
+        .isZero();
+    long holder = count("select id from print_job where stage = 'PRINTED' and chip_uid = ?", uid);
+    Map<String, Object> spoiled =
+        db.fetchOne(
+                "select id, request_id, reject_cause, note from print_job where stage = 'SPOILED'"
+                    + " and chip_uid = ?",
+                uid)
+            .intoMap();
+    assertThat(spoiled)
+        .containsEntry("reject_cause", "ENCODE_FAIL")
+        .containsEntry(
+            "note",
+            "chip UID_REPEATED: " + uid + " already recorded for the card of print job " + holder);
+    long spoiledJob = ((Number) spoiled.get("id")).longValue();
+    long request = ((Number) spoiled.get("request_id")).longValue();
+    assertThat(
+            db.fetchOne(
+                    "select from_location, to_location, quantity, reason, chip_uid, request_id"
+                        + " from stock_movement where reference_kind = 'PRINT_JOB'"
+                        + " and reference_id = ? and to_location = 'SPOILED'",
+                    spoiledJob)
+                .intoMap())
+        .containsEntry("from_location", "INSIDE_PRINTER")
+        .containsEntry("quantity", 1)
+        .containsEntry("reason", "ENCODE_FAIL")
+        .containsEntry("chip_uid", uid)
+        .containsEntry("request_id", request);
+    assertThat(
+            db.fetch(
+                    "select from_status || ' -> ' || to_status from print_request_event"
+                        + " where request_id = ? order by id",
+                    request)
+                .getValues(0, String.class))
+        .containsSubsequence("PRINTING -> FAILED_REQUEUED", "FAILED_REQUEUED -> PRINTING");
+    assertThat(
+            count(
+                "select count(*) from print_job where request_id = ? and stage = 'PRINTED'"
+                    + " and chip_uid <> ?",
+                request,
+                uid))
+        .as("the requeued request printed on the next blank")
+        .isEqualTo(1);
+    assertThat(
+            db.fetchValue(
+                "select detail from audit_event where action = 'CHIP_UID_REPEATED' and subject = ?",
+                "print job " + spoiledJob))
+        .isEqualTo("chip " + uid + " already recorded for the card of print job " + holder);
+    assertThat(twin.place()).isEqualTo(Place.REJECT_BOX);
+    assertThat(sim.status().rejectBox()).isEqualTo(1);
+    assertThat(sim.status().feeder()).as("every blank used").isZero();
+    assertThat(levels.reconciliation(office.id()).closes()).isTrue();
+  }
+
+  private long count(String sql, Object... bindings) {
+    return ((Number) db.fetchValue(sql, bindings)).longValue();
+  }
+}
