@@ -6,7 +6,6 @@ import org.cetak.allocation.web.QueuePage;
 import org.cetak.consolidation.web.ConsolidationPage;
 import org.cetak.notify.web.NoticesPage;
 import org.cetak.office.Access;
-import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
 import org.cetak.office.web.AuditTrail;
@@ -14,9 +13,8 @@ import org.cetak.office.web.UsersPage;
 import org.cetak.pickup.web.CounterPage;
 import org.cetak.platform.ErrorPages;
 import org.cetak.printing.web.PrintersPage;
+import org.cetak.security.CurrentUser;
 import org.cetak.stock.web.StockPage;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -42,20 +40,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
     })
 public class ConsoleModel {
 
-  private final OfficeDirectory directory;
+  private final CurrentUser currentUser;
   private final Access access;
 
-  public ConsoleModel(OfficeDirectory directory, Access access) {
-    this.directory = directory;
+  public ConsoleModel(CurrentUser currentUser, Access access) {
+    this.currentUser = currentUser;
     this.access = access;
   }
 
+  /** From the user the request already read (the access check and the page ask for it too). */
   @ModelAttribute("can")
   Map<String, Boolean> can() {
     Map<String, Boolean> can = new HashMap<>();
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    User user =
-        authentication == null ? null : directory.user(authentication.getName()).orElse(null);
+    User user = currentUser.find().orElse(null);
     for (Permission p : Permission.values()) {
       can.put(p.name(), user != null && access.allows(user, p));
     }

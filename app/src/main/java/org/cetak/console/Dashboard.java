@@ -17,7 +17,6 @@ import org.cetak.approval.Approvals;
 import org.cetak.consolidation.ConsolidationQueue;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.NoticeStore;
-import org.cetak.notify.UnclaimedCard;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Permission;
@@ -142,8 +141,9 @@ public final class Dashboard {
     List<Alert> alerts = new ArrayList<>();
     Optional<PrintersPart> printersPart = Optional.empty();
     if (may.contains(Permission.SEE_PRINTERS)) {
-      List<PrinterSummary> list = printers.printers(office.id());
-      printersPart = Optional.of(new PrintersPart(list, cards(list), printers.vault(office.id())));
+      PrinterControl.Room room = printers.room(office.id());
+      List<PrinterSummary> list = room.printers();
+      printersPart = Optional.of(new PrintersPart(list, cards(list), room.vault()));
       for (PrinterSummary p : list) {
         if (p.openJobStage().filter("UNKNOWN"::equals).isPresent()) {
           alerts.add(new Alert("UNKNOWN_CARD", Permission.SEE_PRINTERS, p.code(), 0));
@@ -158,16 +158,17 @@ public final class Dashboard {
     }
     Optional<StockPart> stock = Optional.empty();
     if (may.contains(Permission.SEE_STOCK)) {
-      long usable = levels.usable(office.id());
+      long reserved = levels.reserved(office.id());
+      long usable = Math.max(0, levels.available(office.id()) - reserved);
       boolean reorder = usable < levels.reorderThreshold();
       stock =
           Optional.of(
               new StockPart(
                   usable,
-                  levels.reserved(office.id()),
+                  reserved,
                   levels.reorderThreshold(),
                   reorder,
-                  reports.daysOfStockLeft(office.id(), today),
+                  reports.daysOfStockLeft(office.id(), today, reserved),
                   allocation.expectedDrop(office.id(), today)));
       if (reorder) {
         alerts.add(new Alert("REORDER", Permission.SEE_STOCK, "", usable));
@@ -184,15 +185,11 @@ public final class Dashboard {
     Optional<UnclaimedPart> unclaimed = Optional.empty();
     if (may.contains(Permission.SEE_HANDOVERS)) {
       Instant now = clock.instant();
-      List<UnclaimedCard> cards = notices.unclaimed(office.id(), now, now);
-      unclaimed =
-          Optional.of(
-              new UnclaimedPart(
-                  cards.size(),
-                  cards.stream().mapToLong(UnclaimedCard::daysWaiting).max().orElse(0)));
+      NoticeStore.Unclaimed cards = notices.unclaimedCount(office.id(), now, now);
+      unclaimed = Optional.of(new UnclaimedPart(cards.cards(), cards.oldestDays()));
     }
     if (may.contains(Permission.SEE_NOTICES)) {
-      int failed = notices.list(office.id(), Optional.of(NoticeStatus.FAILED), NOTICE_LIMIT).size();
+      int failed = notices.count(office.id(), NoticeStatus.FAILED, NOTICE_LIMIT);
       if (failed > 0) {
         alerts.add(new Alert("SMS_FAILED", Permission.SEE_NOTICES, "", failed));
       }

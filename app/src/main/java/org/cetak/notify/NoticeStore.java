@@ -75,6 +75,28 @@ public interface NoticeStore {
   List<UnclaimedCard> unclaimed(long officeId, Instant printedBefore, Instant now);
 
   /**
+   * How many notices of the office have this status, counting no further than {@code limit}: the
+   * size of {@link #list} with that status and limit.
+   */
+  default int count(long officeId, NoticeStatus status, int limit) {
+    return list(officeId, Optional.of(status), limit).size();
+  }
+
+  /** How many cards {@link #unclaimed} lists, and the most days one of them has waited. */
+  default Unclaimed unclaimedCount(long officeId, Instant printedBefore, Instant now) {
+    List<UnclaimedCard> cards = unclaimed(officeId, printedBefore, now);
+    return new Unclaimed(
+        cards.size(), cards.stream().mapToLong(UnclaimedCard::daysWaiting).max().orElse(0));
+  }
+
+  /**
+   * Cards not collected yet.
+   *
+   * @param oldestDays whole days the longest-waiting card has waited, 0 when there is none
+   */
+  record Unclaimed(int cards, long oldestDays) {}
+
+  /**
    * Cards of the office not handed over whose READY or READY_AGAIN notice was written before {@code
    * collectableBefore} (when the card became collectable: at print, or when it passed the print
    * room's check) and went out, and which have no reminder yet.

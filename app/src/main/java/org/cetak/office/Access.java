@@ -45,21 +45,31 @@ public final class Access {
 
   /** Whether the office is in the user's scope. */
   public boolean covers(User user, long officeId) {
-    if (user.has(Role.ADMIN)
-        || user.officeId() == officeId
-        || user.alsoOffices().contains(officeId)) {
+    if (directly(user, officeId)) {
       return true;
     }
-    return offices
-        .office(officeId)
-        .flatMap(Office::parentId)
-        .map(parent -> parent == user.officeId() || user.alsoOffices().contains(parent))
-        .orElse(false);
+    return offices.office(officeId).map(o -> underScope(user, o)).orElse(false);
   }
 
-  /** The offices in the user's scope, in the directory's order. */
+  /** The offices in the user's scope, in the directory's order (one read of the directory). */
   public List<Office> visible(User user) {
-    return offices.offices().stream().filter(o -> covers(user, o.id())).toList();
+    return offices.offices().stream()
+        .filter(o -> directly(user, o.id()) || underScope(user, o))
+        .toList();
+  }
+
+  private static boolean directly(User user, long officeId) {
+    return user.has(Role.ADMIN)
+        || user.officeId() == officeId
+        || user.alsoOffices().contains(officeId);
+  }
+
+  /** A print point under an office of the user's scope. */
+  private static boolean underScope(User user, Office office) {
+    return office
+        .parentId()
+        .map(parent -> parent == user.officeId() || user.alsoOffices().contains(parent))
+        .orElse(false);
   }
 
   /** Refuses ({@code ROLE_REQUIRED}) unless the user's roles give the permission. */

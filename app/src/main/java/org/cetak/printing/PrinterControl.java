@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.cetak.office.Office;
 import org.cetak.office.User;
 import org.cetak.printing.PrinterBoard.PrinterView;
 import org.cetak.printing.device.PrinterSnapshot;
+import org.cetak.stock.Balance;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
@@ -65,11 +67,42 @@ public final class PrinterControl {
 
   /** The printers of an office as the API and the console show them. */
   public List<PrinterSummary> printers(long officeId) {
+    return room(officeId).printers();
+  }
+
+  /** The printers of an office and the blanks in its vault. */
+  public record Room(List<PrinterSummary> printers, long vault) {}
+
+  /**
+   * The printers of an office with the blanks in its vault: four statements however many printers
+   * (day counts, printers, their open jobs, the office's balances for the feeders and the vault).
+   */
+  public Room room(long officeId) {
     LocalDate today = LocalDate.now(clock);
     Map<Long, PrinterOutput> counts = dayCounts(officeId, today);
-    return board.printers(officeId).stream()
-        .map(view -> describe(view, counts.getOrDefault(view.id(), PrinterOutput.NONE)))
-        .toList();
+    List<PrinterView> views = board.printers(officeId);
+    Map<Long, Long> feeders = new HashMap<>();
+    long vault = 0;
+    for (Balance b : ledger.balances(officeId)) {
+      if (b.item() != Item.BLANK) {
+        continue;
+      }
+      if (b.place().location() == Location.FEEDER) {
+        b.place().printerId().ifPresent(id -> feeders.merge(id, b.quantity(), Long::sum));
+      } else if (b.place().equals(Place.of(Location.VAULT))) {
+        vault += b.quantity();
+      }
+    }
+    return new Room(
+        views.stream()
+            .map(
+                view ->
+                    describe(
+                        view,
+                        counts.getOrDefault(view.id(), PrinterOutput.NONE),
+                        Math.toIntExact(feeders.getOrDefault(view.id(), 0L))))
+            .toList(),
+        vault);
   }
 
   /** One printer of the office, or {@code UNKNOWN_PRINTER}. */
@@ -78,7 +111,8 @@ public final class PrinterControl {
     return describe(
         view,
         dayCounts(view.officeId(), LocalDate.now(clock))
-            .getOrDefault(view.id(), PrinterOutput.NONE));
+            .getOrDefault(view.id(), PrinterOutput.NONE),
+        movements.feeder(view.id()));
   }
 
   public void pause(Office office, String code, String reason, User by) {
@@ -221,7 +255,7 @@ public final class PrinterControl {
                     code));
   }
 
-  private PrinterSummary describe(PrinterView view, PrinterOutput today) {
+  private PrinterSummary describe(PrinterView view, PrinterOutput today, int feeder) {
     Optional<PrinterSnapshot> status = stations.lastStatus(view.id());
     Optional<PrintJob> job = view.openJob();
     return new PrinterSummary(
@@ -237,7 +271,7 @@ public final class PrinterControl {
         job.map(PrintJob::requestId),
         job.map(PrintJob::note),
         job.map(j -> sightings(j, view.driven())).orElse(List.of()),
-        movements.feeder(view.id()),
+        feeder,
         status.map(PrinterSnapshot::ribbon),
         status.map(s -> s.position().name()),
         Math.toIntExact(today.printed()),

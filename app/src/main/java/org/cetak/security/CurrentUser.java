@@ -1,5 +1,6 @@
 package org.cetak.security;
 
+import java.util.Optional;
 import org.cetak.common.DomainException;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.OfficeError;
@@ -31,28 +32,37 @@ public class CurrentUser {
     if (authentication == null || !authentication.isAuthenticated()) {
       throw new DomainException(OfficeError.NOT_SIGNED_IN, "No user is signed in");
     }
+    String username = authentication.getName();
+    return find(authentication)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    OfficeError.UNKNOWN_USER, "User " + username + " no longer exists", username));
+  }
+
+  /**
+   * The user of the request's authentication, if there is one and they still exist (the console's
+   * menu asks on every page, signed in or not): read once per request like {@link #get()}.
+   */
+  public Optional<User> find() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null ? Optional.empty() : find(authentication);
+  }
+
+  private Optional<User> find(Authentication authentication) {
     if (authentication instanceof ApiTokens.TokenAuthentication token) {
-      return token.user();
+      return Optional.of(token.user());
     }
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request != null
         && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof User read
         && read.username().equals(authentication.getName())) {
-      return read;
+      return Optional.of(read);
     }
-    User user = read(authentication.getName());
-    if (request != null) {
-      request.setAttribute(ATTRIBUTE, user, RequestAttributes.SCOPE_REQUEST);
+    Optional<User> user = directory.user(authentication.getName());
+    if (request != null && user.isPresent()) {
+      request.setAttribute(ATTRIBUTE, user.get(), RequestAttributes.SCOPE_REQUEST);
     }
     return user;
-  }
-
-  private User read(String username) {
-    return directory
-        .user(username)
-        .orElseThrow(
-            () ->
-                new DomainException(
-                    OfficeError.UNKNOWN_USER, "User " + username + " no longer exists", username));
   }
 }

@@ -85,11 +85,16 @@ public final class DailyReports {
    * aggregates, whatever the size of the day): the dashboard's figure.
    */
   public OptionalDouble daysOfStockLeft(long officeId, LocalDate day) {
+    return daysOfStockLeft(officeId, day, levels.reserved(officeId));
+  }
+
+  /** As {@link #daysOfStockLeft(long, LocalDate)} with the blanks reserved now already read. */
+  public OptionalDouble daysOfStockLeft(long officeId, LocalDate day, long reserved) {
     Instant end = day.plusDays(1).atStartOfDay(ZONE).toInstant();
     long used = usedInWindow(officeId, end);
     return used == 0
         ? OptionalDouble.empty()
-        : daysLeft(usable(ledger.sumsUntil(officeId, end), levels.reserved(officeId)), used);
+        : daysLeft(usable(ledger.sumsUntil(officeId, end), reserved), used);
   }
 
   /** Blanks printed or spoiled in the {@value #USE_WINDOW_DAYS} days up to {@code end}. */

@@ -67,7 +67,10 @@ public interface Ledger {
    */
   Map<Long, PrinterOutput> printerOutput(long officeId, Instant from, Instant until);
 
-  /** What the ledger says each place holds, summed from every movement up to {@code until}. */
+  /**
+   * What the ledger says each place holds, summed from every movement before {@code until}; a place
+   * may be listed holding nothing. Costs the movements since {@code until}, not those before.
+   */
   List<Balance> sumsUntil(long officeId, Instant until);
 
   /** The maintained balances of every office. */

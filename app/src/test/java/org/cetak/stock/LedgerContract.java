@@ -180,6 +180,40 @@ abstract class LedgerContract {
   }
 
   @Test
+  void the_sums_until_an_instant_count_only_the_movements_before_it() {
+    Instant start = clock().instant();
+    move(Place.of(Location.CENTRE), vault(), 50, "DROP");
+    clock().advance(Duration.ofHours(1));
+    Instant loaded = clock().instant();
+    move(vault(), Place.feeder(printer()), 20, "LOADED");
+    clock().advance(Duration.ofHours(1));
+    Instant picked = clock().instant();
+    move(Place.feeder(printer()), Place.inside(printer()), 2, "PICKED");
+    move(Place.inside(printer()), Place.of(Location.PRINTED), 1, "PRINTED");
+
+    assertThat(held(start)).isEmpty();
+    assertThat(held(loaded)).containsExactly(entry(vault(), 50L));
+    assertThat(held(picked)).containsOnly(entry(vault(), 30L), entry(Place.feeder(printer()), 20L));
+    assertThat(held(picked.plusSeconds(1)))
+        .containsOnly(
+            entry(vault(), 30L),
+            entry(Place.feeder(printer()), 18L),
+            entry(Place.inside(printer()), 1L),
+            entry(Place.of(Location.PRINTED), 1L));
+  }
+
+  /** What the sums until then say each place holds, places holding nothing left out. */
+  private java.util.Map<Place, Long> held(Instant until) {
+    java.util.Map<Place, Long> held = new java.util.HashMap<>();
+    for (Balance b : call(() -> ledger().sumsUntil(office(), until))) {
+      if (b.quantity() != 0) {
+        held.merge(b.place(), b.quantity(), Long::sum);
+      }
+    }
+    return held;
+  }
+
+  @Test
   void flows_add_up_what_moved_between_two_kinds_of_place_in_the_window() {
     Instant start = clock().instant();
     move(Place.of(Location.CENTRE), vault(), 50, "DROP");

@@ -57,6 +57,8 @@ public final class Browser {
    * {@code cetak-demo}), after signing out whoever was signed in, and waits for the home page.
    */
   public static void signIn(WebDriver driver, String base, String username) {
+    // off the last page first: a live page refreshing itself between the dropped cookies and the
+    // sign-in would start a session, and the sign-in would return to that refresh
     leave(driver, () -> driver.get(base + "/login"));
     driver.manage().deleteAllCookies();
     leave(driver, () -> driver.get(base + "/login"));

@@ -70,6 +70,23 @@ public final class JooqNoticeStore implements NoticeStore {
     return cards.unclaimed(officeId, printedBefore, now);
   }
 
+  /** One aggregate instead of the list. */
+  @Override
+  public Unclaimed unclaimedCount(long officeId, Instant printedBefore, Instant now) {
+    return cards.count(officeId, printedBefore, now);
+  }
+
+  /** One count, of at most {@code limit} rows, instead of the notices themselves. */
+  @Override
+  public int count(long officeId, NoticeStatus status, int limit) {
+    return db.fetchCount(
+        db.selectOne()
+            .from(SMS_OUTBOX)
+            .where(SMS_OUTBOX.OFFICE_ID.eq(officeId))
+            .and(SMS_OUTBOX.STATUS.eq(status.name()))
+            .limit(limit));
+  }
+
   @Override
   public List<ReminderDue> remindersDue(long officeId, Instant collectableBefore) {
     return cards.remindersDue(officeId, collectableBefore);

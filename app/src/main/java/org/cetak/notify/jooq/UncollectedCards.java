@@ -14,7 +14,9 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.notify.NoticeKind;
 import org.cetak.notify.NoticeStatus;
 import org.cetak.notify.NoticeStore.ReminderDue;
+import org.cetak.notify.NoticeStore.Unclaimed;
 import org.cetak.notify.UnclaimedCard;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -55,15 +57,7 @@ final class UncollectedCards {
     return db.select(
             PRINT_REQUEST.ID, PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.PHONE, lastStatus, reminders)
         .from(PRINT_REQUEST)
-        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-        .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
-        .and(PRINT_REQUEST.PRINTED_AT.lt(printedBefore.atOffset(ZoneOffset.UTC)))
-        // a card still in the print room's check is not at the counter yet
-        .andNotExists(
-            DSL.selectOne()
-                .from(CARD_CHECK)
-                .where(CARD_CHECK.REQUEST_ID.eq(PRINT_REQUEST.ID))
-                .and(CARD_CHECK.STATUS.eq("WAITING")))
+        .where(unclaimed(officeId, printedBefore))
         .orderBy(PRINT_REQUEST.PRINTED_AT, PRINT_REQUEST.ID)
         .fetch(
             r -> {
@@ -76,6 +70,34 @@ final class UncollectedCards {
                   Optional.ofNullable(r.get(lastStatus)).map(NoticeStatus::valueOf),
                   r.get(reminders));
             });
+  }
+
+  /** The count and the oldest of what {@link #unclaimed} lists, as one aggregate. */
+  Unclaimed count(long officeId, Instant printedBefore, Instant now) {
+    var oldest = DSL.min(PRINT_REQUEST.PRINTED_AT);
+    var row =
+        db.select(DSL.count(), oldest)
+            .from(PRINT_REQUEST)
+            .where(unclaimed(officeId, printedBefore))
+            .fetchSingle();
+    return new Unclaimed(
+        row.value1(),
+        row.value2() == null ? 0 : Duration.between(row.value2().toInstant(), now).toDays());
+  }
+
+  /** Printed before then, not handed over, and not waiting in the print room's check. */
+  private static Condition unclaimed(long officeId, Instant printedBefore) {
+    return PRINT_REQUEST
+        .OFFICE_ID
+        .eq(officeId)
+        .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
+        .and(PRINT_REQUEST.PRINTED_AT.lt(printedBefore.atOffset(ZoneOffset.UTC)))
+        // a card still in the print room's check is not at the counter yet
+        .andNotExists(
+            DSL.selectOne()
+                .from(CARD_CHECK)
+                .where(CARD_CHECK.REQUEST_ID.eq(PRINT_REQUEST.ID))
+                .and(CARD_CHECK.STATUS.eq("WAITING")));
   }
 
   List<ReminderDue> remindersDue(long officeId, Instant collectableBefore) {

@@ -6,7 +6,10 @@ import static org.cetak.db.jooq.Tables.STOCK_SERIAL_RANGE;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cetak.db.jooq.tables.records.StockDropRecord;
 import org.cetak.db.jooq.tables.records.StockSerialRangeRecord;
@@ -14,6 +17,7 @@ import org.cetak.stock.Drop;
 import org.cetak.stock.Drops;
 import org.cetak.stock.SerialRange;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Drops and their serial ranges in PostgreSQL. */
 public final class JooqDrops implements Drops {
@@ -112,21 +116,40 @@ public final class JooqDrops implements Drops {
     return toDrop(row);
   }
 
+  /** The office's drops with their serial ranges in two statements, however many drops. */
   @Override
   public List<Drop> list(long officeId) {
-    return db.selectFrom(STOCK_DROP)
-        .where(STOCK_DROP.OFFICE_ID.eq(officeId))
-        .orderBy(STOCK_DROP.ID)
-        .fetch()
-        .map(this::toDrop);
+    List<StockDropRecord> rows =
+        db.selectFrom(STOCK_DROP)
+            .where(STOCK_DROP.OFFICE_ID.eq(officeId))
+            .orderBy(STOCK_DROP.ID)
+            .fetch();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<SerialRange>> ranges = new HashMap<>();
+    db.selectFrom(STOCK_SERIAL_RANGE)
+        .where(
+            STOCK_SERIAL_RANGE.DROP_ID.in(
+                DSL.select(STOCK_DROP.ID)
+                    .from(STOCK_DROP)
+                    .where(STOCK_DROP.OFFICE_ID.eq(officeId))))
+        .orderBy(STOCK_SERIAL_RANGE.ID)
+        .forEach(
+            r -> ranges.computeIfAbsent(r.getDropId(), d -> new ArrayList<>()).add(toRange(r)));
+    return rows.stream().map(r -> toDrop(r, ranges.getOrDefault(r.getId(), List.of()))).toList();
   }
 
   private Drop toDrop(StockDropRecord r) {
-    List<SerialRange> serials =
+    return toDrop(
+        r,
         db.selectFrom(STOCK_SERIAL_RANGE)
             .where(STOCK_SERIAL_RANGE.DROP_ID.eq(r.getId()))
             .orderBy(STOCK_SERIAL_RANGE.ID)
-            .fetch(JooqDrops::toRange);
+            .fetch(JooqDrops::toRange));
+  }
+
+  private static Drop toDrop(StockDropRecord r, List<SerialRange> serials) {
     return new Drop(
         r.getId(),
         r.getOfficeId(),

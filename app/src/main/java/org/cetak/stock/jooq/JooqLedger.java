@@ -37,6 +37,7 @@ import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Query;
 import org.jooq.Record4;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -286,10 +287,63 @@ public final class JooqLedger implements Ledger {
     return output;
   }
 
+  /**
+   * The balances now less the movements at or after {@code until}, in one statement (one snapshot):
+   * the balances are the sums of every movement (each is written with its balances in one
+   * transaction), so this equals the sums of the movements before {@code until} while reading only
+   * the movements since then, none for the end of today.
+   */
   @Override
   public List<Balance> sumsUntil(long officeId, Instant until) {
-    return sums(
-        STOCK_MOVEMENT.OFFICE_ID.eq(officeId).and(STOCK_MOVEMENT.OCCURRED_AT.lt(at(until))));
+    Field<Long> quantity = STOCK_MOVEMENT.QUANTITY.cast(Long.class);
+    Table<?> parts =
+        DSL.select(
+                STOCK_BALANCE.ITEM,
+                STOCK_BALANCE.LOCATION,
+                STOCK_BALANCE.PRINTER_ID,
+                STOCK_BALANCE.QUANTITY)
+            .from(STOCK_BALANCE)
+            .where(STOCK_BALANCE.OFFICE_ID.eq(officeId))
+            .unionAll(
+                DSL.select(
+                        STOCK_MOVEMENT.ITEM,
+                        STOCK_MOVEMENT.TO_LOCATION,
+                        STOCK_MOVEMENT.TO_PRINTER_ID,
+                        quantity.neg())
+                    .from(STOCK_MOVEMENT)
+                    .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
+                    .and(STOCK_MOVEMENT.OCCURRED_AT.ge(at(until))))
+            .unionAll(
+                DSL.select(
+                        STOCK_MOVEMENT.ITEM,
+                        STOCK_MOVEMENT.FROM_LOCATION,
+                        STOCK_MOVEMENT.FROM_PRINTER_ID,
+                        quantity)
+                    .from(STOCK_MOVEMENT)
+                    .where(STOCK_MOVEMENT.OFFICE_ID.eq(officeId))
+                    .and(STOCK_MOVEMENT.OCCURRED_AT.ge(at(until))))
+            .asTable("part");
+    Field<String> item = parts.field(STOCK_BALANCE.ITEM);
+    Field<String> location = parts.field(STOCK_BALANCE.LOCATION);
+    Field<Long> printer = parts.field(STOCK_BALANCE.PRINTER_ID);
+    Field<Long> total = DSL.sum(parts.field(STOCK_BALANCE.QUANTITY)).cast(Long.class);
+    List<Balance> sums = new ArrayList<>();
+    for (Record4<String, String, Long, Long> r :
+        db.select(item, location, printer, total)
+            .from(parts)
+            .groupBy(item, location, printer)
+            .fetch()) {
+      Location at = Location.valueOf(r.value2());
+      if (!at.isSource()) {
+        sums.add(
+            new Balance(
+                officeId,
+                Item.valueOf(r.value1()),
+                new Place(at, Optional.ofNullable(r.value3())),
+                r.value4()));
+      }
+    }
+    return sums;
   }
 
   @Override
