@@ -153,7 +153,7 @@ class StockIntakePolicyBrowserTest {
     signIn("kabid");
     browser.get(url("/stock"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
-    assertThat(row.getText()).contains("Pemusnahan").contains("blanko");
+    assertThat(row.getText()).contains("Berita acara pemusnahan").contains("blanko");
     screenshot("stock-approvals-kabid");
     Browser.submit(browser, row.findElement(By.cssSelector("button.approve")));
 
