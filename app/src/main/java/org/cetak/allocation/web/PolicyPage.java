@@ -2,6 +2,8 @@ package org.cetak.allocation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -88,9 +90,13 @@ public class PolicyPage {
     if (read.document().isEmpty()) {
       return invalid(office, locale, response, model, typed, read);
     }
+    PriorityPolicy draft =
+        read.document().get().toPolicy(office.id(), currentUser.get().username());
+    Map<String, String> conflicts = conflicts(typed, draft, locale, response, model);
+    if (!conflicts.isEmpty()) {
+      return page(office, model, typed, conflicts);
+    }
     try {
-      PriorityPolicy draft =
-          read.document().get().toPolicy(office.id(), currentUser.get().username());
       PolicyCheck.check(draft);
       model.addAttribute("preview", allocation.preview(office.id(), draft, SHOWN));
     } catch (DomainException e) {
@@ -114,8 +120,12 @@ public class PolicyPage {
       return invalid(office, locale, response, model, typed, read);
     }
     User user = currentUser.get();
+    PriorityPolicy draft = read.document().get().toPolicy(office.id(), user.username());
+    Map<String, String> conflicts = conflicts(typed, draft, locale, response, model);
+    if (!conflicts.isEmpty()) {
+      return page(office, model, typed, conflicts);
+    }
     try {
-      PriorityPolicy draft = read.document().get().toPolicy(office.id(), user.username());
       PriorityPolicy saved = policies.replace(draft, basedOn(typed.version()), user.username());
       redirect.addFlashAttribute(
           "notice", problems.message("policy.done.saved", locale, saved.version()));
@@ -145,6 +155,45 @@ public class PolicyPage {
     model.addAttribute("error", problems.message("policy.invalid.summary", locale));
     model.addAttribute("errorCode", AllocationError.POLICY_INVALID.name());
     return page(office, model, typed, read.errors());
+  }
+
+  /**
+   * Each rule or tier that cannot work beside the others ({@link PolicyCheck#conflicts}), worded
+   * beside its name's field; the first one's code heads the page (400).
+   */
+  private Map<String, String> conflicts(
+      PolicyForm typed,
+      PriorityPolicy draft,
+      Locale locale,
+      HttpServletResponse response,
+      Model model) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    List<PolicyCheck.Conflict> found = PolicyCheck.conflicts(draft);
+    for (PolicyCheck.Conflict c : found) {
+      String key = "policy.conflict." + c.kind();
+      String text = problems.message(key, locale, c.otherRule(), c.otherTier());
+      for (int t = 0; t < typed.tiers().size(); t++) {
+        PolicyForm.Tier tier = typed.tiers().get(t);
+        if (!tier.number().strip().equals(String.valueOf(c.tier()))) {
+          continue;
+        }
+        if (c.kind() == PolicyCheck.Conflict.Kind.TIER_NEVER_TAKES) {
+          errors.putIfAbsent("tiers[" + t + "].name", text);
+        }
+        for (int r = 0; r < tier.rules().size(); r++) {
+          if (tier.rules().get(r).name().strip().equals(c.rule())) {
+            errors.putIfAbsent("tiers[" + t + "].rules[" + r + "].name", text);
+          }
+        }
+      }
+    }
+    if (!found.isEmpty()) {
+      AllocationError code = found.get(0).error();
+      response.setStatus(Problems.status(code.kind()).value());
+      model.addAttribute("error", problems.title(code, locale));
+      model.addAttribute("errorCode", code.name());
+    }
+    return errors;
   }
 
   private BiFunction<String, Object[], String> words(Locale locale) {

@@ -64,6 +64,31 @@ class PolicyFormHttpTest {
   }
 
   @Test
+  void a_rule_with_the_same_conditions_as_another_tiers_is_refused_beside_it() throws Exception {
+    long office = offices.officeByCode("32.71").orElseThrow().id();
+    PriorityPolicy before = policies.current(office);
+    ConsoleSession kabid = ConsoleSession.signIn(port, "kabid", "cetak-demo");
+    Map<String, String> form = oneRule(before.version());
+    form.put("tiers[0].rules[0].name", "LANSIA");
+    form.put("tiers[0].rules[0].minAge", "60");
+    form.put("tiers[1].number", "2");
+    form.put("tiers[1].name", "Lansia lagi");
+    form.put("tiers[1].rules[0].name", "LANSIA_LAGI");
+    form.put("tiers[1].rules[0].minAge", "60");
+
+    HttpResponse<String> answer = kabid.post("/policy?office=32.71", encode(form));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(fieldError(answer.body(), "rule-1-0-name"))
+        .isEqualTo(
+            "Syarat aturan ini sama dengan aturan LANSIA di tingkat 1: satu permohonan tidak dapat"
+                + " masuk dua tingkat");
+    assertThat(fieldError(answer.body(), "tier-1-name"))
+        .startsWith("Tingkat ini tidak pernah mendapat permohonan");
+    assertThat(answer.body()).contains("POLICY_OVERLAPPING_TIERS");
+    assertThat(policies.current(office)).isEqualTo(before);
+  }
+
+  @Test
   void a_save_from_a_version_no_longer_in_force_is_refused_with_409() throws Exception {
     long office = offices.officeByCode("32.71").orElseThrow().id();
     PriorityPolicy inForce = policies.current(office);
