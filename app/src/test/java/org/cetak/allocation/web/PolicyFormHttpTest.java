@@ -89,6 +89,33 @@ class PolicyFormHttpTest {
   }
 
   @Test
+  void the_buttons_add_and_remove_rules_and_tiers_keeping_what_was_typed() throws Exception {
+    long office = offices.officeByCode("32.71").orElseThrow().id();
+    PriorityPolicy before = policies.current(office);
+    ConsoleSession kabid = ConsoleSession.signIn(port, "kabid", "cetak-demo");
+    Map<String, String> form = oneRule(before.version());
+    form.put("tiers[0].rules[0].minAge", "61");
+
+    form.put("change", "addRule:0");
+    String added = kabid.post("/policy/preview?office=32.71", encode(form)).body();
+    assertThat(added)
+        .contains("name=\"tiers[0].rules[1].name\"")
+        .contains("value=\"61\"")
+        .doesNotContain("id=\"preview-summary\"");
+
+    form.put("change", "addTier");
+    assertThat(kabid.post("/policy/preview?office=32.71", encode(form)).body())
+        .contains("name=\"tiers[1].rules[0].name\"")
+        .contains("id=\"tier-1-number\" inputmode=\"numeric\" value=\"2\"");
+
+    form.put("change", "removeRule:0:0");
+    assertThat(kabid.post("/policy/preview?office=32.71", encode(form)).body())
+        .doesNotContain("name=\"tiers[0].rules[0].name\"")
+        .contains("name=\"tiers[0].name\"");
+    assertThat(policies.current(office)).isEqualTo(before);
+  }
+
+  @Test
   void a_save_from_a_version_no_longer_in_force_is_refused_with_409() throws Exception {
     long office = offices.officeByCode("32.71").orElseThrow().id();
     PriorityPolicy inForce = policies.current(office);
