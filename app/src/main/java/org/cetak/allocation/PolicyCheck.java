@@ -55,49 +55,11 @@ public final class PolicyCheck {
             "tiers must be numbered 1 to " + policy.tiers().size() + "; " + i + " is missing");
       }
     }
-    List<PriorityTier> ordered =
-        policy.tiers().stream().sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
-    List<Placed> earlier = new ArrayList<>();
-    for (PriorityTier tier : ordered) {
-      int reachable = 0;
-      for (PriorityRule rule : tier.rules()) {
-        String why = null;
-        if (rule.impossible()) {
-          why = "its age range or date window is empty";
-          unreachable.add(describe(tier, rule) + " is unreachable: " + why);
-        } else {
-          for (Placed before : earlier) {
-            if (before.tier != tier.number() && before.rule.sameConditions(rule)) {
-              why = "same conditions";
-              overlapping.add(
-                  describe(tier, rule)
-                      + " has the same conditions as rule '"
-                      + before.rule.name()
-                      + "' of tier "
-                      + before.tier);
-              break;
-            }
-            if (before.rule.covers(rule)) {
-              why = "covered";
-              unreachable.add(
-                  describe(tier, rule)
-                      + " is unreachable: rule '"
-                      + before.rule.name()
-                      + "' of tier "
-                      + before.tier
-                      + " already takes every request it would take");
-              break;
-            }
-          }
-        }
-        if (why == null) {
-          reachable++;
-        }
-        earlier.add(new Placed(tier.number(), rule));
-      }
-      if (reachable == 0 && !tier.rules().isEmpty()) {
-        unreachable.add(
-            "tier " + tier.number() + " (" + tier.name() + ") can never take a request");
+    for (Conflict c : conflicts(policy)) {
+      if (c.kind() == Conflict.Kind.SAME_CONDITIONS) {
+        overlapping.add(c.english());
+      } else {
+        unreachable.add(c.english());
       }
     }
     if (!invalid.isEmpty()) {
@@ -120,8 +82,104 @@ public final class PolicyCheck {
     }
   }
 
-  private static String describe(PriorityTier tier, PriorityRule rule) {
-    return "rule '" + rule.name() + "' of tier " + tier.number() + " (" + tier.name() + ")";
+  /**
+   * A rule or a tier that cannot work beside the others, named so that a form can show it beside
+   * the rule or tier: a rule with the same conditions as a rule of another tier, a rule an earlier
+   * one already takes every request of, a rule with an empty age range or date window, a tier none
+   * of whose rules can take a request.
+   *
+   * @param rule the rule, empty for {@link Kind#TIER_NEVER_TAKES}
+   * @param otherRule the earlier rule, for {@link Kind#SAME_CONDITIONS} and {@link Kind#COVERED}
+   */
+  public record Conflict(
+      Kind kind, int tier, String tierName, String rule, String otherRule, int otherTier) {
+
+    /** What is wrong. */
+    public enum Kind {
+      SAME_CONDITIONS,
+      COVERED,
+      IMPOSSIBLE,
+      TIER_NEVER_TAKES
+    }
+
+    /** The code a refusal of this conflict carries. */
+    public AllocationError error() {
+      return kind == Kind.SAME_CONDITIONS
+          ? AllocationError.POLICY_OVERLAPPING_TIERS
+          : AllocationError.POLICY_UNREACHABLE_TIER;
+    }
+
+    String english() {
+      String described = "rule '" + rule + "' of tier " + tier + " (" + tierName + ")";
+      return switch (kind) {
+        case SAME_CONDITIONS ->
+            described + " has the same conditions as rule '" + otherRule + "' of tier " + otherTier;
+        case COVERED ->
+            described
+                + " is unreachable: rule '"
+                + otherRule
+                + "' of tier "
+                + otherTier
+                + " already takes every request it would take";
+        case IMPOSSIBLE -> described + " is unreachable: its age range or date window is empty";
+        case TIER_NEVER_TAKES -> "tier " + tier + " (" + tierName + ") can never take a request";
+      };
+    }
+  }
+
+  /** The conflicts of the policy's tiers and rules, in the order the tiers are served. */
+  public static List<Conflict> conflicts(PriorityPolicy policy) {
+    List<Conflict> out = new ArrayList<>();
+    List<PriorityTier> ordered =
+        policy.tiers().stream().sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
+    List<Placed> earlier = new ArrayList<>();
+    for (PriorityTier tier : ordered) {
+      int reachable = 0;
+      for (PriorityRule rule : tier.rules()) {
+        Conflict found = null;
+        if (rule.impossible()) {
+          found =
+              new Conflict(
+                  Conflict.Kind.IMPOSSIBLE, tier.number(), tier.name(), rule.name(), "", 0);
+        } else {
+          for (Placed before : earlier) {
+            if (before.tier != tier.number() && before.rule.sameConditions(rule)) {
+              found =
+                  new Conflict(
+                      Conflict.Kind.SAME_CONDITIONS,
+                      tier.number(),
+                      tier.name(),
+                      rule.name(),
+                      before.rule.name(),
+                      before.tier);
+              break;
+            }
+            if (before.rule.covers(rule)) {
+              found =
+                  new Conflict(
+                      Conflict.Kind.COVERED,
+                      tier.number(),
+                      tier.name(),
+                      rule.name(),
+                      before.rule.name(),
+                      before.tier);
+              break;
+            }
+          }
+        }
+        if (found == null) {
+          reachable++;
+        } else {
+          out.add(found);
+        }
+        earlier.add(new Placed(tier.number(), rule));
+      }
+      if (reachable == 0 && !tier.rules().isEmpty()) {
+        out.add(
+            new Conflict(Conflict.Kind.TIER_NEVER_TAKES, tier.number(), tier.name(), "", "", 0));
+      }
+    }
+    return out;
   }
 
   private record Placed(int tier, PriorityRule rule) {}

@@ -86,6 +86,10 @@ public class Labels {
   private static final List<Rule> REQUEST_NOTES =
       List.of(
           Rule.of("printing", "label.note.printing"),
+          Rule.of("handed over", "label.note.handedOver"),
+          Rule.of(
+              "handed over to a representative (.+) with authority letter (.+)",
+              "label.note.handedOverRepresentative"),
           Rule.of("approved reprint", "label.note.reprint"),
           Rule.of("printed, chip (\\S*)", "label.note.printed"),
           Rule.of("printed, chip (\\S*), to be checked", "label.note.printedToCheck"),

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import org.cetak.common.TimeZones;
 
 /**
  * An office's settings for residents' notices.
@@ -27,8 +28,7 @@ public record NoticeSettings(
     int reminderAfterDays) {
 
   /** The zones of Indonesia and the names residents know them by. */
-  public static final Map<String, String> ZONES =
-      Map.of("Asia/Jakarta", "WIB", "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
+  public static final Map<String, String> ZONES = TimeZones.NAMES;
 
   /** What an office that never changed its settings gets. */
   public static final NoticeSettings DEFAULT =
@@ -54,7 +54,7 @@ public record NoticeSettings(
 
   /** WIB, WITA or WIT. */
   public String zoneName() {
-    return ZONES.get(zone.getId());
+    return TimeZones.name(zone);
   }
 
   /** Whether a notice may leave at this instant, in the office's local time. */

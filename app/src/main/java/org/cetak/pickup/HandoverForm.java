@@ -1,6 +1,7 @@
 package org.cetak.pickup;
 
 import java.util.Optional;
+import org.cetak.common.Masking;
 import org.cetak.printing.FirstCard;
 
 /**
@@ -63,6 +64,14 @@ public record HandoverForm(
     oldCardUid = trimmed(oldCardUid);
     oldCardSerial = trimmed(oldCardSerial);
     policeReportNo = trimmed(policeReportNo);
+  }
+
+  /**
+   * The representative's name as a record shows it, masked to its initials ({@link Masking#name});
+   * {@code -} when none was recorded.
+   */
+  public String representativeNameMasked() {
+    return representativeName.map(Masking::name).orElse("-");
   }
 
   private static Optional<String> trimmed(Optional<String> value) {

@@ -2,6 +2,7 @@ package org.cetak.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Accounts;
@@ -10,6 +11,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Tokens;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.office.jooq.JooqTokenStore;
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,6 +46,11 @@ public class CoreConfiguration {
   @Bean
   OfficeDirectory officeDirectory(DSLContext db, Clock clock) {
     return new JooqOfficeDirectory(db, clock);
+  }
+
+  @Bean
+  OfficeZones officeZones(DSLContext db) {
+    return new JooqOfficeZones(db);
   }
 
   @Bean

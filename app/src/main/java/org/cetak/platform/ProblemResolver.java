@@ -3,12 +3,22 @@ package org.cetak.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -34,6 +44,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where a failure becomes an answer: every exception a page or an endpoint throws is
@@ -47,6 +58,31 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
   static final String PROBLEM = ProblemResolver.class.getName() + ".problem";
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResolver.class);
+
+  /** What a field of each type takes, as {@code body.expected.<kind>} words it. */
+  private static final Map<Class<?>, String> EXPECTED =
+      Map.ofEntries(
+          Map.entry(LocalDate.class, "date"),
+          Map.entry(LocalTime.class, "time"),
+          Map.entry(LocalDateTime.class, "localDateTime"),
+          Map.entry(OffsetDateTime.class, "instant"),
+          Map.entry(ZonedDateTime.class, "instant"),
+          Map.entry(Instant.class, "instant"),
+          Map.entry(int.class, "wholeNumber"),
+          Map.entry(Integer.class, "wholeNumber"),
+          Map.entry(long.class, "wholeNumber"),
+          Map.entry(Long.class, "wholeNumber"),
+          Map.entry(short.class, "wholeNumber"),
+          Map.entry(Short.class, "wholeNumber"),
+          Map.entry(BigInteger.class, "wholeNumber"),
+          Map.entry(double.class, "number"),
+          Map.entry(Double.class, "number"),
+          Map.entry(float.class, "number"),
+          Map.entry(Float.class, "number"),
+          Map.entry(BigDecimal.class, "number"),
+          Map.entry(boolean.class, "yesNo"),
+          Map.entry(Boolean.class, "yesNo"),
+          Map.entry(String.class, "text"));
 
   private final Problems problems;
   private final ObjectMapper json;
@@ -76,7 +112,7 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
     }
     Classified c = classify(ex);
     ProblemDetail problem =
-        problems.problem(c.code(), c.args().toArray(), Problems.locale(request));
+        problems.problem(c.code(), c.variant(), c.args().toArray(), Problems.locale(request));
     if (c.code() == ApiError.INTERNAL_ERROR) {
       String id = UUID.randomUUID().toString();
       problem.setProperty("incident", id);
@@ -111,11 +147,19 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
     return new ModelAndView();
   }
 
-  /** A failure's catalogue code and the values its detail names. */
-  record Classified(ErrorCode code, List<Object> args) {
+  /**
+   * A failure's catalogue code and the values its detail names; {@code variant} names the wording
+   * of the detail when the code has several ({@code error.<code>.detail.<variant>}), empty for the
+   * usual one.
+   */
+  record Classified(ErrorCode code, String variant, List<Object> args) {
 
     static Classified of(ErrorCode code, Object... args) {
-      return new Classified(code, Arrays.asList(args));
+      return new Classified(code, "", Arrays.asList(args));
+    }
+
+    static Classified told(ErrorCode code, String variant, Object... args) {
+      return new Classified(code, variant, Arrays.asList(args));
     }
   }
 
@@ -134,7 +178,11 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
       return Classified.of(ApiError.INVALID_REQUEST, fields.toString());
     }
     if (ex instanceof MethodArgumentTypeMismatchException e) {
-      return Classified.of(ApiError.INVALID_PARAMETER, e.getName(), String.valueOf(e.getValue()));
+      FieldLabel label = e.getParameter().getParameterAnnotation(FieldLabel.class);
+      return Classified.of(
+          ApiError.INVALID_PARAMETER,
+          label == null ? e.getName() : new Field(label.value()),
+          typed(e.getValue()));
     }
     if (ex instanceof MissingServletRequestParameterException e) {
       return Classified.of(ApiError.MISSING_PARAMETER, e.getParameterName());
@@ -169,6 +217,18 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
     return Classified.of(ApiError.INTERNAL_ERROR);
   }
 
+  /** A value as it was sent: several values of one field joined, never an array's Java name. */
+  private static String typed(Object value) {
+    if (value instanceof Object[] values) {
+      StringJoiner out = new StringJoiner(", ");
+      for (Object v : values) {
+        out.add(String.valueOf(v));
+      }
+      return out.toString();
+    }
+    return String.valueOf(value);
+  }
+
   /** The limit, in the units people use for files. */
   static String limit(long bytes) {
     if (bytes < 0) {
@@ -185,21 +245,56 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
   }
 
   /**
-   * Where in the body the reader gave up: the field names and the line and column, never a Java
-   * class.
+   * Where in the body the reader gave up, never a Java class: the field, and what it takes when the
+   * value was of another kind (a date as YYYY-MM-DD, a whole number, one of a list of codes), else
+   * the line and column when the reader knows them.
    */
   private static Classified where(HttpMessageNotReadableException e) {
-    if (e.getMostSpecificCause() instanceof JacksonException j) {
+    if (reader(e) instanceof JacksonException j) {
       StringJoiner path = new StringJoiner(".");
       for (JacksonException.Reference r : j.getPath()) {
         path.add(r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]");
       }
+      String field = path.length() == 0 ? "JSON" : "'" + path + "'";
+      if (path.length() > 0
+          && j instanceof MismatchedInputException m
+          && m.getTargetType() != null) {
+        Class<?> type = m.getTargetType();
+        if (type.isEnum()) {
+          StringJoiner values = new StringJoiner(", ");
+          for (Object value : type.getEnumConstants()) {
+            values.add(((Enum<?>) value).name());
+          }
+          return Classified.told(ApiError.MALFORMED_BODY, "choice", field, values.toString());
+        }
+        String expected = EXPECTED.get(type);
+        if (expected != null) {
+          return Classified.told(
+              ApiError.MALFORMED_BODY, "format", field, new Field("body.expected." + expected));
+        }
+      }
+      if (j.getLocation() == null || j.getLocation().getLineNr() < 1) {
+        return Classified.told(ApiError.MALFORMED_BODY, "field", field);
+      }
       return Classified.of(
           ApiError.MALFORMED_BODY,
-          path.length() == 0 ? "JSON" : "'" + path + "'",
-          j.getLocation() == null ? "?" : String.valueOf(j.getLocation().getLineNr()),
-          j.getLocation() == null ? "?" : String.valueOf(j.getLocation().getColumnNr()));
+          field,
+          String.valueOf(j.getLocation().getLineNr()),
+          String.valueOf(j.getLocation().getColumnNr()));
     }
-    return Classified.of(ApiError.MALFORMED_BODY, "JSON", "?", "?");
+    return Classified.told(ApiError.MALFORMED_BODY, "field", "JSON");
+  }
+
+  /**
+   * The reader's own failure: the first of the causes it threw (a date's parse error lies below it,
+   * and knows no field).
+   */
+  private static Throwable reader(Exception e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof JacksonException) {
+        return t;
+      }
+    }
+    return e;
   }
 }

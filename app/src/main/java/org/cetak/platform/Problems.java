@@ -59,9 +59,18 @@ public class Problems {
    * never in the answer).
    */
   public ProblemDetail problem(ErrorCode code, Object[] args, Locale locale) {
+    return problem(code, "", args, locale);
+  }
+
+  /**
+   * As {@link #problem(ErrorCode, Object[], Locale)}, the detail worded by the catalogue's {@code
+   * error.<code>.detail.<variant>} (one way of several a code's refusal can be told) when {@code
+   * variant} is not empty.
+   */
+  public ProblemDetail problem(ErrorCode code, String variant, Object[] args, Locale locale) {
     HttpStatus status = status(code.kind());
     String title = title(code, locale);
-    String detail = detail(code, args, locale).orElse(title);
+    String detail = detail(code, variant, args, locale).orElse(title);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setProperty("code", code.name());
@@ -73,7 +82,11 @@ public class Problems {
    * has none or the refusal does not carry every value it names.
    */
   public Optional<String> detail(ErrorCode code, Object[] args, Locale locale) {
-    String key = "error." + code.name() + ".detail";
+    return detail(code, "", args, locale);
+  }
+
+  private Optional<String> detail(ErrorCode code, String variant, Object[] args, Locale locale) {
+    String key = "error." + code.name() + ".detail" + (variant.isEmpty() ? "" : "." + variant);
     String pattern = messages.getMessage(key, null, null, locale);
     if (pattern == null) {
       return Optional.empty();

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
+import org.cetak.common.OfficeZones;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.region.RegionTable;
-import org.cetak.stock.DailyReports;
 import org.cetak.stock.DailyStockReport;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.LossReport;
@@ -31,11 +31,14 @@ public final class StockDocuments {
   private final PrinterRegistry printers;
   private final RegionTable regions;
   private final StockReportPdf.Wording words;
+  private final OfficeZones zones;
   private final Clock clock;
 
   /**
    * @param words the wording of codes in Bahasa Indonesia: the documents are official and are
    *     printed in Indonesian whatever the reader's language
+   * @param zones each office's time zone: the daily report's day and the time of printing are
+   *     written in it
    */
   public StockDocuments(
       OfficeDirectory offices,
@@ -43,12 +46,14 @@ public final class StockDocuments {
       PrinterRegistry printers,
       RegionTable regions,
       StockReportPdf.Wording words,
+      OfficeZones zones,
       Clock clock) {
     this.offices = offices;
     this.approvals = approvals;
     this.printers = printers;
     this.regions = regions;
     this.words = words;
+    this.zones = zones;
     this.clock = clock;
   }
 
@@ -105,7 +110,7 @@ public final class StockDocuments {
     return new StockReportPdf.Printing(
         letterhead(office, regions.regencyName(office.code())),
         clock.instant(),
-        DailyReports.ZONE,
+        zones.of(office.id()),
         words);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cetak.common.TimeZones;
 import org.cetak.stock.DailyStockReport;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.Item;
@@ -66,11 +67,11 @@ public final class StockReportPdf {
     }
   }
 
-  /** When and where a document was printed: its footer says so. */
+  /** When and where a document was printed: its footer says so, in the office's time zone. */
   public record Printing(Letterhead letterhead, Instant at, ZoneId zone, Wording words) {
 
     String printedAt() {
-      return PRINTED.format(at.atZone(zone)) + " WIB";
+      return PRINTED.format(at.atZone(zone)) + " " + TimeZones.name(zone);
     }
   }
 
@@ -86,7 +87,8 @@ public final class StockReportPdf {
     try (PdfWriter pdf = new PdfWriter()) {
       pdf.letterhead(printing.letterhead().lines());
       pdf.title("LAPORAN HARIAN STOK BLANKO KTP-el");
-      pdf.subtitle("Tanggal " + DAY.format(r.day()) + " (WIB)");
+      // the day as DailyReports counts it: in the office's zone
+      pdf.subtitle("Tanggal " + DAY.format(r.day()) + " (" + TimeZones.name(printing.zone()) + ")");
       pdf.heading("A. Mutasi blanko hari ini");
       pdf.row("Stok awal", n(r.opening()));
       pdf.row("Diterima dari pusat", n(r.received()));

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.TimeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -26,7 +27,7 @@ import org.cetak.stock.StockError;
 public final class FirstRun {
 
   /** Time zones of Indonesia: WIB, WITA, WIT. */
-  public static final Set<String> ZONES = Set.of("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura");
+  public static final Set<String> ZONES = TimeZones.NAMES.keySet();
 
   private static final Pattern REGION = Pattern.compile("\\d{2}\\.\\d{2}");
   private static final Pattern HOURS =

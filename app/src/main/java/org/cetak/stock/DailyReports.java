@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.cetak.common.OfficeZones;
 import org.cetak.office.Access;
 
 /** Builds the daily stock report from the ledger alone, so it equals the ledger to the card. */
 public final class DailyReports {
 
-  /** Offices report in WIB. */
+  /** WIB: the zone of an office that keeps none, and of the stock's other dates. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
 
   private static final int USE_WINDOW_DAYS = 14;
@@ -21,17 +22,23 @@ public final class DailyReports {
   private final Ledger ledger;
   private final StockLevels levels;
   private final Access access;
+  private final OfficeZones zones;
 
-  public DailyReports(Ledger ledger, StockLevels levels, Access access) {
+  /**
+   * @param zones each office's time zone: a report's day runs from midnight to midnight in it
+   */
+  public DailyReports(Ledger ledger, StockLevels levels, Access access, OfficeZones zones) {
     this.ledger = ledger;
     this.levels = levels;
     this.access = access;
+    this.zones = zones;
   }
 
   public DailyStockReport report(long officeId, LocalDate day) {
     String name = access.office(officeId).name();
-    Instant start = day.atStartOfDay(ZONE).toInstant();
-    Instant end = day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    ZoneId zone = zones.of(officeId);
+    Instant start = day.atStartOfDay(zone).toInstant();
+    Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
     List<Balance> atStart = ledger.sumsUntil(officeId, start);
     List<Balance> atEnd = ledger.sumsUntil(officeId, end);
     Map<String, Long> flows = ledger.flows(officeId, start, end);
@@ -90,7 +97,7 @@ public final class DailyReports {
 
   /** As {@link #daysOfStockLeft(long, LocalDate)} with the blanks reserved now already read. */
   public OptionalDouble daysOfStockLeft(long officeId, LocalDate day, long reserved) {
-    Instant end = day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    Instant end = day.plusDays(1).atStartOfDay(zones.of(officeId)).toInstant();
     long used = usedInWindow(officeId, end);
     return used == 0
         ? OptionalDouble.empty()

@@ -118,11 +118,65 @@ class ApprovalSummariesHttpTest {
   }
 
   @Test
+  void neither_list_repeats_the_kind_its_summary_already_says() throws Exception {
+    for (String path : List.of("/stock?office=32.71", "/?office=32.71")) {
+      String page = get(path, "kabid").body();
+      String english = get(path + "&lang=en", "kabid").body();
+      proposed.forEach(
+          (id, s) -> {
+            assertThat(cells(page, id))
+                .as("%s on %s", s[0], path)
+                .doesNotContainAnyElementsOf(KINDS);
+            assertThat(cells(english, id))
+                .as("%s on %s in English", s[0], path)
+                .doesNotContainAnyElementsOf(KINDS);
+          });
+      assertThat(page).doesNotContain(">Jenis</th>");
+      assertThat(english).doesNotContain(">Kind</th>");
+    }
+  }
+
+  @Test
   void the_api_answers_the_summary_as_stored() throws Exception {
     String json = get("/api/offices/32.71/approvals?status=PROPOSED", "kabid").body();
     for (String[] s : proposed.values()) {
       assertThat(json).contains("\"summary\":\"" + s[1] + "\"");
     }
+  }
+
+  /** The words of each kind the lists once showed in a column of their own beside the summary. */
+  private static final List<String> KINDS =
+      List.of(
+          "Cetak ulang",
+          "Penghapusan",
+          "Penghapusan blanko",
+          "Pemusnahan",
+          "Berita acara pemusnahan",
+          "Kehilangan",
+          "Berita acara kehilangan",
+          "Pembatalan serah terima",
+          "Reprint",
+          "Write-off",
+          "Write-off of blanks",
+          "Destruction",
+          "Destruction report",
+          "Loss",
+          "Loss report",
+          "Drop reversal",
+          "Reversal of a drop");
+
+  /** The text of each cell of the approval's row on a page. */
+  private static List<String> cells(String page, long id) {
+    Matcher row =
+        Pattern.compile("(?s)<tr[^>]*data-approval=\"" + id + "\"[^>]*>(.*?)</tr>").matcher(page);
+    assertThat(row.find()).as("the row of approval %s", id).isTrue();
+    Matcher cell = Pattern.compile("(?s)<td[^>]*>(.*?)</td>").matcher(row.group(1));
+    List<String> out = new java.util.ArrayList<>();
+    while (cell.find()) {
+      out.add(HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]*>", "").strip()));
+    }
+    assertThat(out).as("the cells of approval %s", id).isNotEmpty();
+    return out;
   }
 
   /** The text of the approval's summary on a page. */

@@ -153,7 +153,7 @@ class StockIntakePolicyBrowserTest {
     signIn("kabid");
     browser.get(url("/stock"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
-    assertThat(row.getText()).contains("Pemusnahan").contains("blanko");
+    assertThat(row.getText()).contains("Berita acara pemusnahan").contains("blanko");
     screenshot("stock-approvals-kabid");
     Browser.submit(browser, row.findElement(By.cssSelector("button.approve")));
 
@@ -224,6 +224,64 @@ class StockIntakePolicyBrowserTest {
     assertThat(browser.findElement(By.id("error")).getText()).contains("STALE_VERSION");
     assertThat(policies.current(office.id()).version()).isEqualTo(version + 2);
     assertThat(policies.current(office.id()).note()).isNotEqualTo("Perubahan yang terlambat");
+  }
+
+  @Test
+  void the_supervisor_edits_one_rule_through_the_form_previews_and_saves_it() {
+    Office office = offices.officeByCode(OFFICE).orElseThrow();
+    PriorityPolicy before = policies.current(office.id());
+    int minAge =
+        before.tiers().stream()
+            .flatMap(t -> t.rules().stream())
+            .filter(r -> r.name().equals("ELDERLY"))
+            .findFirst()
+            .orElseThrow()
+            .minAge()
+            .orElseThrow();
+    int older = minAge + 5;
+    signIn("kabid");
+    browser.get(url("/policy"));
+    assertThat(browser.findElements(By.tagName("textarea"))).isEmpty();
+    WebElement rule = browser.findElement(By.cssSelector("fieldset[data-rule='ELDERLY']"));
+    assertThat(rule.findElement(By.tagName("legend")).getText()).isEqualTo("Aturan ELDERLY");
+    WebElement age = rule.findElement(By.cssSelector("input[name$='.minAge']"));
+    String ageId = age.getAttribute("id");
+    assertThat(browser.findElement(By.cssSelector("label:has(#" + ageId + ")")).getText())
+        .contains("Umur paling rendah (tahun)");
+    age.clear();
+    age.sendKeys(String.valueOf(older));
+
+    Browser.submit(browser, browser.findElement(By.id("policy-preview")));
+    assertThat(browser.findElement(By.id("preview-summary")).getText())
+        .startsWith("Alokasi berikutnya memesan");
+    assertThat(browser.findElement(By.id(ageId)).getAttribute("value"))
+        .isEqualTo(String.valueOf(older));
+    assertThat(policies.current(office.id()).version()).isEqualTo(before.version());
+    screenshot("policy-form-preview");
+
+    browser.findElement(By.id("policy-note")).clear();
+    browser.findElement(By.id("policy-note")).sendKeys("Lansia mulai " + older + " tahun");
+    Browser.submit(browser, browser.findElement(By.id("policy-save")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo(
+            "Kebijakan versi "
+                + (before.version() + 1)
+                + " disimpan dan berlaku untuk alokasi berikutnya.");
+    PriorityPolicy saved = policies.current(office.id());
+    assertThat(
+            saved.tiers().stream()
+                .flatMap(t -> t.rules().stream())
+                .filter(r -> r.name().equals("ELDERLY"))
+                .findFirst()
+                .orElseThrow()
+                .minAge())
+        .contains(older);
+    assertThat(saved.tiers().stream().mapToInt(t -> t.rules().size()).sum())
+        .isEqualTo(before.tiers().stream().mapToInt(t -> t.rules().size()).sum());
+    assertThat(saved.note()).isEqualTo("Lansia mulai " + older + " tahun");
+    assertThat(browser.findElement(By.id(ageId)).getAttribute("value"))
+        .isEqualTo(String.valueOf(older));
+    policies.replace(before, "kabid");
   }
 
   @Test

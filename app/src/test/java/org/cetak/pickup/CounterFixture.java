@@ -24,6 +24,7 @@ import org.cetak.office.Access;
 import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.office.jooq.JooqAudit;
+import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.pickup.jooq.JooqPickupStore;
 import org.cetak.printing.jooq.JooqPrinterRegister;
 import org.cetak.request.jooq.JooqPersonalDataStore;
@@ -70,7 +71,9 @@ public final class CounterFixture {
                 new JooqPrinterRegister(f.db, f.clock), access, audit, f.transactions),
             access,
             f.transactions);
-    daily = new DailyReports(ledger, new StockLevels(ledger, office -> 0, 1000), access);
+    daily =
+        new DailyReports(
+            ledger, new StockLevels(ledger, office -> 0, 1000), access, new JooqOfficeZones(f.db));
     consolidation =
         new ConsolidationService(
             new JooqConsolidationQueue(f.db),

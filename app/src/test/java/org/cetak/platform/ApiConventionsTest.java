@@ -16,6 +16,7 @@ import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
 import org.cetak.security.ConsoleSession;
 import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,7 @@ class ApiConventionsTest {
   @Autowired OfficeDirectory offices;
   @Autowired PasswordEncoder passwords;
   @Autowired Audit audit;
+  @Autowired DSLContext db;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,6 +71,31 @@ class ApiConventionsTest {
         .contains("'quantity'")
         .doesNotContain("org.cetak")
         .doesNotContain("$");
+  }
+
+  @Test
+  void a_bad_date_in_a_body_names_the_field_and_the_format_in_the_callers_language()
+      throws Exception {
+    String document = "BA/TANGGAL/" + System.nanoTime();
+    String body =
+        "{\"documentNo\":\"" + document + "\",\"documentDate\":\"03-11-2026\",\"quantity\":10}";
+    HttpResponse<String> indonesian =
+        send("POST", "/api/offices/32.71/stock/drops", "blanko", body);
+    assertProblem(indonesian, 400, "MALFORMED_BODY");
+    assertThat(indonesian.body())
+        .contains(
+            "\"detail\":\"Isi permintaan tidak terbaca: 'documentDate' harus tanggal berformat"
+                + " YYYY-MM-DD, misalnya 2026-12-03\"")
+        .doesNotContain("?");
+    HttpResponse<String> english =
+        send("POST", "/api/offices/32.71/stock/drops", "blanko", body, "en");
+    assertProblem(english, 400, "MALFORMED_BODY");
+    assertThat(english.body())
+        .contains(
+            "\"detail\":\"The body cannot be read: 'documentDate' must be a date as YYYY-MM-DD,"
+                + " for example 2026-12-03\"");
+    assertThat(db.fetchCount(db.selectFrom("stock_drop").where("document_no = ?", document)))
+        .isZero();
   }
 
   @Test
@@ -244,8 +271,16 @@ class ApiConventionsTest {
 
   private HttpResponse<String> send(String method, String path, String user, String json)
       throws Exception {
+    return send(method, path, user, json, null);
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, String user, String json, String language) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
     if (user != null) {
       String credentials = user.contains(":") ? user : user + ":cetak-demo";
       request.header(

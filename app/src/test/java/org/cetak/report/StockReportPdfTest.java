@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -215,6 +216,33 @@ class StockReportPdfTest {
   static String text(byte[] pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void every_document_writes_the_time_of_printing_in_the_offices_own_zone() throws IOException {
+    for (String[] z :
+        List.of(
+            new String[] {"Asia/Jakarta", "1 Desember 2026 09.05 WIB", "WIB"},
+            new String[] {"Asia/Makassar", "1 Desember 2026 10.05 WITA", "WITA"},
+            new String[] {"Asia/Jayapura", "1 Desember 2026 11.05 WIT", "WIT"})) {
+      StockReportPdf.Printing printing =
+          new StockReportPdf.Printing(
+              PRINTING.letterhead(), PRINTED_AT, ZoneId.of(z[0]), INDONESIAN);
+      String daily = text(StockReportPdf.daily(daily(), KEEPER, SUPERVISOR, printing));
+      assertThat(daily)
+          .as(z[0])
+          .contains("Tanggal 30 November 2026 (" + z[2] + ")")
+          .contains("dicetak " + z[1]);
+      for (byte[] pdf :
+          List.of(
+              StockReportPdf.destruction(destruction(), KEEPER, SUPERVISOR, printing),
+              StockReportPdf.loss(loss(), "Gudang", KEEPER, SUPERVISOR, printing))) {
+        assertThat(text(pdf)).as(z[0]).contains("dicetak " + z[1]);
+      }
+      if (!z[2].equals("WIB")) {
+        assertThat(daily).as(z[0]).doesNotContain("WIB");
+      }
     }
   }
 

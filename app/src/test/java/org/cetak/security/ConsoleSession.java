@@ -83,6 +83,18 @@ public final class ConsoleSession {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A form posted as a browser posts it, answered as a page (HTML). */
+  public HttpResponse<String> post(String path, String form)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "text/html,*/*;q=0.8")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private String token(String html) {
     Matcher m = CSRF.matcher(html);
     if (!m.find()) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
@@ -59,6 +63,45 @@ class StockDocumentsTest {
   private static String text(byte[] pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void an_office_in_makassar_counts_its_day_and_prints_its_time_in_wita_one_in_jayapura_in_wit()
+      throws IOException {
+    Instant before = f.clock.instant();
+    DateTimeFormatter printed =
+        DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", Locale.forLanguageTag("id-ID"));
+    try {
+      for (String[] z :
+          List.of(
+              new String[] {"73.71", "Disdukcapil Kota Makassar", "Asia/Makassar", "WITA"},
+              new String[] {"91.71", "Disdukcapil Kota Jayapura", "Asia/Jayapura", "WIT"})) {
+        Office office = f.office(z[0], z[1]);
+        f.db.execute("update office set time_zone = ? where id = ?", z[2], office.id());
+        User keeper = f.user(office.id(), "blanko-" + z[0], Role.INVENTORY_MANAGER);
+        // 23.30 WIB on the 2nd is already the 3rd in WITA (00.30) and in WIT (01.30)
+        f.clock.set(Instant.parse("2026-11-02T16:30:00Z"));
+        f.receipts.receive(
+            office.id(),
+            new DropRequest("BA/" + z[3] + "/0001", LocalDate.of(2026, 11, 2), 10, List.of()),
+            keeper);
+        assertThat(f.daily.report(office.id(), LocalDate.of(2026, 11, 2)).received())
+            .as(z[3])
+            .isZero();
+        DailyStockReport third = f.daily.report(office.id(), LocalDate.of(2026, 11, 3));
+        assertThat(third.received()).as(z[3]).isEqualTo(10);
+
+        String text = text(f.documents().daily(office, third));
+        assertThat(text)
+            .as(z[3])
+            .contains("Tanggal 3 November 2026 (" + z[3] + ")")
+            .contains(
+                "dicetak " + printed.format(f.clock.instant().atZone(ZoneId.of(z[2]))) + " " + z[3])
+            .doesNotContain("WIB");
+      }
+    } finally {
+      f.clock.set(before);
     }
   }
 

@@ -18,6 +18,7 @@ import org.cetak.office.Role;
 import org.cetak.office.User;
 import org.cetak.office.jooq.JooqAudit;
 import org.cetak.office.jooq.JooqOfficeDirectory;
+import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.printing.jooq.JooqPrinterRegister;
 import org.cetak.region.RegionTable;
 import org.cetak.report.StockDocuments;
@@ -81,6 +82,7 @@ final class StockFixture {
           String key = "label." + kind + "." + code;
           return labels.containsKey(key) ? labels.getString(key) : code;
         },
+        new JooqOfficeZones(db),
         clock);
   }
 
@@ -133,7 +135,7 @@ final class StockFixture {
     printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);
-    daily = new DailyReports(ledger, levels, access);
+    daily = new DailyReports(ledger, levels, access, new JooqOfficeZones(db));
   }
 
   /**

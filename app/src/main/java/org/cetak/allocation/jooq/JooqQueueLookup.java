@@ -1,5 +1,6 @@
 package org.cetak.allocation.jooq;
 
+import static org.cetak.db.jooq.Tables.HANDOVER;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
 
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.QueueLookup;
+import org.cetak.common.Masking;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.request.RequestSearch;
 import org.cetak.request.jooq.RequestSearchSql;
@@ -55,8 +57,24 @@ public final class JooqQueueLookup implements QueueLookup {
         .map(JooqQueueLookup::entry);
   }
 
+  /**
+   * The request's moves; the move to HANDED_OVER of a card a representative collected names the
+   * representative (masked to initials) and the authority letter, from the handover's record.
+   */
   @Override
   public List<Move> history(long requestId) {
+    Optional<String> representative =
+        db.select(HANDOVER.REPRESENTATIVE_NAME, HANDOVER.AUTHORITY_LETTER_NO)
+            .from(HANDOVER)
+            .where(HANDOVER.REQUEST_ID.eq(requestId))
+            .and(HANDOVER.RECIPIENT.eq("REPRESENTATIVE"))
+            .fetchOptional()
+            .map(
+                h ->
+                    "handed over to a representative "
+                        + Masking.name(h.value1() == null ? "" : h.value1())
+                        + " with authority letter "
+                        + (h.value2() == null ? "-" : h.value2()));
     return db.selectFrom(PRINT_REQUEST_EVENT)
         .where(PRINT_REQUEST_EVENT.REQUEST_ID.eq(requestId))
         .orderBy(PRINT_REQUEST_EVENT.ID)
@@ -66,7 +84,9 @@ public final class JooqQueueLookup implements QueueLookup {
                 new Move(
                     Optional.ofNullable(e.getFromStatus()),
                     e.getToStatus(),
-                    e.getReason(),
+                    "HANDED_OVER".equals(e.getToStatus())
+                        ? representative.orElse(e.getReason())
+                        : e.getReason(),
                     e.getActor(),
                     e.getOccurredAt().toInstant()));
   }

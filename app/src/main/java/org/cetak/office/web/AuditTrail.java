@@ -16,6 +16,7 @@ import org.cetak.console.Labels;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
+import org.cetak.platform.FieldLabel;
 import org.cetak.platform.Refuses;
 import org.cetak.security.Allow;
 import org.springframework.context.MessageSource;
@@ -62,9 +63,13 @@ public class AuditTrail {
       Office office,
       @RequestParam(name = "actor", required = false) String actor,
       @RequestParam(name = "action", required = false) String action,
-      @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+      @RequestParam(name = "from", required = false)
+          @FieldLabel("audit.from")
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate from,
-      @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+      @RequestParam(name = "to", required = false)
+          @FieldLabel("audit.to")
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate to,
       @RequestParam(name = "page", defaultValue = "1") int page,
       Locale locale,

@@ -10,6 +10,7 @@ import org.cetak.office.Accounts;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Permission;
 import org.cetak.office.Role;
+import org.cetak.platform.FieldLabel;
 import org.cetak.platform.Problems;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
@@ -61,7 +62,7 @@ public class UsersPage {
       @RequestParam(name = "password", defaultValue = "") String password,
       @RequestParam(name = "office", defaultValue = "") String office,
       @RequestParam(name = "alsoOffices", required = false) List<String> alsoOffices,
-      @RequestParam(name = "roles", required = false) List<Role> roles,
+      @RequestParam(name = "roles", required = false) @FieldLabel("users.roles") List<Role> roles,
       Locale locale,
       RedirectAttributes redirect) {
     return act(
@@ -87,7 +88,7 @@ public class UsersPage {
       @PathVariable("username") String username,
       @RequestParam(name = "office", defaultValue = "") String office,
       @RequestParam(name = "alsoOffices", required = false) List<String> alsoOffices,
-      @RequestParam(name = "roles", required = false) List<Role> roles,
+      @RequestParam(name = "roles", required = false) @FieldLabel("users.roles") List<Role> roles,
       Locale locale,
       RedirectAttributes redirect) {
     return act(

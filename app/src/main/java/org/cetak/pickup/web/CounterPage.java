@@ -20,6 +20,7 @@ import org.cetak.pickup.HandoverForm;
 import org.cetak.pickup.OldCard;
 import org.cetak.pickup.PickupService;
 import org.cetak.pickup.Recipient;
+import org.cetak.platform.FieldLabel;
 import org.cetak.platform.Problems;
 import org.cetak.printing.FirstCard;
 import org.cetak.security.Allow;
@@ -151,10 +152,12 @@ public class CounterPage {
       @RequestParam(name = "suketShown", defaultValue = "false") boolean suketShown,
       @RequestParam(name = "faceMatches", defaultValue = "false") boolean faceMatches,
       @RequestParam(name = "fingerprintVerified", required = false) Boolean fingerprintVerified,
-      @RequestParam(name = "recipient", defaultValue = "RESIDENT") Recipient recipient,
+      @RequestParam(name = "recipient", defaultValue = "RESIDENT") @FieldLabel("pickup.recipient")
+          Recipient recipient,
       @RequestParam(name = "representativeName", defaultValue = "") String representativeName,
       @RequestParam(name = "authorityLetterNo", defaultValue = "") String authorityLetterNo,
-      @RequestParam(name = "oldCard", defaultValue = "NONE") OldCard oldCard,
+      @RequestParam(name = "oldCard", defaultValue = "NONE") @FieldLabel("pickup.oldCard")
+          OldCard oldCard,
       @RequestParam(name = "oldCardUid", defaultValue = "") String oldCardUid,
       @RequestParam(name = "oldCardSerial", defaultValue = "") String oldCardSerial,
       @RequestParam(name = "policeReportNo", defaultValue = "") String policeReportNo,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.cetak.approval.Approvals;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.console.Labels;
 import org.cetak.office.OfficeDirectory;
@@ -42,6 +43,7 @@ public class ReportConfiguration {
       PrinterRegistry printers,
       RegionTable regions,
       Labels labels,
+      OfficeZones zones,
       Clock clock) {
     Locale indonesian = Locale.forLanguageTag("id");
     return new StockDocuments(
@@ -50,6 +52,7 @@ public class ReportConfiguration {
         printers,
         regions,
         (kind, code) -> labels.of(kind, code, indonesian),
+        zones,
         clock);
   }
 

@@ -3,6 +3,7 @@ package org.cetak.stock.config;
 import java.time.Clock;
 import org.cetak.approval.ApprovalHandler;
 import org.cetak.approval.Approvals;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
@@ -219,7 +220,7 @@ public class StockConfiguration {
   }
 
   @Bean
-  DailyReports dailyReports(Ledger ledger, StockLevels levels, Access access) {
-    return new DailyReports(ledger, levels, access);
+  DailyReports dailyReports(Ledger ledger, StockLevels levels, Access access, OfficeZones zones) {
+    return new DailyReports(ledger, levels, access, zones);
   }
 }

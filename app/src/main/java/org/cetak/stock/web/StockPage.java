@@ -120,7 +120,6 @@ public class StockPage {
   /** A pending two-person approval. */
   public record ApprovalRow(
       long id,
-      String kind,
       String summary,
       String proposedBy,
       String proposedAt,
@@ -471,7 +470,6 @@ public class StockPage {
     ApprovalRow approval(Approval a, boolean mayDecide, boolean own) {
       return new ApprovalRow(
           a.id(),
-          text("stockpage.approval.kind." + a.kind()),
           words.approvalSummary(a, locale),
           a.proposedBy(),
           time(a.proposedAt()),

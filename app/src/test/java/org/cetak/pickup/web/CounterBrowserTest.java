@@ -185,6 +185,33 @@ class CounterBrowserTest {
   }
 
   @Test
+  void a_card_a_representative_collected_names_the_representative_and_letter_in_its_record() {
+    long request =
+        PrintedCards.print(db, queue, outbox, clock, office.id(), "reason = 'FIRST_CARD'");
+    signIn("loket");
+
+    browser.get(url("/pickup/" + request));
+    browser.findElement(By.id("suketShown")).click();
+    browser.findElement(By.id("faceMatches")).click();
+    browser.findElement(By.id("recipient-representative")).click();
+    browser.findElement(By.id("representativeName")).sendKeys("SITI AMINAH");
+    browser.findElement(By.id("authorityLetterNo")).sendKeys("SK/7/2026");
+    Browser.submit(browser, browser.findElement(By.id("hand-over")));
+
+    assertThat(browser.findElement(By.id("recipient")).getText())
+        .isEqualTo("Wakil dengan surat kuasa");
+    assertThat(browser.findElement(By.id("representative-name")).getText()).isEqualTo("S*** A***");
+    assertThat(browser.findElement(By.id("authority-letter")).getText()).isEqualTo("SK/7/2026");
+    assertThat(browser.findElement(By.id("handover")).getText()).doesNotContain("SITI");
+
+    browser.get(url("/queue?request=" + request));
+    assertThat(browser.findElement(By.id("history")).getText())
+        .contains("diserahkan kepada wakil S*** A*** dengan surat kuasa SK/7/2026")
+        .doesNotContain("SITI")
+        .doesNotContain("handed over");
+  }
+
+  @Test
   void the_counter_enters_the_first_cards_loss_in_the_handover_form_of_a_reprinted_card() {
     ReprintedCards.Reprinted reprinted = ReprintedCards.make(spring, office.id());
     long request = reprinted.requestId();
