@@ -3,7 +3,8 @@
 jar=app/target/cetak-app-0.1.0-SNAPSHOT.jar
 # the JVM options of the systemd unit in docs/INSTALL.md (section 6, where each is explained);
 # CETAK_JAVA_OPTS adds to them
-java_opts=(-Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m
+java_opts=(-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+  -XX:MaxNewSize=32m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m
   --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED
   -Dsun.security.smartcardio.library=/usr/lib/x86_64-linux-gnu/libpcsclite.so.1)
 # and its environment: two malloc arenas instead of one per core and thread

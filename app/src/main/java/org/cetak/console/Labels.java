@@ -3,6 +3,7 @@ package org.cetak.console;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.approval.Approval;
@@ -359,6 +360,44 @@ public class Labels {
       }
     }
     return word(PRINTER_REASONS, reason, locale);
+  }
+
+  /**
+   * Why a printer is in its mode, as an operator reads it: the wording of the station's {@link
+   * org.cetak.printing.HaltCause} (what happened and what to do) when it halted the printer,
+   * otherwise the reason as {@link #printerReason(String)} words it.
+   */
+  public String printerReason(Optional<String> cause, String reason) {
+    return printerReason(cause, reason, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String printerReason(Optional<String> cause, String reason, Locale locale) {
+    return cause
+        .map(c -> messages.getMessage("label.haltCause." + c, null, c, locale))
+        .orElseGet(() -> printerReason(reason, locale));
+  }
+
+  /**
+   * The same followed by the device's own text ("Keterangan perangkat: no reply to Rst"), for a
+   * place with room for one line.
+   */
+  public String printerReasonWithDetail(Optional<String> cause, String reason, Locale locale) {
+    String worded = printerReason(cause, reason, locale);
+    if (cause.isEmpty() || reason == null || reason.isBlank()) {
+      return worded;
+    }
+    return worded + ". " + deviceDetail(reason, locale);
+  }
+
+  /** The device's own text beside a station's cause: "Keterangan perangkat: …". */
+  public String deviceDetail(String detail) {
+    return deviceDetail(detail, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String deviceDetail(String detail, Locale locale) {
+    return messages.getMessage("label.deviceDetail", new Object[] {detail}, detail, locale);
   }
 
   /** A note of a request's status history ("printed, chip 04A1…") in the reader's language. */

@@ -62,7 +62,9 @@ public record LiveView(Map<String, String> values, Map<String, String> states, L
                     String key = "printer." + p.code() + ".";
                     values.put(key + "mode", message("printers.mode." + p.mode(), locale));
                     states.put(key + "mode", p.mode());
-                    values.put(key + "reason", labels.printerReason(p.reason(), locale));
+                    values.put(
+                        key + "reason",
+                        labels.printerReasonWithDetail(p.cause(), p.reason(), locale));
                     values.put(
                         key + "card",
                         card(p, part.cards().get(p.currentRequestId().orElse(-1L)), locale));

@@ -91,6 +91,7 @@ public class DemoPrintRoom {
     Map<String, SimulatedPrinter> printers = new LinkedHashMap<>();
     room.printers().forEach(p -> printers.put(p.name(), p));
     states.restore(printers);
+    states.keep(printers.values());
     return room;
   }
 

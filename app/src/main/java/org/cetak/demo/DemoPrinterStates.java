@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,11 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's simulated printers between runs: their physical state (feeder, counters, boxes,
- * ribbon, a card inside) is saved in a file of the demo's data directory when the demo stops and
- * restored when it starts, so a restart finds each printer as it was left, as a real one would be.
- * The file names the database it belongs to: a fresh database starts fresh printers. It keeps how
- * many blanks each printer has numbered, so the chips of a restarted demo carry UIDs that no card
- * of an earlier run had (a UID already recorded for another card is refused by the print station).
+ * ribbon, a card inside) is kept in a file of the demo's data directory, written after each command
+ * or operator's action that changed it and when the demo stops, and restored when it starts, so a
+ * restart finds each printer as it was left, as a real one would be, even after the demo was killed
+ * ({@code kill -9}) without stopping. The file names the database it belongs to: a fresh database
+ * starts fresh printers. It keeps how many blanks each printer has numbered, so the chips of a
+ * restarted demo carry UIDs that no card of an earlier run had (a UID already recorded for another
+ * card is refused by the print station).
  */
 final class DemoPrinterStates {
 
@@ -33,6 +36,7 @@ final class DemoPrinterStates {
 
   private final Path file;
   private final String database;
+  private final Map<String, PhysicalState> kept = new LinkedHashMap<>();
   private boolean restored;
 
   DemoPrinterStates(Path file, String database) {
@@ -100,16 +104,57 @@ final class DemoPrinterStates {
     return restored;
   }
 
+  /**
+   * From now on writes the file whenever a printer's physical state changes (each printer tells its
+   * change before the host reads the command's reply), so the file is never behind what the
+   * stations saw of the printers.
+   */
+  void keep(Iterable<SimulatedPrinter> printers) {
+    if (file == null) {
+      return;
+    }
+    for (SimulatedPrinter printer : printers) {
+      PhysicalState now = printer.physicalState();
+      synchronized (this) {
+        kept.put(printer.name(), now);
+      }
+      printer.onPhysicalChange(changed -> changed(printer.name(), changed));
+    }
+  }
+
+  private synchronized void changed(String printer, PhysicalState state) {
+    kept.put(printer, state);
+    try {
+      write();
+    } catch (IOException e) {
+      log.warn("Demo printers' state not written to {}: {}", file, e.toString());
+    }
+  }
+
   /** Saves every printer's physical state (between two commands). */
   void save(Iterable<SimulatedPrinter> printers) {
     if (file == null) {
       return;
     }
+    Map<String, PhysicalState> states = new LinkedHashMap<>();
+    printers.forEach(printer -> states.put(printer.name(), printer.physicalState()));
+    synchronized (this) {
+      kept.putAll(states);
+      try {
+        write();
+        log.info("Demo printers' state saved in {}", file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot save the demo printers' state in " + file, e);
+      }
+    }
+  }
+
+  private void write() throws IOException {
     Properties p = new Properties();
     p.setProperty("database", database);
-    for (SimulatedPrinter printer : printers) {
-      PhysicalState s = printer.physicalState();
-      String at = printer.name() + ".";
+    for (Map.Entry<String, PhysicalState> printer : kept.entrySet()) {
+      PhysicalState s = printer.getValue();
+      String at = printer.getKey() + ".";
       p.setProperty(at + "feeder", Integer.toString(s.feeder()));
       p.setProperty(at + "ribbonLeft", Integer.toString(s.ribbonLeft()));
       p.setProperty(at + "rejectBox", Integer.toString(s.rejectBox()));
@@ -122,18 +167,13 @@ final class DemoPrinterStates {
       p.setProperty(at + "inside", s.inside() == null ? "" : s.inside().name());
       p.setProperty(at + "blanksMade", Integer.toString(s.blanksMade()));
     }
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temporary = file.resolveSibling(file.getFileName() + ".new");
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        p.store(out, "The demo's simulated printers as they were left");
-      }
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      log.info("Demo printers' state saved in {}", file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot save the demo printers' state in " + file, e);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = file.resolveSibling(file.getFileName() + ".new");
+    try (OutputStream out = Files.newOutputStream(temporary)) {
+      p.store(out, "The demo's simulated printers as they were left");
     }
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private Optional<Properties> read() {

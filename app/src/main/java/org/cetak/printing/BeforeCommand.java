@@ -53,16 +53,13 @@ final class BeforeCommand {
   Optional<PrinterSnapshot> readyForCard() {
     StatusReading reading = machine.read();
     if (reading instanceof StatusReading.Unreachable u) {
-      machine.halt(PrinterMode.QUARANTINED, "printer does not answer: " + u.why());
+      machine.halt(PrinterMode.QUARANTINED, HaltCause.NOT_ANSWERING, u.why());
       return Optional.empty();
     }
     PrinterSnapshot before = machine.clearedError(((StatusReading.Read) reading).snapshot());
     if (before.position().cardInside()) {
       machine.halt(
-          PrinterMode.PAUSED,
-          "a card no job knows of is inside ("
-              + before.position()
-              + "): take it out and record it, then resume");
+          PrinterMode.PAUSED, HaltCause.UNKNOWN_CARD_INSIDE, "card at " + before.position());
       return Optional.empty();
     }
     PrinterCondition blocker = before.blocker();
@@ -87,7 +84,8 @@ final class BeforeCommand {
   Check beforeSend(PrintJob job) {
     StatusReading reading = machine.read();
     if (reading instanceof StatusReading.Unreachable u) {
-      unknowns.toUnknown(job, "printer does not answer: " + u.why());
+      unknowns.toUnknown(
+          job, HaltCause.CARD_UNKNOWN_NO_ANSWER, "printer does not answer: " + u.why());
       return new Halt(false);
     }
     PrinterSnapshot now = ((StatusReading.Read) reading).snapshot();
@@ -96,7 +94,7 @@ final class BeforeCommand {
     }
     Observation seen = Observation.between(job.baseline().get(), now);
     if (seen instanceof Inconclusive i) {
-      unknowns.toUnknown(job, i.why());
+      unknowns.toUnknown(job, HaltCause.CARD_UNKNOWN_COUNTERS, i.why());
       return new Halt(false);
     }
     Conclusive c = (Conclusive) seen;

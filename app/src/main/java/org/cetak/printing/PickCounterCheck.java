@@ -36,17 +36,11 @@ public final class PickCounterCheck {
     if (expected.isEmpty() || now.picked() <= expected.getAsLong()) {
       return true;
     }
-    String reason =
-        "the printer picked "
-            + (now.picked() - expected.getAsLong())
-            + " blank(s) no print job recorded (pick counter "
-            + now.picked()
-            + ", recorded "
-            + expected.getAsLong()
-            + "): a database restored from an older backup, or cards picked by hand; account for"
-            + " the cards printed since, then resume";
-    jobs.setState(printer.id(), PrinterMode.QUARANTINED, reason);
-    log.warn("Printer {} quarantined: {}", printer.code(), reason);
+    String detail =
+        "pick counter " + now.picked() + ", recorded by the print jobs " + expected.getAsLong();
+    jobs.halt(printer.id(), PrinterMode.QUARANTINED, HaltCause.PICK_COUNTER_AHEAD, detail);
+    log.warn(
+        "Printer {} quarantined ({}): {}", printer.code(), HaltCause.PICK_COUNTER_AHEAD, detail);
     return false;
   }
 }

@@ -62,6 +62,9 @@ public interface PrintJobs {
    */
   void setState(long printerId, PrinterMode mode, String reason);
 
+  /** Halts the printer for a cause, as {@link PrinterRegister#halt} does. */
+  void halt(long printerId, PrinterMode mode, HaltCause cause, String detail);
+
   /**
    * What the printer's pick counter reads when none of its jobs is open, as its jobs recorded it:
    * the counter read before the latest job's pick, moved by every blank a job's step took out of

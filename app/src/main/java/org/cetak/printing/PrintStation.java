@@ -209,11 +209,17 @@ public final class PrintStation {
   private Tick encode(PrintJob job) {
     StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
-      return toUnknown(job, "printer does not answer before encoding: " + u.why());
+      return toUnknown(
+          job,
+          HaltCause.CARD_UNKNOWN_NO_ANSWER,
+          "printer does not answer before encoding: " + u.why());
     }
     PrinterSnapshot now = ((StatusReading.Read) reading).snapshot();
     if (now.position() != CardPosition.CONTACTLESS) {
-      return toUnknown(job, "card expected at the chip station, printer reports " + now.position());
+      return toUnknown(
+          job,
+          HaltCause.CARD_NOT_AT_CHIP,
+          "card expected at the chip station, printer reports " + now.position());
     }
     ChipOutcome result = chip.personalise(card(job).chip());
     if (result instanceof ChipOutcome.Written w) {
@@ -231,7 +237,7 @@ public final class PrintStation {
     ChipOutcome.Failed f = (ChipOutcome.Failed) result;
     if (!f.failure().cardAtFault()) {
       machine.halt(
-          PrinterMode.PAUSED, "chip encoder unavailable (" + f.failure() + "): " + f.detail());
+          PrinterMode.PAUSED, HaltCause.ENCODER_UNAVAILABLE, f.failure() + ": " + f.detail());
       return Tick.HALTED;
     }
     log.info(
@@ -298,7 +304,10 @@ public final class PrintStation {
   private Tick afterCommand(PrintJob job, StepOutcome outcome) {
     StatusReading reading = readStatus();
     if (reading instanceof StatusReading.Unreachable u) {
-      return toUnknown(job, StepRules.describe(outcome) + "; then no status: " + u.why());
+      return toUnknown(
+          job,
+          HaltCause.CARD_UNKNOWN_NO_ANSWER,
+          StepRules.describe(outcome) + "; then no status: " + u.why());
     }
     PrinterSnapshot after = ((StatusReading.Read) reading).snapshot();
     Observation seen = Observation.between(job.baseline().orElseThrow(), after);
@@ -310,7 +319,8 @@ public final class PrintStation {
     Optional<Baseline> fresh = Optional.of(Baseline.of(now));
     Verdict verdict = StepRules.verdict(job.stage(), seen, outcome);
     return switch (verdict.kind()) {
-      case UNKNOWN -> toUnknown(job, ((Verdict.Unknown) verdict).why());
+      case UNKNOWN ->
+          toUnknown(job, HaltCause.CARD_UNKNOWN_COUNTERS, ((Verdict.Unknown) verdict).why());
       case SEND_AGAIN -> sendAgain(job, ((Verdict.SendAgain) verdict).why());
       case NOT_PICKED -> {
         Verdict.NotPicked v = (Verdict.NotPicked) verdict;
@@ -373,7 +383,7 @@ public final class PrintStation {
       case PRINTING -> retrySilent(job, why, () -> print(job, true));
       case REJECTING -> retrySilent(job, why, () -> reject(job, true));
       case ENCODING, UNKNOWN, PRINTED, SPOILED, NOT_PICKED, LOST ->
-          toUnknown(job, "no command of " + job.stage() + " to send again");
+          toUnknown(job, HaltCause.CARD_UNKNOWN, "no command of " + job.stage() + " to send again");
     };
   }
 
@@ -395,7 +405,7 @@ public final class PrintStation {
     silentRetries++;
     if (silentRetries > MAX_SILENT_RETRIES) {
       silentRetries = 0;
-      machine.halt(PrinterMode.QUARANTINED, "printer keeps not answering: " + why);
+      machine.halt(PrinterMode.QUARANTINED, HaltCause.KEEPS_NOT_ANSWERING, why);
       return Tick.HALTED;
     }
     log.info(
@@ -408,8 +418,8 @@ public final class PrintStation {
 
   // --- unknown outcomes ---------------------------------------------------------------------
 
-  private Tick toUnknown(PrintJob job, String why) {
-    return unknowns.toUnknown(job, why);
+  private Tick toUnknown(PrintJob job, HaltCause cause, String why) {
+    return unknowns.toUnknown(job, cause, why);
   }
 
   /** An unknown job: when the printer answers and its counters explain the cards, settle it. */

@@ -22,6 +22,7 @@ public interface PrinterBoard {
       String name,
       PrinterMode mode,
       String reason,
+      Optional<HaltCause> cause,
       Optional<String> owner,
       boolean driven,
       Optional<PrintJob> openJob) {}

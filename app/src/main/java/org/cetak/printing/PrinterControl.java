@@ -264,6 +264,7 @@ public final class PrinterControl {
         view.name(),
         view.mode().name(),
         view.reason(),
+        view.cause().map(Enum::name),
         view.owner(),
         stations.drives(view.id()),
         job.map(PrintJob::id),

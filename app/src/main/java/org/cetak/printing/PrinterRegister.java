@@ -14,6 +14,12 @@ public interface PrinterRegister extends Printers, PrinterOwnership {
   /** The printer's mode and the reason an operator sees for it. */
   PrinterState state(long printerId);
 
-  /** Sets the printer's mode and its reason, noting when it changed. */
+  /** Sets the printer's mode and its reason, of no {@link HaltCause}, noting when it changed. */
   void setState(long printerId, PrinterMode mode, String reason);
+
+  /**
+   * The station halts the printer for {@code cause}, the device's own text ({@code detail}) kept as
+   * the reason; notes when it changed.
+   */
+  void halt(long printerId, PrinterMode mode, HaltCause cause, String detail);
 }

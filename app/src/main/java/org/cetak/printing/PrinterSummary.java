@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * A printer as the API and the console show it.
  *
+ * @param reason why it is in its mode: an officer's text, or with a {@code cause} the device's own
+ *     text
+ * @param cause why the station quarantined or paused it ({@link HaltCause}), when it did
  * @param sightings where the operator may say the open job's card is (names of {@link Sighting});
  *     empty unless its outcome is unknown
  * @param printedToday blanks of this printer the ledger moved to printed today
@@ -19,6 +22,7 @@ public record PrinterSummary(
     String name,
     String mode,
     String reason,
+    Optional<String> cause,
     Optional<String> owner,
     boolean drivenHere,
     Optional<Long> openJobId,

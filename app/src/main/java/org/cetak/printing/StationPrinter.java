@@ -104,4 +104,11 @@ final class StationPrinter {
     supply.release(printer);
     log.info("Printer {} {}: {}", printer.code(), mode, reason);
   }
+
+  /** Halts for a cause an operator reads, with the device's own text as its detail. */
+  void halt(PrinterMode mode, HaltCause cause, String detail) {
+    jobs.halt(printer.id(), mode, cause, detail);
+    supply.release(printer);
+    log.info("Printer {} {} ({}): {}", printer.code(), mode, cause, detail);
+  }
 }

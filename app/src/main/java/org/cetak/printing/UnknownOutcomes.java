@@ -32,9 +32,9 @@ final class UnknownOutcomes {
   }
 
   /** Records the job's card as unknown and quarantines the printer; always halts the station. */
-  PrintStation.Tick toUnknown(PrintJob job, String why) {
+  PrintStation.Tick toUnknown(PrintJob job, HaltCause cause, String why) {
     if (job.stage() == Stage.UNKNOWN) {
-      machine.halt(PrinterMode.QUARANTINED, "outcome unknown: " + why);
+      machine.halt(PrinterMode.QUARANTINED, cause, "job " + job.id() + ": " + why);
       return PrintStation.Tick.HALTED;
     }
     steps.apply(StepTransitions.toUnknown(job, why));
@@ -43,7 +43,7 @@ final class UnknownOutcomes {
         printer.code(),
         job.id(),
         why);
-    machine.halt(PrinterMode.QUARANTINED, "outcome of job " + job.id() + " unknown: " + why);
+    machine.halt(PrinterMode.QUARANTINED, cause, "job " + job.id() + ": " + why);
     return PrintStation.Tick.HALTED;
   }
 
@@ -80,8 +80,7 @@ final class UnknownOutcomes {
   private Optional<Settled> stayQuarantined(PrintJob job, String why) {
     if (jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
       machine.halt(
-          PrinterMode.QUARANTINED,
-          "outcome of job " + job.id() + " unknown (" + why + "): settle its card first");
+          PrinterMode.QUARANTINED, HaltCause.CARD_STILL_UNKNOWN, "job " + job.id() + ": " + why);
     }
     return Optional.empty();
   }

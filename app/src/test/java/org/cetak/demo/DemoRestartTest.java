@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.cetak.CetakApplication;
@@ -37,7 +38,7 @@ class DemoRestartTest {
   private final List<Process> started = new ArrayList<>();
 
   @AfterEach
-  void stopLeftovers() throws InterruptedException {
+  void stopLeftovers() throws InterruptedException, IOException {
     for (Process process : started) {
       if (process.isAlive()) {
         process.destroy();
@@ -46,6 +47,22 @@ class DemoRestartTest {
         }
       }
     }
+    // a demo killed and not started again leaves its database server running
+    Optional<ProcessHandle> server = leftServer();
+    if (server.isPresent()) {
+      server.get().destroy();
+      server.get().onExit().join();
+    }
+  }
+
+  /** The embedded PostgreSQL of the demo's data directory, while it runs. */
+  private Optional<ProcessHandle> leftServer() throws IOException {
+    Path pid = home.resolve("pgdata").resolve("postmaster.pid");
+    if (!Files.exists(pid)) {
+      return Optional.empty();
+    }
+    String first = Files.readAllLines(pid, StandardCharsets.UTF_8).get(0).strip();
+    return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
   }
 
   @Test
@@ -92,6 +109,40 @@ class DemoRestartTest {
         .contains("as it was left")
         .doesNotContain("quarantined")
         .doesNotContainPattern("(?m)^\\s+at ");
+  }
+
+  /**
+   * A kill -9 stops nothing in order: the embedded PostgreSQL and the Kannel children keep running
+   * without their owner, and the card in flight stops between two steps. The next start stops what
+   * was left, and finds each simulated printer as its last command left it, as a real printer keeps
+   * its counters: it prints on with no printer quarantined.
+   */
+  @Test
+  void a_demo_killed_while_printing_restarts_printing_on_unquarantined() throws Exception {
+    Process first = start("first.log");
+    awaitPrinted(3);
+    first.destroyForcibly();
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("killed").isTrue();
+    long printedBefore = query("select count(*) from print_job where stage = 'PRINTED'");
+
+    Process second = start("second.log");
+    awaitPrinted(printedBefore + 3);
+    assertThat(
+            text(
+                "select coalesce(string_agg(code || ' ' || mode || ' ' || coalesce(mode_cause, '')"
+                    + " || ' ' || mode_reason, '; '), '') from printer where mode ="
+                    + " 'QUARANTINED'"))
+        .as("printers quarantined after the restart")
+        .isEmpty();
+    assertThat(query("select count(*) from print_job where stage = 'UNKNOWN'"))
+        .as("cards of unknown outcome")
+        .isZero();
+    assertThat(terminate(second)).isLessThan(STOP_LIMIT);
+    assertThat(Files.readString(home.resolve("second.log"), StandardCharsets.UTF_8))
+        .contains("left running on", "as it was left")
+        .doesNotContain("quarantined")
+        .doesNotContainPattern("(?m)^\\s+at ");
+    assertThat(leftServer()).as("embedded PostgreSQL left running").isEmpty();
   }
 
   @Test

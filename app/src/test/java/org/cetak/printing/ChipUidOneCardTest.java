@@ -215,6 +215,11 @@ class ChipUidOneCardTest {
     }
 
     @Override
+    public void halt(long printerId, PrinterMode mode, HaltCause cause, String detail) {
+      jobs.halt(printerId, mode, cause, detail);
+    }
+
+    @Override
     public OptionalLong expectedPicked(long printerId) {
       return jobs.expectedPicked(printerId);
     }

@@ -120,4 +120,9 @@ final class InMemoryPrintJobs implements PrintJobs {
   public synchronized void setState(long printerId, PrinterMode mode, String reason) {
     states.put(printerId, new PrinterState(mode, reason));
   }
+
+  @Override
+  public synchronized void halt(long printerId, PrinterMode mode, HaltCause cause, String detail) {
+    states.put(printerId, new PrinterState(mode, detail, Optional.of(cause)));
+  }
 }

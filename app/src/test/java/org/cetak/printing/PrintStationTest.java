@@ -224,7 +224,7 @@ class PrintStationTest {
     assertThat(station.tick()).isEqualTo(PrintStation.Tick.HALTED);
 
     assertThat(room.state().mode()).isEqualTo(PrinterMode.QUARANTINED);
-    assertThat(room.state().reason()).contains("settle its card first");
+    assertThat(room.state().cause()).contains(HaltCause.CARD_STILL_UNKNOWN);
     assertThat(room.unknown()).isEqualTo(1);
     assertThat(room.requests).doesNotContainKey(102L);
 

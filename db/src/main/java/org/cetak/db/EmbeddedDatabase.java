@@ -5,18 +5,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +53,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       host all all 127.0.0.1/32 scram-sha-256
       host all all ::1/128 scram-sha-256
       """;
+
+  /** How long a server left running by a killed Cetak may take to stop. */
+  private static final Duration LEFT_SERVER_STOP = Duration.ofSeconds(60);
 
   private final EmbeddedPostgres postgres;
   private final String password;
@@ -81,6 +93,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (port > 0) {
         builder.setPort(port);
       }
+      stopLeftServer(dataDirectory);
       EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), password);
       database.lockDown(dataDirectory);
       writeConnection(connectionFile, new RunningServer(database.port(), USER, password));
@@ -92,6 +105,63 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot start embedded PostgreSQL with data directory " + dataDirectory, e);
+    }
+  }
+
+  /**
+   * A server whose owner was killed ({@code kill -9}) keeps running on its data directory, and a
+   * second one cannot start there. When no process holds the data directory's lock ({@code
+   * epg-lock}, held by the process that started the server for as long as it lives), the server
+   * left behind is stopped, as PostgreSQL stops on SIGTERM (its clients died with their owner), and
+   * the new one starts on the same data.
+   */
+  private static void stopLeftServer(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+    Optional<ProcessHandle> left =
+        lines.isEmpty() || !lines.get(0).strip().matches("\\d{1,18}")
+            ? Optional.empty()
+            : ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").endsWith("/postgres"));
+    if (left.isEmpty() || !unowned(dataDirectory)) {
+      return;
+    }
+    log.warn(
+        "Stopping the embedded PostgreSQL (pid {}) left running on {} by a Cetak that was killed",
+        left.get().pid(),
+        dataDirectory.toAbsolutePath());
+    left.get().destroy();
+    try {
+      left.get().onExit().get(LEFT_SERVER_STOP.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException(
+          "The embedded PostgreSQL left running (pid "
+              + left.get().pid()
+              + ") did not stop within "
+              + LEFT_SERVER_STOP.toSeconds()
+              + " s",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while the embedded PostgreSQL left running stopped", e);
+    }
+  }
+
+  /** Whether no process holds the data directory's lock (the one the embedded server takes). */
+  private static boolean unowned(Path dataDirectory) throws IOException {
+    try (FileChannel channel =
+            FileChannel.open(
+                dataDirectory.resolve("epg-lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      return lock != null;
+    } catch (OverlappingFileLockException e) {
+      return false; // this process holds it
     }
   }
 

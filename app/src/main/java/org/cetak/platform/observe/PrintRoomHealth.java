@@ -38,6 +38,7 @@ public final class PrintRoomHealth {
               Map.of(
                   "mode", p.mode().name(),
                   "reason", p.reason(),
+                  "cause", p.cause().map(Enum::name).orElse(""),
                   "node", p.owner().orElse("")));
           quarantined |= p.mode() == PrinterMode.QUARANTINED;
         }

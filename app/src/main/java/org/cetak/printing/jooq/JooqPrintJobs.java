@@ -17,6 +17,7 @@ import org.cetak.db.jooq.tables.records.PrinterRecord;
 import org.cetak.printing.Baseline;
 import org.cetak.printing.CardHeld;
 import org.cetak.printing.ChipUidTakenException;
+import org.cetak.printing.HaltCause;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterMode;
@@ -84,7 +85,7 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public PrinterState lockOwned(PrinterRef printer) {
     PrinterRecord locked = lockOwned(printer.id(), 0);
-    return new PrinterState(PrinterMode.valueOf(locked.getMode()), locked.getModeReason());
+    return JooqPrinterRegister.state(locked);
   }
 
   @Override
@@ -260,6 +261,11 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public void setState(long printerId, PrinterMode mode, String reason) {
     printers.setState(printerId, mode, reason);
+  }
+
+  @Override
+  public void halt(long printerId, PrinterMode mode, HaltCause cause, String detail) {
+    printers.halt(printerId, mode, cause, detail);
   }
 
   /** Kept by the database with each job step (migration V66). */

@@ -72,6 +72,7 @@ public final class JooqPrinterBoard implements PrinterBoard {
         row.getName(),
         PrinterMode.valueOf(row.getMode()),
         row.getModeReason(),
+        JooqPrinterRegister.cause(row),
         Optional.ofNullable(row.getOwnerNode()),
         row.getOwnerNode() != null
             && row.getLeaseUntil() != null

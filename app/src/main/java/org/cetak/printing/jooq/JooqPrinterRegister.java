@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.db.jooq.tables.records.PrinterRecord;
+import org.cetak.printing.HaltCause;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterRegister;
 import org.cetak.printing.PrinterState;
@@ -94,14 +95,34 @@ public final class JooqPrinterRegister implements PrinterRegister {
 
   @Override
   public PrinterState state(long printerId) {
-    PrinterRecord printer = db.selectFrom(PRINTER).where(PRINTER.ID.eq(printerId)).fetchSingle();
-    return new PrinterState(PrinterMode.valueOf(printer.getMode()), printer.getModeReason());
+    return state(db.selectFrom(PRINTER).where(PRINTER.ID.eq(printerId)).fetchSingle());
+  }
+
+  /** The mode, reason and cause of a printer's row. */
+  public static PrinterState state(PrinterRecord printer) {
+    return new PrinterState(
+        PrinterMode.valueOf(printer.getMode()), printer.getModeReason(), cause(printer));
+  }
+
+  /** The cause a station halted the printer for; empty when an officer set its mode. */
+  public static Optional<HaltCause> cause(PrinterRecord printer) {
+    return Optional.ofNullable(printer.getModeCause()).map(HaltCause::valueOf);
   }
 
   @Override
   public void setState(long printerId, PrinterMode mode, String reason) {
+    write(printerId, mode, null, reason);
+  }
+
+  @Override
+  public void halt(long printerId, PrinterMode mode, HaltCause cause, String detail) {
+    write(printerId, mode, cause.name(), detail);
+  }
+
+  private void write(long printerId, PrinterMode mode, String cause, String reason) {
     db.update(PRINTER)
         .set(PRINTER.MODE, mode.name())
+        .set(PRINTER.MODE_CAUSE, cause)
         .set(PRINTER.MODE_REASON, reason)
         .set(PRINTER.MODE_CHANGED_AT, OffsetDateTime.now(clock))
         .where(PRINTER.ID.eq(printerId))

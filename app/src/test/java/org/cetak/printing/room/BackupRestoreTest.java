@@ -317,7 +317,7 @@ class BackupRestoreTest {
             .isEqualTo(jobsRestored);
         assertThat(reasonOf(restored, paused))
             .as("PRN-3, restored paused with no job open, held by its pick counter")
-            .contains("no print job recorded");
+            .startsWith("PICK_COUNTER_AHEAD: pick counter ");
         for (Printer printer : printers) {
           System.out.printf("Restored %s: %s%n", printer.code(), reasonOf(restored, printer));
         }
@@ -368,8 +368,14 @@ class BackupRestoreTest {
     return out - back;
   }
 
+  /**
+   * The printer's halt cause, if any, and its reason: {@code PICK_COUNTER_AHEAD: pick counter …}.
+   */
   private static String reasonOf(DSLContext db, Printer printer) {
-    return db.select(DSL.field("mode_reason", String.class))
+    return db.select(
+            DSL.concat(
+                DSL.coalesce(DSL.field("mode_cause", String.class).concat(": "), ""),
+                DSL.field("mode_reason", String.class)))
         .from(DSL.table("printer"))
         .where(DSL.field("id").eq(printer.id()))
         .fetchSingle()

@@ -39,8 +39,12 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -51,6 +55,7 @@ import org.springframework.test.context.ContextConfiguration;
  * and with every stack trace, must be free of the residents' NIKs, KKs, full names and phone
  * numbers (UU 27/2022).
  */
+@ExtendWith(PersonalDataInLogsTest.NoKannelLeft.class) // before Spring's: its afterAll runs after
 @SpringBootTest(
     classes = CetakApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -67,6 +72,7 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("demo")
+@DirtiesContext
 class PersonalDataInLogsTest {
 
   /** An Indonesian mobile number in any of its written forms. */
@@ -95,6 +101,26 @@ class PersonalDataInLogsTest {
   @AfterAll
   static void stopCapturing() {
     CapturedLogs.release();
+  }
+
+  /** The demo's Kannel children of this JVM: bearerbox, smsbox (its configuration) and fakesmsc. */
+  private static List<ProcessHandle> kannelProcesses() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().commandLine().orElse("").contains("kannel"))
+        .toList();
+  }
+
+  /**
+   * Once the context closed (the class's contexts are closed by Spring's extension, whose afterAll
+   * runs before this one's), no Kannel process the demo started is left running.
+   */
+  static final class NoKannelLeft implements AfterAllCallback {
+    @Override
+    public void afterAll(ExtensionContext context) {
+      assertThat(kannelProcesses()).as("the demo's Kannel after the context closed").isEmpty();
+    }
   }
 
   @Test
@@ -136,6 +162,10 @@ class PersonalDataInLogsTest {
     runtime.stop();
     for (Printer printer : printers) {
       operator.settleIfUnknown(printer, operatorUser);
+    }
+
+    if (Files.isExecutable(Path.of("/usr/sbin/bearerbox"))) { // Debian's Kannel, the demo's SMS
+      assertThat(kannelProcesses()).as("the demo's Kannel while the demo runs").isNotEmpty();
     }
 
     List<String> lines = CapturedLogs.lines();

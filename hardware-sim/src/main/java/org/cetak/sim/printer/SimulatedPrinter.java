@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.cetak.sim.card.PhysicalCard;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.fault.FaultPlan;
@@ -42,6 +43,8 @@ public final class SimulatedPrinter {
   private final Mechanism mechanism;
   private final CommandSet commands;
   private final AtomicInteger lateRepliesSent = new AtomicInteger();
+  private Consumer<PhysicalState> changes;
+  private PhysicalState lastTold;
 
   public SimulatedPrinter(
       PrinterConfig config, Timeline timeline, FaultPlan faults, GroundTruth truth) {
@@ -115,6 +118,7 @@ public final class SimulatedPrinter {
       Thread.currentThread().interrupt();
       return new Reply(null, Reply.Delivery.NONE);
     } finally {
+      tellChange();
       lock.unlock();
     }
   }
@@ -167,6 +171,7 @@ public final class SimulatedPrinter {
     try {
       taken.addAll(mechanism.takeBlanks(n));
     } finally {
+      tellChange();
       lock.unlock();
     }
     return taken;
@@ -226,7 +231,33 @@ public final class SimulatedPrinter {
     try {
       action.run();
     } finally {
+      tellChange();
       lock.unlock();
+    }
+  }
+
+  /**
+   * Tells {@code changes} the printer's physical state whenever a command or an operator's action
+   * changed it, as a real printer keeps its counters through a power cut: called under the
+   * printer's lock, one change at a time and in order, after the command's reply is made and before
+   * it is sent; a command cut short leaves the state it started from.
+   */
+  public void onPhysicalChange(Consumer<PhysicalState> changes) {
+    withLock(
+        () -> {
+          this.changes = changes;
+          lastTold = physicalState();
+        });
+  }
+
+  private void tellChange() {
+    if (changes == null) {
+      return;
+    }
+    PhysicalState now = physicalState();
+    if (!now.equals(lastTold)) {
+      lastTold = now;
+      changes.accept(now);
     }
   }
 
