@@ -43,8 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -122,7 +120,7 @@ class StockIntakePolicyBrowserTest {
     List<WebElement> rows =
         browser.findElements(By.cssSelector("#movements tbody tr[data-movement]"));
     assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("Kiriman"));
-    screenshot("stock-blanko");
+    Browser.screenshot(browser, "stock-blanko");
   }
 
   @Test
@@ -154,7 +152,7 @@ class StockIntakePolicyBrowserTest {
     browser.get(url("/stock"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-approval='" + approval + "']"));
     assertThat(row.getText()).contains("Berita acara pemusnahan").contains("blanko");
-    screenshot("stock-approvals-kabid");
+    Browser.screenshot(browser, "stock-approvals-kabid");
     Browser.submit(browser, row.findElement(By.cssSelector("button.approve")));
 
     assertThat(browser.findElement(By.id("notice")).getText())
@@ -195,7 +193,7 @@ class StockIntakePolicyBrowserTest {
     assertThat(browser.findElement(By.id("preview-summary")).getText())
         .contains("dan 0 menurut rancangan");
     assertThat(browser.findElements(By.cssSelector("#preview-tiers tbody tr"))).isNotEmpty();
-    screenshot("policy-preview");
+    Browser.screenshot(browser, "policy-preview");
     assertThat(policies.current(office.id()).version()).isEqualTo(version);
 
     cap = browser.findElement(By.id("daily-cap"));
@@ -257,7 +255,7 @@ class StockIntakePolicyBrowserTest {
     assertThat(browser.findElement(By.id(ageId)).getAttribute("value"))
         .isEqualTo(String.valueOf(older));
     assertThat(policies.current(office.id()).version()).isEqualTo(before.version());
-    screenshot("policy-form-preview");
+    Browser.screenshot(browser, "policy-form-preview");
 
     browser.findElement(By.id("policy-note")).clear();
     browser.findElement(By.id("policy-note")).sendKeys("Lansia mulai " + older + " tahun");
@@ -310,7 +308,7 @@ class StockIntakePolicyBrowserTest {
     List<WebElement> errors = browser.findElements(By.cssSelector("#row-errors tbody tr"));
     assertThat(errors).anySatisfy(e -> assertThat(e.getText()).startsWith("3 birth_date"));
     assertThat(browser.findElement(By.id("report-counts")).getText()).contains("Baris ditolak");
-    screenshot("imports-report");
+    Browser.screenshot(browser, "imports-report");
   }
 
   @Test
@@ -332,7 +330,7 @@ class StockIntakePolicyBrowserTest {
         .contains("TEMPLATE_NOT_GSM");
     assertThat(browser.findElement(By.id("body-REMINDER")).getAttribute("value")).isEqualTo(typed);
     assertThat(notices.template(kabid.officeId(), NoticeKind.REMINDER)).isEqualTo(before);
-    screenshot("sms-template-error");
+    Browser.screenshot(browser, "sms-template-error");
   }
 
   /** One blank on the spoiled pile, with a chip UID of its own, after a drop into the vault. */
@@ -383,29 +381,10 @@ class StockIntakePolicyBrowserTest {
   }
 
   private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("cetak-demo");
-    Browser.submit(browser, browser.findElement(By.id("sign-in")));
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(driver -> driver.findElements(By.id("roles")).size() == 1);
+    Browser.signIn(browser, url(""), username);
   }
 
   private String url(String path) {
     return "http://localhost:" + port + path;
-  }
-
-  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
-  private static void screenshot(String name) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      Files.write(
-          dir.resolve(name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
