@@ -21,10 +21,155 @@ import org.springframework.web.util.HtmlUtils;
 @CetakSpringTest
 class FormRefusalsHttpTest {
 
+  private static final String STOCK = "/stock?office=32.71";
   private static final String LONG = "x".repeat(5_000);
 
   @LocalServerPort int port;
   @Autowired DSLContext db;
+
+  @Test
+  void aDotInsideAQuantityThatGroupsNoThousandsIsNoWholeNumber() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+
+    String page =
+        refused(
+            blanko,
+            "/stock/drops?office=32.71",
+            form("documentNo", "SJ-TITIK-1", "documentDate", "2026-01-05", "quantity", "1.5"),
+            STOCK);
+
+    assertThat(page).contains("INVALID_QUANTITY");
+    assertThat(count("stock_drop", "document_no", "SJ-TITIK-1")).isZero();
+  }
+
+  @Test
+  void aLoanWithAnOverlongDocumentNumberOrPartnerNameIsRefused() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+
+    String document =
+        refused(
+            blanko,
+            "/stock/loans?office=32.71",
+            form(
+                "direction",
+                "LEND",
+                "counterpartName",
+                "Kantor X",
+                "documentNo",
+                LONG,
+                "quantity",
+                "1"),
+            STOCK);
+    assertThat(document).contains("DOCUMENT_NO_TOO_LONG").contains("paling panjang 64 karakter");
+
+    String name =
+        refused(
+            blanko,
+            "/stock/loans?office=32.71",
+            form(
+                "direction",
+                "LEND",
+                "counterpartName",
+                LONG,
+                "documentNo",
+                "PJ-PANJANG-1",
+                "quantity",
+                "1"),
+            STOCK);
+    assertThat(name)
+        .contains("TEXT_TOO_LONG")
+        .contains("Nama kantor mitra (di luar Cetak)")
+        .contains("5000 tanda, paling banyak 200");
+    assertThat(count("stock_loan", "document_no", "PJ-PANJANG-1")).isZero();
+    assertThat(db.fetchCount(db.selectFrom("stock_loan").where("length(document_no) > 64")))
+        .isZero();
+  }
+
+  @Test
+  void aWriteOffWithAnOverlongNoteIsRefused() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    int before = db.fetchCount(db.selectFrom("approval"));
+
+    String page =
+        refused(
+            blanko,
+            "/stock/write-offs?office=32.71",
+            form(
+                "location", "VAULT", "quantity", "1", "reason", "DAMAGED_IN_STORAGE", "note", LONG),
+            STOCK);
+
+    assertThat(page).contains("TEXT_TOO_LONG").contains("Catatan");
+    assertThat(db.fetchCount(db.selectFrom("approval"))).isEqualTo(before);
+  }
+
+  @Test
+  void aDecisionWithAnOverlongNoteIsRefusedAndTheProposalStaysOpen() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    blanko.send(
+        "POST",
+        "/stock/write-offs?office=32.71",
+        "application/x-www-form-urlencoded",
+        form("location", "VAULT", "quantity", "1", "reason", "DAMAGED_IN_STORAGE", "note", "uji"));
+    long proposed =
+        ((Number)
+                db.fetchValue(
+                    "select max(id) from approval where proposed_by = 'blanko'"
+                        + " and status = 'PROPOSED'"))
+            .longValue();
+    ConsoleSession kabid = ConsoleSession.signIn(port, "kabid", "cetak-demo");
+
+    String page =
+        refused(
+            kabid,
+            "/stock/approvals/" + proposed + "/approve?office=32.71",
+            form("note", LONG),
+            STOCK);
+
+    assertThat(page).contains("TEXT_TOO_LONG").contains("Catatan (opsional)");
+    assertThat(db.fetchValue("select status from approval where id = " + proposed).toString())
+        .isEqualTo("PROPOSED");
+  }
+
+  @Test
+  void aDestructionReportDatedAfterTodayOrWithAnOverlongPlaceIsRefused() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    int before = db.fetchCount(db.selectFrom("destruction_report"));
+
+    String future =
+        refused(
+            blanko,
+            "/stock/destruction-reports?office=32.71",
+            form(
+                "date",
+                "2099-01-01",
+                "witness",
+                "Saksi Satu",
+                "witness",
+                "Saksi Dua",
+                "serials",
+                "KTP2099000001"),
+            STOCK);
+    assertThat(future).contains("DOCUMENT_DATE_IN_FUTURE").contains("2099-01-01");
+
+    String place =
+        refused(
+            blanko,
+            "/stock/destruction-reports?office=32.71",
+            form(
+                "date",
+                "2026-01-05",
+                "place",
+                LONG,
+                "witness",
+                "Saksi Satu",
+                "witness",
+                "Saksi Dua",
+                "serials",
+                "KTP2099000001"),
+            STOCK);
+    assertThat(place).contains("TEXT_TOO_LONG").contains("Tempat pemusnahan");
+    assertThat(db.fetchCount(db.selectFrom("destruction_report"))).isEqualTo(before);
+  }
 
   @Test
   void aPasswordLongerThanTheHashTakesOrAnOverlongNameIsRefusedOnTheUsersPage() throws Exception {
