@@ -223,6 +223,16 @@ class FormRefusalsHttpTest {
     assertThat(count("app_user", "username", "nama-panjang")).isZero();
   }
 
+  @Test
+  void anAuditPageFarBeyondTheLastShowsNoEventsInsteadOfFailing() throws Exception {
+    ConsoleSession auditor = ConsoleSession.signIn(port, "inspektorat", "cetak-demo");
+
+    HttpResponse<String> page = auditor.get("/audit?office=32.71&page=50000000");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("INTERNAL_ERROR");
+  }
+
   /**
    * Submits a form, which must answer with its page again (not a failure), and returns the text of
    * that page as the user reads it.
