@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 import org.cetak.office.Audit;
 import org.cetak.office.OfficeError;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * ApprovalHandler} in the same transaction.
  */
 public final class Approvals {
+
+  /** The longest note a decision keeps. */
+  static final int MAX_NOTE = 500;
 
   private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
@@ -109,6 +113,7 @@ public final class Approvals {
   }
 
   private Approval decide(long approvalId, User approver, String note, Approval.Status decision) {
+    Field.atMost(Optional.ofNullable(note), MAX_NOTE, "stockpage.approval.note");
     return transactions.inTransaction(
         () -> {
           Approval approval =

@@ -1,9 +1,12 @@
 package org.cetak.office;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 
 /**
@@ -12,6 +15,12 @@ import org.cetak.common.Transactions;
  * failed or not, and every change to a user is in the audit trail.
  */
 public final class Accounts {
+
+  /** The longest password bcrypt hashes, in UTF-8 bytes. */
+  public static final int MAX_PASSWORD_BYTES = 72;
+
+  /** The longest full name a user has (the reports they sign print it). */
+  static final int MAX_NAME = 120;
 
   /** Wrong passwords in a row that lock an account until an administrator unlocks it. */
   public static final int LOCK_AFTER = 5;
@@ -63,6 +72,7 @@ public final class Accounts {
           OfficeError.INVALID_USERNAME, "A username is 3 to 40 of a-z, 0-9, '.', '_', '-'");
     }
     requirePassword(user.password());
+    Field.atMost(Optional.ofNullable(user.displayName()), MAX_NAME, "users.name");
     if (user.roles() == null || user.roles().isEmpty()) {
       throw new DomainException(OfficeError.ROLES_REQUIRED, "A user needs at least one role");
     }
@@ -120,6 +130,7 @@ public final class Accounts {
     if (!digits.isEmpty() && !digits.matches("[0-9]{18}")) {
       throw new DomainException(OfficeError.INVALID_NIP, "A NIP is 18 digits, not " + nip, nip);
     }
+    Field.atMost(Optional.ofNullable(displayName).map(String::strip), MAX_NAME, "users.name");
     String jabatan = position == null ? "" : position.strip();
     if (jabatan.length() > 120) {
       throw new DomainException(
@@ -267,6 +278,22 @@ public final class Accounts {
   private static void requirePassword(String password) {
     if (password == null || password.length() < 10) {
       throw new DomainException(OfficeError.WEAK_PASSWORD, "A password has at least 10 characters");
+    }
+    requireHashable(password);
+  }
+
+  /**
+   * Refuses a password longer than the framework's hash takes ({@value #MAX_PASSWORD_BYTES} bytes
+   * in UTF-8): it would refuse it as a failure, not as the user's input.
+   */
+  public static void requireHashable(String password) {
+    int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_PASSWORD_BYTES) {
+      throw new DomainException(
+          OfficeError.PASSWORD_TOO_LONG,
+          "A password is at most " + MAX_PASSWORD_BYTES + " bytes, not " + bytes,
+          MAX_PASSWORD_BYTES,
+          bytes);
     }
   }
 }

@@ -18,6 +18,8 @@ public enum OfficeError implements ErrorCode {
   INVALID_TIME_ZONE(Kind.INVALID),
   /** The password needs at least 10 characters. */
   PASSWORD_TOO_SHORT(Kind.INVALID),
+  /** A password is at most 72 bytes (72 plain letters): longer ones cannot be hashed. */
+  PASSWORD_TOO_LONG(Kind.INVALID),
   /** You are not signed in. */
   NOT_SIGNED_IN(Kind.FORBIDDEN),
   /** The office code is already taken. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.common.Field;
 import org.springframework.context.MessageSource;
@@ -50,6 +51,18 @@ public class Problems {
   /** The catalogue's wording of a code in a language. */
   public String title(ErrorCode code, Locale locale) {
     return messages.getMessage("error." + code.name(), null, code.name(), locale);
+  }
+
+  /**
+   * A refusal as a form shows it: the code's wording, followed by what happened when the
+   * catalogue's detail says more (which field, how long, the limit).
+   */
+  public String refusal(DomainException e, Locale locale) {
+    String title = title(e.error(), locale);
+    return detail(e.error(), e.args(), locale)
+        .filter(detail -> !detail.equals(title))
+        .map(detail -> detail.startsWith(title) ? detail : title + ": " + detail)
+        .orElse(title);
   }
 
   /**

@@ -28,10 +28,7 @@ final class PdfText {
       }
       String rest = word;
       while (width(rest, font, size) > room && rest.length() > 1) {
-        int cut = rest.length() - 1;
-        while (cut > 1 && width(rest.substring(0, cut), font, size) > room) {
-          cut--;
-        }
+        int cut = fitting(rest, font, size, room);
         lines.add(rest.substring(0, cut));
         rest = rest.substring(cut);
       }
@@ -41,6 +38,24 @@ final class PdfText {
       lines.add(line.toString());
     }
     return lines;
+  }
+
+  /**
+   * How many chars of a word too wide for a line fit on it (at least its first character), measured
+   * a character at a time so that a very long word takes time in proportion to its length.
+   */
+  private static int fitting(String word, PDFont font, float size, float room) {
+    float used = 0;
+    int end = 0;
+    while (end < word.length()) {
+      int next = word.offsetByCodePoints(end, 1);
+      used += width(word.substring(end, next), font, size);
+      if (used > room) {
+        break;
+      }
+      end = next;
+    }
+    return end == 0 ? word.offsetByCodePoints(0, 1) : end;
   }
 
   static float width(String text, PDFont font, float size) {

@@ -10,6 +10,7 @@ import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.common.TimeZones;
 import org.cetak.common.Transactions;
+import org.cetak.office.Accounts;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.OfficeError;
@@ -164,6 +165,7 @@ public final class FirstRun {
               + MIN_PASSWORD
               + " characters");
     }
+    Accounts.requireHashable(r.adminPassword());
     for (PrinterSpec p : r.printers()) {
       if (!PRINTER.matcher(p.code()).matches()) {
         throw invalid(

@@ -1,5 +1,7 @@
 package org.cetak.stock;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Permission;
@@ -20,14 +23,23 @@ import org.cetak.office.User;
  */
 public final class Destructions {
 
+  /** The longest place of destruction or witness's name a report prints. */
+  static final int MAX_TEXT = 200;
+
   private final DestructionReports reports;
   private final Approvals approvals;
   private final Access access;
   private final Transactions transactions;
+  private final Clock clock;
 
   public Destructions(
-      DestructionReports reports, Approvals approvals, Access access, Transactions transactions) {
+      DestructionReports reports,
+      Approvals approvals,
+      Access access,
+      Transactions transactions,
+      Clock clock) {
     this.reports = reports;
+    this.clock = clock;
     this.approvals = approvals;
     this.access = access;
     this.transactions = transactions;
@@ -50,6 +62,18 @@ public final class Destructions {
     }
     if (proposal.date() == null) {
       throw new DomainException(StockError.DATE_REQUIRED, "A destruction report needs its date");
+    }
+    LocalDate today = LocalDate.now(clock.withZone(DailyReports.ZONE));
+    if (proposal.date().isAfter(today)) {
+      throw new DomainException(
+          StockError.DOCUMENT_DATE_IN_FUTURE,
+          "The destruction report's date " + proposal.date() + " is after today, " + today,
+          proposal.date(),
+          today);
+    }
+    Field.atMost(Optional.ofNullable(proposal.place()), MAX_TEXT, "stockpage.place");
+    for (String witness : proposal.witnesses()) {
+      Field.atMost(Optional.of(witness), MAX_TEXT, "stockpage.witnessName");
     }
     return transactions.inTransaction(
         () -> {

@@ -2,6 +2,7 @@ package org.cetak.stock;
 
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
@@ -15,6 +16,9 @@ import org.cetak.office.User;
  * transaction.
  */
 public final class Lending {
+
+  /** The longest name of an office outside Cetak a loan records. */
+  static final int MAX_NAME = 200;
 
   private final Ledger ledger;
   private final Loans loans;
@@ -149,6 +153,16 @@ public final class Lending {
     if (request.documentNo() == null || request.documentNo().isBlank()) {
       throw new DomainException(StockError.DOCUMENT_REQUIRED, "A loan needs its document number");
     }
+    int maxDocumentNo = DropLimits.DEFAULT.maxDocumentNoLength();
+    if (request.documentNo().length() > maxDocumentNo) {
+      throw new DomainException(
+          StockError.DOCUMENT_NO_TOO_LONG,
+          "A loan's document number is at most " + maxDocumentNo + " characters",
+          maxDocumentNo,
+          request.documentNo().length());
+    }
+    Field.atMost(
+        Optional.ofNullable(request.counterpartName()), MAX_NAME, "stockpage.counterpartName");
     if (request.counterpartOfficeId().isPresent()) {
       if (request.counterpartOfficeId().get() == officeId) {
         throw new DomainException(StockError.LOAN_TO_SELF, "An office cannot lend to itself");

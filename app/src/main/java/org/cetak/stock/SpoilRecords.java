@@ -2,6 +2,7 @@ package org.cetak.stock;
 
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Permission;
@@ -12,6 +13,9 @@ import org.cetak.office.User;
  * blanks an operator spoils at a printer, and old cards withdrawn from residents at pickup.
  */
 public final class SpoilRecords {
+
+  /** The longest note a spoiled blank or a write-off keeps. */
+  static final int MAX_NOTE = 500;
 
   private final Ledger ledger;
   private final PrinterRegistry printers;
@@ -33,6 +37,7 @@ public final class SpoilRecords {
   public RecordedMovement spoiled(long officeId, SpoilRequest request, User by) {
     access.require(by, Permission.RECORD_SPOIL, officeId);
     Quantities.positive(request.quantity());
+    Field.atMost(Optional.ofNullable(request.note()), MAX_NOTE, "stockpage.note");
     if (request.reason() == null
         || request.reason() == SpoilReason.WITHDRAWN_OLD_CARD
         || request.reason() == SpoilReason.REPRINT

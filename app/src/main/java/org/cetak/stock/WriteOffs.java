@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.office.Access;
 import org.cetak.office.Permission;
 import org.cetak.office.User;
@@ -34,6 +35,7 @@ public final class WriteOffs {
       long officeId, Place from, int quantity, SpoilReason reason, String note, User by) {
     access.require(by, Permission.PROPOSE_DISPOSAL, officeId);
     Quantities.positive(quantity);
+    Field.atMost(Optional.ofNullable(note), SpoilRecords.MAX_NOTE, "stockpage.note");
     if (reason == null || reason == SpoilReason.WITHDRAWN_OLD_CARD) {
       throw new DomainException(
           StockError.INVALID_SPOIL_REASON, "A write-off needs a blank reason");

@@ -129,7 +129,7 @@ final class StockFixture {
     spoils = new SpoilRecords(ledger, registry, access, transactions);
     lending = new Lending(ledger, new JooqLoans(db, clock), access, audit, transactions);
     writeOffs = new WriteOffs(ledger, registry, approvals, access);
-    destructions = new Destructions(reports, approvals, access, transactions);
+    destructions = new Destructions(reports, approvals, access, transactions, clock);
     losses =
         new Losses(ledger, lossReports, registry, approvals, access, audit, transactions, clock);
     printRoom = new PrintRoomMoves(ledger, printers, transactions);

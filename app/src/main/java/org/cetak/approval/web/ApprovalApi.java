@@ -55,7 +55,8 @@ public class ApprovalApi {
     "ALREADY_DECIDED",
     "SELF_APPROVAL",
     "NOT_A_SUPERVISOR",
-    "STALE_VERSION"
+    "STALE_VERSION",
+    "TEXT_TOO_LONG"
   })
   public Approval approve(
       Office office,
@@ -68,7 +69,13 @@ public class ApprovalApi {
   @PostMapping("/{id}/reject")
   @Allow(Permission.DECIDE_APPROVAL)
   @Operation(summary = "Rejects what needs two people (a supervisor other than the proposer)")
-  @Refuses({"UNKNOWN_APPROVAL", "ALREADY_DECIDED", "SELF_APPROVAL", "NOT_A_SUPERVISOR"})
+  @Refuses({
+    "UNKNOWN_APPROVAL",
+    "ALREADY_DECIDED",
+    "SELF_APPROVAL",
+    "NOT_A_SUPERVISOR",
+    "TEXT_TOO_LONG"
+  })
   public Approval reject(
       Office office,
       @PathVariable("id") long id,

@@ -74,7 +74,7 @@ public class AuditTrail {
       @RequestParam(name = "page", defaultValue = "1") int page,
       Locale locale,
       Model model) {
-    Page shown = find(office, actor, action, from, to, Math.max(1, page), locale);
+    Page shown = find(office, actor, action, from, to, shownPage(page), locale);
     model.addAttribute("office", office);
     model.addAttribute("trail", shown);
     model.addAttribute("pages", Math.max(1, (shown.total() + PAGE - 1) / PAGE));
@@ -103,7 +103,7 @@ public class AuditTrail {
           LocalDate to,
       @RequestParam(name = "page", defaultValue = "1") int page,
       Locale locale) {
-    return find(office, actor, action, from, to, Math.max(1, page), locale);
+    return find(office, actor, action, from, to, shownPage(page), locale);
   }
 
   /**
@@ -201,6 +201,14 @@ public class AuditTrail {
         Optional.ofNullable(to).map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()),
         offset,
         limit);
+  }
+
+  /**
+   * The page asked for, at least the first and at most one whose first event's offset a whole
+   * number holds (a page beyond the last shows none).
+   */
+  static int shownPage(int page) {
+    return Math.min(Math.max(1, page), Integer.MAX_VALUE / PAGE);
   }
 
   /** An event as read: to the second, since several happen in one minute. */

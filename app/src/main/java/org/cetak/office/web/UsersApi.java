@@ -73,6 +73,8 @@ public class UsersApi {
     "INVALID_USERNAME",
     "WEAK_PASSWORD",
     "PASSWORD_TOO_SHORT",
+    "PASSWORD_TOO_LONG",
+    "TEXT_TOO_LONG",
     "ROLES_REQUIRED",
     "OFFICE_REQUIRED",
     "UNKNOWN_OFFICE"
@@ -102,7 +104,7 @@ public class UsersApi {
   @PutMapping("/api/users/{username}/official-details")
   @Allow(Permission.MANAGE_USERS)
   @Operation(summary = "Sets a user's full name, NIP and position as signed reports print them")
-  @Refuses({"NO_SUCH_USER", "INVALID_NIP", "INVALID_POSITION"})
+  @Refuses({"NO_SUCH_USER", "INVALID_NIP", "INVALID_POSITION", "TEXT_TOO_LONG"})
   public UserView officialDetails(
       @PathVariable("username") String username, @RequestBody OfficialDetails body) {
     return view(
@@ -135,7 +137,7 @@ public class UsersApi {
   @PostMapping("/api/users/{username}/password")
   @Allow(Permission.MANAGE_USERS)
   @Operation(summary = "Sets a new password for a user (and unlocks the account)")
-  @Refuses({"NO_SUCH_USER", "WEAK_PASSWORD", "PASSWORD_TOO_SHORT"})
+  @Refuses({"NO_SUCH_USER", "WEAK_PASSWORD", "PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG"})
   public UserView resetPassword(
       @PathVariable("username") String username, @RequestBody PasswordBody body) {
     return view(accounts.resetPassword(username, body.password(), currentUser.get()));

@@ -182,7 +182,7 @@ public class UsersPage {
       if (e.kind() == org.cetak.common.ErrorCode.Kind.FORBIDDEN) {
         throw e;
       }
-      redirect.addFlashAttribute("error", problems.title(e.error(), locale));
+      redirect.addFlashAttribute("error", problems.refusal(e, locale));
       redirect.addFlashAttribute("errorCode", e.code());
     }
     return "redirect:/users";

@@ -199,8 +199,12 @@ public class StockConfiguration {
 
   @Bean
   Destructions destructions(
-      DestructionReports reports, Approvals approvals, Access access, Transactions transactions) {
-    return new Destructions(reports, approvals, access, transactions);
+      DestructionReports reports,
+      Approvals approvals,
+      Access access,
+      Transactions transactions,
+      Clock clock) {
+    return new Destructions(reports, approvals, access, transactions, clock);
   }
 
   @Bean

@@ -3,6 +3,7 @@ package org.cetak.stock.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.cetak.common.DomainException;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.StockError;
@@ -10,6 +11,9 @@ import org.springframework.util.MultiValueMap;
 
 /** The fields of the stock page's forms as the domain takes them; a bad one is a clear refusal. */
 final class FormFields {
+
+  /** A whole number written with dots between groups of three digits, as 1.500 or -12.000. */
+  private static final Pattern GROUPED = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{3})+");
 
   private FormFields() {}
 
@@ -24,7 +28,9 @@ final class FormFields {
   }
 
   static int quantity(MultiValueMap<String, String> form) {
-    String value = FormFields.text(form, "quantity").replace(".", "");
+    String typed = FormFields.text(form, "quantity");
+    // a dot groups thousands (1.500); any other dot (1.5) makes it no whole number
+    String value = GROUPED.matcher(typed).matches() ? typed.replace(".", "") : typed;
     if (value.isEmpty()) {
       throw new DomainException(StockError.QUANTITY_REQUIRED, "quantity is required");
     }

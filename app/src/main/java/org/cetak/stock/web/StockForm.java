@@ -50,7 +50,7 @@ public class StockForm {
       if (e.kind() == ErrorCode.Kind.FORBIDDEN) {
         throw e;
       }
-      redirect.addFlashAttribute("formError", problems.title(e.error(), locale));
+      redirect.addFlashAttribute("formError", problems.refusal(e, locale));
       redirect.addFlashAttribute("errorCode", e.code());
       redirect.addFlashAttribute("failedForm", formName);
       Map<String, String> typed = new LinkedHashMap<>();

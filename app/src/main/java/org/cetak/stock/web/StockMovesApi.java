@@ -135,7 +135,8 @@ public class StockMovesApi {
     "INVALID_SPOIL_REASON",
     "INVALID_CHIP_UID",
     "CHIP_UID_FOR_ONE_CARD",
-    "INSUFFICIENT_BALANCE"
+    "INSUFFICIENT_BALANCE",
+    "TEXT_TOO_LONG"
   })
   public MovementView spoil(Office office, @RequestBody SpoilBody body) {
     return StockViews.view(
@@ -197,7 +198,9 @@ public class StockMovesApi {
     "INVALID_DIRECTION",
     "INVALID_QUANTITY",
     "INSUFFICIENT_BALANCE",
-    "UNKNOWN_OFFICE"
+    "UNKNOWN_OFFICE",
+    "DOCUMENT_NO_TOO_LONG",
+    "TEXT_TOO_LONG"
   })
   public Loan loan(Office office, @RequestBody LoanBody body) {
     LoanRequest request =

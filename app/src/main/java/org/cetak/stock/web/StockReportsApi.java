@@ -87,7 +87,7 @@ public class StockReportsApi {
   @ResponseStatus(HttpStatus.CREATED)
   @Allow(Permission.PROPOSE_DISPOSAL)
   @Operation(summary = "Proposes a write-off of spoiled blanks; a supervisor approves it")
-  @Refuses({"INVALID_QUANTITY", "INSUFFICIENT_BALANCE", "REASON_REQUIRED"})
+  @Refuses({"INVALID_QUANTITY", "INSUFFICIENT_BALANCE", "REASON_REQUIRED", "TEXT_TOO_LONG"})
   public Approval proposeWriteOff(Office office, @RequestBody WriteOffBody body) {
     if (body.location() == null) {
       throw new DomainException(StockError.LOCATION_REQUIRED, "A write-off names its location");
@@ -121,7 +121,14 @@ public class StockReportsApi {
   @Operation(
       summary =
           "Proposes a destruction report (berita acara pemusnahan) of spoiled cards; a supervisor approves it")
-  @Refuses({"NO_CARDS", "NOT_IN_SPOILED_PILE", "WITNESSES_REQUIRED", "INVALID_DESTRUCTION_LINE"})
+  @Refuses({
+    "NO_CARDS",
+    "NOT_IN_SPOILED_PILE",
+    "WITNESSES_REQUIRED",
+    "INVALID_DESTRUCTION_LINE",
+    "DOCUMENT_DATE_IN_FUTURE",
+    "TEXT_TOO_LONG"
+  })
   public DestructionReport proposeDestruction(Office office, @RequestBody DestructionBody body) {
     List<DestructionLine> lines =
         body.cards() == null

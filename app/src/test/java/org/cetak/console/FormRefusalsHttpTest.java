@@ -1,0 +1,270 @@
+package org.cetak.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.cetak.security.ConsoleSession;
+import org.cetak.support.CetakSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The console's forms as a user submits them with bad input: each is refused on its form with the
+ * code and wording naming what is wrong, and nothing is recorded; never a failure page.
+ */
+@CetakSpringTest
+class FormRefusalsHttpTest {
+
+  private static final String STOCK = "/stock?office=32.71";
+  private static final String LONG = "x".repeat(5_000);
+
+  @LocalServerPort int port;
+  @Autowired DSLContext db;
+
+  @Test
+  void aDotInsideAQuantityThatGroupsNoThousandsIsNoWholeNumber() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+
+    String page =
+        refused(
+            blanko,
+            "/stock/drops?office=32.71",
+            form("documentNo", "SJ-TITIK-1", "documentDate", "2026-01-05", "quantity", "1.5"),
+            STOCK);
+
+    assertThat(page).contains("INVALID_QUANTITY");
+    assertThat(count("stock_drop", "document_no", "SJ-TITIK-1")).isZero();
+  }
+
+  @Test
+  void aLoanWithAnOverlongDocumentNumberOrPartnerNameIsRefused() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+
+    String document =
+        refused(
+            blanko,
+            "/stock/loans?office=32.71",
+            form(
+                "direction",
+                "LEND",
+                "counterpartName",
+                "Kantor X",
+                "documentNo",
+                LONG,
+                "quantity",
+                "1"),
+            STOCK);
+    assertThat(document).contains("DOCUMENT_NO_TOO_LONG").contains("paling panjang 64 karakter");
+
+    String name =
+        refused(
+            blanko,
+            "/stock/loans?office=32.71",
+            form(
+                "direction",
+                "LEND",
+                "counterpartName",
+                LONG,
+                "documentNo",
+                "PJ-PANJANG-1",
+                "quantity",
+                "1"),
+            STOCK);
+    assertThat(name)
+        .contains("TEXT_TOO_LONG")
+        .contains("Nama kantor mitra (di luar Cetak)")
+        .contains("5000 tanda, paling banyak 200");
+    assertThat(count("stock_loan", "document_no", "PJ-PANJANG-1")).isZero();
+    assertThat(db.fetchCount(db.selectFrom("stock_loan").where("length(document_no) > 64")))
+        .isZero();
+  }
+
+  @Test
+  void aWriteOffWithAnOverlongNoteIsRefused() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    int before = db.fetchCount(db.selectFrom("approval"));
+
+    String page =
+        refused(
+            blanko,
+            "/stock/write-offs?office=32.71",
+            form(
+                "location", "VAULT", "quantity", "1", "reason", "DAMAGED_IN_STORAGE", "note", LONG),
+            STOCK);
+
+    assertThat(page).contains("TEXT_TOO_LONG").contains("Catatan");
+    assertThat(db.fetchCount(db.selectFrom("approval"))).isEqualTo(before);
+  }
+
+  @Test
+  void aDecisionWithAnOverlongNoteIsRefusedAndTheProposalStaysOpen() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    blanko.send(
+        "POST",
+        "/stock/write-offs?office=32.71",
+        "application/x-www-form-urlencoded",
+        form("location", "VAULT", "quantity", "1", "reason", "DAMAGED_IN_STORAGE", "note", "uji"));
+    long proposed =
+        ((Number)
+                db.fetchValue(
+                    "select max(id) from approval where proposed_by = 'blanko'"
+                        + " and status = 'PROPOSED'"))
+            .longValue();
+    ConsoleSession kabid = ConsoleSession.signIn(port, "kabid", "cetak-demo");
+
+    String page =
+        refused(
+            kabid,
+            "/stock/approvals/" + proposed + "/approve?office=32.71",
+            form("note", LONG),
+            STOCK);
+
+    assertThat(page).contains("TEXT_TOO_LONG").contains("Catatan (opsional)");
+    assertThat(db.fetchValue("select status from approval where id = " + proposed).toString())
+        .isEqualTo("PROPOSED");
+  }
+
+  @Test
+  void aDestructionReportDatedAfterTodayOrWithAnOverlongPlaceIsRefused() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    int before = db.fetchCount(db.selectFrom("destruction_report"));
+
+    String future =
+        refused(
+            blanko,
+            "/stock/destruction-reports?office=32.71",
+            form(
+                "date",
+                "2099-01-01",
+                "witness",
+                "Saksi Satu",
+                "witness",
+                "Saksi Dua",
+                "serials",
+                "KTP2099000001"),
+            STOCK);
+    assertThat(future).contains("DOCUMENT_DATE_IN_FUTURE").contains("2099-01-01");
+
+    String place =
+        refused(
+            blanko,
+            "/stock/destruction-reports?office=32.71",
+            form(
+                "date",
+                "2026-01-05",
+                "place",
+                LONG,
+                "witness",
+                "Saksi Satu",
+                "witness",
+                "Saksi Dua",
+                "serials",
+                "KTP2099000001"),
+            STOCK);
+    assertThat(place).contains("TEXT_TOO_LONG").contains("Tempat pemusnahan");
+    assertThat(db.fetchCount(db.selectFrom("destruction_report"))).isEqualTo(before);
+  }
+
+  @Test
+  void aPasswordLongerThanTheHashTakesOrAnOverlongNameIsRefusedOnTheUsersPage() throws Exception {
+    ConsoleSession admin = ConsoleSession.signIn(port, "admin", "cetak-demo");
+    String longPassword = "kata-sandi-".repeat(10);
+
+    String created =
+        refused(
+            admin,
+            "/users",
+            form(
+                "username",
+                "sandi-panjang",
+                "password",
+                longPassword,
+                "office",
+                "32.71",
+                "roles",
+                "OPERATOR"),
+            "/users");
+    assertThat(created).contains("PASSWORD_TOO_LONG").contains("paling panjang 72 bita");
+    assertThat(count("app_user", "username", "sandi-panjang")).isZero();
+
+    String hash =
+        db.fetchValue("select password_hash from app_user where username = 'operator'").toString();
+    String reset =
+        refused(admin, "/users/operator/password", form("password", longPassword), "/users");
+    assertThat(reset).contains("PASSWORD_TOO_LONG");
+    assertThat(
+            db.fetchValue("select password_hash from app_user where username = 'operator'")
+                .toString())
+        .isEqualTo(hash);
+
+    String named =
+        refused(
+            admin,
+            "/users",
+            form(
+                "username",
+                "nama-panjang",
+                "displayName",
+                LONG,
+                "password",
+                "rahasia-panjang-1",
+                "office",
+                "32.71",
+                "roles",
+                "OPERATOR"),
+            "/users");
+    assertThat(named).contains("TEXT_TOO_LONG").contains("Nama");
+    assertThat(count("app_user", "username", "nama-panjang")).isZero();
+  }
+
+  @Test
+  void anAuditPageFarBeyondTheLastShowsNoEventsInsteadOfFailing() throws Exception {
+    ConsoleSession auditor = ConsoleSession.signIn(port, "inspektorat", "cetak-demo");
+
+    HttpResponse<String> page = auditor.get("/audit?office=32.71&page=50000000");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("INTERNAL_ERROR");
+  }
+
+  /**
+   * Submits a form, which must answer with its page again (not a failure), and returns the text of
+   * that page as the user reads it.
+   */
+  private static String refused(
+      ConsoleSession session, String action, String form, String pageAfter)
+      throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        session.send("POST", action, "application/x-www-form-urlencoded", form);
+    assertThat(answer.statusCode()).as("POST %s", action).isEqualTo(302);
+    HttpResponse<String> page = session.get(pageAfter);
+    assertThat(page.statusCode()).isEqualTo(200);
+    return HtmlUtils.htmlUnescape(page.body());
+  }
+
+  /** A form's body from name and value pairs; a name given twice is sent twice, in order. */
+  private static String form(String... pairs) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (body.length() > 0) {
+        body.append('&');
+      }
+      body.append(enc(pairs[i])).append('=').append(enc(pairs[i + 1]));
+    }
+    return body.toString();
+  }
+
+  private int count(String table, String column, String value) {
+    return db.fetchCount(db.selectFrom(table).where(column + " = ?", value));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
