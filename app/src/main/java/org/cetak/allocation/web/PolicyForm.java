@@ -15,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cetak.common.WholeNumbers;
 import org.cetak.intake.RequestReason;
 import org.springframework.util.MultiValueMap;
 
@@ -287,7 +288,7 @@ public record PolicyForm(
     /** A whole number from 0 (officers write 1.000 for a thousand). */
     Integer count(String field, String label, String text) {
       try {
-        int n = Integer.parseInt(text.strip().replace(".", ""));
+        int n = WholeNumbers.parse(text);
         if (n >= 0) {
           return n;
         }

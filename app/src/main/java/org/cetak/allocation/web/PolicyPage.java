@@ -15,6 +15,7 @@ import org.cetak.allocation.PriorityPolicy;
 import org.cetak.common.CommonError;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.WholeNumbers;
 import org.cetak.intake.RequestReason;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
@@ -234,7 +235,7 @@ public class PolicyPage {
 
   private static int number(String text, int otherwise) {
     try {
-      return Integer.parseInt(text.strip().replace(".", ""));
+      return WholeNumbers.parse(text);
     } catch (NumberFormatException e) {
       return otherwise;
     }

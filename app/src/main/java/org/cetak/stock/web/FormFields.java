@@ -3,17 +3,14 @@ package org.cetak.stock.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.cetak.common.DomainException;
+import org.cetak.common.WholeNumbers;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.StockError;
 import org.springframework.util.MultiValueMap;
 
 /** The fields of the stock page's forms as the domain takes them; a bad one is a clear refusal. */
 final class FormFields {
-
-  /** A whole number written with dots between groups of three digits, as 1.500 or -12.000. */
-  private static final Pattern GROUPED = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{3})+");
 
   private FormFields() {}
 
@@ -28,9 +25,7 @@ final class FormFields {
   }
 
   static int quantity(MultiValueMap<String, String> form) {
-    String typed = FormFields.text(form, "quantity");
-    // a dot groups thousands (1.500); any other dot (1.5) makes it no whole number
-    String value = GROUPED.matcher(typed).matches() ? typed.replace(".", "") : typed;
+    String value = WholeNumbers.ungrouped(FormFields.text(form, "quantity"));
     if (value.isEmpty()) {
       throw new DomainException(StockError.QUANTITY_REQUIRED, "quantity is required");
     }

@@ -64,6 +64,21 @@ class PolicyFormHttpTest {
   }
 
   @Test
+  void an_age_with_a_decimal_point_is_refused_not_read_as_a_larger_number() throws Exception {
+    long office = offices.officeByCode("32.71").orElseThrow().id();
+    PriorityPolicy before = policies.current(office);
+    ConsoleSession kabid = ConsoleSession.signIn(port, "kabid", "cetak-demo");
+    Map<String, String> form = oneRule(before.version());
+    form.put("tiers[0].rules[0].minAge", "6.5");
+
+    HttpResponse<String> answer = kabid.post("/policy?office=32.71", encode(form));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(fieldError(answer.body(), "rule-0-0-minAge"))
+        .isEqualTo("Umur paling rendah (tahun) harus bilangan bulat 0 atau lebih");
+    assertThat(policies.current(office).version()).isEqualTo(before.version());
+  }
+
+  @Test
   void a_rule_with_the_same_conditions_as_another_tiers_is_refused_beside_it() throws Exception {
     long office = offices.officeByCode("32.71").orElseThrow().id();
     PriorityPolicy before = policies.current(office);
