@@ -279,7 +279,10 @@ class LedgerPropertyTest {
                     F.destructions.propose(
                         office.id(),
                         new DestructionProposal(
-                            LocalDate.of(2026, 11, 3), "", List.of("S1", "S2"), lines),
+                            LocalDate.now(F.clock.withZone(DailyReports.ZONE)),
+                            "",
+                            List.of("S1", "S2"),
+                            lines),
                         blanko);
                 F.approvals.approve(r.approvalId().orElseThrow(), kabid, "");
               };

@@ -124,7 +124,8 @@ class PrintersPageBrowserTest {
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
     org.jooq.Result<org.jooq.Record> printers =
         db.fetch(
-            "select id, code, mode, mode_reason from printer where office_id = ? order by code",
+            "select id, code, mode, mode_reason, mode_cause from printer where office_id = ?"
+                + " order by code",
             office.id());
     assertThat(browser.findElements(By.cssSelector("tr[data-printer]")))
         .extracting(row -> row.getAttribute("data-printer"))
@@ -136,7 +137,9 @@ class PrintersPageBrowserTest {
       assertThat(text(row, ".reason"))
           .isEqualTo(
               labels.printerReason(
-                  printer.get("mode_reason", String.class), Locale.forLanguageTag("id")));
+                  Optional.ofNullable(printer.get("mode_cause", String.class)),
+                  printer.get("mode_reason", String.class),
+                  Locale.forLanguageTag("id")));
       assertThat(number(row, ".feeder")).isEqualTo(balance("FEEDER", id));
       assertThat(number(row, ".printed")).isEqualTo(movedToday(id, "PRINTED"));
       assertThat(number(row, ".spoiled")).isEqualTo(movedToday(id, "SPOILED"));
