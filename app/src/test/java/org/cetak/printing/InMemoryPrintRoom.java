@@ -202,7 +202,7 @@ final class InMemoryPrintRoom {
   }
 
   /** No reprint was ever granted. */
-  private static final class NoGrants implements Reprints.Store {
+  static final class NoGrants implements Reprints.Store {
     @Override
     public Optional<Reprints.RequestState> request(long requestId) {
       return Optional.empty();

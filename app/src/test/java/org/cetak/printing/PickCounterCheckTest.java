@@ -2,14 +2,11 @@ package org.cetak.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import org.cetak.printing.FakePrinter.Fault;
 import org.cetak.printing.device.ChipOutcome;
 import org.cetak.printing.device.ChipOutcome.ChipFailure;
-import org.cetak.printing.device.ChipPayload;
-import org.cetak.printing.device.ChipStation;
 import org.cetak.printing.device.PrinterSnapshot;
 import org.cetak.printing.device.StatusReading;
 import org.junit.jupiter.api.Test;
@@ -24,45 +21,13 @@ class PickCounterCheckTest {
 
   private final FakePrinter printer = new FakePrinter(10);
   private final InMemoryPrintRoom room = new InMemoryPrintRoom(10);
-  private final Deque<ChipOutcome> chipResults = new ArrayDeque<>();
-  private final Deque<Long> queue = new ArrayDeque<>();
   private final PickCounterCheck check = new PickCounterCheck(room.jobs);
-  private int uids;
 
-  private final ChipStation chip =
-      new ChipStation() {
-        @Override
-        public ChipOutcome personalise(ChipPayload payload) {
-          ChipOutcome scripted = chipResults.poll();
-          return scripted != null
-              ? scripted
-              : new ChipOutcome.Written(String.format("04A1B2C3D4E5%02X", ++uids));
-        }
+  private final ScriptedChip chip = new ScriptedChip();
 
-        @Override
-        public void close() {}
-      };
-
-  private final CardSupply supply =
-      new CardSupply() {
-        @Override
-        public Optional<PreparedCard> next(PrinterRef printer) {
-          Long id = queue.poll();
-          return id == null ? Optional.empty() : Optional.of(prepare(id));
-        }
-
-        @Override
-        public PreparedCard prepare(long requestId) {
-          return new PreparedCard(
-              requestId,
-              null,
-              new ChipPayload(new byte[1], new byte[1], new byte[1], new byte[1]),
-              false);
-        }
-
-        @Override
-        public void release(PrinterRef printer) {}
-      };
+  private final QueuedSupply supply = new QueuedSupply();
+  private final Deque<Long> queue = supply.queue;
+  private final Deque<ChipOutcome> chipResults = chip.results;
 
   private final PrintStation station =
       new PrintStation(PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());

@@ -69,59 +69,7 @@ class PreparingCardSupplyTest {
         }
       };
 
-  private final Reprints.Store noReprints =
-      new Reprints.Store() {
-        @Override
-        public Optional<Reprints.RequestState> request(long requestId) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void grant(long officeId, long requestId, long approvalId, String reason) {}
-
-        @Override
-        public Optional<Long> claimGrant(long requestId) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void useGrant(long grantId, long jobId) {}
-
-        @Override
-        public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<Reprints.AwaitedFirstCard> awaitingFirstCard(long requestId) {
-          return Optional.empty();
-        }
-
-        @Override
-        public boolean reprintPending(long requestId) {
-          return false;
-        }
-
-        @Override
-        public boolean reprintOpen(long requestId) {
-          return false;
-        }
-
-        @Override
-        public void proposeFirstCard(long approvalId, FirstCard card) {
-          throw new UnsupportedOperationException("no approvals here");
-        }
-
-        @Override
-        public Optional<FirstCard> proposedFirstCard(long approvalId) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void recordFirstCard(long grantId, FirstCard card, long movementId, String by) {
-          throw new IllegalStateException("no grant awaits a first card");
-        }
-      };
+  private final Reprints.Store noReprints = new InMemoryPrintRoom.NoGrants();
 
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private final PreparingCardSupply supply =

@@ -3,18 +3,13 @@ package org.cetak.printing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cetak.drivers.printer.EncodedFaces;
 import org.cetak.printing.FakePrinter.Fault;
 import org.cetak.printing.device.CardPosition;
 import org.cetak.printing.device.CardPrinter;
-import org.cetak.printing.device.ChipOutcome;
-import org.cetak.printing.device.ChipPayload;
-import org.cetak.printing.device.ChipStation;
 import org.cetak.printing.device.StatusReading;
 import org.cetak.printing.device.StepOutcome;
 import org.junit.jupiter.api.Test;
@@ -28,7 +23,6 @@ class StationWorkerRetireTest {
 
   private final FakePrinter printer = new FakePrinter(10);
   private final InMemoryPrintRoom room = new InMemoryPrintRoom(10);
-  private final Deque<Long> queue = new ArrayDeque<>();
   private final CountDownLatch picking = new CountDownLatch(1);
   private final CountDownLatch goOn = new CountDownLatch(1);
 
@@ -75,39 +69,10 @@ class StationWorkerRetireTest {
         public void close() {}
       };
 
-  private final ChipStation chip =
-      new ChipStation() {
-        private int uid;
+  private final ScriptedChip chip = new ScriptedChip();
 
-        @Override
-        public ChipOutcome personalise(ChipPayload payload) {
-          return new ChipOutcome.Written(String.format("04A1B2C3D4E5%02X", ++uid));
-        }
-
-        @Override
-        public void close() {}
-      };
-
-  private final CardSupply supply =
-      new CardSupply() {
-        @Override
-        public Optional<PreparedCard> next(PrinterRef printer) {
-          Long id = queue.poll();
-          return id == null ? Optional.empty() : Optional.of(prepare(id));
-        }
-
-        @Override
-        public PreparedCard prepare(long requestId) {
-          return new PreparedCard(
-              requestId,
-              null,
-              new ChipPayload(new byte[1], new byte[1], new byte[1], new byte[1]),
-              false);
-        }
-
-        @Override
-        public void release(PrinterRef printer) {}
-      };
+  private final QueuedSupply supply = new QueuedSupply();
+  private final Deque<Long> queue = supply.queue;
 
   @Test
   void a_retiring_worker_finishes_the_card_in_flight_over_several_steps_and_starts_no_other()
