@@ -2,20 +2,11 @@ package org.cetak.printing.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.cetak.CetakApplication;
-import org.cetak.allocation.AllocationService;
-import org.cetak.allocation.RunTrigger;
 import org.cetak.approval.Approvals;
-import org.cetak.intake.Bundle;
-import org.cetak.intake.ImportProgress;
-import org.cetak.intake.ImportService;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
@@ -25,17 +16,12 @@ import org.cetak.printing.PrinterMode;
 import org.cetak.printing.Settlements;
 import org.cetak.printing.Sighting;
 import org.cetak.printing.Stage;
-import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
-import org.cetak.stock.DropReceipts;
-import org.cetak.stock.DropRequest;
-import org.cetak.stock.FeederStock;
 import org.cetak.stock.LossReport;
 import org.cetak.stock.Losses;
 import org.cetak.stock.Printer;
-import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.Reconciliation;
 import org.cetak.stock.StockLevels;
 import org.cetak.support.TestDatabaseInitializer;
@@ -44,6 +30,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -71,17 +58,13 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
+@Import(RoomScene.class)
 class NowhereSettlementTest {
 
   @Autowired SimulatedRoom room;
+  @Autowired RoomScene scene;
   @Autowired OfficeDirectory offices;
-  @Autowired FeederStock feeders;
-  @Autowired DropReceipts receipts;
-  @Autowired PrinterRegistry registry;
-  @Autowired ImportService imports;
-  @Autowired AllocationService allocation;
   @Autowired PrintJobs jobs;
-  @Autowired StationRuntime runtime;
   @Autowired Settlements settlements;
   @Autowired Losses losses;
   @Autowired Approvals approvals;
@@ -90,27 +73,19 @@ class NowhereSettlementTest {
 
   @Test
   void a_card_settled_nowhere_is_lost_under_a_loss_report_not_spoiled() throws Exception {
-    Office office = offices.officeByCode("32.71").orElseThrow();
+    Office office = scene.office();
     User admin = TestUsers.everyRole(offices);
     User operator = offices.user("operator").orElseThrow();
     User kabid = offices.user("kabid").orElseThrow();
-    Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
-    receipts.receive(
-        office.id(),
-        new DropRequest("BA/UJI/2026/0004", LocalDate.of(2026, 11, 4), 5, List.of()),
-        admin);
-    feeders.load(office.id(), "PRN-1", 5, admin);
+    Printer printer = scene.printerWithBlanks("PRN-1", "BA/UJI/2026/0004", 5, admin);
     SimulatedPrinter sim = room.printer("PRN-1");
     sim.loadBlanks(5);
-    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-nowhere"), 37, 5);
-    imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
-    allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
-    jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
-    runtime.wakeUp(printer.id());
+    scene.queue(37, 5);
+    scene.start(printer);
     await("the first card jams", () -> sim.status().position() == Place.JAMMED);
     sim.removeJammedCard(); // and nobody can say where it went
-    await("the card's outcome is unknown", () -> unknownJob(printer).isPresent());
-    PrintJob unknown = unknownJob(printer).orElseThrow();
+    await("the card's outcome is unknown", () -> scene.unknownJob(printer).isPresent());
+    PrintJob unknown = scene.unknownJob(printer).orElseThrow();
     long spoiledBefore = levels.reconciliation(office.id()).spoiled();
 
     PrintJob settled = settlements.settle(printer.id(), unknown.id(), Sighting.NOWHERE, operator);
@@ -138,10 +113,6 @@ class NowhereSettlementTest {
     assertThat(approved.unknown()).isZero();
     assertThat(approved.spoiled()).isEqualTo(spoiledBefore);
     assertThat(approved.closes()).isTrue();
-  }
-
-  private Optional<PrintJob> unknownJob(Printer printer) {
-    return jobs.openJob(printer.id()).filter(j -> j.stage() == Stage.UNKNOWN);
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {

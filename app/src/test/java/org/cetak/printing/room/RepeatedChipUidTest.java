@@ -2,37 +2,23 @@ package org.cetak.printing.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.cetak.CetakApplication;
-import org.cetak.allocation.AllocationService;
-import org.cetak.allocation.RunTrigger;
-import org.cetak.intake.Bundle;
-import org.cetak.intake.ImportProgress;
-import org.cetak.intake.ImportService;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJobs;
-import org.cetak.printing.PrinterMode;
-import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.card.Chip;
 import org.cetak.sim.card.ChipFaults;
 import org.cetak.sim.card.PhysicalCard;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
-import org.cetak.stock.DropReceipts;
-import org.cetak.stock.DropRequest;
-import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
-import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
 import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
@@ -40,6 +26,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -70,31 +57,22 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
+@Import(RoomScene.class)
 class RepeatedChipUidTest {
 
   @Autowired SimulatedRoom room;
+  @Autowired RoomScene scene;
   @Autowired OfficeDirectory offices;
-  @Autowired FeederStock feeders;
-  @Autowired DropReceipts receipts;
-  @Autowired PrinterRegistry registry;
-  @Autowired ImportService imports;
-  @Autowired AllocationService allocation;
   @Autowired PrintJobs jobs;
-  @Autowired StationRuntime runtime;
   @Autowired StockLevels levels;
   @Autowired DSLContext db;
 
   @Test
   void a_chip_reporting_a_uid_another_card_holds_is_spoiled_and_its_request_printed_again()
       throws Exception {
-    Office office = offices.officeByCode("32.71").orElseThrow();
+    Office office = scene.office();
     User admin = TestUsers.everyRole(offices);
-    Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
-    receipts.receive(
-        office.id(),
-        new DropRequest("BA/UJI/2026/0171", LocalDate.of(2026, 11, 4), 3, List.of()),
-        admin);
-    feeders.load(office.id(), "PRN-1", 3, admin);
+    Printer printer = scene.printerWithBlanks("PRN-1", "BA/UJI/2026/0171", 3, admin);
     SimulatedPrinter sim = room.printer("PRN-1");
     sim.loadBlanks(1);
     PhysicalCard first = sim.takeBlanks(1).get(0);
@@ -104,11 +82,8 @@ class RepeatedChipUidTest {
     sim.putBlanks(List.of(first, twin));
     sim.loadBlanks(1);
     String uid = first.uidHex();
-    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-repeated-uid"), 171, 2);
-    imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
-    allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
-    jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
-    runtime.wakeUp(printer.id());
+    scene.queue(171, 2);
+    scene.start(printer);
 
     Awaitility.await("both requests printed")
         .atMost(Duration.ofSeconds(60))

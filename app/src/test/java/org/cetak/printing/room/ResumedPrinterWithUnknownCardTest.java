@@ -2,41 +2,25 @@ package org.cetak.printing.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.cetak.CetakApplication;
-import org.cetak.allocation.AllocationService;
-import org.cetak.allocation.RunTrigger;
-import org.cetak.intake.Bundle;
-import org.cetak.intake.ImportProgress;
-import org.cetak.intake.ImportService;
-import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
-import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterMode;
-import org.cetak.printing.Stage;
 import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
-import org.cetak.stock.DropReceipts;
-import org.cetak.stock.DropRequest;
-import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
-import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -65,39 +49,27 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
+@Import(RoomScene.class)
 class ResumedPrinterWithUnknownCardTest {
 
   @Autowired SimulatedRoom room;
+  @Autowired RoomScene scene;
   @Autowired OfficeDirectory offices;
-  @Autowired FeederStock feeders;
-  @Autowired DropReceipts receipts;
-  @Autowired PrinterRegistry registry;
-  @Autowired ImportService imports;
-  @Autowired AllocationService allocation;
   @Autowired PrintJobs jobs;
   @Autowired StationRuntime runtime;
 
   @Test
   void printer_resumed_while_its_card_is_unknown_stays_quarantined() throws Exception {
-    Office office = offices.officeByCode("32.71").orElseThrow();
     User admin = TestUsers.everyRole(offices);
-    Printer printer = registry.register(office.id(), "PRN-1", "Printer 1", "Primacy", admin);
-    receipts.receive(
-        office.id(),
-        new DropRequest("BA/UJI/2026/0003", LocalDate.of(2026, 11, 4), 5, List.of()),
-        admin);
-    feeders.load(office.id(), "PRN-1", 5, admin);
+    Printer printer = scene.printerWithBlanks("PRN-1", "BA/UJI/2026/0003", 5, admin);
     SimulatedPrinter sim = room.printer("PRN-1");
     sim.loadBlanks(5);
-    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-resumed"), 31, 5);
-    imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
-    allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
-    jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
-    runtime.wakeUp(printer.id());
+    scene.queue(31, 5);
+    scene.start(printer);
 
     await("the first card jams", () -> sim.status().position() == Place.JAMMED);
     sim.removeJammedCard(); // by hand, while the printer is paused: the counters cannot tell
-    await("the card's outcome is unknown", () -> unknownJob(printer).isPresent());
+    await("the card's outcome is unknown", () -> scene.unknownJob(printer).isPresent());
     await(
         "the printer is quarantined",
         () -> jobs.state(printer.id()).mode() == PrinterMode.QUARANTINED);
@@ -110,15 +82,11 @@ class ResumedPrinterWithUnknownCardTest {
         .pollInterval(Duration.ofMillis(20))
         .untilAsserted(
             () -> {
-              assertThat(unknownJob(printer)).as("the card is still unknown").isPresent();
+              assertThat(scene.unknownJob(printer)).as("the card is still unknown").isPresent();
               assertThat(jobs.state(printer.id()).mode())
                   .as("mode of a printer whose card's outcome is unknown")
                   .isEqualTo(PrinterMode.QUARANTINED);
             });
-  }
-
-  private Optional<PrintJob> unknownJob(Printer printer) {
-    return jobs.openJob(printer.id()).filter(j -> j.stage() == Stage.UNKNOWN);
   }
 
   private static void await(String what, BooleanSupplier condition) {
