@@ -405,6 +405,30 @@ public class Labels {
     return word(REQUEST_NOTES, note, LocaleContextHolder.getLocale());
   }
 
+  /**
+   * A move of a request's status history in the reader's language: a move to outcome unknown with
+   * the station's {@link org.cetak.printing.HaltCause} reads as the print's outcome awaiting the
+   * operator's decision, for that cause; any other as {@link #requestNote(String)} words its note.
+   */
+  public String requestNote(Optional<String> cause, String note) {
+    return requestNote(cause, note, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String requestNote(Optional<String> cause, String note, Locale locale) {
+    if (cause.isEmpty()) {
+      return word(REQUEST_NOTES, note, locale);
+    }
+    String code = cause.get();
+    String worded =
+        messages.getMessage(
+            "label.cardUnknown." + code,
+            null,
+            messages.getMessage("label.haltCause." + code, null, code, locale),
+            locale);
+    return messages.getMessage("label.note.outcomeUnknownCause", new Object[] {worded}, locale);
+  }
+
   /** What an audit event is about ("request 12", "user budi") in the reader's language. */
   public String auditSubject(String subject) {
     return auditSubject(subject, LocaleContextHolder.getLocale());
