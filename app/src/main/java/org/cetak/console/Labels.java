@@ -51,38 +51,7 @@ public class Labels {
           Rule.of("demo started", "label.printerReason.demoStarted"),
           Rule.of("cooled", "label.printerReason.cooled"),
           Rule.of("outcome settled from evidence", "label.printerReason.settledFromEvidence"),
-          Rule.of(
-              "outcome of job (\\d+) unknown \\((.+)\\): settle its card first",
-              "label.printerReason.settleFirst",
-              "",
-              WHY),
-          Rule.of("outcome of job (\\d+) unknown: (.+)", "label.printerReason.jobUnknown", "", WHY),
-          Rule.of("outcome unknown: (.+)", "label.printerReason.unknown", WHY),
-          Rule.of("printer keeps not answering: (.+)", "label.printerReason.keepsSilent", WHY),
-          Rule.of(
-              "printer does not answer before encoding: (.+)",
-              "label.printerReason.silentBeforeEncoding"),
-          Rule.of("(?:the )?printer does not answer: (.+)", "label.printerReason.silentBecause"),
-          Rule.of("the printer does not answer", "label.printerReason.silent"),
-          Rule.of(
-              "the printer's counters cannot tell where the card went",
-              "label.printerReason.countersUnclear"),
-          Rule.of(
-              "card expected at the chip station, printer reports (\\S+)",
-              "label.printerReason.notAtChip"),
-          Rule.of(
-              "a card no job knows of is inside \\((\\S+)\\): take it out and record it, then"
-                  + " resume",
-              "label.printerReason.strangerInside"),
-          Rule.of("duty cycle of (.+) reached: resting (\\d+) s", "label.printerReason.dutyCycle"),
-          Rule.of(
-              "chip encoder unavailable \\(([^)]+)\\): (.*)",
-              "label.printerReason.encoderUnavailable"),
-          Rule.of(
-              "the printer picked (\\d+) blank\\(s\\) no print job recorded \\(pick counter (\\d+),"
-                  + " recorded (\\d+)\\): .*",
-              "label.printerReason.pickMismatch"),
-          Rule.of("no command of (\\S+) to send again", "label.printerReason.nothingToResend"));
+          Rule.of("duty cycle of (.+) reached: resting (\\d+) s", "label.printerReason.dutyCycle"));
 
   private static final List<Rule> REQUEST_NOTES =
       List.of(
@@ -117,8 +86,7 @@ public class Labels {
           Rule.of("imported from (.+)", "label.note.imported"),
           Rule.of("upstream status (\\S+)", "label.note.upstreamStatus"),
           Rule.of("no card picked: (.+)", "label.note.noCardPicked", WHY),
-          Rule.of("spoiled \\((\\w+)\\): (.*)", "label.note.spoiled", "spoilReason", WHY),
-          Rule.of("outcome unknown: (.+)", "label.note.outcomeUnknown", WHY));
+          Rule.of("spoiled \\((\\w+)\\): (.*)", "label.note.spoiled", "spoilReason", WHY));
 
   private static final List<Rule> AUDIT_SUBJECTS =
       List.of(
