@@ -46,8 +46,18 @@ public interface QueueLookup {
     }
   }
 
-  /** One move of a request's status, oldest first. */
-  record Move(Optional<String> from, String to, String reason, String actor, Instant at) {}
+  /**
+   * One move of a request's status, oldest first; {@code cause} is a print station's code of why a
+   * card's outcome is unknown ({@code printing.HaltCause}), its {@code reason} then the device's
+   * own text.
+   */
+  record Move(
+      Optional<String> from,
+      String to,
+      String reason,
+      Optional<String> cause,
+      String actor,
+      Instant at) {}
 
   /** The office's requests that match, newest first, at most {@code limit}. */
   List<Entry> find(long officeId, RequestSearch search, int limit);

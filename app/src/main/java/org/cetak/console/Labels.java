@@ -51,38 +51,7 @@ public class Labels {
           Rule.of("demo started", "label.printerReason.demoStarted"),
           Rule.of("cooled", "label.printerReason.cooled"),
           Rule.of("outcome settled from evidence", "label.printerReason.settledFromEvidence"),
-          Rule.of(
-              "outcome of job (\\d+) unknown \\((.+)\\): settle its card first",
-              "label.printerReason.settleFirst",
-              "",
-              WHY),
-          Rule.of("outcome of job (\\d+) unknown: (.+)", "label.printerReason.jobUnknown", "", WHY),
-          Rule.of("outcome unknown: (.+)", "label.printerReason.unknown", WHY),
-          Rule.of("printer keeps not answering: (.+)", "label.printerReason.keepsSilent", WHY),
-          Rule.of(
-              "printer does not answer before encoding: (.+)",
-              "label.printerReason.silentBeforeEncoding"),
-          Rule.of("(?:the )?printer does not answer: (.+)", "label.printerReason.silentBecause"),
-          Rule.of("the printer does not answer", "label.printerReason.silent"),
-          Rule.of(
-              "the printer's counters cannot tell where the card went",
-              "label.printerReason.countersUnclear"),
-          Rule.of(
-              "card expected at the chip station, printer reports (\\S+)",
-              "label.printerReason.notAtChip"),
-          Rule.of(
-              "a card no job knows of is inside \\((\\S+)\\): take it out and record it, then"
-                  + " resume",
-              "label.printerReason.strangerInside"),
-          Rule.of("duty cycle of (.+) reached: resting (\\d+) s", "label.printerReason.dutyCycle"),
-          Rule.of(
-              "chip encoder unavailable \\(([^)]+)\\): (.*)",
-              "label.printerReason.encoderUnavailable"),
-          Rule.of(
-              "the printer picked (\\d+) blank\\(s\\) no print job recorded \\(pick counter (\\d+),"
-                  + " recorded (\\d+)\\): .*",
-              "label.printerReason.pickMismatch"),
-          Rule.of("no command of (\\S+) to send again", "label.printerReason.nothingToResend"));
+          Rule.of("duty cycle of (.+) reached: resting (\\d+) s", "label.printerReason.dutyCycle"));
 
   private static final List<Rule> REQUEST_NOTES =
       List.of(
@@ -117,8 +86,7 @@ public class Labels {
           Rule.of("imported from (.+)", "label.note.imported"),
           Rule.of("upstream status (\\S+)", "label.note.upstreamStatus"),
           Rule.of("no card picked: (.+)", "label.note.noCardPicked", WHY),
-          Rule.of("spoiled \\((\\w+)\\): (.*)", "label.note.spoiled", "spoilReason", WHY),
-          Rule.of("outcome unknown: (.+)", "label.note.outcomeUnknown", WHY));
+          Rule.of("spoiled \\((\\w+)\\): (.*)", "label.note.spoiled", "spoilReason", WHY));
 
   private static final List<Rule> AUDIT_SUBJECTS =
       List.of(
@@ -403,6 +371,30 @@ public class Labels {
   /** A note of a request's status history ("printed, chip 04A1…") in the reader's language. */
   public String requestNote(String note) {
     return word(REQUEST_NOTES, note, LocaleContextHolder.getLocale());
+  }
+
+  /**
+   * A move of a request's status history in the reader's language: a move to outcome unknown with
+   * the station's {@link org.cetak.printing.HaltCause} reads as the print's outcome awaiting the
+   * operator's decision, for that cause; any other as {@link #requestNote(String)} words its note.
+   */
+  public String requestNote(Optional<String> cause, String note) {
+    return requestNote(cause, note, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String requestNote(Optional<String> cause, String note, Locale locale) {
+    if (cause.isEmpty()) {
+      return word(REQUEST_NOTES, note, locale);
+    }
+    String code = cause.get();
+    String worded =
+        messages.getMessage(
+            "label.cardUnknown." + code,
+            null,
+            messages.getMessage("label.haltCause." + code, null, code, locale),
+            locale);
+    return messages.getMessage("label.note.outcomeUnknownCause", new Object[] {worded}, locale);
   }
 
   /** What an audit event is about ("request 12", "user budi") in the reader's language. */

@@ -108,6 +108,11 @@ final class DemoKannel implements SmsGateway, AutoCloseable {
   }
 
   @Override
+  public boolean reportsDelivery() {
+    return true;
+  }
+
+  @Override
   public Outcome send(Sms sms) {
     return gateway()
         .map(g -> g.send(sms))

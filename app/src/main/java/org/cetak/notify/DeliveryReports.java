@@ -60,10 +60,10 @@ public final class DeliveryReports {
 
   private static Optional<NoticeStatus> next(NoticeStatus now, DeliveryReport.State state) {
     return switch (now) {
-      case SENDING, SENT ->
+      case SENDING, SENT, NO_REPORT ->
           switch (state) {
             case ACCEPTED, BUFFERED ->
-                now == NoticeStatus.SENDING ? Optional.of(NoticeStatus.SENT) : Optional.empty();
+                now == NoticeStatus.SENT ? Optional.empty() : Optional.of(NoticeStatus.SENT);
             case DELIVERED -> Optional.of(NoticeStatus.DELIVERED);
             case UNDELIVERED -> Optional.of(NoticeStatus.UNDELIVERED);
             case REJECTED -> Optional.of(NoticeStatus.FAILED);

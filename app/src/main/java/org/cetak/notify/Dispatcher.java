@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * after {@code reportWait}, a gateway that cannot be asked (Kannel, SMPP) is given the notice again
  * after the backoff: it never stays stuck, and it may reach the resident twice (neither Kannel nor
  * an SMSC drops a second message carrying our reference); after {@code maxAttempts} it fails for an
- * officer.
+ * officer. A notice a gateway that reports delivery took, of which no report at all came within
+ * {@code reportDeadline} (Kannel's smsbox gave up calling a {@code dlr-url} no node answered), is
+ * marked {@link NoticeStatus#NO_REPORT} for an officer instead of staying {@code SENT}.
  */
 public final class Dispatcher {
 
@@ -46,9 +48,22 @@ public final class Dispatcher {
    * @param reportWait how long an attempt with no answer waits for a report before it fails
    * @param batch notices claimed at a time
    * @param node this node's name, kept with each attempt
+   * @param reportDeadline how long a notice the gateway took waits for its first delivery report
+   *     before it is marked {@link NoticeStatus#NO_REPORT}
    */
   public record Settings(
-      int maxAttempts, Backoff backoff, Duration reportWait, int batch, String node) {}
+      int maxAttempts,
+      Backoff backoff,
+      Duration reportWait,
+      int batch,
+      String node,
+      Duration reportDeadline) {
+
+    /** With the report deadline of {@code cetak.sms.report-deadline}'s default, two hours. */
+    public Settings(int maxAttempts, Backoff backoff, Duration reportWait, int batch, String node) {
+      this(maxAttempts, backoff, reportWait, batch, node, Duration.ofHours(2));
+    }
+  }
 
   /** What one run did. */
   public record Run(int sent, int retried, int failed, int inDoubt, int settled, int reminders) {}
@@ -84,6 +99,7 @@ public final class Dispatcher {
   public Run dispatch() {
     gateway.collectReports().forEach(reports::received);
     int settled = settleUnanswered();
+    markUnreported();
     Optional<SmsGateway.Unreachable> down = gateway.unreachable();
     if (down.isPresent() && clock.instant().isBefore(down.get().nextTry())) {
       // nothing claimed: notices keep their attempts for a gateway that answers
@@ -215,6 +231,31 @@ public final class Dispatcher {
       settled++;
     }
     return settled;
+  }
+
+  /** Notices the gateway took long ago, of which no delivery report came: marked for an officer. */
+  private void markUnreported() {
+    if (!gateway.reportsDelivery()) {
+      return;
+    }
+    String why =
+        "Laporan terkirim tidak diterima dari "
+            + gateway.name()
+            + " dalam "
+            + settings.reportDeadline().toMinutes()
+            + " menit; tanyakan kepada pemohon apakah SMS sampai";
+    int marked =
+        transactions.inTransaction(
+            () ->
+                store.markUnreported(
+                    gateway.name(), clock.instant().minus(settings.reportDeadline()), why));
+    if (marked > 0) {
+      log.warn(
+          "{} notice(s) taken by {} had no delivery report within {}: marked NO_REPORT",
+          marked,
+          gateway.name(),
+          settings.reportDeadline());
+    }
   }
 
   private String unanswered(Notice notice) {

@@ -19,10 +19,16 @@ public enum NoticeStatus {
   /** A reprint's notice replaced it before it was sent. */
   SUPERSEDED,
   /** The resident gave no valid phone number: nothing is sent. */
-  NO_PHONE;
+  NO_PHONE,
+  /**
+   * The gateway took it and sends delivery reports (Kannel, SMPP), but none came within the report
+   * deadline: the report was lost, whether it reached the resident nobody can tell. An officer
+   * checks; a report arriving later still settles it.
+   */
+  NO_REPORT;
 
   /** Whether the resident may already have received it, or is about to. */
   public boolean mayHaveReached() {
-    return this == SENDING || this == SENT || this == DELIVERED;
+    return this == SENDING || this == SENT || this == DELIVERED || this == NO_REPORT;
   }
 }

@@ -45,6 +45,12 @@ public interface NoticeStore {
   /** Notices {@code SENDING} since before {@code before}: their attempts' answers never came. */
   List<Notice> sendingSince(Instant before);
 
+  /**
+   * Notices {@code gateway} took before {@code sentBefore} and sent no delivery report of at all
+   * become {@link NoticeStatus#NO_REPORT} with {@code why}; answers how many.
+   */
+  int markUnreported(String gateway, Instant sentBefore, String why);
+
   Optional<Notice> lock(long noticeId);
 
   /** A notice this gateway gave this id to, locked. */

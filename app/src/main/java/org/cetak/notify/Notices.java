@@ -153,7 +153,8 @@ public final class Notices {
         () -> {
           Notice notice = ownNotice(officeId, noticeId);
           if (notice.status() != NoticeStatus.FAILED
-              && notice.status() != NoticeStatus.UNDELIVERED) {
+              && notice.status() != NoticeStatus.UNDELIVERED
+              && notice.status() != NoticeStatus.NO_REPORT) {
             throw new DomainException(
                 NotifyError.NOTICE_NOT_RESENDABLE,
                 "SMS "

@@ -21,6 +21,15 @@ public interface SmsGateway {
   Outcome send(Sms sms);
 
   /**
+   * Whether the gateway reports the delivery of each message it took (Kannel's {@code dlr-url},
+   * SMPP's receipts): a notice it took with no report at all after the report deadline had its
+   * report lost.
+   */
+  default boolean reportsDelivery() {
+    return false;
+  }
+
+  /**
    * What the gateway knows of a message of ours it may have been given by an attempt whose answer
    * was lost; empty when it cannot be asked (Kannel, SMPP: then only a delivery report settles the
    * attempt, and without one the notice is sent again).

@@ -73,7 +73,9 @@ public final class Settlements {
                   job =
                       steps.settle(
                           StepTransitions.toUnknown(
-                              job, "no node drives the printer, left by node " + node));
+                              job,
+                              HaltCause.CARD_UNKNOWN,
+                              "no node drives the printer, left by node " + node));
                 }
                 PrintJob done = steps.settle(transition(job, sighting, who));
                 if (sighting == Sighting.NOWHERE) {

@@ -167,7 +167,8 @@ public final class StepRecorder {
       case OUTCOME_UNKNOWN -> {
         // a second unknown step of the same card finds its request unknown already
         if (requests.lockStatus(next.requestId()).orElse(null) == RequestStatus.PRINTING) {
-          requests.markOutcomeUnknown(next.requestId(), transition.event(), actor);
+          String cause = transition.cause().orElse(HaltCause.CARD_UNKNOWN).name();
+          requests.markOutcomeUnknown(next.requestId(), cause, transition.event(), actor);
         }
       }
     }

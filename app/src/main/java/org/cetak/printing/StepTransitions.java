@@ -115,8 +115,11 @@ final class StepTransitions {
         "spoiled (" + cause + "): " + note);
   }
 
-  /** The card's outcome cannot be told: it goes to outcome unknown from where the job held it. */
-  static Transition toUnknown(PrintJob job, String why) {
+  /**
+   * The card's outcome cannot be told, for {@code cause}: it goes to outcome unknown from where the
+   * job held it; {@code why} is the device's own text.
+   */
+  static Transition toUnknown(PrintJob job, HaltCause cause, String why) {
     boolean fromFeeder = job.card() == CardHeld.NONE;
     PrintJob next =
         job.unknown(fromFeeder ? CardHeld.UNKNOWN_FROM_FEEDER : CardHeld.UNKNOWN_FROM_INSIDE, why);
@@ -124,7 +127,8 @@ final class StepTransitions {
         next,
         List.of(new BlankMove.ToUnknown(fromFeeder)),
         RequestChange.OUTCOME_UNKNOWN,
-        "outcome unknown: " + why);
+        why,
+        Optional.of(cause));
   }
 
   /** The counters explain an unknown card: it goes back to where it was, at the unknown step. */

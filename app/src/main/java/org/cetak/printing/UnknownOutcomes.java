@@ -37,7 +37,7 @@ final class UnknownOutcomes {
       machine.halt(PrinterMode.QUARANTINED, cause, "job " + job.id() + ": " + why);
       return PrintStation.Tick.HALTED;
     }
-    steps.apply(StepTransitions.toUnknown(job, why));
+    steps.apply(StepTransitions.toUnknown(job, cause, why));
     log.warn(
         "Printer {} job {}: outcome unknown, printer quarantined: {}",
         printer.code(),

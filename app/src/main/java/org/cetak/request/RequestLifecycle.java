@@ -85,8 +85,12 @@ public interface RequestLifecycle {
   /** PRINTING / OUTCOME_UNKNOWN to FAILED_REQUEUED: keeps its priority and reservation. */
   void requeue(long requestId, String reason, String actor);
 
-  /** PRINTING to OUTCOME_UNKNOWN, until an operator settles it. */
-  void markOutcomeUnknown(long requestId, String reason, String actor);
+  /**
+   * PRINTING to OUTCOME_UNKNOWN, until an operator settles it: {@code cause} is the station's code
+   * of why the card's outcome cannot be told ({@code printing.HaltCause}), {@code detail} the
+   * device's own text.
+   */
+  void markOutcomeUnknown(long requestId, String cause, String detail, String actor);
 
   /** PRINTED to HANDED_OVER: the resident collected the card. */
   void markHandedOver(long requestId, String actor);

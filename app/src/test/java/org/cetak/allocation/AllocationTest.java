@@ -401,7 +401,8 @@ class AllocationTest {
                 .map(r -> r.get(0, String.class)))
         .containsExactly(
             "QUEUED", "RESERVED", "PRINTING", "FAILED_REQUEUED", "PRINTING", "PRINTED");
-    assertThatThrownBy(() -> f.requests.markOutcomeUnknown(card.requestId(), "?", "station"))
+    assertThatThrownBy(
+            () -> f.requests.markOutcomeUnknown(card.requestId(), "CARD_UNKNOWN", "?", "station"))
         .isInstanceOf(DomainException.class);
     f.requests.markHandedOver(card.requestId(), "loket");
     assertThatThrownBy(() -> f.requests.requeue(card.requestId(), "late", "station"))

@@ -13,6 +13,7 @@ import org.cetak.office.User;
 import org.cetak.printing.Baseline;
 import org.cetak.printing.BlankMove;
 import org.cetak.printing.CardHeld;
+import org.cetak.printing.HaltCause;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrinterControl;
@@ -443,9 +444,13 @@ class DashboardBrowserTest {
                     picking.version()),
                 List.of(new BlankMove.Picked(1), new BlankMove.ToUnknown(false)),
                 RequestChange.OUTCOME_UNKNOWN,
-                "outcome unknown: " + why));
-    jobs.setState(
-        printer.id(), PrinterMode.QUARANTINED, "outcome of job " + picking.id() + " unknown");
+                why,
+                Optional.of(HaltCause.CARD_UNKNOWN_NO_ANSWER)));
+    jobs.halt(
+        printer.id(),
+        PrinterMode.QUARANTINED,
+        HaltCause.CARD_UNKNOWN_NO_ANSWER,
+        "job " + picking.id() + ": " + why);
     return unknown;
   }
 

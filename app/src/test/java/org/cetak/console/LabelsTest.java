@@ -70,20 +70,17 @@ class LabelsTest {
   }
 
   @Test
-  void a_quarantine_reason_reads_in_indonesian_with_its_cause_worded_too() {
+  void a_card_of_unknown_outcome_reads_in_its_history_by_its_cause_not_the_devices_text() {
     assertThat(
-            labels.printerReason(
-                "outcome of job 42 unknown (the printer does not answer): settle its card first",
+            labels.requestNote(
+                Optional.of("CARD_NOT_AT_CHIP"),
+                "card expected at the chip station, printer reports NONE",
                 INDONESIAN))
         .isEqualTo(
-            "hasil pekerjaan 42 tidak diketahui (printer tidak menjawab): tetapkan dulu kartunya");
-    assertThat(
-            labels.printerReason(
-                "the printer picked 2 blank(s) no print job recorded (pick counter 120, recorded"
-                    + " 118): a database restored from an older backup, or cards picked by hand;"
-                    + " account for the cards printed since, then resume",
-                INDONESIAN))
-        .startsWith("printer mengambil 2 blanko tanpa pekerjaan cetak tercatat (penghitung 120,");
+            "Hasil cetak tidak diketahui — menunggu keputusan operator: kartu tidak berada di"
+                + " stasiun chip saat chip akan ditulis");
+    assertThat(labels.requestNote(Optional.empty(), "printed, chip 04A1", INDONESIAN))
+        .isEqualTo("tercetak, chip 04A1");
   }
 
   @Test

@@ -30,6 +30,11 @@ final class CrashingStore implements NoticeStore {
   }
 
   @Override
+  public int markUnreported(String gateway, Instant sentBefore, String why) {
+    return real.markUnreported(gateway, sentBefore, why);
+  }
+
+  @Override
   public NoticeSettings settings(long officeId) {
     return real.settings(officeId);
   }

@@ -181,7 +181,7 @@ final class InMemoryPrintRoom {
     }
 
     @Override
-    public void markOutcomeUnknown(long requestId, String reason, String actor) {
+    public void markOutcomeUnknown(long requestId, String cause, String detail, String actor) {
       move(requestId, RequestStatus.OUTCOME_UNKNOWN);
     }
 

@@ -87,6 +87,7 @@ public final class JooqQueueLookup implements QueueLookup {
                     "HANDED_OVER".equals(e.getToStatus())
                         ? representative.orElse(e.getReason())
                         : e.getReason(),
+                    Optional.ofNullable(e.getCause()),
                     e.getActor(),
                     e.getOccurredAt().toInstant()));
   }

@@ -168,7 +168,8 @@ public class NotifyConfiguration {
       @Value("${cetak.sms.max-backoff:PT1H}") Duration maxBackoff,
       @Value("${cetak.sms.report-wait:PT30M}") Duration reportWait,
       @Value("${cetak.sms.batch:50}") int batch,
-      @Value("${cetak.station.node:${HOSTNAME:cetak}}") String node) {
+      @Value("${cetak.station.node:${HOSTNAME:cetak}}") String node,
+      @Value("${cetak.sms.report-deadline:PT2H}") Duration reportDeadline) {
     return new Dispatcher(
         store,
         notices,
@@ -178,7 +179,12 @@ public class NotifyConfiguration {
         transactions,
         clock,
         new Dispatcher.Settings(
-            maxAttempts, new Backoff(firstBackoff, maxBackoff), reportWait, batch, node));
+            maxAttempts,
+            new Backoff(firstBackoff, maxBackoff),
+            reportWait,
+            batch,
+            node,
+            reportDeadline));
   }
 
   @Bean

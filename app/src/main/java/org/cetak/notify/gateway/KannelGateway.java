@@ -67,6 +67,11 @@ public final class KannelGateway implements SmsGateway {
   }
 
   @Override
+  public boolean reportsDelivery() {
+    return true;
+  }
+
+  @Override
   public Outcome send(Sms sms) {
     String dlr =
         settings.reportUrl()

@@ -101,6 +101,11 @@ public final class SmppGateway implements SmsGateway, AutoCloseable {
   }
 
   @Override
+  public boolean reportsDelivery() {
+    return true;
+  }
+
+  @Override
   public Outcome send(Sms sms) {
     SMPPSession bound;
     try {

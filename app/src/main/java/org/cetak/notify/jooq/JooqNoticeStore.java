@@ -269,6 +269,21 @@ public final class JooqNoticeStore implements NoticeStore {
   }
 
   @Override
+  public int markUnreported(String gateway, Instant sentBefore, String why) {
+    return db.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, NoticeStatus.NO_REPORT.name())
+        .set(SMS_OUTBOX.LAST_ERROR, truncate(why))
+        .where(SMS_OUTBOX.STATUS.eq(NoticeStatus.SENT.name()))
+        .and(SMS_OUTBOX.GATEWAY.eq(gateway))
+        .and(SMS_OUTBOX.SENT_AT.lt(at(sentBefore)))
+        .and(SMS_OUTBOX.REPORT.isNull())
+        .and(
+            DSL.notExists(
+                DSL.selectOne().from(SMS_REPORT).where(SMS_REPORT.OUTBOX_ID.eq(SMS_OUTBOX.ID))))
+        .execute();
+  }
+
+  @Override
   public Optional<Notice> lock(long noticeId) {
     return db.selectFrom(SMS_OUTBOX)
         .where(SMS_OUTBOX.ID.eq(noticeId))

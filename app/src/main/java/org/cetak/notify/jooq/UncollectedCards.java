@@ -29,7 +29,8 @@ final class UncollectedCards {
   private static final List<String> COLLECTABLE =
       List.of(NoticeKind.READY.name(), NoticeKind.READY_AGAIN.name());
   private static final List<String> OUT =
-      List.of(NoticeStatus.SENT.name(), NoticeStatus.DELIVERED.name());
+      List.of(
+          NoticeStatus.SENT.name(), NoticeStatus.DELIVERED.name(), NoticeStatus.NO_REPORT.name());
 
   private final DSLContext db;
 

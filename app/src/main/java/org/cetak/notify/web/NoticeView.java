@@ -46,6 +46,8 @@ public record NoticeView(
         n.reportAt().map(dates::time).orElse(""),
         n.lastError().orElse(""),
         n.inDoubt(),
-        n.status() == NoticeStatus.FAILED || n.status() == NoticeStatus.UNDELIVERED);
+        n.status() == NoticeStatus.FAILED
+            || n.status() == NoticeStatus.UNDELIVERED
+            || n.status() == NoticeStatus.NO_REPORT);
   }
 }

@@ -235,8 +235,8 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
   }
 
   @Override
-  public void markOutcomeUnknown(long requestId, String reason, String actor) {
-    move(requestId, RequestStatus.OUTCOME_UNKNOWN, reason, actor, null, null);
+  public void markOutcomeUnknown(long requestId, String cause, String detail, String actor) {
+    move(requestId, RequestStatus.OUTCOME_UNKNOWN, detail, actor, null, null, cause);
   }
 
   @Override
@@ -260,6 +260,18 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
       String actor,
       String cardUid,
       Instant printedAt) {
+    return move(requestId, to, reason, actor, cardUid, printedAt, null);
+  }
+
+  /** The same, the move's cause (a station's code of why) recorded beside its reason. */
+  private Recipient move(
+      long requestId,
+      RequestStatus to,
+      String reason,
+      String actor,
+      String cardUid,
+      Instant printedAt,
+      String cause) {
     Set<RequestStatus> from = EnumSet.noneOf(RequestStatus.class);
     for (RequestStatus status : RequestStatus.values()) {
       if (status.canMoveTo(to)) {
@@ -269,7 +281,7 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
     return transactions.inTransaction(
         () -> {
           Optional<Recipient> moved =
-              moveFrom(requestId, from, to, reason, actor, cardUid, printedAt);
+              moveFrom(requestId, from, to, reason, actor, cardUid, printedAt, cause);
           if (moved.isPresent()) {
             return moved.get();
           }
@@ -290,6 +302,18 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
       String actor,
       String cardUid,
       Instant printedAt) {
+    return moveFrom(requestId, from, to, reason, actor, cardUid, printedAt, null);
+  }
+
+  private Optional<Recipient> moveFrom(
+      long requestId,
+      Set<RequestStatus> from,
+      RequestStatus to,
+      String reason,
+      String actor,
+      String cardUid,
+      Instant printedAt,
+      String cause) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Table<?> before =
         select(PRINT_REQUEST.ID, PRINT_REQUEST.STATUS)
@@ -346,6 +370,7 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
         .set(PRINT_REQUEST_EVENT.TO_STATUS, to.name())
         .set(PRINT_REQUEST_EVENT.REASON, reason == null ? "" : reason)
         .set(PRINT_REQUEST_EVENT.ACTOR, actor)
+        .set(PRINT_REQUEST_EVENT.CAUSE, cause)
         .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
         .execute();
     return Optional.of(

@@ -18,6 +18,7 @@ import org.cetak.office.User;
 import org.cetak.printing.Baseline;
 import org.cetak.printing.BlankMove;
 import org.cetak.printing.CardHeld;
+import org.cetak.printing.HaltCause;
 import org.cetak.printing.PayloadWaits;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
@@ -579,9 +580,13 @@ class PrintersPageBrowserTest {
                 unknown,
                 List.of(new BlankMove.Picked(1), new BlankMove.ToUnknown(false)),
                 RequestChange.OUTCOME_UNKNOWN,
-                "outcome unknown: " + why));
-    jobs.setState(
-        printer, PrinterMode.QUARANTINED, "outcome of job " + picking.id() + " unknown: " + why);
+                why,
+                Optional.of(HaltCause.CARD_UNKNOWN_NO_ANSWER)));
+    jobs.halt(
+        printer,
+        PrinterMode.QUARANTINED,
+        HaltCause.CARD_UNKNOWN_NO_ANSWER,
+        "job " + picking.id() + ": " + why);
     return persisted;
   }
 }

@@ -56,7 +56,8 @@ final class JdkPcscContext {
             Long.toHexString(context.getLong(null)));
         return true;
       } catch (InvocationTargetException e) {
-        log.info("PC/SC service still unavailable", e.getCause());
+        // tried at every read while pcscd is away: one line, not a stack trace each time
+        log.info("PC/SC service still unavailable: {}", String.valueOf(e.getCause()));
         return false;
       } catch (IllegalAccessException e) {
         log.warn("cannot reset the JDK's PC/SC context", e);
