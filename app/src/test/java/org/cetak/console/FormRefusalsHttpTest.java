@@ -149,7 +149,10 @@ class FormRefusalsHttpTest {
                 "serials",
                 "KTP2099000001"),
             STOCK);
-    assertThat(future).contains("DOCUMENT_DATE_IN_FUTURE").contains("2099-01-01");
+    assertThat(future)
+        .contains("DOCUMENT_DATE_IN_FUTURE")
+        .contains("1 Jan 2099")
+        .doesNotContain("2099-01-01");
 
     String place =
         refused(

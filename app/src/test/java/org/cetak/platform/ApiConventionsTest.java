@@ -99,6 +99,24 @@ class ApiConventionsTest {
   }
 
   @Test
+  void a_refusal_names_its_dates_as_people_write_them_never_as_iso() throws Exception {
+    String body =
+        "{\"documentNo\":\"BA/MASA-DEPAN/1\",\"documentDate\":\"2099-01-01\",\"quantity\":1}";
+
+    HttpResponse<String> indonesian =
+        send("POST", "/api/offices/32.71/stock/drops", "blanko", body);
+    HttpResponse<String> english =
+        send("POST", "/api/offices/32.71/stock/drops", "blanko", body, "en");
+
+    assertProblem(indonesian, 400, "DOCUMENT_DATE_IN_FUTURE");
+    assertThat(indonesian.body()).contains("1 Jan 2099").doesNotContain("2099-01-01");
+    assertThat(english.body()).contains("1 Jan 2099").doesNotContain("2099-01-01");
+    assertThat(
+            db.fetchCount(db.selectFrom("stock_drop").where("document_no = ?", "BA/MASA-DEPAN/1")))
+        .isZero();
+  }
+
+  @Test
   void no_credentials_and_a_wrong_password_are_401_problems() throws Exception {
     assertProblem(send("GET", "/api/offices/32.71/printers", null, null), 401, "UNAUTHENTICATED");
     assertProblem(
