@@ -23,6 +23,7 @@ public enum StockError implements ErrorCode {
   DATE_REQUIRED(Kind.INVALID),
   /** The document date is required. */
   DOCUMENT_DATE_REQUIRED(Kind.INVALID),
+  INVALID_DATE(Kind.INVALID),
   /** The document number is required. */
   DOCUMENT_REQUIRED(Kind.INVALID),
   /** A drop with this document is already recorded. */

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cetak.security.ConsoleSession;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -40,6 +43,60 @@ class FormRefusalsHttpTest {
 
     assertThat(page).contains("INVALID_QUANTITY");
     assertThat(count("stock_drop", "document_no", "SJ-TITIK-1")).isZero();
+  }
+
+  @Test
+  void aDateThatCannotBeReadIsRefusedAsUnreadableNamingTheFormatNotAsMissing() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    int reports = db.fetchCount(db.selectFrom("destruction_report"));
+    int losses = db.fetchCount(db.selectFrom("loss_report"));
+
+    String drop =
+        refused(
+            blanko,
+            "/stock/drops?office=32.71",
+            form("documentNo", "SJ-TGL-31-02", "documentDate", "31-02-2026", "quantity", "5"),
+            STOCK);
+    String destruction =
+        refused(
+            blanko,
+            "/stock/destruction-reports?office=32.71",
+            form(
+                "date",
+                "abc",
+                "witness",
+                "Saksi Satu",
+                "witness",
+                "Saksi Dua",
+                "serials",
+                "KTP2099000001"),
+            STOCK);
+    String loss =
+        refused(
+            blanko,
+            "/stock/loss-reports?office=32.71",
+            form(
+                "date",
+                "2026-02-31",
+                "location",
+                "VAULT",
+                "quantity",
+                "1",
+                "circumstances",
+                "Tidak ditemukan saat opname"),
+            STOCK);
+
+    for (String page : List.of(drop, destruction, loss)) {
+      assertThat(error(page))
+          .contains("INVALID_DATE")
+          .contains("tidak terbaca")
+          .contains("YYYY-MM-DD")
+          .doesNotContain("wajib diisi");
+    }
+    assertThat(error(drop)).contains("31-02-2026");
+    assertThat(count("stock_drop", "document_no", "SJ-TGL-31-02")).isZero();
+    assertThat(db.fetchCount(db.selectFrom("destruction_report"))).isEqualTo(reports);
+    assertThat(db.fetchCount(db.selectFrom("loss_report"))).isEqualTo(losses);
   }
 
   @Test
@@ -249,6 +306,15 @@ class FormRefusalsHttpTest {
     HttpResponse<String> page = session.get(pageAfter);
     assertThat(page.statusCode()).isEqualTo(200);
     return HtmlUtils.htmlUnescape(page.body());
+  }
+
+  /** The text of the refusal a form shows, apart from the rest of the page. */
+  private static String error(String page) {
+    Matcher shown =
+        Pattern.compile("<p class=\"error\"[^>]*role=\"alert\">(.*?)</p>", Pattern.DOTALL)
+            .matcher(page);
+    assertThat(shown.find()).as("the page shows a refusal").isTrue();
+    return shown.group(1);
   }
 
   /** A form's body from name and value pairs; a name given twice is sent twice, in order. */
