@@ -100,6 +100,34 @@ class FormRefusalsHttpTest {
   }
 
   @Test
+  void aForgedLoanDirectionIsRefusedNamingTheChoicesAsTheFormWordsThem() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+
+    String page =
+        refused(
+            blanko,
+            "/stock/loans?office=32.71",
+            form(
+                "direction",
+                "XYZ",
+                "counterpartName",
+                "Kantor X",
+                "documentNo",
+                "PJ-ARAH-XYZ",
+                "quantity",
+                "1"),
+            STOCK);
+
+    assertThat(error(page))
+        .contains("INVALID_DIRECTION")
+        .contains("Meminjamkan ke kantor lain")
+        .contains("Meminjam dari kantor lain")
+        .doesNotContain("LEND")
+        .doesNotContain("BORROW");
+    assertThat(count("stock_loan", "document_no", "PJ-ARAH-XYZ")).isZero();
+  }
+
+  @Test
   void aLoanWithAnOverlongDocumentNumberOrPartnerNameIsRefused() throws Exception {
     ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
 

@@ -3,6 +3,7 @@ package org.cetak.stock.web;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -67,7 +68,11 @@ public class LoanForm {
                 case "BORROW" -> lending.borrow(office.id(), request, currentUser.get());
                 default ->
                     throw new DomainException(
-                        StockError.INVALID_DIRECTION, "direction must be LEND or BORROW");
+                        StockError.INVALID_DIRECTION,
+                        "direction must be LEND or BORROW",
+                        direction,
+                        new Field("stockpage.direction.LEND"),
+                        new Field("stockpage.direction.BORROW"));
               };
           return problems.message(
               "stockpage.done.loan." + loan.direction().name(),

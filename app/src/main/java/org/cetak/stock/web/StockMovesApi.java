@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -216,7 +217,11 @@ public class StockMovesApi {
       return lending.borrow(office.id(), request, currentUser.get());
     }
     throw new DomainException(
-        StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());
+        StockError.INVALID_DIRECTION,
+        "direction must be LEND or BORROW, was " + body.direction(),
+        String.valueOf(body.direction()),
+        new Field("stockpage.direction.LEND.api"),
+        new Field("stockpage.direction.BORROW.api"));
   }
 
   static int required(Integer quantity) {
