@@ -321,6 +321,20 @@ class FormRefusalsHttpTest {
     assertThat(page.body()).doesNotContain("INTERNAL_ERROR");
   }
 
+  @Test
+  void anAuditPageBeyondTheLastShowsTheLastPageAndNeverClaimsOneThatDoesNotExist()
+      throws Exception {
+    ConsoleSession auditor = ConsoleSession.signIn(port, "inspektorat", "cetak-demo");
+
+    HttpResponse<String> page = auditor.get("/audit?office=32.71&page=99999999");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher total = Pattern.compile("halaman ([0-9.]+) dari ([0-9.]+)").matcher(page.body());
+    assertThat(total.find()).as("the page says which page of how many it shows").isTrue();
+    assertThat(total.group(1)).isEqualTo(total.group(2));
+    assertThat(page.body()).doesNotContain("99.999.999").doesNotContain("id=\"next\"");
+  }
+
   /**
    * Submits a form, which must answer with its page again (not a failure), and returns the text of
    * that page as the user reads it.
