@@ -176,6 +176,7 @@ public class Labels {
           Rule.of("(\\d+) found", "label.detail.found"),
           Rule.of("(\\d+) blanks", "label.detail.blanks"),
           Rule.of("(\\d+) blanks to (.+)", "label.detail.blanksTo"),
+          Rule.of("(\\d+) blanks returned, document (.+)", "label.detail.blanksReturned"),
           Rule.of("(\\d+) blanks back in the vault", "label.detail.blanksBack"),
           Rule.of(
               "(\\d+) blanks from ([A-Z_]+(?:\\(printer \\d+\\))?)",

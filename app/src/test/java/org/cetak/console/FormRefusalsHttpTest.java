@@ -128,6 +128,39 @@ class FormRefusalsHttpTest {
   }
 
   @Test
+  void aLoanReturnNotConfirmedAsCountedOrBeyondWhatIsOutChangesNothing() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    blanko.send(
+        "POST",
+        "/stock/loans?office=32.71",
+        "application/x-www-form-urlencoded",
+        form(
+            "direction",
+            "LEND",
+            "counterpartName",
+            "Kantor Y",
+            "documentNo",
+            "PJ-KEMBALI-1",
+            "quantity",
+            "2"));
+    blanko.get(STOCK);
+    long loan =
+        ((Number) db.fetchValue("select id from stock_loan where document_no = 'PJ-KEMBALI-1'"))
+            .longValue();
+    String action = "/stock/loans/" + loan + "/return?office=32.71";
+
+    String unconfirmed =
+        refused(blanko, action, form("documentNo", "BAP-1", "quantity", "2"), STOCK);
+    String tooMany =
+        refused(
+            blanko, action, form("documentNo", "BAP-1", "quantity", "3", "confirm", "yes"), STOCK);
+
+    assertThat(error(unconfirmed)).contains("RETURN_NOT_CONFIRMED");
+    assertThat(error(tooMany)).contains("LOAN_RETURN_TOO_LARGE").contains("tinggal 2 blanko");
+    assertThat(db.fetchValue("select returned from stock_loan where id = " + loan)).isEqualTo(0);
+  }
+
+  @Test
   void aLoanWithAnOverlongDocumentNumberOrPartnerNameIsRefused() throws Exception {
     ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
 
