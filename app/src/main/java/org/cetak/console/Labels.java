@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.approval.Approval;
@@ -36,6 +37,32 @@ public class Labels {
   }
 
   private static final String WHY = "why";
+
+  private static final Pattern PCSC_CODE = Pattern.compile("SCARD_[EFW]_[A-Z_]+");
+
+  private static final Pattern NO_CARD =
+      Pattern.compile("card (?:is )?not present|no card present", Pattern.CASE_INSENSITIVE);
+
+  /** The PC/SC faults a chip encoder reports that have a wording ({@code label.pcsc.<code>}). */
+  static final Set<String> PCSC_FAULTS =
+      Set.of(
+          "SCARD_W_UNRESPONSIVE_CARD",
+          "SCARD_W_UNPOWERED_CARD",
+          "SCARD_W_UNSUPPORTED_CARD",
+          "SCARD_W_REMOVED_CARD",
+          "SCARD_W_RESET_CARD",
+          "SCARD_E_NO_SMARTCARD",
+          "SCARD_E_NOT_TRANSACTED",
+          "SCARD_E_PROTO_MISMATCH",
+          "SCARD_E_TIMEOUT",
+          "SCARD_E_NO_SERVICE",
+          "SCARD_E_SERVICE_STOPPED",
+          "SCARD_E_INVALID_HANDLE",
+          "SCARD_F_COMM_ERROR",
+          "SCARD_E_NO_READERS_AVAILABLE",
+          "SCARD_E_UNKNOWN_READER",
+          "SCARD_E_READER_UNAVAILABLE",
+          "SCARD_E_SHARING_VIOLATION");
 
   private static final List<Rule> PRINTER_REASONS =
       List.of(
@@ -117,6 +144,7 @@ public class Labels {
           Rule.of("(\\d+) found", "label.detail.found"),
           Rule.of("(\\d+) blanks", "label.detail.blanks"),
           Rule.of("(\\d+) blanks to (.+)", "label.detail.blanksTo"),
+          Rule.of("(\\d+) blanks returned, document (.+)", "label.detail.blanksReturned"),
           Rule.of("(\\d+) blanks back in the vault", "label.detail.blanksBack"),
           Rule.of(
               "(\\d+) blanks from ([A-Z_]+(?:\\(printer \\d+\\))?)",
@@ -358,14 +386,52 @@ public class Labels {
     return worded + ". " + deviceDetail(reason, locale);
   }
 
-  /** The device's own text beside a station's cause: "Keterangan perangkat: …". */
+  /**
+   * The device's own text beside a station's cause: "Keterangan perangkat: …", led by what a chip
+   * encoder's PC/SC fault means ({@code label.pcsc.<code>}) when the text names a known one; {@link
+   * #deviceExplained} tells whether it did, so the page keeps the device's text beside.
+   */
   public String deviceDetail(String detail) {
     return deviceDetail(detail, LocaleContextHolder.getLocale());
   }
 
   /** The same in a given language. */
   public String deviceDetail(String detail, Locale locale) {
-    return messages.getMessage("label.deviceDetail", new Object[] {detail}, detail, locale);
+    String said =
+        pcscFault(detail)
+            .map(code -> messages.getMessage("label.pcsc." + code, null, detail, locale))
+            .orElse(detail);
+    return messages.getMessage("label.deviceDetail", new Object[] {said}, detail, locale);
+  }
+
+  /** Whether {@link #deviceDetail} words the device's text in the reader's language. */
+  public boolean deviceExplained(String detail) {
+    return pcscFault(detail).isPresent();
+  }
+
+  /** The device's own text, as it came, under the explanation: "Teks perangkat: …". */
+  public String deviceText(String detail) {
+    return deviceText(detail, LocaleContextHolder.getLocale());
+  }
+
+  /** The same in a given language. */
+  public String deviceText(String detail, Locale locale) {
+    return messages.getMessage("label.deviceText", new Object[] {detail}, detail, locale);
+  }
+
+  /**
+   * The PC/SC code a reader's text names ({@code SCARD_W_UNRESPONSIVE_CARD}), or {@code NO_CARD}
+   * for the JDK's "card not present", when Cetak has its wording.
+   */
+  private static Optional<String> pcscFault(String detail) {
+    if (detail == null) {
+      return Optional.empty();
+    }
+    Matcher code = PCSC_CODE.matcher(detail);
+    if (code.find() && PCSC_FAULTS.contains(code.group())) {
+      return Optional.of(code.group());
+    }
+    return NO_CARD.matcher(detail).find() ? Optional.of("NO_CARD") : Optional.empty();
   }
 
   /** A note of a request's status history ("printed, chip 04A1…") in the reader's language. */

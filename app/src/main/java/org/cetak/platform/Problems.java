@@ -2,11 +2,14 @@ package org.cetak.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.common.Field;
+import org.cetak.stock.DailyReports;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -119,12 +122,17 @@ public class Problems {
     }
   }
 
-  /** The arguments with each {@link Field} replaced by its label in the language. */
+  /**
+   * The arguments as a reader takes them: each {@link Field} replaced by its label in the language,
+   * each day written as {@link DateText} writes it ({@code 1 Des 2026}), never as ISO.
+   */
   private Object[] labelled(Object[] args, Locale locale) {
     Object[] out = args.clone();
     for (int i = 0; i < out.length; i++) {
       if (out[i] instanceof Field field) {
         out[i] = messages.getMessage(field.key(), null, field.key(), locale);
+      } else if (out[i] instanceof LocalDate day) {
+        out[i] = DateText.of(DailyReports.ZONE, locale).day(day);
       }
     }
     return out;

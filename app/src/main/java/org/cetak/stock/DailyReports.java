@@ -62,11 +62,13 @@ public final class DailyReports {
         day,
         onHand(atStart),
         StockLevels.received(flows),
-        StockLevels.outOf(flows, Item.BLANK, Location.BORROWED),
+        StockLevels.outOf(flows, Item.BLANK, Location.BORROWED)
+            - StockLevels.into(flows, Item.BLANK, Location.BORROWED),
         StockLevels.into(flows, Item.BLANK, Location.PRINTED),
         StockLevels.into(flows, Item.BLANK, Location.SPOILED),
         StockLevels.into(flows, Item.BLANK, Location.DESTROYED),
-        StockLevels.into(flows, Item.BLANK, Location.LENT),
+        StockLevels.into(flows, Item.BLANK, Location.LENT)
+            - StockLevels.outOf(flows, Item.BLANK, Location.LENT),
         onHand(atEnd),
         byReason,
         StockLevels.held(atEnd, Item.BLANK, Location.VAULT),

@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
 /**
  * The daily stock report of an office (laporan harian stok blanko), days in the office's zone.
  * Blanks on hand are those in the vault, the feeders, inside printers and of unknown outcome:
- * closing = opening + received + borrowed + found again - printed - spoiled - lent - lost.
- * Destroyed cards were already counted as spoiled. Old cards are counted apart.
+ * closing = opening + received + borrowed + found again - printed - spoiled - lent - lost; borrowed
+ * and lent are net of the blanks of loans returned that day. Destroyed cards were already counted
+ * as spoiled. Old cards are counted apart.
  */
 public record DailyStockReport(
     long officeId,

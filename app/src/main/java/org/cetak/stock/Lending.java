@@ -116,6 +116,85 @@ public final class Lending {
         });
   }
 
+  /**
+   * Records blanks of a loan coming back: lent blanks return to the vault (LENT to VAULT), borrowed
+   * blanks go back to their lender (VAULT to BORROWED, lowering what the office borrowed), each in
+   * a movement that names the loan. When the other office belongs to this installation, its side of
+   * the loan moves in the same transaction. More than the loan still has out is refused.
+   */
+  public Loan giveBack(long officeId, long loanId, LoanReturn giving, User by) {
+    access.require(by, Permission.LEND_OR_BORROW, officeId);
+    Quantities.positive(giving.quantity());
+    validateDocumentNo(giving.documentNo(), "A loan's return needs its document number");
+    return transactions.inTransaction(
+        () -> {
+          Loan loan =
+              loans
+                  .lock(loanId)
+                  .filter(l -> l.officeId() == officeId)
+                  .orElseThrow(
+                      () ->
+                          new DomainException(
+                              StockError.UNKNOWN_LOAN,
+                              "No loan " + loanId + " of office " + officeId,
+                              loanId));
+          if (giving.quantity() > loan.outstanding()) {
+            throw new DomainException(
+                StockError.LOAN_RETURN_TOO_LARGE,
+                "Loan "
+                    + loan.documentNo()
+                    + " has "
+                    + loan.outstanding()
+                    + " blanks out, not "
+                    + giving.quantity(),
+                loan.documentNo(),
+                loan.outstanding(),
+                giving.quantity());
+          }
+          Loan.Direction other =
+              loan.direction() == Loan.Direction.LENT
+                  ? Loan.Direction.BORROWED
+                  : Loan.Direction.LENT;
+          Optional<Loan> otherSide =
+              loan.counterpartOfficeId().flatMap(o -> loans.lock(o, other, loan.documentNo()));
+          returned(loan, giving, by);
+          otherSide.ifPresent(o -> returned(o, giving, by));
+          audit.record(
+              officeId,
+              by.username(),
+              "LOAN_RETURNED",
+              "loan " + loan.documentNo(),
+              giving.quantity() + " blanks returned, document " + giving.documentNo());
+          return loans.lock(loanId).orElseThrow();
+        });
+  }
+
+  /** One office's side of a return: the loan's count and the ledger. */
+  private void returned(Loan loan, LoanReturn giving, User by) {
+    if (giving.quantity() > loan.outstanding()) {
+      throw new DomainException(
+          StockError.LOAN_RETURN_TOO_LARGE,
+          "Loan " + loan.documentNo() + " of office " + loan.officeId() + " has less out",
+          loan.documentNo(),
+          loan.outstanding(),
+          giving.quantity());
+    }
+    loans.addReturned(loan.id(), giving.quantity());
+    boolean lent = loan.direction() == Loan.Direction.LENT;
+    ledger.record(
+        new Movement(
+            loan.officeId(),
+            Item.BLANK,
+            Place.of(lent ? Location.LENT : Location.VAULT),
+            Place.of(lent ? Location.VAULT : Location.BORROWED),
+            giving.quantity(),
+            "LOAN_RETURNED",
+            by.username(),
+            ReferenceKind.LOAN,
+            loan.id(),
+            Movement.Detail.none().withNote(giving.documentNo())));
+  }
+
   private Loan borrowInto(
       long officeId, Optional<Long> lender, String lenderName, LoanRequest request, User by) {
     if (loans.exists(officeId, Loan.Direction.BORROWED, request.documentNo())) {
@@ -148,19 +227,23 @@ public final class Lending {
     return loan;
   }
 
-  private static void validate(long officeId, LoanRequest request) {
-    Quantities.positive(request.quantity());
-    if (request.documentNo() == null || request.documentNo().isBlank()) {
-      throw new DomainException(StockError.DOCUMENT_REQUIRED, "A loan needs its document number");
+  private static void validateDocumentNo(String documentNo, String missing) {
+    if (documentNo == null || documentNo.isBlank()) {
+      throw new DomainException(StockError.DOCUMENT_REQUIRED, missing);
     }
     int maxDocumentNo = DropLimits.DEFAULT.maxDocumentNoLength();
-    if (request.documentNo().length() > maxDocumentNo) {
+    if (documentNo.length() > maxDocumentNo) {
       throw new DomainException(
           StockError.DOCUMENT_NO_TOO_LONG,
           "A loan's document number is at most " + maxDocumentNo + " characters",
           maxDocumentNo,
-          request.documentNo().length());
+          documentNo.length());
     }
+  }
+
+  private static void validate(long officeId, LoanRequest request) {
+    Quantities.positive(request.quantity());
+    validateDocumentNo(request.documentNo(), "A loan needs its document number");
     Field.atMost(
         Optional.ofNullable(request.counterpartName()), MAX_NAME, "stockpage.counterpartName");
     if (request.counterpartOfficeId().isPresent()) {

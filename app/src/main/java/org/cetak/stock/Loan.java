@@ -3,7 +3,11 @@ package org.cetak.stock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Blanks lent to or borrowed from another office, with the loan document. */
+/**
+ * Blanks lent to or borrowed from another office, with the loan document.
+ *
+ * @param returned how many of them have come back from the borrower (or gone back to the lender)
+ */
 public record Loan(
     long id,
     long officeId,
@@ -12,8 +16,14 @@ public record Loan(
     String counterpartName,
     String documentNo,
     int quantity,
+    int returned,
     String recordedBy,
     Instant recordedAt) {
+
+  /** The blanks of the loan still to be returned. */
+  public int outstanding() {
+    return quantity - returned;
+  }
 
   /** Seen from {@code officeId}. */
   public enum Direction {

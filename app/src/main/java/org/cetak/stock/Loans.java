@@ -17,5 +17,14 @@ public interface Loans {
 
   boolean exists(long officeId, Loan.Direction direction, String documentNo);
 
+  /** The loan, locked until the transaction ends (a return counts against what is outstanding). */
+  Optional<Loan> lock(long loanId);
+
+  /** An office's loan of a direction and document, locked until the transaction ends. */
+  Optional<Loan> lock(long officeId, Loan.Direction direction, String documentNo);
+
+  /** Counts {@code quantity} more blanks of the loan as returned. */
+  void addReturned(long loanId, int quantity);
+
   List<Loan> list(long officeId);
 }

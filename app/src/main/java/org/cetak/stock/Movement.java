@@ -46,7 +46,7 @@ public record Movement(
       throw new DomainException(
           StockError.SAME_PLACE, "A movement needs two places, got " + from, from);
     }
-    if (to.location().isSource() && !returnsToCentre(item, from, to)) {
+    if (to.location().isSource() && !returnsToSource(item, from, to)) {
       throw new DomainException(StockError.INVALID_PLACE, to + " only gives, it cannot receive");
     }
     if (item == Item.OLD_CARD && from.location() == Location.CENTRE) {
@@ -59,12 +59,13 @@ public record Movement(
   }
 
   /**
-   * Whether this is the one movement into a source: blanks of a reversed drop going back from the
-   * vault to the centre. It holds no balance there; it lowers what the office received.
+   * Whether this is one of the movements into a source: blanks of a reversed drop going back from
+   * the vault to the centre, or borrowed blanks given back from the vault to their lender. They
+   * hold no balance there; they lower what the office received or borrowed.
    */
-  public static boolean returnsToCentre(Item item, Place from, Place to) {
+  public static boolean returnsToSource(Item item, Place from, Place to) {
     return item == Item.BLANK
         && from.location() == Location.VAULT
-        && to.location() == Location.CENTRE;
+        && (to.location() == Location.CENTRE || to.location() == Location.BORROWED);
   }
 }

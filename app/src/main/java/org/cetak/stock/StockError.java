@@ -23,6 +23,10 @@ public enum StockError implements ErrorCode {
   DATE_REQUIRED(Kind.INVALID),
   /** The document date is required. */
   DOCUMENT_DATE_REQUIRED(Kind.INVALID),
+  INVALID_DATE(Kind.INVALID),
+  LOAN_RETURN_TOO_LARGE(Kind.CONFLICT),
+  RETURN_NOT_CONFIRMED(Kind.INVALID),
+  UNKNOWN_LOAN(Kind.NOT_FOUND),
   /** The document number is required. */
   DOCUMENT_REQUIRED(Kind.INVALID),
   /** A drop with this document is already recorded. */

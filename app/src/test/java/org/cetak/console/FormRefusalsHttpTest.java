@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cetak.security.ConsoleSession;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
@@ -40,6 +43,121 @@ class FormRefusalsHttpTest {
 
     assertThat(page).contains("INVALID_QUANTITY");
     assertThat(count("stock_drop", "document_no", "SJ-TITIK-1")).isZero();
+  }
+
+  @Test
+  void aDateThatCannotBeReadIsRefusedAsUnreadableNamingTheFormatNotAsMissing() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    int reports = db.fetchCount(db.selectFrom("destruction_report"));
+    int losses = db.fetchCount(db.selectFrom("loss_report"));
+
+    String drop =
+        refused(
+            blanko,
+            "/stock/drops?office=32.71",
+            form("documentNo", "SJ-TGL-31-02", "documentDate", "31-02-2026", "quantity", "5"),
+            STOCK);
+    String destruction =
+        refused(
+            blanko,
+            "/stock/destruction-reports?office=32.71",
+            form(
+                "date",
+                "abc",
+                "witness",
+                "Saksi Satu",
+                "witness",
+                "Saksi Dua",
+                "serials",
+                "KTP2099000001"),
+            STOCK);
+    String loss =
+        refused(
+            blanko,
+            "/stock/loss-reports?office=32.71",
+            form(
+                "date",
+                "2026-02-31",
+                "location",
+                "VAULT",
+                "quantity",
+                "1",
+                "circumstances",
+                "Tidak ditemukan saat opname"),
+            STOCK);
+
+    for (String page : List.of(drop, destruction, loss)) {
+      assertThat(error(page))
+          .contains("INVALID_DATE")
+          .contains("tidak terbaca")
+          .contains("YYYY-MM-DD")
+          .doesNotContain("wajib diisi");
+    }
+    assertThat(error(drop)).contains("31-02-2026");
+    assertThat(count("stock_drop", "document_no", "SJ-TGL-31-02")).isZero();
+    assertThat(db.fetchCount(db.selectFrom("destruction_report"))).isEqualTo(reports);
+    assertThat(db.fetchCount(db.selectFrom("loss_report"))).isEqualTo(losses);
+  }
+
+  @Test
+  void aForgedLoanDirectionIsRefusedNamingTheChoicesAsTheFormWordsThem() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+
+    String page =
+        refused(
+            blanko,
+            "/stock/loans?office=32.71",
+            form(
+                "direction",
+                "XYZ",
+                "counterpartName",
+                "Kantor X",
+                "documentNo",
+                "PJ-ARAH-XYZ",
+                "quantity",
+                "1"),
+            STOCK);
+
+    assertThat(error(page))
+        .contains("INVALID_DIRECTION")
+        .contains("Meminjamkan ke kantor lain")
+        .contains("Meminjam dari kantor lain")
+        .doesNotContain("LEND")
+        .doesNotContain("BORROW");
+    assertThat(count("stock_loan", "document_no", "PJ-ARAH-XYZ")).isZero();
+  }
+
+  @Test
+  void aLoanReturnNotConfirmedAsCountedOrBeyondWhatIsOutChangesNothing() throws Exception {
+    ConsoleSession blanko = ConsoleSession.signIn(port, "blanko", "cetak-demo");
+    blanko.send(
+        "POST",
+        "/stock/loans?office=32.71",
+        "application/x-www-form-urlencoded",
+        form(
+            "direction",
+            "LEND",
+            "counterpartName",
+            "Kantor Y",
+            "documentNo",
+            "PJ-KEMBALI-1",
+            "quantity",
+            "2"));
+    blanko.get(STOCK);
+    long loan =
+        ((Number) db.fetchValue("select id from stock_loan where document_no = 'PJ-KEMBALI-1'"))
+            .longValue();
+    String action = "/stock/loans/" + loan + "/return?office=32.71";
+
+    String unconfirmed =
+        refused(blanko, action, form("documentNo", "BAP-1", "quantity", "2"), STOCK);
+    String tooMany =
+        refused(
+            blanko, action, form("documentNo", "BAP-1", "quantity", "3", "confirm", "yes"), STOCK);
+
+    assertThat(error(unconfirmed)).contains("RETURN_NOT_CONFIRMED");
+    assertThat(error(tooMany)).contains("LOAN_RETURN_TOO_LARGE").contains("tinggal 2 blanko");
+    assertThat(db.fetchValue("select returned from stock_loan where id = " + loan)).isEqualTo(0);
   }
 
   @Test
@@ -149,7 +267,10 @@ class FormRefusalsHttpTest {
                 "serials",
                 "KTP2099000001"),
             STOCK);
-    assertThat(future).contains("DOCUMENT_DATE_IN_FUTURE").contains("2099-01-01");
+    assertThat(future)
+        .contains("DOCUMENT_DATE_IN_FUTURE")
+        .contains("1 Jan 2099")
+        .doesNotContain("2099-01-01");
 
     String place =
         refused(
@@ -233,6 +354,20 @@ class FormRefusalsHttpTest {
     assertThat(page.body()).doesNotContain("INTERNAL_ERROR");
   }
 
+  @Test
+  void anAuditPageBeyondTheLastShowsTheLastPageAndNeverClaimsOneThatDoesNotExist()
+      throws Exception {
+    ConsoleSession auditor = ConsoleSession.signIn(port, "inspektorat", "cetak-demo");
+
+    HttpResponse<String> page = auditor.get("/audit?office=32.71&page=99999999");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher total = Pattern.compile("halaman ([0-9.]+) dari ([0-9.]+)").matcher(page.body());
+    assertThat(total.find()).as("the page says which page of how many it shows").isTrue();
+    assertThat(total.group(1)).isEqualTo(total.group(2));
+    assertThat(page.body()).doesNotContain("99.999.999").doesNotContain("id=\"next\"");
+  }
+
   /**
    * Submits a form, which must answer with its page again (not a failure), and returns the text of
    * that page as the user reads it.
@@ -246,6 +381,15 @@ class FormRefusalsHttpTest {
     HttpResponse<String> page = session.get(pageAfter);
     assertThat(page.statusCode()).isEqualTo(200);
     return HtmlUtils.htmlUnescape(page.body());
+  }
+
+  /** The text of the refusal a form shows, apart from the rest of the page. */
+  private static String error(String page) {
+    Matcher shown =
+        Pattern.compile("<p class=\"error\"[^>]*role=\"alert\">(.*?)</p>", Pattern.DOTALL)
+            .matcher(page);
+    assertThat(shown.find()).as("the page shows a refusal").isTrue();
+    return shown.group(1);
   }
 
   /** A form's body from name and value pairs; a name given twice is sent twice, in order. */

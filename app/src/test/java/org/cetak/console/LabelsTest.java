@@ -56,6 +56,39 @@ class LabelsTest {
     assertThat(labels.actor("kabid", INDONESIAN)).isEqualTo("kabid");
   }
 
+  @Test
+  void a_chip_encoders_pcsc_fault_leads_with_its_meaning_in_indonesian_and_keeps_the_device_text() {
+    String raw = "SCARD_W_UNRESPONSIVE_CARD: chip 04DD0622A7CFF0 does not answer on SIM 0";
+
+    assertThat(labels.deviceDetail(raw, INDONESIAN))
+        .isEqualTo(
+            "Keterangan perangkat: Chip kartu tidak menjawab pembaca (chip rusak atau kartu tidak"
+                + " tepat di stasiun chip)");
+    assertThat(labels.deviceExplained(raw)).isTrue();
+    assertThat(labels.deviceText(raw, INDONESIAN)).isEqualTo("Teks perangkat: " + raw);
+    assertThat(labels.deviceDetail("Card not present", INDONESIAN))
+        .isEqualTo("Keterangan perangkat: Tidak ada kartu di pembaca chip");
+    assertThat(labels.deviceDetail(raw, Locale.ENGLISH))
+        .startsWith("Device report: The card's chip");
+  }
+
+  @Test
+  void every_pcsc_fault_cetak_knows_is_worded_in_both_languages() {
+    for (String code : Labels.PCSC_FAULTS) {
+      String text = code + ": from the reader";
+      assertThat(labels.deviceDetail(text, INDONESIAN)).as(code).doesNotContain("SCARD_");
+      assertThat(labels.deviceDetail(text, Locale.ENGLISH)).as(code).doesNotContain("SCARD_");
+    }
+  }
+
+  @Test
+  void a_device_text_of_no_known_fault_shows_as_it_came() {
+    assertThat(labels.deviceDetail("no reply to Rst", INDONESIAN))
+        .isEqualTo("Keterangan perangkat: no reply to Rst");
+    assertThat(labels.deviceExplained("no reply to Rst")).isFalse();
+    assertThat(labels.deviceExplained("SCARD_E_SOMETHING_NEW")).isFalse();
+  }
+
   private static ResourceBundleMessageSource bundles() {
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     messages.setBasenames("i18n/messages", "i18n/labels");

@@ -99,6 +99,41 @@ class ApiConventionsTest {
   }
 
   @Test
+  void a_refusal_names_its_dates_as_people_write_them_never_as_iso() throws Exception {
+    String body =
+        "{\"documentNo\":\"BA/MASA-DEPAN/1\",\"documentDate\":\"2099-01-01\",\"quantity\":1}";
+
+    HttpResponse<String> indonesian =
+        send("POST", "/api/offices/32.71/stock/drops", "blanko", body);
+    HttpResponse<String> english =
+        send("POST", "/api/offices/32.71/stock/drops", "blanko", body, "en");
+
+    assertProblem(indonesian, 400, "DOCUMENT_DATE_IN_FUTURE");
+    assertThat(indonesian.body()).contains("1 Jan 2099").doesNotContain("2099-01-01");
+    assertThat(english.body()).contains("1 Jan 2099").doesNotContain("2099-01-01");
+    assertThat(
+            db.fetchCount(db.selectFrom("stock_drop").where("document_no = ?", "BA/MASA-DEPAN/1")))
+        .isZero();
+  }
+
+  @Test
+  void a_loan_of_an_unknown_direction_names_the_choices_in_the_callers_language() throws Exception {
+    String body =
+        "{\"direction\":\"XYZ\",\"counterpartName\":\"Kantor X\",\"documentNo\":\"PJ-API-XYZ\","
+            + "\"quantity\":1}";
+
+    HttpResponse<String> answer = send("POST", "/api/offices/32.71/stock/loans", "blanko", body);
+
+    assertProblem(answer, 400, "INVALID_DIRECTION");
+    assertThat(answer.body())
+        .contains("meminjamkan ke kantor lain")
+        .contains("meminjam dari kantor lain")
+        .doesNotContain("harus LEND atau BORROW");
+    assertThat(db.fetchCount(db.selectFrom("stock_loan").where("document_no = ?", "PJ-API-XYZ")))
+        .isZero();
+  }
+
+  @Test
   void no_credentials_and_a_wrong_password_are_401_problems() throws Exception {
     assertProblem(send("GET", "/api/offices/32.71/printers", null, null), 401, "UNAUTHENTICATED");
     assertProblem(

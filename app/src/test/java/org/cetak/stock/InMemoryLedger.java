@@ -91,8 +91,8 @@ public final class InMemoryLedger implements Ledger {
       if (m.officeId() == officeId && m.from().location().isSource()) {
         sourced.merge(m.item() + ":" + m.from().location(), (long) m.quantity(), Long::sum);
       }
-      if (m.officeId() == officeId && m.to().location() == Location.CENTRE) {
-        sourced.merge(m.item() + ":" + Location.CENTRE, (long) -m.quantity(), Long::sum);
+      if (m.officeId() == officeId && m.to().location().isSource()) {
+        sourced.merge(m.item() + ":" + m.to().location(), (long) -m.quantity(), Long::sum);
       }
     }
     return sourced;

@@ -552,6 +552,81 @@ class StockOperationsTest {
   }
 
   @Test
+  void a_loan_returned_in_part_moves_both_ledgers_back_with_movements_that_name_the_loan() {
+    long bogorVault = f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT));
+    Loan lent =
+        f.lending.lend(
+            bogor.id(),
+            new LoanRequest(Optional.of(depok.id()), "", "PINJAM/2026/KEMBALI", 30),
+            blanko);
+    long depokBorrowed = rec(depok).borrowed();
+    long bogorLent = rec(bogor).lent();
+
+    Loan back =
+        f.lending.giveBack(bogor.id(), lent.id(), new LoanReturn("BAP/KEMBALI/1", 10), blanko);
+
+    assertThat(back.returned()).isEqualTo(10);
+    assertThat(back.outstanding()).isEqualTo(20);
+    assertThat(f.ledger.balance(bogor.id(), Item.BLANK, Place.of(Location.VAULT)))
+        .isEqualTo(bogorVault - 30 + 10);
+    assertThat(rec(bogor).lent()).isEqualTo(bogorLent - 10);
+    assertThat(rec(depok).borrowed()).isEqualTo(depokBorrowed - 10);
+    assertThat(rec(bogor).closes()).isTrue();
+    assertThat(rec(depok).closes()).isTrue();
+    assertThat(
+            f.db.fetchCount(
+                f.db
+                    .selectFrom("stock_movement")
+                    .where("reason = 'LOAN_RETURNED' and reference_kind = 'LOAN'")
+                    .and("reference_id = ?", lent.id())
+                    .and("from_location = 'LENT' and to_location = 'VAULT'")))
+        .isEqualTo(1);
+    assertThat(
+            f.db.fetchCount(
+                f.db
+                    .selectFrom("stock_movement")
+                    .where("reason = 'LOAN_RETURNED' and office_id = ?", depok.id())
+                    .and("from_location = 'VAULT' and to_location = 'BORROWED'")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_return_beyond_what_the_loan_has_out_is_refused_with_nothing_written() {
+    Loan lent =
+        f.lending.lend(
+            bogor.id(),
+            new LoanRequest(Optional.empty(), "Kantor Luar", "PINJAM/2026/LEBIH", 5),
+            blanko);
+    User other = f.user(depok.id(), "gudang-dpk-lain", Role.INVENTORY_MANAGER);
+    f.lending.giveBack(bogor.id(), lent.id(), new LoanReturn("BAP/LEBIH/1", 3), blanko);
+
+    refusedWithNothingWritten(
+        () -> f.lending.giveBack(bogor.id(), lent.id(), new LoanReturn("BAP/LEBIH/2", 3), blanko),
+        "LOAN_RETURN_TOO_LARGE");
+    refusedWithNothingWritten(
+        () -> f.lending.giveBack(depok.id(), lent.id(), new LoanReturn("BAP/LEBIH/3", 1), other),
+        "UNKNOWN_LOAN");
+    assertThat(f.db.fetchValue("select returned from stock_loan where id = " + lent.id()))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void borrowed_blanks_given_back_to_a_lender_outside_cetak_lower_what_was_borrowed() {
+    User gudang = f.user(depok.id(), "gudang-dpk", Role.INVENTORY_MANAGER);
+    Loan borrowed =
+        f.lending.borrow(
+            depok.id(),
+            new LoanRequest(Optional.empty(), "Disdukcapil Kab. Luar", "PINJAM/LUAR/1", 12),
+            gudang);
+    long borrowedBefore = rec(depok).borrowed();
+
+    f.lending.giveBack(depok.id(), borrowed.id(), new LoanReturn("BAP/LUAR/1", 12), gudang);
+
+    assertThat(rec(depok).borrowed()).isEqualTo(borrowedBefore - 12);
+    assertThat(rec(depok).closes()).isTrue();
+  }
+
+  @Test
   void the_database_refuses_to_change_or_delete_a_movement() {
     assertThatThrownBy(() -> f.db.execute("update stock_movement set quantity = 1"))
         .hasMessageContaining("append-only");

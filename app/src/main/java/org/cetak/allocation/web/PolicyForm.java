@@ -152,7 +152,8 @@ public record PolicyForm(
 
   /**
    * The form after one of its buttons that change its shape: {@code addTier}, {@code addRule:T},
-   * {@code removeTier:T}, {@code removeRule:T:R} (indexes from 0); unchanged for anything else.
+   * {@code removeTier:T}, {@code removeRule:T:R}, {@code moveUp:T}, {@code moveDown:T} (indexes
+   * from 0); unchanged for anything else.
    */
   public PolicyForm change(String change) {
     String[] parts = change.split(":", -1);
@@ -171,6 +172,8 @@ public record PolicyForm(
           out.set(t, new Tier(tier.number(), tier.name(), rules));
         }
         case "removeTier" -> out.remove(Integer.parseInt(parts[1]));
+        case "moveUp" -> exchange(out, Integer.parseInt(parts[1]) - 1);
+        case "moveDown" -> exchange(out, Integer.parseInt(parts[1]));
         case "removeRule" -> {
           int t = Integer.parseInt(parts[1]);
           Tier tier = out.get(t);
@@ -187,6 +190,17 @@ public record PolicyForm(
       return this;
     }
     return new PolicyForm(version, dailyCap, urgentReserve, note, out);
+  }
+
+  /**
+   * Exchanges the tiers at {@code upper} and the one below it; each takes the number of the place
+   * it moves to, so the order the numbers give is the order shown.
+   */
+  private static void exchange(List<Tier> tiers, int upper) {
+    Tier above = tiers.get(upper);
+    Tier below = tiers.get(upper + 1);
+    tiers.set(upper, new Tier(above.number(), below.name(), below.rules()));
+    tiers.set(upper + 1, new Tier(below.number(), above.name(), above.rules()));
   }
 
   /**

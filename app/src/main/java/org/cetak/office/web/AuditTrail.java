@@ -75,9 +75,14 @@ public class AuditTrail {
       Locale locale,
       Model model) {
     Page shown = find(office, actor, action, from, to, shownPage(page), locale);
+    long pages = Math.max(1, (shown.total() + PAGE - 1) / PAGE);
+    if (shown.page() > pages) {
+      // a page beyond the last (an old link, a hand-typed number) shows the last one
+      shown = find(office, actor, action, from, to, (int) pages, locale);
+    }
     model.addAttribute("office", office);
     model.addAttribute("trail", shown);
-    model.addAttribute("pages", Math.max(1, (shown.total() + PAGE - 1) / PAGE));
+    model.addAttribute("pages", pages);
     model.addAttribute("actor", actor == null ? "" : actor);
     model.addAttribute("action", action == null ? "" : action);
     model.addAttribute("from", from);

@@ -55,6 +55,32 @@ public final class JooqLoans implements Loans {
   }
 
   @Override
+  public Optional<Loan> lock(long loanId) {
+    return db.selectFrom(STOCK_LOAN)
+        .where(STOCK_LOAN.ID.eq(loanId))
+        .forUpdate()
+        .fetchOptional(JooqLoans::toLoan);
+  }
+
+  @Override
+  public Optional<Loan> lock(long officeId, Loan.Direction direction, String documentNo) {
+    return db.selectFrom(STOCK_LOAN)
+        .where(STOCK_LOAN.OFFICE_ID.eq(officeId))
+        .and(STOCK_LOAN.DIRECTION.eq(direction.name()))
+        .and(STOCK_LOAN.DOCUMENT_NO.eq(documentNo))
+        .forUpdate()
+        .fetchOptional(JooqLoans::toLoan);
+  }
+
+  @Override
+  public void addReturned(long loanId, int quantity) {
+    db.update(STOCK_LOAN)
+        .set(STOCK_LOAN.RETURNED, STOCK_LOAN.RETURNED.plus(quantity))
+        .where(STOCK_LOAN.ID.eq(loanId))
+        .execute();
+  }
+
+  @Override
   public List<Loan> list(long officeId) {
     return db.selectFrom(STOCK_LOAN)
         .where(STOCK_LOAN.OFFICE_ID.eq(officeId))
@@ -71,6 +97,7 @@ public final class JooqLoans implements Loans {
         r.getCounterpartName(),
         r.getDocumentNo(),
         r.getQuantity(),
+        r.getReturned(),
         r.getRecordedBy(),
         r.getRecordedAt().toInstant());
   }

@@ -149,7 +149,7 @@ public class DisposalForms {
               destructions.propose(
                   office.id(),
                   new DestructionProposal(
-                      FormFields.date(form, "date", StockError.DATE_REQUIRED),
+                      FormFields.date(form, "date", "stockpage.date", StockError.DATE_REQUIRED),
                       FormFields.text(form, "place"),
                       witnesses,
                       lines),

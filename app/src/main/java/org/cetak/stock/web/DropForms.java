@@ -76,7 +76,11 @@ public class DropForms {
                   office.id(),
                   new DropRequest(
                       FormFields.text(form, "documentNo"),
-                      FormFields.date(form, "documentDate", StockError.DOCUMENT_DATE_REQUIRED),
+                      FormFields.date(
+                          form,
+                          "documentDate",
+                          "stockpage.documentDate",
+                          StockError.DOCUMENT_DATE_REQUIRED),
                       FormFields.quantity(form),
                       serials),
                   currentUser.get());

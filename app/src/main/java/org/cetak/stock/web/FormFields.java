@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.common.WholeNumbers;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.StockError;
@@ -36,7 +37,12 @@ final class FormFields {
     }
   }
 
-  static LocalDate date(MultiValueMap<String, String> form, String name, StockError missing) {
+  /**
+   * A date field: missing is refused as {@code missing}; a text that is no date (31-02-2026, abc)
+   * as unreadable, naming the field by its {@code label} and the format the form takes.
+   */
+  static LocalDate date(
+      MultiValueMap<String, String> form, String name, String label, StockError missing) {
     String value = FormFields.text(form, name);
     if (value.isEmpty()) {
       throw new DomainException(missing, name + " is required");
@@ -44,7 +50,12 @@ final class FormFields {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new DomainException(missing, name + " is not a date");
+      throw new DomainException(
+          StockError.INVALID_DATE,
+          name + " is not a date",
+          new Field(label),
+          value,
+          new Field("body.expected.date"));
     }
   }
 

@@ -50,7 +50,7 @@ public class LossForm {
               losses.propose(
                   office.id(),
                   new LossReports.Proposal(
-                      FormFields.date(form, "date", StockError.DATE_REQUIRED),
+                      FormFields.date(form, "date", "stockpage.date", StockError.DATE_REQUIRED),
                       forms.place(office, form),
                       FormFields.quantity(form),
                       FormFields.text(form, "circumstances"),

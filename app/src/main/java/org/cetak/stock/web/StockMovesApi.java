@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.common.DomainException;
+import org.cetak.common.Field;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -19,6 +20,7 @@ import org.cetak.stock.DropReversals;
 import org.cetak.stock.Lending;
 import org.cetak.stock.Loan;
 import org.cetak.stock.LoanRequest;
+import org.cetak.stock.LoanReturn;
 import org.cetak.stock.SerialRange;
 import org.cetak.stock.SpoilReason;
 import org.cetak.stock.SpoilRecords;
@@ -216,7 +218,38 @@ public class StockMovesApi {
       return lending.borrow(office.id(), request, currentUser.get());
     }
     throw new DomainException(
-        StockError.INVALID_DIRECTION, "direction must be LEND or BORROW, was " + body.direction());
+        StockError.INVALID_DIRECTION,
+        "direction must be LEND or BORROW, was " + body.direction(),
+        String.valueOf(body.direction()),
+        new Field("stockpage.direction.LEND.api"),
+        new Field("stockpage.direction.BORROW.api"));
+  }
+
+  /** Blanks of a loan coming back: the return's document and how many. */
+  public record LoanReturnBody(String documentNo, Integer quantity) {}
+
+  /**
+   * Records blanks of a loan returned, whole or in part: lent blanks back in the vault, borrowed
+   * blanks back with their lender; an office of this installation on the other side moves too.
+   */
+  @PostMapping("/api/offices/{office}/stock/loans/{loanId}/return")
+  @Allow(Permission.LEND_OR_BORROW)
+  @Operation(summary = "Records blanks of a loan returned, whole or in part")
+  @Refuses({
+    "UNKNOWN_LOAN",
+    "LOAN_RETURN_TOO_LARGE",
+    "INSUFFICIENT_BALANCE",
+    "INVALID_QUANTITY",
+    "QUANTITY_REQUIRED",
+    "DOCUMENT_REQUIRED",
+    "DOCUMENT_NO_TOO_LONG"
+  })
+  public Loan giveBack(Office office, @PathVariable long loanId, @RequestBody LoanReturnBody body) {
+    return lending.giveBack(
+        office.id(),
+        loanId,
+        new LoanReturn(body.documentNo(), required(body.quantity())),
+        currentUser.get());
   }
 
   static int required(Integer quantity) {

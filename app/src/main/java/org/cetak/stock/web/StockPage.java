@@ -28,6 +28,7 @@ import org.cetak.stock.DropReceipts;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerQuery;
+import org.cetak.stock.Loans;
 import org.cetak.stock.Location;
 import org.cetak.stock.LossReport;
 import org.cetak.stock.Losses;
@@ -70,6 +71,7 @@ public class StockPage {
   private final DestructionReports destructions;
   private final Losses losses;
   private final DropReceipts drops;
+  private final Loans loans;
   private final Notices notices;
   private final MessageSource messages;
   private final org.cetak.console.Labels words;
@@ -84,6 +86,7 @@ public class StockPage {
       DestructionReports destructions,
       Losses losses,
       DropReceipts drops,
+      Loans loans,
       Notices notices,
       MessageSource messages,
       org.cetak.console.Labels words) {
@@ -96,6 +99,7 @@ public class StockPage {
     this.destructions = destructions;
     this.losses = losses;
     this.drops = drops;
+    this.loans = loans;
     this.notices = notices;
     this.messages = messages;
     this.words = words;
@@ -142,6 +146,17 @@ public class StockPage {
       String quantity,
       String serials,
       String receivedAt) {}
+
+  /** A loan of blanks to or from another office, with what of it is still out. */
+  public record LoanRow(
+      long id,
+      String documentNo,
+      String direction,
+      String counterpart,
+      String quantity,
+      String returned,
+      int outstanding,
+      String recordedAt) {}
 
   /** A spoil movement still (partly) on the spoiled pile, for the destruction form. */
   public record SpoiledRow(
@@ -250,6 +265,23 @@ public class StockPage {
                         labels.number(d.quantity()),
                         String.join(", ", d.serials().stream().map(Object::toString).toList()),
                         labels.time(d.receivedAt())))
+            .toList());
+    model.addAttribute(
+        "loans",
+        loans.list(officeId).stream()
+            .sorted((a, b) -> Long.compare(b.id(), a.id()))
+            .limit(20)
+            .map(
+                l ->
+                    new LoanRow(
+                        l.id(),
+                        l.documentNo(),
+                        labels.text("stockpage.location." + l.direction().name()),
+                        l.counterpartName(),
+                        labels.number(l.quantity()),
+                        labels.number(l.returned()),
+                        l.outstanding(),
+                        labels.time(l.recordedAt())))
             .toList());
     Map<String, Boolean> may = new HashMap<>();
     for (Permission p :

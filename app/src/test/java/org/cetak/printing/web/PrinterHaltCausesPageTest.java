@@ -53,6 +53,26 @@ class PrinterHaltCausesPageTest {
   @Autowired MessageSource messages;
 
   @Test
+  void a_chip_encoders_pcsc_fault_leads_with_its_indonesian_meaning_and_keeps_the_devices_text()
+      throws Exception {
+    Office office = offices.officeByCode("32.71").orElseThrow();
+    String code = "S" + System.nanoTime() % 10_000;
+    Printer printer =
+        registry.register(
+            office.id(), code, "Printer uji", "Primacy", TestUsers.everyRole(offices));
+    String raw = "SCARD_W_UNRESPONSIVE_CARD: chip 04DD0622A7CFF0 does not answer";
+    jobs.halt(printer.id(), PrinterMode.PAUSED, HaltCause.ENCODER_UNAVAILABLE, raw);
+
+    String page = HtmlUtils.htmlUnescape(DemoHttp.get(port, "/printers", "operator").body());
+
+    assertThat(page)
+        .contains("Keterangan perangkat: Chip kartu tidak menjawab pembaca")
+        .contains("title=\"" + raw + "\"")
+        .contains("Teks perangkat: " + raw)
+        .doesNotContain("Keterangan perangkat: SCARD_W_UNRESPONSIVE_CARD");
+  }
+
+  @Test
   void every_cause_a_station_halts_a_printer_for_reads_in_indonesian_with_the_devices_text()
       throws Exception {
     assertThat(DEVICE_TEXT).containsOnlyKeys(HaltCause.values());
