@@ -119,7 +119,8 @@ public final class Destructions {
                   proposal.place() == null ? "" : proposal.place(),
                   proposal.witnesses(),
                   cards,
-                  by.username());
+                  by.username(),
+                  Signatory.of(by));
           Approval approval =
               approvals.propose(
                   officeId,

@@ -113,7 +113,8 @@ public final class Losses {
                       uid,
                       proposal.serial(),
                       proposal.printJobId()),
-                  by.username());
+                  by.username(),
+                  Signatory.of(by));
           Approval approval =
               approvals.propose(
                   officeId,

@@ -69,7 +69,6 @@ final class StockFixture {
   StockDocuments documents() {
     return new StockDocuments(
         offices,
-        approvals,
         registry,
         RegionTable.shipped(),
         (kind, code) -> {
