@@ -60,8 +60,9 @@ public class ReportConfiguration {
       OfficeDirectory offices,
       Transactions transactions,
       Clock clock,
-      StockDocuments documents) {
-    return new DailyReportArchive(reports, stored, offices, transactions, clock, documents);
+      StockDocuments documents,
+      OfficeZones zones) {
+    return new DailyReportArchive(reports, stored, offices, transactions, clock, documents, zones);
   }
 
   @Bean
