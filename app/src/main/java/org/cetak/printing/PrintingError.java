@@ -4,6 +4,11 @@ import org.cetak.common.ErrorCode;
 
 /** Stable error codes of the print room: jobs, settlements, reprints and the device file. */
 public enum PrintingError implements ErrorCode {
+  /**
+   * The card's chip UID is recorded for another card printed or being printed: this card cannot be
+   * recorded as printed.
+   */
+  CHIP_UID_TAKEN(Kind.CONFLICT),
   /** The card was already picked from the feeder. */
   CARD_WAS_PICKED(Kind.CONFLICT),
   /**

@@ -77,12 +77,15 @@ public final class Settlements {
                               HaltCause.CARD_UNKNOWN,
                               "no node drives the printer, left by node " + node));
                 }
+                refuseChipOfAnotherCard(job, sighting);
                 PrintJob done = steps.settle(transition(job, sighting, who));
                 if (sighting == Sighting.NOWHERE) {
                   reportLost(job, operator);
                 }
                 return new Settled(done, leftBy);
               });
+    } catch (ChipUidTakenException e) {
+      throw chipTaken(open, Optional.empty());
     } catch (StaleJobException e) {
       throw new DomainException(
           PrintingError.JOB_CHANGED,
@@ -102,6 +105,40 @@ public final class Settlements {
             .map(node -> sighting.name() + " left by node " + node)
             .orElse(sighting.name()));
     return settled.job();
+  }
+
+  /**
+   * A card seen in the output hopper is recorded printed with its chip's UID; when that UID is
+   * already recorded for another card printed or being printed (a job written before V171 made the
+   * UID one card's), the settlement is refused and nothing is written: the card goes to the reject
+   * box, as the station does with a chip whose UID repeats.
+   */
+  private void refuseChipOfAnotherCard(PrintJob job, Sighting sighting) {
+    if (sighting != Sighting.IN_OUTPUT_HOPPER
+        || job.resumeStage().orElse(null) != Stage.PRINTING
+        || job.chipUid().isEmpty()) {
+      return;
+    }
+    Optional<Long> holder = jobs.cardWithChip(job.chipUid().get(), job.id());
+    if (holder.isPresent()) {
+      throw chipTaken(job, holder);
+    }
+  }
+
+  private static DomainException chipTaken(PrintJob job, Optional<Long> holder) {
+    String uid = job.chipUid().orElse("");
+    return new DomainException(
+        PrintingError.CHIP_UID_TAKEN,
+        "Print job "
+            + job.id()
+            + " cannot be recorded printed: its chip "
+            + uid
+            + " is recorded for "
+            + holder.map(h -> "the card of print job " + h).orElse("another card")
+            + "; settle it as in the reject box",
+        job.id(),
+        uid,
+        holder.map(String::valueOf).orElse("-"));
   }
 
   private record Settled(PrintJob job, Optional<String> leftBy) {}

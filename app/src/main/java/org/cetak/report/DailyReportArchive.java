@@ -2,6 +2,7 @@ package org.cetak.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -28,6 +29,7 @@ public final class DailyReportArchive {
   private final Transactions transactions;
   private final Clock clock;
   private final StockDocuments documents;
+  private final OfficeZones zones;
 
   /**
    * @param documents the documents as printed: a kept report is an official document and stays as
@@ -39,8 +41,10 @@ public final class DailyReportArchive {
       OfficeDirectory offices,
       Transactions transactions,
       Clock clock,
-      StockDocuments documents) {
+      StockDocuments documents,
+      OfficeZones zones) {
     this.documents = documents;
+    this.zones = zones;
     this.reports = reports;
     this.stored = stored;
     this.offices = offices;
@@ -50,15 +54,15 @@ public final class DailyReportArchive {
 
   /**
    * Keeps every office's report of each ended day not kept yet: from the day after its last kept
-   * report (yesterday when it has none) to yesterday, in WIB.
+   * report (yesterday when it has none) to yesterday, each office's days in its own time zone.
    *
    * @return how many reports were produced
    */
   public int produceEndedDays() {
-    LocalDate yesterday = LocalDate.now(clock.withZone(DailyReports.ZONE)).minusDays(1);
-    LocalDate earliest = yesterday.minusDays(CATCH_UP_DAYS - 1);
     int produced = 0;
     for (Office office : offices.offices()) {
+      LocalDate yesterday = LocalDate.now(clock.withZone(zones.of(office.id()))).minusDays(1);
+      LocalDate earliest = yesterday.minusDays(CATCH_UP_DAYS - 1);
       LocalDate from = stored.lastDay(office.id()).map(last -> last.plusDays(1)).orElse(yesterday);
       if (from.isBefore(earliest)) {
         from = earliest;

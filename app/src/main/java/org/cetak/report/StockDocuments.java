@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.cetak.approval.Approval;
-import org.cetak.approval.Approvals;
 import org.cetak.common.OfficeZones;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -17,17 +15,19 @@ import org.cetak.stock.DailyStockReport;
 import org.cetak.stock.DestructionReport;
 import org.cetak.stock.LossReport;
 import org.cetak.stock.PrinterRegistry;
+import org.cetak.stock.Signatory;
 
 /**
  * The stock's documents as an auditor signs them ({@link StockReportPdf}), filled in from the
- * installation: the office's letterhead, each signatory's full name, NIP and position from their
- * account (the approving supervisor from the approval's decision), the printer a loss happened at,
- * and the time of printing from the clock.
+ * installation: the office's letterhead, the signatories of a destruction or loss report with the
+ * full name, NIP and position they had when they proposed or approved it (kept on the report, so a
+ * report reprints the same after an account changes), the daily report's signatories from the
+ * accounts holding the roles, the printer a loss happened at, and the time of printing from the
+ * clock.
  */
 public final class StockDocuments {
 
   private final OfficeDirectory offices;
-  private final Approvals approvals;
   private final PrinterRegistry printers;
   private final RegionTable regions;
   private final StockReportPdf.Wording words;
@@ -42,14 +42,12 @@ public final class StockDocuments {
    */
   public StockDocuments(
       OfficeDirectory offices,
-      Approvals approvals,
       PrinterRegistry printers,
       RegionTable regions,
       StockReportPdf.Wording words,
       OfficeZones zones,
       Clock clock) {
     this.offices = offices;
-    this.approvals = approvals;
     this.printers = printers;
     this.regions = regions;
     this.words = words;
@@ -73,8 +71,8 @@ public final class StockDocuments {
   public byte[] destruction(Office office, DestructionReport report) {
     return StockReportPdf.destruction(
         report,
-        signatory(report.proposedBy(), "Pengelola Blanko KTP-el"),
-        approver(report.approvalId()),
+        signed(report.proposer(), "Pengelola Blanko KTP-el"),
+        approver(report.approver()),
         printing(office));
   }
 
@@ -89,8 +87,8 @@ public final class StockDocuments {
     return StockReportPdf.loss(
         report,
         at,
-        signatory(report.proposedBy(), "Pengelola Blanko KTP-el"),
-        approver(report.approvalId()),
+        signed(report.proposer(), "Pengelola Blanko KTP-el"),
+        approver(report.approver()),
         printing(office));
   }
 
@@ -114,20 +112,15 @@ public final class StockDocuments {
         words);
   }
 
-  private StockReportPdf.Signatory approver(Optional<Long> approvalId) {
-    return approvalId
-        .flatMap(approvals::byId)
-        .filter(a -> a.status() == Approval.Status.APPROVED)
-        .flatMap(Approval::decidedBy)
-        .map(username -> signatory(username, "Kepala Bidang"))
+  private static StockReportPdf.Signatory approver(Optional<Signatory> approver) {
+    return approver
+        .map(a -> signed(a, "Kepala Bidang"))
         .orElse(StockReportPdf.Signatory.unnamed("Kepala Bidang"));
   }
 
-  private StockReportPdf.Signatory signatory(String username, String usualPosition) {
-    return offices
-        .user(username)
-        .map(u -> signatory(u, usualPosition))
-        .orElse(new StockReportPdf.Signatory(username, "", usualPosition));
+  private static StockReportPdf.Signatory signed(Signatory who, String usualPosition) {
+    return new StockReportPdf.Signatory(
+        who.name(), who.nip(), who.position().isBlank() ? usualPosition : who.position());
   }
 
   private StockReportPdf.Signatory holder(Office office, Role role, String usualPosition) {
@@ -140,9 +133,6 @@ public final class StockDocuments {
   }
 
   private static StockReportPdf.Signatory signatory(User user, String usualPosition) {
-    return new StockReportPdf.Signatory(
-        user.displayName(),
-        user.nip(),
-        user.position().isBlank() ? usualPosition : user.position());
+    return signed(Signatory.of(user), usualPosition);
   }
 }

@@ -51,7 +51,7 @@ public final class DestructionApproval implements ApprovalHandler {
                   card.requestId(),
                   "BA " + report.number())));
     }
-    reports.markDestroyed(report.id());
+    reports.markDestroyed(report.id(), Signatory.of(approver));
   }
 
   @Override

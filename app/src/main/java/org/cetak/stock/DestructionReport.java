@@ -9,6 +9,9 @@ import java.util.Optional;
  * A destruction report (berita acara pemusnahan): numbered per office and year, dated, witnessed,
  * listing each card destroyed. Proposed by one person; the cards move from the spoiled pile to
  * destroyed only when a supervisor approves it.
+ *
+ * @param proposer who proposed it, as they were when they did: the report prints them so
+ * @param approver the supervisor who approved it, as they were then; empty until approved
  */
 public record DestructionReport(
     long id,
@@ -22,7 +25,9 @@ public record DestructionReport(
     String proposedBy,
     Instant proposedAt,
     Optional<Instant> destroyedAt,
-    List<Card> cards) {
+    List<Card> cards,
+    Signatory proposer,
+    Optional<Signatory> approver) {
 
   public enum Status {
     PROPOSED,

@@ -20,7 +20,8 @@ public interface DestructionReports {
       String place,
       List<String> witnesses,
       List<DestructionReport.Card> cards,
-      String proposedBy);
+      String proposedBy,
+      Signatory proposer);
 
   void attachApproval(long reportId, long approvalId);
 
@@ -29,7 +30,8 @@ public interface DestructionReports {
   /** Locks the report until the transaction ends and returns it. */
   Optional<DestructionReport> lock(long reportId);
 
-  void markDestroyed(long reportId);
+  /** The cards are destroyed; the approving supervisor is kept as they signed. */
+  void markDestroyed(long reportId, Signatory approver);
 
   void markRejected(long reportId);
 

@@ -11,6 +11,7 @@ import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
 import org.cetak.common.Field;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Permission;
@@ -30,6 +31,7 @@ public final class Destructions {
   private final Approvals approvals;
   private final Access access;
   private final Transactions transactions;
+  private final OfficeZones zones;
   private final Clock clock;
 
   public Destructions(
@@ -37,7 +39,9 @@ public final class Destructions {
       Approvals approvals,
       Access access,
       Transactions transactions,
+      OfficeZones zones,
       Clock clock) {
+    this.zones = zones;
     this.reports = reports;
     this.clock = clock;
     this.approvals = approvals;
@@ -63,7 +67,7 @@ public final class Destructions {
     if (proposal.date() == null) {
       throw new DomainException(StockError.DATE_REQUIRED, "A destruction report needs its date");
     }
-    LocalDate today = LocalDate.now(clock.withZone(DailyReports.ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(zones.of(officeId)));
     if (proposal.date().isAfter(today)) {
       throw new DomainException(
           StockError.DOCUMENT_DATE_IN_FUTURE,
@@ -119,7 +123,8 @@ public final class Destructions {
                   proposal.place() == null ? "" : proposal.place(),
                   proposal.witnesses(),
                   cards,
-                  by.username());
+                  by.username(),
+                  Signatory.of(by));
           Approval approval =
               approvals.propose(
                   officeId,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.cetak.common.DomainException;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
@@ -32,6 +33,7 @@ public final class DropReceipts {
   private final Transactions transactions;
   private final Supplier<List<DropListener>> dropListeners;
   private final DropLimits limits;
+  private final OfficeZones zones;
   private final Clock clock;
 
   public DropReceipts(
@@ -42,7 +44,9 @@ public final class DropReceipts {
       Transactions transactions,
       Supplier<List<DropListener>> dropListeners,
       DropLimits limits,
+      OfficeZones zones,
       Clock clock) {
+    this.zones = zones;
     this.ledger = ledger;
     this.drops = drops;
     this.access = access;
@@ -56,7 +60,7 @@ public final class DropReceipts {
   /** Receives a drop into the vault and tells every listener. */
   public Drop receive(long officeId, DropRequest request, User by) {
     access.require(by, Permission.RECEIVE_DROP, officeId);
-    validate(request);
+    validate(officeId, request);
     List<SerialRange> serials = request.serials();
     return transactions.inTransaction(
         () -> {
@@ -129,7 +133,7 @@ public final class DropReceipts {
     return drops.list(officeId);
   }
 
-  private void validate(DropRequest request) {
+  private void validate(long officeId, DropRequest request) {
     if (request.documentNo() == null || request.documentNo().isBlank()) {
       throw new DomainException(
           StockError.DOCUMENT_REQUIRED, "A drop needs its hand-over document number");
@@ -150,7 +154,7 @@ public final class DropReceipts {
       throw new DomainException(
           StockError.DOCUMENT_DATE_REQUIRED, "A drop needs its document date");
     }
-    LocalDate today = LocalDate.now(clock.withZone(DailyReports.ZONE));
+    LocalDate today = LocalDate.now(clock.withZone(zones.of(officeId)));
     if (request.documentDate().isAfter(today)) {
       throw new DomainException(
           StockError.DOCUMENT_DATE_IN_FUTURE,

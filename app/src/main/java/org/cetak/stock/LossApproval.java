@@ -46,12 +46,12 @@ public final class LossApproval implements ApprovalHandler {
                 report.chipUid(),
                 Optional.empty(),
                 "BA kehilangan " + report.number() + ": " + report.circumstances())));
-    reports.decide(report.id(), LossReport.Status.LOST);
+    reports.decide(report.id(), LossReport.Status.LOST, Optional.of(Signatory.of(approver)));
   }
 
   @Override
   public void rejected(Approval approval, User approver) {
-    reports.decide(locked(approval).id(), LossReport.Status.REJECTED);
+    reports.decide(locked(approval).id(), LossReport.Status.REJECTED, Optional.empty());
   }
 
   private LossReport locked(Approval approval) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  *     unknown at a printer)
  * @param printJobId the print job whose card went missing, when one did
  * @param found how many of the lost blanks were found again since
+ * @param proposer who proposed it, as they were when they did: the report prints them so
+ * @param approver the second person who approved it, as they were then; empty until approved
  */
 public record LossReport(
     long id,
@@ -29,7 +31,9 @@ public record LossReport(
     Optional<Long> approvalId,
     String proposedBy,
     Instant proposedAt,
-    int found) {
+    int found,
+    Signatory proposer,
+    Optional<Signatory> approver) {
 
   /** Where a loss report stands. */
   public enum Status {

@@ -17,7 +17,7 @@ public interface LossReports {
       Optional<String> serial,
       Optional<Long> printJobId) {}
 
-  LossReport insert(long officeId, Proposal proposal, String proposedBy);
+  LossReport insert(long officeId, Proposal proposal, String proposedBy, Signatory proposer);
 
   void attachApproval(long reportId, long approvalId);
 
@@ -28,7 +28,8 @@ public interface LossReports {
 
   List<LossReport> list(long officeId);
 
-  void decide(long reportId, LossReport.Status status);
+  /** Decides the report; an approval keeps its approver as they signed. */
+  void decide(long reportId, LossReport.Status status, Optional<Signatory> approver);
 
   void addFound(long reportId, int quantity);
 }

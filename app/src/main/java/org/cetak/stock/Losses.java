@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.cetak.common.DomainException;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.office.Access;
 import org.cetak.office.Audit;
@@ -29,6 +30,7 @@ public final class Losses {
   private final Access access;
   private final Audit audit;
   private final Transactions transactions;
+  private final OfficeZones zones;
   private final Clock clock;
 
   public Losses(
@@ -39,7 +41,9 @@ public final class Losses {
       Access access,
       Audit audit,
       Transactions transactions,
+      OfficeZones zones,
       Clock clock) {
+    this.zones = zones;
     this.ledger = ledger;
     this.reports = reports;
     this.printers = printers;
@@ -78,7 +82,7 @@ public final class Losses {
     Optional<String> uid = ChipUid.normalise(proposal.chipUid());
     LocalDate date =
         proposal.date() == null
-            ? LocalDate.now(clock.withZone(DailyReports.ZONE))
+            ? LocalDate.now(clock.withZone(zones.of(officeId)))
             : proposal.date();
     return transactions.inTransaction(
         () -> {
@@ -113,7 +117,8 @@ public final class Losses {
                       uid,
                       proposal.serial(),
                       proposal.printJobId()),
-                  by.username());
+                  by.username(),
+                  Signatory.of(by));
           Approval approval =
               approvals.propose(
                   officeId,

@@ -27,6 +27,7 @@ import org.cetak.stock.DestructionReport;
 import org.cetak.stock.Item;
 import org.cetak.stock.LossReport;
 import org.cetak.stock.Place;
+import org.cetak.stock.Signatory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,7 +177,9 @@ class StockReportPdfTest {
         "blanko",
         Instant.parse("2026-11-30T03:00:00Z"),
         Optional.of(Instant.parse("2026-11-30T06:00:00Z")),
-        cards);
+        cards,
+        new Signatory("blanko", "", ""),
+        Optional.empty());
   }
 
   static LossReport loss() {
@@ -197,7 +200,9 @@ class StockReportPdfTest {
         Optional.of(11L),
         "blanko",
         Instant.parse("2026-11-28T04:00:00Z"),
-        0);
+        0,
+        new Signatory("blanko", "", ""),
+        Optional.empty());
   }
 
   static byte[] dailyPdf() {

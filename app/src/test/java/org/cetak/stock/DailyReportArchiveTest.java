@@ -11,6 +11,7 @@ import org.cetak.db.testing.DatabaseTest;
 import org.cetak.office.Office;
 import org.cetak.office.Role;
 import org.cetak.office.User;
+import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.report.DailyReportArchive;
 import org.cetak.report.StoredDailyReport;
 import org.cetak.report.job.DailyReportJob;
@@ -33,7 +34,14 @@ class DailyReportArchiveTest {
     f = new StockFixture(dataSource);
     stored = new JooqStoredDailyReports(f.db, f.clock);
     archive =
-        new DailyReportArchive(f.daily, stored, f.offices, f.transactions, f.clock, f.documents());
+        new DailyReportArchive(
+            f.daily,
+            stored,
+            f.offices,
+            f.transactions,
+            f.clock,
+            f.documents(),
+            new JooqOfficeZones(f.db));
   }
 
   private LocalDate today() {

@@ -43,15 +43,19 @@ class StockDocumentsTest {
   StockDocumentsTest(DataSource dataSource) {
     f = new StockFixture(dataSource);
     bogor = f.office("32.71", "Disdukcapil Kota Bogor");
-    blanko = f.user(bogor.id(), "dewi.l", Role.INVENTORY_MANAGER);
-    kabid = f.user(bogor.id(), "bambang.h", Role.SUPERVISOR);
+    // signed in after an administrator entered their official details, as the console reads them
     f.offices.setOfficialDetails(
-        blanko.id(), "Dewi Lestari, S.E.", "19850317 201001 2 004", "Pengelola Blanko KTP-el");
+        f.user(bogor.id(), "dewi.l", Role.INVENTORY_MANAGER).id(),
+        "Dewi Lestari, S.E.",
+        "19850317 201001 2 004",
+        "Pengelola Blanko KTP-el");
     f.offices.setOfficialDetails(
-        kabid.id(),
+        f.user(bogor.id(), "bambang.h", Role.SUPERVISOR).id(),
         "Drs. Bambang Hartono, M.Si.",
         "19720805 199803 1 002",
         "Kepala Bidang Pelayanan Pendaftaran Penduduk");
+    blanko = f.offices.user("dewi.l").orElseThrow();
+    kabid = f.offices.user("bambang.h").orElseThrow();
     printer = f.registry.register(bogor.id(), "P2", "Printer 2", "HDP5000", blanko);
     f.receipts.receive(
         bogor.id(),
@@ -176,6 +180,78 @@ class StockDocumentsTest {
         .contains("Dewi Lestari, S.E.")
         .contains("Drs. Bambang Hartono, M.Si.")
         .contains("Disetujui, blanko dicatat hilang");
+  }
+
+  @Test
+  void signed_reports_reprint_with_the_nip_and_position_their_signatories_had_when_they_signed()
+      throws IOException {
+    f.offices.setOfficialDetails(
+        f.user(bogor.id(), "sari.p", Role.INVENTORY_MANAGER).id(),
+        "Sari Puspita, S.E.",
+        "19880412 201101 2 003",
+        "Pengelola Blanko KTP-el");
+    f.offices.setOfficialDetails(
+        f.user(bogor.id(), "agus.k", Role.SUPERVISOR).id(),
+        "Agus Kurniawan, S.H.",
+        "19700101 199503 1 001",
+        "Kepala Bidang Pelayanan");
+    User keeper = f.offices.user("sari.p").orElseThrow();
+    User head = f.offices.user("agus.k").orElseThrow();
+    f.spoils.spoiled(
+        bogor.id(),
+        new SpoilRequest(
+            printer.code(),
+            false,
+            1,
+            SpoilReason.ENCODE_FAIL,
+            Optional.of("04AA0622A7CF01"),
+            Optional.empty(),
+            ""),
+        f.user(bogor.id(), "op-signed", Role.OPERATOR));
+    DestructionReport destruction =
+        f.destructions.propose(
+            bogor.id(),
+            new DestructionProposal(
+                LocalDate.of(2026, 11, 2),
+                "halaman kantor",
+                List.of("Saksi Satu", "Saksi Dua"),
+                List.of(DestructionLine.chip(Item.BLANK, "04AA0622A7CF01"))),
+            keeper);
+    f.approvals.approve(destruction.approvalId().orElseThrow(), head, "");
+    LossReport loss =
+        f.losses.propose(
+            bogor.id(),
+            new LossReports.Proposal(
+                LocalDate.of(2026, 11, 2),
+                Place.feeder(printer.id()),
+                1,
+                "Satu blanko tidak ada di feeder",
+                Optional.empty(),
+                Optional.of("KTP26110000009"),
+                Optional.empty()),
+            keeper);
+    f.approvals.approve(loss.approvalId().orElseThrow(), head, "");
+
+    // both are promoted and given new numbers after they signed
+    f.offices.setOfficialDetails(
+        keeper.id(), "Sari Puspita, S.E., M.M.", "19880412 201101 2 999", "Kepala Seksi");
+    f.offices.setOfficialDetails(
+        head.id(), "Agus Kurniawan, S.H., M.H.", "19700101 199503 1 999", "Sekretaris Dinas");
+
+    for (String text :
+        List.of(
+            text(f.documents().destruction(bogor, f.reports.byId(destruction.id()).orElseThrow())),
+            text(f.documents().loss(bogor, f.losses.report(bogor.id(), loss.id()))))) {
+      assertThat(text)
+          .contains("Sari Puspita, S.E.", "NIP. 19880412 201101 2 003", "Pengelola Blanko KTP-el")
+          .contains("Agus Kurniawan, S.H.", "NIP. 19700101 199503 1 001", "Kepala Bidang Pelayanan")
+          .doesNotContain("M.M.")
+          .doesNotContain("M.H.")
+          .doesNotContain("201101 2 999")
+          .doesNotContain("199503 1 999")
+          .doesNotContain("Kepala Seksi")
+          .doesNotContain("Sekretaris Dinas");
+    }
   }
 
   @Test

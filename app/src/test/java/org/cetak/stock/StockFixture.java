@@ -69,7 +69,6 @@ final class StockFixture {
   StockDocuments documents() {
     return new StockDocuments(
         offices,
-        approvals,
         registry,
         RegionTable.shipped(),
         (kind, code) -> {
@@ -123,15 +122,26 @@ final class StockFixture {
             transactions,
             () -> List.of(listener),
             DropLimits.DEFAULT,
+            new JooqOfficeZones(db),
             clock);
     reversals = new DropReversals(ledger, drops, approvals, access, audit, transactions);
     feeders = new FeederStock(ledger, registry, printer -> FEEDER_CAPACITY, access, transactions);
     spoils = new SpoilRecords(ledger, registry, access, transactions);
     lending = new Lending(ledger, new JooqLoans(db, clock), access, audit, transactions);
     writeOffs = new WriteOffs(ledger, registry, approvals, access);
-    destructions = new Destructions(reports, approvals, access, transactions, clock);
+    destructions =
+        new Destructions(reports, approvals, access, transactions, new JooqOfficeZones(db), clock);
     losses =
-        new Losses(ledger, lossReports, registry, approvals, access, audit, transactions, clock);
+        new Losses(
+            ledger,
+            lossReports,
+            registry,
+            approvals,
+            access,
+            audit,
+            transactions,
+            new JooqOfficeZones(db),
+            clock);
     printRoom = new PrintRoomMoves(ledger, printers, transactions);
     levels = new StockLevels(ledger, office -> reserved, 1000);
     check = new LedgerCheck(ledger);

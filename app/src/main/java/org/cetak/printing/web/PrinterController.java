@@ -173,6 +173,7 @@ public class PrinterController {
     "JOB_CHANGED",
     "SIGHTING_REQUIRED",
     "CONFIRMATION_REQUIRED",
+    "CHIP_UID_TAKEN",
     "NOT_AN_OPERATOR"
   })
   public PrintJob settle(

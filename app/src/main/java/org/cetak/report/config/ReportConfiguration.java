@@ -3,7 +3,6 @@ package org.cetak.report.config;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.TimeZone;
-import org.cetak.approval.Approvals;
 import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.console.Labels;
@@ -39,7 +38,6 @@ public class ReportConfiguration {
   @Bean
   StockDocuments stockDocuments(
       OfficeDirectory offices,
-      Approvals approvals,
       PrinterRegistry printers,
       RegionTable regions,
       Labels labels,
@@ -48,7 +46,6 @@ public class ReportConfiguration {
     Locale indonesian = Locale.forLanguageTag("id");
     return new StockDocuments(
         offices,
-        approvals,
         printers,
         regions,
         (kind, code) -> labels.of(kind, code, indonesian),
@@ -63,8 +60,9 @@ public class ReportConfiguration {
       OfficeDirectory offices,
       Transactions transactions,
       Clock clock,
-      StockDocuments documents) {
-    return new DailyReportArchive(reports, stored, offices, transactions, clock, documents);
+      StockDocuments documents,
+      OfficeZones zones) {
+    return new DailyReportArchive(reports, stored, offices, transactions, clock, documents, zones);
   }
 
   @Bean

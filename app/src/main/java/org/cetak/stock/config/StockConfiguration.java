@@ -127,8 +127,10 @@ public class StockConfiguration {
       Access access,
       Audit audit,
       Transactions transactions,
+      OfficeZones zones,
       Clock clock) {
-    return new Losses(ledger, reports, printers, approvals, access, audit, transactions, clock);
+    return new Losses(
+        ledger, reports, printers, approvals, access, audit, transactions, zones, clock);
   }
 
   @Bean
@@ -151,6 +153,7 @@ public class StockConfiguration {
       Transactions transactions,
       ObjectProvider<DropListener> dropListeners,
       StockProperties properties,
+      OfficeZones zones,
       Clock clock) {
     return new DropReceipts(
         ledger,
@@ -160,6 +163,7 @@ public class StockConfiguration {
         transactions,
         () -> dropListeners.orderedStream().toList(),
         properties.dropLimits(),
+        zones,
         clock);
   }
 
@@ -203,8 +207,9 @@ public class StockConfiguration {
       Approvals approvals,
       Access access,
       Transactions transactions,
+      OfficeZones zones,
       Clock clock) {
-    return new Destructions(reports, approvals, access, transactions, clock);
+    return new Destructions(reports, approvals, access, transactions, zones, clock);
   }
 
   @Bean

@@ -17,6 +17,7 @@ import org.cetak.stock.DestructionReport;
 import org.cetak.stock.DestructionReports;
 import org.cetak.stock.Item;
 import org.cetak.stock.Location;
+import org.cetak.stock.Signatory;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -98,7 +99,8 @@ public final class JooqDestructionReports implements DestructionReports {
       String place,
       List<String> witnesses,
       List<DestructionReport.Card> cards,
-      String proposedBy) {
+      String proposedBy,
+      Signatory proposer) {
     NumberedReportTable.ReportNumber number = reports.next(officeId, date.getYear());
     DestructionReportRecord row =
         db.insertInto(DESTRUCTION_REPORT)
@@ -111,6 +113,9 @@ public final class JooqDestructionReports implements DestructionReports {
             .set(DESTRUCTION_REPORT.WITNESSES, String.join("\n", witnesses))
             .set(DESTRUCTION_REPORT.STATUS, DestructionReport.Status.PROPOSED.name())
             .set(DESTRUCTION_REPORT.PROPOSED_BY, proposedBy)
+            .set(DESTRUCTION_REPORT.PROPOSER_NAME, proposer.name())
+            .set(DESTRUCTION_REPORT.PROPOSER_NIP, proposer.nip())
+            .set(DESTRUCTION_REPORT.PROPOSER_POSITION, proposer.position())
             .set(DESTRUCTION_REPORT.PROPOSED_AT, OffsetDateTime.now(clock))
             .returning()
             .fetchSingle();
@@ -144,8 +149,11 @@ public final class JooqDestructionReports implements DestructionReports {
   }
 
   @Override
-  public void markDestroyed(long reportId) {
+  public void markDestroyed(long reportId, Signatory approver) {
     db.update(DESTRUCTION_REPORT)
+        .set(DESTRUCTION_REPORT.APPROVER_NAME, approver.name())
+        .set(DESTRUCTION_REPORT.APPROVER_NIP, approver.nip())
+        .set(DESTRUCTION_REPORT.APPROVER_POSITION, approver.position())
         .set(DESTRUCTION_REPORT.STATUS, DestructionReport.Status.DESTROYED.name())
         .set(DESTRUCTION_REPORT.DESTROYED_AT, OffsetDateTime.now(clock))
         .where(DESTRUCTION_REPORT.ID.eq(reportId))
@@ -183,7 +191,10 @@ public final class JooqDestructionReports implements DestructionReports {
         r.getProposedBy(),
         r.getProposedAt().toInstant(),
         Optional.ofNullable(r.getDestroyedAt()).map(OffsetDateTime::toInstant),
-        cards);
+        cards,
+        new Signatory(r.getProposerName(), r.getProposerNip(), r.getProposerPosition()),
+        Optional.ofNullable(r.getApproverName())
+            .map(name -> new Signatory(name, r.getApproverNip(), r.getApproverPosition())));
   }
 
   private static DestructionReport.Card toCard(DestructionItemRecord r) {

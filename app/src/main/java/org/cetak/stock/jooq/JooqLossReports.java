@@ -11,6 +11,7 @@ import org.cetak.stock.Location;
 import org.cetak.stock.LossReport;
 import org.cetak.stock.LossReports;
 import org.cetak.stock.Place;
+import org.cetak.stock.Signatory;
 import org.jooq.DSLContext;
 
 /** Loss reports in PostgreSQL, numbered {@code BAK/<office>/<year>/<seq>} without gaps. */
@@ -36,7 +37,8 @@ public final class JooqLossReports implements LossReports {
   }
 
   @Override
-  public LossReport insert(long officeId, Proposal proposal, String proposedBy) {
+  public LossReport insert(
+      long officeId, Proposal proposal, String proposedBy, Signatory proposer) {
     NumberedReportTable.ReportNumber number = reports.next(officeId, proposal.date().getYear());
     LossReportRecord row =
         db.insertInto(LOSS_REPORT)
@@ -54,6 +56,9 @@ public final class JooqLossReports implements LossReports {
             .set(LOSS_REPORT.PRINT_JOB_ID, proposal.printJobId().orElse(null))
             .set(LOSS_REPORT.STATUS, LossReport.Status.PROPOSED.name())
             .set(LOSS_REPORT.PROPOSED_BY, proposedBy)
+            .set(LOSS_REPORT.PROPOSER_NAME, proposer.name())
+            .set(LOSS_REPORT.PROPOSER_NIP, proposer.nip())
+            .set(LOSS_REPORT.PROPOSER_POSITION, proposer.position())
             .set(LOSS_REPORT.PROPOSED_AT, OffsetDateTime.now(clock))
             .returning()
             .fetchSingle();
@@ -81,9 +86,12 @@ public final class JooqLossReports implements LossReports {
   }
 
   @Override
-  public void decide(long reportId, LossReport.Status status) {
+  public void decide(long reportId, LossReport.Status status, Optional<Signatory> approver) {
     db.update(LOSS_REPORT)
         .set(LOSS_REPORT.STATUS, status.name())
+        .set(LOSS_REPORT.APPROVER_NAME, approver.map(Signatory::name).orElse(null))
+        .set(LOSS_REPORT.APPROVER_NIP, approver.map(Signatory::nip).orElse(null))
+        .set(LOSS_REPORT.APPROVER_POSITION, approver.map(Signatory::position).orElse(null))
         .set(LOSS_REPORT.DECIDED_AT, OffsetDateTime.now(clock))
         .where(LOSS_REPORT.ID.eq(reportId))
         .execute();
@@ -113,6 +121,9 @@ public final class JooqLossReports implements LossReports {
         Optional.ofNullable(r.getApprovalId()),
         r.getProposedBy(),
         r.getProposedAt().toInstant(),
-        r.getFoundQuantity());
+        r.getFoundQuantity(),
+        new Signatory(r.getProposerName(), r.getProposerNip(), r.getProposerPosition()),
+        Optional.ofNullable(r.getApproverName())
+            .map(name -> new Signatory(name, r.getApproverNip(), r.getApproverPosition())));
   }
 }
