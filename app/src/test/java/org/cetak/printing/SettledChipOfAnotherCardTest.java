@@ -89,7 +89,9 @@ class SettledChipOfAnotherCardTest {
     steps.apply(StepTransitions.printed(first, Optional.of(at(CardPosition.NONE))));
     PrintJob written =
         steps.chipWritten(parked(steps, printer), other, at(CardPosition.CONTACTLESS));
-    PrintJob unknown = steps.apply(StepTransitions.toUnknown(written, "printer did not answer"));
+    PrintJob unknown =
+        steps.apply(
+            StepTransitions.toUnknown(written, HaltCause.NOT_ANSWERING, "printer did not answer"));
     // as a restarted demo's printer wrote it before V171: the second card with the first's UID
     db.execute("drop index uq_print_job_chip_uid");
     db.execute("update print_job set chip_uid = ? where id = ?", uid, unknown.id());
