@@ -249,8 +249,8 @@ final class InMemoryPrintRoom {
     }
 
     @Override
-    public Optional<FirstCard> proposedFirstCard(long approvalId) {
-      return Optional.empty();
+    public Map<Long, FirstCard> proposedFirstCards(java.util.Collection<Long> approvalIds) {
+      return Map.of();
     }
 
     @Override

@@ -113,8 +113,8 @@ class PreparingCardSupplyTest {
         }
 
         @Override
-        public Optional<FirstCard> proposedFirstCard(long approvalId) {
-          return Optional.empty();
+        public Map<Long, FirstCard> proposedFirstCards(java.util.Collection<Long> approvalIds) {
+          return Map.of();
         }
 
         @Override
