@@ -86,7 +86,7 @@ final class InMemoryPrintRoom {
             jobs,
             new PrintRoomLedger(ledger, printers),
             new Requests(),
-            card -> outbox.putIfAbsent(card.printJobId(), card),
+            (card, awaitingCheck) -> outbox.putIfAbsent(card.printJobId(), card),
             org.cetak.quality.CheckQueue.none(),
             new NoGrants(),
             direct,
