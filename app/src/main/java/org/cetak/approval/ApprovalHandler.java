@@ -1,5 +1,8 @@
 package org.cetak.approval;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cetak.office.User;
 
@@ -19,5 +22,17 @@ public interface ApprovalHandler {
   /** What the proposal carries for the supervisor to read before deciding, if anything. */
   default Optional<ApprovalDetail> detail(Approval approval) {
     return Optional.empty();
+  }
+
+  /**
+   * {@link #detail} of each of these approvals of this kind that carries one, by approval; a
+   * handler that reads its details overrides it to read them all at once.
+   */
+  default Map<Long, ApprovalDetail> details(List<Approval> approvals) {
+    Map<Long, ApprovalDetail> details = new HashMap<>();
+    for (Approval approval : approvals) {
+      detail(approval).ifPresent(d -> details.put(approval.id(), d));
+    }
+    return details;
   }
 }

@@ -1,5 +1,6 @@
 package org.cetak.approval;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -110,6 +111,22 @@ public final class Approvals {
   public Optional<ApprovalDetail> detail(Approval approval) {
     ApprovalHandler handler = handlers.get(approval.kind());
     return handler == null ? Optional.empty() : handler.detail(approval);
+  }
+
+  /**
+   * {@link #detail} of each of these approvals that carries one, by approval: one read per kind of
+   * approval listed, whatever their number.
+   */
+  public Map<Long, ApprovalDetail> details(List<Approval> approvals) {
+    Map<String, List<Approval>> byKind = new HashMap<>();
+    for (Approval approval : approvals) {
+      if (handlers.containsKey(approval.kind())) {
+        byKind.computeIfAbsent(approval.kind(), k -> new ArrayList<>()).add(approval);
+      }
+    }
+    Map<Long, ApprovalDetail> details = new HashMap<>();
+    byKind.forEach((kind, ofKind) -> details.putAll(handlers.get(kind).details(ofKind)));
+    return details;
   }
 
   private Approval decide(long approvalId, User approver, String note, Approval.Status decision) {

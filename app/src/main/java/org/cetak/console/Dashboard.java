@@ -168,7 +168,7 @@ public final class Dashboard {
                   reserved,
                   levels.reorderThreshold(),
                   reorder,
-                  reports.daysOfStockLeft(office.id(), today, reserved),
+                  reports.daysOfStockLeft(office.id(), today, zone, reserved),
                   allocation.expectedDrop(office.id(), today)));
       if (reorder) {
         alerts.add(new Alert("REORDER", Permission.SEE_STOCK, "", usable));

@@ -15,10 +15,11 @@ import org.cetak.office.User;
  * Residents' notices (pemberitahuan SMS): written when a card becomes collectable, resent when an
  * officer asks, listed for the console, and the office's templates and settings.
  *
- * <p>The one place a notice is written is {@link #cardCollectable}. By default the print station
- * calls it, through {@link #cardPrinted}, in the transaction that marks the card printed. An office
- * that checks each card before release sets {@link CollectableWhen#QUALITY_CHECKED}: printing then
- * writes nothing and the quality check calls {@link #cardCollectable} when the card passes.
+ * <p>The one place a notice is written is {@link #cardCollectable}. Where the office's cards are
+ * collectable at print ({@link CollectableWhen#PRINTED}) the print station calls it, through the
+ * {@link Outbox}, in the transaction that marks the card printed. An office that checks each card
+ * before release sets {@link CollectableWhen#QUALITY_CHECKED}: printing then writes nothing and the
+ * quality check calls {@link #cardCollectable} when the card passes.
  */
 public final class Notices {
 
@@ -41,17 +42,6 @@ public final class Notices {
     @Override
     public String toString() {
       return "CollectableCard[request " + requestId + " job " + printJobId + "]";
-    }
-  }
-
-  /**
-   * The print station's call, inside the transaction that marks the card printed: the card is
-   * collectable now unless its office waits for the quality check.
-   */
-  public void cardPrinted(CollectableCard card) {
-    NoticeSettings settings = store.settings(card.officeId());
-    if (settings.collectableWhen() == CollectableWhen.PRINTED) {
-      collectable(card, settings);
     }
   }
 

@@ -8,10 +8,14 @@ import org.cetak.common.Masking;
 public interface Outbox {
 
   /**
-   * Queues the pickup SMS (when the resident gave a valid phone) and the printed status for the
-   * centre. Once per print job: a second call for the same job changes nothing.
+   * Queues the pickup SMS (when the resident gave a valid phone) unless the card waits for the
+   * quality check, and the printed status for the centre. Once per print job: a second call for the
+   * same job changes nothing.
+   *
+   * @param awaitingCheck whether the office checks its cards before release, as the caller read the
+   *     office's switch in this transaction (it holds unchanged until the transaction ends)
    */
-  void cardPrinted(PrintedCard card);
+  void cardPrinted(PrintedCard card, boolean awaitingCheck);
 
   /** What the outboxes need to know of a printed card. */
   record PrintedCard(

@@ -1,5 +1,9 @@
 package org.cetak.printing;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -69,8 +73,11 @@ public final class Reprints implements ApprovalHandler {
     /** Keeps the first card's outcome proposed with a reprint until the reprint is decided. */
     void proposeFirstCard(long approvalId, FirstCard card);
 
-    /** The first card's outcome proposed with the reprint of this approval, if any. */
-    Optional<FirstCard> proposedFirstCard(long approvalId);
+    /**
+     * The first card's outcome proposed with the reprint of each of these approvals that has one,
+     * by approval, in one read whatever their number.
+     */
+    Map<Long, FirstCard> proposedFirstCards(Collection<Long> approvalIds);
 
     /** Records the first card's outcome on the grant, with the ledger movement that booked it. */
     void recordFirstCard(long grantId, FirstCard card, long movementId, String by);
@@ -287,9 +294,10 @@ public final class Reprints implements ApprovalHandler {
   public void approved(Approval approval, User approver) {
     long requestId = approval.subjectId().orElseThrow();
     store.grant(approval.officeId(), requestId, approval.id(), approval.payload());
-    store
-        .proposedFirstCard(approval.id())
-        .ifPresent(card -> recordFirstCard(approval.officeId(), requestId, card, approver));
+    FirstCard proposed = store.proposedFirstCards(List.of(approval.id())).get(approval.id());
+    if (proposed != null) {
+      recordFirstCard(approval.officeId(), requestId, proposed, approver);
+    }
   }
 
   /**
@@ -299,25 +307,36 @@ public final class Reprints implements ApprovalHandler {
    */
   @Override
   public Optional<ApprovalDetail> detail(Approval approval) {
-    Optional<FirstCard> proposed = store.proposedFirstCard(approval.id());
-    if (proposed.isEmpty()) {
-      return Optional.of(ApprovalDetail.of("approval.firstCard.missing"));
+    return Optional.ofNullable(details(List.of(approval)).get(approval.id()));
+  }
+
+  /** {@link #detail} of each approval, the proposed first cards read in one statement. */
+  @Override
+  public Map<Long, ApprovalDetail> details(List<Approval> approvals) {
+    Map<Long, FirstCard> proposed =
+        store.proposedFirstCards(approvals.stream().map(Approval::id).toList());
+    Map<Long, ApprovalDetail> details = new HashMap<>();
+    for (Approval approval : approvals) {
+      details.put(approval.id(), detail(proposed.get(approval.id())));
     }
-    FirstCard card = proposed.get();
+    return details;
+  }
+
+  private static ApprovalDetail detail(FirstCard card) {
+    if (card == null) {
+      return ApprovalDetail.of("approval.firstCard.missing");
+    }
     if (card.outcome() == FirstCard.Outcome.LOST) {
-      return Optional.of(
-          ApprovalDetail.of("approval.firstCard.LOST", card.policeReportNo().orElse("-")));
+      return ApprovalDetail.of("approval.firstCard.LOST", card.policeReportNo().orElse("-"));
     }
     if (card.chipUid().isPresent()) {
-      return Optional.of(
-          ApprovalDetail.of(
-              "approval.firstCard.SPOILED.uid", ChipUid.normalise(card.chipUid()).orElseThrow()));
+      return ApprovalDetail.of(
+          "approval.firstCard.SPOILED.uid", ChipUid.normalise(card.chipUid()).orElseThrow());
     }
     if (card.serial().isPresent()) {
-      return Optional.of(
-          ApprovalDetail.of("approval.firstCard.SPOILED.serial", card.serial().get()));
+      return ApprovalDetail.of("approval.firstCard.SPOILED.serial", card.serial().get());
     }
-    return Optional.of(ApprovalDetail.of("approval.firstCard.SPOILED"));
+    return ApprovalDetail.of("approval.firstCard.SPOILED");
   }
 
   @Override

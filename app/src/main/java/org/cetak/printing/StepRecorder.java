@@ -158,7 +158,7 @@ public final class StepRecorder {
                 resident.phone(),
                 uid,
                 clock.instant());
-        outbox.cardPrinted(card);
+        outbox.cardPrinted(card, awaitingCheck);
         if (awaitingCheck) {
           checks.awaitCheck(card);
         }

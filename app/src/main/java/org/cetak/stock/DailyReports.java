@@ -94,12 +94,15 @@ public final class DailyReports {
    * aggregates, whatever the size of the day): the dashboard's figure.
    */
   public OptionalDouble daysOfStockLeft(long officeId, LocalDate day) {
-    return daysOfStockLeft(officeId, day, levels.reserved(officeId));
+    return daysOfStockLeft(officeId, day, zones.of(officeId), levels.reserved(officeId));
   }
 
-  /** As {@link #daysOfStockLeft(long, LocalDate)} with the blanks reserved now already read. */
-  public OptionalDouble daysOfStockLeft(long officeId, LocalDate day, long reserved) {
-    Instant end = day.plusDays(1).atStartOfDay(zones.of(officeId)).toInstant();
+  /**
+   * As {@link #daysOfStockLeft(long, LocalDate)} with the office's time zone and the blanks
+   * reserved now already read.
+   */
+  public OptionalDouble daysOfStockLeft(long officeId, LocalDate day, ZoneId zone, long reserved) {
+    Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
     long used = usedInWindow(officeId, end);
     return used == 0
         ? OptionalDouble.empty()

@@ -46,6 +46,24 @@ class DashboardReadsHttpTest {
   @Autowired Ledger ledger;
   @Autowired Clock clock;
 
+  /**
+   * The statements a dashboard view always sends for the operator with reprints awaiting approval,
+   * whatever the office's printers and the number of approvals.
+   */
+  private static final int EXPECTED = 19;
+
+  /**
+   * What a view reads only when the shared office's data asks for it: the masked NIK of the cards
+   * being printed, the sums until the end of the day (blanks used in the last 14 days) and the
+   * priority policy's rules and tiers (a policy that has them).
+   */
+  private static final List<String> DEPENDING_ON_DATA =
+      List.of(
+          "\"print_request\".\"nik\"",
+          "\"part\".\"item\"",
+          "from \"priority_rule\"",
+          "from \"priority_tier\"");
+
   private Office office;
 
   @BeforeEach
@@ -68,6 +86,63 @@ class DashboardReadsHttpTest {
     List<String> after = statements(operator);
 
     assertThat(after).as("statements of one view: %s", after).hasSameSizeAs(before);
+  }
+
+  @Test
+  void a_dashboard_view_sends_the_same_statements_however_many_reprints_await_approval()
+      throws Exception {
+    ConsoleSession operator = ConsoleSession.signIn(port, "operator", "cetak-demo");
+    List<Long> proposed = new ArrayList<>();
+    try {
+      proposed.add(proposeReprint(true));
+      operator.get("/");
+      List<String> one = statements(operator);
+      for (int i = 0; i < 4; i++) {
+        proposed.add(proposeReprint(i % 2 == 1));
+      }
+      List<String> five = statements(operator);
+
+      assertThat(five).as("statements of one view: %s", five).hasSameSizeAs(one);
+      assertThat(five.stream().filter(q -> q.contains("reprint_first_card_proposal")))
+          .as("the pending reprints' first cards")
+          .hasSize(1);
+      assertThat(operator.get("/").body())
+          .as("each reprint's first card worded from the one read")
+          .contains("PR-D-" + proposed.get(proposed.size() - 1));
+      assertThat(five.stream().filter(q -> q.startsWith("select \"office\".\"time_zone\" from")))
+          .as("the office's time zone")
+          .hasSize(1);
+      assertThat(five.stream().filter(q -> DEPENDING_ON_DATA.stream().noneMatch(q::contains)))
+          .as("statements of one view but those depending on the shared office's data: %s", five)
+          .hasSize(EXPECTED);
+    } finally {
+      db.execute(
+          "delete from reprint_first_card_proposal where approval_id = any(?)",
+          (Object) proposed.toArray(Long[]::new));
+      db.execute("delete from approval where id = any(?)", (Object) proposed.toArray(Long[]::new));
+    }
+  }
+
+  /**
+   * A reprint proposed in the demo office and not decided yet, with its first card lost (and a
+   * police report numbered after the approval) or not entered; its approval's id.
+   */
+  private long proposeReprint(boolean lost) {
+    long approval =
+        db.fetchSingle(
+                "insert into approval (office_id, kind, summary, payload, status, proposed_by,"
+                    + " proposed_at) values (?, 'REPRINT', 'Cetak ulang', 'rusak', 'PROPOSED',"
+                    + " 'operator', now()) returning id",
+                office.id())
+            .get(0, Long.class);
+    if (lost) {
+      db.execute(
+          "insert into reprint_first_card_proposal (approval_id, outcome, police_report_no)"
+              + " values (?, 'LOST', ?)",
+          approval,
+          "PR-D-" + approval);
+    }
+    return approval;
   }
 
   @Test

@@ -111,7 +111,11 @@ class CentreOutageTest {
       if (now.getEpochSecond() % 1800 == 0) {
         cards++;
         long request = cards;
-        f.transactions.run(() -> outbox.cardPrinted(card(request, now)));
+        f.transactions.run(
+            () ->
+                outbox.cardPrinted(
+                    card(request, now),
+                    org.cetak.support.PrintedJobs.checksCards(f.db, f.office.id())));
         if (request % 3 == 0) {
           handOverDue.put(request, now.plus(Duration.ofHours(5)));
         }

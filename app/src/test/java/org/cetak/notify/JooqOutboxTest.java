@@ -111,8 +111,8 @@ class JooqOutboxTest {
   void printed_card_queues_one_sms_and_one_status_row_even_when_told_twice() {
     JooqOutbox outbox = new JooqOutbox(db, clock, notices());
     Outbox.PrintedCard card = card(1, Optional.of("+6281234567890"));
-    outbox.cardPrinted(card);
-    outbox.cardPrinted(card);
+    outbox.cardPrinted(card, false);
+    outbox.cardPrinted(card, false);
 
     String job = "print_job_id = " + card.printJobId();
     assertThat(db.fetchCount(DSL.table("sms_outbox").where(job))).isEqualTo(1);
@@ -128,7 +128,7 @@ class JooqOutboxTest {
   void no_sms_without_a_valid_phone_only_a_visible_mark_but_the_centre_still_hears_of_it() {
     JooqOutbox outbox = new JooqOutbox(db, clock, notices());
     Outbox.PrintedCard card = card(2, Optional.empty());
-    outbox.cardPrinted(card);
+    outbox.cardPrinted(card, false);
 
     String job = "print_job_id = " + card.printJobId();
     assertThat(db.fetchValue("select status from sms_outbox where " + job)).isEqualTo("NO_PHONE");

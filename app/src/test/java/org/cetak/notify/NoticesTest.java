@@ -29,8 +29,8 @@ class NoticesTest {
         new Notices.CollectableCard(
             f.bogor, siti.requestId(), f.job(f.bogor, siti.requestId()), siti.name(), siti.phone());
 
-    f.notices.cardPrinted(card);
-    f.notices.cardPrinted(card);
+    f.notices.cardCollectable(card);
+    f.notices.cardCollectable(card);
 
     assertThat(f.store.lockNoticesOf(siti.requestId()))
         .singleElement()

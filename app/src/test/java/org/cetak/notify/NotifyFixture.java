@@ -187,12 +187,17 @@ final class NotifyFixture {
     return new Resident(id, nik, kk, "1990-08-05", address, name, phone);
   }
 
-  /** The print station's call for a freshly printed card of this resident: a new print job. */
+  /**
+   * What the print station does for a freshly printed card of this resident (a new print job): its
+   * notice, unless the office waits for the quality check.
+   */
   Notice cardPrinted(long office, Resident resident) {
     long job = job(office, resident.requestId());
-    notices.cardPrinted(
-        new Notices.CollectableCard(
-            office, resident.requestId(), job, resident.name(), resident.phone()));
+    if (!org.cetak.support.PrintedJobs.checksCards(db, office)) {
+      notices.cardCollectable(
+          new Notices.CollectableCard(
+              office, resident.requestId(), job, resident.name(), resident.phone()));
+    }
     return store.list(office, Optional.empty(), 1000).stream()
         .filter(n -> n.printJobId() == job)
         .findFirst()

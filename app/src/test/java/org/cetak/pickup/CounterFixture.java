@@ -171,7 +171,8 @@ public final class CounterFixture {
                     resident.name(),
                     resident.phone(),
                     uid,
-                    f.clock.instant())));
+                    f.clock.instant()),
+                org.cetak.support.PrintedJobs.checksCards(f.db, f.office.id())));
     return request;
   }
 

@@ -86,7 +86,7 @@ final class InMemoryPrintRoom {
             jobs,
             new PrintRoomLedger(ledger, printers),
             new Requests(),
-            card -> outbox.putIfAbsent(card.printJobId(), card),
+            (card, awaitingCheck) -> outbox.putIfAbsent(card.printJobId(), card),
             org.cetak.quality.CheckQueue.none(),
             new NoGrants(),
             direct,
@@ -249,8 +249,8 @@ final class InMemoryPrintRoom {
     }
 
     @Override
-    public Optional<FirstCard> proposedFirstCard(long approvalId) {
-      return Optional.empty();
+    public Map<Long, FirstCard> proposedFirstCards(java.util.Collection<Long> approvalIds) {
+      return Map.of();
     }
 
     @Override

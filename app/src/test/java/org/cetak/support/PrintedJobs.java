@@ -10,6 +10,19 @@ public final class PrintedJobs {
 
   private PrintedJobs() {}
 
+  /**
+   * Whether the office's printed cards wait for the quality check (its notice setting {@code
+   * collectable_when}, QUALITY_CHECKED when it keeps none), as the print station reads it before it
+   * tells the outbox of a printed card.
+   */
+  public static boolean checksCards(DSLContext db, long officeId) {
+    return db.fetchOptional(
+            "select collectable_when from notice_settings where office_id = ?", officeId)
+        .map(r -> r.get(0, String.class))
+        .orElse("QUALITY_CHECKED")
+        .equals("QUALITY_CHECKED");
+  }
+
   /** A printed job for the request on a printer of its own (a reprint's when one exists). */
   public static long insert(DSLContext db, long officeId, long requestId) {
     long printer =

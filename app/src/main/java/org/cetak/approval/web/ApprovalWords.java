@@ -1,6 +1,9 @@
 package org.cetak.approval.web;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.cetak.approval.Approval;
 import org.cetak.approval.Approvals;
 import org.springframework.context.MessageSource;
@@ -9,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a proposal carries for the supervisor who decides it, worded for the console's approval
- * lists ({@code @approvalWords.detail(a)}) and the decision's confirmation; empty when it carries
- * nothing.
+ * lists ({@code @approvalWords.details(list)}, read at once for the whole list) and the decision's
+ * confirmation; empty when it carries nothing.
  */
 @Component("approvalWords")
 public class ApprovalWords {
@@ -23,12 +26,22 @@ public class ApprovalWords {
     this.messages = messages;
   }
 
-  /** The approval's detail in the reader's language, or "". */
-  public String detail(Approval approval) {
-    return detail(approval, LocaleContextHolder.getLocale());
+  /**
+   * The detail of each of these approvals that carries one, in the reader's language, by approval
+   * id: one read per kind of approval, whatever their number.
+   */
+  public Map<Long, String> details(List<Approval> list) {
+    Locale locale = LocaleContextHolder.getLocale();
+    Map<Long, String> worded = new HashMap<>();
+    approvals
+        .details(list)
+        .forEach(
+            (id, d) ->
+                worded.put(id, messages.getMessage(d.key(), d.args().toArray(), d.key(), locale)));
+    return worded;
   }
 
-  /** The same in a given language. */
+  /** The approval's detail in a given language, or "". */
   public String detail(Approval approval, Locale locale) {
     return approvals
         .detail(approval)

@@ -11,8 +11,8 @@ import org.jooq.DSLContext;
 
 /**
  * The outboxes in PostgreSQL: the printed status for the centre in {@code status_outbox}, and the
- * resident's notice through {@link Notices#cardPrinted} (which writes it unless the office waits
- * for the quality check).
+ * resident's notice through {@link Notices#cardCollectable} unless the card waits for the quality
+ * check.
  */
 public final class JooqOutbox implements Outbox {
 
@@ -27,15 +27,17 @@ public final class JooqOutbox implements Outbox {
   }
 
   @Override
-  public void cardPrinted(PrintedCard card) {
+  public void cardPrinted(PrintedCard card, boolean awaitingCheck) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    notices.cardPrinted(
-        new Notices.CollectableCard(
-            card.officeId(),
-            card.requestId(),
-            card.printJobId(),
-            card.residentName(),
-            card.phone()));
+    if (!awaitingCheck) {
+      notices.cardCollectable(
+          new Notices.CollectableCard(
+              card.officeId(),
+              card.requestId(),
+              card.printJobId(),
+              card.residentName(),
+              card.phone()));
+    }
     db.insertInto(STATUS_OUTBOX)
         .set(STATUS_OUTBOX.OFFICE_ID, card.officeId())
         .set(STATUS_OUTBOX.REQUEST_ID, card.requestId())

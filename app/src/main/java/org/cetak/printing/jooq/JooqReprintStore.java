@@ -7,6 +7,9 @@ import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cetak.intake.RequestStatus;
@@ -157,15 +160,22 @@ public final class JooqReprintStore implements Reprints.Store {
   }
 
   @Override
-  public Optional<FirstCard> proposedFirstCard(long approvalId) {
-    return db.selectFrom(REPRINT_FIRST_CARD_PROPOSAL)
-        .where(REPRINT_FIRST_CARD_PROPOSAL.APPROVAL_ID.eq(approvalId))
-        .fetchOptional(
+  public Map<Long, FirstCard> proposedFirstCards(Collection<Long> approvalIds) {
+    if (approvalIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, FirstCard> cards = new HashMap<>();
+    db.selectFrom(REPRINT_FIRST_CARD_PROPOSAL)
+        .where(REPRINT_FIRST_CARD_PROPOSAL.APPROVAL_ID.in(approvalIds))
+        .forEach(
             r ->
-                new FirstCard(
-                    FirstCard.Outcome.valueOf(r.getOutcome()),
-                    Optional.ofNullable(r.getChipUid()),
-                    Optional.ofNullable(r.getSerial()),
-                    Optional.ofNullable(r.getPoliceReportNo())));
+                cards.put(
+                    r.getApprovalId(),
+                    new FirstCard(
+                        FirstCard.Outcome.valueOf(r.getOutcome()),
+                        Optional.ofNullable(r.getChipUid()),
+                        Optional.ofNullable(r.getSerial()),
+                        Optional.ofNullable(r.getPoliceReportNo()))));
+    return cards;
   }
 }

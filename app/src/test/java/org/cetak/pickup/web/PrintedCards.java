@@ -44,7 +44,8 @@ public final class PrintedCards {
             resident.name(),
             resident.phone(),
             uid,
-            clock.instant()));
+            clock.instant()),
+        org.cetak.support.PrintedJobs.checksCards(db, officeId));
     return request;
   }
 }

@@ -534,7 +534,7 @@ public final class StationBench {
                 () -> {
                   try (Connection c = data.getConnection()) {
                     c.setAutoCommit(false);
-                    CardWriter writer = new CardWriter(c, officeId, printerId);
+                    CardWriter writer = new CardWriter(c, officeId, printerId, perTransaction);
                     for (int i = 0; i < mine.size(); i += perTransaction) {
                       statements.add(writer.write(mine.subList(i, i + perTransaction)));
                       c.commit();
@@ -557,6 +557,7 @@ public final class StationBench {
   private static final class CardWriter {
     private final long officeId;
     private final long printerId;
+    private final long uidSpace;
     private final PreparedStatement job;
     private final PreparedStatement movement;
     private final PreparedStatement take;
@@ -568,9 +569,14 @@ public final class StationBench {
     private final PreparedStatement status;
     private final PreparedStatement sms;
 
-    CardWriter(Connection c, long officeId, long printerId) throws SQLException {
+    /**
+     * @param uidSpace sets the chip UIDs written apart from the station's and from another run's on
+     *     the same requests (a UID belongs to one printed card)
+     */
+    CardWriter(Connection c, long officeId, long printerId, long uidSpace) throws SQLException {
       this.officeId = officeId;
       this.printerId = printerId;
+      this.uidSpace = uidSpace;
       job =
           c.prepareStatement(
               "insert into print_job (office_id, printer_id, request_id, stage, card_held,"
@@ -732,8 +738,8 @@ public final class StationBench {
       movement.addBatch();
     }
 
-    private static String uid(long requestId) {
-      return String.format("04%012X", requestId);
+    private String uid(long requestId) {
+      return String.format("04%012X", (uidSpace << 40) | requestId);
     }
   }
 
