@@ -141,7 +141,7 @@ public final class Dashboard {
     List<Alert> alerts = new ArrayList<>();
     Optional<PrintersPart> printersPart = Optional.empty();
     if (may.contains(Permission.SEE_PRINTERS)) {
-      PrinterControl.Room room = printers.room(office.id());
+      PrinterControl.Room room = printers.room(office.id(), zone);
       List<PrinterSummary> list = room.printers();
       printersPart = Optional.of(new PrintersPart(list, cards(list), room.vault()));
       for (PrinterSummary p : list) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cetak.common.DomainException;
+import org.cetak.common.OfficeZones;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
 import org.cetak.office.User;
@@ -40,6 +41,7 @@ public final class PrinterControl {
   private final FeederStock feeders;
   private final FeederHands hands;
   private final Audit audit;
+  private final OfficeZones zones;
   private final Clock clock;
 
   public PrinterControl(
@@ -52,6 +54,7 @@ public final class PrinterControl {
       FeederStock feeders,
       FeederHands hands,
       Audit audit,
+      OfficeZones zones,
       Clock clock) {
     this.board = board;
     this.jobs = jobs;
@@ -62,6 +65,7 @@ public final class PrinterControl {
     this.feeders = feeders;
     this.hands = hands;
     this.audit = audit;
+    this.zones = zones;
     this.clock = clock;
   }
 
@@ -74,12 +78,20 @@ public final class PrinterControl {
   public record Room(List<PrinterSummary> printers, long vault) {}
 
   /**
-   * The printers of an office with the blanks in its vault: four statements however many printers
-   * (day counts, printers, their open jobs, the office's balances for the feeders and the vault).
+   * The printers of an office with the blanks in its vault, their day counts over the office's own
+   * day (read its time zone first).
    */
   public Room room(long officeId) {
-    LocalDate today = LocalDate.now(clock);
-    Map<Long, PrinterOutput> counts = dayCounts(officeId, today);
+    return room(officeId, zones.of(officeId));
+  }
+
+  /**
+   * The printers of an office with the blanks in its vault, counting their cards of today in the
+   * office's time zone {@code zone}: four statements however many printers (day counts, printers,
+   * their open jobs, the office's balances for the feeders and the vault).
+   */
+  public Room room(long officeId, ZoneId zone) {
+    Map<Long, PrinterOutput> counts = dayCounts(officeId, zone);
     List<PrinterView> views = board.printers(officeId);
     Map<Long, Long> feeders = new HashMap<>();
     long vault = 0;
@@ -110,7 +122,7 @@ public final class PrinterControl {
     PrinterView view = view(office, code);
     return describe(
         view,
-        dayCounts(view.officeId(), LocalDate.now(clock))
+        dayCounts(view.officeId(), zones.of(view.officeId()))
             .getOrDefault(view.id(), PrinterOutput.NONE),
         movements.feeder(view.id()));
   }
@@ -300,13 +312,13 @@ public final class PrinterControl {
   }
 
   /**
-   * Blanks each printer of the office printed and spoiled on {@code day}, from the counts the
-   * ledger keeps per printer and hour: every blank that left one of the printer's places for the
-   * printed or the spoiled pile, including the extra blanks of a double feed and the blanks an
-   * operator recorded spoiled at the printer.
+   * Blanks each printer of the office printed and spoiled today in the office's time zone, from the
+   * counts the ledger keeps per printer and hour: every blank that left one of the printer's places
+   * for the printed or the spoiled pile, including the extra blanks of a double feed and the blanks
+   * an operator recorded spoiled at the printer.
    */
-  private Map<Long, PrinterOutput> dayCounts(long officeId, LocalDate day) {
-    ZoneId zone = clock.getZone();
+  private Map<Long, PrinterOutput> dayCounts(long officeId, ZoneId zone) {
+    LocalDate day = LocalDate.now(clock.withZone(zone));
     return ledger.printerOutput(
         officeId,
         day.atStartOfDay(zone).toInstant(),

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.approval.Approvals;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.drivers.chip.pcsc.PcscReaders;
 import org.cetak.intake.UpstreamRegistry;
@@ -207,6 +208,7 @@ public class StationConfiguration {
       FeederStock feeders,
       FeederHands hands,
       Audit audit,
+      OfficeZones zones,
       Clock clock) {
     PrinterStations stations =
         new PrinterStations() {
@@ -236,7 +238,7 @@ public class StationConfiguration {
           }
         };
     return new PrinterControl(
-        board, jobs, settlements, stations, movements, ledger, feeders, hands, audit, clock);
+        board, jobs, settlements, stations, movements, ledger, feeders, hands, audit, zones, clock);
   }
 
   /** The printers of this node, from the device file and the station settings. */
