@@ -1,5 +1,7 @@
 package org.cetak.printing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +40,10 @@ final class InMemoryPrintRoom {
   final Map<Long, Outbox.PrintedCard> outbox = new HashMap<>();
   final StepRecorder steps;
 
+  private final int blanks;
+
   InMemoryPrintRoom(int feeder) {
+    this.blanks = feeder;
     Transactions direct =
         new Transactions() {
           @Override
@@ -116,6 +121,24 @@ final class InMemoryPrintRoom {
 
   int total() {
     return feeder() + inside() + printed() + spoiled() + unknown();
+  }
+
+  /** Every blank loaded is still counted, and the ledger's places match the printer's. */
+  void assertMatches(FakePrinter printer) {
+    assertThat(total()).as("blanks counted").isEqualTo(blanks);
+    assertThat(feeder()).as("feeder").isEqualTo(printer.feeder);
+    assertThat(printed()).as("printed").isEqualTo(printer.hopper);
+    assertThat(spoiled()).as("spoiled").isEqualTo(printer.rejectBox);
+  }
+
+  /** Ticks the station until it is idle or halted. */
+  static void runUntilHalted(PrintStation station) {
+    for (int i = 0; i < 100; i++) {
+      if (station.tick() != PrintStation.Tick.BUSY) {
+        return;
+      }
+    }
+    throw new AssertionError("station never settled");
   }
 
   private int count(Place place) {

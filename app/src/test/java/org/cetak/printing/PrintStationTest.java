@@ -32,32 +32,16 @@ class PrintStationTest {
         PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());
   }
 
-  private void runUntilHalted(PrintStation station) {
-    for (int i = 0; i < 100; i++) {
-      if (station.tick() != PrintStation.Tick.BUSY) {
-        return;
-      }
-    }
-    throw new AssertionError("station never settled");
-  }
-
-  private void assertBlanksAddUp() {
-    assertThat(room.total()).isEqualTo(10);
-    assertThat(room.feeder()).isEqualTo(printer.feeder);
-    assertThat(room.printed()).isEqualTo(printer.hopper);
-    assertThat(room.spoiled()).isEqualTo(printer.rejectBox);
-  }
-
   @Test
   void card_is_printed_and_its_blank_moves_feeder_inside_printed() {
     queue.add(101L);
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(room.printed()).isEqualTo(1);
     assertThat(room.feeder()).isEqualTo(9);
     assertThat(room.inside()).isZero();
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -75,7 +59,7 @@ class PrintStationTest {
     assertThat(room.requests).doesNotContainKey(102L);
     assertThat(room.jobs.jobs).hasSize(1);
     assertThat(printer.feeder).isEqualTo(9);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -83,7 +67,7 @@ class PrintStationTest {
     queue.add(101L);
     chipResults.add(
         new ChipOutcome.Failed(ChipFailure.MUTE_CHIP, Optional.of("04FFEEDDCCBBAA"), "no ATR"));
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
     assertThat(room.spoiled()).isEqualTo(1);
@@ -91,7 +75,7 @@ class PrintStationTest {
     assertThat(job.stage()).isEqualTo(Stage.SPOILED);
     assertThat(job.chipUid()).contains("04FFEEDDCCBBAA");
     assertThat(job.rejectCause()).contains(SpoilCause.ENCODE_FAIL);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -99,22 +83,22 @@ class PrintStationTest {
     queue.add(101L);
     printer.faults.add(Fault.NONE); // pick is fine
     printer.faults.add(Fault.LOST_REPLY); // print happens, reply lost
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(printer.printed).isEqualTo(1);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
   void timeout_with_nothing_moved_sends_the_pick_again_only_after_checking() {
     queue.add(101L);
     printer.faults.add(Fault.NO_REPLY);
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
 
     assertThat(printer.picked).isEqualTo(1);
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -127,12 +111,12 @@ class PrintStationTest {
     assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
     assertThat(printer.picked).isZero();
     queue.add(101L); // still reserved: the supply offers it again
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(printer.picked).isEqualTo(1);
     assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -141,16 +125,16 @@ class PrintStationTest {
     printer.faults.add(Fault.NONE); // pick is fine
     printer.faults.add(Fault.BUSY); // the print is refused, the card untouched inside
     PrintStation station = station();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
     assertThat(room.inside()).isEqualTo(1);
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(printer.picked).isEqualTo(1);
     assertThat(room.spoiled()).isZero();
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   /** Request 101's printer vanishes right after the print command: its card's fate is unknown. */
@@ -159,7 +143,7 @@ class PrintStationTest {
     printer.faults.add(Fault.NONE);
     printer.faults.add(Fault.PORT_GONE);
     PrintStation station = station();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
     assertThat(room.state().mode()).isEqualTo(PrinterMode.QUARANTINED);
     return station;
   }
@@ -172,12 +156,12 @@ class PrintStationTest {
     assertThat(room.unknown()).isEqualTo(1);
 
     printer.reconnect();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.unknown()).isZero();
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(room.state().mode()).isEqualTo(PrinterMode.RUNNING);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -194,21 +178,21 @@ class PrintStationTest {
     assertThat(room.requests).doesNotContainKey(102L);
 
     printer.reconnect();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
     assertThat(room.unknown()).isZero();
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
   void double_feed_spoils_the_extra_blank_and_prints_the_parked_one() {
     queue.add(101L);
     printer.faults.add(Fault.DOUBLE_FEED);
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
 
     assertThat(room.spoiled()).isEqualTo(1);
     assertThat(room.printed()).isEqualTo(1);
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -216,7 +200,7 @@ class PrintStationTest {
     printer.feeder = 0;
     queue.add(101L);
     PrintStation station = station();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
     assertThat(room.state().reason()).contains("feeder empty");
@@ -228,13 +212,13 @@ class PrintStationTest {
     queue.add(101L);
     printer.faults.add(Fault.NONE);
     printer.faults.add(Fault.RIBBON_END);
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
     assertThat(room.spoiled()).isEqualTo(1);
     assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
     assertThat(room.state().reason()).contains("ribbon");
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -243,32 +227,32 @@ class PrintStationTest {
     printer.faults.add(Fault.NONE);
     printer.faults.add(Fault.JAM);
     PrintStation station = station();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
     assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
     assertThat(room.inside()).isEqualTo(1);
 
     printer.clearJam();
     room.jobs.setState(1, PrinterMode.RUNNING, "operator resumed");
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
     assertThat(room.spoiled()).isEqualTo(1);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
   void restart_after_a_pick_that_happened_continues_without_picking_again() {
     queue.add(101L);
     printer.faults.add(Fault.PORT_GONE); // pick happens, then the host loses the printer
-    runUntilHalted(station());
+    InMemoryPrintRoom.runUntilHalted(station());
     assertThat(room.unknown()).isEqualTo(1);
 
     printer.reconnect();
-    runUntilHalted(station()); // a new station object: as after a JVM restart
+    InMemoryPrintRoom.runUntilHalted(station()); // a new station object: as after a JVM restart
 
     assertThat(printer.picked).isEqualTo(1);
     assertThat(room.requests).containsEntry(101L, RequestStatus.PRINTED);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -284,16 +268,16 @@ class PrintStationTest {
             supply,
             Optional.of(new DutyCycle(2, Duration.ofHours(1), clock)));
     queue.addAll(List.of(1L, 2L, 3L));
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.printed()).isEqualTo(2);
     assertThat(room.state().mode()).isEqualTo(PrinterMode.COOLING);
     assertThat(room.state().reason()).contains("duty cycle");
 
     clock.advance(Duration.ofMinutes(61));
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
     assertThat(room.printed()).isEqualTo(3);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   @Test
@@ -307,9 +291,9 @@ class PrintStationTest {
     chipResults.add(
         new ChipOutcome.Failed(ChipFailure.WRITE_REFUSED, Optional.of("04000000000002"), "65 81"));
     PrintStation station = station();
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
-    assertBlanksAddUp();
+    room.assertMatches(printer);
     assertThat(room.inside()).isZero();
     assertThat(room.unknown()).isZero();
   }

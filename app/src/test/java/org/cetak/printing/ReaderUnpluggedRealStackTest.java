@@ -6,9 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cetak.drivers.chip.pcsc.PcscChipEncoder;
 import org.cetak.drivers.chip.pcsc.PcscReaders;
@@ -37,29 +35,12 @@ class ReaderUnpluggedRealStackTest {
 
   private final FakePrinter printer = new FakePrinter(10);
   private final InMemoryPrintRoom room = new InMemoryPrintRoom(10);
-  private final Deque<Long> queue = new ArrayDeque<>();
   private PcscStack stack;
 
-  private final CardSupply supply =
-      new CardSupply() {
-        @Override
-        public Optional<PreparedCard> next(PrinterRef printer) {
-          Long id = queue.poll();
-          return id == null ? Optional.empty() : Optional.of(prepare(id));
-        }
-
-        @Override
-        public PreparedCard prepare(long requestId) {
-          return new PreparedCard(
-              requestId,
-              null,
-              new ChipPayload(new byte[] {1}, new byte[] {2}, new byte[] {3}, new byte[] {4}),
-              false);
-        }
-
-        @Override
-        public void release(PrinterRef printer) {}
-      };
+  private final QueuedSupply supply =
+      new QueuedSupply(
+          new ChipPayload(new byte[] {1}, new byte[] {2}, new byte[] {3}, new byte[] {4}));
+  private final Deque<Long> queue = supply.queue;
 
   @AfterEach
   void stopStack() {
@@ -103,7 +84,7 @@ class ReaderUnpluggedRealStackTest {
         new PrintStation(PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());
     queue.add(101L);
 
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
     assertThat(room.state().cause()).contains(HaltCause.ENCODER_UNAVAILABLE);
@@ -114,7 +95,7 @@ class ReaderUnpluggedRealStackTest {
     assertThat(room.inside()).as("the blank parked at the chip station").isEqualTo(1);
     assertThat(printer.hopper).isZero();
     assertThat(room.jobs.jobs.get(1L).stage()).isEqualTo(Stage.ENCODING);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
     pcscLog.detachAppender(logged);
     assertThat(logged.list)
         .as("the service's absence is logged in a line, without a stack trace")
@@ -124,14 +105,14 @@ class ReaderUnpluggedRealStackTest {
     stack.startDaemon();
     stack.insertCard(UID, "none");
     room.jobs.setState(PRINTER.id(), PrinterMode.RUNNING, "resumed by budi");
-    runUntilHalted(station);
+    InMemoryPrintRoom.runUntilHalted(station);
 
     assertThat(room.requests).as(stack.daemonLog()).containsEntry(101L, RequestStatus.PRINTED);
     assertThat(room.jobs.jobs.get(1L).chipUid()).contains(UID);
     assertThat(room.printed()).isEqualTo(1);
     assertThat(room.inside()).isZero();
     assertThat(room.jobs.jobs).as("the same card, no second blank").hasSize(1);
-    assertBlanksAddUp();
+    room.assertMatches(printer);
   }
 
   /** Ends the pcscd this test's stack started, leaving the card process to lose its reader. */
@@ -144,21 +125,5 @@ class ReaderUnpluggedRealStackTest {
               p.destroy();
               p.onExit().join();
             });
-  }
-
-  private static void runUntilHalted(PrintStation station) {
-    for (int i = 0; i < 100; i++) {
-      if (station.tick() != PrintStation.Tick.BUSY) {
-        return;
-      }
-    }
-    throw new AssertionError("station never settled");
-  }
-
-  private void assertBlanksAddUp() {
-    assertThat(room.total()).isEqualTo(10);
-    assertThat(room.feeder()).isEqualTo(printer.feeder);
-    assertThat(room.printed()).isEqualTo(printer.hopper);
-    assertThat(room.spoiled()).isEqualTo(printer.rejectBox);
   }
 }
