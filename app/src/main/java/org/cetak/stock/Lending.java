@@ -138,19 +138,6 @@ public final class Lending {
                               StockError.UNKNOWN_LOAN,
                               "No loan " + loanId + " of office " + officeId,
                               loanId));
-          if (giving.quantity() > loan.outstanding()) {
-            throw new DomainException(
-                StockError.LOAN_RETURN_TOO_LARGE,
-                "Loan "
-                    + loan.documentNo()
-                    + " has "
-                    + loan.outstanding()
-                    + " blanks out, not "
-                    + giving.quantity(),
-                loan.documentNo(),
-                loan.outstanding(),
-                giving.quantity());
-          }
           Loan.Direction other =
               loan.direction() == Loan.Direction.LENT
                   ? Loan.Direction.BORROWED
@@ -169,12 +156,22 @@ public final class Lending {
         });
   }
 
-  /** One office's side of a return: the loan's count and the ledger. */
+  /**
+   * One office's side of a return: the loan's count and the ledger; refused, before anything is
+   * written, when that side has fewer blanks out than are given back.
+   */
   private void returned(Loan loan, LoanReturn giving, User by) {
     if (giving.quantity() > loan.outstanding()) {
       throw new DomainException(
           StockError.LOAN_RETURN_TOO_LARGE,
-          "Loan " + loan.documentNo() + " of office " + loan.officeId() + " has less out",
+          "Loan "
+              + loan.documentNo()
+              + " of office "
+              + loan.officeId()
+              + " has "
+              + loan.outstanding()
+              + " blanks out, not "
+              + giving.quantity(),
           loan.documentNo(),
           loan.outstanding(),
           giving.quantity());

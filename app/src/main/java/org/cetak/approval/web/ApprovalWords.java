@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cetak.approval.Approval;
+import org.cetak.approval.ApprovalDetail;
 import org.cetak.approval.Approvals;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,19 +34,16 @@ public class ApprovalWords {
   public Map<Long, String> details(List<Approval> list) {
     Locale locale = LocaleContextHolder.getLocale();
     Map<Long, String> worded = new HashMap<>();
-    approvals
-        .details(list)
-        .forEach(
-            (id, d) ->
-                worded.put(id, messages.getMessage(d.key(), d.args().toArray(), d.key(), locale)));
+    approvals.details(list).forEach((id, d) -> worded.put(id, word(d, locale)));
     return worded;
   }
 
   /** The approval's detail in a given language, or "". */
   public String detail(Approval approval, Locale locale) {
-    return approvals
-        .detail(approval)
-        .map(d -> messages.getMessage(d.key(), d.args().toArray(), d.key(), locale))
-        .orElse("");
+    return approvals.detail(approval).map(d -> word(d, locale)).orElse("");
+  }
+
+  private String word(ApprovalDetail detail, Locale locale) {
+    return messages.getMessage(detail.key(), detail.args().toArray(), detail.key(), locale);
   }
 }
