@@ -16,6 +16,9 @@ Fault modes (--fault) produce on purpose what the encoder must survive:
                        an empty ATR would not do, vpcd reports that as no card at all
   vanish-after:N       answers N UPDATE BINARY commands, then leaves the field (process exits)
   vanish-mid-apdu:N    leaves the field while the N-th UPDATE BINARY is being processed (no answer)
+  hold-at:N            holds the N-th UPDATE BINARY unanswered, printing "holding UPDATE BINARY N",
+                       until a line arrives on standard input: a test can stop pcscd while the
+                       encoder waits in the middle of its writes
 
 Debian ships the library broken (REAL-STACKS.md): it sits outside Python's path and imports `Crypto`
 where Debian has `Cryptodome`. This script fixes both for itself, so it runs with a bare /usr/bin/python3.
@@ -157,6 +160,9 @@ class CetakCardOS(Iso7816OS):
         if self.fault == "vanish-mid-apdu" and self.updates >= self.fault_count:
             logging.warning("leaving the field in the middle of UPDATE BINARY %d", self.updates)
             os._exit(0)
+        if self.fault == "hold-at" and self.updates == self.fault_count:
+            print("holding UPDATE BINARY %d" % self.updates, flush=True)
+            sys.stdin.readline()
         if self.current is None:
             return SW_NOT_FOUND
         if self.locked:

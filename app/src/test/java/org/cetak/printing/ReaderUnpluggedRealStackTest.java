@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.cetak.drivers.chip.pcsc.PcscChipEncoder;
 import org.cetak.drivers.chip.pcsc.PcscReaders;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * PC/SC service goes away as the card reaches the chip station, the station pauses the printer for
  * {@link HaltCause#ENCODER_UNAVAILABLE}, marks no card printed and keeps the blank inside the
  * printer, parked at the chip station; once pcscd runs again and an operator resumes, the same card
- * is encoded and printed. Skipped (with the reason) when the PC/SC stack is not installed or
- * another pcscd owns {@code /run/pcscd}.
+ * is encoded and printed. The same when pcscd is killed between two writes of one encode, the card
+ * holding its second write unanswered. Skipped (with the reason) when the PC/SC stack is not
+ * installed or another pcscd owns {@code /run/pcscd}.
  */
 class ReaderUnpluggedRealStackTest {
 
@@ -58,11 +61,7 @@ class ReaderUnpluggedRealStackTest {
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     pcscLog.addAppender(logged);
-    EncoderChipStation encoder =
-        new EncoderChipStation(
-            new PcscChipEncoder(
-                PcscReaders.ofThisMachine(), Pattern.compile(Pattern.quote(PcscStack.READER))),
-            Duration.ofSeconds(2));
+    EncoderChipStation encoder = encoder();
     boolean[] unplugged = {false};
     ChipStation chip =
         new ChipStation() {
@@ -80,12 +79,61 @@ class ReaderUnpluggedRealStackTest {
             encoder.close();
           }
         };
-    PrintStation station =
-        new PrintStation(PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());
+    PrintStation station = station(chip);
     queue.add(101L);
 
     InMemoryPrintRoom.runUntilHalted(station);
 
+    assertPausedWithTheCardInside();
+    pcscLog.detachAppender(logged);
+    assertThat(logged.list)
+        .as("the service's absence is logged in a line, without a stack trace")
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+    resumeAndAssertTheSameCardPrinted(station);
+  }
+
+  @Test
+  void pcscd_killed_between_two_writes_of_one_encode_pauses_the_printer_and_resumes_after()
+      throws Exception {
+    stack = PcscStack.start();
+    stack.insertCard(UID, "hold-at:2");
+    PrintStation station = station(encoder());
+    queue.add(101L);
+    CompletableFuture<Void> killer =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                stack
+                    .awaitHeldWrite(); // the first file is written, the second waits for its answer
+                stack.killDaemon();
+                stack.releaseHeldWrite();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    InMemoryPrintRoom.runUntilHalted(station);
+    killer.get(30, TimeUnit.SECONDS);
+
+    assertPausedWithTheCardInside();
+    stack.removeCard(); // its link went with the daemon: the same chip is presented anew
+    resumeAndAssertTheSameCardPrinted(station);
+  }
+
+  private EncoderChipStation encoder() {
+    return new EncoderChipStation(
+        new PcscChipEncoder(
+            PcscReaders.ofThisMachine(), Pattern.compile(Pattern.quote(PcscStack.READER))),
+        Duration.ofSeconds(2));
+  }
+
+  private PrintStation station(ChipStation chip) {
+    return new PrintStation(
+        PRINTER, printer, chip, room.jobs, room.steps, supply, DutyCycle.none());
+  }
+
+  private void assertPausedWithTheCardInside() {
     assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
     assertThat(room.state().cause()).contains(HaltCause.ENCODER_UNAVAILABLE);
     assertThat(room.state().reason()).startsWith("SERVICE_DOWN");
@@ -96,12 +144,9 @@ class ReaderUnpluggedRealStackTest {
     assertThat(printer.hopper).isZero();
     assertThat(room.jobs.jobs.get(1L).stage()).isEqualTo(Stage.ENCODING);
     room.assertMatches(printer);
-    pcscLog.detachAppender(logged);
-    assertThat(logged.list)
-        .as("the service's absence is logged in a line, without a stack trace")
-        .isNotEmpty()
-        .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+  }
 
+  private void resumeAndAssertTheSameCardPrinted(PrintStation station) throws Exception {
     stack.startDaemon();
     stack.insertCard(UID, "none");
     room.jobs.setState(PRINTER.id(), PrinterMode.RUNNING, "resumed by budi");

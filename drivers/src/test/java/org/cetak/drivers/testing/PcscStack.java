@@ -130,6 +130,32 @@ public final class PcscStack implements AutoCloseable {
   }
 
   /**
+   * Kills pcscd with SIGKILL and leaves the card process alone: the service dies under whatever the
+   * reader is doing.
+   */
+  public void killDaemon() throws InterruptedException {
+    if (daemon != null) {
+      daemon.destroyForcibly();
+      daemon.waitFor();
+      daemon = null;
+    }
+  }
+
+  /** Waits until a card inserted with the fault {@code hold-at:N} holds its N-th write. */
+  public void awaitHeldWrite() throws IOException, InterruptedException {
+    await(
+        "card holding a write",
+        () -> Files.readString(dir.resolve("card.log")).contains("holding UPDATE BINARY"),
+        Duration.ofSeconds(10));
+  }
+
+  /** Lets a card holding a write ({@code hold-at:N}) go on. */
+  public void releaseHeldWrite() throws IOException {
+    card.getOutputStream().write('\n');
+    card.getOutputStream().flush();
+  }
+
+  /**
    * Puts a card personality into the field and waits until pcscd reports it inserted.
    *
    * @param fault a fault mode of cetak_card.py ({@code none}, {@code refuse-write} ...)

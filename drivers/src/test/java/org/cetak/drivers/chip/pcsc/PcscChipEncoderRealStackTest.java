@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.smartcardio.TerminalFactory;
 import org.cetak.drivers.chip.ChipEncoder;
@@ -143,6 +145,28 @@ class PcscChipEncoderRealStackTest {
 
   @Test
   @Order(8)
+  void pcscd_killed_while_a_write_waits_for_its_answer_is_the_service_gone_not_the_card()
+      throws Exception {
+    stack.insertCard("04C0FFEE00000A", "hold-at:2");
+    CompletableFuture<ChipOutcome<Personalised>> encoding =
+        CompletableFuture.supplyAsync(() -> encoder.personalise(TestPayloads.synthetic(8), WAIT));
+    stack.awaitHeldWrite();
+
+    stack.killDaemon();
+    stack.releaseHeldWrite();
+    ChipOutcome<Personalised> outcome = encoding.get(30, TimeUnit.SECONDS);
+    // the card's process held a link to the dead daemon's vpcd: the same chip is presented anew
+    stack.removeCard();
+    stack.startDaemon();
+    stack.insertCard("04C0FFEE00000A", "none");
+    ChipOutcome<Personalised> again = encoder.personalise(TestPayloads.synthetic(8), WAIT);
+
+    assertThat(outcome).as("%s", outcome).isInstanceOf(ChipOutcome.ServiceUnavailable.class);
+    assertThat(again).as("%s", again).isInstanceOf(ChipOutcome.Done.class);
+  }
+
+  @Test
+  @Order(9)
   void a_mute_chip_is_reported_as_mute() throws Exception {
     stack.insertCard("04C0FFEE000006", "mute");
 
@@ -154,7 +178,7 @@ class PcscChipEncoderRealStackTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void an_empty_field_is_no_card_after_the_wait() throws Exception {
     stack.removeCard();
 
@@ -168,7 +192,7 @@ class PcscChipEncoderRealStackTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void a_reader_name_that_matches_nothing_is_no_reader() {
     ChipEncoder elsewhere = new PcscChipEncoder(pcscFactory(), Pattern.compile("OMNIKEY 5427"));
 
@@ -179,7 +203,7 @@ class PcscChipEncoderRealStackTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void recovers_after_pcscd_stops_and_starts_again() throws Exception {
     stack.insertCard("04C0FFEE000007", "none");
     assertThat(encoder.readUid(WAIT).done()).isTrue();
@@ -195,7 +219,7 @@ class PcscChipEncoderRealStackTest {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void the_reader_state_shows_pcscd_stopped_and_then_the_reader_back_with_its_card()
       throws Exception {
     stack.stopDaemon();
