@@ -38,6 +38,13 @@ final class BlankCard {
   /** The o panel: varnish over the whole card. */
   static final byte[] OVERLAY;
 
+  /** {@link #YELLOW}, {@link #MAGENTA}, {@link #CYAN} and {@link #OVERLAY} as panels. */
+  static final PanelSet.Panel YELLOW_PANEL;
+
+  static final PanelSet.Panel MAGENTA_PANEL;
+  static final PanelSet.Panel CYAN_PANEL;
+  static final PanelSet.Panel OVERLAY_PANEL;
+
   /** The back's black layer above the lines that name the regency and the issue date. */
   static final byte[] BACK_FRAME;
 
@@ -80,6 +87,10 @@ final class BlankCard {
     PanelRaster.putColour(COLOUR, new Rectangle(0, 0, WIDTH, HEIGHT), YELLOW, MAGENTA, CYAN);
     OVERLAY = new byte[WIDTH * HEIGHT];
     Arrays.fill(OVERLAY, (byte) 1);
+    YELLOW_PANEL = new PanelSet.Panel("y", PanelRaster.COLOUR_LEVELS, YELLOW);
+    MAGENTA_PANEL = new PanelSet.Panel("m", PanelRaster.COLOUR_LEVELS, MAGENTA);
+    CYAN_PANEL = new PanelSet.Panel("c", PanelRaster.COLOUR_LEVELS, CYAN);
+    OVERLAY_PANEL = new PanelSet.Panel("o", 2, OVERLAY);
 
     BufferedImage back = CardDrawing.blackLayer();
     Graphics2D b = CardDrawing.textGraphics(back);

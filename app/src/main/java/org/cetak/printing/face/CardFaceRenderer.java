@@ -13,6 +13,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /**
@@ -61,16 +62,24 @@ public final class CardFaceRenderer {
     byte[] c = BlankCard.CYAN.clone();
     PanelRaster.putColour(photoArea, CardLayout.PHOTO, y, m, c);
 
+    // the photo box's columns are the only lines of the colour panels a card changes
+    int photoFrom = CardLayout.PHOTO.x;
+    int photoTo = CardLayout.PHOTO.x + CardLayout.PHOTO.width;
     PanelSet panels =
         new PanelSet(
             List.of(
-                new PanelSet.Panel("y", PanelRaster.COLOUR_LEVELS, y),
-                new PanelSet.Panel("m", PanelRaster.COLOUR_LEVELS, m),
-                new PanelSet.Panel("c", PanelRaster.COLOUR_LEVELS, c),
+                drawnOver(BlankCard.YELLOW_PANEL, y, photoFrom, photoTo),
+                drawnOver(BlankCard.MAGENTA_PANEL, m, photoFrom, photoTo),
+                drawnOver(BlankCard.CYAN_PANEL, c, photoFrom, photoTo),
                 new PanelSet.Panel("k", 2, k),
-                new PanelSet.Panel("o", 2, BlankCard.OVERLAY)),
+                drawnOver(BlankCard.OVERLAY_PANEL, BlankCard.OVERLAY, 0, 0)),
             List.of(new PanelSet.Panel("k", 2, kBack)));
     return new RenderedCard(panels, photoArea);
+  }
+
+  private static PanelSet.Panel drawnOver(PanelSet.Panel blank, byte[] dots, int from, int to) {
+    return new PanelSet.Panel(
+        blank.name(), blank.levels(), dots, Optional.of(new PanelSet.DrawnOver(blank, from, to)));
   }
 
   /**

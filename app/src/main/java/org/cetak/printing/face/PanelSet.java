@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,10 +38,13 @@ public record PanelSet(List<Panel> front, List<Panel> back) {
   /**
    * One panel. The dot array is not copied (it is large and the renderer hands it over); treat it
    * as read-only.
+   *
+   * @param drawnOver the panel this one was drawn over and where it differs from it, when it is
+   *     known; empty when the panel was drawn afresh
    */
   // Megabyte dot arrays handed over without copying (see above); never compared or printed.
   @SuppressWarnings("ArrayRecordComponent")
-  public record Panel(String name, int levels, byte[] dots) {
+  public record Panel(String name, int levels, byte[] dots, Optional<DrawnOver> drawnOver) {
     public Panel {
       if (!NAMES.contains(name)) {
         throw new IllegalArgumentException("unknown panel name '" + name + "'");
@@ -52,6 +56,18 @@ public record PanelSet(List<Panel> front, List<Panel> back) {
         throw new IllegalArgumentException(
             "panel " + name + ": " + dots.length + " dots, expected " + DOTS_PER_LINE * LINES);
       }
+      Objects.requireNonNull(drawnOver, "drawnOver");
+      if (drawnOver.isPresent()
+          && !(drawnOver.get().blank().name().equals(name)
+              && drawnOver.get().blank().levels() == levels)) {
+        throw new IllegalArgumentException(
+            "panel " + name + " drawn over another panel, " + drawnOver.get().blank().name());
+      }
+    }
+
+    /** A panel drawn afresh. */
+    public Panel(String name, int levels, byte[] dots) {
+      this(name, levels, dots, Optional.empty());
     }
 
     /** The dot value at card position (x, y) in landscape orientation, top-left origin. */
@@ -65,6 +81,22 @@ public record PanelSet(List<Panel> front, List<Panel> back) {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dots));
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("SHA-256 missing from the JRE", e);
+      }
+    }
+  }
+
+  /**
+   * Where a panel was drawn over another, one that is the same on every card (the blank card's): it
+   * has that panel's dots outside lines {@code [fromLine, toLine)}, and its name and levels. The
+   * encoder packs that panel once and then only these lines of each card.
+   */
+  public record DrawnOver(Panel blank, int fromLine, int toLine) {
+    public DrawnOver {
+      if (fromLine < 0 || toLine > LINES || fromLine > toLine) {
+        throw new IllegalArgumentException("no lines " + fromLine + " to " + toLine);
+      }
+      if (blank.drawnOver().isPresent()) {
+        throw new IllegalArgumentException("a blank panel is drawn afresh");
       }
     }
   }

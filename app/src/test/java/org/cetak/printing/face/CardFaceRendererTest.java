@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -315,6 +316,34 @@ class CardFaceRendererTest {
       }
     }
     return s;
+  }
+
+  @Test
+  void panels_drawn_over_the_blank_card_differ_from_it_only_in_the_lines_they_name() {
+    List<String> drawnOver = new ArrayList<>();
+    for (CardFaceData resident :
+        List.of(
+            SampleResidents.sari(),
+            SampleResidents.withoutPhoto(),
+            SampleResidents.allFieldsLong())) {
+      PanelSet panels = RENDERER.render(resident).panels();
+      for (Panel p : concat(panels.front(), panels.back())) {
+        p.drawnOver()
+            .ifPresent(
+                over -> {
+                  drawnOver.add(p.name());
+                  byte[] blank = over.blank().dots();
+                  int from = over.fromLine() * PanelSet.DOTS_PER_LINE;
+                  int to = over.toLine() * PanelSet.DOTS_PER_LINE;
+                  assertThat(Arrays.mismatch(p.dots(), 0, from, blank, 0, from)).isEqualTo(-1);
+                  assertThat(
+                          Arrays.mismatch(p.dots(), to, p.dots().length, blank, to, blank.length))
+                      .isEqualTo(-1);
+                });
+      }
+    }
+    assertThat(drawnOver)
+        .containsExactly("y", "m", "c", "o", "y", "m", "c", "o", "y", "m", "c", "o");
   }
 
   static int totalInk(Panel p) {

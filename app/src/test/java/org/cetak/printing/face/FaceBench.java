@@ -9,16 +9,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.cetak.drivers.printer.CardFaces;
+import org.cetak.drivers.printer.EncodedFaces;
 import org.cetak.drivers.printer.EncodedPanel;
-import org.cetak.drivers.printer.Panel;
 import org.cetak.printing.device.WirePanels;
 
 /**
- * Prints how long preparing one card takes on one thread: rendering (front, back and all panels),
- * handing the panels to the driver, and encoding every panel for the wire as the card preparation
- * does ({@code Db} bits, 2-level panels compressed to {@code Dbc}); then the time of a preview PNG.
- * Writes previews of synthetic residents to
+ * Prints how long preparing one card takes on one thread: rendering (front, back and all panels)
+ * and encoding its panels for the wire as the card preparation does ({@code Db} bits, 2-level
+ * panels compressed to {@code Dbc}, panels drawn over the blank card's packed only where they
+ * differ); then the time of a preview PNG. Writes previews of synthetic residents to
  * /tmp/cetak-face-{front,back,nophoto,longname,allfieldslong}.png. Arguments: [cards] [warm-up
  * cards], default 500 and 200.
  *
@@ -46,19 +45,17 @@ public final class FaceBench {
     for (int i = 0; i < warmUp; i++) {
       sink += prepare(renderer, data.get(i % data.size()), new long[STEPS.length * 2]);
     }
-    // the steps, then render + encode, then all three
-    long[][] times = new long[STEPS.length * 2 + 4][cards];
+    // the steps, then both
+    long[][] times = new long[STEPS.length * 2 + 2][cards];
     long[] card = new long[STEPS.length * 2];
     for (int i = 0; i < cards; i++) {
       sink += prepare(renderer, data.get(i % data.size()), card);
       for (int step = 0; step < STEPS.length; step++) {
         times[2 * step][i] = card[2 * step];
         times[2 * step + 1][i] = card[2 * step + 1];
-        times[2 * STEPS.length + 2][i] += card[2 * step];
-        times[2 * STEPS.length + 3][i] += card[2 * step + 1];
+        times[2 * STEPS.length][i] += card[2 * step];
+        times[2 * STEPS.length + 1][i] += card[2 * step + 1];
       }
-      times[2 * STEPS.length][i] = card[0] + card[4];
-      times[2 * STEPS.length + 1][i] = card[1] + card[5];
     }
     System.out.printf(Locale.ROOT, "cards=%d warm-up=%d (sink %d)%n", cards, warmUp, sink);
     System.out.printf(
@@ -74,7 +71,6 @@ public final class FaceBench {
       print(STEPS[step], times[2 * step], times[2 * step + 1]);
     }
     print("render + encode", times[2 * STEPS.length], times[2 * STEPS.length + 1]);
-    print("total", times[2 * STEPS.length + 2], times[2 * STEPS.length + 3]);
 
     long t0 = System.nanoTime();
     renderer.previewPng(data.get(1), CardSide.FRONT);
@@ -82,7 +78,7 @@ public final class FaceBench {
         Locale.ROOT, "previewPng (render + PNG encode)=%.2f ms%n", (System.nanoTime() - t0) / 1e6);
   }
 
-  private static final String[] STEPS = {"render", "to driver panels", "encode all panels"};
+  private static final String[] STEPS = {"render", "encode for wire"};
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
@@ -95,24 +91,20 @@ public final class FaceBench {
     PanelSet panels = renderer.render(data).panels();
     long c1 = THREADS.getCurrentThreadCpuTime();
     long t1 = System.nanoTime();
-    CardFaces faces = WirePanels.faces(panels);
+    EncodedFaces faces = WirePanels.encode(panels);
     long c2 = THREADS.getCurrentThreadCpuTime();
     long t2 = System.nanoTime();
     long bytes = 0;
-    for (Panel p : faces.front()) {
-      bytes += EncodedPanel.of(p).data().length;
+    for (EncodedPanel p : faces.front()) {
+      bytes += p.data().length;
     }
-    for (Panel p : faces.back()) {
-      bytes += EncodedPanel.of(p).data().length;
+    for (EncodedPanel p : faces.back()) {
+      bytes += p.data().length;
     }
-    long c3 = THREADS.getCurrentThreadCpuTime();
-    long t3 = System.nanoTime();
     ns[0] = t1 - t0;
     ns[1] = c1 - c0;
     ns[2] = t2 - t1;
     ns[3] = c2 - c1;
-    ns[4] = t3 - t2;
-    ns[5] = c3 - c2;
     return bytes;
   }
 

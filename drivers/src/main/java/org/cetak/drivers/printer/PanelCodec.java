@@ -1,13 +1,16 @@
 package org.cetak.drivers.printer;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Panel encoding of PROTOCOL.md part A, as pure functions: dots packed MSB first at 1, 5, 6 or 7
  * bits per dot ({@code Db}), and the line compression of 2-level panels ({@code Dbc}).
+ *
+ * <p>A line of 648 dots packs into a whole number of bytes at any depth, so a panel's {@code Db}
+ * data is its lines' data one after the other, and lines can be packed on their own.
  */
 public final class PanelCodec {
 
@@ -16,6 +19,13 @@ public final class PanelCodec {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private static final byte[] FULL_LINE = new byte[LINE_BYTES_2_LEVELS];
+  private static final byte[] BLANK_LINE = new byte[LINE_BYTES_2_LEVELS];
+
+  static {
+    Arrays.fill(FULL_LINE, (byte) 0xFF);
+  }
 
   private PanelCodec() {}
 
@@ -35,57 +45,109 @@ public final class PanelCodec {
     return Panel.DOTS * bitsPerDot(levels) / 8;
   }
 
+  /** Length of one line of {@code Db} data: 81, 405, 486 or 567 bytes. */
+  public static int lineLength(int levels) {
+    return Panel.WIDTH * bitsPerDot(levels) / 8;
+  }
+
   /** The {@code Db} data of a panel: every dot's level, MSB first, every bit used. */
   public static byte[] pack(Panel panel) {
-    int bits = bitsPerDot(panel.levels());
-    return bits == 1 ? packOneBit(panel.dots()) : pack(panel.dots(), bits);
+    byte[] out = new byte[packedLength(panel.levels())];
+    packLines(panel.dots(), panel.levels(), 0, Panel.HEIGHT, out, 0);
+    return out;
+  }
+
+  /**
+   * Packs lines {@code [fromLine, toLine)} of a panel's dots into {@code out} from {@code at}, and
+   * checks that every dot read is below {@code levels}.
+   *
+   * @throws IllegalArgumentException naming the first dot at or above {@code levels}
+   */
+  static void packLines(byte[] dots, int levels, int fromLine, int toLine, byte[] out, int at) {
+    int from = fromLine * Panel.WIDTH;
+    int to = toLine * Panel.WIDTH;
+    long seen =
+        switch (levels) {
+          case 2 -> packOneBit(dots, from, to, out, at);
+          case 32 -> packFiveBits(dots, from, to, out, at);
+          default -> packBits(dots, from, to, bitsPerDot(levels), out, at);
+        };
+    if ((seen & ~(levels - 1L)) != 0) {
+      throw outOfRange(dots, from, to, levels);
+    }
   }
 
   /**
    * Eight dots of 0 or 1, read as one long a dot a byte, become one byte: the multiplication moves
    * the low bit of every byte into the top byte, first dot highest, and no carry reaches it.
+   * Returns every dot's bits or-ed together, each byte of the long apart, folded into one byte.
    */
-  private static byte[] packOneBit(byte[] dots) {
-    byte[] out = new byte[dots.length / 8];
-    for (int d = 0, o = 0; o < out.length; d += 8, o++) {
-      out[o] = (byte) (((long) LONGS.get(dots, d) * 0x0102040810204080L) >>> 56);
+  private static long packOneBit(byte[] dots, int from, int to, byte[] out, int at) {
+    long seen = 0;
+    for (int d = from, o = at; d < to; d += 8, o++) {
+      long eight = (long) LONGS.get(dots, d);
+      seen |= eight;
+      out[o] = (byte) ((eight * 0x0102040810204080L) >>> 56);
     }
-    return out;
+    return fold(seen);
+  }
+
+  /** Eight dots of 5 bits make five bytes. Returns every dot or-ed together. */
+  private static long packFiveBits(byte[] dots, int from, int to, byte[] out, int at) {
+    int seen = 0;
+    for (int d = from, o = at; d < to; d += 8, o += 5) {
+      int d0 = dots[d] & 0xFF;
+      int d1 = dots[d + 1] & 0xFF;
+      int d2 = dots[d + 2] & 0xFF;
+      int d3 = dots[d + 3] & 0xFF;
+      int d4 = dots[d + 4] & 0xFF;
+      int d5 = dots[d + 5] & 0xFF;
+      int d6 = dots[d + 6] & 0xFF;
+      int d7 = dots[d + 7] & 0xFF;
+      seen |= d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7;
+      out[o] = (byte) (d0 << 3 | d1 >>> 2);
+      out[o + 1] = (byte) (d1 << 6 | d2 << 1 | d3 >>> 4);
+      out[o + 2] = (byte) (d3 << 4 | d4 >>> 1);
+      out[o + 3] = (byte) (d4 << 7 | d5 << 2 | d6 >>> 3);
+      out[o + 4] = (byte) (d6 << 5 | d7);
+    }
+    return seen;
   }
 
   /**
-   * Eight dots of {@code bits} bits make exactly {@code bits} bytes. The eight are read as one
-   * long, a dot a byte, and squeezed together in three steps: byte pairs, pairs of pairs, then the
-   * two halves. Every dot is below its level (Panel checks), so no dot spills into its neighbour's
-   * bits.
+   * Eight dots of {@code bits} bits make exactly {@code bits} bytes: gathered into one long, first
+   * dot highest, then written out byte by byte. Returns every dot or-ed together.
    */
-  private static byte[] pack(byte[] dots, int bits) {
-    byte[] out = new byte[dots.length / 8 * bits];
-    int pair = 8 - bits;
-    int quad = 16 - 2 * bits;
-    int half = 32 - 4 * bits;
-    int groups = dots.length / 8;
-    // a group is stored as a whole long whose bytes after the group's own are overwritten by the
-    // next groups; the last few groups, where such a long would overrun the end, byte by byte
-    int whole = (out.length - Long.BYTES) / bits + 1;
-    int d = 0;
-    int o = 0;
-    for (int g = 0; g < whole; g++, d += 8, o += bits) {
-      LONGS.set(out, o, squeeze((long) LONGS.get(dots, d), pair, quad, half) << (64 - 8 * bits));
-    }
-    for (int g = whole; g < groups; g++, d += 8, o += bits) {
-      long v = squeeze((long) LONGS.get(dots, d), pair, quad, half);
-      for (int i = 0; i < bits; i++) {
-        out[o + i] = (byte) (v >>> (8 * (bits - 1 - i)));
+  private static long packBits(byte[] dots, int from, int to, int bits, byte[] out, int at) {
+    int seen = 0;
+    for (int d = from, o = at; d < to; d += 8, o += bits) {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        int dot = dots[d + i] & 0xFF;
+        seen |= dot;
+        v = v << bits | dot;
+      }
+      for (int i = bits - 1; i >= 0; i--, v >>>= 8) {
+        out[o + i] = (byte) v;
       }
     }
-    return out;
+    return seen;
   }
 
-  private static long squeeze(long v, int pair, int quad, int half) {
-    long pairs = ((v & 0xFF00FF00FF00FF00L) >>> pair) | (v & 0x00FF00FF00FF00FFL);
-    long quads = ((pairs & 0xFFFF0000FFFF0000L) >>> quad) | (pairs & 0x0000FFFF0000FFFFL);
-    return ((quads & 0xFFFFFFFF00000000L) >>> half) | (quads & 0x00000000FFFFFFFFL);
+  private static long fold(long bytes) {
+    long b = bytes | bytes >>> 32;
+    b |= b >>> 16;
+    return (b | b >>> 8) & 0xFF;
+  }
+
+  private static IllegalArgumentException outOfRange(byte[] dots, int from, int to, int levels) {
+    for (int i = from; i < to; i++) {
+      if ((dots[i] & 0xFF) >= levels) {
+        return new IllegalArgumentException(
+            "dot " + i + " has level " + (dots[i] & 0xFF) + " of " + levels);
+      }
+    }
+    throw new IllegalStateException("no dot at or above " + levels + " after all");
   }
 
   /** Reverses {@link #pack}; throws {@link IllegalArgumentException} on a wrong length. */
@@ -119,28 +181,52 @@ public final class PanelCodec {
     if (packed2Levels.length != packedLength(2)) {
       throw new IllegalArgumentException("not a 2-level panel: " + packed2Levels.length + " bytes");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(packed2Levels.length / 4);
+    byte[] out = new byte[Panel.HEIGHT + packed2Levels.length];
+    int at = 0;
     for (int line = 0; line < Panel.HEIGHT; line++) {
-      int start = line * LINE_BYTES_2_LEVELS;
-      int end = start + LINE_BYTES_2_LEVELS;
-      int used = 0;
-      boolean full = true;
-      for (int i = start; i < end; i++) {
-        if (packed2Levels[i] != 0) {
-          used = i - start + 1;
-        }
-        full &= packed2Levels[i] == (byte) 0xFF;
-      }
-      if (full) {
-        out.write(0xFF);
-      } else if (used == 0) {
-        out.write(0x00);
-      } else {
-        out.write(used);
-        out.write(packed2Levels, start, used);
-      }
+      System.arraycopy(packed2Levels, line * LINE_BYTES_2_LEVELS, out, at + 1, LINE_BYTES_2_LEVELS);
+      at = codeLine(out, at);
     }
-    return out.toByteArray();
+    return Arrays.copyOf(out, at);
+  }
+
+  /**
+   * The {@code Dbc} data of a 2-level panel's dots, packed and compressed line by line in one pass
+   * (the same bytes as {@link #compress} of {@link #pack}).
+   *
+   * @throws IllegalArgumentException naming the first dot above 1
+   */
+  static byte[] packAndCompress(byte[] dots) {
+    byte[] out = new byte[Panel.HEIGHT + packedLength(2)];
+    int at = 0;
+    for (int line = 0; line < Panel.HEIGHT; line++) {
+      packLines(dots, 2, line, line + 1, out, at + 1);
+      at = codeLine(out, at);
+    }
+    return Arrays.copyOf(out, at);
+  }
+
+  /**
+   * Puts the code of the line whose packed bytes are at {@code out[at + 1 ..]} at {@code out[at]},
+   * keeping only the bytes the code announces; returns where the next line's code goes.
+   */
+  private static int codeLine(byte[] out, int at) {
+    int start = at + 1;
+    int end = start + LINE_BYTES_2_LEVELS;
+    if (Arrays.mismatch(out, start, end, BLANK_LINE, 0, LINE_BYTES_2_LEVELS) < 0) {
+      out[at] = 0x00;
+      return start;
+    }
+    if (Arrays.mismatch(out, start, end, FULL_LINE, 0, LINE_BYTES_2_LEVELS) < 0) {
+      out[at] = (byte) 0xFF;
+      return start;
+    }
+    int used = LINE_BYTES_2_LEVELS;
+    while (out[start + used - 1] == 0) {
+      used--;
+    }
+    out[at] = (byte) used;
+    return start + used;
   }
 
   /** Reverses {@link #compress}; throws {@link IllegalArgumentException} on malformed data. */
@@ -154,7 +240,7 @@ public final class PanelCodec {
       int code = compressed[i++] & 0xFF;
       int start = line * LINE_BYTES_2_LEVELS;
       if (code == 0xFF) {
-        java.util.Arrays.fill(out, start, start + LINE_BYTES_2_LEVELS, (byte) 0xFF);
+        Arrays.fill(out, start, start + LINE_BYTES_2_LEVELS, (byte) 0xFF);
       } else if (code > LINE_BYTES_2_LEVELS) {
         throw new IllegalArgumentException("line " + line + " has length code " + code);
       } else if (code > 0) {
