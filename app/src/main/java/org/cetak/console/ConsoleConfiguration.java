@@ -76,6 +76,13 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
+  SharedSnapshots sharedSnapshots(
+      Dashboard dashboard,
+      @Value("${cetak.console.shared-snapshot-age:PT2S}") Duration sharedSnapshotAge) {
+    return new SharedSnapshots(dashboard::snapshot, sharedSnapshotAge, System::nanoTime);
+  }
+
+  @Bean
   LiveView.Builder liveViews(MessageSource messages, Labels labels) {
     return new LiveView.Builder(messages, labels);
   }
@@ -83,10 +90,11 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
   @Bean
   LiveUpdates liveUpdates(
       Dashboard dashboard,
+      SharedSnapshots shared,
       LiveView.Builder views,
       @Value("${cetak.console.live-every:PT3S}") Duration every,
       @Value("${cetak.console.live-stream:PT5M}") Duration stream) {
-    return new LiveUpdates(dashboard, views, every, stream);
+    return new LiveUpdates(dashboard, shared, views, every, stream);
   }
 
   @Bean

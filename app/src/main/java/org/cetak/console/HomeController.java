@@ -28,7 +28,7 @@ public class HomeController {
 
   private final Access access;
   private final CurrentUser currentUser;
-  private final Dashboard dashboard;
+  private final SharedSnapshots snapshots;
   private final LiveView.Builder views;
   private final LiveUpdates live;
   private final QualityChecks checks;
@@ -36,14 +36,14 @@ public class HomeController {
   public HomeController(
       Access access,
       CurrentUser currentUser,
-      Dashboard dashboard,
+      SharedSnapshots snapshots,
       LiveView.Builder views,
       LiveUpdates live,
       QualityChecks checks) {
     this.checks = checks;
     this.access = access;
     this.currentUser = currentUser;
-    this.dashboard = dashboard;
+    this.snapshots = snapshots;
     this.views = views;
     this.live = live;
   }
@@ -53,7 +53,13 @@ public class HomeController {
   String home(Office office, Locale locale, Model model) {
     User user = currentUser.get();
     Set<Permission> may = may(user, office);
-    Dashboard.Snapshot snapshot = dashboard.snapshot(office, may);
+    // after the user's own action (its notice or error on the page) the office is read afresh
+    Dashboard.Snapshot snapshot =
+        model.containsAttribute("notice")
+                || model.containsAttribute("error")
+                || model.containsAttribute("mistakes")
+            ? snapshots.fresh(office, may)
+            : snapshots.snapshot(office, may);
     model.addAttribute("user", user);
     model.addAttribute("office", office);
     model.addAttribute("offices", access.visible(user));

@@ -37,6 +37,7 @@ public final class LiveUpdates implements SmartLifecycle {
   static final String EVENT = "state";
 
   private final Dashboard dashboard;
+  private final SharedSnapshots shared;
   private final LiveView.Builder views;
   private final Duration every;
   private final Duration stream;
@@ -44,8 +45,14 @@ public final class LiveUpdates implements SmartLifecycle {
   private ScheduledExecutorService ticker;
   private ScheduledFuture<?> ticking;
 
-  public LiveUpdates(Dashboard dashboard, LiveView.Builder views, Duration every, Duration stream) {
+  public LiveUpdates(
+      Dashboard dashboard,
+      SharedSnapshots shared,
+      LiveView.Builder views,
+      Duration every,
+      Duration stream) {
     this.dashboard = dashboard;
+    this.shared = shared;
     this.views = views;
     this.every = every;
     this.stream = stream;
@@ -78,7 +85,8 @@ public final class LiveUpdates implements SmartLifecycle {
           emitter.complete();
         });
     emitter.onError(e -> watchers.remove(watcher));
-    send(watcher, views.of(dashboard.snapshot(office, watcher.may), locale, watcher.may));
+    // the page that opens the stream was drawn from the shared snapshot a moment ago
+    send(watcher, views.of(shared.snapshot(office, watcher.may), locale, watcher.may));
     watchers.add(watcher);
     return emitter;
   }
