@@ -386,6 +386,11 @@ public final class AllocationService {
           Masking.nik(nik));
     }
     PriorityPolicy policy = policies.current(office.get());
+    if (!store.queueCounted(office.get(), policy, today)) {
+      // the first answer of the day, or under a new policy, counts the office's queue afresh
+      transactions.run(() -> store.countQueue(office.get()));
+      transactions.run(() -> store.recount(office.get(), policy, today));
+    }
     return store.position(nik, policy, today).orElseThrow();
   }
 
