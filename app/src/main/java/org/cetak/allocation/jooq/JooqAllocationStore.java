@@ -509,10 +509,20 @@ public final class JooqAllocationStore implements AllocationStore {
   /**
    * The office's state row is locked first: the triggers of the transactions that change the queue
    * share-lock it, so the counts below are those of every change committed before, and each change
-   * after waits and is counted on top of them.
+   * after waits and is counted on top of them. A transaction whose trigger ran before the state row
+   * was committed took no lock: the first count of an office waits for every transaction writing
+   * requests to end, and holds off new ones until it commits.
    */
   @Override
   public void recount(long officeId, PriorityPolicy policy, LocalDate today) {
+    boolean first =
+        db.fetchExists(
+            QUEUE_COUNT_STATE,
+            QUEUE_COUNT_STATE.OFFICE_ID.eq(officeId).and(QUEUE_COUNT_STATE.POLICY_VERSION.eq(-1)));
+    if (first) {
+      // before the row lock: a writer's trigger waits for the row lock while holding its table lock
+      db.execute("lock table print_request in share mode");
+    }
     var state =
         db.selectFrom(QUEUE_COUNT_STATE)
             .where(QUEUE_COUNT_STATE.OFFICE_ID.eq(officeId))
