@@ -259,15 +259,15 @@ public final class AllocationService {
 
   /** The office whose queue holds the NIK's request, or {@code NO_REQUEST}. */
   public long officeOf(String nik) {
-    return find(nik, LocalDate.now(clock)).officeId();
+    return office(nik);
   }
 
   /** Why a NIK's card is not printed yet, and when it is expected. */
   public QueueExplanation explain(String nik) {
     LocalDate today = LocalDate.now(clock);
-    AllocationStore.QueuePosition position = find(nik, today);
-    long officeId = position.officeId();
+    long officeId = office(nik);
     PriorityPolicy policy = policies.current(officeId);
+    AllocationStore.QueuePosition position = position(nik, officeId, policy, today);
     // a request holding no blank has every held blank ahead of it: the position counted them
     long held = position.reservation().isEmpty() ? position.heldAhead() : store.held(officeId);
     long printedToday = store.printedSince(officeId, startOfDay(today));
@@ -374,18 +374,33 @@ public final class AllocationService {
   }
 
   private AllocationStore.QueuePosition find(String nik, LocalDate today) {
+    // the policy of the request's office is needed for the ranking; find the office first
+    long officeId = office(nik);
+    return position(nik, officeId, policies.current(officeId), today);
+  }
+
+  /** The office of the NIK's newest request. */
+  private long office(String nik) {
     if (nik == null || !nik.matches("[0-9]{16}")) {
       throw new DomainException(AllocationError.INVALID_NIK, "A NIK is 16 digits");
     }
-    // the policy of the request's office is needed for the ranking; find the office first
-    Optional<Long> office = store.officeOf(nik);
-    if (office.isEmpty()) {
-      throw new DomainException(
-          AllocationError.NO_REQUEST,
-          "No print request for NIK " + Masking.nik(nik),
-          Masking.nik(nik));
+    return store
+        .officeOf(nik)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    AllocationError.NO_REQUEST,
+                    "No print request for NIK " + Masking.nik(nik),
+                    Masking.nik(nik)));
+  }
+
+  private AllocationStore.QueuePosition position(
+      String nik, long officeId, PriorityPolicy policy, LocalDate today) {
+    if (!store.queueCounted(officeId, policy, today)) {
+      // the first answer of the day, or under a new policy, counts the office's queue afresh
+      transactions.run(() -> store.countQueue(officeId));
+      transactions.run(() -> store.recount(officeId, policy, today));
     }
-    PriorityPolicy policy = policies.current(office.get());
     return store.position(nik, policy, today).orElseThrow();
   }
 

@@ -47,8 +47,28 @@ public interface AllocationStore {
   /** The office of the NIK's newest request. */
   Optional<Long> officeOf(String nik);
 
-  /** Where one request stands in the queue under the policy. */
+  /**
+   * Where one request stands in the queue under the policy: the requests ahead of it are read from
+   * the office's queue counts when they are those of {@code policy} today, from the queue itself
+   * otherwise.
+   */
   Optional<QueuePosition> position(String nik, PriorityPolicy policy, LocalDate today);
+
+  /** Whether the office's queue counts are those of {@code policy} on {@code today}. */
+  boolean queueCounted(long officeId, PriorityPolicy policy, LocalDate today);
+
+  /**
+   * Starts keeping counts of the office's queue (none yet: {@link #recount} fills them). Commit it
+   * before the recount, so every transaction that changes the queue after the recount counts its
+   * change.
+   */
+  void countQueue(long officeId);
+
+  /**
+   * Counts the office's queue afresh under {@code policy} on {@code today}, unless another
+   * transaction just did; from then on each change of the queue keeps the counts.
+   */
+  void recount(long officeId, PriorityPolicy policy, LocalDate today);
 
   /**
    * Reserves a blank for one request now, outside the ranking (an urgent walk-in a supervisor

@@ -115,7 +115,7 @@ class QueuePositionTest {
     again.put("siak_status_at", "2025-11-20T08:00:00+07:00");
     importRows(List.of(again));
 
-    Map<Long, long[]> expected = exactPositions(today);
+    Map<Long, long[]> expected = exactPositions(f, today);
     List<PrintRequestRecord> latest =
         f.db
             .selectFrom(PRINT_REQUEST)
@@ -154,7 +154,7 @@ class QueuePositionTest {
    * holder, all of them ahead of any other request; queued eligible requests ahead in the
    * allocation order of today's tiers, for any request that a tier takes.
    */
-  private Map<Long, long[]> exactPositions(LocalDate today) {
+  static Map<Long, long[]> exactPositions(IntakeFixture f, LocalDate today) {
     PriorityPolicy policy = f.policies.current(f.office.id());
     List<PrintRequestRecord> all =
         f.db.selectFrom(PRINT_REQUEST).where(PRINT_REQUEST.OFFICE_ID.eq(f.office.id())).fetch();

@@ -3,6 +3,10 @@ package org.cetak.allocation.jooq;
 import static org.cetak.db.jooq.Tables.ALLOCATION_RUN;
 import static org.cetak.db.jooq.Tables.ALLOCATION_STATE;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
+import static org.cetak.db.jooq.Tables.QUEUE_COUNT_DAY;
+import static org.cetak.db.jooq.Tables.QUEUE_COUNT_RULE;
+import static org.cetak.db.jooq.Tables.QUEUE_COUNT_STATE;
+import static org.cetak.db.jooq.Tables.QUEUE_COUNT_SUKET;
 import static org.cetak.db.jooq.Tables.RESERVATION;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.row;
@@ -12,11 +16,13 @@ import static org.jooq.impl.DSL.val;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.AllocationStore;
 import org.cetak.allocation.PriorityPolicy;
+import org.cetak.allocation.PriorityRule;
 import org.cetak.allocation.PriorityTier;
 import org.cetak.allocation.RunResult;
 import org.cetak.allocation.RunTrigger;
@@ -348,14 +354,17 @@ public final class JooqAllocationStore implements AllocationStore {
     long queuedAhead = 0;
     if (myTier != null) {
       queuedAhead =
-          db.selectCount()
-              .from(r)
-              .where(eligible(r, officeId))
-              .and(tierCase.get().isNotNull())
-              .and(
-                  row(tierCase.get(), PolicySql.suketKey(r), r.SIAK_STATUS_AT, r.ID)
-                      .lt(row(val(myTier), val(mySuket), val(myAt), val(requestId))))
-              .fetchSingle(0, Long.class);
+          countedAhead(officeId, policy, today, myTier, mySuket, myAt, requestId)
+              .orElseGet(
+                  () ->
+                      db.selectCount()
+                          .from(r)
+                          .where(eligible(r, officeId))
+                          .and(tierCase.get().isNotNull())
+                          .and(
+                              row(tierCase.get(), PolicySql.suketKey(r), r.SIAK_STATUS_AT, r.ID)
+                                  .lt(row(val(myTier), val(mySuket), val(myAt), val(requestId))))
+                          .fetchSingle(0, Long.class));
     }
     Optional<ReservationRecord> reservation =
         db.selectFrom(RESERVATION)
@@ -419,5 +428,182 @@ public final class JooqAllocationStore implements AllocationStore {
                         res.getQueueRank(),
                         res.getReservedAt())),
             Optional.ofNullable(mine.get(r.PREVIOUS_REQUEST_ID))));
+  }
+
+  /**
+   * The eligible requests ahead of the key {@code (tier, suket, at, id)} from the office's queue
+   * counts (V192): the buckets of earlier tiers and Suket keys, the days of the same tier and Suket
+   * key before its own, and the rest of its own day from the eligible-queue index. Empty when the
+   * counts are not those of {@code policy} today; read in one statement, so with the counts they
+   * were checked against.
+   */
+  private Optional<Long> countedAhead(
+      long officeId,
+      PriorityPolicy policy,
+      LocalDate today,
+      int tier,
+      LocalDate suket,
+      OffsetDateTime at,
+      long requestId) {
+    PrintRequest r = PRINT_REQUEST.as("r");
+    LocalDate day = at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    OffsetDateTime dayStart = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    Field<java.math.BigDecimal> earlier =
+        DSL.field(
+            select(DSL.sum(QUEUE_COUNT_SUKET.N))
+                .from(QUEUE_COUNT_SUKET)
+                .where(QUEUE_COUNT_SUKET.OFFICE_ID.eq(officeId))
+                .and(
+                    row(QUEUE_COUNT_SUKET.TIER, QUEUE_COUNT_SUKET.SUKET_KEY)
+                        .lt(row(val(tier), val(suket)))));
+    Field<java.math.BigDecimal> days =
+        DSL.field(
+            select(DSL.sum(QUEUE_COUNT_DAY.N))
+                .from(QUEUE_COUNT_DAY)
+                .where(QUEUE_COUNT_DAY.OFFICE_ID.eq(officeId))
+                .and(QUEUE_COUNT_DAY.TIER.eq(tier))
+                .and(QUEUE_COUNT_DAY.SUKET_KEY.eq(suket))
+                .and(QUEUE_COUNT_DAY.READY_DAY.lt(day)));
+    Field<Integer> sameDay =
+        DSL.field(
+            select(DSL.count())
+                .from(r)
+                .where(eligible(r, officeId))
+                .and(PolicySql.suketKey(r).eq(suket))
+                .and(r.SIAK_STATUS_AT.ge(dayStart))
+                .and(row(r.SIAK_STATUS_AT, r.ID).lt(row(val(at), val(requestId))))
+                .and(PolicySql.inTier(r, policy, tier, today)));
+    return db.select(
+            DSL.coalesce(earlier, java.math.BigDecimal.ZERO),
+            DSL.coalesce(days, java.math.BigDecimal.ZERO),
+            sameDay)
+        .from(QUEUE_COUNT_STATE)
+        .where(QUEUE_COUNT_STATE.OFFICE_ID.eq(officeId))
+        .and(QUEUE_COUNT_STATE.POLICY_VERSION.eq(policy.version()))
+        .and(QUEUE_COUNT_STATE.TIER_DAY.eq(today))
+        .fetchOptional()
+        .map(row -> row.value1().longValue() + row.value2().longValue() + row.value3());
+  }
+
+  @Override
+  public boolean queueCounted(long officeId, PriorityPolicy policy, LocalDate today) {
+    return db.fetchExists(
+        QUEUE_COUNT_STATE,
+        QUEUE_COUNT_STATE
+            .OFFICE_ID
+            .eq(officeId)
+            .and(QUEUE_COUNT_STATE.POLICY_VERSION.eq(policy.version()))
+            .and(QUEUE_COUNT_STATE.TIER_DAY.eq(today)));
+  }
+
+  @Override
+  public void countQueue(long officeId) {
+    db.insertInto(QUEUE_COUNT_STATE)
+        .set(QUEUE_COUNT_STATE.OFFICE_ID, officeId)
+        .set(QUEUE_COUNT_STATE.POLICY_VERSION, -1)
+        .set(QUEUE_COUNT_STATE.TIER_DAY, LocalDate.EPOCH)
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  /**
+   * The office's state row is locked first: the triggers of the transactions that change the queue
+   * share-lock it, so the counts below are those of every change committed before, and each change
+   * after waits and is counted on top of them. A transaction whose trigger ran before the state row
+   * was committed took no lock: the first count of an office waits for every transaction writing
+   * requests to end, and holds off new ones until it commits.
+   */
+  @Override
+  public void recount(long officeId, PriorityPolicy policy, LocalDate today) {
+    boolean first =
+        db.fetchExists(
+            QUEUE_COUNT_STATE,
+            QUEUE_COUNT_STATE.OFFICE_ID.eq(officeId).and(QUEUE_COUNT_STATE.POLICY_VERSION.eq(-1)));
+    if (first) {
+      // before the row lock: a writer's trigger waits for the row lock while holding its table lock
+      db.execute("lock table print_request in share mode");
+    }
+    var state =
+        db.selectFrom(QUEUE_COUNT_STATE)
+            .where(QUEUE_COUNT_STATE.OFFICE_ID.eq(officeId))
+            .forUpdate()
+            .fetchSingle();
+    if (state.getPolicyVersion() == policy.version() && today.equals(state.getTierDay())) {
+      return;
+    }
+    db.deleteFrom(QUEUE_COUNT_RULE).where(QUEUE_COUNT_RULE.OFFICE_ID.eq(officeId)).execute();
+    db.deleteFrom(QUEUE_COUNT_DAY).where(QUEUE_COUNT_DAY.OFFICE_ID.eq(officeId)).execute();
+    db.deleteFrom(QUEUE_COUNT_SUKET).where(QUEUE_COUNT_SUKET.OFFICE_ID.eq(officeId)).execute();
+    int ordinal = 0;
+    var rules = db.insertInto(QUEUE_COUNT_RULE).columns(QUEUE_COUNT_RULE.fields());
+    for (PriorityTier t : policy.tiers()) {
+      for (PriorityRule rule : t.rules()) {
+        if (rule.activeOn(today)) {
+          rules =
+              rules.values(
+                  officeId,
+                  ++ordinal,
+                  t.number(),
+                  rule.reasons().isEmpty()
+                      ? null
+                      : rule.reasons().stream().map(Enum::name).sorted().toArray(String[]::new),
+                  rule.urgent().orElse(null),
+                  rule.vulnerable().orElse(null),
+                  rule.disabled().orElse(null),
+                  rule.bornOnOrBefore(today).orElse(null),
+                  rule.bornAfter(today).orElse(null));
+        }
+      }
+    }
+    if (ordinal > 0) {
+      rules.execute();
+      PrintRequest r = PRINT_REQUEST.as("r");
+      Field<Integer> tier = PolicySql.tier(r, policy, today).orElseThrow().as("tier");
+      Field<LocalDate> suket = PolicySql.suketKey(r).as("suket_key");
+      Field<LocalDate> day =
+          DSL.field("({0} at time zone 'UTC')::date", LocalDate.class, r.SIAK_STATUS_AT)
+              .as("ready_day");
+      Table<?> placed = select(tier, suket, day).from(r).where(eligible(r, officeId)).asTable("p");
+      db.insertInto(
+              QUEUE_COUNT_DAY,
+              QUEUE_COUNT_DAY.OFFICE_ID,
+              QUEUE_COUNT_DAY.TIER,
+              QUEUE_COUNT_DAY.SUKET_KEY,
+              QUEUE_COUNT_DAY.READY_DAY,
+              QUEUE_COUNT_DAY.N)
+          .select(
+              select(
+                      inline(officeId),
+                      placed.field(tier),
+                      placed.field(suket),
+                      placed.field(day),
+                      DSL.count().cast(Long.class))
+                  .from(placed)
+                  .where(placed.field(tier).isNotNull())
+                  .groupBy(placed.field(tier), placed.field(suket), placed.field(day)))
+          .execute();
+      db.insertInto(
+              QUEUE_COUNT_SUKET,
+              QUEUE_COUNT_SUKET.OFFICE_ID,
+              QUEUE_COUNT_SUKET.TIER,
+              QUEUE_COUNT_SUKET.SUKET_KEY,
+              QUEUE_COUNT_SUKET.N)
+          .select(
+              select(
+                      QUEUE_COUNT_DAY.OFFICE_ID,
+                      QUEUE_COUNT_DAY.TIER,
+                      QUEUE_COUNT_DAY.SUKET_KEY,
+                      DSL.sum(QUEUE_COUNT_DAY.N).cast(Long.class))
+                  .from(QUEUE_COUNT_DAY)
+                  .where(QUEUE_COUNT_DAY.OFFICE_ID.eq(officeId))
+                  .groupBy(
+                      QUEUE_COUNT_DAY.OFFICE_ID, QUEUE_COUNT_DAY.TIER, QUEUE_COUNT_DAY.SUKET_KEY))
+          .execute();
+    }
+    db.update(QUEUE_COUNT_STATE)
+        .set(QUEUE_COUNT_STATE.POLICY_VERSION, policy.version())
+        .set(QUEUE_COUNT_STATE.TIER_DAY, today)
+        .where(QUEUE_COUNT_STATE.OFFICE_ID.eq(officeId))
+        .execute();
   }
 }
