@@ -130,7 +130,7 @@ public final class ImportService {
               errorCount += rowErrors.size();
               keep(errors, rowErrors);
             } else {
-              RecordValidator.Checked checked = validator.check(next.get(), payloads);
+              RecordValidator.Checked checked = validator.check(next.get(), payloads, office.id());
               if (checked instanceof RecordValidator.Valid valid) {
                 if (errorCount == 0) {
                   staging.add(valid.record());

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cetak.common.OfficeZones;
 import org.cetak.region.RegionTable;
 
 /**
@@ -37,10 +38,12 @@ public final class RecordValidator {
       Set.of("BELUM KAWIN", "KAWIN", "CERAI HIDUP", "CERAI MATI");
 
   private final RegionTable regions;
+  private final OfficeZones zones;
   private final Clock clock;
 
-  public RecordValidator(RegionTable regions, Clock clock) {
+  public RecordValidator(RegionTable regions, OfficeZones zones, Clock clock) {
     this.regions = regions;
+    this.zones = zones;
     this.clock = clock;
   }
 
@@ -51,9 +54,10 @@ public final class RecordValidator {
 
   public record Invalid(List<RowError> errors) implements Checked {}
 
-  public Checked check(RawRecord raw, PayloadResolver payloads) {
+  /** Checks a record for the office {@code officeId}, whose own day is today's date. */
+  public Checked check(RawRecord raw, PayloadResolver payloads, long officeId) {
     Row row = new Row(raw);
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = LocalDate.now(clock.withZone(zones.of(officeId)));
 
     String nik = row.required("nik");
     if (!nik.isEmpty()) {
