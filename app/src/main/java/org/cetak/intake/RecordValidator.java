@@ -54,10 +54,14 @@ public final class RecordValidator {
 
   public record Invalid(List<RowError> errors) implements Checked {}
 
-  /** Checks a record for the office {@code officeId}, whose own day is today's date. */
-  public Checked check(RawRecord raw, PayloadResolver payloads, long officeId) {
+  /** Today in the office's own time zone: the day an import's records are checked against. */
+  public LocalDate today(long officeId) {
+    return LocalDate.now(clock.withZone(zones.of(officeId)));
+  }
+
+  /** Checks a record imported on {@code today}, the office's day ({@link #today}). */
+  public Checked check(RawRecord raw, PayloadResolver payloads, LocalDate today) {
     Row row = new Row(raw);
-    LocalDate today = LocalDate.now(clock.withZone(zones.of(officeId)));
 
     String nik = row.required("nik");
     if (!nik.isEmpty()) {
