@@ -248,7 +248,7 @@ class StockApiTest {
                 + "\",\"quantity\":2,"
                 + "\"returnedBy\":\"blanko\"",
             "{\"documentNo\":\"BA/KEMBALI2/" + document + "\",\"quantity\":3,");
-    assertProblem(get(base() + "/loans", "loket"), 403, "ACCESS_DENIED");
+    assertProblem(get(base() + "/loans", "loket"), 403, "ROLE_REQUIRED");
     assertProblem(get("/api/offices/99.99/stock/loans", "inspektorat"), 404, "UNKNOWN_OFFICE");
   }
 
