@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.cetak.common.DomainException;
 import org.cetak.common.Masking;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.office.Audit;
@@ -32,6 +33,7 @@ public final class AllocationService {
   private final ForecastSettings forecast;
   private final Transactions transactions;
   private final Audit audit;
+  private final OfficeZones zones;
   private final Clock clock;
 
   public AllocationService(
@@ -43,6 +45,7 @@ public final class AllocationService {
       ForecastSettings forecast,
       Transactions transactions,
       Audit audit,
+      OfficeZones zones,
       Clock clock) {
     this.store = store;
     this.policies = policies;
@@ -52,6 +55,7 @@ public final class AllocationService {
     this.forecast = forecast;
     this.transactions = transactions;
     this.audit = audit;
+    this.zones = zones;
     this.clock = clock;
   }
 
@@ -63,10 +67,11 @@ public final class AllocationService {
             () -> {
               store.lock(officeId);
               OffsetDateTime now = OffsetDateTime.now(clock);
-              LocalDate today = now.toLocalDate();
+              LocalDate today = today(officeId);
               PriorityPolicy policy = policies.current(officeId);
               int released = store.releaseWithdrawn(officeId, now);
-              AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+              AllocationStore.QueueCounts counts =
+                  store.counts(officeId, startOfDay(officeId, today));
               long available = supply.available(officeId);
               long usable = available - counts.held();
               long grantable = usable - policy.urgentReserve();
@@ -123,15 +128,15 @@ public final class AllocationService {
       throw new DomainException(
           AllocationError.REASON_REQUIRED, "An urgent walk-in needs a reason");
     }
-    LocalDate today = LocalDate.now(clock);
-    AllocationStore.QueuePosition position = find(nik, today);
+    AllocationStore.QueuePosition position = find(nik);
     long officeId = position.officeId();
+    LocalDate today = today(officeId);
     return transactions.inTransaction(
         () -> {
           store.lock(officeId);
           OffsetDateTime now = OffsetDateTime.now(clock);
           PriorityPolicy policy = policies.current(officeId);
-          AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+          AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(officeId, today));
           long available = supply.available(officeId);
           long usable = available - counts.held();
           if (usable <= 0) {
@@ -184,9 +189,9 @@ public final class AllocationService {
    * leaves out of it. Nothing is written.
    */
   public PolicyPreview preview(long officeId, PriorityPolicy draft, int shown) {
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = today(officeId);
     PriorityPolicy current = policies.current(officeId);
-    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(today));
+    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(officeId, today));
     long usable = supply.available(officeId) - counts.held();
     int nowTaken = nextRun(current, counts, usable);
     int draftTaken = nextRun(draft, counts, usable);
@@ -264,13 +269,13 @@ public final class AllocationService {
 
   /** Why a NIK's card is not printed yet, and when it is expected. */
   public QueueExplanation explain(String nik) {
-    LocalDate today = LocalDate.now(clock);
     long officeId = office(nik);
+    LocalDate today = today(officeId);
     PriorityPolicy policy = policies.current(officeId);
     AllocationStore.QueuePosition position = position(nik, officeId, policy, today);
     // a request holding no blank has every held blank ahead of it: the position counted them
     long held = position.reservation().isEmpty() ? position.heldAhead() : store.held(officeId);
-    long printedToday = store.printedSince(officeId, startOfDay(today));
+    long printedToday = store.printedSince(officeId, startOfDay(officeId, today));
     long available = supply.available(officeId);
     long usable = available - held;
     int perPrinterDay = Math.max(1, capacity.cardsPerDay(officeId));
@@ -355,7 +360,7 @@ public final class AllocationService {
   /** The office's queue by tier today: waiting for a blank, and holding one. */
   public List<TierLine> queueByTier(long officeId) {
     PriorityPolicy policy = policies.current(officeId);
-    return store.byTier(officeId, policy, LocalDate.now(clock)).stream()
+    return store.byTier(officeId, policy, today(officeId)).stream()
         .map(
             t ->
                 new TierLine(
@@ -373,10 +378,19 @@ public final class AllocationService {
     return DropForecast.expect(drops.drops(officeId), forecast, today);
   }
 
-  private AllocationStore.QueuePosition find(String nik, LocalDate today) {
+  /**
+   * The office's own day (WIB, WITA or WIT): the day a resident's age and a rule's date window are
+   * reckoned on and the day's cap counts from.
+   */
+  private LocalDate today(long officeId) {
+    return LocalDate.now(clock.withZone(zones.of(officeId)));
+  }
+
+  /** The NIK's request placed by its office's policy on that office's day. */
+  private AllocationStore.QueuePosition find(String nik) {
     // the policy of the request's office is needed for the ranking; find the office first
     long officeId = office(nik);
-    return position(nik, officeId, policies.current(officeId), today);
+    return position(nik, officeId, policies.current(officeId), today(officeId));
   }
 
   /** The office of the NIK's newest request. */
@@ -404,7 +418,7 @@ public final class AllocationService {
     return store.position(nik, policy, today).orElseThrow();
   }
 
-  private OffsetDateTime startOfDay(LocalDate today) {
-    return today.atStartOfDay(clock.getZone()).toOffsetDateTime();
+  private OffsetDateTime startOfDay(long officeId, LocalDate today) {
+    return today.atStartOfDay(zones.of(officeId)).toOffsetDateTime();
   }
 }

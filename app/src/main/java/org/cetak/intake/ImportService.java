@@ -1,5 +1,6 @@
 package org.cetak.intake;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -120,6 +121,8 @@ public final class ImportService {
     long errorCount = errors.size();
     Map<RecordFlag, Long> flagged = new EnumMap<>(RecordFlag.class);
     long rows = 0;
+    // read before staging: the staging connection streams rows and takes no other query meanwhile
+    LocalDate today = validator.today(office.id());
     try (RequestStore.Staging staging = store.stage(office.id(), source, actor)) {
       if (errorCount == 0) {
         try {
@@ -130,7 +133,7 @@ public final class ImportService {
               errorCount += rowErrors.size();
               keep(errors, rowErrors);
             } else {
-              RecordValidator.Checked checked = validator.check(next.get(), payloads);
+              RecordValidator.Checked checked = validator.check(next.get(), payloads, today);
               if (checked instanceof RecordValidator.Valid valid) {
                 if (errorCount == 0) {
                   staging.add(valid.record());

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cetak.common.OfficeZones;
 import org.cetak.region.RegionTable;
 
 /**
@@ -37,10 +38,12 @@ public final class RecordValidator {
       Set.of("BELUM KAWIN", "KAWIN", "CERAI HIDUP", "CERAI MATI");
 
   private final RegionTable regions;
+  private final OfficeZones zones;
   private final Clock clock;
 
-  public RecordValidator(RegionTable regions, Clock clock) {
+  public RecordValidator(RegionTable regions, OfficeZones zones, Clock clock) {
     this.regions = regions;
+    this.zones = zones;
     this.clock = clock;
   }
 
@@ -51,9 +54,14 @@ public final class RecordValidator {
 
   public record Invalid(List<RowError> errors) implements Checked {}
 
-  public Checked check(RawRecord raw, PayloadResolver payloads) {
+  /** Today in the office's own time zone: the day an import's records are checked against. */
+  public LocalDate today(long officeId) {
+    return LocalDate.now(clock.withZone(zones.of(officeId)));
+  }
+
+  /** Checks a record imported on {@code today}, the office's day ({@link #today}). */
+  public Checked check(RawRecord raw, PayloadResolver payloads, LocalDate today) {
     Row row = new Row(raw);
-    LocalDate today = LocalDate.now(clock);
 
     String nik = row.required("nik");
     if (!nik.isEmpty()) {

@@ -2,6 +2,7 @@ package org.cetak.printing;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.cetak.common.OfficeZones;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.device.WirePanels;
 import org.cetak.printing.face.CardFaceData;
@@ -16,12 +17,23 @@ public final class CardPreparer {
 
   private final CardFaceRenderer renderer;
   private final RegionTable regions;
+  private final OfficeZones zones;
   private final Clock clock;
 
-  public CardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
+  public CardPreparer(
+      CardFaceRenderer renderer, RegionTable regions, OfficeZones zones, Clock clock) {
     this.renderer = renderer;
     this.regions = regions;
+    this.zones = zones;
     this.clock = clock;
+  }
+
+  /**
+   * The day the card is issued: today in the time zone of the office that prints it (WIB, WITA or
+   * WIT), so a card printed in Makassar after its midnight carries the new day.
+   */
+  public LocalDate issuedToday(QueuedCard card) {
+    return LocalDate.now(clock.withZone(zones.of(card.officeId())));
   }
 
   /**
@@ -35,7 +47,7 @@ public final class CardPreparer {
     }
     return new PreparedCard(
         card.requestId(),
-        WirePanels.encode(renderer.render(faceData(card, LocalDate.now(clock))).panels()),
+        WirePanels.encode(renderer.render(faceData(card, issuedToday(card))).panels()),
         ChipProfile.payload(card),
         reprint);
   }

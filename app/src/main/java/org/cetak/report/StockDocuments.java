@@ -1,6 +1,7 @@
 package org.cetak.report;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +22,9 @@ import org.cetak.stock.Signatory;
  * The stock's documents as an auditor signs them ({@link StockReportPdf}), filled in from the
  * installation: the office's letterhead, the signatories of a destruction or loss report with the
  * full name, NIP and position they had when they proposed or approved it (kept on the report, so a
- * report reprints the same after an account changes), the daily report's signatories from the
- * accounts holding the roles, the printer a loss happened at, and the time of printing from the
- * clock.
+ * report reprints the same after an account changes), the daily report's signatories as they were
+ * on its day ({@link DaySignatories}), the printer a loss happened at, and the time of printing
+ * from the clock.
  */
 public final class StockDocuments {
 
@@ -32,6 +33,7 @@ public final class StockDocuments {
   private final RegionTable regions;
   private final StockReportPdf.Wording words;
   private final OfficeZones zones;
+  private final DaySignatories days;
   private final Clock clock;
 
   /**
@@ -39,6 +41,7 @@ public final class StockDocuments {
    *     printed in Indonesian whatever the reader's language
    * @param zones each office's time zone: the daily report's day and the time of printing are
    *     written in it
+   * @param days the daily reports' signatories recorded for each day
    */
   public StockDocuments(
       OfficeDirectory offices,
@@ -46,8 +49,10 @@ public final class StockDocuments {
       RegionTable regions,
       StockReportPdf.Wording words,
       OfficeZones zones,
+      DaySignatories days,
       Clock clock) {
     this.offices = offices;
+    this.days = days;
     this.printers = printers;
     this.regions = regions;
     this.words = words;
@@ -57,14 +62,27 @@ public final class StockDocuments {
 
   /**
    * The daily stock report, drawn up by the office's inventory manager and acknowledged by its
-   * supervisor. When several enabled users hold the role, the one whose official details carry a
-   * NIP signs, the longest-standing account first: the same person for every day's report.
+   * supervisor as they were on the report's day. When several enabled users hold the role, the one
+   * whose official details carry a NIP signs, the longest-standing account first: the same person
+   * for every day's report. The holders are recorded with the day whenever its report is produced;
+   * once the day has ended in the office, the first record stands, so a past day's report names its
+   * own signatories after the roles change hands.
    */
   public byte[] daily(Office office, DailyStockReport report) {
+    DaySignatories.Signed holders =
+        new DaySignatories.Signed(
+            holder(office, Role.INVENTORY_MANAGER), holder(office, Role.SUPERVISOR));
+    LocalDate today = LocalDate.now(clock.withZone(zones.of(office.id())));
+    DaySignatories.Signed signed = holders;
+    if (report.day().isBefore(today)) {
+      signed = days.keep(office.id(), report.day(), holders);
+    } else if (report.day().equals(today)) {
+      days.replace(office.id(), report.day(), holders);
+    }
     return StockReportPdf.daily(
         report,
-        holder(office, Role.INVENTORY_MANAGER, "Pengelola Blanko KTP-el"),
-        holder(office, Role.SUPERVISOR, "Kepala Bidang"),
+        named(signed.drawnUpBy(), "Pengelola Blanko KTP-el"),
+        named(signed.acknowledgedBy(), "Kepala Bidang"),
         printing(office));
   }
 
@@ -123,16 +141,19 @@ public final class StockDocuments {
         who.name(), who.nip(), who.position().isBlank() ? usualPosition : who.position());
   }
 
-  private StockReportPdf.Signatory holder(Office office, Role role, String usualPosition) {
+  /** The holder of the role now; a blank name when nobody holds it. */
+  private Signatory holder(Office office, Role role) {
     return offices.users(office.id()).stream()
         .filter(User::enabled)
         .filter(u -> u.has(role))
         .min(Comparator.comparing((User u) -> u.nip().isBlank()).thenComparingLong(User::id))
-        .map(u -> signatory(u, usualPosition))
-        .orElse(StockReportPdf.Signatory.unnamed(usualPosition));
+        .map(Signatory::of)
+        .orElse(new Signatory("", "", ""));
   }
 
-  private static StockReportPdf.Signatory signatory(User user, String usualPosition) {
-    return signed(Signatory.of(user), usualPosition);
+  private static StockReportPdf.Signatory named(Signatory who, String usualPosition) {
+    return who.name().isBlank()
+        ? StockReportPdf.Signatory.unnamed(usualPosition)
+        : signed(who, usualPosition);
   }
 }

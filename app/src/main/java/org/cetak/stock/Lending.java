@@ -1,6 +1,10 @@
 package org.cetak.stock;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.cetak.common.DomainException;
 import org.cetak.common.Field;
 import org.cetak.common.Transactions;
@@ -176,7 +180,7 @@ public final class Lending {
           loan.outstanding(),
           giving.quantity());
     }
-    loans.addReturned(loan.id(), giving.quantity());
+    loans.recordReturn(loan.id(), giving, by.username());
     boolean lent = loan.direction() == Loan.Direction.LENT;
     ledger.record(
         new Movement(
@@ -190,6 +194,23 @@ public final class Lending {
             ReferenceKind.LOAN,
             loan.id(),
             Movement.Detail.none().withNote(giving.documentNo())));
+  }
+
+  /** A loan with the returns recorded of it, in the order they came. */
+  public record LoanWithReturns(Loan loan, List<Loan.Returned> returns) {}
+
+  /** The office's loans, newest first, each with its returns. */
+  public List<LoanWithReturns> loans(long officeId) {
+    return transactions.inTransaction(
+        () -> {
+          Map<Long, List<Loan.Returned>> returns =
+              loans.returns(officeId).stream()
+                  .collect(Collectors.groupingBy(Loan.Returned::loanId));
+          return loans.list(officeId).stream()
+              .sorted(Comparator.comparingLong(Loan::id).reversed())
+              .map(l -> new LoanWithReturns(l, returns.getOrDefault(l.id(), List.of())))
+              .toList();
+        });
   }
 
   private Loan borrowInto(

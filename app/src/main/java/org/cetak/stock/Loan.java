@@ -25,6 +25,13 @@ public record Loan(
     return quantity - returned;
   }
 
+  /**
+   * Blanks of the loan that came back, with the document of their hand-over (berita acara
+   * pengembalian), as the office recorded them.
+   */
+  public record Returned(
+      long loanId, String documentNo, int quantity, String returnedBy, Instant returnedAt) {}
+
   /** Seen from {@code officeId}. */
   public enum Direction {
     LENT,

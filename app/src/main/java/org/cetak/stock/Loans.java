@@ -23,8 +23,14 @@ public interface Loans {
   /** An office's loan of a direction and document, locked until the transaction ends. */
   Optional<Loan> lock(long officeId, Loan.Direction direction, String documentNo);
 
-  /** Counts {@code quantity} more blanks of the loan as returned. */
-  void addReturned(long loanId, int quantity);
+  /**
+   * Records a return of the loan: its document, how many blanks came back, who recorded it, and
+   * counts them as returned.
+   */
+  void recordReturn(long loanId, LoanReturn giving, String by);
 
   List<Loan> list(long officeId);
+
+  /** The returns of the office's loans, in the order they were recorded. */
+  List<Loan.Returned> returns(long officeId);
 }

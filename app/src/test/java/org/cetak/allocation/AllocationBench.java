@@ -119,6 +119,7 @@ public class AllocationBench implements Callable<Integer> {
           new ForecastSettings(10_000, 14),
           transactions,
           audit,
+          new org.cetak.office.jooq.JooqOfficeZones(db),
           clock);
     }
 
@@ -126,7 +127,8 @@ public class AllocationBench implements Callable<Integer> {
       JooqAudit audit = new JooqAudit(db, clock);
       return new ImportService(
           new JooqRequestStore(db, clock, new ImportedRequests(db)),
-          new RecordValidator(RegionTable.shipped(), clock),
+          new RecordValidator(
+              RegionTable.shipped(), new org.cetak.office.jooq.JooqOfficeZones(db), clock),
           offices,
           transactions,
           audit,

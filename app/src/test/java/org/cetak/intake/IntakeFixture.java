@@ -83,7 +83,7 @@ public final class IntakeFixture {
     this.imports =
         new ImportService(
             new org.cetak.intake.jooq.JooqRequestStore(db, clock, new ImportedRequests(db)),
-            new RecordValidator(REGIONS, clock),
+            new RecordValidator(REGIONS, new org.cetak.office.jooq.JooqOfficeZones(db), clock),
             offices,
             transactions,
             audit,
@@ -99,6 +99,7 @@ public final class IntakeFixture {
             new ForecastSettings(1000, 14),
             transactions,
             audit,
+            new org.cetak.office.jooq.JooqOfficeZones(db),
             clock);
     this.queue = new JooqPrintQueue(db, transactions);
   }

@@ -27,6 +27,7 @@ class CardPreparerTest {
       new CardPreparer(
           renderer,
           RegionTable.shipped(),
+          office -> ZoneId.of("Asia/Jakarta"),
           Clock.fixed(Instant.parse("2026-12-02T02:00:00Z"), ZoneId.of("Asia/Jakarta")));
 
   private static QueuedCard card(String officeCode, String regency) {

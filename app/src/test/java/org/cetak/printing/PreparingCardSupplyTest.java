@@ -78,6 +78,7 @@ class PreparingCardSupplyTest {
           new CardPreparer(
               new CardFaceRenderer(),
               RegionTable.shipped(),
+              office -> ZoneId.of("Asia/Jakarta"),
               Clock.fixed(Instant.parse("2026-12-02T02:00:00Z"), ZoneId.of("Asia/Jakarta"))),
           transactions,
           executor,

@@ -206,6 +206,52 @@ class StockApiTest {
     }
   }
 
+  @Test
+  void an_offices_loans_are_listed_with_what_is_out_and_each_return() throws Exception {
+    String document = "PJ/API/" + System.nanoTime() % 1_000_000;
+    HttpResponse<String> lent =
+        post(
+            base() + "/loans",
+            "blanko",
+            "{\"direction\":\"LEND\",\"counterpartName\":\"Disdukcapil Kab. Uji\","
+                + "\"documentNo\":\""
+                + document
+                + "\",\"quantity\":6}");
+    assertThat(lent.statusCode()).as(lent.body()).isEqualTo(201);
+    String id = lent.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*$", "$1");
+    for (String[] back :
+        new String[][] {{"BA/KEMBALI/" + document, "2"}, {"BA/KEMBALI2/" + document, "3"}}) {
+      assertThat(
+              post(
+                      base() + "/loans/" + id + "/return",
+                      "blanko",
+                      "{\"documentNo\":\"" + back[0] + "\",\"quantity\":" + back[1] + "}")
+                  .statusCode())
+          .isEqualTo(200);
+    }
+
+    HttpResponse<String> loans = get(base() + "/loans", "inspektorat");
+
+    assertThat(loans.statusCode()).as(loans.body()).isEqualTo(200);
+    String loan = loans.body().substring(loans.body().indexOf("{\"id\":" + id + ","));
+    assertThat(loan)
+        .startsWith(
+            "{\"id\":"
+                + id
+                + ",\"direction\":\"LENT\",\"counterpartOffice\":null,"
+                + "\"counterpartName\":\"Disdukcapil Kab. Uji\",\"documentNo\":\""
+                + document
+                + "\",\"quantity\":6,\"returned\":5,\"outstanding\":1,")
+        .containsSubsequence(
+            "\"returns\":[{\"documentNo\":\"BA/KEMBALI/"
+                + document
+                + "\",\"quantity\":2,"
+                + "\"returnedBy\":\"blanko\"",
+            "{\"documentNo\":\"BA/KEMBALI2/" + document + "\",\"quantity\":3,");
+    assertProblem(get(base() + "/loans", "loket"), 403, "ROLE_REQUIRED");
+    assertProblem(get("/api/offices/99.99/stock/loans", "inspektorat"), 404, "UNKNOWN_OFFICE");
+  }
+
   private static void assertProblem(HttpResponse<String> r, int status, String code) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     assertThat(r.body()).contains("\"code\":\"" + code + "\"");

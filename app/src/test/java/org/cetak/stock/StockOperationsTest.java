@@ -591,6 +591,51 @@ class StockOperationsTest {
   }
 
   @Test
+  void each_return_of_a_loan_is_kept_with_its_document_on_both_sides_and_listed_with_the_loan() {
+    Loan lent =
+        f.lending.lend(
+            bogor.id(),
+            new LoanRequest(Optional.of(depok.id()), "", "PINJAM/2026/DAFTAR", 9),
+            blanko);
+    f.lending.giveBack(bogor.id(), lent.id(), new LoanReturn("BAP/DAFTAR/1", 4), blanko);
+    f.clock.advance(java.time.Duration.ofHours(2));
+    f.lending.giveBack(bogor.id(), lent.id(), new LoanReturn("BAP/DAFTAR/2", 1), blanko);
+
+    Lending.LoanWithReturns mine =
+        f.lending.loans(bogor.id()).stream()
+            .filter(l -> l.loan().id() == lent.id())
+            .findFirst()
+            .orElseThrow();
+    assertThat(mine.loan().outstanding()).isEqualTo(4);
+    assertThat(mine.returns())
+        .extracting(Loan.Returned::documentNo, Loan.Returned::quantity, Loan.Returned::returnedBy)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("BAP/DAFTAR/1", 4, blanko.username()),
+            org.assertj.core.groups.Tuple.tuple("BAP/DAFTAR/2", 1, blanko.username()));
+    assertThat(mine.returns().get(1).returnedAt())
+        .isEqualTo(mine.returns().get(0).returnedAt().plus(java.time.Duration.ofHours(2)));
+    Lending.LoanWithReturns theirs =
+        f.lending.loans(depok.id()).stream()
+            .filter(l -> l.loan().documentNo().equals("PINJAM/2026/DAFTAR"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(theirs.loan().direction()).isEqualTo(Loan.Direction.BORROWED);
+    assertThat(theirs.returns())
+        .extracting(Loan.Returned::documentNo)
+        .containsExactly("BAP/DAFTAR/1", "BAP/DAFTAR/2");
+    assertThatThrownBy(
+            () ->
+                f.lending.giveBack(
+                    bogor.id(), lent.id(), new LoanReturn("BAP/DAFTAR/3", 5), blanko))
+        .isInstanceOf(DomainException.class);
+    assertThat(
+            f.db.fetchCount(
+                f.db.selectFrom("stock_loan_return").where("document_no = 'BAP/DAFTAR/3'")))
+        .as("a refused return keeps no row")
+        .isZero();
+  }
+
+  @Test
   void a_return_beyond_what_the_loan_has_out_is_refused_with_nothing_written() {
     Loan lent =
         f.lending.lend(

@@ -283,6 +283,68 @@ class DataMigrationsTest {
             + job);
   }
 
+  @Test
+  void returns_of_loans_recorded_as_movements_get_rows_of_their_own_with_their_documents()
+      throws SQLException {
+    DataSource db = migratedTo("196");
+    long office =
+        id(
+            db,
+            "insert into office (code, name, kind, created_at)"
+                + " values ('99.03', 'Uji', 'KABUPATEN_KOTA', now()) returning id");
+    long loan =
+        id(
+            db,
+            "insert into stock_loan (office_id, direction, counterpart_name, document_no,"
+                + " quantity, returned, recorded_by, recorded_at) values ("
+                + office
+                + ", 'LENT', 'Kantor Lain', 'PJ/1', 10, 7, 'blanko', now()) returning id");
+    long other =
+        id(
+            db,
+            "insert into stock_loan (office_id, direction, counterpart_name, document_no,"
+                + " quantity, recorded_by, recorded_at) values ("
+                + office
+                + ", 'BORROWED', 'Kantor Lain', 'PJ/2', 4, 'blanko', now()) returning id");
+    String movement =
+        "insert into stock_movement (office_id, item, from_location, to_location, quantity,"
+            + " reason, actor, occurred_at, reference_kind, reference_id, note) values ("
+            + office
+            + ", 'BLANK', ";
+    execute(
+        db,
+        movement
+            + "'VAULT', 'LENT', 10, 'LENT', 'blanko', '2026-11-01 09:00+07', 'LOAN', "
+            + loan
+            + ", 'to Kantor Lain')");
+    execute(
+        db,
+        movement
+            + "'LENT', 'VAULT', 3, 'LOAN_RETURNED', 'dewi', '2026-11-02 10:00+07', 'LOAN', "
+            + loan
+            + ", 'BA/KEMBALI/1')");
+    execute(
+        db,
+        movement
+            + "'LENT', 'VAULT', 4, 'LOAN_RETURNED', 'sari', '2026-11-03 11:00+07', 'LOAN', "
+            + loan
+            + ", 'BA/KEMBALI/2')");
+
+    Schema.migrate(db);
+
+    assertThat(
+            text(
+                db,
+                "select string_agg(concat_ws('|', document_no, quantity, returned_by,"
+                    + " to_char(returned_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI')),"
+                    + " ';' order by id) from stock_loan_return where loan_id = "
+                    + loan))
+        .isEqualTo("BA/KEMBALI/1|3|dewi|2026-11-02 10:00;BA/KEMBALI/2|4|sari|2026-11-03 11:00");
+    assertThat(id(db, "select count(*) from stock_loan_return where loan_id = " + other))
+        .as("a loan nothing came back of has no return")
+        .isZero();
+  }
+
   private static String row(DataSource db, long job) throws SQLException {
     return text(
         db,

@@ -2,7 +2,6 @@ package org.cetak.allocation.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.AllocationStore;
@@ -21,6 +20,7 @@ import org.cetak.allocation.jooq.JooqAllocationStore;
 import org.cetak.allocation.jooq.JooqPolicyStore;
 import org.cetak.allocation.jooq.JooqQueueHistory;
 import org.cetak.allocation.jooq.JooqQueueLookup;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
 import org.cetak.office.Access;
@@ -79,6 +79,7 @@ public class AllocationConfiguration {
       @Value("${cetak.allocation.expected-drop-every-days:14}") int dropEveryDays,
       Transactions transactions,
       Audit audit,
+      OfficeZones zones,
       Clock clock) {
     // looked up when used: the stock beans ask allocation for the reserved count in turn
     BlankSupply supply =
@@ -86,7 +87,7 @@ public class AllocationConfiguration {
           StockLevels levels = stock.getIfAvailable();
           return levels == null ? 0 : levels.available(officeId);
         };
-    ZoneId zone = clock.getZone();
+    // a drop is on the day it came in at its office
     DropHistory history =
         officeId ->
             Optional.ofNullable(drops.getIfAvailable())
@@ -97,7 +98,7 @@ public class AllocationConfiguration {
                 .map(
                     d ->
                         new DropHistory.Drop(
-                            d.receivedAt().atZone(zone).toLocalDate(), d.quantity()))
+                            d.receivedAt().atZone(zones.of(officeId)).toLocalDate(), d.quantity()))
                 .sorted(java.util.Comparator.comparing(DropHistory.Drop::receivedOn))
                 .toList();
     PrinterCapacity capacity = officeId -> cardsPerDay;
@@ -110,6 +111,7 @@ public class AllocationConfiguration {
         new ForecastSettings(dropQuantity, dropEveryDays),
         transactions,
         audit,
+        zones,
         clock);
   }
 

@@ -12,6 +12,7 @@ import org.cetak.allocation.QueueLookup;
 import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.OfficeZones;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -42,10 +43,17 @@ public class QueuePage {
   private final Access access;
   private final MessageSource messages;
   private final Clock clock;
+  private final OfficeZones zones;
 
   public QueuePage(
-      QueueDesk desk, CurrentUser currentUser, Access access, MessageSource messages, Clock clock) {
+      QueueDesk desk,
+      CurrentUser currentUser,
+      Access access,
+      MessageSource messages,
+      Clock clock,
+      OfficeZones zones) {
     this.desk = desk;
+    this.zones = zones;
     this.currentUser = currentUser;
     this.access = access;
     this.messages = messages;
@@ -106,7 +114,7 @@ public class QueuePage {
     model.addAttribute("name", search.name());
     model.addAttribute("birthDate", search.birthDate());
     model.addAttribute("suket", search.suket());
-    model.addAttribute("when", new DateText(clock, locale));
+    model.addAttribute("when", new DateText(clock.withZone(zones.of(office.id())), locale));
     boolean maySeeFace = access.allows(user, Permission.SEE_CARD_FACE, office.id());
     model.addAttribute("maySeeFace", maySeeFace);
     try {

@@ -3,6 +3,7 @@ package org.cetak.intake.config;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.intake.ImportListener;
 import org.cetak.intake.ImportService;
@@ -39,8 +40,8 @@ public class IntakeConfiguration {
   }
 
   @Bean
-  RecordValidator recordValidator(RegionTable regions, Clock clock) {
-    return new RecordValidator(regions, clock);
+  RecordValidator recordValidator(RegionTable regions, OfficeZones zones, Clock clock) {
+    return new RecordValidator(regions, zones, clock);
   }
 
   @Bean

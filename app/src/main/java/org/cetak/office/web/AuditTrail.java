@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cetak.common.DateText;
+import org.cetak.common.OfficeZones;
 import org.cetak.console.Labels;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
@@ -39,10 +40,13 @@ public class AuditTrail {
 
   private final Audit audit;
   private final Clock clock;
+  private final OfficeZones zones;
   private final Labels labels;
   private final MessageSource messages;
 
-  public AuditTrail(Audit audit, Clock clock, Labels labels, MessageSource messages) {
+  public AuditTrail(
+      Audit audit, Clock clock, OfficeZones zones, Labels labels, MessageSource messages) {
+    this.zones = zones;
     this.audit = audit;
     this.clock = clock;
     this.labels = labels;
@@ -131,7 +135,7 @@ public class AuditTrail {
       Locale locale,
       HttpServletResponse response)
       throws IOException {
-    DateText dates = new DateText(clock, locale);
+    DateText dates = new DateText(clock.withZone(zones.of(office.id())), locale);
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader(
         "Content-Disposition", "attachment; filename=\"audit-" + office.code() + ".csv\"");
@@ -180,7 +184,7 @@ public class AuditTrail {
       int page,
       Locale locale) {
     Audit.Query query = query(office, actor, action, from, to, (page - 1) * PAGE, PAGE);
-    DateText dates = new DateText(clock, locale);
+    DateText dates = new DateText(clock.withZone(zones.of(office.id())), locale);
     return new Page(
         page,
         PAGE,
@@ -196,7 +200,7 @@ public class AuditTrail {
       LocalDate to,
       int offset,
       int limit) {
-    ZoneId zone = clock.getZone();
+    ZoneId zone = zones.of(office.id());
     return new Audit.Query(
         List.of(office.id()),
         false,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.Field;
+import org.cetak.common.OfficeZones;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -48,6 +49,7 @@ public class CounterPage {
   private final MessageSource messages;
   private final Clock clock;
   private final Problems problems;
+  private final OfficeZones zones;
 
   public CounterPage(
       PickupService pickup,
@@ -55,8 +57,10 @@ public class CounterPage {
       Access access,
       MessageSource messages,
       Clock clock,
-      Problems problems) {
+      Problems problems,
+      OfficeZones zones) {
     this.problems = problems;
+    this.zones = zones;
     this.access = access;
     this.pickup = pickup;
     this.currentUser = currentUser;
@@ -70,7 +74,7 @@ public class CounterPage {
   String page(Office office, Locale locale, Model model) {
     User user = currentUser.get();
     model.addAttribute("office", office);
-    model.addAttribute("when", new DateText(clock, locale));
+    model.addAttribute("when", new DateText(clock.withZone(zones.of(office.id())), locale));
     pickup.unclaimed(office.id(), user); // the page is the counter's: refuse others now
     return "pickup";
   }
@@ -98,7 +102,7 @@ public class CounterPage {
     model.addAttribute("name", name);
     model.addAttribute("birthDate", birthDate);
     model.addAttribute("suket", suket);
-    model.addAttribute("when", new DateText(clock, locale));
+    model.addAttribute("when", new DateText(clock.withZone(zones.of(office.id())), locale));
     try {
       Optional<LocalDate> born = parseDate(birthDate);
       List<CardAtCounter> cards =
@@ -140,7 +144,7 @@ public class CounterPage {
     model.addAttribute("card", card);
     model.addAttribute("handover", pickup.handover(office.id(), requestId, user).orElse(null));
     model.addAttribute("fingerprintReader", pickup.fingerprintReader());
-    model.addAttribute("when", new DateText(clock, locale));
+    model.addAttribute("when", new DateText(clock.withZone(zones.of(office.id())), locale));
     return "pickup-card";
   }
 
@@ -208,7 +212,7 @@ public class CounterPage {
     User user = currentUser.get();
     model.addAttribute("office", office);
     model.addAttribute("cards", pickup.unclaimed(office.id(), user));
-    model.addAttribute("when", new DateText(clock, locale));
+    model.addAttribute("when", new DateText(clock.withZone(zones.of(office.id())), locale));
     return "pickup-unclaimed";
   }
 

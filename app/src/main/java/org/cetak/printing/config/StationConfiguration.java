@@ -129,8 +129,9 @@ public class StationConfiguration {
   }
 
   @Bean
-  CardPreparer cardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
-    return new CardPreparer(renderer, regions, clock);
+  CardPreparer cardPreparer(
+      CardFaceRenderer renderer, RegionTable regions, OfficeZones zones, Clock clock) {
+    return new CardPreparer(renderer, regions, zones, clock);
   }
 
   @Bean(destroyMethod = "shutdownNow")

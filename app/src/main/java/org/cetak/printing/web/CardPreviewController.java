@@ -1,8 +1,6 @@
 package org.cetak.printing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.office.Audit;
@@ -37,7 +35,6 @@ public class CardPreviewController {
   private final CardPreparer preparer;
   private final CurrentUser currentUser;
   private final Audit audit;
-  private final Clock clock;
 
   public CardPreviewController(
       PrintQueue queue,
@@ -45,15 +42,13 @@ public class CardPreviewController {
       CardFaceRenderer renderer,
       CardPreparer preparer,
       CurrentUser currentUser,
-      Audit audit,
-      Clock clock) {
+      Audit audit) {
     this.audit = audit;
     this.queue = queue;
     this.transactions = transactions;
     this.renderer = renderer;
     this.preparer = preparer;
     this.currentUser = currentUser;
-    this.clock = clock;
   }
 
   /** The card face as it will be printed; it shows the full NIK, so each view is audited. */
@@ -87,7 +82,7 @@ public class CardPreviewController {
         office.id(), user.username(), "NIK_VIEWED", "request " + requestId, "card face " + side);
     byte[] png;
     try {
-      png = renderer.previewPng(preparer.faceData(card, LocalDate.now(clock)), side);
+      png = renderer.previewPng(preparer.faceData(card, preparer.issuedToday(card)), side);
     } catch (InvalidCardFaceDataException e) {
       throw new DomainException(
           PrintingError.CARD_FACE_UNREADABLE,

@@ -9,6 +9,7 @@ import org.cetak.approval.Approvals;
 import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.OfficeZones;
 import org.cetak.office.Access;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -27,7 +28,6 @@ import org.cetak.printing.config.InvalidDeviceFileException;
 import org.cetak.quality.QualityChecks;
 import org.cetak.security.Allow;
 import org.cetak.security.CurrentUser;
-import org.cetak.stock.DailyReports;
 import org.cetak.stock.StockError;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -62,6 +62,7 @@ public class PrintersPage {
   private final PayloadWaits payloadWaits;
   private final QualityChecks checks;
   private final Problems problems;
+  private final OfficeZones zones;
 
   public PrintersPage(
       PrinterControl control,
@@ -73,8 +74,10 @@ public class PrintersPage {
       DeviceFileReloads devices,
       PayloadWaits payloadWaits,
       QualityChecks checks,
-      Problems problems) {
+      Problems problems,
+      OfficeZones zones) {
     this.control = control;
+    this.zones = zones;
     this.problems = problems;
     this.checks = checks;
     this.payloadWaits = payloadWaits;
@@ -114,7 +117,7 @@ public class PrintersPage {
     model.addAttribute("payloadWaits", payloadWaits.waiting(office.id()));
     model.addAttribute("toCheck", checks.waitingCount(office.id()));
     model.addAttribute("payloadRetryMinutes", PayloadFetchingQueue.RETRY.toMinutes());
-    model.addAttribute("when", DateText.of(DailyReports.ZONE, locale));
+    model.addAttribute("when", DateText.of(zones.of(office.id()), locale));
     return "printers";
   }
 

@@ -12,6 +12,7 @@ import org.cetak.report.DailyReportArchive;
 import org.cetak.report.StockDocuments;
 import org.cetak.report.StoredDailyReports;
 import org.cetak.report.job.DailyReportJob;
+import org.cetak.report.jooq.JooqDaySignatories;
 import org.cetak.report.jooq.JooqStoredDailyReports;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.PrinterRegistry;
@@ -42,6 +43,7 @@ public class ReportConfiguration {
       RegionTable regions,
       Labels labels,
       OfficeZones zones,
+      DSLContext db,
       Clock clock) {
     Locale indonesian = Locale.forLanguageTag("id");
     return new StockDocuments(
@@ -50,6 +52,7 @@ public class ReportConfiguration {
         regions,
         (kind, code) -> labels.of(kind, code, indonesian),
         zones,
+        new JooqDaySignatories(db, clock),
         clock);
   }
 

@@ -1,6 +1,7 @@
 package org.cetak.stock.jooq;
 
 import static org.cetak.db.jooq.Tables.STOCK_LOAN;
+import static org.cetak.db.jooq.Tables.STOCK_LOAN_RETURN;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cetak.db.jooq.tables.records.StockLoanRecord;
 import org.cetak.stock.Loan;
+import org.cetak.stock.LoanReturn;
 import org.cetak.stock.Loans;
 import org.jooq.DSLContext;
 
@@ -73,11 +75,37 @@ public final class JooqLoans implements Loans {
   }
 
   @Override
-  public void addReturned(long loanId, int quantity) {
+  public void recordReturn(long loanId, LoanReturn giving, String by) {
+    db.insertInto(STOCK_LOAN_RETURN)
+        .set(STOCK_LOAN_RETURN.LOAN_ID, loanId)
+        .set(STOCK_LOAN_RETURN.DOCUMENT_NO, giving.documentNo())
+        .set(STOCK_LOAN_RETURN.QUANTITY, giving.quantity())
+        .set(STOCK_LOAN_RETURN.RETURNED_BY, by)
+        .set(STOCK_LOAN_RETURN.RETURNED_AT, OffsetDateTime.now(clock))
+        .execute();
     db.update(STOCK_LOAN)
-        .set(STOCK_LOAN.RETURNED, STOCK_LOAN.RETURNED.plus(quantity))
+        .set(STOCK_LOAN.RETURNED, STOCK_LOAN.RETURNED.plus(giving.quantity()))
         .where(STOCK_LOAN.ID.eq(loanId))
         .execute();
+  }
+
+  @Override
+  public List<Loan.Returned> returns(long officeId) {
+    return db.select(
+            STOCK_LOAN_RETURN.LOAN_ID,
+            STOCK_LOAN_RETURN.DOCUMENT_NO,
+            STOCK_LOAN_RETURN.QUANTITY,
+            STOCK_LOAN_RETURN.RETURNED_BY,
+            STOCK_LOAN_RETURN.RETURNED_AT)
+        .from(STOCK_LOAN_RETURN)
+        .join(STOCK_LOAN)
+        .on(STOCK_LOAN.ID.eq(STOCK_LOAN_RETURN.LOAN_ID))
+        .where(STOCK_LOAN.OFFICE_ID.eq(officeId))
+        .orderBy(STOCK_LOAN_RETURN.ID)
+        .fetch(
+            r ->
+                new Loan.Returned(
+                    r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
   }
 
   @Override

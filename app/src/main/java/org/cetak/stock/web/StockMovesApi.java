@@ -28,6 +28,7 @@ import org.cetak.stock.SpoilRequest;
 import org.cetak.stock.StockError;
 import org.cetak.stock.web.StockViews.MovementView;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -223,6 +224,26 @@ public class StockMovesApi {
         String.valueOf(body.direction()),
         new Field("stockpage.direction.LEND.api"),
         new Field("stockpage.direction.BORROW.api"));
+  }
+
+  /** The office's loans, newest first: what each still has out and each of its returns. */
+  @GetMapping("/api/offices/{office}/stock/loans")
+  @Allow(Permission.SEE_STOCK)
+  @Operation(
+      summary =
+          "The office's loans of blanks, newest first, with what is still out and their returns")
+  @Refuses({})
+  public List<StockViews.LoanView> loans(Office office) {
+    return lending.loans(office.id()).stream()
+        .map(
+            l ->
+                StockViews.view(
+                    l,
+                    l.loan()
+                        .counterpartOfficeId()
+                        .map(id -> access.office(id).code())
+                        .orElse(null)))
+        .toList();
   }
 
   /** Blanks of a loan coming back: the return's document and how many. */

@@ -1,6 +1,7 @@
 package org.cetak.stock.web;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import org.cetak.stock.DropReceipts;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
 import org.cetak.stock.LedgerQuery;
+import org.cetak.stock.Loan;
 import org.cetak.stock.Loans;
 import org.cetak.stock.Location;
 import org.cetak.stock.LossReport;
@@ -75,6 +77,7 @@ public class StockPage {
   private final Notices notices;
   private final MessageSource messages;
   private final org.cetak.console.Labels words;
+  private final Clock clock;
 
   public StockPage(
       Access access,
@@ -89,7 +92,8 @@ public class StockPage {
       Loans loans,
       Notices notices,
       MessageSource messages,
-      org.cetak.console.Labels words) {
+      org.cetak.console.Labels words,
+      Clock clock) {
     this.access = access;
     this.currentUser = currentUser;
     this.levels = levels;
@@ -103,6 +107,7 @@ public class StockPage {
     this.notices = notices;
     this.messages = messages;
     this.words = words;
+    this.clock = clock;
   }
 
   /** One printer's slots. */
@@ -147,7 +152,7 @@ public class StockPage {
       String serials,
       String receivedAt) {}
 
-  /** A loan of blanks to or from another office, with what of it is still out. */
+  /** A loan of blanks to or from another office, with what of it is still out and its returns. */
   public record LoanRow(
       long id,
       String documentNo,
@@ -156,7 +161,12 @@ public class StockPage {
       String quantity,
       String returned,
       int outstanding,
-      String recordedAt) {}
+      String recordedAt,
+      List<ReturnRow> returns) {}
+
+  /** One return of a loan: its document, how many came back, who recorded it and when. */
+  public record ReturnRow(
+      String documentNo, String quantity, String returnedBy, String returnedAt) {}
 
   /** A spoil movement still (partly) on the spoiled pile, for the destruction form. */
   public record SpoiledRow(
@@ -195,7 +205,7 @@ public class StockPage {
     model.addAttribute("threshold", levels.reorderThreshold());
     model.addAttribute("alert", usable < levels.reorderThreshold());
     model.addAttribute("zone", zone.getId());
-    model.addAttribute("today", LocalDate.now(zone).toString());
+    model.addAttribute("today", LocalDate.now(clock.withZone(zone)).toString());
 
     Filter filter = new Filter(from, to, location, kind, printer, before);
     List<String> problems = new ArrayList<>();
@@ -266,6 +276,17 @@ public class StockPage {
                         String.join(", ", d.serials().stream().map(Object::toString).toList()),
                         labels.time(d.receivedAt())))
             .toList());
+    Map<Long, List<ReturnRow>> returns = new HashMap<>();
+    for (Loan.Returned back : loans.returns(officeId)) {
+      returns
+          .computeIfAbsent(back.loanId(), id -> new ArrayList<>())
+          .add(
+              new ReturnRow(
+                  back.documentNo(),
+                  labels.number(back.quantity()),
+                  back.returnedBy(),
+                  labels.time(back.returnedAt())));
+    }
     model.addAttribute(
         "loans",
         loans.list(officeId).stream()
@@ -281,7 +302,8 @@ public class StockPage {
                         labels.number(l.quantity()),
                         labels.number(l.returned()),
                         l.outstanding(),
-                        labels.time(l.recordedAt())))
+                        labels.time(l.recordedAt()),
+                        returns.getOrDefault(l.id(), List.of())))
             .toList());
     Map<String, Boolean> may = new HashMap<>();
     for (Permission p :

@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The inventory manager records, on the stock page in Chromium, blanks of a loan coming back: the
  * return's document, how many, and the tick that they were counted; the loan's row then shows what
- * came back and what is still out, and the ledger has the movement that names the loan.
+ * came back and what is still out, the return is listed under it with its document, and the ledger
+ * has the movement that names the loan.
  */
 @CetakSpringTest
 class StockLoanReturnBrowserTest {
@@ -74,6 +75,18 @@ class StockLoanReturnBrowserTest {
     WebElement after = browser.findElement(By.cssSelector("tr[data-loan='" + loan.id() + "']"));
     assertThat(after.findElement(By.cssSelector(".returned")).getText()).isEqualTo("4");
     assertThat(after.findElement(By.cssSelector(".outstanding")).getText()).isEqualTo("3");
+    WebElement returns =
+        browser.findElement(By.cssSelector("tr[data-loan-returns='" + loan.id() + "']"));
+    assertThat(returns.getText()).startsWith("Pengembalian:");
+    assertThat(returns.findElements(By.cssSelector(".loan-return-line")))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.findElement(By.cssSelector(".document")).getText())
+                  .isEqualTo("BAP/" + document);
+              assertThat(line.findElement(By.cssSelector(".quantity")).getText()).isEqualTo("4");
+              assertThat(line.getText()).contains("blanko");
+            });
     assertThat(
             db.fetchCount(
                 db.selectFrom("stock_movement")
