@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.cetak.CetakApplication;
 import org.cetak.db.testing.PostgresExtension;
 import org.cetak.db.testing.TestDatabase;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The start of the command of a child JVM that runs the application: the test JVM's {@code java}
@@ -31,9 +32,11 @@ import org.cetak.db.testing.TestDatabase;
  */
 public final class ChildJava {
 
-  /** Its jars and archive: one place for each of the build's test JVMs (surefire's fork number). */
-  private static final Path HOME =
-      Path.of("target", "child-java-" + System.getProperty("cetak.test.fork", "1"));
+  /** The places of the test JVMs' jars and archives. */
+  private static final Path PLACES = Path.of("target", "child-java");
+
+  /** This test JVM's place: test JVMs run side by side. */
+  private static final Path HOME = PLACES.resolve(String.valueOf(ProcessHandle.current().pid()));
 
   private static List<String> start;
 
@@ -59,6 +62,7 @@ public final class ChildJava {
   }
 
   private static List<String> prepare() {
+    removeEnded();
     String classPath = jarredClassPath();
     Path archive = HOME.resolve("application.jsa").toAbsolutePath();
     List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
@@ -123,6 +127,26 @@ public final class ChildJava {
       return recorded;
     } finally {
       PostgresExtension.dropDatabase(database.name());
+    }
+  }
+
+  /** Removes the places of test JVMs that have ended. */
+  private static void removeEnded() {
+    if (!Files.isDirectory(PLACES)) {
+      return;
+    }
+    try (Stream<Path> places = Files.list(PLACES)) {
+      for (Path place : places.toList()) {
+        String name = place.getFileName().toString();
+        boolean running =
+            name.chars().allMatch(Character::isDigit)
+                && ProcessHandle.of(Long.parseLong(name)).map(ProcessHandle::isAlive).orElse(false);
+        if (!running) {
+          FileSystemUtils.deleteRecursively(place);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
