@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.cetak.CetakApplication;
 import org.cetak.db.EmbeddedDatabase;
+import org.cetak.support.ChildJava;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,11 +199,7 @@ class DemoRestartTest {
   }
 
   private Process start(String log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    List<String> command = ChildJava.command("-Xmx384m");
     command.add(CetakApplication.class.getName());
     command.add("demo");
     command.add("--logging.config=classpath:logback-spring.xml"); // the demo's own, not the tests'

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cetak.CetakApplication;
 import org.cetak.db.EmbeddedDatabase;
+import org.cetak.support.ChildJava;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,11 +193,7 @@ class DemoSmsTest {
     try (InputStream in = getClass().getResourceAsStream("/print-room/demo-quick.yaml")) {
       Files.write(scenario, in.readAllBytes());
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    List<String> command = ChildJava.command("-Xmx384m");
     command.add(CetakApplication.class.getName());
     command.add("demo");
     command.add("--logging.config=classpath:logback-spring.xml");

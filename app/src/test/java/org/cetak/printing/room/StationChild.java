@@ -9,6 +9,7 @@ import java.util.Map;
 import org.cetak.CetakApplication;
 import org.cetak.sim.remote.ReaderBridge;
 import org.cetak.sim.scenario.SimulatedRoom;
+import org.cetak.support.ChildJava;
 
 /**
  * The application in a child process of the test, driving the test's simulated printers over TCP
@@ -105,18 +106,15 @@ final class StationChild {
   }
 
   private static List<String> java(boolean quick) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-opens");
-    command.add("java.smartcardio/sun.security.smartcardio=ALL-UNNAMED");
-    command.add("-Duser.timezone=Asia/Jakarta");
-    command.add("-Xmx512m");
+    List<String> options = new ArrayList<>();
+    options.add("--add-opens");
+    options.add("java.smartcardio/sun.security.smartcardio=ALL-UNNAMED");
+    options.add("-Duser.timezone=Asia/Jakarta");
+    options.add("-Xmx512m");
     if (quick) {
-      command.add("-XX:TieredStopAtLevel=1");
+      options.add("-XX:TieredStopAtLevel=1");
     }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    return command;
+    return ChildJava.command(options.toArray(String[]::new));
   }
 
   /** How the child reaches its database. */

@@ -1,10 +1,13 @@
 package org.cetak.drivers.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>pcsc-lite 1.9 always puts its socket in {@code /run/pcscd}: one daemon per machine. When
  * another pcscd is already running, the tests are skipped with a message rather than fight it. The
- * tests run as root (the daemon needs {@code /run/pcscd}).
+ * tests run as root (the daemon needs {@code /run/pcscd}). Test JVMs running side by side (the
+ * build's forks) take turns: a stack holds a lock file of the machine from its start to its close,
+ * and the next one waits for it.
  */
 public final class PcscStack implements AutoCloseable {
 
@@ -31,6 +36,9 @@ public final class PcscStack implements AutoCloseable {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path VSC = Path.of("/usr/lib/python3/site-packages/virtualsmartcard");
   private static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
+  private static final Path TURN =
+      Path.of(System.getProperty("java.io.tmpdir"), "cetak-pcsc-stack.lock");
+  private static final Duration TURN_WAIT = Duration.ofMinutes(10);
 
   private final Path dir;
   private final int port;
@@ -38,11 +46,13 @@ public final class PcscStack implements AutoCloseable {
   private Process daemon;
   private Process card;
   private final List<Process> started = new ArrayList<>();
+  private final FileChannel turn;
 
-  private PcscStack(Path dir, int port) {
+  private PcscStack(Path dir, int port, FileChannel turn) {
     this.dir = dir;
     this.port = port;
     this.log = dir.resolve("pcscd.log");
+    this.turn = turn;
   }
 
   /** Skips the calling test when a part of the stack is not installed, or pcscd runs already. */
@@ -79,6 +89,19 @@ public final class PcscStack implements AutoCloseable {
 
   /** Starts pcscd with a private vpcd reader on a free port. */
   public static PcscStack start() throws IOException, InterruptedException {
+    FileChannel turn = takeTurn();
+    PcscStack stack = null;
+    try {
+      stack = start(turn);
+      return stack;
+    } finally {
+      if (stack == null) {
+        turn.close();
+      }
+    }
+  }
+
+  private static PcscStack start(FileChannel turn) throws IOException, InterruptedException {
     assumeAvailable();
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
@@ -96,9 +119,30 @@ public final class PcscStack implements AutoCloseable {
             + "\nCHANNELID    0x"
             + Integer.toHexString(port)
             + "\n");
-    PcscStack stack = new PcscStack(dir, port);
-    stack.startDaemon();
+    PcscStack stack = new PcscStack(dir, port, turn);
+    try {
+      stack.startDaemon();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      stack.stopProcesses();
+      throw e;
+    }
     return stack;
+  }
+
+  /** Waits until no other test JVM's stack runs on this machine, and holds the turn. */
+  private static FileChannel takeTurn() throws IOException, InterruptedException {
+    FileChannel channel =
+        FileChannel.open(TURN, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    long deadline = System.nanoTime() + TURN_WAIT.toNanos();
+    while (channel.tryLock() == null) {
+      if (System.nanoTime() > deadline) {
+        channel.close();
+        throw new IllegalStateException(
+            "PC/SC stack: another test JVM held " + TURN + " for " + TURN_WAIT);
+      }
+      Thread.sleep(100);
+    }
+    return channel;
   }
 
   /** Starts pcscd (again) and waits for its socket and the vpcd port. */
@@ -251,6 +295,15 @@ public final class PcscStack implements AutoCloseable {
 
   @Override
   public void close() {
+    stopProcesses();
+    try {
+      turn.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stopProcesses() {
     for (Process p : started) {
       p.destroy();
     }
