@@ -1,6 +1,7 @@
 package org.cetak.statuscheck;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -36,17 +37,24 @@ public sealed interface StatusAnswer {
    * Printed and ready to collect at the office.
    *
    * @param sentToCentre when the centre accepted the card's printed status (consolidation)
+   * @param zone the office's time zone (WIB, WITA or WIT), in which the resident reads its times
    */
   record Ready(
       String officeName,
       String officeAddress,
       String officeHours,
       Instant printedAt,
-      Optional<Instant> sentToCentre)
+      Optional<Instant> sentToCentre,
+      ZoneId zone)
       implements StatusAnswer {}
 
-  /** Collected. */
-  record HandedOver(String officeName, Instant handedAt, Optional<Instant> sentToCentre)
+  /**
+   * Collected.
+   *
+   * @param zone the office's time zone (WIB, WITA or WIT), in which the resident reads its times
+   */
+  record HandedOver(
+      String officeName, Instant handedAt, Optional<Instant> sentToCentre, ZoneId zone)
       implements StatusAnswer {}
 
   /** No longer in the print queue (withdrawn): the resident asks at the counter. */

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.Masking;
+import org.cetak.common.OfficeZones;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.office.Audit;
 import org.cetak.office.Office;
@@ -21,6 +22,7 @@ public final class StatusCheck {
   private final ResidentRequests requests;
   private final ConsolidationService consolidation;
   private final OfficeDirectory offices;
+  private final OfficeZones zones;
   private final LookupLimiter limiter;
   private final Audit audit;
   private final String officeHours;
@@ -29,12 +31,14 @@ public final class StatusCheck {
       ResidentRequests requests,
       ConsolidationService consolidation,
       OfficeDirectory offices,
+      OfficeZones zones,
       LookupLimiter limiter,
       Audit audit,
       String officeHours) {
     this.requests = requests;
     this.consolidation = consolidation;
     this.offices = offices;
+    this.zones = zones;
     this.limiter = limiter;
     this.audit = audit;
     this.officeHours = officeHours;
@@ -75,12 +79,14 @@ public final class StatusCheck {
                       office.map(Office::address).orElse(""),
                       officeHours,
                       request.printedAt().orElseThrow(),
-                      consolidation.printedStatusSent(request.requestId()));
+                      consolidation.printedStatusSent(request.requestId()),
+                      zones.of(request.officeId()));
           case HANDED_OVER ->
               new StatusAnswer.HandedOver(
                   name,
                   request.handedAt().orElse(request.printedAt().orElseThrow()),
-                  consolidation.printedStatusSent(request.requestId()));
+                  consolidation.printedStatusSent(request.requestId()),
+                  zones.of(request.officeId()));
           case WITHDRAWN -> new StatusAnswer.NotInQueue(name);
         };
     return audited(request.officeId(), n, client, answer);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.db.testing.DatabaseTest;
+import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.pickup.CounterFixture;
 import org.cetak.statuscheck.jooq.JooqResidentRequests;
 import org.jooq.DSLContext;
@@ -38,6 +40,7 @@ class StatusCheckTest {
             new JooqResidentRequests(c.f.db, nik -> Optional.of(WINDOW)),
             c.consolidation,
             c.f.offices,
+            new JooqOfficeZones(c.f.db),
             new LookupLimiter(10, Duration.ofMinutes(1), c.f.clock),
             c.audit,
             "Senin-Jumat 08.00-15.00 WIB");
@@ -59,6 +62,27 @@ class StatusCheckTest {
               assertThat(ready.officeHours()).isEqualTo("Senin-Jumat 08.00-15.00 WIB");
               assertThat(ready.sentToCentre()).isEmpty();
             });
+  }
+
+  @Test
+  void a_printed_and_a_collected_card_are_told_in_their_offices_zone() {
+    Setup s = setup();
+    long request = s.c().printed(BORN.plusDays(9), "FIRST_CARD", "");
+    String nik = s.c().nik(request);
+    s.c().f.db.execute("update office set time_zone = 'Asia/Jayapura'");
+
+    StatusAnswer ready = s.check().check(nik, BORN.plusDays(9).toString(), "10.0.0.9");
+    s.c().f.db.execute("update print_request set status = 'HANDED_OVER' where id = ?", request);
+    StatusAnswer handed = s.check().check(nik, BORN.plusDays(9).toString(), "10.0.0.9");
+
+    assertThat(ready)
+        .isInstanceOfSatisfying(
+            StatusAnswer.Ready.class,
+            r -> assertThat(r.zone()).isEqualTo(ZoneId.of("Asia/Jayapura")));
+    assertThat(handed)
+        .isInstanceOfSatisfying(
+            StatusAnswer.HandedOver.class,
+            h -> assertThat(h.zone()).isEqualTo(ZoneId.of("Asia/Jayapura")));
   }
 
   @Test

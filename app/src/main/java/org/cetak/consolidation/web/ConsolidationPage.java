@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
+import org.cetak.common.OfficeZones;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.office.Office;
 import org.cetak.office.Permission;
@@ -32,16 +33,19 @@ public class ConsolidationPage {
   private final CurrentUser currentUser;
   private final MessageSource messages;
   private final Clock clock;
+  private final OfficeZones zones;
 
   public ConsolidationPage(
       ConsolidationService consolidation,
       CurrentUser currentUser,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      OfficeZones zones) {
     this.consolidation = consolidation;
     this.currentUser = currentUser;
     this.messages = messages;
     this.clock = clock;
+    this.zones = zones;
   }
 
   /**
@@ -75,7 +79,7 @@ public class ConsolidationPage {
     model.addAttribute("connected", consolidation.connected());
     model.addAttribute("counts", consolidation.counts(office.id(), user));
     model.addAttribute("backlog", consolidation.backlog(office.id(), user));
-    model.addAttribute("when", new DateText(clock, locale));
+    model.addAttribute("when", new DateText(clock.withZone(zones.of(office.id())), locale));
     model.addAttribute("nik", nik);
     if (!nik.isBlank()) {
       try {

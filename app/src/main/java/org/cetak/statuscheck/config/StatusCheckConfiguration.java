@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.cetak.allocation.AllocationService;
 import org.cetak.common.DomainException;
+import org.cetak.common.OfficeZones;
 import org.cetak.consolidation.ConsolidationService;
 import org.cetak.office.Audit;
 import org.cetak.office.OfficeDirectory;
@@ -38,6 +39,7 @@ public class StatusCheckConfiguration {
       AllocationService allocation,
       ConsolidationService consolidation,
       OfficeDirectory offices,
+      OfficeZones zones,
       LookupLimiter statusLookupLimiter,
       Audit audit,
       @Value("${cetak.office-hours:08.00-15.00 WIB}") String officeHours) {
@@ -56,6 +58,7 @@ public class StatusCheckConfiguration {
         new JooqResidentRequests(db, estimates),
         consolidation,
         offices,
+        zones,
         statusLookupLimiter,
         audit,
         officeHours);

@@ -3,6 +3,7 @@ package org.cetak.statuscheck.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 import org.cetak.common.DateText;
 import org.cetak.security.Allow;
@@ -51,7 +52,14 @@ public class StatusCheckPage {
     }
     model.addAttribute("answer", answer);
     model.addAttribute("kind", answer.getClass().getSimpleName());
-    model.addAttribute("when", new DateText(clock, locale));
+    // times of a printed or collected card read in its office's zone (WIB, WITA or WIT)
+    ZoneId zone = clock.getZone();
+    if (answer instanceof StatusAnswer.Ready ready) {
+      zone = ready.zone();
+    } else if (answer instanceof StatusAnswer.HandedOver handed) {
+      zone = handed.zone();
+    }
+    model.addAttribute("when", new DateText(clock.withZone(zone), locale));
     return "status-check";
   }
 }
