@@ -14,16 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.db.testing.DatabaseTest;
-import org.cetak.intake.Bundle;
-import org.cetak.intake.ImportProgress;
-import org.cetak.intake.ImportReport;
 import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.RequestReason;
-import org.cetak.intake.Residents;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +36,11 @@ class QueueCountsTest {
 
   private final IntakeFixture f;
   @TempDir Path tmp;
-  private int seq = 8000;
-  private int bundles;
+  private final QueueResidents residents;
 
   QueueCountsTest(DataSource dataSource) {
     f = new IntakeFixture(dataSource);
+    residents = new QueueResidents(f, 8000);
   }
 
   @Test
@@ -53,17 +48,21 @@ class QueueCountsTest {
     LocalDate sixty = f.today().minusYears(60);
     List<Map<String, String>> first = new ArrayList<>();
     for (RequestReason reason : RequestReason.values()) {
-      first.add(row(reason, LocalDate.of(1990, 5, 20), "", "2025-11-03T10:00:00+07:00", r -> {}));
-      first.add(row(reason, LocalDate.of(1991, 6, 21), "", "2025-11-03T10:00:00+07:00", r -> {}));
       first.add(
-          row(
+          residents.row(
+              reason, LocalDate.of(1990, 5, 20), "", "2025-11-03T10:00:00+07:00", r -> {}));
+      first.add(
+          residents.row(
+              reason, LocalDate.of(1991, 6, 21), "", "2025-11-03T10:00:00+07:00", r -> {}));
+      first.add(
+          residents.row(
               reason,
               LocalDate.of(1985, 2, 2),
               "2025-10-07",
               "2025-11-01T08:00:00+07:00",
               r -> {}));
       first.add(
-          row(
+          residents.row(
               reason,
               LocalDate.of(1987, 4, 4),
               "2025-09-30",
@@ -71,25 +70,28 @@ class QueueCountsTest {
               r -> {}));
     }
     Map<String, String> turnsSixty =
-        row(RequestReason.MOVED_IN, sixty.plusDays(1), "", "2025-11-03T10:00:00+07:00", r -> {});
+        residents.row(
+            RequestReason.MOVED_IN, sixty.plusDays(1), "", "2025-11-03T10:00:00+07:00", r -> {});
     first.add(turnsSixty);
     Map<String, String> noPhoto =
-        row(
+        residents.row(
             RequestReason.LOST,
             LocalDate.of(1980, 8, 8),
             "",
             "2025-11-03T10:00:00+07:00",
             r -> r.put("photo", ""));
     first.add(noPhoto);
-    importRows(first);
+    residents.importRows(tmp, first);
     // the first answer counts the queue
     assertSameAsTheQueue(false);
 
     List<Map<String, String>> second = new ArrayList<>();
     for (RequestReason reason : RequestReason.values()) {
-      second.add(row(reason, LocalDate.of(1992, 1, 1), "", "2025-11-03T10:00:00+07:00", r -> {}));
       second.add(
-          row(
+          residents.row(
+              reason, LocalDate.of(1992, 1, 1), "", "2025-11-03T10:00:00+07:00", r -> {}));
+      second.add(
+          residents.row(
               reason,
               LocalDate.of(1993, 2, 2),
               "2025-10-07",
@@ -97,14 +99,14 @@ class QueueCountsTest {
               r -> {}));
     }
     Map<String, String> becomesVulnerable =
-        row(
+        residents.row(
             RequestReason.DAMAGED,
             LocalDate.of(1995, 3, 3),
             "",
             "2025-11-04T10:00:00+07:00",
             r -> {});
     second.add(becomesVulnerable);
-    importRows(second);
+    residents.importRows(tmp, second);
     assertSameAsTheQueue(true);
 
     f.blanks.set(6);
@@ -169,20 +171,20 @@ class QueueCountsTest {
 
     List<Map<String, String>> third = new ArrayList<>();
     third.add(
-        row(
+        residents.row(
             RequestReason.LOST,
             LocalDate.of(1999, 9, 9),
             "",
             "2025-11-03T10:00:00+07:00",
             r -> {}));
     third.add(
-        row(
+        residents.row(
             RequestReason.OTHER,
             LocalDate.of(1940, 9, 9),
             "",
             "2025-11-03T10:00:00+07:00",
             r -> {}));
-    importRows(third);
+    residents.importRows(tmp, third);
     f.requests.withdraw(queuedRequest(RequestReason.LOST), "moved away", "loket");
     assertSameAsTheQueue(true);
   }
@@ -261,28 +263,5 @@ class QueueCountsTest {
         .orderBy(PRINT_REQUEST.ID)
         .limit(1)
         .fetchSingle(PRINT_REQUEST.ID);
-  }
-
-  private Map<String, String> row(
-      RequestReason reason,
-      LocalDate birth,
-      String suketDate,
-      String siakAt,
-      Consumer<Map<String, String>> change) {
-    Map<String, String> row = Residents.row(++seq, birth, reason.name());
-    row.put("suket_date", suketDate);
-    row.put("suket_number", suketDate.isEmpty() ? "" : "474/" + seq);
-    row.put("siak_status_at", siakAt);
-    change.accept(row);
-    return row;
-  }
-
-  private void importRows(List<Map<String, String>> rows) {
-    Path dir = tmp.resolve("bundle" + ++bundles);
-    try (Bundle bundle = Bundle.open(Residents.bundle(dir, rows))) {
-      ImportReport report =
-          f.imports.importBundle(bundle, f.office.code(), "loket", ImportProgress.none());
-      assertThat(report.errors()).isEmpty();
-    }
   }
 }

@@ -13,19 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.db.jooq.tables.records.ReservationRecord;
 import org.cetak.db.testing.DatabaseTest;
-import org.cetak.intake.Bundle;
-import org.cetak.intake.ImportProgress;
-import org.cetak.intake.ImportReport;
 import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
-import org.cetak.intake.Residents;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +38,11 @@ class QueuePositionTest {
 
   private final IntakeFixture f;
   @TempDir Path tmp;
-  private int seq = 7000;
-  private int bundles;
+  private final QueueResidents residents;
 
   QueuePositionTest(DataSource dataSource) {
     f = new IntakeFixture(dataSource);
+    residents = new QueueResidents(f, 7000);
   }
 
   @Test
@@ -58,18 +53,18 @@ class QueuePositionTest {
     String same = "2025-11-03T10:00:00+07:00";
     // every reason, with and without a Suket, some on equal keys
     for (RequestReason reason : RequestReason.values()) {
-      rows.add(row(reason, LocalDate.of(1990, 5, 20), "", same, r -> {}));
-      rows.add(row(reason, LocalDate.of(1991, 6, 21), "", same, r -> {}));
-      rows.add(row(reason, LocalDate.of(1985, 2, 2), "2025-10-07", same, r -> {}));
+      rows.add(residents.row(reason, LocalDate.of(1990, 5, 20), "", same, r -> {}));
+      rows.add(residents.row(reason, LocalDate.of(1991, 6, 21), "", same, r -> {}));
+      rows.add(residents.row(reason, LocalDate.of(1985, 2, 2), "2025-10-07", same, r -> {}));
       rows.add(
-          row(
+          residents.row(
               reason,
               LocalDate.of(1986, 3, 3),
               "2025-10-07",
               "2025-11-01T08:00:00+07:00",
               r -> {}));
       rows.add(
-          row(
+          residents.row(
               reason,
               LocalDate.of(1987, 4, 4),
               "2025-09-30",
@@ -78,30 +73,33 @@ class QueuePositionTest {
     }
     // tier 2 by each of its rules, and the elderly boundary: sixty today, and sixty tomorrow
     rows.add(
-        row(
+        residents.row(
             RequestReason.LOST,
             LocalDate.of(1992, 1, 1),
             "",
             same,
             r -> r.put("urgent_reason", "IBADAH HAJI")));
     rows.add(
-        row(
+        residents.row(
             RequestReason.DAMAGED,
             LocalDate.of(1993, 1, 1),
             "2025-10-07",
             same,
             r -> r.put("vulnerable", "1")));
     rows.add(
-        row(RequestReason.OTHER, LocalDate.of(1994, 1, 1), "", same, r -> r.put("disabled", "1")));
-    rows.add(row(RequestReason.MOVED_IN, sixty, "", same, r -> {}));
-    rows.add(row(RequestReason.MOVED_IN, sixty.plusDays(1), "", same, r -> {}));
-    rows.add(row(RequestReason.FIRST_CARD, sixty.minusYears(5), "", same, r -> {}));
+        residents.row(
+            RequestReason.OTHER, LocalDate.of(1994, 1, 1), "", same, r -> r.put("disabled", "1")));
+    rows.add(residents.row(RequestReason.MOVED_IN, sixty, "", same, r -> {}));
+    rows.add(residents.row(RequestReason.MOVED_IN, sixty.plusDays(1), "", same, r -> {}));
+    rows.add(residents.row(RequestReason.FIRST_CARD, sixty.minusYears(5), "", same, r -> {}));
     // not eligible: no photo (a record that is not print-ready makes no request)
-    rows.add(row(RequestReason.LOST, LocalDate.of(1980, 8, 8), "", same, r -> r.put("photo", "")));
+    rows.add(
+        residents.row(
+            RequestReason.LOST, LocalDate.of(1980, 8, 8), "", same, r -> r.put("photo", "")));
     Map<String, String> comesBack =
-        row(RequestReason.OTHER, LocalDate.of(1982, 9, 9), "", same, r -> {});
+        residents.row(RequestReason.OTHER, LocalDate.of(1982, 9, 9), "", same, r -> {});
     rows.add(comesBack);
-    importRows(rows);
+    residents.importRows(tmp, rows);
 
     // four blanks held, one of them requeued after a failed print
     f.blanks.set(4);
@@ -113,7 +111,7 @@ class QueuePositionTest {
     f.requests.withdraw(requestOf(comesBack.get("nik")), "moved away", "loket");
     Map<String, String> again = new HashMap<>(comesBack);
     again.put("siak_status_at", "2025-11-20T08:00:00+07:00");
-    importRows(List.of(again));
+    residents.importRows(tmp, List.of(again));
 
     Map<Long, long[]> expected = exactPositions(f, today);
     List<PrintRequestRecord> latest =
@@ -218,29 +216,6 @@ class QueuePositionTest {
   }
 
   private record Key(int tier, LocalDate suket, OffsetDateTime at, long id) {}
-
-  private Map<String, String> row(
-      RequestReason reason,
-      LocalDate birth,
-      String suketDate,
-      String siakAt,
-      Consumer<Map<String, String>> change) {
-    Map<String, String> row = Residents.row(++seq, birth, reason.name());
-    row.put("suket_date", suketDate);
-    row.put("suket_number", suketDate.isEmpty() ? "" : "474/" + seq);
-    row.put("siak_status_at", siakAt);
-    change.accept(row);
-    return row;
-  }
-
-  private void importRows(List<Map<String, String>> rows) {
-    Path dir = tmp.resolve("bundle" + ++bundles);
-    try (Bundle bundle = Bundle.open(Residents.bundle(dir, rows))) {
-      ImportReport report =
-          f.imports.importBundle(bundle, f.office.code(), "loket", ImportProgress.none());
-      assertThat(report.errors()).isEmpty();
-    }
-  }
 
   private long requestOf(String nik) {
     return f.db
