@@ -3,6 +3,7 @@ package org.cetak.allocation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,11 +68,11 @@ public final class AllocationService {
             () -> {
               store.lock(officeId);
               OffsetDateTime now = OffsetDateTime.now(clock);
-              LocalDate today = today(officeId);
+              ZoneId zone = zones.of(officeId);
+              LocalDate today = LocalDate.now(clock.withZone(zone));
               PriorityPolicy policy = policies.current(officeId);
               int released = store.releaseWithdrawn(officeId, now);
-              AllocationStore.QueueCounts counts =
-                  store.counts(officeId, startOfDay(officeId, today));
+              AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(zone, today));
               long available = supply.available(officeId);
               long usable = available - counts.held();
               long grantable = usable - policy.urgentReserve();
@@ -130,13 +131,14 @@ public final class AllocationService {
     }
     AllocationStore.QueuePosition position = find(nik);
     long officeId = position.officeId();
-    LocalDate today = today(officeId);
+    ZoneId zone = zones.of(officeId);
+    LocalDate today = LocalDate.now(clock.withZone(zone));
     return transactions.inTransaction(
         () -> {
           store.lock(officeId);
           OffsetDateTime now = OffsetDateTime.now(clock);
           PriorityPolicy policy = policies.current(officeId);
-          AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(officeId, today));
+          AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(zone, today));
           long available = supply.available(officeId);
           long usable = available - counts.held();
           if (usable <= 0) {
@@ -189,9 +191,10 @@ public final class AllocationService {
    * leaves out of it. Nothing is written.
    */
   public PolicyPreview preview(long officeId, PriorityPolicy draft, int shown) {
-    LocalDate today = today(officeId);
+    ZoneId zone = zones.of(officeId);
+    LocalDate today = LocalDate.now(clock.withZone(zone));
     PriorityPolicy current = policies.current(officeId);
-    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(officeId, today));
+    AllocationStore.QueueCounts counts = store.counts(officeId, startOfDay(zone, today));
     long usable = supply.available(officeId) - counts.held();
     int nowTaken = nextRun(current, counts, usable);
     int draftTaken = nextRun(draft, counts, usable);
@@ -270,12 +273,13 @@ public final class AllocationService {
   /** Why a NIK's card is not printed yet, and when it is expected. */
   public QueueExplanation explain(String nik) {
     long officeId = office(nik);
-    LocalDate today = today(officeId);
+    ZoneId zone = zones.of(officeId);
+    LocalDate today = LocalDate.now(clock.withZone(zone));
     PriorityPolicy policy = policies.current(officeId);
     AllocationStore.QueuePosition position = position(nik, officeId, policy, today);
     // a request holding no blank has every held blank ahead of it: the position counted them
     long held = position.reservation().isEmpty() ? position.heldAhead() : store.held(officeId);
-    long printedToday = store.printedSince(officeId, startOfDay(officeId, today));
+    long printedToday = store.printedSince(officeId, startOfDay(zone, today));
     long available = supply.available(officeId);
     long usable = available - held;
     int perPrinterDay = Math.max(1, capacity.cardsPerDay(officeId));
@@ -283,7 +287,7 @@ public final class AllocationService {
         policy.dailyCap().isPresent()
             ? Math.max(1, Math.min(perPrinterDay, policy.dailyCap().getAsInt()))
             : perPrinterDay;
-    QueueExplanation.ExpectedDrop drop = expectedDrop(officeId, today);
+    QueueExplanation.ExpectedDrop drop = expectedDrop(officeId, zone);
 
     List<QueueExplanation.Blocker> blockers = new ArrayList<>();
     if (!ResidentRecord.PRINT_READY.equals(position.siakStatus())) {
@@ -359,8 +363,13 @@ public final class AllocationService {
 
   /** The office's queue by tier today: waiting for a blank, and holding one. */
   public List<TierLine> queueByTier(long officeId) {
+    return queueByTier(officeId, zones.of(officeId));
+  }
+
+  /** The office's queue by tier on its day in {@code zone}, the office's own zone. */
+  public List<TierLine> queueByTier(long officeId, ZoneId zone) {
     PriorityPolicy policy = policies.current(officeId);
-    return store.byTier(officeId, policy, today(officeId)).stream()
+    return store.byTier(officeId, policy, LocalDate.now(clock.withZone(zone))).stream()
         .map(
             t ->
                 new TierLine(
@@ -374,8 +383,9 @@ public final class AllocationService {
   /**
    * The next drops: learned from the cadence of the office's deliveries; see {@link DropForecast}.
    */
-  public QueueExplanation.ExpectedDrop expectedDrop(long officeId, LocalDate today) {
-    return DropForecast.expect(drops.drops(officeId), forecast, today);
+  public QueueExplanation.ExpectedDrop expectedDrop(long officeId, ZoneId zone) {
+    return DropForecast.expect(
+        drops.drops(officeId, zone), forecast, LocalDate.now(clock.withZone(zone)));
   }
 
   /**
@@ -418,7 +428,7 @@ public final class AllocationService {
     return store.position(nik, policy, today).orElseThrow();
   }
 
-  private OffsetDateTime startOfDay(long officeId, LocalDate today) {
-    return today.atStartOfDay(zones.of(officeId)).toOffsetDateTime();
+  private static OffsetDateTime startOfDay(ZoneId zone, LocalDate today) {
+    return today.atStartOfDay(zone).toOffsetDateTime();
   }
 }

@@ -114,7 +114,7 @@ public final class Charts {
       forecast.add(d.equals(today) ? level : null);
       threshold.add(levels.reorderThreshold());
     }
-    QueueExplanation.ExpectedDrop drop = allocation.expectedDrop(office.id(), today);
+    QueueExplanation.ExpectedDrop drop = allocation.expectedDrop(office.id(), zone);
     LocalDate nextDrop = drop.next().orElse(today.plusDays(drop.everyDays()));
     double perDay = (double) used / USE_WINDOW_DAYS;
     double expected = level;

@@ -169,14 +169,14 @@ public final class Dashboard {
                   levels.reorderThreshold(),
                   reorder,
                   reports.daysOfStockLeft(office.id(), today, zone, reserved),
-                  allocation.expectedDrop(office.id(), today)));
+                  allocation.expectedDrop(office.id(), zone)));
       if (reorder) {
         alerts.add(new Alert("REORDER", Permission.SEE_STOCK, "", usable));
       }
     }
     Optional<List<AllocationService.TierLine>> queue =
         may.contains(Permission.EXPLAIN_QUEUE)
-            ? Optional.of(allocation.queueByTier(office.id()))
+            ? Optional.of(allocation.queueByTier(office.id(), zone))
             : Optional.empty();
     Optional<List<Approval>> pending =
         may.contains(Permission.SEE_APPROVALS)

@@ -114,7 +114,7 @@ public class AllocationBench implements Callable<Integer> {
           new JooqAllocationStore(db, clock, new Reservations(db)),
           new PolicyService(new JooqPolicyStore(db, clock), transactions, audit),
           officeId -> blanks.get(),
-          officeId -> List.of(),
+          DropHistory.none(),
           officeId -> 600,
           new ForecastSettings(10_000, 14),
           transactions,

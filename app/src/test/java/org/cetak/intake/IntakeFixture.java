@@ -94,7 +94,7 @@ public final class IntakeFixture {
             new JooqAllocationStore(db, clock, new Reservations(db)),
             policies,
             officeId -> blanks.get(),
-            officeId -> List.copyOf(drops),
+            (officeId, zone) -> List.copyOf(drops),
             officeId -> 200,
             new ForecastSettings(1000, 14),
             transactions,

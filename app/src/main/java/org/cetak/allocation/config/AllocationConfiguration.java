@@ -2,6 +2,7 @@ package org.cetak.allocation.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.AllocationStore;
@@ -89,16 +90,16 @@ public class AllocationConfiguration {
         };
     // a drop is on the day it came in at its office
     DropHistory history =
-        officeId ->
+        (officeId, zone) ->
             Optional.ofNullable(drops.getIfAvailable())
                 .map(d -> d.list(officeId))
-                .orElse(java.util.List.of())
+                .orElse(List.of())
                 .stream()
                 .filter(d -> !d.reversed())
                 .map(
                     d ->
                         new DropHistory.Drop(
-                            d.receivedAt().atZone(zones.of(officeId)).toLocalDate(), d.quantity()))
+                            d.receivedAt().atZone(zone).toLocalDate(), d.quantity()))
                 .sorted(java.util.Comparator.comparing(DropHistory.Drop::receivedOn))
                 .toList();
     PrinterCapacity capacity = officeId -> cardsPerDay;
