@@ -2,7 +2,6 @@ package org.cetak.printing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.cetak.common.OfficeZones;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.device.WirePanels;
 import org.cetak.printing.face.CardFaceData;
@@ -17,14 +16,11 @@ public final class CardPreparer {
 
   private final CardFaceRenderer renderer;
   private final RegionTable regions;
-  private final OfficeZones zones;
   private final Clock clock;
 
-  public CardPreparer(
-      CardFaceRenderer renderer, RegionTable regions, OfficeZones zones, Clock clock) {
+  public CardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
     this.renderer = renderer;
     this.regions = regions;
-    this.zones = zones;
     this.clock = clock;
   }
 
@@ -33,7 +29,7 @@ public final class CardPreparer {
    * WIT), so a card printed in Makassar after its midnight carries the new day.
    */
   public LocalDate issuedToday(QueuedCard card) {
-    return LocalDate.now(clock.withZone(zones.of(card.officeId())));
+    return LocalDate.now(clock.withZone(card.officeZone()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.cetak.printing;
 
+import java.time.ZoneId;
 import java.util.Set;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RecordFlag;
@@ -23,7 +24,8 @@ public record QueuedCard(
     int rank,
     ResidentRecord record,
     Set<RecordFlag> flags,
-    Payloads payloads) {
+    Payloads payloads,
+    ZoneId officeZone) {
 
   /** Whether its photo is here: a card is never printed with a placeholder face. */
   public boolean hasPhoto() {
@@ -38,6 +40,6 @@ public record QueuedCard(
       now.remove(RecordFlag.PHOTO_MISSING);
     }
     return new QueuedCard(
-        requestId, officeId, officeCode, status, tier, rule, rank, record, now, found);
+        requestId, officeId, officeCode, status, tier, rule, rank, record, now, found, officeZone);
   }
 }

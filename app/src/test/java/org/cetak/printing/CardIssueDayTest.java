@@ -14,7 +14,6 @@ import org.cetak.intake.Payloads;
 import org.cetak.intake.UpstreamRegistry;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeKind;
-import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.printing.device.WirePanels;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.sim.registry.Resident;
@@ -40,8 +39,7 @@ class CardIssueDayTest {
 
   CardIssueDayTest(DataSource dataSource) {
     f = new IntakeFixture(dataSource);
-    preparer =
-        new CardPreparer(renderer, IntakeFixture.REGIONS, new JooqOfficeZones(f.db), f.clock);
+    preparer = new CardPreparer(renderer, IntakeFixture.REGIONS, f.clock);
   }
 
   /** A request of a resident with a photo, in a new office of the zone. */

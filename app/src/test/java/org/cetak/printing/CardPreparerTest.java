@@ -27,7 +27,6 @@ class CardPreparerTest {
       new CardPreparer(
           renderer,
           RegionTable.shipped(),
-          office -> ZoneId.of("Asia/Jakarta"),
           Clock.fixed(Instant.parse("2026-12-02T02:00:00Z"), ZoneId.of("Asia/Jakarta")));
 
   private static QueuedCard card(String officeCode, String regency) {
@@ -61,7 +60,17 @@ class CardPreparerTest {
             Optional.empty(),
             Optional.empty());
     return new QueuedCard(
-        1, 1, officeCode, RequestStatus.QUEUED, 1, "rule", 1, record, Set.of(), Payloads.none());
+        1,
+        1,
+        officeCode,
+        RequestStatus.QUEUED,
+        1,
+        "rule",
+        1,
+        record,
+        Set.of(),
+        Payloads.none(),
+        ZoneId.of("Asia/Jakarta"));
   }
 
   @Test

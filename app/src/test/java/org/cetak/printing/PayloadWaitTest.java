@@ -20,7 +20,6 @@ import org.cetak.intake.UpstreamRegistry;
 import org.cetak.intake.siak.SiakHttpRegistry;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeKind;
-import org.cetak.office.jooq.JooqOfficeZones;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.printing.jooq.JooqPayloadWaits;
 import org.cetak.printing.jooq.JooqReprintStore;
@@ -113,8 +112,7 @@ class PayloadWaitTest {
     supply =
         new PreparingCardSupply(
             new PayloadFetchingQueue(f.queue, Optional.of(current), f.requests, waits, f.clock),
-            new CardPreparer(
-                new CardFaceRenderer(), IntakeFixture.REGIONS, new JooqOfficeZones(f.db), f.clock),
+            new CardPreparer(new CardFaceRenderer(), IntakeFixture.REGIONS, f.clock),
             f.transactions,
             preparation,
             grants);
@@ -336,8 +334,7 @@ class PayloadWaitTest {
     f.db.execute("delete from request_payload where request_id = ?", request);
     QueuedCard card = f.queue.card(request).orElseThrow();
     CardPreparer preparer =
-        new CardPreparer(
-            new CardFaceRenderer(), IntakeFixture.REGIONS, new JooqOfficeZones(f.db), f.clock);
+        new CardPreparer(new CardFaceRenderer(), IntakeFixture.REGIONS, f.clock);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> preparer.prepare(card, true))
         .isInstanceOf(IllegalStateException.class)

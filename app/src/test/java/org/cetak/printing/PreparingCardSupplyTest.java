@@ -78,7 +78,6 @@ class PreparingCardSupplyTest {
           new CardPreparer(
               new CardFaceRenderer(),
               RegionTable.shipped(),
-              office -> ZoneId.of("Asia/Jakarta"),
               Clock.fixed(Instant.parse("2026-12-02T02:00:00Z"), ZoneId.of("Asia/Jakarta"))),
           transactions,
           executor,
@@ -154,6 +153,17 @@ class PreparingCardSupplyTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty());
-    return new QueuedCard(requestId, 1, "32.71", status, 1, "rule", 1, record, Set.of(), PHOTO);
+    return new QueuedCard(
+        requestId,
+        1,
+        "32.71",
+        status,
+        1,
+        "rule",
+        1,
+        record,
+        Set.of(),
+        PHOTO,
+        ZoneId.of("Asia/Jakarta"));
   }
 }

@@ -129,9 +129,8 @@ public class StationConfiguration {
   }
 
   @Bean
-  CardPreparer cardPreparer(
-      CardFaceRenderer renderer, RegionTable regions, OfficeZones zones, Clock clock) {
-    return new CardPreparer(renderer, regions, zones, clock);
+  CardPreparer cardPreparer(CardFaceRenderer renderer, RegionTable regions, Clock clock) {
+    return new CardPreparer(renderer, regions, clock);
   }
 
   @Bean(destroyMethod = "shutdownNow")

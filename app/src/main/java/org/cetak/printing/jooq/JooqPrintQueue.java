@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.select;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,6 +100,7 @@ public final class JooqPrintQueue implements PrintQueue {
             front.field(RESERVATION.RULE),
             front.field(RESERVATION.QUEUE_RANK))
         .select(PAYLOAD)
+        .select(OFFICE.TIME_ZONE)
         .from(front)
         .join(PRINT_REQUEST)
         .on(PRINT_REQUEST.ID.eq(requestId))
@@ -155,6 +157,7 @@ public final class JooqPrintQueue implements PrintQueue {
             db.select(PRINT_REQUEST.fields())
                 .select(OFFICE.CODE, latest.TIER, latest.RULE, latest.QUEUE_RANK)
                 .select(PAYLOAD)
+                .select(OFFICE.TIME_ZONE)
                 .from(PRINT_REQUEST)
                 .join(OFFICE)
                 .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
@@ -193,7 +196,8 @@ public final class JooqPrintQueue implements PrintQueue {
         Optional.ofNullable(row.get(n + 3, Integer.class)).orElse(0),
         toRecord(r),
         flags,
-        payloads);
+        payloads,
+        ZoneId.of(row.get(OFFICE.TIME_ZONE)));
   }
 
   /**
