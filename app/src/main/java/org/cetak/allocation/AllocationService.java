@@ -129,10 +129,11 @@ public final class AllocationService {
       throw new DomainException(
           AllocationError.REASON_REQUIRED, "An urgent walk-in needs a reason");
     }
-    AllocationStore.QueuePosition position = find(nik);
-    long officeId = position.officeId();
+    long officeId = office(nik);
     ZoneId zone = zones.of(officeId);
     LocalDate today = LocalDate.now(clock.withZone(zone));
+    AllocationStore.QueuePosition position =
+        position(nik, officeId, policies.current(officeId), today);
     return transactions.inTransaction(
         () -> {
           store.lock(officeId);
@@ -386,21 +387,6 @@ public final class AllocationService {
   public QueueExplanation.ExpectedDrop expectedDrop(long officeId, ZoneId zone) {
     return DropForecast.expect(
         drops.drops(officeId, zone), forecast, LocalDate.now(clock.withZone(zone)));
-  }
-
-  /**
-   * The office's own day (WIB, WITA or WIT): the day a resident's age and a rule's date window are
-   * reckoned on and the day's cap counts from.
-   */
-  private LocalDate today(long officeId) {
-    return LocalDate.now(clock.withZone(zones.of(officeId)));
-  }
-
-  /** The NIK's request placed by its office's policy on that office's day. */
-  private AllocationStore.QueuePosition find(String nik) {
-    // the policy of the request's office is needed for the ranking; find the office first
-    long officeId = office(nik);
-    return position(nik, officeId, policies.current(officeId), today(officeId));
   }
 
   /** The office of the NIK's newest request. */
