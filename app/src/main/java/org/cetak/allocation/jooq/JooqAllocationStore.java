@@ -89,11 +89,7 @@ public final class JooqAllocationStore implements AllocationStore {
   @Override
   public long held(long officeId) {
     return db.select(
-            DSL.field(
-                    select(DSL.count())
-                        .from(PRINT_REQUEST)
-                        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-                        .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK))))
+            JooqReservationCeiling.holdingBlank(officeId)
                 .plus(DSL.field(JooqReservationCeiling.pendingPicks(officeId))))
         .fetchSingle(0, Long.class);
   }
@@ -400,11 +396,7 @@ public final class JooqAllocationStore implements AllocationStore {
               .fetchSingle(0, Long.class);
     } else {
       heldAhead =
-          db.selectCount()
-              .from(PRINT_REQUEST)
-              .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-              .and(PRINT_REQUEST.STATUS.in(names(RequestStatus.HOLDING_BLANK)))
-              .fetchSingle(0, Long.class);
+          db.select(JooqReservationCeiling.holdingBlank(officeId)).fetchSingle(0, Long.class);
     }
     return Optional.of(
         new QueuePosition(

@@ -1,5 +1,6 @@
 package org.cetak.request.jooq;
 
+import static org.cetak.db.jooq.Tables.HELD_BLANK_COUNT;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
@@ -21,6 +22,7 @@ import java.util.Set;
 import org.cetak.intake.RequestStatus;
 import org.cetak.stock.ReservationCeiling;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record3;
@@ -92,13 +94,9 @@ public final class JooqReservationCeiling implements ReservationCeiling {
     db.execute("select pg_advisory_xact_lock(?, ?)", LOCK_SPACE, Math.toIntExact(officeId));
     List<String> holding = JooqRequestLifecycle.names(RequestStatus.HOLDING_BLANK);
     // one statement after the lock: its snapshot sees every check that took the lock before
-    Record3<Integer, Integer, BigDecimal> counted =
+    Record3<Long, Integer, BigDecimal> counted =
         db.select(
-                field(
-                    select(count())
-                        .from(PRINT_REQUEST)
-                        .where(PRINT_REQUEST.OFFICE_ID.eq(officeId))
-                        .and(PRINT_REQUEST.STATUS.in(holding))),
+                holdingBlank(officeId),
                 field(pendingPicks(officeId)),
                 field(
                     select(coalesce(sum(STOCK_BALANCE.QUANTITY), BigDecimal.ZERO))
@@ -177,6 +175,20 @@ public final class JooqReservationCeiling implements ReservationCeiling {
         held,
         lowest.size());
     return lowest.size();
+  }
+
+  /**
+   * The office's requests holding a blank ({@link RequestStatus#HOLDING_BLANK}), from the count the
+   * database keeps in the transactions that change the requests (V206): the sum of the office's few
+   * rows of {@code held_blank_count}, read in the statement's snapshot as the requests would be.
+   */
+  public static Field<Long> holdingBlank(long officeId) {
+    return coalesce(
+        field(
+            select(sum(HELD_BLANK_COUNT.N).cast(Long.class))
+                .from(HELD_BLANK_COUNT)
+                .where(HELD_BLANK_COUNT.OFFICE_ID.eq(officeId))),
+        0L);
   }
 
   /**
