@@ -1,11 +1,15 @@
 package org.cetak.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cetak.db.jooq.Tables.HELD_BLANK_COUNT;
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.QUEUE_COUNT_STATE;
 import static org.cetak.db.jooq.Tables.QUEUE_COUNT_SUKET;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.RequestReason;
+import org.cetak.intake.RequestStatus;
 import org.cetak.printing.jooq.JooqPrintQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueCountsTest {
 
   private final IntakeFixture f;
+  private final DataSource dataSource;
   @TempDir Path tmp;
   private final QueueResidents residents;
 
   QueueCountsTest(DataSource dataSource) {
+    this.dataSource = dataSource;
     f = new IntakeFixture(dataSource);
     residents = new QueueResidents(f, 8000);
   }
@@ -235,6 +242,99 @@ class QueueCountsTest {
                 .fetchSingle(0, Long.class))
         .as("eligible requests a tier takes, counted")
         .isEqualTo(placedEligible);
+    assertHeldCountedExactly();
+  }
+
+  /** The blanks held as the database counts them (V206), against the requests holding one. */
+  private void assertHeldCountedExactly() {
+    long holding =
+        f.db.fetchCount(
+            PRINT_REQUEST,
+            PRINT_REQUEST
+                .OFFICE_ID
+                .eq(f.office.id())
+                .and(
+                    PRINT_REQUEST.STATUS.in(
+                        RequestStatus.HOLDING_BLANK.stream().map(Enum::name).toList())));
+    assertThat(
+            f.db
+                .select(org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.sum(HELD_BLANK_COUNT.N), 0))
+                .from(HELD_BLANK_COUNT)
+                .where(HELD_BLANK_COUNT.OFFICE_ID.eq(f.office.id()))
+                .fetchSingle(0, Long.class))
+        .as("requests holding a blank, counted")
+        .isEqualTo(holding);
+  }
+
+  /**
+   * Writers that change the held blanks at the same time never wait for each other's count, and the
+   * count stays exact: one transaction's change is committed, another's is rolled back, a third's
+   * is held open while others commit, fold and change it again.
+   */
+  @Test
+  void the_held_count_stays_exact_under_concurrent_writers_and_a_rollback() throws SQLException {
+    List<Map<String, String>> rows = new ArrayList<>();
+    // each in buckets of the queue counts of its own (V192 locks a bucket until its writer commits)
+    for (int i = 1; i <= 6; i++) {
+      rows.add(
+          residents.row(
+              RequestReason.FIRST_CARD,
+              LocalDate.of(1990, 1, i),
+              "2025-10-0" + i,
+              "2025-11-0" + i + "T10:00:00+07:00",
+              r -> {}));
+    }
+    residents.importRows(tmp, rows);
+    List<Long> ids =
+        f.db
+            .select(PRINT_REQUEST.ID)
+            .from(PRINT_REQUEST)
+            .where(PRINT_REQUEST.NIK.in(rows.stream().map(r -> r.get("nik")).toList()))
+            .orderBy(PRINT_REQUEST.ID)
+            .fetch(PRINT_REQUEST.ID);
+    assertThat(ids).hasSize(rows.size());
+    try (Connection open = dataSource.getConnection();
+        Connection rolledBack = dataSource.getConnection()) {
+      open.setAutoCommit(false);
+      rolledBack.setAutoCommit(false);
+      move(open, ids.get(0), "RESERVED");
+      move(rolledBack, ids.get(1), "RESERVED");
+      try (Connection c = dataSource.getConnection()) {
+        // committed while the other two are open: folds nothing they hold, waits for neither
+        c.setNetworkTimeout(Runnable::run, 10_000);
+        move(c, ids.get(2), "RESERVED");
+        move(c, ids.get(3), "RESERVED");
+        move(c, ids.get(3), "FAILED_REQUEUED");
+        move(c, ids.get(2), "PRINTING");
+      }
+      assertHeldCountedExactly();
+      rolledBack.rollback();
+      move(open, ids.get(4), "RESERVED");
+      assertHeldCountedExactly();
+      open.commit();
+    }
+    assertHeldCountedExactly();
+    try (Connection c = dataSource.getConnection()) {
+      move(c, ids.get(0), "PRINTING");
+      assertHeldCountedExactly();
+      assertThat(f.db.fetchCount(HELD_BLANK_COUNT, HELD_BLANK_COUNT.OFFICE_ID.eq(f.office.id())))
+          .as("rows left once no one writes")
+          .isEqualTo(1);
+      // the class's other test sees its own queue: these requests leave it
+      for (long id : ids) {
+        move(c, id, "WITHDRAWN");
+      }
+    }
+    assertHeldCountedExactly();
+  }
+
+  private static void move(Connection c, long requestId, String status) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("update print_request set status = ? where id = ?")) {
+      s.setString(1, status);
+      s.setLong(2, requestId);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
   }
 
   private int tier(String nik) {
