@@ -345,6 +345,38 @@ class DataMigrationsTest {
         .isZero();
   }
 
+  @Test
+  void the_blanks_held_before_the_count_was_kept_are_counted_and_changes_after_it_move_the_count()
+      throws SQLException {
+    DataSource db = migratedTo("197");
+    long office =
+        id(
+            db,
+            "insert into office (code, name, kind, created_at)"
+                + " values ('99.02', 'Uji', 'KABUPATEN_KOTA', now()) returning id");
+    long other =
+        id(
+            db,
+            "insert into office (code, name, kind, created_at)"
+                + " values ('99.03', 'Lain', 'KABUPATEN_KOTA', now()) returning id");
+    long reserved = request(db, office, "3271010101900011");
+    long requeued = request(db, office, "3271010101900012");
+    request(db, office, "3271010101900013");
+    long elsewhere = request(db, other, "3271010101900014");
+    execute(db, "update print_request set status = 'RESERVED' where id = " + reserved);
+    execute(db, "update print_request set status = 'FAILED_REQUEUED' where id = " + requeued);
+    execute(db, "update print_request set status = 'RESERVED' where id = " + elsewhere);
+
+    Schema.migrate(db);
+
+    String held = "select coalesce(sum(n), 0) from held_blank_count where office_id = ";
+    assertThat(id(db, held + office)).as("a reserved and a requeued request").isEqualTo(2);
+    assertThat(id(db, held + other)).isEqualTo(1);
+    execute(db, "update print_request set status = 'PRINTING' where id = " + reserved);
+    assertThat(id(db, held + office)).as("one started printing").isEqualTo(1);
+    assertThat(id(db, held + other)).isEqualTo(1);
+  }
+
   private static String row(DataSource db, long job) throws SQLException {
     return text(
         db,
