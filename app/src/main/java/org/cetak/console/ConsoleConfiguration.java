@@ -25,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.ITemplateEngine;
 
 /**
  * The console speaks Bahasa Indonesia; {@code ?lang=en} switches to English and is remembered. Its
@@ -85,6 +86,11 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
   @Bean
   LiveView.Builder liveViews(MessageSource messages, Labels labels) {
     return new LiveView.Builder(messages, labels);
+  }
+
+  @Bean
+  SharedDrawings sharedDrawings(LiveView.Builder views, ITemplateEngine templates) {
+    return new SharedDrawings(views, templates);
   }
 
   @Bean

@@ -29,7 +29,7 @@ public class HomeController {
   private final Access access;
   private final CurrentUser currentUser;
   private final SharedSnapshots snapshots;
-  private final LiveView.Builder views;
+  private final SharedDrawings drawings;
   private final LiveUpdates live;
   private final QualityChecks checks;
 
@@ -37,14 +37,14 @@ public class HomeController {
       Access access,
       CurrentUser currentUser,
       SharedSnapshots snapshots,
-      LiveView.Builder views,
+      SharedDrawings drawings,
       LiveUpdates live,
       QualityChecks checks) {
     this.checks = checks;
     this.access = access;
     this.currentUser = currentUser;
     this.snapshots = snapshots;
-    this.views = views;
+    this.drawings = drawings;
     this.live = live;
   }
 
@@ -65,7 +65,9 @@ public class HomeController {
     model.addAttribute("offices", access.visible(user));
     model.addAttribute("may", may.stream().map(Enum::name).toList());
     model.addAttribute("snapshot", snapshot);
-    model.addAttribute("live", views.of(snapshot, locale, may));
+    SharedDrawings.Drawn drawn = drawings.of(snapshot, locale, may);
+    model.addAttribute("drawn", drawn);
+    model.addAttribute("live", drawn.live());
     model.addAttribute("when", DateText.of(snapshot.zone(), locale));
     model.addAttribute("focus", focus(user));
     model.addAttribute(

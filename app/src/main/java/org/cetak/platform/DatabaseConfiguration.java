@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The connection pool, on the configured PostgreSQL or on an embedded one. */
+/** The connection pools, on the configured PostgreSQL or on an embedded one. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfiguration {
@@ -59,11 +59,32 @@ public class DatabaseConfiguration {
             server.port(), EmbeddedDatabase.USER, server.password()));
   }
 
+  /**
+   * The main pool and, for a server, the console pages' own ({@link ConsoleConnections}); a command
+   * has only the main pool.
+   */
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(
+  ConsoleConnections dataSource(
       DatabaseProperties properties,
       ObjectProvider<EmbeddedServer> embedded,
       @Value("${cetak.cli.enabled:false}") boolean cli) {
+    HikariDataSource main = pool(properties, embedded, cli, "cetak", properties.poolSize());
+    if (cli) {
+      return new ConsoleConnections(main, main);
+    }
+    HikariDataSource pages =
+        pool(properties, embedded, false, "cetak-console", properties.consolePoolSize());
+    // opened at the first page, not at start
+    pages.setMinimumIdle(0);
+    return new ConsoleConnections(main, pages);
+  }
+
+  private static HikariDataSource pool(
+      DatabaseProperties properties,
+      ObjectProvider<EmbeddedServer> embedded,
+      boolean cli,
+      String name,
+      int size) {
     HikariConfig config = new HikariConfig();
     if (cli) {
       // a command opens the pool without connecting, and its first statement says in a few
@@ -80,10 +101,14 @@ public class DatabaseConfiguration {
       config.setJdbcUrl(properties.url());
       config.setUsername(properties.user());
       config.setPassword(properties.password());
-      log.info("Using PostgreSQL at {}", properties.url());
+      if (name.equals("cetak")) {
+        log.info("Using PostgreSQL at {}", properties.url());
+      }
     }
-    config.setMaximumPoolSize(properties.poolSize());
-    config.setPoolName("cetak");
+    config.setMaximumPoolSize(size);
+    config.setPoolName(name);
+    // pg_stat_activity says which pool a connection is of
+    config.addDataSourceProperty("ApplicationName", name);
     config.setConnectionInitSql("set timezone to 'Asia/Jakarta'");
     return new HikariDataSource(config);
   }

@@ -7,6 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where Cetak keeps its data. Environment variables override the file: {@code CETAK_DATABASE_URL},
  * {@code CETAK_DATABASE_USER}, {@code CETAK_DATABASE_PASSWORD}. With no URL, an embedded PostgreSQL
  * starts with its data in {@code embeddedDataDir}, kept between runs.
+ *
+ * @param poolSize connections of the main pool (the print station, the API, the jobs)
+ * @param consolePoolSize connections of the console pages' own pool ({@link ConsoleConnections}),
+ *     as many as pages are worked on at once ({@code cetak.console.concurrent-pages})
  */
 @ConfigurationProperties("cetak.database")
 public record DatabaseProperties(
@@ -15,7 +19,8 @@ public record DatabaseProperties(
     String password,
     Path embeddedDataDir,
     int embeddedPort,
-    int poolSize) {
+    int poolSize,
+    int consolePoolSize) {
 
   public DatabaseProperties {
     if (embeddedDataDir == null) {
@@ -23,6 +28,9 @@ public record DatabaseProperties(
     }
     if (poolSize <= 0) {
       poolSize = 20;
+    }
+    if (consolePoolSize <= 0) {
+      consolePoolSize = 6;
     }
   }
 

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * would otherwise have as many request threads and database connections at work as users, and the
  * print station's steps, which run on the same processors and pool, would wait behind them. The
  * API, the live stream, the actuator and static files are not held: a page that waited {@link
- * #MAX_WAIT_SECONDS} seconds goes on regardless.
+ * #MAX_WAIT_SECONDS} seconds goes on regardless. A page takes its connections from the console's
+ * own pool ({@link ConsoleConnections}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -61,7 +62,7 @@ public class PageGate extends OncePerRequestFilter {
       throw new ServletException("Interrupted while waiting for a page's turn", e);
     }
     try {
-      chain.doFilter(request, response);
+      ConsoleConnections.forPage(() -> chain.doFilter(request, response));
     } finally {
       if (turn) {
         turns.release();
