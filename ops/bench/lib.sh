@@ -97,6 +97,23 @@ await_http() {
 # CPU time (user and system) a process has used so far, in seconds.
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
+# Seconds since a JVM started, as its own log decorations count them (jcmd VM.uptime).
+uptime_s() { jcmd "$1" VM.uptime 2>/dev/null | awk '$2 == "s" { print $1; exit }'; }
+
+# The collector's pauses in a log of -Xlog:gc:file=...:uptime between two uptimes in seconds:
+# "<collections> <full ones> <ms paused> <longest pause ms>".
+gc_pauses() {
+  awk -v from="$2" -v to="$3" '
+    / Pause / {
+      t = substr($1, 2) + 0
+      if (t < from || t > to) next
+      ms = $NF; sub(/ms$/, "", ms); ms += 0
+      n++; paused += ms; if (ms > longest) longest = ms
+      if ($0 ~ / Pause Full /) full++
+    }
+    END { printf "%d %d %.1f %.1f\n", n, full, paused, longest }' "$1"
+}
+
 # Resident set of a process in MB.
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 

@@ -3,7 +3,10 @@
 # the same JVM, its embedded PostgreSQL in processes of its own, not counted) with a scenario of 8
 # printers at a tenth of field timing, as the systemd unit runs the server (its JVM options and
 # environment, the extracted jar and its class-data archive). Samples the Java
-# process's resident set every second for a minute of printing and prints the largest, per run.
+# process's resident set every second for a minute of printing and prints the largest, per run, and
+# the time the collector paused the application over that minute (its log, -Xlog:gc to a file): the
+# collections, how many of them full, the pauses' sum and share of the minute, the longest pause; and
+# the same since the start.
 #   ops/bench/memory.sh [runs, default 3] [seconds of printing, default 60]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -49,7 +52,8 @@ for run in $(seq 1 "$runs"); do
   rm -rf "$work/run" && mkdir "$work/run"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   port=$(free_port)
-  (cd "$work/run" && CETAK_PORT=$port exec java "${java_opts[@]}" "${server_opts[@]}" ${CETAK_JAVA_OPTS:-} -jar "$server_jar" demo \
+  (cd "$work/run" && CETAK_PORT=$port exec java "${java_opts[@]}" "${server_opts[@]}" \
+    -Xlog:gc:file="$work/run/gc.log":uptime ${CETAK_JAVA_OPTS:-} -jar "$server_jar" demo \
     --cetak.demo.scenario="$work/room.yaml" --cetak.station.devices="$work/devices.yaml" \
     --cetak.station.time-scale=0.1 >"$work/run/demo.log" 2>&1) &
   pid=$!
@@ -61,17 +65,25 @@ for run in $(seq 1 "$runs"); do
     continue
   fi
   printed_before=$(demo_printed "$work/run")
+  from=$(uptime_s "$pid")
   peak=0
   for _ in $(seq 1 "$seconds"); do
     sleep 1
     rss=$(rss_mb "$pid")
     [ "$rss" -gt "$peak" ] && peak=$rss
   done
+  to=$(uptime_s "$pid")
   heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|tenured/ {print; exit}' || true)
   printed=$(( $(demo_printed "$work/run") - printed_before ))
   printf 'run %d: resident %d MB at most over %d s of printing on %d printers (%d cards printed; load average %s)\n' \
     "$run" "$peak" "$seconds" "$printers" "$printed" "$load"
   [ -n "$heap" ] && echo "  heap: $heap"
+  read -r n full paused longest < <(gc_pauses "$work/run/gc.log" "$from" "$to")
+  printf '  GC while printing: %d collections (%d full) in %.0f s, %.0f ms paused (%.2f %%), longest pause %.1f ms\n' \
+    "$n" "$full" "$(echo "$to - $from" | bc -l)" "$paused" "$(echo "$paused / 10 / ($to - $from)" | bc -l)" "$longest"
+  read -r n full paused longest < <(gc_pauses "$work/run/gc.log" 0 "$to")
+  printf '  GC since the start: %d collections (%d full) in %.0f s, %.0f ms paused, longest pause %.1f ms\n' \
+    "$n" "$full" "$to" "$paused" "$longest"
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 done

@@ -65,13 +65,7 @@ public class DemoBacklog implements ApplicationRunner {
     SyntheticResidents people = new SyntheticResidents(SEED).livingIn(OFFICE);
     List<UpstreamRegistry.UpstreamRecord> records = new ArrayList<>();
     for (Resident r : people.first(residents)) {
-      records.add(
-          new UpstreamRegistry.UpstreamRecord(
-              r.fields(),
-              new Payloads(
-                  Optional.of(r.photoJpeg()),
-                  Optional.of(r.signaturePng()),
-                  Optional.of(r.fingerprints()))));
+      records.add(upstreamRecord(r));
     }
     ImportReport report =
         imports.importUpstream(office.get(), "demo backlog (synthetic residents)", "demo", records);
@@ -81,5 +75,15 @@ public class DemoBacklog implements ApplicationRunner {
     }
     allocation.run(office.get().id(), RunTrigger.ON_DEMAND, "demo");
     log.info("Demo backlog: {} synthetic residents, {}", residents, report.counts());
+  }
+
+  /** A synthetic resident as the upstream registry sends one: fields, photo, signature, fingers. */
+  public static UpstreamRegistry.UpstreamRecord upstreamRecord(Resident r) {
+    return new UpstreamRegistry.UpstreamRecord(
+        r.fields(),
+        new Payloads(
+            Optional.of(r.photoJpeg()),
+            Optional.of(r.signaturePng()),
+            Optional.of(r.fingerprints())));
   }
 }

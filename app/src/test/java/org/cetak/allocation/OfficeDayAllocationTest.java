@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.intake.Bundle;
@@ -15,7 +14,6 @@ import org.cetak.intake.ImportProgress;
 import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.Residents;
 import org.cetak.office.Office;
-import org.cetak.office.OfficeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,15 +39,7 @@ class OfficeDayAllocationTest {
 
   private Office office(String zone) {
     offices++;
-    Office office =
-        f.offices.addOffice(
-            "33.8" + offices,
-            "Zone office " + offices,
-            OfficeKind.KABUPATEN_KOTA,
-            Optional.empty(),
-            "");
-    f.db.execute("update office set time_zone = ? where id = ?", zone, office.id());
-    return office;
+    return f.officeInZone("33.8" + offices, "Zone office " + offices, zone);
   }
 
   private String queue(Office office, LocalDate birth, String reason) {

@@ -4,30 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The console in a real headless Chromium. */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class ConsoleBrowserTest {
 
   private static WebDriver browser;
 
   @LocalServerPort int port;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void operator_signs_in_and_out_with_the_login_form() {

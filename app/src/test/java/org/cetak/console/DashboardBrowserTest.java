@@ -32,10 +32,9 @@ import org.cetak.stock.StockLevels;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -56,6 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots}.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class DashboardBrowserTest {
 
   private static WebDriver browser;
@@ -72,16 +72,6 @@ class DashboardBrowserTest {
   @Autowired StationDevices devices;
 
   private Office office;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @BeforeEach
   void demoOffice() {

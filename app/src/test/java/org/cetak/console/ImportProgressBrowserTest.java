@@ -20,9 +20,8 @@ import javax.sql.DataSource;
 import org.cetak.intake.Residents;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -37,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * on the requests table, so the page is seen mid-import; released, the report follows.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class ImportProgressBrowserTest {
 
   private static WebDriver browser;
@@ -44,16 +44,6 @@ class ImportProgressBrowserTest {
   @LocalServerPort int port;
   @Autowired DataSource dataSource;
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void the_page_shows_the_percent_of_the_records_file_read_while_the_bundle_imports()

@@ -12,9 +12,8 @@ import org.cetak.printing.Reprints;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * tier, while a note being typed into another approval's form stays as it is.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class LiveListsBrowserTest {
 
   private static WebDriver browser;
@@ -34,16 +34,6 @@ class LiveListsBrowserTest {
   @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
   @Autowired Approvals approvals;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void an_approval_proposed_meanwhile_appears_in_the_open_list_keeping_a_note_being_typed() {

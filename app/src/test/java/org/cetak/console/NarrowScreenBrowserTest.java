@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sideways: wide tables scroll inside their own box) with the main action on screen.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class NarrowScreenBrowserTest {
 
   private static WebDriver browser;
@@ -30,14 +31,8 @@ class NarrowScreenBrowserTest {
   @LocalServerPort int port;
 
   @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
+  static void sizeWindow() {
     browser.manage().window().setSize(new Dimension(800, 900));
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
   }
 
   @ParameterizedTest

@@ -11,9 +11,8 @@ import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/screenshots/}.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class QueueBrowserTest {
 
   private static WebDriver browser;
@@ -35,16 +35,6 @@ class QueueBrowserTest {
   @LocalServerPort int port;
   @Autowired DSLContext db;
   @Autowired OfficeDirectory offices;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   /** The demo's request furthest back in the queue: it will not print while the test runs. */
   private Record lastInQueue() {

@@ -8,9 +8,8 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Role;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -26,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * auditor at work.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class RolesBrowserTest {
 
   private static WebDriver browser;
@@ -33,16 +33,6 @@ class RolesBrowserTest {
   @LocalServerPort int port;
   @Autowired OfficeDirectory offices;
   @Autowired PasswordEncoder passwords;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @ParameterizedTest
   @CsvSource({

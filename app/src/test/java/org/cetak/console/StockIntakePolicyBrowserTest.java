@@ -37,9 +37,8 @@ import org.cetak.stock.ReferenceKind;
 import org.cetak.stock.SerialRange;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -58,6 +57,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots}.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class StockIntakePolicyBrowserTest {
 
   private static final String OFFICE = "32.71";
@@ -73,16 +73,6 @@ class StockIntakePolicyBrowserTest {
   @Autowired Notices notices;
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void the_inventory_manager_receives_a_drop_and_a_bad_quantity_changes_nothing() {

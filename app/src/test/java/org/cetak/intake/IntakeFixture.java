@@ -104,6 +104,13 @@ public final class IntakeFixture {
     this.queue = new JooqPrintQueue(db, transactions);
   }
 
+  /** A new office of a regency or city whose day is that of {@code zone} (an IANA zone id). */
+  public Office officeInZone(String code, String name, String zone) {
+    Office office = offices.addOffice(code, name, OfficeKind.KABUPATEN_KOTA, Optional.empty(), "");
+    db.execute("update office set time_zone = ? where id = ?", zone, office.id());
+    return office;
+  }
+
   public LocalDate today() {
     return LocalDate.now(clock);
   }

@@ -11,10 +11,9 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * database.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class NoticesPageBrowserTest {
 
   private static WebDriver browser;
@@ -43,16 +43,6 @@ class NoticesPageBrowserTest {
 
   private Office office;
   private WebNotices web;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @BeforeEach
   void demoOffice() {

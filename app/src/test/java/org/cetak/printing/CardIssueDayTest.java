@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.cetak.db.testing.DatabaseTest;
+import org.cetak.demo.DemoBacklog;
 import org.cetak.drivers.printer.EncodedFaces;
 import org.cetak.intake.IntakeFixture;
-import org.cetak.intake.Payloads;
-import org.cetak.intake.UpstreamRegistry;
 import org.cetak.office.Office;
-import org.cetak.office.OfficeKind;
 import org.cetak.printing.device.WirePanels;
 import org.cetak.printing.face.CardFaceRenderer;
 import org.cetak.sim.registry.Resident;
@@ -45,28 +42,11 @@ class CardIssueDayTest {
   /** A request of a resident with a photo, in a new office of the zone. */
   private QueuedCard card(String zone) {
     offices++;
-    Office office =
-        f.offices.addOffice(
-            "91.8" + offices,
-            "Zone office " + offices,
-            OfficeKind.KABUPATEN_KOTA,
-            Optional.empty(),
-            "");
-    f.db.execute("update office set time_zone = ? where id = ?", zone, office.id());
+    Office office = f.officeInZone("91.8" + offices, "Zone office " + offices, zone);
     Resident r = people.resident(offices);
     assertThat(
             f.imports
-                .importUpstream(
-                    office,
-                    "test",
-                    "loket",
-                    List.of(
-                        new UpstreamRegistry.UpstreamRecord(
-                            r.fields(),
-                            new Payloads(
-                                Optional.of(r.photoJpeg()),
-                                Optional.of(r.signaturePng()),
-                                Optional.of(r.fingerprints())))))
+                .importUpstream(office, "test", "loket", List.of(DemoBacklog.upstreamRecord(r)))
                 .errors())
         .isEmpty();
     long id =

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.cetak.allocation.RunTrigger;
 import org.cetak.db.testing.DatabaseTest;
+import org.cetak.demo.DemoBacklog;
 import org.cetak.intake.IntakeFixture;
-import org.cetak.intake.Payloads;
 import org.cetak.intake.UpstreamRegistry;
 import org.cetak.intake.siak.SiakHttpRegistry;
 import org.cetak.office.Office;
@@ -25,7 +25,6 @@ import org.cetak.printing.jooq.JooqPayloadWaits;
 import org.cetak.printing.jooq.JooqReprintStore;
 import org.cetak.sim.registry.RegistryBehaviour;
 import org.cetak.sim.registry.RegistryServer;
-import org.cetak.sim.registry.Resident;
 import org.cetak.sim.registry.SyntheticResidents;
 import org.cetak.sim.time.Timeline;
 import org.junit.jupiter.api.AfterEach;
@@ -128,14 +127,7 @@ class PayloadWaitTest {
   private List<Long> reserved(int count) {
     List<UpstreamRegistry.UpstreamRecord> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Resident r = people.resident(offices * 10 + i);
-      records.add(
-          new UpstreamRegistry.UpstreamRecord(
-              r.fields(),
-              new Payloads(
-                  Optional.of(r.photoJpeg()),
-                  Optional.of(r.signaturePng()),
-                  Optional.of(r.fingerprints()))));
+      records.add(DemoBacklog.upstreamRecord(people.resident(offices * 10 + i)));
     }
     assertThat(f.imports.importUpstream(office, "test", "loket", records).errors()).isEmpty();
     f.blanks.set(count);

@@ -14,10 +14,9 @@ import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * back and rejects another, checked against the database.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class QualityCheckBrowserTest {
 
   private static WebDriver browser;
@@ -47,16 +47,6 @@ class QualityCheckBrowserTest {
 
   private Office office;
   private CardsToCheck cards;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @BeforeEach
   void aPrinterOfTheDemoOffice() {

@@ -2,10 +2,17 @@ package org.cetak.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -19,10 +26,54 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's Chromium, headless, driven by Debian's chromedriver (no browser downloads). */
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver (no browser downloads). A browser
+ * test class carries {@code @ExtendWith(Browser.PerClass.class)} and one static {@link WebDriver}
+ * field: {@link PerClass} opens the browser into that field before the class's first test and
+ * closes it after its last.
+ */
 public final class Browser {
 
   private Browser() {}
+
+  /**
+   * Opens Chromium into the test class's one static {@link WebDriver} field before the class's
+   * first test (the class's own {@code @BeforeAll} methods run after, so they can size its window)
+   * and quits it after the class's last test.
+   */
+  public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+      driverField(context.getRequiredTestClass()).set(null, open());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IllegalAccessException {
+      Field field = driverField(context.getRequiredTestClass());
+      WebDriver driver = (WebDriver) field.get(null);
+      field.set(null, null);
+      if (driver != null) {
+        driver.quit();
+      }
+    }
+
+    private static Field driverField(Class<?> testClass) {
+      List<Field> fields =
+          Arrays.stream(testClass.getDeclaredFields())
+              .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == WebDriver.class)
+              .toList();
+      if (fields.size() != 1) {
+        throw new IllegalStateException(
+            testClass.getSimpleName()
+                + " needs exactly one static WebDriver field for the browser, not "
+                + fields.size());
+      }
+      Field field = fields.get(0);
+      field.setAccessible(true);
+      return field;
+    }
+  }
 
   public static WebDriver open() {
     try {

@@ -7,9 +7,8 @@ import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * what was typed elsewhere kept, and nothing saved.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class PolicyTierOrderBrowserTest {
 
   private static WebDriver browser;
@@ -30,16 +30,6 @@ class PolicyTierOrderBrowserTest {
   @LocalServerPort int port;
   @Autowired OfficeDirectory offices;
   @Autowired PolicyService policies;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void a_tier_moves_up_and_back_down_from_the_keyboard_keeping_what_was_typed() {

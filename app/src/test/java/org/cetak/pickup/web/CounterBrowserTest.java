@@ -13,10 +13,9 @@ import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.cetak.support.ReprintedCards;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The counter officer hands a card over in a real headless Chromium, checked in the database. */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class CounterBrowserTest {
 
   private static WebDriver browser;
@@ -40,16 +40,6 @@ class CounterBrowserTest {
   @Autowired ApplicationContext spring;
 
   private Office office;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @BeforeEach
   void demoOffice() {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cetak.drivers.printer.PrinterTimings;
 import org.junit.jupiter.api.Test;
 
 class StationDevicesTest {
@@ -21,12 +23,19 @@ class StationDevicesTest {
         Primacy: {feeder: 100}
       """;
 
+  /** An uncompressed panel request: 35.7 s of bytes on a 115200-baud line. */
+  private static final int PANEL_BYTES = 411_264;
+
   private static StationDevices devices(Path file) {
+    return devices(file, 1.0);
+  }
+
+  private static StationDevices devices(Path file, double timeScale) {
     StationProperties properties =
         new StationProperties(
             true,
             "room-1",
-            1.0,
+            timeScale,
             null,
             null,
             null,
@@ -97,5 +106,26 @@ class StationDevicesTest {
     assertThat(devices.links())
         .extracting(StationProperties.PrinterLink::code)
         .containsExactly("PRN-1");
+  }
+
+  @Test
+  void a_printer_in_production_waits_for_a_panel_as_long_as_its_serial_line_needs_plus_the_margin()
+      throws Exception {
+    // production sets no time scale
+    assertThat(timingsAt(0).transfer(PANEL_BYTES)).isEqualTo(Duration.ofMillis(35_700 + 5_000));
+    assertThat(timingsAt(0)).isEqualTo(PrinterTimings.field());
+  }
+
+  @Test
+  void a_station_at_a_fiftieth_of_field_time_waits_a_fiftieth_of_the_panels_line_time()
+      throws Exception {
+    assertThat(timingsAt(0.02).transfer(PANEL_BYTES)).isEqualTo(Duration.ofMillis(714 + 5_000));
+  }
+
+  /** The timings of the first printer of a station at {@code timeScale}. */
+  private static PrinterTimings timingsAt(double timeScale) throws Exception {
+    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    StationDevices devices = devices(file, timeScale);
+    return devices.timings(devices.devices().get(0));
   }
 }

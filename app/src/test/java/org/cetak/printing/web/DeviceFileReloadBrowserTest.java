@@ -13,8 +13,8 @@ import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * line.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class DeviceFileReloadBrowserTest {
 
   private static final Path FILE;
@@ -86,14 +87,8 @@ class DeviceFileReloadBrowserTest {
     registry.add("cetak.station.devices", FILE::toString);
   }
 
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
   @AfterAll
-  static void closeBrowser() throws IOException {
-    browser.quit();
+  static void removeDeviceFile() throws IOException {
     Files.deleteIfExists(FILE);
     Files.deleteIfExists(FILE.getParent());
   }

@@ -30,9 +30,8 @@ import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.SerialRange;
 import org.cetak.support.Browser;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -47,6 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (the shared database keeps the demo office's vault full).
  */
 @org.cetak.support.CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class FeederMoveTest {
 
   private static WebDriver browser;
@@ -61,16 +61,6 @@ class FeederMoveTest {
   @TempDir Path tmp;
 
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   /** An office with an empty vault, printer A holding {@code held} blanks and printer B dry. */
   private Office room(String code, String name, String suffix, int held) {

@@ -39,10 +39,9 @@ import org.cetak.stock.SpoilRequest;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -61,6 +60,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * database: the printer rows, the ledger and the jobs.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class PrintersPageBrowserTest {
 
   private static final Map<String, String> MODES =
@@ -88,16 +88,6 @@ class PrintersPageBrowserTest {
   @Autowired QualityChecks checks;
 
   private Office office;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @BeforeEach
   void demoOffice() {

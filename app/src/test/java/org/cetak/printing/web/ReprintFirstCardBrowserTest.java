@@ -21,10 +21,9 @@ import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * while it is missing.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class ReprintFirstCardBrowserTest {
 
   private static WebDriver browser;
@@ -56,16 +56,6 @@ class ReprintFirstCardBrowserTest {
   private Office office;
   private User operator;
   private CardsToCheck cards;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @BeforeEach
   void aPrinterOfTheDemoOffice() {

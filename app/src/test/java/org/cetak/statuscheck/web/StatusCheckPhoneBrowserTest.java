@@ -12,10 +12,10 @@ import org.cetak.request.RequestLifecycle;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The resident status page on a phone-sized screen in a real headless Chromium, no sign-in. */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class StatusCheckPhoneBrowserTest {
 
   private static WebDriver browser;
@@ -40,14 +41,8 @@ class StatusCheckPhoneBrowserTest {
   private Office office;
 
   @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
+  static void sizeWindow() {
     browser.manage().window().setSize(new Dimension(360, 740));
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
   }
 
   @BeforeEach

@@ -11,9 +11,8 @@ import org.cetak.stock.LoanRequest;
 import org.cetak.support.Browser;
 import org.cetak.support.CetakSpringTest;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * has the movement that names the loan.
  */
 @CetakSpringTest
+@ExtendWith(Browser.PerClass.class)
 class StockLoanReturnBrowserTest {
 
   private static WebDriver browser;
@@ -35,16 +35,6 @@ class StockLoanReturnBrowserTest {
   @Autowired OfficeDirectory offices;
   @Autowired Lending lending;
   @Autowired DSLContext db;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void the_inventory_manager_records_part_of_a_loan_returned() {

@@ -49,7 +49,12 @@ public record PrinterTimings(
         Duration.ofMillis(500));
   }
 
-  /** The same expectations multiplied by {@code factor} (a simulator running faster than life). */
+  /**
+   * The same expectations multiplied by {@code factor} (a simulator running faster than life): each
+   * movement's time, and the time panel data needs on the link (the link's speed divided by {@code
+   * factor}; 0 is a link that takes no time). The margin, the recovery budget and the poll interval
+   * stay as they are; a factor of 1 changes nothing.
+   */
   public PrinterTimings scaled(double factor) {
     return new PrinterTimings(
         scale(query, factor),
@@ -61,7 +66,7 @@ public record PrinterTimings(
         scale(reject, factor),
         scale(reset, factor),
         margin,
-        linkBytesPerSecond,
+        Math.max(1, Math.round(linkBytesPerSecond / factor)),
         recoveryBudget,
         pollInterval);
   }
