@@ -11,7 +11,6 @@ import org.cetak.report.DailyReportArchive;
 import org.cetak.report.StockDocuments;
 import org.cetak.report.StoredDailyReports;
 import org.cetak.report.job.DailyReportJob;
-import org.cetak.report.jooq.JooqDaySignatories;
 import org.cetak.report.jooq.JooqStoredDailyReports;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.PrinterRegistry;
@@ -44,7 +43,6 @@ public class ReportConfiguration {
       RegionTable regions,
       Labels labels,
       OfficeZones zones,
-      DSLContext db,
       Clock clock) {
     Locale indonesian = Locale.forLanguageTag("id");
     return new StockDocuments(
@@ -53,7 +51,6 @@ public class ReportConfiguration {
         regions,
         (kind, code) -> labels.of(kind, code, indonesian),
         zones,
-        new JooqDaySignatories(db, clock),
         clock);
   }
 
