@@ -84,7 +84,8 @@ public class DatabaseConfiguration {
     }
     config.setMaximumPoolSize(properties.poolSize());
     config.setPoolName("cetak");
-    config.setConnectionInitSql("set timezone to 'Asia/Jakarta'");
+    // UTC: an office's day comes from its own zone (WIB, WITA or WIT), never from the session
+    config.setConnectionInitSql("set timezone to 'UTC'");
     return new HikariDataSource(config);
   }
 
