@@ -29,6 +29,14 @@ public interface OfficeDirectory {
   User addUser(
       long officeId, String username, String displayName, String passwordHash, Set<Role> roles);
 
+  /**
+   * Who held {@code role} in the office at {@code at}: among the enabled accounts of the office
+   * that had the role then, the one whose official details carried a NIP, the longest-standing
+   * account first. Every change of a user's roles, office, enabled state or official details is
+   * kept in this history in the same transaction as the change.
+   */
+  Optional<RoleHolder> holder(long officeId, Role role, Instant at);
+
   /** Replaces a user's office, further offices and roles. */
   void assign(long userId, long officeId, Set<Long> alsoOffices, Set<Role> roles);
 

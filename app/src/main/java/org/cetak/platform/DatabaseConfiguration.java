@@ -109,7 +109,8 @@ public class DatabaseConfiguration {
     config.setPoolName(name);
     // pg_stat_activity says which pool a connection is of
     config.addDataSourceProperty("ApplicationName", name);
-    config.setConnectionInitSql("set timezone to 'Asia/Jakarta'");
+    // UTC: an office's day comes from its own zone (WIB, WITA or WIT), never from the session
+    config.setConnectionInitSql("set timezone to 'UTC'");
     return new HikariDataSource(config);
   }
 

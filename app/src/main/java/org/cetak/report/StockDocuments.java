@@ -1,16 +1,15 @@
 package org.cetak.report;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.cetak.common.OfficeZones;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.Role;
-import org.cetak.office.User;
 import org.cetak.region.RegionTable;
 import org.cetak.stock.DailyStockReport;
 import org.cetak.stock.DestructionReport;
@@ -23,8 +22,8 @@ import org.cetak.stock.Signatory;
  * installation: the office's letterhead, the signatories of a destruction or loss report with the
  * full name, NIP and position they had when they proposed or approved it (kept on the report, so a
  * report reprints the same after an account changes), the daily report's signatories as they were
- * on its day ({@link DaySignatories}), the printer a loss happened at, and the time of printing
- * from the clock.
+ * at the end of its day (the history of who held each role: {@link OfficeDirectory#holder}), the
+ * printer a loss happened at, and the time of printing from the clock.
  */
 public final class StockDocuments {
 
@@ -33,7 +32,6 @@ public final class StockDocuments {
   private final RegionTable regions;
   private final StockReportPdf.Wording words;
   private final OfficeZones zones;
-  private final DaySignatories days;
   private final Clock clock;
 
   /**
@@ -41,7 +39,6 @@ public final class StockDocuments {
    *     printed in Indonesian whatever the reader's language
    * @param zones each office's time zone: the daily report's day and the time of printing are
    *     written in it
-   * @param days the daily reports' signatories recorded for each day
    */
   public StockDocuments(
       OfficeDirectory offices,
@@ -49,10 +46,8 @@ public final class StockDocuments {
       RegionTable regions,
       StockReportPdf.Wording words,
       OfficeZones zones,
-      DaySignatories days,
       Clock clock) {
     this.offices = offices;
-    this.days = days;
     this.printers = printers;
     this.regions = regions;
     this.words = words;
@@ -62,27 +57,19 @@ public final class StockDocuments {
 
   /**
    * The daily stock report, drawn up by the office's inventory manager and acknowledged by its
-   * supervisor as they were on the report's day. When several enabled users hold the role, the one
-   * whose official details carry a NIP signs, the longest-standing account first: the same person
-   * for every day's report. The holders are recorded with the day whenever its report is produced;
-   * once the day has ended in the office, the first record stands, so a past day's report names its
-   * own signatories after the roles change hands.
+   * supervisor as they were at the end of the report's day in the office's zone (today's: as they
+   * are now), whenever the report is produced. When several enabled users held the role, the one
+   * whose official details carried a NIP signs, the longest-standing account first: the same person
+   * for every day's report.
    */
   public byte[] daily(Office office, DailyStockReport report) {
-    DaySignatories.Signed holders =
-        new DaySignatories.Signed(
-            holder(office, Role.INVENTORY_MANAGER), holder(office, Role.SUPERVISOR));
-    LocalDate today = LocalDate.now(clock.withZone(zones.of(office.id())));
-    DaySignatories.Signed signed = holders;
-    if (report.day().isBefore(today)) {
-      signed = days.keep(office.id(), report.day(), holders);
-    } else if (report.day().equals(today)) {
-      days.replace(office.id(), report.day(), holders);
-    }
+    Instant dayEnds = report.day().plusDays(1).atStartOfDay(zones.of(office.id())).toInstant();
+    Instant now = clock.instant();
+    Instant at = now.isBefore(dayEnds) ? now : dayEnds.minus(1, ChronoUnit.MICROS);
     return StockReportPdf.daily(
         report,
-        named(signed.drawnUpBy(), "Pengelola Blanko KTP-el"),
-        named(signed.acknowledgedBy(), "Kepala Bidang"),
+        named(holder(office, Role.INVENTORY_MANAGER, at), "Pengelola Blanko KTP-el"),
+        named(holder(office, Role.SUPERVISOR, at), "Kepala Bidang"),
         printing(office));
   }
 
@@ -141,13 +128,11 @@ public final class StockDocuments {
         who.name(), who.nip(), who.position().isBlank() ? usualPosition : who.position());
   }
 
-  /** The holder of the role now; a blank name when nobody holds it. */
-  private Signatory holder(Office office, Role role) {
-    return offices.users(office.id()).stream()
-        .filter(User::enabled)
-        .filter(u -> u.has(role))
-        .min(Comparator.comparing((User u) -> u.nip().isBlank()).thenComparingLong(User::id))
-        .map(Signatory::of)
+  /** Who held the role at {@code at}; a blank name when nobody did. */
+  private Signatory holder(Office office, Role role, Instant at) {
+    return offices
+        .holder(office.id(), role, at)
+        .map(h -> new Signatory(h.name(), h.nip(), h.position()))
         .orElse(new Signatory("", "", ""));
   }
 

@@ -3,9 +3,14 @@ package org.cetak.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.office.Office;
@@ -18,9 +23,13 @@ import org.cetak.report.job.DailyReportJob;
 import org.cetak.report.jooq.JooqStoredDailyReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.quartz.CronExpression;
+import org.quartz.CronTrigger;
+import org.quartz.TriggerBuilder;
 
 /**
- * The nightly job keeps every office's daily stock report, once per day, catching up missed days.
+ * The job keeps every office's daily stock report, once per day, at 00:05 of the office's own zone,
+ * catching up missed days.
  */
 @DatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,5 +105,51 @@ class DailyReportArchiveTest {
     assertThat(kept(office))
         .extracting(StoredDailyReport::day)
         .containsExactly(day, day.plusDays(1), day.plusDays(2), day.plusDays(3));
+  }
+
+  @Test
+  void each_offices_report_is_produced_at_five_past_its_own_midnight_and_once()
+      throws ParseException {
+    Office jayapura = f.office("94.71", "Disdukcapil Kota Jayapura");
+    f.db.execute("update office set time_zone = 'Asia/Jayapura' where id = ?", jayapura.id());
+    Office bekasi = f.office("32.75", "Disdukcapil Kota Bekasi");
+    CronTrigger trigger =
+        TriggerBuilder.newTrigger()
+            .withSchedule(DailyReportJob.schedule(DailyReportJob.EVERY_HOUR))
+            .build();
+    CronExpression fires = new CronExpression(trigger.getCronExpression());
+    fires.setTimeZone(trigger.getTimeZone());
+    LocalDate day = LocalDate.of(2026, 11, 20);
+    Instant from = Instant.parse("2026-11-20T12:00:00Z");
+    Map<Long, Instant> firstKept = new HashMap<>();
+
+    for (Instant at = fires.getNextValidTimeAfter(Date.from(from)).toInstant();
+        at.isBefore(from.plus(Duration.ofHours(12)));
+        at = fires.getNextValidTimeAfter(Date.from(at)).toInstant()) {
+      f.clock.set(at);
+      new DailyReportJob(archive).execute(null);
+      for (Office office : List.of(jayapura, bekasi)) {
+        if (stored.pdf(office.id(), day).isPresent()) {
+          firstKept.putIfAbsent(office.id(), at);
+        }
+      }
+    }
+
+    assertThat(firstKept.get(jayapura.id()))
+        .as("00:05 WIT of 21 November")
+        .isEqualTo(Instant.parse("2026-11-20T15:05:00Z"));
+    assertThat(firstKept.get(bekasi.id()))
+        .as("00:05 WIB of 21 November")
+        .isEqualTo(Instant.parse("2026-11-20T17:05:00Z"));
+    for (Office office : List.of(jayapura, bekasi)) {
+      assertThat(kept(office))
+          .extracting(StoredDailyReport::day)
+          .containsExactly(day.minusDays(1), day);
+      assertThat(kept(office))
+          .filteredOn(r -> r.day().equals(day))
+          .singleElement()
+          .extracting(StoredDailyReport::producedAt)
+          .isEqualTo(firstKept.get(office.id()));
+    }
   }
 }

@@ -16,9 +16,9 @@ import org.cetak.office.User;
 import org.junit.jupiter.api.Test;
 
 /**
- * A daily stock report opened again for a past day names the inventory manager and supervisor who
- * held the roles on that day, with the NIP and position they had; today's report names who holds
- * them now.
+ * A daily stock report of a past day names the inventory manager and supervisor who held the roles
+ * at the end of the office's day, with the NIP and position they had then, whenever the report is
+ * first produced; today's report names who holds them now.
  */
 @DatabaseTest
 class DailyReportSignatoriesTest {
@@ -90,5 +90,29 @@ class DailyReportSignatoriesTest {
     assertThat(daily(LocalDate.of(2026, 11, 2)))
         .contains("Sari Wulandari, S.Kom.")
         .doesNotContain("Dewi Lestari");
+  }
+
+  @Test
+  void a_past_days_report_first_produced_after_the_holder_changed_names_the_old_holder()
+      throws IOException {
+    f.clock.set(THIRD_OF_NOVEMBER);
+    handOver();
+
+    assertThat(daily(LocalDate.of(2026, 11, 2)))
+        .contains("Dewi Lestari, S.E.", "19850317 201001 2 004")
+        .contains("Drs. Bambang Hartono, M.Si.")
+        .doesNotContain("Sari Wulandari");
+  }
+
+  @Test
+  void a_new_position_counts_from_the_day_it_was_entered() throws IOException {
+    f.clock.set(THIRD_OF_NOVEMBER);
+    f.offices.setOfficialDetails(
+        dewi.id(), "Dewi Lestari, S.E., M.M.", "19850317 201001 2 004", "Kepala Seksi Blanko");
+
+    assertThat(daily(LocalDate.of(2026, 11, 2)))
+        .contains("Dewi Lestari, S.E.", "Pengelola Blanko KTP-el")
+        .doesNotContain("M.M.", "Kepala Seksi Blanko");
+    assertThat(daily(LocalDate.of(2026, 11, 3))).contains("Dewi Lestari, S.E., M.M.");
   }
 }

@@ -82,7 +82,6 @@ final class StockFixture {
           return labels.containsKey(key) ? labels.getString(key) : code;
         },
         new JooqOfficeZones(db),
-        new org.cetak.report.jooq.JooqDaySignatories(db, clock),
         clock);
   }
 

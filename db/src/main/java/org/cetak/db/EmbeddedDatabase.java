@@ -85,7 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(false)
-              .setServerConfig("timezone", "Asia/Jakarta")
+              .setServerConfig("timezone", "UTC")
               .setServerConfig("max_connections", "200")
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("unix_socket_directories", "")

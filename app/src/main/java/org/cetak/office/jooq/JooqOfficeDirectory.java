@@ -2,6 +2,7 @@ package org.cetak.office.jooq;
 
 import static org.cetak.db.jooq.Tables.APP_USER;
 import static org.cetak.db.jooq.Tables.OFFICE;
+import static org.cetak.db.jooq.Tables.ROLE_HOLDING;
 import static org.cetak.db.jooq.Tables.USER_OFFICE;
 import static org.cetak.db.jooq.Tables.USER_ROLE;
 
@@ -21,6 +22,7 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.OfficeError;
 import org.cetak.office.OfficeKind;
 import org.cetak.office.Role;
+import org.cetak.office.RoleHolder;
 import org.cetak.office.User;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -134,6 +136,7 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
           .set(USER_ROLE.ROLE, role.name())
           .execute();
     }
+    recordHoldings(row.getId());
     return toUser(row);
   }
 
@@ -159,6 +162,7 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
           .set(USER_OFFICE.OFFICE_ID, office)
           .execute();
     }
+    recordHoldings(userId);
   }
 
   @Override
@@ -169,11 +173,87 @@ public final class JooqOfficeDirectory implements OfficeDirectory {
         .set(APP_USER.POSITION, position)
         .where(APP_USER.ID.eq(userId))
         .execute();
+    recordHoldings(userId);
   }
 
   @Override
   public void setEnabled(long userId, boolean enabled) {
     db.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.ID.eq(userId)).execute();
+    recordHoldings(userId);
+  }
+
+  @Override
+  public Optional<RoleHolder> holder(long officeId, Role role, Instant at) {
+    OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    return db.selectFrom(ROLE_HOLDING)
+        .where(ROLE_HOLDING.OFFICE_ID.eq(officeId))
+        .and(ROLE_HOLDING.ROLE.eq(role.name()))
+        .and(ROLE_HOLDING.VALID_FROM.le(when))
+        .and(ROLE_HOLDING.VALID_UNTIL.isNull().or(ROLE_HOLDING.VALID_UNTIL.gt(when)))
+        .orderBy(ROLE_HOLDING.NIP.eq("").asc(), ROLE_HOLDING.USER_ID.asc())
+        .limit(1)
+        .fetchOptional(
+            r -> new RoleHolder(r.getUserId(), r.getName(), r.getNip(), r.getPosition()));
+  }
+
+  /**
+   * Brings the user's role holdings up to the account as it is now, in the caller's transaction: a
+   * holding the account no longer has as it was (role, office, enabled, name, NIP, position) ends
+   * now (or is dropped when it began at this same moment), and what the account holds now begins.
+   */
+  private void recordHoldings(long userId) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    var current =
+        DSL.selectOne()
+            .from(APP_USER)
+            .join(USER_ROLE)
+            .on(USER_ROLE.USER_ID.eq(APP_USER.ID))
+            .where(APP_USER.ID.eq(ROLE_HOLDING.USER_ID))
+            .and(APP_USER.ENABLED)
+            .and(APP_USER.OFFICE_ID.eq(ROLE_HOLDING.OFFICE_ID))
+            .and(USER_ROLE.ROLE.eq(ROLE_HOLDING.ROLE))
+            .and(APP_USER.DISPLAY_NAME.eq(ROLE_HOLDING.NAME))
+            .and(APP_USER.NIP.eq(ROLE_HOLDING.NIP))
+            .and(APP_USER.POSITION.eq(ROLE_HOLDING.POSITION));
+    var ended =
+        ROLE_HOLDING
+            .USER_ID
+            .eq(userId)
+            .and(ROLE_HOLDING.VALID_UNTIL.isNull())
+            .andNotExists(current);
+    db.deleteFrom(ROLE_HOLDING).where(ended).and(ROLE_HOLDING.VALID_FROM.ge(now)).execute();
+    db.update(ROLE_HOLDING).set(ROLE_HOLDING.VALID_UNTIL, now).where(ended).execute();
+    db.insertInto(
+            ROLE_HOLDING,
+            ROLE_HOLDING.USER_ID,
+            ROLE_HOLDING.OFFICE_ID,
+            ROLE_HOLDING.ROLE,
+            ROLE_HOLDING.NAME,
+            ROLE_HOLDING.NIP,
+            ROLE_HOLDING.POSITION,
+            ROLE_HOLDING.VALID_FROM)
+        .select(
+            DSL.select(
+                    APP_USER.ID,
+                    APP_USER.OFFICE_ID,
+                    USER_ROLE.ROLE,
+                    APP_USER.DISPLAY_NAME,
+                    APP_USER.NIP,
+                    APP_USER.POSITION,
+                    DSL.val(now))
+                .from(APP_USER)
+                .join(USER_ROLE)
+                .on(USER_ROLE.USER_ID.eq(APP_USER.ID))
+                .where(APP_USER.ID.eq(userId))
+                .and(APP_USER.ENABLED)
+                .andNotExists(
+                    DSL.selectOne()
+                        .from(ROLE_HOLDING)
+                        .where(ROLE_HOLDING.USER_ID.eq(APP_USER.ID))
+                        .and(ROLE_HOLDING.OFFICE_ID.eq(APP_USER.OFFICE_ID))
+                        .and(ROLE_HOLDING.ROLE.eq(USER_ROLE.ROLE))
+                        .and(ROLE_HOLDING.VALID_UNTIL.isNull())))
+        .execute();
   }
 
   @Override

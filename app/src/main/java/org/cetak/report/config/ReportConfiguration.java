@@ -2,7 +2,6 @@ package org.cetak.report.config;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.TimeZone;
 import org.cetak.common.OfficeZones;
 import org.cetak.common.Transactions;
 import org.cetak.console.Labels;
@@ -12,12 +11,10 @@ import org.cetak.report.DailyReportArchive;
 import org.cetak.report.StockDocuments;
 import org.cetak.report.StoredDailyReports;
 import org.cetak.report.job.DailyReportJob;
-import org.cetak.report.jooq.JooqDaySignatories;
 import org.cetak.report.jooq.JooqStoredDailyReports;
 import org.cetak.stock.DailyReports;
 import org.cetak.stock.PrinterRegistry;
 import org.jooq.DSLContext;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
@@ -26,7 +23,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the kept daily stock reports and the nightly job that produces them. */
+/**
+ * Wires the kept daily stock reports and the hourly job that produces each office's at its
+ * midnight.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReportConfiguration {
 
@@ -43,7 +43,6 @@ public class ReportConfiguration {
       RegionTable regions,
       Labels labels,
       OfficeZones zones,
-      DSLContext db,
       Clock clock) {
     Locale indonesian = Locale.forLanguageTag("id");
     return new StockDocuments(
@@ -52,7 +51,6 @@ public class ReportConfiguration {
         regions,
         (kind, code) -> labels.of(kind, code, indonesian),
         zones,
-        new JooqDaySignatories(db, clock),
         clock);
   }
 
@@ -79,14 +77,11 @@ public class ReportConfiguration {
 
   @Bean
   Trigger dailyReportTrigger(
-      JobDetail dailyReportJob, @Value("${cetak.report.daily-at:0 5 0 * * ?}") String cron) {
+      JobDetail dailyReportJob, @Value("${cetak.report.check-at:0 5 * * * ?}") String cron) {
     return TriggerBuilder.newTrigger()
         .forJob(dailyReportJob)
         .withIdentity("daily-stock-report", "cetak")
-        .withSchedule(
-            CronScheduleBuilder.cronSchedule(cron)
-                .inTimeZone(TimeZone.getTimeZone(DailyReports.ZONE))
-                .withMisfireHandlingInstructionFireAndProceed())
+        .withSchedule(DailyReportJob.schedule(cron))
         .build();
   }
 }

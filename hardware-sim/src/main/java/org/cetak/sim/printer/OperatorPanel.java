@@ -2,9 +2,6 @@ package org.cetak.sim.printer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Set;
 import org.cetak.sim.card.Chip;
 import org.cetak.sim.card.ChipFaults;
 import org.cetak.sim.card.PhysicalCard;
@@ -20,11 +17,12 @@ import org.slf4j.LoggerFactory;
  * that needs hands some time after the light came on. Not thread-safe: the printer's lock guards
  * it.
  *
- * <p>A chip's UID is unique to its card, as a real chip's is: besides draws from the printer's
- * seeded random source (which start again at each start of the simulator) it carries the printer's
- * name and the blank's number, and a printer restored from its saved state numbers its blanks on
- * from where it stopped ({@link #blanksMade}), so a restarted printer never repeats a UID it gave
- * before and printers sharing a seed do not give each other's.
+ * <p>A chip's UID is unique to its card, as a real chip's is, by construction: seven bytes in the
+ * ISO 14443 double-size form, the NXP maker byte {@code 04}, the printer's mark (three bytes from
+ * its serial number, unique among the printers of a run: {@link GroundTruth#printerMark}) and the
+ * blank's number (three bytes). A printer restored from its saved state numbers its blanks on from
+ * where it stopped ({@link #blanksMade}), so a restarted printer never repeats a UID it gave before
+ * and no two printers of a run give the same one.
  */
 final class OperatorPanel {
 
@@ -34,9 +32,8 @@ final class OperatorPanel {
   private final Timeline timeline;
   private final FaultStriker striker;
   private final GroundTruth truth;
-  private final Set<String> uids = new HashSet<>();
   private Mechanism mechanism;
-  private final int nameBits;
+  private final int mark;
   private int loaded;
   private Instant attentionSince;
 
@@ -45,7 +42,7 @@ final class OperatorPanel {
     this.timeline = timeline;
     this.striker = striker;
     this.truth = truth;
-    this.nameBits = config.name().hashCode() * 0x9E3779B1;
+    this.mark = truth.printerMark(config.serialNumber());
   }
 
   /** How many blanks this printer has made, over every run restored from its saved state. */
@@ -111,18 +108,19 @@ final class OperatorPanel {
   }
 
   private Chip newChip(int number) {
-    byte[] uid = new byte[7];
-    do {
-      striker.plan().nextBytes(uid);
-      uid[0] = 0x04; // NXP, the usual maker of 7-byte UIDs
-      for (int i = 1; i <= 3; i++) {
-        uid[i] ^= (byte) (nameBits >>> (8 * (i - 1)));
-      }
-      // the blank's number: the last three bytes differ for 16,777,216 blanks of one printer
-      uid[4] = (byte) (number >>> 16);
-      uid[5] = (byte) (number >>> 8);
-      uid[6] = (byte) number;
-    } while (!uids.add(HexFormat.of().formatHex(uid)));
+    if (number > 0xFFFFFF) {
+      throw new IllegalStateException(
+          config.name() + ": a printer's chips are numbered in three bytes, not " + number);
+    }
+    byte[] uid = {
+      0x04, // NXP, the usual maker of 7-byte UIDs
+      (byte) (mark >>> 16),
+      (byte) (mark >>> 8),
+      (byte) mark,
+      (byte) (number >>> 16),
+      (byte) (number >>> 8),
+      (byte) number
+    };
     ChipFaults cf = ChipFaults.NONE;
     boolean dead = striker.plan().nextDouble() < config.deadChipRate();
     if (dead || striker.strikes(FaultType.MUTE_CHIP, number, null)) {

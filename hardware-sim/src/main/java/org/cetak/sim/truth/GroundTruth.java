@@ -1,7 +1,9 @@
 package org.cetak.sim.truth;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cetak.sim.card.CardSnapshot;
@@ -18,6 +20,25 @@ public final class GroundTruth {
 
   private final List<PhysicalCard> cards = new CopyOnWriteArrayList<>();
   private final List<FaultEvent> faults = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> marks = new HashMap<>();
+
+  /**
+   * The printer's mark in its chips' UIDs: 24 bits taken from its serial number, the same for the
+   * serial every time, and never a mark another printer of this run holds (a serial whose bits
+   * another printer already has takes the next free mark).
+   */
+  public synchronized int printerMark(String serialNumber) {
+    Integer mark = marks.get(serialNumber);
+    if (mark != null) {
+      return mark;
+    }
+    int candidate = (serialNumber.hashCode() * 0x9E3779B1) >>> 8;
+    while (marks.containsValue(candidate)) {
+      candidate = (candidate + 1) & 0xFFFFFF;
+    }
+    marks.put(serialNumber, candidate);
+    return candidate;
+  }
 
   /** Registers a card as it is loaded into a feeder. */
   public void register(PhysicalCard card) {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A chip's UID is unique to its card: a simulated printer switched on again from its saved state
  * (its random source seeded as before) gives no chip a UID it gave before, and printers sharing a
- * seed do not give each other's UIDs.
+ * seed do not give each other's UIDs. A UID is the NXP maker byte, the printer's mark (one per
+ * printer in a run, taken from its serial number) and the blank's number: unique by construction,
+ * not by the luck of a random draw.
  */
 class RestartedPrinterTest {
 
@@ -68,5 +70,36 @@ class RestartedPrinterTest {
     printer("PRN-2", truth);
 
     assertThat(truth.cards()).hasSize(40).extracting(CardSnapshot::uid).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void printers_whose_serials_hash_alike_still_give_different_uids() {
+    assertThat("SIM-Aa".hashCode()).isEqualTo("SIM-BB".hashCode());
+    GroundTruth truth = new GroundTruth();
+    SimulatedPrinter aa = printer("Aa", truth);
+    SimulatedPrinter bb = printer("BB", truth);
+    aa.loadBlanks(500);
+    bb.loadBlanks(500);
+
+    List<CardSnapshot> cards = truth.cards();
+    assertThat(cards).hasSize(1040).extracting(CardSnapshot::uid).doesNotHaveDuplicates();
+    assertThat(cards)
+        .extracting(CardSnapshot::uid)
+        .allSatisfy(uid -> assertThat(uid).hasSize(14).startsWith("04"));
+    assertThat(truth.cards("Aa"))
+        .extracting(c -> c.uid().substring(2, 8))
+        .containsOnly(truth.cards("Aa").get(0).uid().substring(2, 8))
+        .doesNotContain(truth.cards("BB").get(0).uid().substring(2, 8));
+  }
+
+  @Test
+  void a_uid_ends_with_the_blanks_number() {
+    GroundTruth truth = new GroundTruth();
+    printer("PRN-1", truth).loadBlanks(300);
+
+    assertThat(truth.cards("PRN-1"))
+        .hasSize(320)
+        .allSatisfy(
+            c -> assertThat(Integer.parseInt(c.uid().substring(8), 16)).isEqualTo(c.number()));
   }
 }
