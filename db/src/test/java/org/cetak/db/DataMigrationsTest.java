@@ -198,6 +198,64 @@ class DataMigrationsTest {
         .isEqualTo("gone|||none");
   }
 
+  @Test
+  void the_signatories_recorded_for_a_day_hold_that_day_and_the_accounts_now_hold_around_it()
+      throws SQLException {
+    DataSource db = migratedTo("206");
+    long office =
+        id(
+            db,
+            "insert into office (code, name, kind, created_at, time_zone)"
+                + " values ('99.04', 'Uji', 'KABUPATEN_KOTA', now(), 'Asia/Jayapura') returning id");
+    long sari =
+        id(
+            db,
+            "insert into app_user (office_id, username, display_name, password_hash, created_at,"
+                + " nip, position) values ("
+                + office
+                + ", 'sari', 'Sari Wulandari', 'x', '2026-11-01T00:00:00Z',"
+                + " '19900101 201501 2 001', 'Pengelola Blanko') returning id");
+    long dewi =
+        id(
+            db,
+            "insert into app_user (office_id, username, display_name, password_hash, created_at,"
+                + " nip, position) values ("
+                + office
+                + ", 'dewi', 'Dewi Lestari', 'x', '2026-11-01T00:00:00Z',"
+                + " '19850317 201001 2 004', 'Pengelola Blanko') returning id");
+    execute(db, "insert into user_role (user_id, role) values (" + dewi + ", 'INVENTORY_MANAGER')");
+    execute(
+        db,
+        "insert into daily_report_signatory (office_id, report_date, role, name, nip, position,"
+            + " recorded_at) values ("
+            + office
+            + ", '2026-11-20', 'INVENTORY_MANAGER', 'Sari Wulandari', '19900101 201501 2 001',"
+            + " 'Pengelola Blanko', '2026-11-20T10:00:00Z')");
+
+    Schema.migrate(db);
+
+    String holder =
+        "select string_agg(name, ',' order by user_id) from role_holding where office_id = "
+            + office
+            + " and role = 'INVENTORY_MANAGER' and valid_from <= timestamptz '%s'"
+            + " and (valid_until is null or valid_until > timestamptz '%s')";
+    assertThat(text(db, holder.formatted("2026-11-20 23:59:59+09", "2026-11-20 23:59:59+09")))
+        .as("the end of the recorded day, in WIT")
+        .isEqualTo("Sari Wulandari");
+    assertThat(text(db, holder.formatted("2026-11-20 00:00:00+09", "2026-11-20 00:00:00+09")))
+        .as("the start of the recorded day, in WIT")
+        .isEqualTo("Sari Wulandari");
+    assertThat(text(db, holder.formatted("2026-11-19 23:59:59+09", "2026-11-19 23:59:59+09")))
+        .as("before the recorded day")
+        .isEqualTo("Dewi Lestari");
+    assertThat(text(db, holder.formatted("2026-11-21 00:00:00+09", "2026-11-21 00:00:00+09")))
+        .as("after the recorded day")
+        .isEqualTo("Dewi Lestari");
+    assertThat(id(db, "select count(*) from role_holding where user_id = " + sari))
+        .as("the recorded day only")
+        .isEqualTo(1);
+  }
+
   private DataSource migratedTo(String version) throws SQLException {
     String name = "cetak_migration_" + UUID.randomUUID().toString().replace("-", "");
     execute(server.dataSource(), "create database " + name);
