@@ -105,6 +105,11 @@ public final class CachedDirectory implements OfficeDirectory {
   }
 
   @Override
+  public Optional<RoleHolder> holder(long officeId, Role role, Instant at) {
+    return directory.holder(officeId, role, at);
+  }
+
+  @Override
   public void assign(long userId, long officeId, Set<Long> alsoOffices, Set<Role> roles) {
     change(() -> directory.assign(userId, officeId, alsoOffices, roles));
   }

@@ -2,11 +2,12 @@ package org.cetak.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.cetak.db.testing.DatabaseTest;
 import org.cetak.db.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -20,16 +21,32 @@ import org.junit.jupiter.api.Test;
 class SessionTimeZoneTest {
 
   @Test
-  void the_pools_sessions_run_in_utc(TestDatabase database) throws SQLException {
+  void the_pools_sessions_run_in_utc(TestDatabase database) throws Exception {
     DatabaseProperties properties =
         new DatabaseProperties(
-            database.jdbcUrl(), database.user(), database.password(), null, 0, 2);
-    try (HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, null, false);
-        Connection connection = pool.getConnection();
+            database.jdbcUrl(), database.user(), database.password(), null, 0, 2, 2);
+    try (ConsoleConnections pools =
+        new DatabaseConfiguration().dataSource(properties, null, false)) {
+      assertThat(zone(pools)).as("the main pool").isEqualTo("UTC");
+      AtomicReference<String> page = new AtomicReference<>();
+      ConsoleConnections.forPage(
+          () -> {
+            try {
+              page.set(zone(pools));
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      assertThat(page.get()).as("the console pages' pool").isEqualTo("UTC");
+    }
+  }
+
+  private static String zone(DataSource pool) throws SQLException {
+    try (Connection connection = pool.getConnection();
         Statement statement = connection.createStatement();
         ResultSet zone = statement.executeQuery("show timezone")) {
       assertThat(zone.next()).isTrue();
-      assertThat(zone.getString(1)).isEqualTo("UTC");
+      return zone.getString(1);
     }
   }
 }
