@@ -30,6 +30,7 @@ import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -102,53 +103,55 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    // a request whose printed card was rejected at the print room's check is back in the queue
-    // without a supervisor's approval: its next print is an ordinary print replacing that card.
-    // An approved reprint whose card was spoiled is printed again as that reprint.
-    Long lastPrinted =
-        db.select(DSL.max(PRINT_JOB.ID))
-            .from(PRINT_JOB)
-            .where(PRINT_JOB.REQUEST_ID.eq(requestId))
-            .and(PRINT_JOB.STAGE.eq(Stage.PRINTED.name()))
-            .fetchOne(0, Long.class);
-    boolean reprintAgain =
-        !reprint
-            && db.fetchExists(
-                PRINT_JOB,
-                PRINT_JOB
-                    .REQUEST_ID
-                    .eq(requestId)
-                    .and(PRINT_JOB.REPRINT.isTrue())
-                    .and(PRINT_JOB.ID.gt(lastPrinted == null ? 0L : lastPrinted)));
-    Optional<Long> replaces =
-        reprint || reprintAgain ? Optional.empty() : Optional.ofNullable(lastPrinted);
-    PrintJobRecord row =
-        db.insertInto(PRINT_JOB)
-            .set(PRINT_JOB.OFFICE_ID, printer.officeId())
-            .set(PRINT_JOB.PRINTER_ID, printer.id())
-            .set(PRINT_JOB.REQUEST_ID, requestId)
-            .set(PRINT_JOB.STAGE, Stage.PICKING.name())
-            .set(PRINT_JOB.CARD_HELD, CardHeld.NONE.name())
-            .set(PRINT_JOB.BASE_PICKED, baseline.picked())
-            .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
-            .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
-            .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
-            .set(PRINT_JOB.REPRINT, reprint || reprintAgain)
-            .set(PRINT_JOB.REPLACES_JOB_ID, replaces.orElse(null))
-            .set(PRINT_JOB.CREATED_AT, now)
-            .set(PRINT_JOB.UPDATED_AT, now)
-            .set(
-                PRINT_JOB.LAST_EVENT,
-                (reprint ? "approved reprint: " : reprintAgain ? "approved reprint again: " : "")
-                    + "picking a blank for request "
-                    + requestId
-                    + replaces
-                        .map(j -> " (its card of job " + j + " rejected at the check)")
-                        .orElse(""))
-            .returning()
-            .fetchSingle();
-    return toJob(row);
+    Record row =
+        db.fetchSingle(
+            CREATE,
+            printer.officeId(),
+            printer.id(),
+            baseline.picked(),
+            baseline.rejectCount(),
+            baseline.hopperCount(),
+            baseline.position().name(),
+            now,
+            now,
+            requestId,
+            reprint,
+            requestId);
+    return toJob(row.into(PRINT_JOB));
   }
+
+  /**
+   * A new job at {@link Stage#PICKING}, one statement written once. A request whose printed card
+   * was rejected at the print room's check is back in the queue without a supervisor's approval:
+   * its next print is an ordinary print replacing that card. An approved reprint whose card was
+   * spoiled is printed again as that reprint.
+   */
+  private static final String CREATE =
+      "insert into print_job (office_id, printer_id, request_id, stage, card_held, base_picked,"
+          + " base_rejects, base_hopper, base_position, reprint, replaces_job_id, created_at,"
+          + " updated_at, last_event)"
+          + " select cast(? as bigint), cast(? as bigint), f.request_id, '"
+          + Stage.PICKING.name()
+          + "', '"
+          + CardHeld.NONE.name()
+          + "', cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as varchar),"
+          + " f.reprint or f.again,"
+          + " case when f.reprint or f.again then null else f.printed_job end,"
+          + " cast(? as timestamptz), cast(? as timestamptz),"
+          + " case when f.reprint then 'approved reprint: '"
+          + " when f.again then 'approved reprint again: ' else '' end"
+          + " || 'picking a blank for request ' || f.request_id"
+          + " || case when f.reprint or f.again or f.printed_job is null then ''"
+          + " else ' (its card of job ' || f.printed_job || ' rejected at the check)' end"
+          + " from (select l.request_id, l.reprint, l.printed_job, not l.reprint and exists"
+          + " (select 1 from print_job j where j.request_id = l.request_id and j.reprint"
+          + " and j.id > coalesce(l.printed_job, 0)) as again"
+          + " from (select cast(? as bigint) as request_id, cast(? as boolean) as reprint,"
+          + " (select max(p.id) from print_job p where p.request_id = cast(? as bigint)"
+          + " and p.stage = '"
+          + Stage.PRINTED.name()
+          + "') as printed_job) l) f"
+          + " returning *";
 
   @Override
   public Optional<Long> cardWithChip(String uid, long jobId) {
