@@ -106,21 +106,24 @@ public final class PreparingCardSupply implements CardSupply {
 
   private Optional<PreparedCard> takeAndPrepare(PrinterRef printer) {
     while (true) {
-      Optional<QueuedCard> next;
-      boolean reprint = false;
+      // the queue is read outside the lock, so the printers' reads do not wait on each other; a
+      // request another printer took meanwhile is found under the lock, and the queue read again
+      Set<Long> skip = takenByAll();
+      Optional<QueuedCard> next = nextReprint(printer, skip);
+      boolean reprint = next.isPresent();
+      if (!reprint) {
+        next = queue.nextReserved(printer.officeId(), skip);
+      }
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
       synchronized (taken) {
-        Set<Long> skip = new HashSet<>();
-        taken.values().forEach(skip::addAll);
-        next = nextReprint(printer, skip);
-        reprint = next.isPresent();
-        if (!reprint) {
-          next = queue.nextReserved(printer.officeId(), skip);
-        }
-        if (next.isEmpty()) {
-          return Optional.empty();
+        long requestId = next.get().requestId();
+        if (takenByAll().contains(requestId)) {
+          continue;
         }
         Deque<Long> mine = taken.computeIfAbsent(printer.id(), p -> new ArrayDeque<>());
-        mine.addLast(next.get().requestId());
+        mine.addLast(requestId);
         while (mine.size() > 2) {
           mine.removeFirst();
         }
@@ -141,6 +144,15 @@ public final class PreparingCardSupply implements CardSupply {
             next.get().requestId(),
             e.getMessage());
       }
+    }
+  }
+
+  /** The requests every printer of this node prints now or prepares next. */
+  private Set<Long> takenByAll() {
+    synchronized (taken) {
+      Set<Long> all = new HashSet<>();
+      taken.values().forEach(all::addAll);
+      return all;
     }
   }
 

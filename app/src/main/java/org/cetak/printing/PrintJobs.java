@@ -53,6 +53,20 @@ public interface PrintJobs {
    */
   PrintJob save(Transition transition, boolean byOwner);
 
+  /**
+   * Persists, as {@link #save} by the printer's owner, the step recording the chip written on the
+   * job's card, unless another card holds its UID ({@link #cardWithChip}): then nothing is written
+   * and the answer is that card's job; empty when the step was saved.
+   */
+  default Optional<Long> saveChip(Transition written) {
+    PrintJob next = written.next();
+    Optional<Long> holder = cardWithChip(next.chipUid().orElse(""), next.id());
+    if (holder.isEmpty()) {
+      save(written, true);
+    }
+    return holder;
+  }
+
   /** The printer's mode, as {@link PrinterRegister#state} reads it. */
   PrinterState state(long printerId);
 

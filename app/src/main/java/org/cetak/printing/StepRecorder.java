@@ -103,9 +103,11 @@ public final class StepRecorder {
   }
 
   private PrintJob recordChip(PrintJob job, String uid, Baseline now) {
-    Optional<Long> holder = jobs.cardWithChip(uid, job.id());
+    Transition written = StepTransitions.chipWritten(job, uid, now);
+    Optional<Long> holder = jobs.saveChip(written);
     if (holder.isEmpty()) {
-      return record(StepTransitions.chipWritten(job, uid, now), true);
+      carryOut(written);
+      return written.next().persisted();
     }
     PrintJob saved = record(StepTransitions.chipUidTaken(job, uid, holder.get(), now), true);
     audit.record(
@@ -135,6 +137,12 @@ public final class StepRecorder {
 
   private PrintJob record(Transition transition, boolean byOwner) {
     PrintJob saved = jobs.save(transition, byOwner);
+    carryOut(transition);
+    return saved;
+  }
+
+  /** What a saved step writes beside the job: its ledger moves, its request's move, the outbox. */
+  private void carryOut(Transition transition) {
     PrintJob next = transition.next();
     ledger.record(next, transition.moves());
     String actor = "station:" + next.printerId();
@@ -172,6 +180,5 @@ public final class StepRecorder {
         }
       }
     }
-    return saved;
   }
 }

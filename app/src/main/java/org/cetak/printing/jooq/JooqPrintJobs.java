@@ -3,11 +3,10 @@ package org.cetak.printing.jooq;
 import static org.cetak.db.jooq.Tables.PRINTER;
 import static org.cetak.db.jooq.Tables.PRINTER_PICK_COUNT;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.selectOne;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,8 +29,10 @@ import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -102,53 +103,55 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public PrintJob create(PrinterRef printer, long requestId, Baseline baseline, boolean reprint) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    // a request whose printed card was rejected at the print room's check is back in the queue
-    // without a supervisor's approval: its next print is an ordinary print replacing that card.
-    // An approved reprint whose card was spoiled is printed again as that reprint.
-    Long lastPrinted =
-        db.select(DSL.max(PRINT_JOB.ID))
-            .from(PRINT_JOB)
-            .where(PRINT_JOB.REQUEST_ID.eq(requestId))
-            .and(PRINT_JOB.STAGE.eq(Stage.PRINTED.name()))
-            .fetchOne(0, Long.class);
-    boolean reprintAgain =
-        !reprint
-            && db.fetchExists(
-                PRINT_JOB,
-                PRINT_JOB
-                    .REQUEST_ID
-                    .eq(requestId)
-                    .and(PRINT_JOB.REPRINT.isTrue())
-                    .and(PRINT_JOB.ID.gt(lastPrinted == null ? 0L : lastPrinted)));
-    Optional<Long> replaces =
-        reprint || reprintAgain ? Optional.empty() : Optional.ofNullable(lastPrinted);
-    PrintJobRecord row =
-        db.insertInto(PRINT_JOB)
-            .set(PRINT_JOB.OFFICE_ID, printer.officeId())
-            .set(PRINT_JOB.PRINTER_ID, printer.id())
-            .set(PRINT_JOB.REQUEST_ID, requestId)
-            .set(PRINT_JOB.STAGE, Stage.PICKING.name())
-            .set(PRINT_JOB.CARD_HELD, CardHeld.NONE.name())
-            .set(PRINT_JOB.BASE_PICKED, baseline.picked())
-            .set(PRINT_JOB.BASE_REJECTS, baseline.rejectCount())
-            .set(PRINT_JOB.BASE_HOPPER, baseline.hopperCount())
-            .set(PRINT_JOB.BASE_POSITION, baseline.position().name())
-            .set(PRINT_JOB.REPRINT, reprint || reprintAgain)
-            .set(PRINT_JOB.REPLACES_JOB_ID, replaces.orElse(null))
-            .set(PRINT_JOB.CREATED_AT, now)
-            .set(PRINT_JOB.UPDATED_AT, now)
-            .set(
-                PRINT_JOB.LAST_EVENT,
-                (reprint ? "approved reprint: " : reprintAgain ? "approved reprint again: " : "")
-                    + "picking a blank for request "
-                    + requestId
-                    + replaces
-                        .map(j -> " (its card of job " + j + " rejected at the check)")
-                        .orElse(""))
-            .returning()
-            .fetchSingle();
-    return toJob(row);
+    Record row =
+        db.fetchSingle(
+            CREATE,
+            printer.officeId(),
+            printer.id(),
+            baseline.picked(),
+            baseline.rejectCount(),
+            baseline.hopperCount(),
+            baseline.position().name(),
+            now,
+            now,
+            requestId,
+            reprint,
+            requestId);
+    return toJob(row.into(PRINT_JOB));
   }
+
+  /**
+   * A new job at {@link Stage#PICKING}, one statement written once. A request whose printed card
+   * was rejected at the print room's check is back in the queue without a supervisor's approval:
+   * its next print is an ordinary print replacing that card. An approved reprint whose card was
+   * spoiled is printed again as that reprint.
+   */
+  private static final String CREATE =
+      "insert into print_job (office_id, printer_id, request_id, stage, card_held, base_picked,"
+          + " base_rejects, base_hopper, base_position, reprint, replaces_job_id, created_at,"
+          + " updated_at, last_event)"
+          + " select cast(? as bigint), cast(? as bigint), f.request_id, '"
+          + Stage.PICKING.name()
+          + "', '"
+          + CardHeld.NONE.name()
+          + "', cast(? as bigint), cast(? as integer), cast(? as integer), cast(? as varchar),"
+          + " f.reprint or f.again,"
+          + " case when f.reprint or f.again then null else f.printed_job end,"
+          + " cast(? as timestamptz), cast(? as timestamptz),"
+          + " case when f.reprint then 'approved reprint: '"
+          + " when f.again then 'approved reprint again: ' else '' end"
+          + " || 'picking a blank for request ' || f.request_id"
+          + " || case when f.reprint or f.again or f.printed_job is null then ''"
+          + " else ' (its card of job ' || f.printed_job || ' rejected at the check)' end"
+          + " from (select l.request_id, l.reprint, l.printed_job, not l.reprint and exists"
+          + " (select 1 from print_job j where j.request_id = l.request_id and j.reprint"
+          + " and j.id > coalesce(l.printed_job, 0)) as again"
+          + " from (select cast(? as bigint) as request_id, cast(? as boolean) as reprint,"
+          + " (select max(p.id) from print_job p where p.request_id = cast(? as bigint)"
+          + " and p.stage = '"
+          + Stage.PRINTED.name()
+          + "') as printed_job) l) f"
+          + " returning *";
 
   @Override
   public Optional<Long> cardWithChip(String uid, long jobId) {
@@ -165,21 +168,70 @@ public final class JooqPrintJobs implements PrintJobs {
   @Override
   public PrintJob save(Transition transition, boolean byOwner) {
     PrintJob next = transition.next();
+    if (update(transition, byOwner, false) != 1) {
+      throw stale(next, byOwner);
+    }
+    return next.persisted();
+  }
+
+  /**
+   * One statement in the common case: the step is saved unless another card holds the UID; only
+   * when nothing was saved is the holder looked for, to tell it from a job that changed meanwhile.
+   */
+  @Override
+  public Optional<Long> saveChip(Transition written) {
+    PrintJob next = written.next();
+    if (update(written, true, true) == 1) {
+      return Optional.empty();
+    }
+    Optional<Long> holder = cardWithChip(next.chipUid().orElse(""), next.id());
+    if (holder.isEmpty()) {
+      throw stale(next, true);
+    }
+    return holder;
+  }
+
+  private StaleJobException stale(PrintJob next, boolean byOwner) {
+    if (byOwner) {
+      lockOwned(next.printerId(), next.id()); // says which node owns the printer now
+    }
+    return new StaleJobException(next.id(), "it changed since version " + next.version());
+  }
+
+  /** Saves the step by one of the statements below; the rows changed (0 or 1). */
+  private int update(Transition transition, boolean byOwner, boolean unlessChipHeld) {
+    PrintJob next = transition.next();
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Baseline> base = next.baseline();
-    Condition printerHeld =
-        exists(
-            selectOne()
-                .from(PRINTER)
-                .where(PRINTER.ID.eq(next.printerId()))
-                .and(
-                    byOwner
-                        ? PRINTER.OWNER_NODE.isNull().or(PRINTER.OWNER_NODE.eq(node))
-                        : DSL.noCondition())
-                .forShare());
-    int updated;
+    List<Object> binds = new ArrayList<>(22);
+    binds.add(next.stage().name());
+    binds.add(DSL.val(next.resumeStage().map(Enum::name).orElse(null), SQLDataType.VARCHAR));
+    binds.add(next.card().name());
+    binds.add(DSL.val(base.map(Baseline::picked).orElse(null), SQLDataType.BIGINT));
+    binds.add(DSL.val(base.map(Baseline::rejectCount).orElse(null), SQLDataType.INTEGER));
+    binds.add(DSL.val(base.map(Baseline::hopperCount).orElse(null), SQLDataType.INTEGER));
+    binds.add(DSL.val(base.map(b -> b.position().name()).orElse(null), SQLDataType.VARCHAR));
+    binds.add(DSL.val(next.chipUid().orElse(null), SQLDataType.VARCHAR));
+    binds.add(DSL.val(next.rejectCause().map(Enum::name).orElse(null), SQLDataType.VARCHAR));
+    binds.add(DSL.val(next.note(), SQLDataType.VARCHAR));
+    binds.add(next.version() + 1);
+    binds.add(now);
+    binds.add(DSL.val(next.stage().open() ? null : now, SQLDataType.TIMESTAMPWITHTIMEZONE));
+    binds.add(transition.event());
+    binds.add(transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")));
+    binds.add(next.id());
+    binds.add(next.version());
+    binds.add(next.printerId());
+    if (byOwner) {
+      binds.add(node);
+    }
+    if (unlessChipHeld) {
+      binds.add(next.chipUid().orElse(""));
+      binds.add(next.id());
+    }
     try {
-      updated = update(transition, next, now, base, printerHeld);
+      String statement = unlessChipHeld ? SAVE_CHIP : byOwner ? SAVE_BY_OWNER : SAVE;
+      return db.execute(statement, binds.toArray());
     } catch (IntegrityConstraintViolationException | DataIntegrityViolationException e) {
       // jOOQ's own exception, or Spring's translation of it (the application's DSLContext)
       if (names(e, "uq_print_job_chip_uid")) {
@@ -187,44 +239,47 @@ public final class JooqPrintJobs implements PrintJobs {
       }
       throw e;
     }
-    if (updated != 1) {
-      if (byOwner) {
-        lockOwned(next.printerId(), next.id()); // says which node owns the printer now
-      }
-      throw new StaleJobException(next.id(), "it changed since version " + next.version());
-    }
-    return next.persisted();
   }
 
-  private int update(
-      Transition transition,
-      PrintJob next,
-      OffsetDateTime now,
-      Optional<Baseline> base,
-      Condition printerHeld) {
-    return db.update(PRINT_JOB)
-        .set(PRINT_JOB.STAGE, next.stage().name())
-        .set(PRINT_JOB.RESUME_STAGE, next.resumeStage().map(Enum::name).orElse(null))
-        .set(PRINT_JOB.CARD_HELD, next.card().name())
-        .set(PRINT_JOB.BASE_PICKED, base.map(Baseline::picked).orElse(null))
-        .set(PRINT_JOB.BASE_REJECTS, base.map(Baseline::rejectCount).orElse(null))
-        .set(PRINT_JOB.BASE_HOPPER, base.map(Baseline::hopperCount).orElse(null))
-        .set(PRINT_JOB.BASE_POSITION, base.map(b -> b.position().name()).orElse(null))
-        .set(PRINT_JOB.CHIP_UID, next.chipUid().orElse(null))
-        .set(PRINT_JOB.REJECT_CAUSE, next.rejectCause().map(Enum::name).orElse(null))
-        .set(PRINT_JOB.NOTE, next.note())
-        .set(PRINT_JOB.VERSION, next.version() + 1)
-        .set(PRINT_JOB.UPDATED_AT, now)
-        .set(PRINT_JOB.FINISHED_AT, next.stage().open() ? null : now)
-        .set(PRINT_JOB.LAST_EVENT, transition.event())
-        .set(
-            PRINT_JOB.LAST_MOVES,
-            transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")))
-        .where(PRINT_JOB.ID.eq(next.id()))
-        .and(PRINT_JOB.VERSION.eq(next.version()))
-        .and(printerHeld)
-        .execute();
+  /**
+   * A step's save, its text written once: the job's next version, when it is still at the version
+   * the step read and its printer's row exists (share-locked, so an ownership change or an
+   * operator's settlement waits for the step), owned by this node or by none.
+   */
+  private static String saveStatement(boolean byOwner, boolean unlessChipHeld) {
+    return "update print_job set stage = cast(? as varchar), resume_stage = cast(? as varchar),"
+        + " card_held = cast(? as varchar), base_picked = cast(? as bigint),"
+        + " base_rejects = cast(? as integer), base_hopper = cast(? as integer),"
+        + " base_position = cast(? as varchar), chip_uid = cast(? as varchar),"
+        + " reject_cause = cast(? as varchar), note = cast(? as varchar),"
+        + " version = cast(? as bigint), updated_at = cast(? as timestamptz),"
+        + " finished_at = cast(? as timestamptz), last_event = cast(? as varchar),"
+        + " last_moves = cast(? as varchar)"
+        + " where id = cast(? as bigint) and version = cast(? as bigint)"
+        + " and exists (select 1 from printer where printer.id = cast(? as bigint)"
+        + (byOwner
+            ? " and (printer.owner_node is null or printer.owner_node = cast(? as varchar))"
+            : "")
+        + " for share)"
+        + (unlessChipHeld
+            ? " and not exists (select 1 from print_job holder where holder.chip_uid = cast(? as varchar)"
+                + " and holder.id <> cast(? as bigint) and (holder.stage in ('"
+                + Stage.PRINTING.name()
+                + "', '"
+                + Stage.PRINTED.name()
+                + "') or (holder.stage = '"
+                + Stage.UNKNOWN.name()
+                + "' and holder.resume_stage = '"
+                + Stage.PRINTING.name()
+                + "')))"
+            : "");
   }
+
+  private static final String SAVE = saveStatement(false, false);
+
+  private static final String SAVE_BY_OWNER = saveStatement(true, false);
+
+  private static final String SAVE_CHIP = saveStatement(true, true);
 
   /** Whether the exception or one of its causes names the constraint. */
   private static boolean names(Throwable e, String constraint) {

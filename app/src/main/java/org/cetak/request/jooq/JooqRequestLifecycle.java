@@ -1,14 +1,13 @@
 package org.cetak.request.jooq;
 
 import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST_EVENT;
 import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
 import static org.cetak.db.jooq.Tables.RESERVATION;
-import static org.jooq.impl.DSL.select;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,9 +21,9 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.request.RequestLifecycle;
 import org.cetak.stock.ReservationCeiling;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record4;
-import org.jooq.Table;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The one writer of a print request's life in PostgreSQL: {@code print_request}, its status history
@@ -315,65 +314,89 @@ public final class JooqRequestLifecycle implements RequestLifecycle {
       Instant printedAt,
       String cause) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Table<?> before =
-        select(PRINT_REQUEST.ID, PRINT_REQUEST.STATUS)
-            .from(PRINT_REQUEST)
-            .where(PRINT_REQUEST.ID.eq(requestId))
-            .forUpdate()
-            .asTable("before");
-    Field<String> fromStatus = before.field(PRINT_REQUEST.STATUS);
-    var update =
-        db.update(PRINT_REQUEST)
-            .set(PRINT_REQUEST.STATUS, to.name())
-            .set(PRINT_REQUEST.STATUS_AT, now)
-            .set(PRINT_REQUEST.UPDATED_AT, now);
-    if (to == RequestStatus.PRINTED && printedAt != null) {
-      update =
-          update
-              .set(PRINT_REQUEST.PRINTED_AT, OffsetDateTime.ofInstant(printedAt, clock.getZone()))
-              .set(PRINT_REQUEST.CARD_UID, cardUid);
+    boolean printed = to == RequestStatus.PRINTED;
+    boolean withdrawn = to == RequestStatus.WITHDRAWN;
+    boolean stamped = printed && printedAt != null;
+    List<Object> binds = new ArrayList<>(20);
+    binds.add(requestId);
+    binds.add(to.name());
+    binds.add(now);
+    binds.add(now);
+    if (stamped) {
+      binds.add(OffsetDateTime.ofInstant(printedAt, clock.getZone()));
+      binds.add(DSL.val(cardUid, SQLDataType.VARCHAR));
     }
-    if (to == RequestStatus.WITHDRAWN) {
-      update = update.set(PRINT_REQUEST.WITHDRAWN_REASON, reason);
+    if (withdrawn) {
+      binds.add(DSL.val(reason, SQLDataType.VARCHAR));
     }
-    Optional<Record4<String, String, String, String>> moved =
-        update
-            .from(before)
-            .where(PRINT_REQUEST.ID.eq(before.field(PRINT_REQUEST.ID)))
-            .and(fromStatus.in(names(from)))
-            .returningResult(fromStatus, PRINT_REQUEST.NIK, PRINT_REQUEST.NAME, PRINT_REQUEST.PHONE)
-            .fetchOptional();
+    binds.add(names(from).toArray(String[]::new));
+    if (printed || withdrawn) {
+      binds.add(now);
+      if (withdrawn) {
+        binds.add("request withdrawn: " + reason);
+      }
+      binds.add(requestId);
+    }
+    binds.add(requestId);
+    binds.add(to.name());
+    binds.add(reason == null ? "" : reason);
+    binds.add(actor);
+    binds.add(DSL.val(cause, SQLDataType.VARCHAR));
+    binds.add(now);
+    String sql =
+        stamped ? MOVE_PRINTED : printed ? MOVE_CONSUMING : withdrawn ? MOVE_WITHDRAWN : MOVE;
+    Optional<Record> moved = db.fetchOptional(sql, binds.toArray());
     if (moved.isEmpty()) {
       return Optional.empty();
     }
-    if (to == RequestStatus.PRINTED || to == RequestStatus.WITHDRAWN) {
-      var open =
-          db.update(RESERVATION)
-              .set(
-                  to == RequestStatus.PRINTED ? RESERVATION.CONSUMED_AT : RESERVATION.RELEASED_AT,
-                  now);
-      if (to == RequestStatus.WITHDRAWN) {
-        open = open.set(RESERVATION.RELEASE_REASON, "request withdrawn: " + reason);
-      }
-      open.where(RESERVATION.REQUEST_ID.eq(requestId))
-          .and(RESERVATION.RELEASED_AT.isNull())
-          .and(RESERVATION.CONSUMED_AT.isNull())
-          .execute();
-      if (to == RequestStatus.WITHDRAWN) {
-        deletePayload(requestId);
-      }
+    if (withdrawn) {
+      deletePayload(requestId);
     }
-    Record4<String, String, String, String> row = moved.get();
-    db.insertInto(PRINT_REQUEST_EVENT)
-        .set(PRINT_REQUEST_EVENT.REQUEST_ID, requestId)
-        .set(PRINT_REQUEST_EVENT.FROM_STATUS, row.value1())
-        .set(PRINT_REQUEST_EVENT.TO_STATUS, to.name())
-        .set(PRINT_REQUEST_EVENT.REASON, reason == null ? "" : reason)
-        .set(PRINT_REQUEST_EVENT.ACTOR, actor)
-        .set(PRINT_REQUEST_EVENT.CAUSE, cause)
-        .set(PRINT_REQUEST_EVENT.OCCURRED_AT, now)
-        .execute();
+    Record row = moved.get();
     return Optional.of(
-        new Recipient(row.value2(), row.value3(), Optional.ofNullable(row.value4())));
+        new Recipient(
+            row.get(1, String.class),
+            row.get(2, String.class),
+            Optional.ofNullable(row.get(3, String.class))));
   }
+
+  /**
+   * A request's move as one statement, its text written once: lock the row and check its status,
+   * update it, end its open reservation (consumed by a print, released by a withdrawal) and write
+   * the history row; the status it had and the resident to notify come back, no row when the
+   * request is missing or in another status (then nothing changed).
+   */
+  private static String moveStatement(String moreSet, String reservationSet) {
+    return "with before as (select id, status from print_request where id = ? for update),"
+        + " moved as (update print_request r set status = ?, status_at = cast(? as timestamptz),"
+        + " updated_at = cast(? as timestamptz)"
+        + moreSet
+        + " from before where r.id = before.id and before.status = any(cast(? as varchar[]))"
+        + " returning before.status as from_status, r.nik, r.name, r.phone),"
+        + (reservationSet.isEmpty()
+            ? ""
+            : " reserved as (update reservation set "
+                + reservationSet
+                + " where request_id = ? and released_at is null and consumed_at is null"
+                + " and exists (select 1 from moved)),")
+        + " event as (insert into print_request_event"
+        + " (request_id, from_status, to_status, reason, actor, cause, occurred_at)"
+        + " select ?, from_status, ?, ?, ?, cast(? as varchar), cast(? as timestamptz) from moved)"
+        + " select from_status, nik, name, phone from moved";
+  }
+
+  private static final String MOVE = moveStatement("", "");
+
+  private static final String MOVE_CONSUMING =
+      moveStatement("", "consumed_at = cast(? as timestamptz)");
+
+  private static final String MOVE_PRINTED =
+      moveStatement(
+          ", printed_at = cast(? as timestamptz), card_uid = cast(? as varchar)",
+          "consumed_at = cast(? as timestamptz)");
+
+  private static final String MOVE_WITHDRAWN =
+      moveStatement(
+          ", withdrawn_reason = cast(? as varchar)",
+          "released_at = cast(? as timestamptz), release_reason = ?");
 }
