@@ -106,24 +106,21 @@ public final class PreparingCardSupply implements CardSupply {
 
   private Optional<PreparedCard> takeAndPrepare(PrinterRef printer) {
     while (true) {
-      // the queue is read outside the lock, so the printers' reads do not wait on each other; a
-      // request another printer took meanwhile is found under the lock, and the queue read again
-      Set<Long> skip = takenByAll();
-      Optional<QueuedCard> next = nextReprint(printer, skip);
-      boolean reprint = next.isPresent();
-      if (!reprint) {
-        next = queue.nextReserved(printer.officeId(), skip);
-      }
-      if (next.isEmpty()) {
-        return Optional.empty();
-      }
+      Optional<QueuedCard> next;
+      boolean reprint = false;
       synchronized (taken) {
-        long requestId = next.get().requestId();
-        if (takenByAll().contains(requestId)) {
-          continue;
+        Set<Long> skip = new HashSet<>();
+        taken.values().forEach(skip::addAll);
+        next = nextReprint(printer, skip);
+        reprint = next.isPresent();
+        if (!reprint) {
+          next = queue.nextReserved(printer.officeId(), skip);
+        }
+        if (next.isEmpty()) {
+          return Optional.empty();
         }
         Deque<Long> mine = taken.computeIfAbsent(printer.id(), p -> new ArrayDeque<>());
-        mine.addLast(requestId);
+        mine.addLast(next.get().requestId());
         while (mine.size() > 2) {
           mine.removeFirst();
         }
@@ -144,15 +141,6 @@ public final class PreparingCardSupply implements CardSupply {
             next.get().requestId(),
             e.getMessage());
       }
-    }
-  }
-
-  /** The requests every printer of this node prints now or prepares next. */
-  private Set<Long> takenByAll() {
-    synchronized (taken) {
-      Set<Long> all = new HashSet<>();
-      taken.values().forEach(all::addAll);
-      return all;
     }
   }
 
