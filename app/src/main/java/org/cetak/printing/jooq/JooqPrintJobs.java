@@ -27,7 +27,6 @@ import org.cetak.printing.Stage;
 import org.cetak.printing.StaleJobException;
 import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -51,16 +50,20 @@ public final class JooqPrintJobs implements PrintJobs {
           Stage.REJECTING.name(),
           Stage.UNKNOWN.name());
 
-  /** The jobs whose chip UID belongs to a card printed or being printed (uq_print_job_chip_uid). */
-  private static final Condition HOLDS_CHIP =
-      PRINT_JOB
-          .STAGE
-          .in(Stage.PRINTING.name(), Stage.PRINTED.name())
-          .or(
-              PRINT_JOB
-                  .STAGE
-                  .eq(Stage.UNKNOWN.name())
-                  .and(PRINT_JOB.RESUME_STAGE.eq(Stage.PRINTING.name())));
+  /**
+   * The jobs whose chip UID belongs to a card printed or being printed (uq_print_job_chip_uid), as
+   * a condition on {@code print_job holder}: the chip's save and the holder's lookup read it alike.
+   */
+  private static final String HOLDS_CHIP =
+      "(holder.stage in ('"
+          + Stage.PRINTING.name()
+          + "', '"
+          + Stage.PRINTED.name()
+          + "') or (holder.stage = '"
+          + Stage.UNKNOWN.name()
+          + "' and holder.resume_stage = '"
+          + Stage.PRINTING.name()
+          + "'))";
 
   private final DSLContext db;
   private final Clock clock;
@@ -155,14 +158,15 @@ public final class JooqPrintJobs implements PrintJobs {
 
   @Override
   public Optional<Long> cardWithChip(String uid, long jobId) {
-    return db.select(PRINT_JOB.ID)
-        .from(PRINT_JOB)
-        .where(PRINT_JOB.CHIP_UID.eq(uid))
-        .and(PRINT_JOB.ID.ne(jobId))
-        .and(HOLDS_CHIP)
-        .orderBy(PRINT_JOB.ID)
+    var holder = PRINT_JOB.as("holder");
+    return db.select(holder.ID)
+        .from(holder)
+        .where(holder.CHIP_UID.eq(uid))
+        .and(holder.ID.ne(jobId))
+        .and(DSL.condition(HOLDS_CHIP))
+        .orderBy(holder.ID)
         .limit(1)
-        .fetchOptional(PRINT_JOB.ID);
+        .fetchOptional(holder.ID);
   }
 
   @Override
@@ -263,15 +267,9 @@ public final class JooqPrintJobs implements PrintJobs {
         + " for share)"
         + (unlessChipHeld
             ? " and not exists (select 1 from print_job holder where holder.chip_uid = cast(? as varchar)"
-                + " and holder.id <> cast(? as bigint) and (holder.stage in ('"
-                + Stage.PRINTING.name()
-                + "', '"
-                + Stage.PRINTED.name()
-                + "') or (holder.stage = '"
-                + Stage.UNKNOWN.name()
-                + "' and holder.resume_stage = '"
-                + Stage.PRINTING.name()
-                + "')))"
+                + " and holder.id <> cast(? as bigint) and "
+                + HOLDS_CHIP
+                + ")"
             : "");
   }
 
