@@ -112,27 +112,7 @@ final class Synthetic {
     try (ZipOutputStream out =
         new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16))) {
       out.putNextEntry(new ZipEntry("records.csv"));
-      StringBuilder line = new StringBuilder(512);
-      line.append(String.join(",", RecordFields.ALL)).append('\n');
-      for (int i = 0; i < rows; i++) {
-        String[] v = row(i);
-        for (int c = 0; c < v.length; c++) {
-          if (c > 0) {
-            line.append(',');
-          }
-          if (v[c].indexOf(',') >= 0) {
-            line.append('"').append(v[c]).append('"');
-          } else {
-            line.append(v[c]);
-          }
-        }
-        line.append('\n');
-        if (line.length() > 60_000) {
-          out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-          line.setLength(0);
-        }
-      }
-      out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+      writeRecords(out, rows);
       out.closeEntry();
       for (int i = 0; i < rows; i++) {
         String[] v = row(i);
@@ -142,6 +122,71 @@ final class Synthetic {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return sizes(photos, signatures);
+  }
+
+  /**
+   * The same bundle as a directory, as an office unpacks it: {@code records.csv} and one photo and
+   * one signature file for each row under the name the row gives. The files of rows with the same
+   * picture are hard links to one file, so a million rows fit on the disk beside their database;
+   * the import opens and reads each row's own file as it would a copy.
+   */
+  static Sizes writeDirectory(Path directory, int rows) {
+    List<byte[]> photos = photos();
+    List<byte[]> signatures = signatures();
+    try {
+      Files.createDirectories(directory.resolve("photos"));
+      Files.createDirectories(directory.resolve("signatures"));
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(directory.resolve("records.csv")), 1 << 16)) {
+        writeRecords(out, rows);
+      }
+      for (int i = 0; i < rows; i++) {
+        String[] v = row(i);
+        if (i < PHOTOS) {
+          Files.write(directory.resolve(v[27]), photos.get(i));
+        } else {
+          Files.createLink(directory.resolve(v[27]), directory.resolve(row(i % PHOTOS)[27]));
+        }
+        if (i < SIGNATURES) {
+          Files.write(directory.resolve(v[28]), signatures.get(i));
+        } else {
+          Files.createLink(directory.resolve(v[28]), directory.resolve(row(i % SIGNATURES)[28]));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sizes(photos, signatures);
+  }
+
+  /** {@code records.csv}: the header and {@code rows} rows. */
+  private static void writeRecords(OutputStream out, int rows) throws IOException {
+    StringBuilder line = new StringBuilder(512);
+    line.append(String.join(",", RecordFields.ALL)).append('\n');
+    for (int i = 0; i < rows; i++) {
+      String[] v = row(i);
+      for (int c = 0; c < v.length; c++) {
+        if (c > 0) {
+          line.append(',');
+        }
+        if (v[c].indexOf(',') >= 0) {
+          line.append('"').append(v[c]).append('"');
+        } else {
+          line.append(v[c]);
+        }
+      }
+      line.append('\n');
+      if (line.length() > 60_000) {
+        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        line.setLength(0);
+      }
+    }
+    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Sizes sizes(List<byte[]> photos, List<byte[]> signatures) {
     int min = photos.stream().mapToInt(b -> b.length).min().orElse(0);
     int max = photos.stream().mapToInt(b -> b.length).max().orElse(0);
     int mean = (int) photos.stream().mapToInt(b -> b.length).average().orElse(0);
