@@ -143,22 +143,32 @@ final class Synthetic {
         writeRecords(out, rows);
       }
       for (int i = 0; i < rows; i++) {
-        String[] v = row(i);
-        if (i < PHOTOS) {
-          Files.write(directory.resolve(v[27]), photos.get(i));
-        } else {
-          Files.createLink(directory.resolve(v[27]), directory.resolve(row(i % PHOTOS)[27]));
-        }
-        if (i < SIGNATURES) {
-          Files.write(directory.resolve(v[28]), signatures.get(i));
-        } else {
-          Files.createLink(directory.resolve(v[28]), directory.resolve(row(i % SIGNATURES)[28]));
-        }
+        writeOrLink(directory, i, 27, photos);
+        writeOrLink(directory, i, 28, signatures);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return sizes(photos, signatures);
+  }
+
+  /** Hard links a file may have on ext4 (65,000), with room to spare. */
+  private static final int LINKS_PER_FILE = 60_000;
+
+  /**
+   * Row {@code i}'s file named in column {@code column}: a hard link to the file of the row before
+   * with the same picture, a new file when there is none or it has all the links it can have.
+   */
+  private static void writeOrLink(Path directory, int i, int column, List<byte[]> pictures)
+      throws IOException {
+    int group = pictures.size() * LINKS_PER_FILE;
+    int first = i - i % group + i % pictures.size();
+    Path file = directory.resolve(row(i)[column]);
+    if (first == i) {
+      Files.write(file, pictures.get(i % pictures.size()));
+    } else {
+      Files.createLink(file, directory.resolve(row(first)[column]));
+    }
   }
 
   /** {@code records.csv}: the header and {@code rows} rows. */
