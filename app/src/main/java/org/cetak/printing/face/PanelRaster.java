@@ -72,10 +72,9 @@ final class PanelRaster {
         if ((long) LONGS.get(grey, start + x) == EIGHT_WHITE) {
           continue;
         }
+        // anti-aliased text edges make the comparison unpredictable: no branch on it
         for (int i = x; i < x + Long.BYTES; i++) {
-          if ((grey[start + i] & 0xFF) < K_THRESHOLD) {
-            k[i * HEIGHT + dot] = 1;
-          }
+          k[i * HEIGHT + dot] = (byte) (((grey[start + i] & 0xFF) - K_THRESHOLD) >>> 31);
         }
       }
     }

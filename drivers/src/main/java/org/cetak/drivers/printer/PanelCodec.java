@@ -20,6 +20,9 @@ public final class PanelCodec {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
   private static final byte[] FULL_LINE = new byte[LINE_BYTES_2_LEVELS];
   private static final byte[] BLANK_LINE = new byte[LINE_BYTES_2_LEVELS];
 
@@ -92,26 +95,23 @@ public final class PanelCodec {
     return fold(seen);
   }
 
-  /** Eight dots of 5 bits make five bytes. Returns every dot or-ed together. */
+  /**
+   * Eight dots of 5 bits make five bytes: read as one long a dot a byte, neighbouring dots are
+   * joined in pairs, then pairs of pairs, then the two halves, which leaves the eight dots' 40 bits
+   * in the low five bytes, first dot highest. Returns every dot's bits or-ed together.
+   */
   private static long packFiveBits(byte[] dots, int from, int to, byte[] out, int at) {
-    int seen = 0;
+    long seen = 0;
     for (int d = from, o = at; d < to; d += 8, o += 5) {
-      int d0 = dots[d] & 0xFF;
-      int d1 = dots[d + 1] & 0xFF;
-      int d2 = dots[d + 2] & 0xFF;
-      int d3 = dots[d + 3] & 0xFF;
-      int d4 = dots[d + 4] & 0xFF;
-      int d5 = dots[d + 5] & 0xFF;
-      int d6 = dots[d + 6] & 0xFF;
-      int d7 = dots[d + 7] & 0xFF;
-      seen |= d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7;
-      out[o] = (byte) (d0 << 3 | d1 >>> 2);
-      out[o + 1] = (byte) (d1 << 6 | d2 << 1 | d3 >>> 4);
-      out[o + 2] = (byte) (d3 << 4 | d4 >>> 1);
-      out[o + 3] = (byte) (d4 << 7 | d5 << 2 | d6 >>> 3);
-      out[o + 4] = (byte) (d6 << 5 | d7);
+      long eight = (long) LONGS.get(dots, d);
+      seen |= eight;
+      long pairs = (eight & 0x00FF00FF00FF00FFL) | (eight & 0xFF00FF00FF00FF00L) >>> 3;
+      long quads = (pairs & 0x0000FFFF0000FFFFL) | (pairs & 0xFFFF0000FFFF0000L) >>> 6;
+      long forty = (quads & 0x00000000FFFFFFFFL) | (quads & 0xFFFFFFFF00000000L) >>> 12;
+      INTS.set(out, o, (int) (forty >>> 8));
+      out[o + 4] = (byte) forty;
     }
-    return seen;
+    return fold(seen);
   }
 
   /**
