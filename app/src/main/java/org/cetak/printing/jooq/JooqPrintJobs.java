@@ -4,9 +4,11 @@ import static org.cetak.db.jooq.Tables.PRINTER;
 import static org.cetak.db.jooq.Tables.PRINTER_PICK_COUNT;
 import static org.cetak.db.jooq.Tables.PRINT_JOB;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,10 +31,8 @@ import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
-import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Print jobs and printer modes in PostgreSQL: the {@code print_job} and the printer's mode columns,
@@ -202,48 +202,61 @@ public final class JooqPrintJobs implements PrintJobs {
     return new StaleJobException(next.id(), "it changed since version " + next.version());
   }
 
-  /** Saves the step by one of the statements below; the rows changed (0 or 1). */
+  /**
+   * Saves the step by one of the statements below, prepared on the transaction's connection (every
+   * step of every card is saved: no jOOQ rendering or template parsing); the rows changed (0 or 1).
+   */
   private int update(Transition transition, boolean byOwner, boolean unlessChipHeld) {
     PrintJob next = transition.next();
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Baseline> base = next.baseline();
-    List<Object> binds = new ArrayList<>(22);
-    binds.add(next.stage().name());
-    binds.add(DSL.val(next.resumeStage().map(Enum::name).orElse(null), SQLDataType.VARCHAR));
-    binds.add(next.card().name());
-    binds.add(DSL.val(base.map(Baseline::picked).orElse(null), SQLDataType.BIGINT));
-    binds.add(DSL.val(base.map(Baseline::rejectCount).orElse(null), SQLDataType.INTEGER));
-    binds.add(DSL.val(base.map(Baseline::hopperCount).orElse(null), SQLDataType.INTEGER));
-    binds.add(DSL.val(base.map(b -> b.position().name()).orElse(null), SQLDataType.VARCHAR));
-    binds.add(DSL.val(next.chipUid().orElse(null), SQLDataType.VARCHAR));
-    binds.add(DSL.val(next.rejectCause().map(Enum::name).orElse(null), SQLDataType.VARCHAR));
-    binds.add(DSL.val(next.note(), SQLDataType.VARCHAR));
-    binds.add(next.version() + 1);
-    binds.add(now);
-    binds.add(DSL.val(next.stage().open() ? null : now, SQLDataType.TIMESTAMPWITHTIMEZONE));
-    binds.add(transition.event());
-    binds.add(transition.moves().stream().map(Object::toString).collect(Collectors.joining("; ")));
-    binds.add(next.id());
-    binds.add(next.version());
-    binds.add(next.printerId());
-    if (byOwner) {
-      binds.add(node);
-    }
-    if (unlessChipHeld) {
-      binds.add(next.chipUid().orElse(""));
-      binds.add(next.id());
-    }
-    try {
-      String statement = unlessChipHeld ? SAVE_CHIP : byOwner ? SAVE_BY_OWNER : SAVE;
-      return db.execute(statement, binds.toArray());
-    } catch (IntegrityConstraintViolationException | DataIntegrityViolationException e) {
-      // jOOQ's own exception, or Spring's translation of it (the application's DSLContext)
-      if (names(e, "uq_print_job_chip_uid")) {
-        throw new ChipUidTakenException(next.id(), next.chipUid().orElse(""), e);
-      }
-      throw e;
-    }
+    String statement = unlessChipHeld ? SAVE_CHIP : byOwner ? SAVE_BY_OWNER : SAVE;
+    return db.connectionResult(
+        c -> {
+          try (PreparedStatement save = c.prepareStatement(statement)) {
+            int i = 1;
+            save.setString(i++, next.stage().name());
+            save.setString(i++, next.resumeStage().map(Enum::name).orElse(null));
+            save.setString(i++, next.card().name());
+            save.setObject(i++, base.map(Baseline::picked).orElse(null), Types.BIGINT);
+            save.setObject(i++, base.map(Baseline::rejectCount).orElse(null), Types.INTEGER);
+            save.setObject(i++, base.map(Baseline::hopperCount).orElse(null), Types.INTEGER);
+            save.setString(i++, base.map(b -> b.position().name()).orElse(null));
+            save.setString(i++, next.chipUid().orElse(null));
+            save.setString(i++, next.rejectCause().map(Enum::name).orElse(null));
+            save.setString(i++, next.note());
+            save.setLong(i++, next.version() + 1);
+            save.setObject(i++, now);
+            save.setObject(i++, next.stage().open() ? null : now, Types.TIMESTAMP_WITH_TIMEZONE);
+            save.setString(i++, transition.event());
+            save.setString(
+                i++,
+                transition.moves().stream()
+                    .map(Object::toString)
+                    .collect(Collectors.joining("; ")));
+            save.setLong(i++, next.id());
+            save.setLong(i++, next.version());
+            save.setLong(i++, next.printerId());
+            if (byOwner) {
+              save.setString(i++, node);
+            }
+            if (unlessChipHeld) {
+              save.setString(i++, next.chipUid().orElse(""));
+              save.setLong(i++, next.id());
+            }
+            return save.executeUpdate();
+          } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && names(e, "uq_print_job_chip_uid")) {
+              throw new ChipUidTakenException(next.id(), next.chipUid().orElse(""), e);
+            }
+            throw new DataAccessException(
+                "Cannot save job " + next.id() + " at version " + next.version(), e);
+          }
+        });
   }
+
+  /** PostgreSQL's SQLSTATE of a unique constraint refusing a row. */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /**
    * A step's save, its text written once: the job's next version, when it is still at the version

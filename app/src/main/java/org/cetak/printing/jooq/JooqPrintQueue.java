@@ -1,22 +1,18 @@
 package org.cetak.printing.jooq;
 
-import static org.cetak.db.jooq.Tables.OFFICE;
-import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
-import static org.cetak.db.jooq.Tables.REQUEST_PAYLOAD;
-import static org.cetak.db.jooq.Tables.RESERVATION;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.select;
-
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cetak.common.Transactions;
-import org.cetak.db.jooq.tables.PrintRequest;
-import org.cetak.db.jooq.tables.Reservation;
 import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RecordFlag;
@@ -25,31 +21,84 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
 import org.cetak.printing.PrintQueue;
 import org.cetak.printing.QueuedCard;
-import org.jooq.Condition;
+import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.SortField;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The print station's queue in PostgreSQL: reads only. The requests' moves are written by {@link
  * org.cetak.request.RequestLifecycle}.
+ *
+ * <p>Its statements are fixed texts with bind values, prepared on the transaction's connection: the
+ * next card is read for every card printed, and rendering it anew each time cost more application
+ * CPU than PostgreSQL spent answering it.
  */
 public final class JooqPrintQueue implements PrintQueue {
 
-  /** The order in which requests holding a blank are printed (index ix_reservation_print_order). */
-  private static final List<SortField<?>> PRINT_ORDER =
-      List.of(
-          RESERVATION.TIER.asc(),
-          RESERVATION.SUKET_KEY.asc(),
-          RESERVATION.READY_AT.asc(),
-          RESERVATION.REQUEST_ID.asc());
+  /** A request with its office, its reservation's tier, rule and rank, and its payloads. */
+  private static final String CARD_COLUMNS =
+      """
+      select r.id, r.office_id, r.status, r.flags,
+             r.nik, r.kk, r.name, r.sex, r.birth_place, r.birth_date, r.blood_type, r.address,
+             r.rt, r.rw, r.village, r.district, r.regency, r.province, r.religion,
+             r.marital_status, r.occupation, r.citizenship, r.siak_status, r.siak_status_at,
+             r.reason, r.urgent_reason, r.vulnerable, r.disabled, r.suket_number, r.suket_date,
+             r.phone,
+             o.code, o.time_zone, v.tier, v.rule, v.queue_rank,
+             p.photo, p.signature, p.fingerprints
+      """;
 
-  /** A request's stored payloads, read with it (absent once printed). */
-  private static final List<Field<?>> PAYLOAD =
-      List.of(REQUEST_PAYLOAD.PHOTO, REQUEST_PAYLOAD.SIGNATURE, REQUEST_PAYLOAD.FINGERPRINTS);
+  /**
+   * The first waiting request among the office's first {@code ?} active reservations in print order
+   * (index ix_reservation_print_order), stepping over those in the array. The derived table with a
+   * LIMIT is planned on its own: an ordered scan of the print-order index. Whether the request
+   * still waits is a scalar subquery, looked up by primary key for each of the few candidates:
+   * written as a join condition, the planner may instead read every request holding a blank when
+   * its statistics are older than the last allocation run.
+   */
+  private static final String FIRST_WAITING =
+      CARD_COLUMNS
+          + """
+          from (select request_id, tier, rule, queue_rank, suket_key, ready_at
+                  from reservation
+                 where office_id = ? and released_at is null and consumed_at is null
+                 order by tier, suket_key, ready_at, request_id
+                 limit ?) v
+          join print_request r on r.id = v.request_id
+          join office o on o.id = r.office_id
+          left join request_payload p on p.request_id = r.id
+          where (select s.status from print_request s where s.id = v.request_id) in (%s)
+            and v.request_id <> all (?)
+          order by v.tier, v.suket_key, v.ready_at, v.request_id
+          limit 1
+          """
+              .formatted(
+                  RequestStatus.HOLDING_BLANK.stream()
+                      .map(s -> "'" + s.name() + "'")
+                      .sorted()
+                      .collect(Collectors.joining(", ")));
+
+  /** Active reservations of the office, counted up to {@code ?}. */
+  private static final String ACTIVE_RESERVATIONS =
+      """
+      select count(*) from (select id from reservation
+                             where office_id = ? and released_at is null and consumed_at is null
+                             limit ?) a
+      """;
+
+  /** A request with its latest reservation, if any. */
+  private static final String CARD =
+      CARD_COLUMNS
+          + """
+          from print_request r
+          join office o on o.id = r.office_id
+          left join request_payload p on p.request_id = r.id
+          left join reservation v
+            on v.id = (select max(l.id) from reservation l where l.request_id = r.id)
+          where r.id = ?
+          """;
+
+  private static final Long[] NONE = new Long[0];
 
   private final DSLContext db;
   private final Transactions transactions;
@@ -61,85 +110,42 @@ public final class JooqPrintQueue implements PrintQueue {
 
   @Override
   public Optional<QueuedCard> nextReserved(long officeId, Set<Long> skip) {
+    Long[] skipped = skip.isEmpty() ? NONE : skip.toArray(Long[]::new);
     return transactions.inTransaction(
-        () -> {
-          // The first active reservations in print order come straight from their index; of those,
-          // the first whose request still waits is the answer. Requests being printed (a few per
-          // printer) and those skipped are stepped over; when all the first ones are, look further.
-          for (int first = 64; ; first *= 8) {
-            Optional<QueuedCard> next = firstWaiting(officeId, skip, first);
-            if (next.isPresent() || activeReservations(officeId, first) < first) {
-              return next;
-            }
-          }
-        });
+        () ->
+            read(
+                "the next reserved card of office " + officeId,
+                c -> {
+                  // The first active reservations in print order come straight from their index;
+                  // of those, the first whose request still waits is the answer. Requests being
+                  // printed (a few per printer) and those skipped are stepped over; when all the
+                  // first ones are, look further.
+                  Array skipArray = c.createArrayOf("bigint", skipped);
+                  try (PreparedStatement next = c.prepareStatement(FIRST_WAITING);
+                      PreparedStatement active = c.prepareStatement(ACTIVE_RESERVATIONS)) {
+                    for (int first = 64; ; first *= 8) {
+                      next.setLong(1, officeId);
+                      next.setInt(2, first);
+                      next.setArray(3, skipArray);
+                      Optional<QueuedCard> card = one(next);
+                      if (card.isPresent() || count(active, officeId, first) < first) {
+                        return card;
+                      }
+                    }
+                  } finally {
+                    skipArray.free();
+                  }
+                }));
   }
 
-  private Optional<QueuedCard> firstWaiting(long officeId, Set<Long> skip, int first) {
-    // a derived table with a LIMIT is planned on its own: an ordered scan of the print-order index
-    Table<?> front =
-        select(
-                RESERVATION.REQUEST_ID,
-                RESERVATION.TIER,
-                RESERVATION.RULE,
-                RESERVATION.QUEUE_RANK,
-                RESERVATION.SUKET_KEY,
-                RESERVATION.READY_AT)
-            .from(RESERVATION)
-            .where(RESERVATION.OFFICE_ID.eq(officeId))
-            .and(RESERVATION.RELEASED_AT.isNull())
-            .and(RESERVATION.CONSUMED_AT.isNull())
-            .orderBy(PRINT_ORDER)
-            .limit(first)
-            .asTable("front");
-    Field<Long> requestId = front.field(RESERVATION.REQUEST_ID);
-    return db.select(PRINT_REQUEST.fields())
-        .select(
-            OFFICE.CODE,
-            front.field(RESERVATION.TIER),
-            front.field(RESERVATION.RULE),
-            front.field(RESERVATION.QUEUE_RANK))
-        .select(PAYLOAD)
-        .select(OFFICE.TIME_ZONE)
-        .from(front)
-        .join(PRINT_REQUEST)
-        .on(PRINT_REQUEST.ID.eq(requestId))
-        .join(OFFICE)
-        .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
-        .leftJoin(REQUEST_PAYLOAD)
-        .on(REQUEST_PAYLOAD.REQUEST_ID.eq(PRINT_REQUEST.ID))
-        .where(waiting(requestId))
-        .and(skip.isEmpty() ? DSL.noCondition() : requestId.notIn(skip))
-        .orderBy(
-            front.field(RESERVATION.TIER),
-            front.field(RESERVATION.SUKET_KEY),
-            front.field(RESERVATION.READY_AT),
-            requestId)
-        .limit(1)
-        .fetchOptional()
-        .map(this::toCard);
-  }
-
-  /**
-   * Whether the request still waits for its card. A scalar subquery, looked up by primary key for
-   * each of the few candidates: written as a join condition, the planner may instead read every
-   * request holding a blank when its statistics are older than the last allocation run.
-   */
-  private static Condition waiting(Field<Long> requestId) {
-    PrintRequest status = PRINT_REQUEST.as("status");
-    return field(select(status.STATUS).from(status).where(status.ID.eq(requestId)))
-        .in(RequestStatus.HOLDING_BLANK.stream().map(Enum::name).toList());
-  }
-
-  /** Active reservations of the office, counted up to {@code atLeast}. */
-  private int activeReservations(long officeId, int atLeast) {
-    return db.fetchCount(
-        select(RESERVATION.ID)
-            .from(RESERVATION)
-            .where(RESERVATION.OFFICE_ID.eq(officeId))
-            .and(RESERVATION.RELEASED_AT.isNull())
-            .and(RESERVATION.CONSUMED_AT.isNull())
-            .limit(atLeast));
+  private static int count(PreparedStatement active, long officeId, int atLeast)
+      throws SQLException {
+    active.setLong(1, officeId);
+    active.setInt(2, atLeast);
+    try (ResultSet rs = active.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   /**
@@ -151,68 +157,105 @@ public final class JooqPrintQueue implements PrintQueue {
 
   @Override
   public Optional<QueuedCard> card(long requestId) {
-    Reservation latest = RESERVATION.as("latest");
     return transactions.inTransaction(
         () ->
-            db.select(PRINT_REQUEST.fields())
-                .select(OFFICE.CODE, latest.TIER, latest.RULE, latest.QUEUE_RANK)
-                .select(PAYLOAD)
-                .select(OFFICE.TIME_ZONE)
-                .from(PRINT_REQUEST)
-                .join(OFFICE)
-                .on(OFFICE.ID.eq(PRINT_REQUEST.OFFICE_ID))
-                .leftJoin(REQUEST_PAYLOAD)
-                .on(REQUEST_PAYLOAD.REQUEST_ID.eq(PRINT_REQUEST.ID))
-                .leftJoin(latest)
-                .on(
-                    latest.ID.eq(
-                        select(max(RESERVATION.ID))
-                            .from(RESERVATION)
-                            .where(RESERVATION.REQUEST_ID.eq(PRINT_REQUEST.ID))))
-                .where(PRINT_REQUEST.ID.eq(requestId))
-                .fetchOptional()
-                .map(this::toCard));
+            read(
+                "request " + requestId + " as a card",
+                c -> {
+                  try (PreparedStatement card = c.prepareStatement(CARD)) {
+                    card.setLong(1, requestId);
+                    return one(card);
+                  }
+                }));
   }
 
-  /** A request row with its office code and reservation columns, and its payloads. */
-  private QueuedCard toCard(Record row) {
-    PrintRequestRecord r = row.into(PRINT_REQUEST);
-    Payloads payloads = payloads(row);
+  /** Reads on the transaction's connection; a failure says what was being read. */
+  private <T> T read(String what, ConnectionCallable<T> reading) {
+    return db.connectionResult(
+        c -> {
+          try {
+            return reading.run(c);
+          } catch (SQLException e) {
+            throw new DataAccessException("Cannot read " + what, e);
+          }
+        });
+  }
+
+  private static Optional<QueuedCard> one(PreparedStatement query) throws SQLException {
+    try (ResultSet rs = query.executeQuery()) {
+      return rs.next() ? Optional.of(toCard(rs)) : Optional.empty();
+    }
+  }
+
+  /** A row of {@link #CARD_COLUMNS}. */
+  private static QueuedCard toCard(ResultSet rs) throws SQLException {
+    Payloads payloads = payloads(rs);
     Set<RecordFlag> flags = EnumSet.noneOf(RecordFlag.class);
-    if (!r.getFlags().isBlank()) {
-      Arrays.stream(r.getFlags().split(",")).map(RecordFlag::valueOf).forEach(flags::add);
+    String stored = rs.getString("flags");
+    if (!stored.isBlank()) {
+      Arrays.stream(stored.split(",")).map(RecordFlag::valueOf).forEach(flags::add);
     }
     if (payloads.photo().isEmpty()) {
       flags.add(RecordFlag.PHOTO_MISSING);
     }
-    int n = PRINT_REQUEST.fields().length; // then office code, tier, rule, rank
     return new QueuedCard(
-        r.getId(),
-        r.getOfficeId(),
-        row.get(n, String.class),
-        RequestStatus.valueOf(r.getStatus()),
-        Optional.ofNullable(row.get(n + 1, Integer.class)).orElse(0),
-        Optional.ofNullable(row.get(n + 2, String.class)).orElse(""),
-        Optional.ofNullable(row.get(n + 3, Integer.class)).orElse(0),
-        toRecord(r),
+        rs.getLong("id"),
+        rs.getLong("office_id"),
+        rs.getString("code"),
+        RequestStatus.valueOf(rs.getString("status")),
+        rs.getInt("tier"), // 0 when there is no reservation
+        Optional.ofNullable(rs.getString("rule")).orElse(""),
+        rs.getInt("queue_rank"),
+        toRecord(rs),
         flags,
         payloads,
-        ZoneId.of(row.get(OFFICE.TIME_ZONE)));
+        ZoneId.of(rs.getString("time_zone")));
   }
 
   /**
    * The stored payloads, read with the request; none once deleted after a print (see {@link
    * org.cetak.printing.PayloadFetchingQueue}).
    */
-  private static Payloads payloads(Record row) {
-    byte[] photo = row.get(REQUEST_PAYLOAD.PHOTO);
+  private static Payloads payloads(ResultSet rs) throws SQLException {
+    byte[] photo = rs.getBytes("photo");
     if (photo == null) {
       return Payloads.none();
     }
     return new Payloads(
         Optional.of(photo),
-        Optional.ofNullable(row.get(REQUEST_PAYLOAD.SIGNATURE)),
-        Optional.ofNullable(row.get(REQUEST_PAYLOAD.FINGERPRINTS)));
+        Optional.ofNullable(rs.getBytes("signature")),
+        Optional.ofNullable(rs.getBytes("fingerprints")));
+  }
+
+  private static ResidentRecord toRecord(ResultSet rs) throws SQLException {
+    return new ResidentRecord(
+        rs.getString("nik"),
+        rs.getString("kk"),
+        rs.getString("name"),
+        rs.getString("sex"),
+        rs.getString("birth_place"),
+        rs.getObject("birth_date", LocalDate.class),
+        Optional.ofNullable(rs.getString("blood_type")),
+        rs.getString("address"),
+        rs.getString("rt"),
+        rs.getString("rw"),
+        rs.getString("village"),
+        rs.getString("district"),
+        rs.getString("regency"),
+        rs.getString("province"),
+        rs.getString("religion"),
+        rs.getString("marital_status"),
+        rs.getString("occupation"),
+        rs.getString("citizenship"),
+        rs.getString("siak_status"),
+        rs.getObject("siak_status_at", OffsetDateTime.class),
+        RequestReason.valueOf(rs.getString("reason")),
+        Optional.ofNullable(rs.getString("urgent_reason")),
+        rs.getBoolean("vulnerable"),
+        rs.getBoolean("disabled"),
+        Optional.ofNullable(rs.getString("suket_number")),
+        Optional.ofNullable(rs.getObject("suket_date", LocalDate.class)),
+        Optional.ofNullable(rs.getString("phone")));
   }
 
   /** A stored request's record as the resident's record the queue and the card read. */

@@ -5,6 +5,10 @@ import static org.cetak.db.jooq.Tables.PRINT_REQUEST;
 import static org.cetak.db.jooq.Tables.REPRINT_FIRST_CARD_PROPOSAL;
 import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -16,6 +20,7 @@ import org.cetak.intake.RequestStatus;
 import org.cetak.printing.FirstCard;
 import org.cetak.printing.Reprints;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** Reprint grants in PostgreSQL. */
@@ -23,6 +28,22 @@ public final class JooqReprintStore implements Reprints.Store {
 
   /** First key of the per-request advisory lock of reprint proposals ("RPRT"). */
   private static final int LOCK_SPACE = 0x52505254;
+
+  /**
+   * The oldest unused grant of the office whose request is printed, stepping over the requests in
+   * the array: asked before every card the station prepares, so a fixed text with bind values.
+   */
+  private static final String NEXT_GRANTED =
+      """
+      select g.request_id
+        from reprint_grant g
+        join print_request r on r.id = g.request_id
+       where g.office_id = ? and g.used_by_job is null and r.status = '%s'
+         and g.request_id <> all (?)
+       order by g.id
+       limit 1
+      """
+          .formatted(RequestStatus.PRINTED.name());
 
   private final DSLContext db;
   private final Clock clock;
@@ -83,17 +104,25 @@ public final class JooqReprintStore implements Reprints.Store {
 
   @Override
   public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
-    return db.select(REPRINT_GRANT.REQUEST_ID)
-        .from(REPRINT_GRANT)
-        .join(PRINT_REQUEST)
-        .on(PRINT_REQUEST.ID.eq(REPRINT_GRANT.REQUEST_ID))
-        .where(REPRINT_GRANT.OFFICE_ID.eq(officeId))
-        .and(REPRINT_GRANT.USED_BY_JOB.isNull())
-        .and(PRINT_REQUEST.STATUS.eq(RequestStatus.PRINTED.name()))
-        .and(skip.isEmpty() ? DSL.noCondition() : REPRINT_GRANT.REQUEST_ID.notIn(skip))
-        .orderBy(REPRINT_GRANT.ID)
-        .limit(1)
-        .fetchOptional(REPRINT_GRANT.REQUEST_ID);
+    Long[] skipped = skip.toArray(Long[]::new);
+    return db.connectionResult(
+        c -> {
+          try {
+            Array skipArray = c.createArrayOf("bigint", skipped);
+            try (PreparedStatement next = c.prepareStatement(NEXT_GRANTED)) {
+              next.setLong(1, officeId);
+              next.setArray(2, skipArray);
+              try (ResultSet rs = next.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+              }
+            } finally {
+              skipArray.free();
+            }
+          } catch (SQLException e) {
+            throw new DataAccessException(
+                "Cannot read the next granted reprint of office " + officeId, e);
+          }
+        });
   }
 
   @Override

@@ -6,6 +6,10 @@ import static org.cetak.db.jooq.Tables.STOCK_BALANCE;
 import static org.cetak.db.jooq.Tables.STOCK_MOVEMENT;
 import static org.cetak.db.jooq.Tables.STOCK_SOURCE_TOTAL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.cetak.common.DomainException;
 import org.cetak.db.jooq.tables.records.StockBalanceRecord;
 import org.cetak.db.jooq.tables.records.StockMovementRecord;
@@ -32,12 +39,12 @@ import org.cetak.stock.ReferenceKind;
 import org.cetak.stock.ReservationCeiling;
 import org.cetak.stock.StockError;
 import org.jooq.Condition;
+import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.Query;
 import org.jooq.Record4;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -57,6 +64,12 @@ public final class JooqLedger implements Ledger {
   private static final Comparator<Place> ORDER =
       Comparator.comparing((Place p) -> p.location()).thenComparing(p -> p.printerId().orElse(0L));
 
+  /**
+   * The text of a step's statements by their kinds in order, one after the other (pgjdbc sends them
+   * with their bind values in one round trip and keeps each prepared).
+   */
+  private static final Map<List<Statement>, String> TEXTS = new ConcurrentHashMap<>();
+
   private final DSLContext db;
   private final Clock clock;
   private final ReservationCeiling ceiling;
@@ -74,13 +87,27 @@ public final class JooqLedger implements Ledger {
 
   @Override
   public RecordedMovement record(Movement m) {
-    // an add always changes its row; a take changes none when the source holds too little
-    for (Query balance : balanceUpdates(m)) {
-      if (balance.execute() == 0) {
-        throw insufficient(m);
-      }
-    }
-    RecordedMovement recorded = toMovement(insertMovement(m).returning().fetchSingle());
+    RecordedMovement recorded =
+        onConnection(
+            () -> "movement " + m,
+            c -> {
+              // an add always changes its row; a take changes none when the source holds too little
+              for (Statement balance : balanceUpdates(m)) {
+                try (PreparedStatement s = c.prepareStatement(balance.sql)) {
+                  balance.bind(s, 1, m, null);
+                  if (s.executeUpdate() == 0) {
+                    throw insufficient(m);
+                  }
+                }
+              }
+              try (PreparedStatement s = c.prepareStatement(Statement.MOVEMENT.sql)) {
+                Statement.MOVEMENT.bind(s, 1, m, OffsetDateTime.now(clock));
+                try (ResultSet row = s.executeQuery()) {
+                  row.next();
+                  return recorded(row, m);
+                }
+              }
+            });
     checkCeiling(List.of(m));
     return recorded;
   }
@@ -108,81 +135,193 @@ public final class JooqLedger implements Ledger {
     write(movements);
   }
 
+  /**
+   * The statements of the movements, in order, as one text sent with its bind values in one round
+   * trip: the same text, and so the same prepared statements, for every step of the same shape. (A
+   * JDBC batch repeats one text: it would take all the balances before writing any movement row,
+   * another lock order than {@link #record}'s.)
+   */
   private void write(List<Movement> movements) {
-    List<Query> queries = new ArrayList<>();
-    List<Movement> checked = new ArrayList<>();
+    List<Statement> statements = new ArrayList<>();
+    List<Movement> of = new ArrayList<>();
     for (Movement m : movements) {
-      for (Query balance : balanceUpdates(m)) {
-        queries.add(balance);
-        checked.add(m);
+      for (Statement balance : balanceUpdates(m)) {
+        statements.add(balance);
+        of.add(m);
       }
-      queries.add(insertMovement(m));
-      checked.add(null);
+      statements.add(Statement.MOVEMENT);
+      of.add(m);
     }
-    int[] counts = db.batch(queries).execute();
-    for (int i = 0; i < counts.length; i++) {
-      if (checked.get(i) != null && counts[i] == 0) {
-        throw insufficient(checked.get(i));
-      }
+    String sql = TEXTS.computeIfAbsent(statements, JooqLedger::joined);
+    Movement refused =
+        onConnection(
+            () -> movements.size() + " movements, the first " + movements.get(0),
+            c -> {
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                int index = 1;
+                for (int i = 0; i < statements.size(); i++) {
+                  Statement statement = statements.get(i);
+                  OffsetDateTime at =
+                      statement == Statement.MOVEMENT ? OffsetDateTime.now(clock) : null;
+                  index = statement.bind(s, index, of.get(i), at);
+                }
+                Movement first = null;
+                boolean rows = s.execute();
+                for (int i = 0; i < statements.size(); i++) {
+                  if (!rows && statements.get(i) != Statement.MOVEMENT && s.getUpdateCount() == 0) {
+                    first = first == null ? of.get(i) : first;
+                  }
+                  rows = s.getMoreResults();
+                }
+                return first;
+              }
+            });
+    if (refused != null) {
+      throw insufficient(refused);
     }
+  }
+
+  private static String joined(List<Statement> statements) {
+    return statements.stream().map(s -> s.sql).collect(Collectors.joining(";\n"));
   }
 
   /**
    * The balance statements of a movement, each changing one row: the take and the add in the order
    * of their places, so two movements between the same places never wait on each other in a cycle.
    */
-  private List<Query> balanceUpdates(Movement m) {
+  private static List<Statement> balanceUpdates(Movement m) {
     boolean takes = !m.from().location().isSource();
     boolean adds = !m.to().location().isSource();
-    List<Query> queries = new ArrayList<>(2);
+    List<Statement> statements = new ArrayList<>(2);
     if (takes && ORDER.compare(m.from(), m.to()) < 0) {
-      queries.add(take(m));
+      statements.add(Statement.TAKE);
       if (adds) {
-        queries.add(add(m));
+        statements.add(Statement.ADD);
       }
     } else {
       if (adds) {
-        queries.add(add(m));
+        statements.add(Statement.ADD);
       }
       if (takes) {
-        queries.add(take(m));
+        statements.add(Statement.TAKE);
       }
     }
-    return queries;
+    return statements;
   }
 
-  private InsertSetMoreStep<StockMovementRecord> insertMovement(Movement m) {
+  /** The statements of a movement: fixed texts with bind values. */
+  private enum Statement {
+    /**
+     * Takes the quantity from the source balance, locking its row; changes nothing when it holds
+     * less. The condition is evaluated again on the locked row, so two movements racing for the
+     * last blank cannot both take it.
+     */
+    TAKE(
+        """
+        update stock_balance set quantity = quantity - ?
+         where office_id = ? and item = ? and location = ? and coalesce(printer_id, 0) = ?
+           and quantity >= ?"""),
+    /**
+     * Adds the quantity to the target balance, creating it on first use, locking its row (one row
+     * inserted or updated).
+     */
+    ADD(
+        """
+        insert into stock_balance (office_id, item, location, printer_id, quantity)
+        values (?, ?, ?, ?, ?)
+        on conflict (office_id, item, location, coalesce(printer_id, 0))
+        do update set quantity = stock_balance.quantity + excluded.quantity"""),
+    /** The movement's row. */
+    MOVEMENT(
+        """
+        insert into stock_movement (office_id, item, from_location, from_printer_id, to_location,
+                                    to_printer_id, quantity, reason, actor, occurred_at,
+                                    reference_kind, reference_id, serial_first, serial_last,
+                                    chip_uid, request_id, note)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        returning id, occurred_at""");
+
+    private final String sql;
+
+    Statement(String sql) {
+      this.sql = sql;
+    }
+
+    /** Binds the movement's values from parameter {@code index}; the next parameter's index. */
+    int bind(PreparedStatement s, int index, Movement m, OffsetDateTime now) throws SQLException {
+      int i = index;
+      switch (this) {
+        case TAKE -> {
+          s.setLong(i++, m.quantity());
+          s.setLong(i++, m.officeId());
+          s.setString(i++, m.item().name());
+          s.setString(i++, m.from().location().name());
+          s.setLong(i++, m.from().printerId().orElse(0L));
+          s.setLong(i++, m.quantity());
+        }
+        case ADD -> {
+          s.setLong(i++, m.officeId());
+          s.setString(i++, m.item().name());
+          s.setString(i++, m.to().location().name());
+          s.setObject(i++, m.to().printerId().orElse(null), Types.BIGINT);
+          s.setLong(i++, m.quantity());
+        }
+        case MOVEMENT -> {
+          Movement.Detail d = m.detail();
+          s.setLong(i++, m.officeId());
+          s.setString(i++, m.item().name());
+          s.setString(i++, m.from().location().name());
+          s.setObject(i++, m.from().printerId().orElse(null), Types.BIGINT);
+          s.setString(i++, m.to().location().name());
+          s.setObject(i++, m.to().printerId().orElse(null), Types.BIGINT);
+          s.setInt(i++, m.quantity());
+          s.setString(i++, m.reason());
+          s.setString(i++, m.actor());
+          s.setObject(i++, now);
+          s.setString(i++, m.referenceKind().name());
+          s.setLong(i++, m.referenceId());
+          s.setString(i++, d.serialFirst().orElse(null));
+          s.setString(i++, d.serialLast().orElse(null));
+          s.setString(i++, d.chipUid().orElse(null));
+          s.setObject(i++, d.requestId().orElse(null), Types.BIGINT);
+          s.setString(i++, d.note() == null ? "" : d.note());
+        }
+      }
+      return i;
+    }
+  }
+
+  /** Works on the transaction's connection; a failure says what was being recorded. */
+  private <T> T onConnection(Supplier<String> what, ConnectionCallable<T> work) {
+    return db.connectionResult(
+        c -> {
+          try {
+            return work.run(c);
+          } catch (SQLException e) {
+            throw new DataAccessException("Cannot record " + what.get(), e);
+          }
+        });
+  }
+
+  /** The movement as stored: its id, its time, and no note stored as an empty one. */
+  private static RecordedMovement recorded(ResultSet row, Movement m) throws SQLException {
     Movement.Detail d = m.detail();
-    return db.insertInto(STOCK_MOVEMENT)
-        .set(STOCK_MOVEMENT.OFFICE_ID, m.officeId())
-        .set(STOCK_MOVEMENT.ITEM, m.item().name())
-        .set(STOCK_MOVEMENT.FROM_LOCATION, m.from().location().name())
-        .set(STOCK_MOVEMENT.FROM_PRINTER_ID, m.from().printerId().orElse(null))
-        .set(STOCK_MOVEMENT.TO_LOCATION, m.to().location().name())
-        .set(STOCK_MOVEMENT.TO_PRINTER_ID, m.to().printerId().orElse(null))
-        .set(STOCK_MOVEMENT.QUANTITY, m.quantity())
-        .set(STOCK_MOVEMENT.REASON, m.reason())
-        .set(STOCK_MOVEMENT.ACTOR, m.actor())
-        .set(STOCK_MOVEMENT.OCCURRED_AT, OffsetDateTime.now(clock))
-        .set(STOCK_MOVEMENT.REFERENCE_KIND, m.referenceKind().name())
-        .set(STOCK_MOVEMENT.REFERENCE_ID, m.referenceId())
-        .set(STOCK_MOVEMENT.SERIAL_FIRST, d.serialFirst().orElse(null))
-        .set(STOCK_MOVEMENT.SERIAL_LAST, d.serialLast().orElse(null))
-        .set(STOCK_MOVEMENT.CHIP_UID, d.chipUid().orElse(null))
-        .set(STOCK_MOVEMENT.REQUEST_ID, d.requestId().orElse(null))
-        .set(STOCK_MOVEMENT.NOTE, d.note() == null ? "" : d.note());
-  }
-
-  /**
-   * Takes the quantity from the source balance, locking its row; changes nothing when it holds
-   * less. The condition is evaluated again on the locked row, so two movements racing for the last
-   * blank cannot both take it.
-   */
-  private Query take(Movement m) {
-    return db.update(STOCK_BALANCE)
-        .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.minus(m.quantity()))
-        .where(slot(m.officeId(), m.item(), m.from()))
-        .and(STOCK_BALANCE.QUANTITY.ge((long) m.quantity()));
+    Movement stored =
+        d.note() != null
+            ? m
+            : new Movement(
+                m.officeId(),
+                m.item(),
+                m.from(),
+                m.to(),
+                m.quantity(),
+                m.reason(),
+                m.actor(),
+                m.referenceKind(),
+                m.referenceId(),
+                d.withNote(""));
+    return new RecordedMovement(
+        row.getLong("id"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(), stored);
   }
 
   private DomainException insufficient(Movement m) {
@@ -200,26 +339,6 @@ public final class JooqLedger implements Ledger {
             + m.quantity(),
         holds,
         m.quantity());
-  }
-
-  /**
-   * Adds the quantity to the target balance, creating it on first use, locking its row (one row
-   * inserted or updated).
-   */
-  private Query add(Movement m) {
-    return db.insertInto(STOCK_BALANCE)
-        .set(STOCK_BALANCE.OFFICE_ID, m.officeId())
-        .set(STOCK_BALANCE.ITEM, m.item().name())
-        .set(STOCK_BALANCE.LOCATION, m.to().location().name())
-        .set(STOCK_BALANCE.PRINTER_ID, m.to().printerId().orElse(null))
-        .set(STOCK_BALANCE.QUANTITY, (long) m.quantity())
-        .onConflict(
-            STOCK_BALANCE.OFFICE_ID,
-            STOCK_BALANCE.ITEM,
-            STOCK_BALANCE.LOCATION,
-            DSL.coalesce(STOCK_BALANCE.PRINTER_ID, DSL.inline(0L)))
-        .doUpdate()
-        .set(STOCK_BALANCE.QUANTITY, STOCK_BALANCE.QUANTITY.plus(m.quantity()));
   }
 
   @Override

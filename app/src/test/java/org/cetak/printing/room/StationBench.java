@@ -1,5 +1,9 @@
 package org.cetak.printing.room;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +17,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,10 +62,8 @@ import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.TestUsers;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.ExecuteListenerProvider;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.boot.WebApplicationType;
@@ -804,12 +808,14 @@ public final class StationBench {
   }
 
   /**
-   * Counts the statements the application sends from now on, on every thread; with {@code
-   * -Dcetak.bench.statements=true}, also each statement's text, printed when the JVM ends.
+   * Counts the statements the application sends from now on, on every thread, at the JDBC
+   * connections its context takes (statements jOOQ renders and those prepared by hand alike; a
+   * batch is one); with {@code -Dcetak.bench.statements=true}, also each statement's text, printed
+   * when the JVM ends.
    */
   private static LongAdder countStatements(DSLContext db) {
     LongAdder count = new LongAdder();
-    java.util.Map<String, LongAdder> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, LongAdder> texts = new ConcurrentHashMap<>();
     boolean byText = Boolean.getBoolean("cetak.bench.statements");
     if (byText) {
       Runtime.getRuntime()
@@ -827,21 +833,79 @@ public final class StationBench {
                                       e.getKey()
                                           .substring(0, Math.min(160, e.getKey().length()))))));
     }
-    ExecuteListener counter =
-        new ExecuteListener() {
-          @Override
-          public void executeStart(ExecuteContext ctx) {
-            count.increment();
-            if (byText && ctx.sql() != null) {
-              texts.computeIfAbsent(ctx.sql(), t -> new LongAdder()).increment();
-            }
-          }
-        };
-    ExecuteListenerProvider[] existing = db.configuration().executeListenerProviders();
-    ExecuteListenerProvider[] all = Arrays.copyOf(existing, existing.length + 1);
-    all[existing.length] = () -> counter;
-    db.configuration().set(all);
+    ConnectionProvider connections = db.configuration().connectionProvider();
+    db.configuration()
+        .set(
+            new ConnectionProvider() {
+              @Override
+              public Connection acquire() {
+                Connection connection = connections.acquire();
+                return proxy(
+                    Connection.class,
+                    connection,
+                    (method, args) -> {
+                      Object result = method.invoke(connection, args);
+                      if (result instanceof Statement statement) {
+                        String sql =
+                            byText && args != null && args[0] instanceof String text ? text : null;
+                        @SuppressWarnings("unchecked")
+                        Class<Statement> type = (Class<Statement>) method.getReturnType();
+                        return proxy(
+                            type,
+                            statement,
+                            (call, callArgs) -> {
+                              if (call.getName().startsWith("execute")) {
+                                count.increment();
+                                String text =
+                                    callArgs != null
+                                            && callArgs.length > 0
+                                            && callArgs[0] instanceof String t
+                                        ? t
+                                        : sql;
+                                if (byText && text != null) {
+                                  texts.computeIfAbsent(text, t -> new LongAdder()).increment();
+                                }
+                              }
+                              return call.invoke(statement, callArgs);
+                            });
+                      }
+                      return result;
+                    });
+              }
+
+              @Override
+              public void release(Connection connection) {
+                connections.release(
+                    Proxy.getInvocationHandler(connection) instanceof Forwarding f
+                        ? (Connection) f.target()
+                        : connection);
+              }
+            });
     return count;
+  }
+
+  /** A call forwarded to the object a JDBC proxy stands for. */
+  private interface Call {
+    Object invoke(Method method, Object[] args) throws Exception;
+  }
+
+  private record Forwarding(Object target, Call call) implements InvocationHandler {
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      try {
+        return call.invoke(method, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  private static <T> T proxy(Class<T> type, T target, Call call) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            StationBench.class.getClassLoader(),
+            new Class<?>[] {type},
+            new Forwarding(target, call)));
   }
 
   private static Record stats(DSLContext db) {
