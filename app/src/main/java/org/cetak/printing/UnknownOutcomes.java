@@ -76,9 +76,15 @@ final class UnknownOutcomes {
   /**
    * The job's card is still unknown: the printer stays quarantined until an operator settles it,
    * even when someone resumed it meanwhile (a resume cannot tell the station where the card went).
+   * An operator who settled the job since the station read it has paused the printer: it is not
+   * quarantined again for a card whose fate is now known.
    */
   private Optional<Settled> stayQuarantined(PrintJob job, String why) {
-    if (jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
+    boolean stillUnknown =
+        jobs.openJob(printer.id())
+            .filter(open -> open.id() == job.id() && open.stage() == Stage.UNKNOWN)
+            .isPresent();
+    if (stillUnknown && jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
       machine.halt(
           PrinterMode.QUARANTINED, HaltCause.CARD_STILL_UNKNOWN, "job " + job.id() + ": " + why);
     }

@@ -47,6 +47,9 @@ final class FakePrinter implements CardPrinter {
   boolean unreachable;
   final Deque<Fault> faults = new ArrayDeque<>();
 
+  /** What happens elsewhere while the station waits for the next status answer (once). */
+  Runnable meanwhile = () -> {};
+
   FakePrinter(int feeder) {
     this.feeder = feeder;
   }
@@ -57,6 +60,9 @@ final class FakePrinter implements CardPrinter {
 
   @Override
   public StatusReading status() {
+    Runnable now = meanwhile;
+    meanwhile = () -> {};
+    now.run();
     if (unreachable) {
       return new StatusReading.Unreachable("port gone");
     }

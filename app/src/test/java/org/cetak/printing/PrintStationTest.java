@@ -184,6 +184,28 @@ class PrintStationTest {
   }
 
   @Test
+  void a_card_an_operator_settles_while_the_station_asks_the_printer_is_not_quarantined_again() {
+    PrintStation station = portGoneWhilePrinting();
+    PrintJob unknown = room.jobs.openJob(PRINTER.id()).orElseThrow();
+    printer.meanwhile =
+        () -> {
+          room.steps.settle(
+              new Transition(
+                  unknown.holding(CardHeld.NONE).at(Stage.LOST, Optional.empty(), "operator"),
+                  List.of(),
+                  RequestChange.REQUEUED,
+                  "settled by operator: NOWHERE"));
+          room.jobs.setState(PRINTER.id(), PrinterMode.PAUSED, "settled by operator");
+        };
+
+    station.tick();
+
+    assertThat(room.jobs.openJob(PRINTER.id())).isEmpty();
+    assertThat(room.state().mode()).isEqualTo(PrinterMode.PAUSED);
+    assertThat(room.requests).containsEntry(101L, RequestStatus.FAILED_REQUEUED);
+  }
+
+  @Test
   void double_feed_spoils_the_extra_blank_and_prints_the_parked_one() {
     queue.add(101L);
     printer.faults.add(Fault.DOUBLE_FEED);
