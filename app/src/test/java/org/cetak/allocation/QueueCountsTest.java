@@ -24,7 +24,6 @@ import org.cetak.db.testing.DatabaseTest;
 import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
-import org.cetak.printing.jooq.JooqPrintQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,7 +229,7 @@ class QueueCountsTest {
         f.db.selectFrom(PRINT_REQUEST).where(PRINT_REQUEST.OFFICE_ID.eq(f.office.id())).fetch()) {
       if (r.getStatus().equals("QUEUED")
           && r.getHasPhoto()
-          && policy.place(JooqPrintQueue.toRecord(r), f.today()).isPresent()) {
+          && policy.place(StoredRecords.of(r), f.today()).isPresent()) {
         placedEligible++;
       }
     }

@@ -21,7 +21,6 @@ import org.cetak.intake.IntakeFixture;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
-import org.cetak.printing.jooq.JooqPrintQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,8 +138,7 @@ class QueuePositionTest {
     assertThat(
             latest.stream()
                 .filter(r -> r.getStatus().equals("QUEUED"))
-                .map(
-                    r -> f.policies.current(f.office.id()).place(JooqPrintQueue.toRecord(r), today))
+                .map(r -> f.policies.current(f.office.id()).place(StoredRecords.of(r), today))
                 .map(p -> p.orElseThrow().tier())
                 .distinct())
         .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
@@ -185,7 +183,7 @@ class QueuePositionTest {
     Map<Long, Key> keys = new HashMap<>();
     for (PrintRequestRecord r : all) {
       policy
-          .place(JooqPrintQueue.toRecord(r), today)
+          .place(StoredRecords.of(r), today)
           .ifPresent(
               p ->
                   keys.put(

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cetak.common.Transactions;
-import org.cetak.db.jooq.tables.records.PrintRequestRecord;
 import org.cetak.intake.Payloads;
 import org.cetak.intake.RecordFlag;
 import org.cetak.intake.RequestReason;
@@ -256,37 +255,5 @@ public final class JooqPrintQueue implements PrintQueue {
         Optional.ofNullable(rs.getString("suket_number")),
         Optional.ofNullable(rs.getObject("suket_date", LocalDate.class)),
         Optional.ofNullable(rs.getString("phone")));
-  }
-
-  /** A stored request's record as the resident's record the queue and the card read. */
-  public static ResidentRecord toRecord(PrintRequestRecord r) {
-    return new ResidentRecord(
-        r.getNik(),
-        r.getKk(),
-        r.getName(),
-        r.getSex(),
-        r.getBirthPlace(),
-        r.getBirthDate(),
-        Optional.ofNullable(r.getBloodType()),
-        r.getAddress(),
-        r.getRt(),
-        r.getRw(),
-        r.getVillage(),
-        r.getDistrict(),
-        r.getRegency(),
-        r.getProvince(),
-        r.getReligion(),
-        r.getMaritalStatus(),
-        r.getOccupation(),
-        r.getCitizenship(),
-        r.getSiakStatus(),
-        r.getSiakStatusAt(),
-        RequestReason.valueOf(r.getReason()),
-        Optional.ofNullable(r.getUrgentReason()),
-        r.getVulnerable(),
-        r.getDisabled(),
-        Optional.ofNullable(r.getSuketNumber()),
-        Optional.ofNullable(r.getSuketDate()),
-        Optional.ofNullable(r.getPhone()));
   }
 }
