@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.cetak.db.jooq.tables.records.PrintJobRecord;
 import org.cetak.db.jooq.tables.records.PrinterRecord;
+import org.cetak.platform.Jdbc;
 import org.cetak.printing.Baseline;
 import org.cetak.printing.CardHeld;
 import org.cetak.printing.ChipUidTakenException;
@@ -31,7 +32,6 @@ import org.cetak.printing.Transition;
 import org.cetak.printing.device.CardPosition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -211,7 +211,9 @@ public final class JooqPrintJobs implements PrintJobs {
     OffsetDateTime now = OffsetDateTime.now(clock);
     Optional<Baseline> base = next.baseline();
     String statement = unlessChipHeld ? SAVE_CHIP : byOwner ? SAVE_BY_OWNER : SAVE;
-    return db.connectionResult(
+    return Jdbc.onConnection(
+        db,
+        () -> "save job " + next.id() + " at version " + next.version(),
         c -> {
           try (PreparedStatement save = c.prepareStatement(statement)) {
             int i = 1;
@@ -249,8 +251,7 @@ public final class JooqPrintJobs implements PrintJobs {
             if (UNIQUE_VIOLATION.equals(e.getSQLState()) && names(e, "uq_print_job_chip_uid")) {
               throw new ChipUidTakenException(next.id(), next.chipUid().orElse(""), e);
             }
-            throw new DataAccessException(
-                "Cannot save job " + next.id() + " at version " + next.version(), e);
+            throw e;
           }
         });
   }

@@ -18,11 +18,10 @@ import org.cetak.intake.RecordFlag;
 import org.cetak.intake.RequestReason;
 import org.cetak.intake.RequestStatus;
 import org.cetak.intake.ResidentRecord;
+import org.cetak.platform.Jdbc;
 import org.cetak.printing.PrintQueue;
 import org.cetak.printing.QueuedCard;
-import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /**
  * The print station's queue in PostgreSQL: reads only. The requests' moves are written by {@link
@@ -112,8 +111,9 @@ public final class JooqPrintQueue implements PrintQueue {
     Long[] skipped = skip.isEmpty() ? NONE : skip.toArray(Long[]::new);
     return transactions.inTransaction(
         () ->
-            read(
-                "the next reserved card of office " + officeId,
+            Jdbc.onConnection(
+                db,
+                () -> "read the next reserved card of office " + officeId,
                 c -> {
                   // The first active reservations in print order come straight from their index;
                   // of those, the first whose request still waits is the answer. Requests being
@@ -158,26 +158,15 @@ public final class JooqPrintQueue implements PrintQueue {
   public Optional<QueuedCard> card(long requestId) {
     return transactions.inTransaction(
         () ->
-            read(
-                "request " + requestId + " as a card",
+            Jdbc.onConnection(
+                db,
+                () -> "read request " + requestId + " as a card",
                 c -> {
                   try (PreparedStatement card = c.prepareStatement(CARD)) {
                     card.setLong(1, requestId);
                     return one(card);
                   }
                 }));
-  }
-
-  /** Reads on the transaction's connection; a failure says what was being read. */
-  private <T> T read(String what, ConnectionCallable<T> reading) {
-    return db.connectionResult(
-        c -> {
-          try {
-            return reading.run(c);
-          } catch (SQLException e) {
-            throw new DataAccessException("Cannot read " + what, e);
-          }
-        });
   }
 
   private static Optional<QueuedCard> one(PreparedStatement query) throws SQLException {

@@ -8,7 +8,6 @@ import static org.cetak.db.jooq.Tables.REPRINT_GRANT;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -17,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cetak.intake.RequestStatus;
+import org.cetak.platform.Jdbc;
 import org.cetak.printing.FirstCard;
 import org.cetak.printing.Reprints;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** Reprint grants in PostgreSQL. */
@@ -105,22 +104,19 @@ public final class JooqReprintStore implements Reprints.Store {
   @Override
   public Optional<Long> nextGranted(long officeId, Set<Long> skip) {
     Long[] skipped = skip.toArray(Long[]::new);
-    return db.connectionResult(
+    return Jdbc.onConnection(
+        db,
+        () -> "read the next granted reprint of office " + officeId,
         c -> {
-          try {
-            Array skipArray = c.createArrayOf("bigint", skipped);
-            try (PreparedStatement next = c.prepareStatement(NEXT_GRANTED)) {
-              next.setLong(1, officeId);
-              next.setArray(2, skipArray);
-              try (ResultSet rs = next.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-              }
-            } finally {
-              skipArray.free();
+          Array skipArray = c.createArrayOf("bigint", skipped);
+          try (PreparedStatement next = c.prepareStatement(NEXT_GRANTED)) {
+            next.setLong(1, officeId);
+            next.setArray(2, skipArray);
+            try (ResultSet rs = next.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
             }
-          } catch (SQLException e) {
-            throw new DataAccessException(
-                "Cannot read the next granted reprint of office " + officeId, e);
+          } finally {
+            skipArray.free();
           }
         });
   }

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cetak.common.DomainException;
 import org.cetak.db.jooq.tables.records.StockBalanceRecord;
 import org.cetak.db.jooq.tables.records.StockMovementRecord;
+import org.cetak.platform.Jdbc;
 import org.cetak.stock.Balance;
 import org.cetak.stock.Item;
 import org.cetak.stock.Ledger;
@@ -39,12 +39,10 @@ import org.cetak.stock.ReferenceKind;
 import org.cetak.stock.ReservationCeiling;
 import org.cetak.stock.StockError;
 import org.jooq.Condition;
-import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -88,8 +86,9 @@ public final class JooqLedger implements Ledger {
   @Override
   public RecordedMovement record(Movement m) {
     RecordedMovement recorded =
-        onConnection(
-            () -> "movement " + m,
+        Jdbc.onConnection(
+            db,
+            () -> "record movement " + m,
             c -> {
               // an add always changes its row; a take changes none when the source holds too little
               for (Statement balance : balanceUpdates(m)) {
@@ -154,8 +153,9 @@ public final class JooqLedger implements Ledger {
     }
     String sql = TEXTS.computeIfAbsent(statements, JooqLedger::joined);
     Movement refused =
-        onConnection(
-            () -> movements.size() + " movements, the first " + movements.get(0),
+        Jdbc.onConnection(
+            db,
+            () -> "record " + movements.size() + " movements, the first " + movements.get(0),
             c -> {
               try (PreparedStatement s = c.prepareStatement(sql)) {
                 int index = 1;
@@ -289,18 +289,6 @@ public final class JooqLedger implements Ledger {
       }
       return i;
     }
-  }
-
-  /** Works on the transaction's connection; a failure says what was being recorded. */
-  private <T> T onConnection(Supplier<String> what, ConnectionCallable<T> work) {
-    return db.connectionResult(
-        c -> {
-          try {
-            return work.run(c);
-          } catch (SQLException e) {
-            throw new DataAccessException("Cannot record " + what.get(), e);
-          }
-        });
   }
 
   /** The movement as stored: its id, its time, and no note stored as an empty one. */
