@@ -12,14 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real PC/SC stack, started by the tests: {@code pcscd --foreground} with a private reader
- * configuration (the vpcd reader driver on a free TCP port) and our Python card personality ({@code
- * hardware-sim/src/main/python/cetak_card.py}) as the card in its field.
+ * configuration (the vpcd reader driver on two free TCP ports) and our Python card personality
+ * ({@code hardware-sim/src/main/python/cetak_card.py}) as the card in its field.
  *
  * <p>pcsc-lite 1.9 always puts its socket in {@code /run/pcscd}: one daemon per machine. When
  * another pcscd is already running, the tests are skipped with a message rather than fight it. The
@@ -87,7 +88,7 @@ public final class PcscStack implements AutoCloseable {
         .normalize();
   }
 
-  /** Starts pcscd with a private vpcd reader on a free port. */
+  /** Starts pcscd with a private vpcd reader on two free neighbouring ports. */
   public static PcscStack start() throws IOException, InterruptedException {
     FileChannel turn = takeTurn();
     PcscStack stack = null;
@@ -103,10 +104,7 @@ public final class PcscStack implements AutoCloseable {
 
   private static PcscStack start(FileChannel turn) throws IOException, InterruptedException {
     assumeAvailable();
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = freePortPair();
     Path dir = Files.createTempDirectory("cetak-pcsc");
     Path conf = Files.createDirectories(dir.resolve("reader.conf.d"));
     Files.writeString(
@@ -127,6 +125,44 @@ public final class PcscStack implements AutoCloseable {
       throw e;
     }
     return stack;
+  }
+
+  /**
+   * A port whose next port is free too: vpcd listens on both (readers {@code 00 00} and {@code 00
+   * 01}), and pcscd gives up both readers when the second port is taken. The pair is chosen below
+   * the kernel's ephemeral range, so no outgoing connection of this machine (a test's database
+   * connection, say) takes the second port between this check and the daemon's start.
+   */
+  private static int freePortPair() throws IOException {
+    int below = ephemeralLow();
+    int from = Math.max(1024, below - 20_000);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(from, below - 1);
+      if (bothFree(port)) {
+        return port;
+      }
+    }
+    throw new IOException(
+        "PC/SC stack: no two free neighbouring ports between " + from + " and " + below);
+  }
+
+  private static boolean bothFree(int port) {
+    try (ServerSocket first = new ServerSocket(port);
+        ServerSocket second = new ServerSocket(port + 1)) {
+      return first.getLocalPort() == port && second.getLocalPort() == port + 1;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
+  private static int ephemeralLow() {
+    try {
+      String range =
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+      return Integer.parseInt(range.split("\\s+", -1)[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32_768; // Linux's default
+    }
   }
 
   /** Waits until no other test JVM's stack runs on this machine, and holds the turn. */
