@@ -108,6 +108,11 @@ final class StationPrinter {
   /** Halts for a cause an operator reads, with the device's own text as its detail. */
   void halt(PrinterMode mode, HaltCause cause, String detail) {
     jobs.halt(printer.id(), mode, cause, detail);
+    halted(mode, cause, detail);
+  }
+
+  /** What follows a halt already persisted: the cards prepared for the printer released. */
+  void halted(PrinterMode mode, HaltCause cause, String detail) {
     supply.release(printer);
     log.info("Printer {} {} ({}): {}", printer.code(), mode, cause, detail);
   }

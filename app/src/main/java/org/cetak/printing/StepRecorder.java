@@ -128,6 +128,29 @@ public final class StepRecorder {
   }
 
   /**
+   * Quarantines the printer for a card whose fate is still unknown, when that job is still the
+   * printer's open job of unknown outcome and the printer is not quarantined already; true when it
+   * was quarantined. One transaction holding the printer's row: an operator's settlement of the job
+   * (its save share-locks that row) has either committed before, and then nothing is done, or waits
+   * for this one, and its pause comes after.
+   */
+  public boolean quarantineWhileUnknown(PrinterRef printer, long jobId, String detail) {
+    return transactions.inTransaction(
+        () -> {
+          PrinterState state = jobs.lockOwned(printer);
+          boolean stillUnknown =
+              jobs.openJob(printer.id())
+                  .filter(open -> open.id() == jobId && open.stage() == Stage.UNKNOWN)
+                  .isPresent();
+          if (!stillUnknown || state.mode() == PrinterMode.QUARANTINED) {
+            return false;
+          }
+          jobs.halt(printer.id(), PrinterMode.QUARANTINED, HaltCause.CARD_STILL_UNKNOWN, detail);
+          return true;
+        });
+  }
+
+  /**
    * Records an operator's settlement: like {@link #apply} but from any node, since the operator at
    * the printer may use any console; still refused when the job changed meanwhile.
    */

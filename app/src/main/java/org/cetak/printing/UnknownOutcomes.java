@@ -77,16 +77,13 @@ final class UnknownOutcomes {
    * The job's card is still unknown: the printer stays quarantined until an operator settles it,
    * even when someone resumed it meanwhile (a resume cannot tell the station where the card went).
    * An operator who settled the job since the station read it has paused the printer: it is not
-   * quarantined again for a card whose fate is now known.
+   * quarantined again for a card whose fate is now known ({@link
+   * StepRecorder#quarantineWhileUnknown}).
    */
   private Optional<Settled> stayQuarantined(PrintJob job, String why) {
-    boolean stillUnknown =
-        jobs.openJob(printer.id())
-            .filter(open -> open.id() == job.id() && open.stage() == Stage.UNKNOWN)
-            .isPresent();
-    if (stillUnknown && jobs.state(printer.id()).mode() != PrinterMode.QUARANTINED) {
-      machine.halt(
-          PrinterMode.QUARANTINED, HaltCause.CARD_STILL_UNKNOWN, "job " + job.id() + ": " + why);
+    String detail = "job " + job.id() + ": " + why;
+    if (steps.quarantineWhileUnknown(printer, job.id(), detail)) {
+      machine.halted(PrinterMode.QUARANTINED, HaltCause.CARD_STILL_UNKNOWN, detail);
     }
     return Optional.empty();
   }

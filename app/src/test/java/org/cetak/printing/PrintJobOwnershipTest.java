@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.cetak.common.DomainException;
 import org.cetak.common.Transactions;
 import org.cetak.notify.Outbox;
@@ -163,6 +169,115 @@ class PrintJobOwnershipTest {
                 "print job " + job.id()))
         .isEqualTo("IN_REJECT_BOX left by node node-a");
     assertThat(jobsOfNodeB.state(printer.id()).mode()).isEqualTo(PrinterMode.PAUSED);
+  }
+
+  @Test
+  void a_station_asking_about_a_card_an_operator_is_settling_waits_and_does_not_quarantine_again()
+      throws Exception {
+    PrintJob unknown = unknownJob();
+    // someone resumed the quarantined printer; the station still cannot tell where the card went
+    jobsOfNodeB.setState(printer.id(), PrinterMode.RUNNING, "resumed by budi");
+    CountDownLatch saved = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<PrintJob> operator =
+          pool.submit(
+              () ->
+                  transactions.inTransaction(
+                      () -> {
+                        PrintJob lost =
+                            nodeB.settle(
+                                new Transition(
+                                    unknown
+                                        .holding(CardHeld.NONE)
+                                        .at(Stage.LOST, Optional.empty(), "settled: NOWHERE"),
+                                    List.of(),
+                                    RequestChange.REQUEUED,
+                                    "settled: NOWHERE"));
+                        saved.countDown();
+                        await(commit);
+                        return lost;
+                      }));
+      assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<Boolean> station =
+          pool.submit(
+              () ->
+                  nodeA.quarantineWhileUnknown(
+                      printer, unknown.id(), "job " + unknown.id() + ": no answer"));
+
+      assertThatThrownBy(() -> station.get(500, TimeUnit.MILLISECONDS))
+          .as("the station waits for the settlement to commit or roll back")
+          .isInstanceOf(TimeoutException.class);
+      commit.countDown();
+      assertThat(operator.get(10, TimeUnit.SECONDS).stage()).isEqualTo(Stage.LOST);
+      assertThat(station.get(10, TimeUnit.SECONDS)).isFalse();
+    } finally {
+      commit.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(jobsOfNodeB.state(printer.id()).mode()).isEqualTo(PrinterMode.RUNNING);
+    assertThat(stage(unknown.id())).isEqualTo("LOST");
+  }
+
+  @Test
+  void a_card_still_unknown_quarantines_its_printer_once() {
+    PrintJob unknown = unknownJob();
+    jobsOfNodeB.setState(printer.id(), PrinterMode.RUNNING, "resumed by budi");
+
+    assertThat(nodeA.quarantineWhileUnknown(printer, unknown.id(), "job: no answer")).isTrue();
+    assertThat(
+            db.fetchValue(
+                "select mode || ' ' || mode_cause || ' ' || mode_reason from printer where id = ?",
+                printer.id()))
+        .isEqualTo("QUARANTINED CARD_STILL_UNKNOWN job: no answer");
+    assertThat(nodeA.quarantineWhileUnknown(printer, unknown.id(), "job: no answer"))
+        .as("already quarantined")
+        .isFalse();
+    assertThat(nodeA.quarantineWhileUnknown(printer, unknown.id() + 1, "another job"))
+        .as("not the printer's open job")
+        .isFalse();
+  }
+
+  /** A job of this printer picked on node A, then of unknown outcome, the printer quarantined. */
+  private PrintJob unknownJob() {
+    long request = reservedRequest();
+    PrintJob job =
+        ((StepRecorder.Started)
+                nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false))
+            .job();
+    PrintJob parked =
+        nodeA.apply(
+            new Transition(
+                job.holding(CardHeld.INSIDE)
+                    .at(
+                        Stage.ENCODING,
+                        Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
+                        ""),
+                List.of(new BlankMove.Picked(1)),
+                RequestChange.NONE,
+                "picked"));
+    PrintJob unknown =
+        nodeA.apply(
+            new Transition(
+                parked.unknown(CardHeld.UNKNOWN_FROM_INSIDE, "port gone"),
+                List.of(new BlankMove.ToUnknown(false)),
+                RequestChange.OUTCOME_UNKNOWN,
+                "outcome unknown"));
+    jobsOfNodeB.halt(
+        printer.id(), PrinterMode.QUARANTINED, HaltCause.CARD_UNKNOWN, "job: port gone");
+    return unknown;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test did not let the settlement commit");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
