@@ -36,6 +36,9 @@ public final class StationWorker implements Runnable {
 
   private volatile Thread thread;
 
+  /** The error that ended the loop, if one did (see {@link #failed}). */
+  private volatile Error failure;
+
   public StationWorker(
       PrintStation station, PickCounterCheck counters, Duration idleWait, Duration haltedWait) {
     this.station = station;
@@ -123,8 +126,26 @@ public final class StationWorker implements Runnable {
     return t != null && t.isAlive();
   }
 
+  /**
+   * Whether the loop ended on an error (out of memory, say) rather than being stopped: its printer
+   * is still this node's, but nothing drives it until its station is started again, which reads
+   * from the database and the printer where its card is, as after a restart of the node.
+   */
+  public boolean failed() {
+    return failure != null && !alive();
+  }
+
   @Override
   public void run() {
+    try {
+      loop();
+    } catch (Error e) {
+      failure = e;
+      log.error("Printer {}: its print station stopped on an error", station.printer().code(), e);
+    }
+  }
+
+  private void loop() {
     log.info("Print station for {} started", station.printer().code());
     awaitDevice();
     // the counters read at start, checked against the database once it answers

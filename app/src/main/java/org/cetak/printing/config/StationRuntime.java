@@ -190,6 +190,34 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
   }
 
   /**
+   * Ends what is left of the workers whose loop stopped on an error (out of memory, say): their
+   * ports are closed and, the printer still this node's, {@link #startIfMissing} starts each again,
+   * reading where its card is as after a restart. Without this the lease would be renewed for a
+   * printer nobody drives.
+   */
+  private void restartFailed() {
+    for (Map.Entry<Long, StationWorker> entry : List.copyOf(workers.entrySet())) {
+      long printerId = entry.getKey();
+      if (!entry.getValue().failed() || retiring.contains(printerId)) {
+        continue;
+      }
+      CardPrinter port = opened.remove(printerId);
+      if (port != null) {
+        try {
+          port.close();
+        } catch (RuntimeException e) {
+          log.warn("Closing the port of printer {} failed", printerId, e);
+        }
+      }
+      StationDevices.Device was = drivenAs.remove(printerId);
+      workers.remove(printerId);
+      log.warn(
+          "Printer {}: its print station stopped on an error; starting it again",
+          was == null ? String.valueOf(printerId) : was.link().code());
+    }
+  }
+
+  /**
    * Renews the leases of the printers this node drives and starts the workers of configured
    * printers not running yet (registered later, or freed by a node whose lease ran out).
    */
@@ -198,6 +226,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
       return;
     }
     retire();
+    restartFailed();
     renewLeases();
     for (StationDevices.Device device : devices.devices()) {
       try {
