@@ -125,20 +125,7 @@ class PrintJobOwnershipTest {
     long request = reservedRequest();
     db.execute(
         "update printer set lease_until = now() + interval '1 hour' where id = ?", printer.id());
-    PrintJob job =
-        ((StepRecorder.Started)
-                nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false))
-            .job();
-    nodeA.apply(
-        new Transition(
-            job.holding(CardHeld.INSIDE)
-                .at(
-                    Stage.ENCODING,
-                    Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
-                    ""),
-            List.of(new BlankMove.Picked(1)),
-            RequestChange.NONE,
-            "picked"));
+    PrintJob job = pickedOnNodeA(request);
     User operator = TestUsers.everyRole(offices);
     Settlements onNodeB = new Settlements(jobsOfNodeB, nodeB, losses, transactions, audit);
 
@@ -241,22 +228,7 @@ class PrintJobOwnershipTest {
 
   /** A job of this printer picked on node A, then of unknown outcome, the printer quarantined. */
   private PrintJob unknownJob() {
-    long request = reservedRequest();
-    PrintJob job =
-        ((StepRecorder.Started)
-                nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false))
-            .job();
-    PrintJob parked =
-        nodeA.apply(
-            new Transition(
-                job.holding(CardHeld.INSIDE)
-                    .at(
-                        Stage.ENCODING,
-                        Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
-                        ""),
-                List.of(new BlankMove.Picked(1)),
-                RequestChange.NONE,
-                "picked"));
+    PrintJob parked = pickedOnNodeA(reservedRequest());
     PrintJob unknown =
         nodeA.apply(
             new Transition(
@@ -267,6 +239,24 @@ class PrintJobOwnershipTest {
     jobsOfNodeB.halt(
         printer.id(), PrinterMode.QUARANTINED, HaltCause.CARD_UNKNOWN, "job: port gone");
     return unknown;
+  }
+
+  /** A job for the request started on node A, its blank picked and parked at the chip station. */
+  private PrintJob pickedOnNodeA(long request) {
+    PrintJob job =
+        ((StepRecorder.Started)
+                nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false))
+            .job();
+    return nodeA.apply(
+        new Transition(
+            job.holding(CardHeld.INSIDE)
+                .at(
+                    Stage.ENCODING,
+                    Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
+                    ""),
+            List.of(new BlankMove.Picked(1)),
+            RequestChange.NONE,
+            "picked"));
   }
 
   private static void await(CountDownLatch latch) {

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.cetak.CetakApplication;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
@@ -21,17 +20,14 @@ import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
 import org.cetak.stock.Printer;
 import org.cetak.stock.StockLevels;
-import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -42,27 +38,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * drove. The error is thrown by a spy of the step recorder: nothing real makes a station's thread
  * run out of memory at a chosen step.
  */
-@SpringBootTest(
-    classes = CetakApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@OnePrinterStationTest
+// the spy makes a context of its own: closed after the class, so its pool's connections are given
+// back
+@DirtiesContext
+@TestPropertySource(
     properties = {
-      "spring.quartz.auto-startup=false",
       "cetak.demo.scenario=classpath:print-room/one-clean.yaml",
-      "cetak.station.enabled=true",
-      "cetak.station.node=failed-station",
-      "cetak.station.time-scale=0.02",
-      "cetak.station.chip-wait=1s",
-      "cetak.station.idle-wait=20ms",
-      "cetak.station.halted-wait=20ms",
-      "cetak.station.lease=3s",
-      "cetak.station.printers[0].office=32.71",
-      "cetak.station.printers[0].code=PRN-1",
-      "cetak.station.printers[0].link=sim:PRN-1",
-      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+      "cetak.station.node=failed-station"
     })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@ActiveProfiles("simulated-print-room")
-@Import(RoomScene.class)
 class FailedStationRestartTest {
 
   @Autowired SimulatedRoom room;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.cetak.CetakApplication;
 import org.cetak.approval.Approvals;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -24,41 +23,22 @@ import org.cetak.stock.Losses;
 import org.cetak.stock.Printer;
 import org.cetak.stock.Reconciliation;
 import org.cetak.stock.StockLevels;
-import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A card the operator cannot find is settled NOWHERE: it is not spoiled (there is nothing to
  * destroy) but reported lost, and it reaches the LOST line only once a second person approves.
  */
-@SpringBootTest(
-    classes = CetakApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@OnePrinterStationTest
+@TestPropertySource(
     properties = {
-      "spring.quartz.auto-startup=false",
       "cetak.demo.scenario=classpath:print-room/one-jam.yaml",
-      "cetak.station.enabled=true",
-      "cetak.station.node=nowhere-settlement",
-      "cetak.station.time-scale=0.02",
-      "cetak.station.chip-wait=1s",
-      "cetak.station.idle-wait=20ms",
-      "cetak.station.halted-wait=20ms",
-      "cetak.station.lease=3s",
-      "cetak.station.printers[0].office=32.71",
-      "cetak.station.printers[0].code=PRN-1",
-      "cetak.station.printers[0].link=sim:PRN-1",
-      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+      "cetak.station.node=nowhere-settlement"
     })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@ActiveProfiles("simulated-print-room")
-@Import(RoomScene.class)
 class NowhereSettlementTest {
 
   @Autowired SimulatedRoom room;

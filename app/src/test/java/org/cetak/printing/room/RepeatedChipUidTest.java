@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.cetak.CetakApplication;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
@@ -20,15 +19,11 @@ import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
 import org.cetak.stock.Printer;
 import org.cetak.stock.StockLevels;
-import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A chip UID is unique to a card: the simulated printer's next blank carries a chip whose UID the
@@ -37,27 +32,12 @@ import org.springframework.test.context.ContextConfiguration;
  * audited, the request requeued and printed on the next blank; the UID stays recorded for one
  * printed card, and the ledger still matches the printer.
  */
-@SpringBootTest(
-    classes = CetakApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@OnePrinterStationTest
+@TestPropertySource(
     properties = {
-      "spring.quartz.auto-startup=false",
       "cetak.demo.scenario=classpath:print-room/one-clean.yaml",
-      "cetak.station.enabled=true",
-      "cetak.station.node=repeated-uid",
-      "cetak.station.time-scale=0.02",
-      "cetak.station.chip-wait=1s",
-      "cetak.station.idle-wait=20ms",
-      "cetak.station.halted-wait=20ms",
-      "cetak.station.lease=3s",
-      "cetak.station.printers[0].office=32.71",
-      "cetak.station.printers[0].code=PRN-1",
-      "cetak.station.printers[0].link=sim:PRN-1",
-      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+      "cetak.station.node=repeated-uid"
     })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@ActiveProfiles("simulated-print-room")
-@Import(RoomScene.class)
 class RepeatedChipUidTest {
 
   @Autowired SimulatedRoom room;

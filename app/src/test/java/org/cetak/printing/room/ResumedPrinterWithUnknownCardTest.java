@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
-import org.cetak.CetakApplication;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJobs;
@@ -15,41 +14,22 @@ import org.cetak.sim.card.Place;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
 import org.cetak.stock.Printer;
-import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A printer whose card's outcome is unknown is resumed (an operator's resume crossing the station's
  * quarantine, as the crash test's operator did): the console must go on asking for the card to be
  * settled instead of showing a running printer that never prints again.
  */
-@SpringBootTest(
-    classes = CetakApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@OnePrinterStationTest
+@TestPropertySource(
     properties = {
-      "spring.quartz.auto-startup=false",
       "cetak.demo.scenario=classpath:print-room/one-jam.yaml",
-      "cetak.station.enabled=true",
-      "cetak.station.node=resumed-unknown",
-      "cetak.station.time-scale=0.02",
-      "cetak.station.chip-wait=1s",
-      "cetak.station.idle-wait=20ms",
-      "cetak.station.halted-wait=20ms",
-      "cetak.station.lease=3s",
-      "cetak.station.printers[0].office=32.71",
-      "cetak.station.printers[0].code=PRN-1",
-      "cetak.station.printers[0].link=sim:PRN-1",
-      "cetak.station.printers[0].reader=Cetak Sim Reader PRN-1"
+      "cetak.station.node=resumed-unknown"
     })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@ActiveProfiles("simulated-print-room")
-@Import(RoomScene.class)
 class ResumedPrinterWithUnknownCardTest {
 
   @Autowired SimulatedRoom room;
