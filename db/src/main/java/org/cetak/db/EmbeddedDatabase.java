@@ -165,13 +165,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** Starts a throw-away server in a temporary directory, deleted on close. */
+  /**
+   * Starts a throw-away server in a temporary directory, deleted on close. Room for 500
+   * connections: the test run's cached application contexts each keep their pool's connections
+   * open.
+   */
   public static EmbeddedDatabase startTemporary() {
     try {
       return new EmbeddedDatabase(
           EmbeddedPostgres.builder()
               .setServerConfig("timezone", "Asia/Jakarta")
-              .setServerConfig("max_connections", "300")
+              .setServerConfig("max_connections", "500")
               .setServerConfig("fsync", "off")
               .setServerConfig("synchronous_commit", "off")
               .setServerConfig("full_page_writes", "off")
