@@ -153,14 +153,7 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
         continue; // still finishing its card
       }
       StationDevices.Device was = drivenAs.get(printerId);
-      CardPrinter port = opened.remove(printerId);
-      if (port != null) {
-        try {
-          port.close();
-        } catch (RuntimeException e) {
-          log.warn("Closing the port of printer {} failed", printerId, e);
-        }
-      }
+      closePort(printerId);
       String code = was == null ? String.valueOf(printerId) : was.link().code();
       boolean stillHere =
           was != null
@@ -201,19 +194,24 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
       if (!entry.getValue().failed() || retiring.contains(printerId)) {
         continue;
       }
-      CardPrinter port = opened.remove(printerId);
-      if (port != null) {
-        try {
-          port.close();
-        } catch (RuntimeException e) {
-          log.warn("Closing the port of printer {} failed", printerId, e);
-        }
-      }
+      closePort(printerId);
       StationDevices.Device was = drivenAs.remove(printerId);
       workers.remove(printerId);
       log.warn(
           "Printer {}: its print station stopped on an error; starting it again",
           was == null ? String.valueOf(printerId) : was.link().code());
+    }
+  }
+
+  /** Closes the port this node opened for the printer's station, if it has one open. */
+  private void closePort(long printerId) {
+    CardPrinter port = opened.remove(printerId);
+    if (port != null) {
+      try {
+        port.close();
+      } catch (RuntimeException e) {
+        log.warn("Closing the port of printer {} failed", printerId, e);
+      }
     }
   }
 
