@@ -27,5 +27,10 @@ public enum HaltCause {
   /** A card no print job knows of is inside the printer: paused. */
   UNKNOWN_CARD_INSIDE,
   /** The chip encoder (the contactless reader) is not available: paused. */
-  ENCODER_UNAVAILABLE
+  ENCODER_UNAVAILABLE,
+  /**
+   * The printer's print station ended on an error (out of memory, say) again and again:
+   * quarantined, and not started again until an operator resumes the printer.
+   */
+  STATION_KEEPS_FAILING
 }

@@ -36,7 +36,7 @@ public final class StationWorker implements Runnable {
 
   private volatile Thread thread;
 
-  /** The error that ended the loop, if one did (see {@link #failed}). */
+  /** The error that ended the loop, if one did (see {@link #failure}). */
   private volatile Error failure;
 
   public StationWorker(
@@ -127,12 +127,13 @@ public final class StationWorker implements Runnable {
   }
 
   /**
-   * Whether the loop ended on an error (out of memory, say) rather than being stopped: its printer
-   * is still this node's, but nothing drives it until its station is started again, which reads
-   * from the database and the printer where its card is, as after a restart of the node.
+   * The error the loop ended on (out of memory, say), once its thread has ended; empty while it
+   * runs or when it was stopped. Its printer is still this node's, but nothing drives it until its
+   * station is started again, which reads from the database and the printer where its card is, as
+   * after a restart of the node.
    */
-  public boolean failed() {
-    return failure != null && !alive();
+  public Optional<Error> failure() {
+    return alive() ? Optional.empty() : Optional.ofNullable(failure);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package org.cetak.printing.config;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import org.cetak.drivers.printer.CardPrinterDriver;
 import org.cetak.drivers.transport.Transport;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.printing.CardSupply;
+import org.cetak.printing.HaltCause;
 import org.cetak.printing.PickCounterCheck;
 import org.cetak.printing.PrintJobs;
 import org.cetak.printing.PrintStation;
@@ -58,6 +62,17 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
   private final Map<Long, StationWorker> workers = new ConcurrentHashMap<>();
   private final Map<Long, StationDevices.Device> drivenAs = new ConcurrentHashMap<>();
   private final Map<Long, CardPrinter> opened = new ConcurrentHashMap<>();
+
+  /** A station that ends on an error this often within {@link #FAILURE_WINDOW} is quarantined. */
+  static final int FAILURES_TO_QUARANTINE = 3;
+
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
+
+  /** When each printer's station last ended on an error, within {@link #FAILURE_WINDOW}. */
+  private final Map<Long, Deque<Instant>> failures = new ConcurrentHashMap<>();
+
+  /** Printers quarantined because their station kept failing: not started until resumed. */
+  private final Set<Long> heldBack = ConcurrentHashMap.newKeySet();
 
   /** Printers whose worker ends at the next point between cards, after a reload changed them. */
   private final Set<Long> retiring = ConcurrentHashMap.newKeySet();
@@ -186,21 +201,68 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
    * Ends what is left of the workers whose loop stopped on an error (out of memory, say): their
    * ports are closed and, the printer still this node's, {@link #startIfMissing} starts each again,
    * reading where its card is as after a restart. Without this the lease would be renewed for a
-   * printer nobody drives.
+   * printer nobody drives. A station that ends on an error {@link #FAILURES_TO_QUARANTINE} times
+   * within {@link #FAILURE_WINDOW} is not started again: its printer is quarantined for the
+   * operator, who resumes it once the cause is dealt with.
    */
   private void restartFailed() {
     for (Map.Entry<Long, StationWorker> entry : List.copyOf(workers.entrySet())) {
       long printerId = entry.getKey();
-      if (!entry.getValue().failed() || retiring.contains(printerId)) {
+      Optional<Error> failure = entry.getValue().failure();
+      if (failure.isEmpty() || retiring.contains(printerId)) {
         continue;
       }
       closePort(printerId);
       StationDevices.Device was = drivenAs.remove(printerId);
       workers.remove(printerId);
-      log.warn(
-          "Printer {}: its print station stopped on an error; starting it again",
-          was == null ? String.valueOf(printerId) : was.link().code());
+      String code = was == null ? String.valueOf(printerId) : was.link().code();
+      Instant now = clock.instant();
+      Deque<Instant> times = failures.computeIfAbsent(printerId, id -> new ArrayDeque<>());
+      times.addLast(now);
+      while (times.getFirst().isBefore(now.minus(FAILURE_WINDOW))) {
+        times.removeFirst();
+      }
+      if (times.size() < FAILURES_TO_QUARANTINE) {
+        log.warn("Printer {}: its print station stopped on an error; starting it again", code);
+        continue;
+      }
+      String detail =
+          times.size()
+              + " errors in "
+              + FAILURE_WINDOW.toMinutes()
+              + " minutes; the last: "
+              + failure.get();
+      try {
+        jobs.halt(printerId, PrinterMode.QUARANTINED, HaltCause.STATION_KEEPS_FAILING, detail);
+      } catch (RuntimeException e) {
+        log.warn("Printer {}: quarantining it failed; starting its station again", code, e);
+        continue;
+      }
+      times.clear();
+      heldBack.add(printerId);
+      log.error(
+          "Printer {}: its print station stopped on an error {} times within {} minutes;"
+              + " quarantined, and not started again until an operator resumes it",
+          code,
+          FAILURES_TO_QUARANTINE,
+          FAILURE_WINDOW.toMinutes());
     }
+  }
+
+  /**
+   * Whether a printer whose station kept failing still waits for an operator; once resumed (or its
+   * mode otherwise set), its station may start again.
+   */
+  private boolean heldBack(long printerId) {
+    if (!heldBack.contains(printerId)) {
+      return false;
+    }
+    if (jobs.state(printerId).mode() == PrinterMode.QUARANTINED) {
+      return true;
+    }
+    heldBack.remove(printerId);
+    log.info("Printer {}: resumed after its station kept failing; starting it again", printerId);
+    return false;
   }
 
   /** Closes the port this node opened for the printer's station, if it has one open. */
@@ -248,6 +310,9 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     long printerId = registered.get().id();
     if (retiring.contains(printerId)) {
       return; // its worker is finishing a card as the old file said
+    }
+    if (heldBack(printerId)) {
+      return; // quarantined after its station kept failing: waits for an operator
     }
     PrinterRef printer = new PrinterRef(printerId, officeId.get(), link.code());
     if (!ownership.claim(printerId, properties.node(), properties.lease())) {
@@ -374,6 +439,8 @@ public final class StationRuntime implements SmartLifecycle, PrinterStations {
     stopping.values().forEach(StationWorker::stop);
     drivenAs.clear();
     retiring.clear();
+    failures.clear();
+    heldBack.clear();
     opened.clear();
     hooks.forEach(StoppingHook::stationsStopping);
     long deadline = System.nanoTime() + properties.stopWait().toNanos();

@@ -33,18 +33,25 @@ class PrinterHaltCausesPageTest {
 
   /** What a station writes beside each cause: the driver's or the counters' own words. */
   private static final Map<HaltCause, String> DEVICE_TEXT =
-      Map.of(
-          HaltCause.NOT_ANSWERING, "no reply to \\eRst\\r within 2000 ms",
-          HaltCause.KEEPS_NOT_ANSWERING, "no reply to \\eSic\\r within 5000 ms",
-          HaltCause.CARD_UNKNOWN_NO_ANSWER, "job 7: PICK sent; then no status: port closed",
-          HaltCause.CARD_UNKNOWN_COUNTERS, "job 7: NO CARD; reject box was emptied (3 -> 0)",
-          HaltCause.CARD_NOT_AT_CHIP,
-              "job 7: card expected at the chip station, printer reports NONE",
-          HaltCause.CARD_UNKNOWN, "job 7: no command of ENCODING to send again",
-          HaltCause.CARD_STILL_UNKNOWN, "job 7: the printer does not answer",
-          HaltCause.PICK_COUNTER_AHEAD, "pick counter 10018, recorded by the print jobs 10000",
-          HaltCause.UNKNOWN_CARD_INSIDE, "card at CONTACTLESS",
-          HaltCause.ENCODER_UNAVAILABLE, "READER_MISSING: no reader named PRN-1 chip");
+      Map.ofEntries(
+          Map.entry(HaltCause.NOT_ANSWERING, "no reply to \\eRst\\r within 2000 ms"),
+          Map.entry(HaltCause.KEEPS_NOT_ANSWERING, "no reply to \\eSic\\r within 5000 ms"),
+          Map.entry(
+              HaltCause.CARD_UNKNOWN_NO_ANSWER, "job 7: PICK sent; then no status: port closed"),
+          Map.entry(
+              HaltCause.CARD_UNKNOWN_COUNTERS, "job 7: NO CARD; reject box was emptied (3 -> 0)"),
+          Map.entry(
+              HaltCause.CARD_NOT_AT_CHIP,
+              "job 7: card expected at the chip station, printer reports NONE"),
+          Map.entry(HaltCause.CARD_UNKNOWN, "job 7: no command of ENCODING to send again"),
+          Map.entry(HaltCause.CARD_STILL_UNKNOWN, "job 7: the printer does not answer"),
+          Map.entry(
+              HaltCause.PICK_COUNTER_AHEAD, "pick counter 10018, recorded by the print jobs 10000"),
+          Map.entry(HaltCause.UNKNOWN_CARD_INSIDE, "card at CONTACTLESS"),
+          Map.entry(HaltCause.ENCODER_UNAVAILABLE, "READER_MISSING: no reader named PRN-1 chip"),
+          Map.entry(
+              HaltCause.STATION_KEEPS_FAILING,
+              "3 errors in 10 minutes; the last: java.lang.OutOfMemoryError: Java heap space"));
 
   @LocalServerPort int port;
   @Autowired PrintJobs jobs;
