@@ -86,7 +86,15 @@ class DashboardReadsHttpTest {
     }
     List<String> after = statements(operator);
 
-    assertThat(after).as("statements of one view: %s", after).hasSameSizeAs(before);
+    // the signed-in user is read again whenever anything in this process changed the directory
+    // since the view before (the other test checks it is kept otherwise): not a printer's read
+    assertThat(withoutUserRead(after))
+        .as("statements of one view: %s", after)
+        .hasSameSizeAs(withoutUserRead(before));
+  }
+
+  private static List<String> withoutUserRead(List<String> statements) {
+    return statements.stream().filter(q -> !q.contains("from \"app_user\"")).toList();
   }
 
   @Test
