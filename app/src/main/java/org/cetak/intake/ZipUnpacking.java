@@ -7,12 +7,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.cetak.common.DomainException;
@@ -41,7 +44,9 @@ final class ZipUnpacking {
       "is encrypted or compressed with a method Cetak cannot read";
 
   private static final int BUFFER = 64 * 1024;
-  private static final long CHECK_SPACE_EVERY = 8L * 1024 * 1024;
+  private static final long CHECK_SPACE_BYTES = 8L * 1024 * 1024;
+  private static final int CHECK_SPACE_ENTRIES = 256;
+  private static final int FOLDERS_REMEMBERED = 64;
 
   private final Path zip;
   private final String name;
@@ -50,7 +55,17 @@ final class ZipUnpacking {
   private final FileStore store;
   private final long reserve;
   private final byte[] buffer = new byte[BUFFER];
-  private long writtenSinceCheck;
+  private final Map<Path, Boolean> folders =
+      new LinkedHashMap<>(FOLDERS_REMEMBERED * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Boolean> eldest) {
+          return size() > FOLDERS_REMEMBERED;
+        }
+      };
+  private long writtenSinceCheck = CHECK_SPACE_BYTES;
+  private int entriesSinceCheck;
 
   private ZipUnpacking(Path zip, String name, Path into, long reserve) throws IOException {
     this.zip = zip;
@@ -95,16 +110,15 @@ final class ZipUnpacking {
           throw Bundle.noRecords(name, true);
         }
         if (entry.isDirectory()) {
-          if (!blocked(target)) {
-            Files.createDirectories(target);
-          }
+          folder(target);
           continue;
         }
-        if (blocked(target) || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!folder(target.getParent())) {
           continue;
         }
-        checkSpace();
-        Files.createDirectories(target.getParent());
+        if (++entriesSinceCheck >= CHECK_SPACE_ENTRIES || writtenSinceCheck >= CHECK_SPACE_BYTES) {
+          checkSpace();
+        }
         if (!in.canReadEntryData(entry)) {
           if (isRecords) {
             throw notZip(entry.getName() + " " + CANNOT_READ);
@@ -112,7 +126,9 @@ final class ZipUnpacking {
           unreadable(entry, CANNOT_READ);
           continue;
         }
-        copy(in, target, isRecords ? Long.MAX_VALUE : Bundle.MAX_PAYLOAD_BYTES + 1);
+        if (!copy(in, target, isRecords ? Long.MAX_VALUE : Bundle.MAX_PAYLOAD_BYTES + 1)) {
+          continue;
+        }
         if (isRecords) {
           records = entry.getName();
         }
@@ -184,20 +200,40 @@ final class ZipUnpacking {
     }
   }
 
-  /** Whether a folder of the entry's path is already a file (two entries disagree). */
-  private boolean blocked(Path target) {
-    for (Path folder = target.getParent(); !folder.equals(files); folder = folder.getParent()) {
-      if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
-          && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-        return true;
+  /**
+   * Makes {@code folder} (and the folders above it) unless one of them is already a file (two
+   * entries disagree): then false. The folders made last are remembered, not looked up again.
+   */
+  private boolean folder(Path folder) throws IOException {
+    if (folder.equals(files) || folders.containsKey(folder)) {
+      return true;
+    }
+    for (Path above = folder; !above.equals(files); above = above.getParent()) {
+      if (Files.exists(above, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(above, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
       }
     }
-    return false;
+    Files.createDirectories(folder);
+    folders.put(folder, Boolean.TRUE);
+    return true;
   }
 
-  /** Copies the entry's data up to {@code limit} bytes; the rest of it is skipped. */
-  private void copy(ZipArchiveInputStream in, Path target, long limit) throws IOException {
-    try (OutputStream out = Files.newOutputStream(target)) {
+  /**
+   * Copies the entry's data up to {@code limit} bytes (the rest of it is skipped); false when
+   * {@code target} is a folder already (two entries disagree).
+   */
+  private boolean copy(ZipArchiveInputStream in, Path target, long limit) throws IOException {
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(target);
+    } catch (FileSystemException e) {
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        return false;
+      }
+      throw e;
+    }
+    try (out) {
       long left = limit;
       while (left > 0) {
         int n = read(in, (int) Math.min(buffer.length, left), target);
@@ -207,11 +243,12 @@ final class ZipUnpacking {
         out.write(buffer, 0, n);
         left -= n;
         writtenSinceCheck += n;
-        if (writtenSinceCheck >= CHECK_SPACE_EVERY) {
+        if (writtenSinceCheck >= CHECK_SPACE_BYTES) {
           checkSpace();
         }
       }
     }
+    return true;
   }
 
   private int read(ZipArchiveInputStream in, int length, Path target) {
@@ -230,6 +267,7 @@ final class ZipUnpacking {
 
   private void checkSpace() throws IOException {
     writtenSinceCheck = 0;
+    entriesSinceCheck = 0;
     if (store.getUsableSpace() < reserve) {
       throw new IOException(
           "fewer than " + reserve / (1024 * 1024) + " MB are left free on " + files.getParent());

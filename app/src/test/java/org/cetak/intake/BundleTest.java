@@ -152,6 +152,27 @@ class BundleTest {
   }
 
   @Test
+  void entries_that_disagree_on_a_file_or_a_folder_keep_the_first() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("records.csv", bytes(CSV));
+    entries.put("photos", PHOTO);
+    entries.put("photos/1.jpg", PHOTO);
+    entries.put("signatures/", new byte[0]);
+    entries.put("signatures", PHOTO);
+    entries.put("signatures/1.png", PHOTO);
+    Path zip = zip("disagree.zip", entries);
+
+    try (Bundle bundle = open(zip)) {
+      assertThat(found(bundle, "photos")).isEqualTo(PHOTO);
+      assertThat(bundle.payloads().resolve("photo", "photos/1.jpg"))
+          .isInstanceOf(PayloadResolver.Missing.class);
+      assertThat(found(bundle, "signatures/1.png")).isEqualTo(PHOTO);
+      assertThat(bundle.payloads().resolve("signature", "signatures"))
+          .isInstanceOf(PayloadResolver.Missing.class);
+    }
+  }
+
+  @Test
   void a_file_that_is_not_a_zip_is_refused_as_not_a_zip() throws IOException {
     Path text = Files.writeString(tmp.resolve("records.zip"), "nik,photo\n1,2\n");
     Path nothing = Files.write(tmp.resolve("nothing.zip"), new byte[0]);
