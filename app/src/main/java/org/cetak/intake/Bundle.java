@@ -90,7 +90,13 @@ public final class Bundle implements AutoCloseable {
 
   private static Path createTemporary(String name, Path temporary) {
     try {
-      return Files.createTempDirectory(temporary, "cetak-bundle-").toRealPath();
+      Path created = Files.createTempDirectory(temporary, "cetak-bundle-");
+      try {
+        return created.toRealPath();
+      } catch (IOException e) {
+        Files.deleteIfExists(created);
+        throw e;
+      }
     } catch (IOException e) {
       throw new DomainException(
           IntakeError.BUNDLE_DISK_FULL,

@@ -603,8 +603,8 @@ public class AllocationBench implements Callable<Integer> {
           out.printf(
               "run %d (load %s): import %s s, %s rows/s; COPY %s s, %s rows/s; ratio %s;"
                   + " importing JVM peak RSS %s MB, live heap peak %s MB; zip unpacked in %s s"
-                  + " into %s MB of temporary disk (part of the import)%n",
-              i + 1, load, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8]);
+                  + " into %s MB of temporary disk, deleted in %s s (both part of the import)%n",
+              i + 1, load, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]);
           out.flush();
         }
         out.printf("%nimport of %,d rows with photos and signatures, %s%n", rows, form.label);
@@ -615,6 +615,7 @@ public class AllocationBench implements Callable<Integer> {
         out.printf("  %-36s %s%n", "live heap peak (after a GC), MB", column(results, 6));
         out.printf("  %-36s %s%n", "zip unpacked in, s", column(results, 7));
         out.printf("  %-36s %s%n", "temporary disk of the unpacked zip, MB", column(results, 8));
+        out.printf("  %-36s %s%n", "unpacked zip deleted in, s", column(results, 9));
       } finally {
         deleteTree(dir);
       }
@@ -699,7 +700,9 @@ public class AllocationBench implements Callable<Integer> {
         ImportReport report;
         double unpackSeconds;
         long unpackedBytes;
-        try (Bundle bundle = Bundle.open(path)) {
+        double closeSeconds;
+        Bundle bundle = Bundle.open(path);
+        try {
           unpackSeconds = seconds(System.nanoTime() - start);
           unpackedBytes = 0;
           for (Path dir : unpacked(temporary)) {
@@ -708,6 +711,10 @@ public class AllocationBench implements Callable<Integer> {
             }
           }
           report = imports.importBundle(bundle, "32.71", "bench", ImportProgress.none());
+        } finally {
+          long closing = System.nanoTime();
+          bundle.close();
+          closeSeconds = seconds(System.nanoTime() - closing);
         }
         double importSeconds = seconds(System.nanoTime() - start);
         long hwmKb = peakResidentKb();
@@ -734,8 +741,12 @@ public class AllocationBench implements Callable<Integer> {
           System.out.print("- - - ");
         }
         System.out.printf(
-            "%,d %,d %.1f %,d%n",
-            hwmKb / 1024, livePeak >> 20, unpackSeconds, unpackedBytes / (1024 * 1024));
+            "%,d %,d %.1f %,d %.1f%n",
+            hwmKb / 1024,
+            livePeak >> 20,
+            unpackSeconds,
+            unpackedBytes / (1024 * 1024),
+            closeSeconds);
       }
       return 0;
     }
