@@ -3,22 +3,23 @@ package org.cetak.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import java.util.Optional;
 import org.cetak.common.DomainException;
 
 /**
  * An import bundle (IMPORT-FORMAT.md): a directory or a {@code .zip} holding {@code records.csv} or
  * {@code records.json} and the photo, signature and fingerprint files its rows name. In a zip the
- * files may sit inside one top-level folder. Paths that leave the bundle are refused.
+ * files may sit inside one top-level folder. Paths that leave the bundle are refused. A zip is
+ * unpacked, in one sequential read, into a private temporary directory that {@link #close()}
+ * deletes: its memory does not grow with its number of files.
  */
 public final class Bundle implements AutoCloseable {
 
@@ -27,17 +28,14 @@ public final class Bundle implements AutoCloseable {
 
   private final String name;
   private final Path directory;
-  private final ZipFile zip;
-  private final String zipBase;
+  private final Path unpacked;
   private final String recordsName;
   private final long recordsSize;
 
-  private Bundle(
-      String name, Path directory, ZipFile zip, String zipBase, String recordsName, long size) {
+  private Bundle(String name, Path directory, Path unpacked, String recordsName, long size) {
     this.name = name;
     this.directory = directory;
-    this.zip = zip;
-    this.zipBase = zipBase;
+    this.unpacked = unpacked;
     this.recordsName = recordsName;
     this.recordsSize = size;
   }
@@ -52,6 +50,15 @@ public final class Bundle implements AutoCloseable {
    * temporary file keeps the name it was uploaded with.
    */
   public static Bundle open(Path path, String name) {
+    return open(
+        path, name, Path.of(System.getProperty("java.io.tmpdir")), ZipUnpacking.DISK_RESERVE_BYTES);
+  }
+
+  /**
+   * As {@link #open(Path, String)}, a zip unpacked under {@code temporary}, stopping before the
+   * disk there has fewer than {@code reserve} bytes free.
+   */
+  static Bundle open(Path path, String name, Path temporary, long reserve) {
     if (Files.isDirectory(path)) {
       Path csv = path.resolve("records.csv");
       Path json = path.resolve("records.json");
@@ -60,53 +67,55 @@ public final class Bundle implements AutoCloseable {
       if (hasCsv == hasJson) {
         throw noRecords(name, hasCsv);
       }
-      Path records = hasCsv ? csv : json;
-      try {
-        return new Bundle(
-            name, path, null, null, records.getFileName().toString(), Files.size(records));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + records, e);
-      }
+      return of(name, path, null, hasCsv ? csv : json);
     }
     if (!Files.isRegularFile(path)) {
       throw new DomainException(
           IntakeError.BUNDLE_NOT_FOUND, "No bundle directory or zip at " + path, path);
     }
-    ZipFile zip;
+    Path into = createTemporary(name, temporary);
     try {
-      zip = new ZipFile(path.toFile());
-    } catch (ZipException e) {
-      throw new DomainException(
-          IntakeError.BUNDLE_NOT_ZIP,
-          name + " is neither a directory nor a readable zip: " + e.getMessage(),
-          name);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open " + path, e);
-    }
-    List<ZipEntry> found = new ArrayList<>();
-    for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-      ZipEntry entry = entries.nextElement();
-      String entryName = entry.getName();
-      String file = entryName.substring(entryName.lastIndexOf('/') + 1);
-      int depth = entryName.split("/", -1).length - 1;
-      if (!entry.isDirectory()
-          && depth <= 1
-          && (file.equals("records.csv") || file.equals("records.json"))) {
-        found.add(entry);
+      String records = ZipUnpacking.unpack(path, name, into, reserve);
+      Path files = into.resolve(ZipUnpacking.FILES);
+      return of(name, files.resolve(records).getParent(), into, files.resolve(records));
+    } catch (RuntimeException | Error e) {
+      try {
+        delete(into);
+      } catch (UncheckedIOException left) {
+        e.addSuppressed(left);
       }
+      throw e;
     }
-    if (found.size() != 1) {
-      closeQuietly(zip);
-      throw noRecords(name, found.size() > 1);
-    }
-    ZipEntry records = found.get(0);
-    String entryName = records.getName();
-    String base = entryName.substring(0, entryName.lastIndexOf('/') + 1);
-    String file = entryName.substring(base.length());
-    return new Bundle(name, null, zip, base, file, Math.max(records.getSize(), 0));
   }
 
-  private static DomainException noRecords(String name, boolean both) {
+  private static Path createTemporary(String name, Path temporary) {
+    try {
+      Path created = Files.createTempDirectory(temporary, "cetak-bundle-");
+      try {
+        return created.toRealPath();
+      } catch (IOException e) {
+        Files.deleteIfExists(created);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new DomainException(
+          IntakeError.BUNDLE_DISK_FULL,
+          name + " could not be unpacked under " + temporary + ": " + e.getMessage(),
+          name,
+          temporary.toString());
+    }
+  }
+
+  private static Bundle of(String name, Path directory, Path unpacked, Path records) {
+    try {
+      return new Bundle(
+          name, directory, unpacked, records.getFileName().toString(), Files.size(records));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + records, e);
+    }
+  }
+
+  static DomainException noRecords(String name, boolean both) {
     return new DomainException(
         IntakeError.BUNDLE_NO_RECORDS,
         both
@@ -149,27 +158,12 @@ public final class Bundle implements AutoCloseable {
   }
 
   private PayloadResolver.Resolved read(String relative) throws IOException {
-    if (zip != null) {
-      ZipEntry entry = zip.getEntry(zipBase + relative);
-      if (entry == null || entry.isDirectory()) {
-        return new PayloadResolver.Missing();
-      }
-      if (entry.getSize() > MAX_PAYLOAD_BYTES) {
-        return tooLarge(relative);
-      }
-      try (InputStream in = zip.getInputStream(entry)) {
-        byte[] bytes = in.readNBytes((int) MAX_PAYLOAD_BYTES + 1);
-        return bytes.length > MAX_PAYLOAD_BYTES
-            ? tooLarge(relative)
-            : new PayloadResolver.Found(bytes);
-      }
-    }
     Path file = directory.resolve(relative).normalize();
     if (!file.startsWith(directory.normalize())) {
       return new PayloadResolver.Invalid("path '" + relative + "' leaves the bundle");
     }
     if (!Files.isRegularFile(file)) {
-      return new PayloadResolver.Missing();
+      return unreadable(relative).orElseGet(PayloadResolver.Missing::new);
     }
     if (!file.toRealPath().startsWith(directory.toRealPath(LinkOption.NOFOLLOW_LINKS))) {
       return new PayloadResolver.Invalid("path '" + relative + "' links outside the bundle");
@@ -189,29 +183,65 @@ public final class Bundle implements AutoCloseable {
         "file '" + relative + "' is larger than " + MAX_PAYLOAD_BYTES / 1024 + " KB");
   }
 
+  /** Why an entry of an unpacked zip could not be read, when it could not. */
+  private Optional<PayloadResolver.Resolved> unreadable(String relative) throws IOException {
+    if (unpacked == null) {
+      return Optional.empty();
+    }
+    Path files = unpacked.resolve(ZipUnpacking.FILES);
+    Path marker =
+        unpacked
+            .resolve(ZipUnpacking.UNREADABLE)
+            .resolve(files.relativize(directory.resolve(relative).normalize()).toString());
+    if (!Files.isRegularFile(marker)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PayloadResolver.Invalid(
+            "cannot read '" + relative + "': it " + Files.readString(marker)));
+  }
+
   private InputStream open(String file) {
     try {
-      if (zip != null) {
-        return zip.getInputStream(zip.getEntry(zipBase + file));
-      }
       return Files.newInputStream(directory.resolve(file));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open " + file + " of " + name, e);
     }
   }
 
+  /** Deletes a zip's unpacked files. */
   @Override
   public void close() {
-    if (zip != null) {
-      closeQuietly(zip);
+    if (unpacked != null) {
+      delete(unpacked);
     }
   }
 
-  private static void closeQuietly(ZipFile zip) {
+  /** Deletes a tree file by file as it is walked, holding no list of its files. */
+  private static void delete(Path tree) {
     try {
-      zip.close();
+      Files.walkFileTree(
+          tree,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e)
+                throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              Files.delete(folder);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
-      // nothing was written through it; a failed close loses nothing
+      throw new UncheckedIOException("Cannot delete the unpacked bundle " + tree, e);
     }
   }
 }

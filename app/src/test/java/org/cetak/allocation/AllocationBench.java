@@ -602,9 +602,9 @@ public class AllocationBench implements Callable<Integer> {
           results.add(f);
           out.printf(
               "run %d (load %s): import %s s, %s rows/s; COPY %s s, %s rows/s; ratio %s;"
-                  + " importing JVM peak RSS %s MB, live heap peak %s MB (the opened bundle %s"
-                  + " MB of it)%n",
-              i + 1, load, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+                  + " importing JVM peak RSS %s MB, live heap peak %s MB; zip unpacked in %s s"
+                  + " into %s MB of temporary disk, deleted in %s s (both part of the import)%n",
+              i + 1, load, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]);
           out.flush();
         }
         out.printf("%nimport of %,d rows with photos and signatures, %s%n", rows, form.label);
@@ -613,7 +613,9 @@ public class AllocationBench implements Callable<Integer> {
         out.printf("  %-36s %s   (target <= 3)%n", "ratio import/COPY time", column(results, 4));
         out.printf("  %-36s %s%n", "peak RSS of the import, MB", column(results, 5));
         out.printf("  %-36s %s%n", "live heap peak (after a GC), MB", column(results, 6));
-        out.printf("  %-36s %s%n", "heap held by the opened bundle, MB", column(results, 7));
+        out.printf("  %-36s %s%n", "zip unpacked in, s", column(results, 7));
+        out.printf("  %-36s %s%n", "temporary disk of the unpacked zip, MB", column(results, 8));
+        out.printf("  %-36s %s%n", "unpacked zip deleted in, s", column(results, 9));
       } finally {
         deleteTree(dir);
       }
@@ -692,13 +694,27 @@ public class AllocationBench implements Callable<Integer> {
                 store.recount(officeId, policy, today);
               });
         }
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> unpackedBefore = unpacked(temporary);
         long start = System.nanoTime();
         ImportReport report;
-        long openedBytes;
-        long before = LiveHeap.usedAfterCollection();
-        try (Bundle bundle = Bundle.open(path)) {
-          openedBytes = LiveHeap.usedAfterCollection() - before;
+        double unpackSeconds;
+        long unpackedBytes;
+        double closeSeconds;
+        Bundle bundle = Bundle.open(path);
+        try {
+          unpackSeconds = seconds(System.nanoTime() - start);
+          unpackedBytes = 0;
+          for (Path dir : unpacked(temporary)) {
+            if (!unpackedBefore.contains(dir)) {
+              unpackedBytes += treeSize(dir);
+            }
+          }
           report = imports.importBundle(bundle, "32.71", "bench", ImportProgress.none());
+        } finally {
+          long closing = System.nanoTime();
+          bundle.close();
+          closeSeconds = seconds(System.nanoTime() - closing);
         }
         double importSeconds = seconds(System.nanoTime() - start);
         long hwmKb = peakResidentKb();
@@ -725,9 +741,35 @@ public class AllocationBench implements Callable<Integer> {
           System.out.print("- - - ");
         }
         System.out.printf(
-            "%,d %,d %,d%n", hwmKb / 1024, livePeak >> 20, Math.max(0, openedBytes) >> 20);
+            "%,d %,d %.1f %,d %.1f%n",
+            hwmKb / 1024,
+            livePeak >> 20,
+            unpackSeconds,
+            unpackedBytes / (1024 * 1024),
+            closeSeconds);
       }
       return 0;
+    }
+
+    /** The directories zip bundles are unpacked into (Bundle's prefix) under {@code temporary}. */
+    private static List<Path> unpacked(Path temporary) throws IOException {
+      try (var paths = Files.list(temporary)) {
+        return paths.filter(p -> p.getFileName().toString().startsWith("cetak-bundle-")).toList();
+      }
+    }
+
+    private static long treeSize(Path dir) throws IOException {
+      try (var paths = Files.walk(dir)) {
+        return paths.filter(Files::isRegularFile).mapToLong(ImportOnce::size).sum();
+      }
+    }
+
+    private static long size(Path file) {
+      try {
+        return Files.size(file);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     private static long peakResidentKb() throws IOException {

@@ -427,6 +427,38 @@ class ImportTest {
   }
 
   @Test
+  void a_zip_rows_oversized_photo_and_its_row_naming_an_entry_outside_the_bundle_are_refused()
+      throws IOException {
+    Path dir = Residents.bundle(tmp.resolve("zs"), List.of(row(1101), row(1102)));
+    String csv =
+        Files.readString(dir.resolve("records.csv")).replace("photos/1102.jpg", "../1102.jpg");
+    Path zip = tmp.resolve("slip.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry("records.csv"));
+      out.write(csv.getBytes(StandardCharsets.UTF_8));
+      out.putNextEntry(new ZipEntry("photos/1101.jpg"));
+      out.write(Files.readAllBytes(dir.resolve("photos/1101.jpg")));
+      out.write(new byte[(int) Bundle.MAX_PAYLOAD_BYTES]);
+      out.putNextEntry(new ZipEntry("../1102.jpg"));
+      out.write(Files.readAllBytes(dir.resolve("photos/1102.jpg")));
+      out.closeEntry();
+    }
+    long before = f.count("print_request");
+
+    try (Bundle bundle = Bundle.open(zip)) {
+      ImportReport report =
+          f.imports.importBundle(bundle, "32.71", "operator", ImportProgress.none());
+
+      assertThat(report.applied()).isFalse();
+      assertThat(report.errors())
+          .extracting(RowError::reason)
+          .anySatisfy(r -> assertThat(r).contains("'photos/1101.jpg' is larger than 2048 KB"))
+          .anySatisfy(r -> assertThat(r).contains("'../1102.jpg' must be relative"));
+    }
+    assertThat(f.count("print_request")).isEqualTo(before);
+  }
+
+  @Test
   void a_json_field_of_the_wrong_type_is_reported_once() throws IOException {
     Path json = tmp.resolve("typed");
     Files.createDirectories(json);

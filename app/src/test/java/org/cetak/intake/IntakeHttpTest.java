@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,21 @@ class IntakeHttpTest {
     assertThat(notAllowed.statusCode()).isEqualTo(403);
     assertThat(run.statusCode()).isEqualTo(200);
     assertThat(run.body()).contains("\"runId\"");
+  }
+
+  @Test
+  void a_zip_cut_short_in_its_upload_is_refused_as_unreadable_and_imports_nothing()
+      throws Exception {
+    Map<String, String> row = Residents.row(7711, LocalDate.of(2008, 7, 1), "FIRST_CARD");
+    byte[] whole = zip(Residents.bundle(tmp.resolve("cut"), List.of(row)));
+
+    HttpResponse<String> cut = upload(Arrays.copyOf(whole, whole.length / 2));
+
+    assertThat(cut.statusCode()).isEqualTo(400);
+    assertThat(cut.body())
+        .contains("\"code\":\"BUNDLE_NOT_ZIP\"")
+        .contains("Berkas b.zip bukan folder dan bukan zip yang dapat dibaca");
+    assertThat(upload(whole).body()).contains("\"created\":1");
   }
 
   private HttpResponse<String> upload(byte[] zip) throws Exception {

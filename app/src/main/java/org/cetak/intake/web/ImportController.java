@@ -112,7 +112,7 @@ public class ImportController {
   @Operation(
       summary =
           "Imports a bundle (zip) of print-ready records, streamed to disk, with the per-row error report")
-  @Refuses({"BUNDLE_NOT_ZIP", "BUNDLE_NO_RECORDS", "EMPTY_BUNDLE"})
+  @Refuses({"BUNDLE_NOT_ZIP", "BUNDLE_NO_RECORDS", "BUNDLE_DISK_FULL", "EMPTY_BUNDLE"})
   public ResponseEntity<Answer> upload(
       Office target,
       @RequestPart("bundle") MultipartFile bundle,
