@@ -9,17 +9,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJobs;
-import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.StationWorker;
 import org.cetak.printing.StepRecorder;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockLevels;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -53,20 +50,17 @@ class FailedStationRestartTest {
   @Autowired RoomScene scene;
   @Autowired OfficeDirectory offices;
   @Autowired PrintJobs jobs;
-  @Autowired PrintRoomLedger ledger;
-  @Autowired StockLevels levels;
   @Autowired DSLContext db;
   @MockitoSpyBean StepRecorder steps;
 
   @Test
   void a_station_ended_by_an_error_is_started_again_and_prints_its_queue() throws Exception {
-    Office office = scene.office();
     User admin = TestUsers.everyRole(offices);
     Printer printer = scene.printerWithBlanks("PRN-1", "BA/UJI/2026/0217", 4, admin);
     SimulatedPrinter sim = room.printer("PRN-1");
     sim.loadBlanks(4);
     scene.queue(217, 3);
-    long queued = count("select count(*) from print_request where status = 'RESERVED'");
+    long queued = scene.requests("RESERVED");
     assertThat(queued).as("requests holding a blank").isGreaterThanOrEqualTo(2);
     Logger workerLog = (Logger) LoggerFactory.getLogger(StationWorker.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -82,10 +76,7 @@ class FailedStationRestartTest {
       Awaitility.await("the reserved requests printed")
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(50))
-          .until(
-              () ->
-                  count("select count(*) from print_request where status = 'PRINTED'") == queued
-                      && jobs.openJob(printer.id()).isEmpty());
+          .until(() -> scene.requests("PRINTED") == queued && jobs.openJob(printer.id()).isEmpty());
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(
           "printer "
@@ -109,19 +100,6 @@ class FailedStationRestartTest {
               assertThat(e.getThrowableProxy().getClassName())
                   .isEqualTo(OutOfMemoryError.class.getName());
             });
-    long printed = count("select count(*) from print_job where stage = 'PRINTED'");
-    long spoiled = count("select count(*) from print_job where stage = 'SPOILED'");
-    assertThat(printed).isEqualTo(queued);
-    assertThat(sim.status().hopper()).as("cards in the output hopper").isEqualTo(printed);
-    assertThat(sim.status().rejectBox()).as("cards in the reject box").isEqualTo(spoiled);
-    assertThat(sim.status().feeder())
-        .as("blanks in the feeder, as the ledger says")
-        .isEqualTo(ledger.feeder(printer.id()));
-    assertThat(printed + spoiled + sim.status().feeder()).as("every blank").isEqualTo(4);
-    assertThat(levels.reconciliation(office.id()).closes()).isTrue();
-  }
-
-  private long count(String sql, Object... bindings) {
-    return ((Number) db.fetchValue(sql, bindings)).longValue();
+    scene.assertEveryBlankAccountedFor(printer, sim, queued, 4);
   }
 }

@@ -6,12 +6,10 @@ import static org.mockito.ArgumentMatchers.any;
 import java.time.Duration;
 import java.util.Optional;
 import org.awaitility.Awaitility;
-import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.HaltCause;
 import org.cetak.printing.PrintJobs;
-import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.PrinterState;
 import org.cetak.printing.StepRecorder;
@@ -19,9 +17,7 @@ import org.cetak.printing.config.StationRuntime;
 import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.sim.scenario.SimulatedRoom;
 import org.cetak.stock.Printer;
-import org.cetak.stock.StockLevels;
 import org.cetak.support.TestUsers;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,21 +48,17 @@ class RepeatedStationFailureTest {
   @Autowired RoomScene scene;
   @Autowired OfficeDirectory offices;
   @Autowired PrintJobs jobs;
-  @Autowired PrintRoomLedger ledger;
-  @Autowired StockLevels levels;
   @Autowired StationRuntime runtime;
-  @Autowired DSLContext db;
   @MockitoSpyBean StepRecorder steps;
 
   @Test
   void a_station_that_keeps_failing_is_quarantined_until_an_operator_resumes_it() throws Exception {
-    Office office = scene.office();
     User admin = TestUsers.everyRole(offices);
     Printer printer = scene.printerWithBlanks("PRN-1", "BA/UJI/2026/0218", 4, admin);
     SimulatedPrinter sim = room.printer("PRN-1");
     sim.loadBlanks(4);
     scene.queue(218, 3);
-    long queued = count("select count(*) from print_request where status = 'RESERVED'");
+    long queued = scene.requests("RESERVED");
     assertThat(queued).as("requests holding a blank").isGreaterThanOrEqualTo(2);
     Mockito.doThrow(new OutOfMemoryError("Java heap space")).when(steps).apply(any());
 
@@ -88,7 +80,7 @@ class RepeatedStationFailureTest {
     assertThat(Mockito.mockingDetails(steps).getInvocations())
         .as("steps tried while quarantined")
         .hasSize(stepsTried);
-    assertThat(count("select count(*) from print_request where status = 'PRINTED'")).isZero();
+    assertThat(scene.requests("PRINTED")).isZero();
 
     Mockito.doCallRealMethod().when(steps).apply(any());
     scene.start(printer); // the operator resumes it
@@ -96,24 +88,8 @@ class RepeatedStationFailureTest {
     Awaitility.await("the reserved requests printed after the resume")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(50))
-        .until(
-            () ->
-                count("select count(*) from print_request where status = 'PRINTED'") == queued
-                    && jobs.openJob(printer.id()).isEmpty());
+        .until(() -> scene.requests("PRINTED") == queued && jobs.openJob(printer.id()).isEmpty());
     assertThat(jobs.state(printer.id()).cause()).isEqualTo(Optional.empty());
-    long printed = count("select count(*) from print_job where stage = 'PRINTED'");
-    long spoiled = count("select count(*) from print_job where stage = 'SPOILED'");
-    assertThat(printed).isEqualTo(queued);
-    assertThat(sim.status().hopper()).as("cards in the output hopper").isEqualTo(printed);
-    assertThat(sim.status().rejectBox()).as("cards in the reject box").isEqualTo(spoiled);
-    assertThat(sim.status().feeder())
-        .as("blanks in the feeder, as the ledger says")
-        .isEqualTo(ledger.feeder(printer.id()));
-    assertThat(printed + spoiled + sim.status().feeder()).as("every blank").isEqualTo(4);
-    assertThat(levels.reconciliation(office.id()).closes()).isTrue();
-  }
-
-  private long count(String sql, Object... bindings) {
-    return ((Number) db.fetchValue(sql, bindings)).longValue();
+    scene.assertEveryBlankAccountedFor(printer, sim, queued, 4);
   }
 }

@@ -1,5 +1,7 @@
 package org.cetak.printing.room;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -15,14 +17,18 @@ import org.cetak.office.OfficeDirectory;
 import org.cetak.office.User;
 import org.cetak.printing.PrintJob;
 import org.cetak.printing.PrintJobs;
+import org.cetak.printing.PrintRoomLedger;
 import org.cetak.printing.PrinterMode;
 import org.cetak.printing.Stage;
 import org.cetak.printing.config.StationRuntime;
+import org.cetak.sim.printer.SimulatedPrinter;
 import org.cetak.stock.DropReceipts;
 import org.cetak.stock.DropRequest;
 import org.cetak.stock.FeederStock;
 import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
+import org.cetak.stock.StockLevels;
+import org.jooq.DSLContext;
 
 /**
  * What a station test does before its first card, in the demo office (32.71): a printer registered
@@ -39,6 +45,9 @@ final class RoomScene {
   private final AllocationService allocation;
   private final PrintJobs jobs;
   private final StationRuntime runtime;
+  private final PrintRoomLedger ledger;
+  private final StockLevels levels;
+  private final DSLContext db;
 
   RoomScene(
       OfficeDirectory offices,
@@ -48,7 +57,10 @@ final class RoomScene {
       ImportService imports,
       AllocationService allocation,
       PrintJobs jobs,
-      StationRuntime runtime) {
+      StationRuntime runtime,
+      PrintRoomLedger ledger,
+      StockLevels levels,
+      DSLContext db) {
     this.offices = offices;
     this.feeders = feeders;
     this.receipts = receipts;
@@ -57,6 +69,9 @@ final class RoomScene {
     this.allocation = allocation;
     this.jobs = jobs;
     this.runtime = runtime;
+    this.ledger = ledger;
+    this.levels = levels;
+    this.db = db;
   }
 
   Office office() {
@@ -91,6 +106,36 @@ final class RoomScene {
   void start(Printer printer) {
     jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
     runtime.wakeUp(printer.id());
+  }
+
+  /** Requests of the demo office's database in {@code status}. */
+  long requests(String status) {
+    return ((Number) db.fetchValue("select count(*) from print_request where status = ?", status))
+        .longValue();
+  }
+
+  /**
+   * After a test's queue was printed on its one printer, loaded with {@code blanks}: every request
+   * that held a blank printed, the printer's output hopper, reject box and feeder as the ledger
+   * says, every blank in one of them, and the office's stock reconciliation closing.
+   */
+  void assertEveryBlankAccountedFor(
+      Printer printer, SimulatedPrinter sim, long queued, int blanks) {
+    long printed = jobsIn("PRINTED");
+    long spoiled = jobsIn("SPOILED");
+    assertThat(printed).as("cards printed").isEqualTo(queued);
+    assertThat(sim.status().hopper()).as("cards in the output hopper").isEqualTo(printed);
+    assertThat(sim.status().rejectBox()).as("cards in the reject box").isEqualTo(spoiled);
+    assertThat(sim.status().feeder())
+        .as("blanks in the feeder, as the ledger says")
+        .isEqualTo(ledger.feeder(printer.id()));
+    assertThat(printed + spoiled + sim.status().feeder()).as("every blank").isEqualTo(blanks);
+    assertThat(levels.reconciliation(office().id()).closes()).as("stock reconciliation").isTrue();
+  }
+
+  private long jobsIn(String stage) {
+    return ((Number) db.fetchValue("select count(*) from print_job where stage = ?", stage))
+        .longValue();
   }
 
   Optional<PrintJob> unknownJob(Printer printer) {
