@@ -90,15 +90,10 @@ class OutcomeUnknownHistoryTest {
             .job();
     PrintJob parked =
         station.apply(
-            new Transition(
-                job.holding(CardHeld.INSIDE)
-                    .at(
-                        Stage.ENCODING,
-                        Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
-                        ""),
-                List.of(new BlankMove.Picked(1)),
-                RequestChange.NONE,
-                "picked"));
+            StepTransitions.parked(
+                job,
+                new Verdict.Parked(1, 0),
+                Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS))));
     String why = "printer does not answer before encoding: no reply to Rst within 2000 ms";
 
     station.apply(StepTransitions.toUnknown(parked, HaltCause.CARD_UNKNOWN_NO_ANSWER, why));

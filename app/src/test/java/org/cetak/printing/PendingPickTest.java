@@ -152,15 +152,10 @@ class PendingPickTest {
     assertThat(allocation.run(office.id(), RunTrigger.ON_DEMAND, "test").granted()).isZero();
 
     steps.apply(
-        new Transition(
-            job.holding(CardHeld.INSIDE)
-                .at(
-                    Stage.ENCODING,
-                    Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
-                    ""),
-            List.of(new BlankMove.Picked(1)),
-            RequestChange.NONE,
-            "picked"));
+        StepTransitions.parked(
+            job,
+            new Verdict.Parked(1, 0),
+            Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS))));
     assertThat(ceiling(office)).containsExactly(4, 4);
     assertThat(
             db.fetchValue(

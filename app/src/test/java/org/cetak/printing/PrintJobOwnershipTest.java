@@ -248,15 +248,10 @@ class PrintJobOwnershipTest {
                 nodeA.start(printer, request, new Baseline(1000, 0, 0, CardPosition.NONE), false))
             .job();
     return nodeA.apply(
-        new Transition(
-            job.holding(CardHeld.INSIDE)
-                .at(
-                    Stage.ENCODING,
-                    Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS)),
-                    ""),
-            List.of(new BlankMove.Picked(1)),
-            RequestChange.NONE,
-            "picked"));
+        StepTransitions.parked(
+            job,
+            new Verdict.Parked(1, 0),
+            Optional.of(new Baseline(1001, 0, 0, CardPosition.CONTACTLESS))));
   }
 
   private static void await(CountDownLatch latch) {

@@ -110,8 +110,7 @@ final class RoomScene {
 
   /** Requests of the demo office's database in {@code status}. */
   long requests(String status) {
-    return ((Number) db.fetchValue("select count(*) from print_request where status = ?", status))
-        .longValue();
+    return count("select count(*) from print_request where status = ?", status);
   }
 
   /**
@@ -121,8 +120,8 @@ final class RoomScene {
    */
   void assertEveryBlankAccountedFor(
       Printer printer, SimulatedPrinter sim, long queued, int blanks) {
-    long printed = jobsIn("PRINTED");
-    long spoiled = jobsIn("SPOILED");
+    long printed = count("select count(*) from print_job where stage = ?", "PRINTED");
+    long spoiled = count("select count(*) from print_job where stage = ?", "SPOILED");
     assertThat(printed).as("cards printed").isEqualTo(queued);
     assertThat(sim.status().hopper()).as("cards in the output hopper").isEqualTo(printed);
     assertThat(sim.status().rejectBox()).as("cards in the reject box").isEqualTo(spoiled);
@@ -133,9 +132,8 @@ final class RoomScene {
     assertThat(levels.reconciliation(office().id()).closes()).as("stock reconciliation").isTrue();
   }
 
-  private long jobsIn(String stage) {
-    return ((Number) db.fetchValue("select count(*) from print_job where stage = ?", stage))
-        .longValue();
+  private long count(String sql, String value) {
+    return ((Number) db.fetchValue(sql, value)).longValue();
   }
 
   Optional<PrintJob> unknownJob(Printer printer) {
