@@ -18,8 +18,9 @@ import org.cetak.common.DomainException;
  * An import bundle (IMPORT-FORMAT.md): a directory or a {@code .zip} holding {@code records.csv} or
  * {@code records.json} and the photo, signature and fingerprint files its rows name. In a zip the
  * files may sit inside one top-level folder. Paths that leave the bundle are refused. A zip is
- * unpacked, in one sequential read, into a private temporary directory that {@link #close()}
- * deletes: its memory does not grow with its number of files.
+ * scanned once, start to end: its records file is copied out to a private temporary directory,
+ * which {@link #close()} deletes, beside an index of its other files kept on disk; those are read
+ * in place from the zip. Its memory does not grow with its number of files.
  */
 public final class Bundle implements AutoCloseable {
 
@@ -27,17 +28,19 @@ public final class Bundle implements AutoCloseable {
   static final long MAX_PAYLOAD_BYTES = 2L * 1024 * 1024;
 
   private final String name;
-  private final Path directory;
-  private final Path unpacked;
-  private final String recordsName;
+  private final Path records;
   private final long recordsSize;
+  private final Path directory;
+  private final Path temporary;
+  private final ZipScan.Scanned zip;
 
-  private Bundle(String name, Path directory, Path unpacked, String recordsName, long size) {
+  private Bundle(String name, Path records, Path directory, Path temporary, ZipScan.Scanned zip) {
     this.name = name;
+    this.records = records;
+    this.recordsSize = size(records);
     this.directory = directory;
-    this.unpacked = unpacked;
-    this.recordsName = recordsName;
-    this.recordsSize = size;
+    this.temporary = temporary;
+    this.zip = zip;
   }
 
   /** Opens a bundle directory or zip; refused with a clear error when it holds no records file. */
@@ -51,12 +54,12 @@ public final class Bundle implements AutoCloseable {
    */
   public static Bundle open(Path path, String name) {
     return open(
-        path, name, Path.of(System.getProperty("java.io.tmpdir")), ZipUnpacking.DISK_RESERVE_BYTES);
+        path, name, Path.of(System.getProperty("java.io.tmpdir")), ZipScan.DISK_RESERVE_BYTES);
   }
 
   /**
-   * As {@link #open(Path, String)}, a zip unpacked under {@code temporary}, stopping before the
-   * disk there has fewer than {@code reserve} bytes free.
+   * As {@link #open(Path, String)}, a zip's records file and index written under {@code temporary},
+   * stopping before the disk there has fewer than {@code reserve} bytes free.
    */
   static Bundle open(Path path, String name, Path temporary, long reserve) {
     if (Files.isDirectory(path)) {
@@ -67,21 +70,24 @@ public final class Bundle implements AutoCloseable {
       if (hasCsv == hasJson) {
         throw noRecords(name, hasCsv);
       }
-      return of(name, path, null, hasCsv ? csv : json);
+      return new Bundle(name, hasCsv ? csv : json, path, null, null);
     }
     if (!Files.isRegularFile(path)) {
       throw new DomainException(
           IntakeError.BUNDLE_NOT_FOUND, "No bundle directory or zip at " + path, path);
     }
     Path into = createTemporary(name, temporary);
+    ZipScan.Scanned scanned = null;
     try {
-      String records = ZipUnpacking.unpack(path, name, into, reserve);
-      Path files = into.resolve(ZipUnpacking.FILES);
-      return of(name, files.resolve(records).getParent(), into, files.resolve(records));
+      scanned = ZipScan.scan(path, name, into, reserve);
+      return new Bundle(name, scanned.records(), null, into, scanned);
     } catch (RuntimeException | Error e) {
       try {
+        if (scanned != null) {
+          scanned.entries().close();
+        }
         delete(into);
-      } catch (UncheckedIOException left) {
+      } catch (IOException | UncheckedIOException left) {
         e.addSuppressed(left);
       }
       throw e;
@@ -100,18 +106,17 @@ public final class Bundle implements AutoCloseable {
     } catch (IOException e) {
       throw new DomainException(
           IntakeError.BUNDLE_DISK_FULL,
-          name + " could not be unpacked under " + temporary + ": " + e.getMessage(),
+          name + " could not be opened under " + temporary + ": " + e.getMessage(),
           name,
           temporary.toString());
     }
   }
 
-  private static Bundle of(String name, Path directory, Path unpacked, Path records) {
+  private static long size(Path file) {
     try {
-      return new Bundle(
-          name, directory, unpacked, records.getFileName().toString(), Files.size(records));
+      return Files.size(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + records, e);
+      throw new UncheckedIOException("Cannot read " + file, e);
     }
   }
 
@@ -135,8 +140,15 @@ public final class Bundle implements AutoCloseable {
 
   /** The records, read one at a time. */
   public RecordSource records() {
-    InputStream in = open(recordsName);
-    return recordsName.endsWith(".csv") ? new CsvRecords(in) : new JsonRecords(in);
+    InputStream in;
+    try {
+      in = Files.newInputStream(records);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the records file of " + name, e);
+    }
+    return records.getFileName().toString().endsWith(".csv")
+        ? new CsvRecords(in)
+        : new JsonRecords(in);
   }
 
   /** Resolves the photo, signature and fingerprint paths of rows against this bundle. */
@@ -150,7 +162,7 @@ public final class Bundle implements AutoCloseable {
             "path '" + reference + "' must be relative and stay inside the bundle");
       }
       try {
-        return read(relative);
+        return zip == null ? read(relative) : inZip(relative);
       } catch (IOException e) {
         return new PayloadResolver.Invalid("cannot read '" + reference + "': " + e.getMessage());
       }
@@ -163,7 +175,7 @@ public final class Bundle implements AutoCloseable {
       return new PayloadResolver.Invalid("path '" + relative + "' leaves the bundle");
     }
     if (!Files.isRegularFile(file)) {
-      return unreadable(relative).orElseGet(PayloadResolver.Missing::new);
+      return new PayloadResolver.Missing();
     }
     if (!file.toRealPath().startsWith(directory.toRealPath(LinkOption.NOFOLLOW_LINKS))) {
       return new PayloadResolver.Invalid("path '" + relative + "' links outside the bundle");
@@ -178,42 +190,44 @@ public final class Bundle implements AutoCloseable {
     }
   }
 
+  private PayloadResolver.Resolved inZip(String relative) {
+    String path = ZipScan.normalized(zip.folder() + relative);
+    Optional<ZipEntries.Entry> found = path == null ? Optional.empty() : zip.entries().find(path);
+    if (found.isEmpty()) {
+      return new PayloadResolver.Missing();
+    }
+    ZipEntries.Entry entry = found.get();
+    if (entry.kind() == ZipEntries.Kind.UNREADABLE) {
+      return new PayloadResolver.Invalid(
+          "cannot read '" + relative + "': it " + ZipScan.CANNOT_READ);
+    }
+    if (entry.size() > MAX_PAYLOAD_BYTES) {
+      return tooLarge(relative);
+    }
+    try {
+      return new PayloadResolver.Found(zip.entries().read(entry));
+    } catch (IOException e) {
+      return new PayloadResolver.Invalid("cannot read '" + relative + "': " + e.getMessage());
+    }
+  }
+
   private static PayloadResolver.Resolved tooLarge(String relative) {
     return new PayloadResolver.Invalid(
         "file '" + relative + "' is larger than " + MAX_PAYLOAD_BYTES / 1024 + " KB");
   }
 
-  /** Why an entry of an unpacked zip could not be read, when it could not. */
-  private Optional<PayloadResolver.Resolved> unreadable(String relative) throws IOException {
-    if (unpacked == null) {
-      return Optional.empty();
-    }
-    Path files = unpacked.resolve(ZipUnpacking.FILES);
-    Path marker =
-        unpacked
-            .resolve(ZipUnpacking.UNREADABLE)
-            .resolve(files.relativize(directory.resolve(relative).normalize()).toString());
-    if (!Files.isRegularFile(marker)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new PayloadResolver.Invalid(
-            "cannot read '" + relative + "': it " + Files.readString(marker)));
-  }
-
-  private InputStream open(String file) {
-    try {
-      return Files.newInputStream(directory.resolve(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open " + file + " of " + name, e);
-    }
-  }
-
-  /** Deletes a zip's unpacked files. */
+  /** Closes a zip and deletes its records file and index. */
   @Override
   public void close() {
-    if (unpacked != null) {
-      delete(unpacked);
+    if (zip == null) {
+      return;
+    }
+    try {
+      zip.entries().close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot close " + name, e);
+    } finally {
+      delete(temporary);
     }
   }
 
@@ -241,7 +255,7 @@ public final class Bundle implements AutoCloseable {
             }
           });
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete the unpacked bundle " + tree, e);
+      throw new UncheckedIOException("Cannot delete the temporary files of a bundle " + tree, e);
     }
   }
 }

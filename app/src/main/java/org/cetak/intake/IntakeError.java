@@ -10,7 +10,7 @@ public enum IntakeError implements ErrorCode {
   BUNDLE_NOT_ZIP(Kind.INVALID),
   /** The bundle holds no records.csv or records.json. */
   BUNDLE_NO_RECORDS(Kind.INVALID),
-  /** A zip bundle could not be unpacked: the temporary disk is full or cannot be written. */
+  /** A zip bundle could not be opened: the temporary disk is full or cannot be written. */
   BUNDLE_DISK_FULL(Kind.FAILED),
   /** The uploaded bundle is empty. */
   EMPTY_BUNDLE(Kind.INVALID),

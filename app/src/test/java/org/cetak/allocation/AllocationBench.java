@@ -602,8 +602,8 @@ public class AllocationBench implements Callable<Integer> {
           results.add(f);
           out.printf(
               "run %d (load %s): import %s s, %s rows/s; COPY %s s, %s rows/s; ratio %s;"
-                  + " importing JVM peak RSS %s MB, live heap peak %s MB; zip unpacked in %s s"
-                  + " into %s MB of temporary disk, deleted in %s s (both part of the import)%n",
+                  + " importing JVM peak RSS %s MB, live heap peak %s MB; zip scanned in %s s"
+                  + " writing %s MB of temporary disk, closed in %s s (both part of the import)%n",
               i + 1, load, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]);
           out.flush();
         }
@@ -613,9 +613,9 @@ public class AllocationBench implements Callable<Integer> {
         out.printf("  %-36s %s   (target <= 3)%n", "ratio import/COPY time", column(results, 4));
         out.printf("  %-36s %s%n", "peak RSS of the import, MB", column(results, 5));
         out.printf("  %-36s %s%n", "live heap peak (after a GC), MB", column(results, 6));
-        out.printf("  %-36s %s%n", "zip unpacked in, s", column(results, 7));
-        out.printf("  %-36s %s%n", "temporary disk of the unpacked zip, MB", column(results, 8));
-        out.printf("  %-36s %s%n", "unpacked zip deleted in, s", column(results, 9));
+        out.printf("  %-36s %s%n", "zip scanned (opened) in, s", column(results, 7));
+        out.printf("  %-36s %s%n", "temporary disk of the opened zip, MB", column(results, 8));
+        out.printf("  %-36s %s%n", "zip closed (temporary deleted) in, s", column(results, 9));
       } finally {
         deleteTree(dir);
       }
@@ -695,19 +695,19 @@ public class AllocationBench implements Callable<Integer> {
               });
         }
         Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
-        List<Path> unpackedBefore = unpacked(temporary);
+        List<Path> openedBefore = opened(temporary);
         long start = System.nanoTime();
         ImportReport report;
-        double unpackSeconds;
-        long unpackedBytes;
+        double openSeconds;
+        long temporaryBytes;
         double closeSeconds;
         Bundle bundle = Bundle.open(path);
         try {
-          unpackSeconds = seconds(System.nanoTime() - start);
-          unpackedBytes = 0;
-          for (Path dir : unpacked(temporary)) {
-            if (!unpackedBefore.contains(dir)) {
-              unpackedBytes += treeSize(dir);
+          openSeconds = seconds(System.nanoTime() - start);
+          temporaryBytes = 0;
+          for (Path dir : opened(temporary)) {
+            if (!openedBefore.contains(dir)) {
+              temporaryBytes += treeSize(dir);
             }
           }
           report = imports.importBundle(bundle, "32.71", "bench", ImportProgress.none());
@@ -744,15 +744,17 @@ public class AllocationBench implements Callable<Integer> {
             "%,d %,d %.1f %,d %.1f%n",
             hwmKb / 1024,
             livePeak >> 20,
-            unpackSeconds,
-            unpackedBytes / (1024 * 1024),
+            openSeconds,
+            temporaryBytes / (1024 * 1024),
             closeSeconds);
       }
       return 0;
     }
 
-    /** The directories zip bundles are unpacked into (Bundle's prefix) under {@code temporary}. */
-    private static List<Path> unpacked(Path temporary) throws IOException {
+    /**
+     * The temporary directories of opened zip bundles (Bundle's prefix) under {@code temporary}.
+     */
+    private static List<Path> opened(Path temporary) throws IOException {
       try (var paths = Files.list(temporary)) {
         return paths.filter(p -> p.getFileName().toString().startsWith("cetak-bundle-")).toList();
       }
