@@ -42,7 +42,9 @@ public class StatusCommand implements Callable<Integer> {
     }
     for (Office office : offices.offices()) {
       out.println(
-          text.labelled("cli.office", office.code())
+          text.both("cli.office")
+              + " "
+              + office.code()
               + ", "
               + text.both("office.kind." + office.kind().name())
               + ": "

@@ -63,7 +63,9 @@ public class WhyCommand implements Callable<Integer> {
         "NIK "
             + e.nikMasked()
             + ", "
-            + text.labelled("queue.request", String.valueOf(e.requestId()))
+            + text.both("queue.request")
+            + " "
+            + e.requestId()
             + ": "
             + text.both(locale -> labels.of("status", e.status(), locale)));
     e.blockers().forEach(b -> out.println("  " + text.both(locale -> blocker(b, locale))));

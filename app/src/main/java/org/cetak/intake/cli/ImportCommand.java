@@ -98,7 +98,7 @@ public class ImportCommand implements Callable<Integer> {
               actor,
               (bytes, total, rows) -> {
                 bar.stepTo(bytes);
-                bar.setExtraMessage(text.labelled("imports.count.rowsRead", rows));
+                bar.setExtraMessage(CliText.number(rows) + " " + text.both("cli.rows"));
               });
     } catch (DomainException e) {
       out.println(text.refusal(e));
@@ -147,9 +147,9 @@ public class ImportCommand implements Callable<Integer> {
    * RowError}).
    */
   private String row(RowError error) {
-    String where = text.labelled("imports.line", error.line());
+    String where = text.both("imports.line") + " " + CliText.number(error.line());
     if (!error.column().isEmpty()) {
-      where += ", " + text.labelled("imports.column", error.column());
+      where += ", " + text.both("imports.column") + " " + error.column();
     }
     return where + ": " + text.both(locale -> labels.rowReason(error.reason(), locale));
   }

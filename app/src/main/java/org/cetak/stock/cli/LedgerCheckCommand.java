@@ -54,7 +54,7 @@ public class LedgerCheckCommand implements Callable<Integer> {
     for (Office office : offices.offices()) {
       Reconciliation r = levels.reconciliation(office.id());
       out.println(
-          text.labelled("cli.office", office.code()) + ": " + text.both("stock.reconciliation"));
+          text.both("cli.office") + " " + office.code() + ": " + text.both("stock.reconciliation"));
       out.println("  " + text.labelled("stock.sources", r.sources()));
       out.println("  " + text.labelled("stock.accounted", r.accountedFor()));
       out.println("  " + balance(r.blanksBalance()));
