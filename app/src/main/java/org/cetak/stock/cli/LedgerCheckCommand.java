@@ -56,16 +56,20 @@ public class LedgerCheckCommand implements Callable<Integer> {
       out.println(
           text.both("cli.office") + " " + office.code() + ": " + text.both("stock.reconciliation"));
       out.println("  " + text.labelled("stock.sources", r.sources()));
-      out.println("  " + text.labelled("stock.accounted", r.accountedFor()));
-      out.println("  " + balance(r.blanksBalance()));
+      out.println(
+          "  "
+              + text.labelled("stock.accounted", r.accountedFor())
+              + " — "
+              + balance(r.blanksBalance()));
       out.println(
           "  "
               + text.both(
                   "stock.oldCards",
                   CliText.number(r.oldCardsWithdrawn()),
                   CliText.number(r.oldCardsAwaitingDestruction()),
-                  CliText.number(r.oldCardsDestroyed())));
-      out.println("  " + balance(r.oldCardsBalance()));
+                  CliText.number(r.oldCardsDestroyed()))
+              + " — "
+              + balance(r.oldCardsBalance()));
       closes &= r.closes();
     }
     boolean ok = result.ok() && closes;

@@ -54,11 +54,10 @@ class LedgerCheckCommandTest {
         .contains(
             "Kantor / Office 32.71: Rekonsiliasi blanko / Blank reconciliation",
             "  Jumlah masuk / Total in: 0",
-            "  Jumlah tercatat / Total accounted for: 0",
-            "  Seimbang / Balances",
+            "  Jumlah tercatat / Total accounted for: 0 — Seimbang / Balances",
             "  KTP-el lama (dihitung terpisah): ditarik 0 = menunggu pemusnahan 0 + dimusnahkan 0"
                 + " / Old e-KTP cards (counted apart): withdrawn 0 = awaiting destruction 0 +"
-                + " destroyed 0")
+                + " destroyed 0 — Seimbang / Balances")
         .endsWith("Buku besar sesuai / The ledger is right" + System.lineSeparator())
         .doesNotContain("ledger OK", "places checked");
   }
