@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class CliText {
 
   /** The language a user reads first. */
-  public static final Locale INDONESIAN = Locale.forLanguageTag("id");
+  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private static final String BESIDE = " / ";
 
