@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cetak.office.OfficeDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,21 +23,22 @@ import picocli.CommandLine.Command;
 @ConditionalOnProperty(name = "cetak.cli.enabled", havingValue = "true")
 public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
-  private static final Logger log = LoggerFactory.getLogger(CliRunner.class);
-
   /** Commands that run on an installation without an office. */
   private static final Set<String> WITHOUT_OFFICE = Set.of("setup", "status", "check", "help");
 
   private final ApplicationContext context;
   private final ObjectProvider<OfficeDirectory> offices;
+  private final CliText text;
   private int exitCode;
 
   /**
    * The offices are looked up only for a command that needs one (the check may find no database).
    */
-  public CliRunner(ApplicationContext context, ObjectProvider<OfficeDirectory> offices) {
+  public CliRunner(
+      ApplicationContext context, ObjectProvider<OfficeDirectory> offices, CliText text) {
     this.context = context;
     this.offices = offices;
+    this.text = text;
   }
 
   @Override
@@ -71,34 +70,13 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         && cli.getSubcommands().containsKey(command.get())
         && !WITHOUT_OFFICE.contains(command.get())
         && offices.getObject().offices().isEmpty()) {
-      cli.getErr()
-          .println(
-              "Belum ada kantor di instalasi ini: jalankan dahulu ./cetak setup (./cetak setup"
-                  + " --help).\nNo office on this installation yet: run ./cetak setup first.");
+      cli.getErr().println(text.both("cli.noOffice"));
       cli.getErr().flush();
       exitCode = 2;
       return;
     }
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parsed) -> {
-          log.debug("Command failed", e);
-          commandLine.getErr().println("Gagal / Failed: " + describe(e));
-          commandLine.getErr().flush();
-          return 1;
-        });
+    cli.setExecutionExceptionHandler(new Failures(text));
     exitCode = cli.execute(own);
-  }
-
-  /** The exception's message and its causes' on one line, without a stack trace. */
-  private static String describe(Throwable e) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (text.length() > 0) {
-        text.append(": ");
-      }
-      text.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
-    }
-    return text.toString();
   }
 
   /**

@@ -22,23 +22,33 @@ public class StatusCommand implements Callable<Integer> {
 
   private final Flyway flyway;
   private final OfficeDirectory offices;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
-  public StatusCommand(Flyway flyway, OfficeDirectory offices) {
+  public StatusCommand(Flyway flyway, OfficeDirectory offices, CliText text) {
     this.flyway = flyway;
     this.offices = offices;
+    this.text = text;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("schema version: %s%n", flyway.info().current().getVersion());
+    out.println(
+        text.labelled("cli.status.schema", String.valueOf(flyway.info().current().getVersion())));
     if (offices.offices().isEmpty()) {
-      out.println("belum ada kantor: jalankan ./cetak setup / no office yet: run ./cetak setup");
+      out.println(text.both("cli.noOffice"));
     }
     for (Office office : offices.offices()) {
-      out.printf("office %-10s %-12s %s%n", office.code(), office.kind(), office.name());
+      out.println(
+          text.both("cli.office")
+              + " "
+              + office.code()
+              + ", "
+              + text.both("office.kind." + office.kind().name())
+              + ": "
+              + office.name());
     }
     out.flush();
     return 0;

@@ -2,11 +2,15 @@ package org.cetak.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import org.cetak.approval.Approval;
 import org.cetak.printing.device.PrinterCondition;
 import org.cetak.stock.Printer;
@@ -87,6 +91,37 @@ class LabelsTest {
         .isEqualTo("Keterangan perangkat: no reply to Rst");
     assertThat(labels.deviceExplained("no reply to Rst")).isFalse();
     assertThat(labels.deviceExplained("SCARD_E_SOMETHING_NEW")).isFalse();
+  }
+
+  /**
+   * What the command line prints of its own ({@code cli.*}) is worded in both languages, the
+   * English differently: a command prints the Indonesian, then the English beside it.
+   */
+  @Test
+  void every_command_line_wording_is_in_indonesian_and_english() throws IOException {
+    Properties indonesian = load("i18n/messages.properties");
+    Properties english = load("i18n/messages_en.properties");
+    List<String> keys =
+        indonesian.stringPropertyNames().stream()
+            .filter(k -> k.startsWith("cli."))
+            .sorted()
+            .toList();
+
+    assertThat(keys).contains("cli.refused", "cli.import.applied", "cli.allocate.run");
+    assertThat(english.stringPropertyNames().stream().filter(k -> k.startsWith("cli.")).sorted())
+        .containsExactlyElementsOf(keys);
+    for (String key : keys) {
+      assertThat(english.getProperty(key)).as(key).isNotEqualTo(indonesian.getProperty(key));
+    }
+  }
+
+  private static Properties load(String resource) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = LabelsTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
   }
 
   private static ResourceBundleMessageSource bundles() {

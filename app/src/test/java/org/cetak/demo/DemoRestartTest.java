@@ -176,7 +176,7 @@ class DemoRestartTest {
     System.out.printf("cetak status beside the running demo: %d ms%n", took.toMillis());
     assertThat(command.exitValue()).isZero();
     assertThat(Files.readString(home.resolve("status.log"), StandardCharsets.UTF_8))
-        .contains("office 32.71")
+        .contains("Kantor / Office 32.71")
         .doesNotContain("could not lock")
         .doesNotContainPattern("(?m)^\\s+at ");
     assertThat(

@@ -44,7 +44,9 @@ class SetupCommandTest {
     Run run = cetak("allocate");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
-        .contains("Belum ada kantor", "./cetak setup", "No office")
+        .contains(
+            "Belum ada kantor di instalasi ini: jalankan dahulu ./cetak setup (./cetak setup"
+                + " --help) / No office on this installation yet: run ./cetak setup first")
         .doesNotContain("Exception");
   }
 
@@ -62,7 +64,11 @@ class SetupCommandTest {
                 "select count(*) from user_role r join app_user u on u.id = r.user_id"
                     + " where u.username = 'kepala'"))
         .isEqualTo("6");
-    assertThat(cetak("status").out()).contains("32.71", "Disdukcapil Kota Makassar");
+    assertThat(cetak("status").out())
+        .contains(
+            "Kantor / Office 32.71, Dinas kabupaten/kota / Kabupaten/kota office: Disdukcapil"
+                + " Kota Makassar")
+        .containsPattern("Versi skema / Schema version: \\d+");
   }
 
   @Test
@@ -78,7 +84,12 @@ class SetupCommandTest {
   void a_bad_region_code_is_refused_in_indonesian_and_nothing_is_created() throws Exception {
     Run run = setup("3271", "PRN-1");
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("Kode wilayah").doesNotContain("Exception");
+    assertThat(run.err())
+        .startsWith(
+            "Ditolak / Refused (INVALID_REGION_CODE): Kode wilayah kabupaten/kota seperti 32.71:"
+                + " Kode wilayah kabupaten/kota ditulis seperti 32.71")
+        .contains(" / A kabupaten/kota region code such as 32.71")
+        .doesNotContain("Exception");
     assertThat(single("select count(*) from office")).isEqualTo("0");
     assertThat(single("select count(*) from app_user")).isEqualTo("0");
   }

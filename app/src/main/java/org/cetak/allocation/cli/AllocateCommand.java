@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.RunResult;
 import org.cetak.allocation.RunTrigger;
+import org.cetak.cli.CliText;
 import org.cetak.common.DomainException;
 import org.cetak.intake.cli.ImportCommand;
 import org.cetak.office.OfficeDirectory;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cetak allocate [--office 32.71]}: runs allocation now. */
+/**
+ * {@code cetak allocate [--office 32.71]}: runs allocation now and tells what it reserved and what
+ * stock it worked with, Indonesian with English beside it ({@link CliText}).
+ */
 @Component
 @Command(
     name = "allocate",
@@ -27,15 +31,21 @@ public class AllocateCommand implements Callable<Integer> {
 
   private final AllocationService allocation;
   private final OfficeDirectory offices;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--office", description = "office code (default: the only kabupaten/kota office)")
+  @Option(
+      names = "--office",
+      description =
+          "kode wilayah kantor (bawaan: satu-satunya kantor kabupaten/kota) / office code (default:"
+              + " the only kabupaten/kota office)")
   String office;
 
-  public AllocateCommand(AllocationService allocation, OfficeDirectory offices) {
+  public AllocateCommand(AllocationService allocation, OfficeDirectory offices, CliText text) {
     this.allocation = allocation;
     this.offices = offices;
+    this.text = text;
   }
 
   @Override
@@ -45,23 +55,26 @@ public class AllocateCommand implements Callable<Integer> {
     long officeId =
         offices
             .officeByCode(code)
-            .orElseThrow(() -> new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + code))
+            .orElseThrow(
+                () -> new DomainException(OfficeError.UNKNOWN_OFFICE, "No office " + code, code))
             .id();
     RunResult r = allocation.run(officeId, RunTrigger.ON_DEMAND, "cli");
-    out.printf(
-        "run %d (policy v%d): reserved %d, released %d; available %d, held %d, usable %d,"
-            + " reserve %d, cap left %s; %d still queued; %d ms%n",
-        r.runId(),
-        r.policyVersion(),
-        r.granted(),
-        r.released(),
-        r.available(),
-        r.held(),
-        r.usable(),
-        r.urgentReserve(),
-        r.capLeft().isPresent() ? String.valueOf(r.capLeft().getAsInt()) : "none",
-        r.queued(),
-        r.millis());
+    out.println(text.both("cli.allocate.run", r.runId(), r.policyVersion()));
+    out.println("  " + text.labelled("cli.allocate.granted", r.granted()));
+    out.println("  " + text.labelled("cli.allocate.released", r.released()));
+    out.println("  " + text.labelled("stock.available", r.available()));
+    out.println("  " + text.labelled("stock.reserved", r.held()));
+    out.println("  " + text.labelled("queue.usable", r.usable()));
+    out.println("  " + text.labelled("queue.reserve", r.urgentReserve()));
+    out.println(
+        "  "
+            + text.labelled(
+                "cli.allocate.capLeft",
+                r.capLeft().isPresent()
+                    ? CliText.number(r.capLeft().getAsInt())
+                    : text.both("cli.allocate.noCap")));
+    out.println("  " + text.labelled("cli.allocate.queued", r.queued()));
+    out.println("  " + text.both("cli.allocate.millis", CliText.number(r.millis())));
     out.flush();
     return 0;
   }

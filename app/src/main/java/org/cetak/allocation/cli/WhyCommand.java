@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cetak.allocation.AllocationService;
 import org.cetak.allocation.QueueExplanation;
+import org.cetak.cli.CliText;
+import org.cetak.common.DateText;
+import org.cetak.common.OfficeZones;
+import org.cetak.console.Labels;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -12,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cetak why <nik>}: why a card is not printed yet, and when it is expected. */
+/**
+ * {@code cetak why <nik>}: why a card is not printed yet, and when it is expected, worded as the
+ * queue page's "Mengapa belum dicetak?" ({@code queue.*}), Indonesian with English beside it; days
+ * as the office's calendar has them.
+ */
 @Component
 @Command(
     name = "why",
@@ -23,56 +31,101 @@ import picocli.CommandLine.Spec;
 public class WhyCommand implements Callable<Integer> {
 
   private final AllocationService allocation;
+  private final OfficeZones zones;
   private final MessageSource messages;
+  private final Labels labels;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "NIK (16 digits)")
+  @Parameters(index = "0", description = "NIK (16 angka / 16 digits)")
   String nik;
 
-  public WhyCommand(AllocationService allocation, MessageSource messages) {
+  public WhyCommand(
+      AllocationService allocation,
+      OfficeZones zones,
+      MessageSource messages,
+      Labels labels,
+      CliText text) {
     this.allocation = allocation;
+    this.zones = zones;
     this.messages = messages;
+    this.labels = labels;
+    this.text = text;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     QueueExplanation e = allocation.explain(nik);
-    out.printf("NIK %s, request %d: %s%n", e.nikMasked(), e.requestId(), e.status());
-    out.printf(
-        "  tier %s (%s), rule %s, rank %d, %d blanks go before it%n",
-        e.tier().map(String::valueOf).orElse("-"),
-        e.tierName().orElse("-"),
-        e.rule().orElse("-"),
-        e.rank(),
-        e.blanksAhead());
-    out.printf(
-        "  usable stock %d, urgent reserve %d, daily cap %s, printed today %d, printers %d/day%n",
-        e.usableStock(),
-        e.urgentReserve(),
-        e.dailyCap().isPresent() ? String.valueOf(e.dailyCap().getAsInt()) : "none",
-        e.printedToday(),
-        e.printerCardsPerDay());
-    out.printf(
-        "  expected drops: %d blanks every %d days (%s): %s%n",
-        e.expectedDrop().quantity(),
-        e.expectedDrop().everyDays(),
-        e.expectedDrop().source(),
-        e.expectedDrop().assumption());
-    e.estimate()
-        .ifPresent(d -> out.printf("  estimated print date: %s to %s%n", d.earliest(), d.latest()));
-    Locale indonesian = Locale.forLanguageTag("id");
-    e.blockers()
-        .forEach(
-            b ->
-                out.println(
-                    "  blocked: "
-                        + messages.getMessage(
-                            "queue.blocker." + b.kind().name(),
-                            new Object[] {b.value()},
-                            indonesian)));
+    long officeId = allocation.officeOf(nik);
+    out.println(
+        "NIK "
+            + e.nikMasked()
+            + ", "
+            + text.both("queue.request")
+            + " "
+            + e.requestId()
+            + ": "
+            + text.both(locale -> labels.of("status", e.status(), locale)));
+    e.blockers().forEach(b -> out.println("  " + text.both(locale -> blocker(b, locale))));
+    out.println("  " + text.both(locale -> estimate(e, officeId, locale)));
+    out.println("  " + text.labelled("queue.tier", tier(e)));
+    out.println("  " + text.labelled("queue.rank", e.rank()));
+    out.println("  " + text.labelled("queue.blanksAhead", e.blanksAhead()));
+    out.println("  " + text.labelled("queue.usable", e.usableStock()));
+    out.println("  " + text.labelled("queue.reserve", e.urgentReserve()));
+    String printing =
+        CliText.number(e.printedToday()) + " / " + CliText.number(e.printerCardsPerDay());
+    if (e.dailyCap().isPresent()) {
+      printing += " · " + text.both("queue.dailyCap", CliText.number(e.dailyCap().getAsInt()));
+    }
+    out.println("  " + text.labelled("queue.printing", printing));
+    out.println(
+        "  "
+            + text.labelled(
+                "queue.drops", text.both(locale -> drop(e.expectedDrop(), officeId, locale))));
     out.flush();
     return 0;
+  }
+
+  private static String tier(QueueExplanation e) {
+    if (e.tier().isEmpty()) {
+      return "-";
+    }
+    return e.tier().get()
+        + e.tierName().map(name -> " · " + name).orElse("")
+        + e.rule().map(rule -> " (" + rule + ")").orElse("");
+  }
+
+  private String blocker(QueueExplanation.Blocker b, Locale locale) {
+    Object value =
+        b.kind() == QueueExplanation.Blocker.Kind.NOT_WAITING
+            ? labels.of("status", b.value(), locale)
+            : b.value();
+    return messages.getMessage("queue.blocker." + b.kind().name(), new Object[] {value}, locale);
+  }
+
+  private String estimate(QueueExplanation e, long officeId, Locale locale) {
+    if (e.estimate().isEmpty()) {
+      return messages.getMessage("queue.estimate.none", null, locale);
+    }
+    DateText dates = DateText.of(zones.of(officeId), locale);
+    QueueExplanation.DateRange range = e.estimate().get();
+    return range.earliest().equals(range.latest())
+        ? messages.getMessage(
+            "queue.estimate.day", new Object[] {dates.day(range.earliest())}, locale)
+        : messages.getMessage(
+            "queue.estimate",
+            new Object[] {dates.day(range.earliest()), dates.day(range.latest())},
+            locale);
+  }
+
+  private String drop(QueueExplanation.ExpectedDrop drop, long officeId, Locale locale) {
+    DateText dates = DateText.of(zones.of(officeId), locale);
+    return messages.getMessage(
+        "queue.drop." + drop.source(),
+        new Object[] {drop.quantity(), drop.everyDays(), drop.deliveries(), dates.day(drop.next())},
+        locale);
   }
 }

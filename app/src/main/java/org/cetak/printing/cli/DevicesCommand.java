@@ -50,19 +50,27 @@ public class DevicesCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       description =
-          "Probe only this port (a path; repeatable) / periksa hanya port ini (bisa berulang)")
+          "Periksa hanya port ini (path; bisa berulang) / probe only this port (a path;"
+              + " repeatable)")
   List<String> extraPorts = new ArrayList<>();
 
-  @Option(names = "--baud", defaultValue = "115200", description = "Baud rate (default 115200)")
+  @Option(
+      names = "--baud",
+      defaultValue = "115200",
+      description = "Baud rate (bawaan / default 115200)")
   int baud;
 
   @Option(
       names = "--timeout",
       defaultValue = "PT1S",
-      description = "How long to wait for each answer (ISO-8601, default PT1S)")
+      description =
+          "Berapa lama menunggu setiap jawaban / how long to wait for each answer (ISO-8601,"
+              + " bawaan / default PT1S)")
   Duration timeout;
 
-  @Option(names = "--no-probe", description = "List only; send nothing / hanya daftar")
+  @Option(
+      names = "--no-probe",
+      description = "Hanya daftar, tidak mengirim apa pun / list only, send nothing")
   boolean listOnly;
 
   @Option(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cetak.cli.CliText;
 import org.cetak.common.DomainException;
 import org.cetak.office.Office;
 import org.cetak.setup.FirstRun;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
 public class SetupCommand implements Callable<Integer> {
 
   private final FirstRun firstRun;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
@@ -61,7 +63,9 @@ public class SetupCommand implements Callable<Integer> {
 
   @Option(
       names = "--printer",
-      description = "printer: CODE or CODE=model, repeatable (PRN-1=Evolis Primacy)")
+      description =
+          "printer: KODE atau KODE=model, bisa berulang / CODE or CODE=model, repeatable"
+              + " (PRN-1=Evolis Primacy)")
   List<String> printers = new ArrayList<>();
 
   @Option(names = "--admin", required = true, description = "nama pengguna / username")
@@ -70,11 +74,14 @@ public class SetupCommand implements Callable<Integer> {
   @Option(names = "--admin-name", defaultValue = "", description = "nama lengkap / full name")
   String adminName;
 
-  @Option(names = "--admin-password-file", description = "file with the password (one line)")
+  @Option(
+      names = "--admin-password-file",
+      description = "berkas berisi kata sandi (satu baris) / file with the password (one line)")
   Path passwordFile;
 
-  public SetupCommand(FirstRun firstRun) {
+  public SetupCommand(FirstRun firstRun, CliText text) {
     this.firstRun = firstRun;
+    this.text = text;
   }
 
   @Override
@@ -118,7 +125,7 @@ public class SetupCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (DomainException e) {
-      err.println(e.getMessage());
+      err.println(text.refusal(e));
       return 1;
     }
   }

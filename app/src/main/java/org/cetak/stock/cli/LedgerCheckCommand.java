@@ -2,6 +2,7 @@ package org.cetak.stock.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.cetak.cli.CliText;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
 import org.cetak.stock.LedgerCheck;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cetak ledger-check}: proves the maintained balances equal the ledger's sums and that every
- * office's reconciliation closes; exit code 1 when not.
+ * office's reconciliation closes, in the stock page's words ({@code stock.*}), Indonesian with
+ * English beside it; exit code 1 when not.
  */
 @Component
 @Command(
@@ -28,39 +30,55 @@ public class LedgerCheckCommand implements Callable<Integer> {
   private final LedgerCheck check;
   private final StockLevels levels;
   private final OfficeDirectory offices;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
-  public LedgerCheckCommand(LedgerCheck check, StockLevels levels, OfficeDirectory offices) {
+  public LedgerCheckCommand(
+      LedgerCheck check, StockLevels levels, OfficeDirectory offices, CliText text) {
     this.check = check;
     this.levels = levels;
     this.offices = offices;
+    this.text = text;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     LedgerCheck.Result result = check.run();
-    out.printf("places checked: %d%n", result.placesChecked());
-    result.differences().forEach(d -> out.printf("DIFFERENCE %s%n", d));
+    out.println(text.labelled("cli.ledger.places", result.placesChecked()));
+    result
+        .differences()
+        .forEach(d -> out.println("  " + text.labelled("cli.ledger.difference", d)));
     boolean closes = true;
     for (Office office : offices.offices()) {
       Reconciliation r = levels.reconciliation(office.id());
-      out.printf(
-          "office %-10s received+borrowed %d = accounted %d %s; old cards %d = %d + %d %s%n",
-          office.code(),
-          r.sources(),
-          r.accountedFor(),
-          r.blanksBalance() ? "OK" : "MISMATCH",
-          r.oldCardsWithdrawn(),
-          r.oldCardsAwaitingDestruction(),
-          r.oldCardsDestroyed(),
-          r.oldCardsBalance() ? "OK" : "MISMATCH");
+      out.println(
+          text.both("cli.office") + " " + office.code() + ": " + text.both("stock.reconciliation"));
+      out.println("  " + text.labelled("stock.sources", r.sources()));
+      out.println(
+          "  "
+              + text.labelled("stock.accounted", r.accountedFor())
+              + " — "
+              + balance(r.blanksBalance()));
+      out.println(
+          "  "
+              + text.both(
+                  "stock.oldCards",
+                  CliText.number(r.oldCardsWithdrawn()),
+                  CliText.number(r.oldCardsAwaitingDestruction()),
+                  CliText.number(r.oldCardsDestroyed()))
+              + " — "
+              + balance(r.oldCardsBalance()));
       closes &= r.closes();
     }
     boolean ok = result.ok() && closes;
-    out.println(ok ? "ledger OK" : "ledger NOT OK");
+    out.println(text.both(ok ? "cli.ledger.ok" : "cli.ledger.notOk"));
     out.flush();
     return ok ? 0 : 1;
+  }
+
+  private String balance(boolean balances) {
+    return text.both(balances ? "stock.closes" : "cli.ledger.notBalanced");
   }
 }

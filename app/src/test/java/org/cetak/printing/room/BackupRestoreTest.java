@@ -237,7 +237,10 @@ class BackupRestoreTest {
       assertThat(check.exitValue())
           .as("ledger-check on the restored database:%n%s", checked)
           .isZero();
-      assertThat(checked).contains("ledger OK").contains("32.71").doesNotContain("MISMATCH");
+      assertThat(checked)
+          .contains("Buku besar sesuai / The ledger is right")
+          .contains("Kantor / Office 32.71")
+          .doesNotContain("TIDAK seimbang");
 
       try (CloseableDSLContext restored =
           DSL.using(server.jdbcUrl("cetak_restored"), server.user(), server.password())) {
