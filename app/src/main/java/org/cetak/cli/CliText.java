@@ -63,13 +63,16 @@ public class CliText {
   /**
    * A refusal as the API's problem document words it ({@code error.<code>} and its detail), in both
    * languages, with the catalogue's code for whoever looks it up: {@code "Ditolak / Refused
-   * (BUNDLE_NOT_FOUND): Berkas impor tidak ditemukan: … / The import bundle was not found: …"}.
+   * (BUNDLE_NOT_FOUND): Berkas impor tidak ditemukan: … / The import bundle was not found: …"}; a
+   * code the command line answers with an option of its own ({@code cli.hint.<code>}) says which.
    */
   public String refusal(DomainException e) {
+    String hint = "cli.hint." + e.code();
     return both("cli.refused")
         + " ("
         + e.code()
         + "): "
-        + both(locale -> problems.refusal(e, locale));
+        + both(locale -> problems.refusal(e, locale))
+        + (messages.getMessage(hint, null, null, Locale.ENGLISH) == null ? "" : " — " + both(hint));
   }
 }
