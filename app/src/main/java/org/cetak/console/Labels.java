@@ -250,6 +250,17 @@ public class Labels {
           Rule.of("date (\\S+) is not a possible birth date", "label.row.birthDate"),
           Rule.of("date (\\S+) is not a possible Suket issue date", "label.row.suketDate"),
           Rule.of("time (\\S+) is in the future", "label.row.future"),
+          Rule.of(
+              "path '(.*)' must be relative and stay inside the bundle", "label.row.pathOutside"),
+          Rule.of("path '(.*)' leaves the bundle", "label.row.pathOutside"),
+          Rule.of("path '(.*)' links outside the bundle", "label.row.pathLinks"),
+          Rule.of("file '(.*)' is larger than (\\d+) KB", "label.row.payloadTooLarge"),
+          Rule.of(
+              "cannot read '(.*)': it is encrypted or compressed with a method Cetak cannot read",
+              "label.row.payloadUnreadable"),
+          Rule.of(
+              "cannot read '(.*)': its data does not match its CRC", "label.row.payloadDamaged"),
+          Rule.of("cannot read '(.*)': (.*)", "label.row.payloadCannotRead"),
           Rule.of("not a JPEG file", "label.row.notJpeg"),
           Rule.of("not a PNG or JPEG file", "label.row.notPngOrJpeg"),
           Rule.of("must be 16 digits", "label.row.sixteenDigits"),

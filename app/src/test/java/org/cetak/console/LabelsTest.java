@@ -251,6 +251,24 @@ class LabelsTest {
         .isEqualTo("invalid UTF-8");
     assertThat(labels.rowReason("must be 16 digits", Locale.ENGLISH))
         .isEqualTo("must be 16 digits");
+    assertThat(labels.rowReason("file 'photos/1.jpg' is larger than 2048 KB", INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' lebih dari 2048 KB");
+    assertThat(
+            labels.rowReason(
+                "path '../x.jpg' must be relative and stay inside the bundle", INDONESIAN))
+        .isEqualTo("jalur '../x.jpg' harus relatif dan tetap di dalam bundel");
+    assertThat(
+            labels.rowReason(
+                "cannot read 'photos/1.jpg': its data does not match its CRC", INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' rusak: isinya tidak cocok dengan CRC-nya di zip");
+    assertThat(
+            labels.rowReason(
+                "cannot read 'photos/1.jpg': it is encrypted or compressed with a method Cetak"
+                    + " cannot read",
+                INDONESIAN))
+        .startsWith("berkas 'photos/1.jpg' tidak dapat dibaca: terenkripsi");
+    assertThat(labels.rowReason("cannot read 'photos/1.jpg': the zip ends inside it", INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' tidak dapat dibaca (the zip ends inside it)");
   }
 
   @Test

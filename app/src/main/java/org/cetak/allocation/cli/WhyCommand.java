@@ -80,7 +80,7 @@ public class WhyCommand implements Callable<Integer> {
     if (e.dailyCap().isPresent()) {
       printing += " · " + text.both("queue.dailyCap", CliText.number(e.dailyCap().getAsInt()));
     }
-    out.println("  " + text.labelled("queue.printing", printing));
+    out.println("  " + text.labelled("cli.why.printing", printing));
     out.println(
         "  "
             + text.labelled(

@@ -91,6 +91,8 @@ class WhyAndAllocateCommandTest {
         .contains(
             "  Urutan dalam antrean / Place in the queue: ",
             "  Stok dapat dipakai / Usable stock: 1.",
+            "  Tercetak hari ini dari kapasitas printer sehari / Printed today of the printers'"
+                + " capacity a day: 0 / ",
             "  Kiriman blanko yang diperkirakan / Expected drops of blanks: ")
         .doesNotContain(nik, "usable stock", "blanks go before it");
   }
