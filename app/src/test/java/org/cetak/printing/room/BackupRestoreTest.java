@@ -167,8 +167,10 @@ class BackupRestoreTest {
         jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
         picksAtLoad.put(printer.code(), picked(room, printer));
       }
-      Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-backup"), 31, 200);
-      imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
+      Path bundle = SyntheticBundle.write(Files.createTempDirectory(work, "bundle"), 31, 200);
+      try (Bundle records = Bundle.open(bundle)) {
+        imports.importBundle(records, "32.71", "loket", ImportProgress.none());
+      }
       allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
 
       StationChild.Database live =
