@@ -77,7 +77,8 @@ import org.springframework.util.FileSystemUtils;
       "cetak.station.idle-wait=20ms",
       "cetak.station.halted-wait=20ms",
       "cetak.station.lease=30s",
-      "server.servlet.session.cookie.secure=false"
+      "server.servlet.session.cookie.secure=false",
+      "server.tomcat.basedir=target/tomcat"
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
