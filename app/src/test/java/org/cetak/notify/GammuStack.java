@@ -1,6 +1,7 @@
 package org.cetak.notify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.cetak.db.testing.PostgresExtension;
 import org.cetak.db.testing.TestDatabase;
 import org.cetak.notify.gateway.GammuGateway;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Gammu SMSD for a test: the SQL service on a database of its own on the test's PostgreSQL
@@ -137,6 +139,13 @@ final class GammuStack implements AutoCloseable {
       Thread.currentThread().interrupt();
       smsd.destroyForcibly();
     }
-    PostgresExtension.dropDatabase(database.name());
+    smsd.onExit().join();
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + dir, e);
+    } finally {
+      PostgresExtension.dropDatabase(database.name());
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.cetak.notify;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Kannel on loopback for a test: bearerbox with a fake SMSC, smsbox with a sendsms user,
@@ -219,6 +221,14 @@ final class KannelStack implements AutoCloseable {
         Thread.currentThread().interrupt();
         p.destroyForcibly();
       }
+    }
+    for (Process p : processes) {
+      p.onExit().join();
+    }
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + dir, e);
     }
   }
 }

@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver (no browser downloads). A browser
@@ -75,8 +76,13 @@ public final class Browser {
     }
   }
 
+  /**
+   * Starts Chromium with a profile of its own in a temporary directory, which {@link
+   * WebDriver#quit} deletes once the browser has gone.
+   */
   public static WebDriver open() {
     try {
+      Path profile = Files.createTempDirectory("cetak-chromium");
       ChromeOptions options = new ChromeOptions();
       options.setBinary("/usr/bin/chromium");
       options.addArguments(
@@ -90,16 +96,37 @@ public final class Browser {
           "--disable-component-update",
           "--disable-sync",
           "--window-size=1280,900",
-          "--user-data-dir=" + Files.createTempDirectory("cetak-chromium"));
+          "--user-data-dir=" + profile);
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
               .build();
-      ChromeDriver driver = new ChromeDriver(service, options);
+      ChromeDriver driver = new ProfiledChrome(service, options, profile);
       driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
       return driver;
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot start Chromium", e);
+    }
+  }
+
+  /** Chromium that deletes its profile directory after it has quit. */
+  private static final class ProfiledChrome extends ChromeDriver {
+
+    private final Path profile;
+
+    ProfiledChrome(ChromeDriverService service, ChromeOptions options, Path profile) {
+      super(service, options);
+      this.profile = profile;
+    }
+
+    @Override
+    public void quit() {
+      super.quit();
+      try {
+        FileSystemUtils.deleteRecursively(profile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete the browser profile " + profile, e);
+      }
     }
   }
 

@@ -78,6 +78,9 @@ public final class ChildJava {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // a child's temporary files (its web server's directories among them) stay in this test JVM's
+    // place, removed with it: a child killed by its test cannot delete them itself
+    withArchive.add("-Djava.io.tmpdir=" + temporaryDirectory());
     withArchive.add("-cp");
     withArchive.add(classPath);
     return List.copyOf(withArchive);
@@ -127,6 +130,14 @@ public final class ChildJava {
       return recorded;
     } finally {
       PostgresExtension.dropDatabase(database.name());
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createDirectories(HOME.resolve("tmp")).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -22,6 +22,7 @@ import org.cetak.sim.time.Sleeper;
 import org.cetak.sim.truth.GroundTruth;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -31,8 +32,8 @@ import picocli.CommandLine;
 class DevicesCommandTest {
 
   @Test
-  void lists_a_serial_printer_with_its_identity_and_dialect_and_a_reader_with_its_card()
-      throws Exception {
+  void lists_a_serial_printer_with_its_identity_and_dialect_and_a_reader_with_its_card(
+      @TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed: skipped");
     SimulatedPrinter printer =
@@ -45,7 +46,6 @@ class DevicesCommandTest {
             new ScaledTimeline(0.01, Instant.parse("2026-11-24T02:00:00Z"), Sleeper.real()),
             new FaultPlan(Map.of(), List.of(), 3),
             new GroundTruth());
-    Path dir = Files.createTempDirectory("cetak-devices");
     Path tty = dir.resolve("ttyUSB0");
     try (TcpEndpoint endpoint =
         TcpEndpoint.start(printer, "127.0.0.1", 0, SessionOptions.defaults())) {

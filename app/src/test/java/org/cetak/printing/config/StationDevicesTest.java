@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cetak.drivers.printer.PrinterTimings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StationDevicesTest {
 
@@ -25,6 +26,8 @@ class StationDevicesTest {
 
   /** An uncompressed panel request: 35.7 s of bytes on a 115200-baud line. */
   private static final int PANEL_BYTES = 411_264;
+
+  @TempDir static Path dir;
 
   private static StationDevices devices(Path file) {
     return devices(file, 1.0);
@@ -50,7 +53,7 @@ class StationDevicesTest {
 
   @Test
   void this_node_drives_the_printers_the_file_gives_it() throws Exception {
-    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    Path file = Files.writeString(Files.createTempFile(dir, "devices", ".yaml"), ONE);
 
     assertThat(devices(file).links())
         .extracting(StationProperties.PrinterLink::code)
@@ -62,7 +65,7 @@ class StationDevicesTest {
       throws Exception {
     Path file =
         Files.writeString(
-            Files.createTempFile("devices", ".yaml"),
+            Files.createTempFile(dir, "devices", ".yaml"),
             ONE.replace(
                     "code: PRN-7, port: \"tcp://127.0.0.1:9107\", model: Primacy",
                     "code: PRN-7, port: \"tcp://127.0.0.1:9107\", model: HDP5000")
@@ -77,7 +80,7 @@ class StationDevicesTest {
 
   @Test
   void a_reload_takes_a_changed_file_and_tells_the_station() throws Exception {
-    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    Path file = Files.writeString(Files.createTempFile(dir, "devices", ".yaml"), ONE);
     StationDevices devices = devices(file);
     devices.devices();
     AtomicInteger told = new AtomicInteger();
@@ -94,7 +97,7 @@ class StationDevicesTest {
 
   @Test
   void a_reload_of_a_file_that_cannot_be_used_changes_nothing() throws Exception {
-    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    Path file = Files.writeString(Files.createTempFile(dir, "devices", ".yaml"), ONE);
     StationDevices devices = devices(file);
     devices.devices();
 
@@ -124,7 +127,7 @@ class StationDevicesTest {
 
   /** The timings of the first printer of a station at {@code timeScale}. */
   private static PrinterTimings timingsAt(double timeScale) throws Exception {
-    Path file = Files.writeString(Files.createTempFile("devices", ".yaml"), ONE);
+    Path file = Files.writeString(Files.createTempFile(dir, "devices", ".yaml"), ONE);
     StationDevices devices = devices(file, timeScale);
     return devices.timings(devices.devices().get(0));
   }

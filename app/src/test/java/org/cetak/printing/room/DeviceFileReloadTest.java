@@ -44,8 +44,10 @@ import org.cetak.stock.PrinterRegistry;
 import org.cetak.support.TestDatabaseInitializer;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +55,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * An administrator reloads the device file while the printers print, against the real database and
@@ -74,7 +77,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "cetak.station.idle-wait=20ms",
       "cetak.station.halted-wait=20ms",
       "cetak.station.lease=30s",
-      "server.servlet.session.cookie.secure=false"
+      "server.servlet.session.cookie.secure=false",
+      "server.tomcat.basedir=target/tomcat"
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles("simulated-print-room")
@@ -96,6 +100,11 @@ class DeviceFileReloadTest {
     registry.add("cetak.station.devices", FILE::toString);
   }
 
+  @AfterAll
+  static void deleteDeviceFile() throws IOException {
+    Files.deleteIfExists(FILE);
+  }
+
   @Autowired SimulatedRoom room;
   @Autowired OfficeDirectory offices;
   @Autowired FeederStock feeders;
@@ -111,8 +120,8 @@ class DeviceFileReloadTest {
   @LocalServerPort int port;
 
   @Test
-  void the_stations_follow_a_reloaded_device_file_between_cards_and_ignore_one_with_a_mistake()
-      throws Exception {
+  void the_stations_follow_a_reloaded_device_file_between_cards_and_ignore_one_with_a_mistake(
+      @TempDir Path work) throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed: skipped");
     Office office = offices.officeByCode("32.71").orElseThrow();
@@ -127,7 +136,7 @@ class DeviceFileReloadTest {
       feeders.load(office.id(), code, 8, admin);
       room.printer(code).loadBlanks(8);
     }
-    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-reload"), 181, 12);
+    Path bundle = SyntheticBundle.write(work, 181, 12);
     imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
     allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
     jobs.setState(one.id(), PrinterMode.RUNNING, "test started");
@@ -348,6 +357,11 @@ class DeviceFileReloadTest {
         supervisor.join(2000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      try {
+        FileSystemUtils.deleteRecursively(link.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot delete " + link.getParent(), e);
       }
     }
   }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -124,7 +125,8 @@ class PersonalDataInLogsTest {
   }
 
   @Test
-  void no_log_line_of_a_full_run_carries_a_residents_personal_data() throws Exception {
+  void no_log_line_of_a_full_run_carries_a_residents_personal_data(@TempDir Path work)
+      throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
     User operatorUser = offices.user("operator").orElseThrow();
     User kabid = offices.user("kabid").orElseThrow();
@@ -133,7 +135,7 @@ class PersonalDataInLogsTest {
     PrintRoomOperator operator =
         new PrintRoomOperator(room, jobs, settlements, feeders, levels, runtime::wakeUp);
 
-    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-bundle"), 27, 40);
+    Path bundle = SyntheticBundle.write(work, 27, 40);
     imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
     allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
     await("twenty cards printed")

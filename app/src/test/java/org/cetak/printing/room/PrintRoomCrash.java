@@ -38,6 +38,7 @@ import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -81,8 +82,8 @@ abstract class PrintRoomCrash {
   String databaseUser;
 
   @Test
-  void killing_the_application_at_random_moments_loses_no_blank_and_prints_no_card_twice()
-      throws Exception {
+  void killing_the_application_at_random_moments_loses_no_blank_and_prints_no_card_twice(
+      @TempDir Path work) throws Exception {
     String yaml;
     try (InputStream in = getClass().getResourceAsStream(scenario())) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -105,8 +106,7 @@ abstract class PrintRoomCrash {
         operator.load(office, admin, printer.code(), 110);
         jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
       }
-      Path bundle =
-          SyntheticBundle.write(Files.createTempDirectory("cetak-crash"), 23, residents());
+      Path bundle = SyntheticBundle.write(work, 23, residents());
       imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
       allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
 

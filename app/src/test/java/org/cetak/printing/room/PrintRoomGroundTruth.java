@@ -3,7 +3,6 @@ package org.cetak.printing.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,6 +31,7 @@ import org.cetak.stock.StockLevels;
 import org.cetak.support.TestUsers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -60,7 +60,8 @@ abstract class PrintRoomGroundTruth {
   @Autowired DSLContext db;
 
   @Test
-  void every_card_the_application_believes_in_is_the_card_the_printers_hold() throws Exception {
+  void every_card_the_application_believes_in_is_the_card_the_printers_hold(@TempDir Path work)
+      throws Exception {
     Office office = offices.officeByCode("32.71").orElseThrow();
     User admin = TestUsers.everyRole(offices);
     for (int i = 1; i <= 4; i++) {
@@ -75,7 +76,7 @@ abstract class PrintRoomGroundTruth {
     for (SimulatedPrinter printer : room.printers()) {
       operator.load(office, admin, printer.name(), PER_FEEDER);
     }
-    Path bundle = SyntheticBundle.write(Files.createTempDirectory("cetak-bundle"), 11, RESIDENTS);
+    Path bundle = SyntheticBundle.write(work, 11, RESIDENTS);
     imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
     allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
     List<Printer> printers =

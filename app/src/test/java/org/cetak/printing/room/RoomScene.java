@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import org.cetak.stock.Printer;
 import org.cetak.stock.PrinterRegistry;
 import org.cetak.stock.StockLevels;
 import org.jooq.DSLContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What a station test does before its first card, in the demo office (32.71): a printer registered
@@ -94,12 +96,16 @@ final class RoomScene {
 
   /** Imports {@code residents} synthetic records made from {@code seed} and allocates blanks. */
   void queue(int seed, int residents) throws IOException {
-    imports.importBundle(
-        Bundle.open(
-            SyntheticBundle.write(Files.createTempDirectory("cetak-scene"), seed, residents)),
-        "32.71",
-        "loket",
-        ImportProgress.none());
+    Path dir = Files.createTempDirectory("cetak-scene");
+    try {
+      imports.importBundle(
+          Bundle.open(SyntheticBundle.write(dir, seed, residents)),
+          "32.71",
+          "loket",
+          ImportProgress.none());
+    } finally {
+      FileSystemUtils.deleteRecursively(dir);
+    }
     allocation.run(office().id(), RunTrigger.ON_DEMAND, "kabid");
   }
 

@@ -57,6 +57,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -125,7 +126,8 @@ class TwoNodesTest {
   }
 
   @Test
-  void two_nodes_share_one_queue_and_b_carries_on_when_a_is_killed() throws Exception {
+  void two_nodes_share_one_queue_and_b_carries_on_when_a_is_killed(@TempDir Path work)
+      throws Exception {
     Path logs = Files.createDirectories(Path.of("target", "two-nodes"));
     try (SimulatedRoom room = SimulatedRoom.start(ScenarioLoader.parse(scenario()));
         ReaderBridge readersA = ReaderBridge.start(room.terminalFactory(), 0);
@@ -147,8 +149,7 @@ class TwoNodesTest {
         room.printer(code).loadBlanks(blanks);
         jobs.setState(printer.id(), PrinterMode.RUNNING, "test started");
       }
-      Path bundle =
-          SyntheticBundle.write(Files.createTempDirectory("cetak-two-nodes"), 140, RESIDENTS);
+      Path bundle = SyntheticBundle.write(work, 140, RESIDENTS);
       imports.importBundle(Bundle.open(bundle), "32.71", "loket", ImportProgress.none());
       allocation.run(office.id(), RunTrigger.ON_DEMAND, "kabid");
       long reserved = GroundTruthCheck.waiting(db);

@@ -122,6 +122,7 @@ public final class PcscStack implements AutoCloseable {
       stack.startDaemon();
     } catch (IOException | InterruptedException | RuntimeException e) {
       stack.stopProcesses();
+      TempTree.delete(dir);
       throw e;
     }
     return stack;
@@ -243,7 +244,7 @@ public final class PcscStack implements AutoCloseable {
   public void insertCard(String uidHex, String fault) throws IOException, InterruptedException {
     removeCard();
     int insertedBefore = count("Card inserted into");
-    card =
+    ProcessBuilder personality =
         new ProcessBuilder(
                 PYTHON.toString(),
                 cardScript().toString(),
@@ -254,8 +255,10 @@ public final class PcscStack implements AutoCloseable {
                 "--fault",
                 fault)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("card.log").toFile())
-            .start();
+            .redirectOutput(dir.resolve("card.log").toFile());
+    // the card's own temporary files go into the stack's directory, deleted with it
+    personality.environment().put("TMPDIR", dir.toString());
+    card = personality.start();
     started.add(card);
     await(
         "card inserted",
@@ -336,6 +339,8 @@ public final class PcscStack implements AutoCloseable {
       turn.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      TempTree.delete(dir);
     }
   }
 

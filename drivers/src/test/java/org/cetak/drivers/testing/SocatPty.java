@@ -42,7 +42,12 @@ public final class SocatPty implements AutoCloseable {
     Path link = Files.createTempDirectory("cetak-pty").resolve("ttyPRN");
     SocatPty pty = new SocatPty(link, tcpPort);
     pty.supervisor.start();
-    pty.awaitLink(Duration.ofSeconds(5));
+    try {
+      pty.awaitLink(Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      pty.close();
+      throw e;
+    }
     return pty;
   }
 
@@ -103,8 +108,14 @@ public final class SocatPty implements AutoCloseable {
       if (p != null) {
         p.waitFor();
       }
+      Process last = socat;
+      if (last != null && last != p) {
+        last.destroy();
+        last.waitFor();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    TempTree.delete(link.getParent());
   }
 }

@@ -18,6 +18,7 @@ import org.cetak.drivers.printer.PrinterDialect;
 import org.cetak.drivers.printer.PrinterStatus;
 import org.cetak.drivers.printer.PrinterTimings;
 import org.cetak.drivers.testing.SocatPty;
+import org.cetak.drivers.testing.TempTree;
 import org.cetak.sim.fault.FaultPlan;
 import org.cetak.sim.link.TcpEndpoint;
 import org.cetak.sim.printer.PrinterConfig;
@@ -55,6 +56,7 @@ class ByIdReplugTest {
     if (endpoint != null) {
       endpoint.close();
     }
+    TempTree.delete(dev);
   }
 
   /** Plugs the adapter in as {@code tty}: a new pty, and the by-id link pointing at it. */
