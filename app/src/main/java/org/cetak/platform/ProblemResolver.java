@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.common.Field;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -194,7 +196,13 @@ public class ProblemResolver implements HandlerExceptionResolver, Ordered {
       return Classified.of(ApiError.METHOD_NOT_ALLOWED, e.getMethod());
     }
     if (ex instanceof HttpMediaTypeNotSupportedException e) {
-      return Classified.of(ApiError.UNSUPPORTED_MEDIA_TYPE, String.valueOf(e.getContentType()));
+      String accepted =
+          e.getSupportedMediaTypes().stream()
+              .map(MediaType::toString)
+              .collect(Collectors.joining(", "));
+      return e.getContentType() == null
+          ? Classified.told(ApiError.UNSUPPORTED_MEDIA_TYPE, "none", accepted)
+          : Classified.of(ApiError.UNSUPPORTED_MEDIA_TYPE, e.getContentType().toString(), accepted);
     }
     if (ex instanceof HttpMediaTypeNotAcceptableException) {
       return Classified.of(ApiError.NOT_ACCEPTABLE);

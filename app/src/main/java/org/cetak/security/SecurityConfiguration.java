@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -24,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,9 +37,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * How people and programs sign in. The console signs in with a form (a session with CSRF
  * protection); the REST API under {@code /api} takes an API token ({@code Bearer}) or HTTP Basic
- * and no CSRF token. What a signed-in user may do is decided by {@link AccessInterceptor} from
- * {@link org.cetak.office.Permission}. Wrong passwords lock an account after {@link
- * Accounts#LOCK_AFTER}; every sign-in, failed or not, is in the audit trail.
+ * and no CSRF token, or the console's session with its CSRF token ({@link #withoutSession}). What a
+ * signed-in user may do is decided by {@link AccessInterceptor} from {@link
+ * org.cetak.office.Permission}. Wrong passwords lock an account after {@link Accounts#LOCK_AFTER};
+ * every sign-in, failed or not, is in the audit trail.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -107,10 +110,32 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.authenticationEntryPoint(apiEntry))
-        .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(apiEntry, api))
+        .exceptionHandling(
+            handling ->
+                handling
+                    .defaultAuthenticationEntryPointFor(apiEntry, api)
+                    // the error page tells a missing or stale CSRF token (CSRF_REJECTED) apart
+                    .accessDeniedHandler(
+                        (request, response, e) -> {
+                          request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                          response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                        }))
         .addFilterBefore(new ApiTokens(tokens), BasicAuthenticationFilter.class)
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSession(api)));
     return http.build();
+  }
+
+  /**
+   * The API requests that need no CSRF token: those that sign themselves (an {@code Authorization}
+   * header, which no other site's page can make a browser send) or come without a session. A
+   * request under {@code /api} that rides on a console session's cookie alone needs the session's
+   * token ({@code X-CSRF-TOKEN}), as a console form does.
+   */
+  static RequestMatcher withoutSession(RequestMatcher api) {
+    return request ->
+        api.matches(request)
+            && (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getRequestedSessionId() == null);
   }
 
   /** The request attribute that marks a 401 as a locked account. */

@@ -59,6 +59,34 @@ class ApiConventionsTest {
   }
 
   @Test
+  void a_body_of_a_type_not_taken_is_a_415_problem_naming_what_is() throws Exception {
+    HttpResponse<String> untyped = send("POST", "/api/offices/32.71/imports", "loket", null);
+    assertProblem(untyped, 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertThat(untyped.body())
+        .contains("tidak menyebut jenis isinya (Content-Type); yang diterima: multipart/form-data")
+        .doesNotContain("null");
+
+    HttpResponse<String> text =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/offices/32.71/stock/drops"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString("blanko:cetak-demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("500 blanko"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(text, 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertThat(text.body())
+        .contains("A body of type text/plain")
+        .contains("is not taken here; accepted: application/json");
+  }
+
+  @Test
   void a_malformed_body_is_named_by_its_field_never_by_a_java_class() throws Exception {
     HttpResponse<String> answer =
         send(

@@ -71,8 +71,26 @@ public final class ConsoleSession {
   /** Any method, with the session's CSRF token; {@code contentType} null sends no body. */
   public HttpResponse<String> send(String method, String path, String contentType, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", csrf);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", csrf),
+        method,
+        contentType,
+        body);
+  }
+
+  /**
+   * Any method on the session's cookie alone, as another site's page could make the browser send
+   * it: without the CSRF token.
+   */
+  public HttpResponse<String> sendWithoutToken(
+      String method, String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)), method, contentType, body);
+  }
+
+  private HttpResponse<String> send(
+      HttpRequest.Builder request, String method, String contentType, String body)
+      throws IOException, InterruptedException {
     if (contentType == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
