@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * that reads the same in both languages (a code, a number) is written once.
  *
  * <p>A command prints a heading and under it one labelled value a line, {@code " Baris dibaca /
- * Rows read: 1.250"}, numbers grouped the Indonesian way.
+ * Rows read: 1.250"}, numbers grouped the Indonesian way. A number inside a message is passed as a
+ * number, so that each half groups it its own way: {@code "… dan 1.250 lagi / … and 1,250 more"}.
  */
 @Component
 public class CliText {

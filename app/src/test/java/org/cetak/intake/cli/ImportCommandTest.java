@@ -143,6 +143,6 @@ class ImportCommandTest {
         .contains(
             "  Baris ditolak / Rows refused: 1.255",
             "  Baris / Line 2, Kolom / Column sex: ",
-            "  … dan 1.250 lagi / … and 1.250 more");
+            "  … dan 1.250 lagi / … and 1,250 more");
   }
 }
