@@ -165,6 +165,21 @@ class LabelsTest {
   }
 
   @Test
+  void a_payload_damaged_in_the_zip_reads_in_both_languages_without_the_inflaters_words() {
+    String reason =
+        "cannot read 'photos/1.jpg': its compressed data is damaged: invalid block type";
+    assertThat(labels.rowReason(reason, INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' rusak: data terkompresinya rusak");
+    assertThat(labels.rowReason(reason, Locale.ENGLISH))
+        .isEqualTo("cannot read 'photos/1.jpg': its compressed data is damaged");
+    assertThat(labels.rowReason("cannot read 'p.jpg': the zip ends inside it", INDONESIAN))
+        .isEqualTo("berkas 'p.jpg' terpotong: zip berakhir sebelum isinya selesai");
+    assertThat(
+            labels.rowReason("cannot read 'p.jpg': its data does not match its size", INDONESIAN))
+        .isEqualTo("berkas 'p.jpg' rusak: ukurannya tidak cocok dengan yang tercatat di zip");
+  }
+
+  @Test
   void a_device_message_of_no_known_form_shows_as_it_is() {
     assertThat(labels.printerReason("E-17 firmware fault", INDONESIAN))
         .isEqualTo("E-17 firmware fault");
@@ -268,7 +283,9 @@ class LabelsTest {
                 INDONESIAN))
         .startsWith("berkas 'photos/1.jpg' tidak dapat dibaca: terenkripsi");
     assertThat(labels.rowReason("cannot read 'photos/1.jpg': the zip ends inside it", INDONESIAN))
-        .isEqualTo("berkas 'photos/1.jpg' tidak dapat dibaca (the zip ends inside it)");
+        .isEqualTo("berkas 'photos/1.jpg' terpotong: zip berakhir sebelum isinya selesai");
+    assertThat(labels.rowReason("cannot read 'photos/1.jpg': Input/output error", INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' tidak dapat dibaca (Input/output error)");
   }
 
   @Test
