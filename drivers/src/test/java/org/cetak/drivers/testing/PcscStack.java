@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
@@ -123,7 +124,7 @@ public final class PcscStack implements AutoCloseable {
       stack.startDaemon();
     } catch (IOException | InterruptedException | RuntimeException e) {
       stack.stopProcesses();
-      TempTree.delete(dir);
+      FileUtils.deleteDirectory(dir.toFile());
       throw e;
     }
     return stack;
@@ -351,11 +352,13 @@ public final class PcscStack implements AutoCloseable {
   public void close() {
     stopProcesses();
     try {
-      turn.close();
+      try {
+        turn.close();
+      } finally {
+        FileUtils.deleteDirectory(dir.toFile());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      TempTree.delete(dir);
     }
   }
 
