@@ -21,16 +21,18 @@ Fault modes (--fault) produce on purpose what the encoder must survive:
                        encoder waits in the middle of its writes
 
 Debian ships the library broken (REAL-STACKS.md): it sits outside Python's path and imports `Crypto`
-where Debian has `Cryptodome`. This script fixes both for itself, so it runs with a bare /usr/bin/python3.
+where Debian has `Cryptodome`. This script fixes both for itself, so it runs with a bare /usr/bin/python3,
+and leaves nothing behind: `Crypto` is Cryptodome's directory imported under that name, not a link in a
+temporary directory.
 """
 
 import argparse
+import importlib.util
 import logging
 import os
 import socket
 import struct
 import sys
-import tempfile
 
 VSC_PATH = "/usr/lib/python3/site-packages/virtualsmartcard"
 CRYPTODOME = "/usr/lib/python3/dist-packages/Cryptodome"
@@ -42,9 +44,14 @@ def fix_library_path():
     try:
         import Crypto  # noqa: F401
     except ImportError:
-        shim = tempfile.mkdtemp(prefix="cetak-card-crypto-")
-        os.symlink(CRYPTODOME, os.path.join(shim, "Crypto"))
-        sys.path.insert(0, shim)
+        # Cryptodome's directory imported under the name Crypto: its modules import each other as
+        # Cryptodome.*, so only the library's own `from Crypto.X import Y` goes through this name.
+        spec = importlib.util.spec_from_file_location(
+            "Crypto", os.path.join(CRYPTODOME, "__init__.py"),
+            submodule_search_locations=[CRYPTODOME])
+        crypto = importlib.util.module_from_spec(spec)
+        sys.modules["Crypto"] = crypto
+        spec.loader.exec_module(crypto)
 
 
 fix_library_path()

@@ -41,6 +41,7 @@ public class CheckCommand implements Callable<Integer> {
   private final DeviceCheck devices;
   private final LinkCheck links;
   private final ConfigurableEnvironment environment;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
@@ -49,11 +50,13 @@ public class CheckCommand implements Callable<Integer> {
       ObjectProvider<OfficeDirectory> offices,
       ObjectProvider<StationDevices> devices,
       ObjectProvider<TerminalFactory> readers,
-      ConfigurableEnvironment environment) {
-    this.database = new DatabaseCheck(dataSource, offices, environment);
-    this.devices = new DeviceCheck(devices, readers);
-    this.links = new LinkCheck(environment);
+      ConfigurableEnvironment environment,
+      CliText text) {
+    this.database = new DatabaseCheck(dataSource, offices, environment, text);
+    this.devices = new DeviceCheck(devices, readers, text);
+    this.links = new LinkCheck(environment, text);
     this.environment = environment;
+    this.text = text;
   }
 
   @Override
@@ -65,21 +68,20 @@ public class CheckCommand implements Callable<Integer> {
     results.add(links.centreLink());
     if (Arrays.asList(environment.getActiveProfiles()).contains("production")) {
       List<String> problems = ProductionChecks.configurationProblems(environment);
+      String what = text.both("cli.check.production");
       results.add(
           problems.isEmpty()
-              ? CheckResult.ok("pengaturan produksi / production settings", "lengkap / complete")
+              ? CheckResult.ok(what, text.both("cli.check.production.complete"))
               : CheckResult.fail(
-                  "pengaturan produksi / production settings",
-                  "belum siap untuk produksi",
-                  String.join("; ", problems)));
+                  text, what, "cli.check.production.notReady", String.join("; ", problems)));
     }
     PrintWriter out = spec.commandLine().getOut();
-    results.forEach(r -> out.println(r.line()));
+    results.forEach(r -> out.println(r.line(text)));
     long failed = results.stream().filter(r -> !r.ok()).count();
     out.println(
         failed == 0
-            ? "OK: instalasi siap / the installation is ready"
-            : failed + " pemeriksaan gagal / " + failed + " check(s) failed");
+            ? "OK: " + text.both("cli.check.ready")
+            : text.both("cli.check.failed", failed));
     out.flush();
     return failed == 0 ? 0 : 1;
   }

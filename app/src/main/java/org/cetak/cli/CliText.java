@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
  * that reads the same in both languages (a code, a number) is written once.
  *
  * <p>A command prints a heading and under it one labelled value a line, {@code " Baris dibaca /
- * Rows read: 1.250"}, numbers grouped the Indonesian way.
+ * Rows read: 1.250"}, numbers grouped the Indonesian way. A number inside a message is passed as a
+ * number, so that each half groups it its own way: {@code "… dan 1.250 lagi / … and 1,250 more"}.
  */
 @Component
 public class CliText {
 
   /** The language a user reads first. */
-  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
+  public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
   private static final String BESIDE = " / ";
 
@@ -35,7 +36,15 @@ public class CliText {
 
   /** The wording of {@code key} in Indonesian, then English: {@code "Baris / Line"}. */
   public String both(String key, Object... args) {
-    return both(locale -> messages.getMessage(key, args, key, locale));
+    return both(locale -> in(locale, key, args));
+  }
+
+  /**
+   * The wording of {@code key} in one language; numbers among {@code args} are grouped the way that
+   * language writes them ({@code {0}} gives 1.250 in Indonesian, 1,250 in English).
+   */
+  public String in(Locale locale, String key, Object... args) {
+    return messages.getMessage(key, args, key, locale);
   }
 
   /** What {@code wording} says in Indonesian, then in English when that reads differently. */

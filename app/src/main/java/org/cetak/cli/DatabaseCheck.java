@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cetak.office.Office;
 import org.cetak.office.OfficeDirectory;
@@ -23,14 +25,17 @@ final class DatabaseCheck {
   private final ObjectProvider<DataSource> dataSource;
   private final ObjectProvider<OfficeDirectory> offices;
   private final Environment environment;
+  private final CliText text;
 
   DatabaseCheck(
       ObjectProvider<DataSource> dataSource,
       ObjectProvider<OfficeDirectory> offices,
-      Environment environment) {
+      Environment environment,
+      CliText text) {
     this.dataSource = dataSource;
     this.offices = offices;
     this.environment = environment;
+    this.text = text;
   }
 
   /** Adds the database's, the schema's and (when both hold) the office's results. */
@@ -42,9 +47,10 @@ final class DatabaseCheck {
 
   /** The database answers and every migration of this jar is applied; true when both hold. */
   private boolean database(List<CheckResult> results) {
-    String what = "basis data / database";
+    String what = text.both("cli.check.database");
     String where = environment.getProperty("cetak.database.url", "");
-    String named = where.isBlank() ? "embedded PostgreSQL" : where;
+    Function<Locale, String> named =
+        locale -> where.isBlank() ? text.in(locale, "cli.check.database.embedded") : where;
     DataSource source;
     String version;
     try {
@@ -53,14 +59,15 @@ final class DatabaseCheck {
         version = c.getMetaData().getDatabaseProductVersion();
       }
     } catch (RuntimeException | SQLException e) {
+      String why = CheckResult.rootMessage(e);
       results.add(
           CheckResult.fail(
               what,
-              "tidak dapat terhubung ke " + named + ": " + CheckResult.rootMessage(e),
-              "cannot connect to " + named + ": " + CheckResult.rootMessage(e)));
+              locale ->
+                  text.in(locale, "cli.check.database.unreachable", named.apply(locale), why)));
       return false;
     }
-    results.add(CheckResult.ok(what, "PostgreSQL " + version + " (" + named + ")"));
+    results.add(CheckResult.ok(what, "PostgreSQL " + version + " (" + text.both(named) + ")"));
     CheckResult schema = schema(source);
     results.add(schema);
     return schema.ok();
@@ -85,42 +92,24 @@ final class DatabaseCheck {
             .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS)
             .count();
     int pending = info.pending().length;
-    String schema = "skema / schema";
+    String schema = text.both("cli.check.schema");
     if (failed > 0) {
-      return CheckResult.fail(
-          schema,
-          failed + " migrasi gagal; pulihkan dari cadangan (docs/INSTALL.md)",
-          failed + " migration(s) failed; restore the backup (docs/INSTALL.md)");
+      return CheckResult.fail(text, schema, "cli.check.schema.failed", failed);
     }
     if (future > 0) {
-      return CheckResult.fail(
-          schema,
-          "versi " + at + " lebih baru dari program ini: pasang jar yang lebih baru",
-          "version " + at + " is newer than this jar: install the newer jar");
+      return CheckResult.fail(text, schema, "cli.check.schema.newer", at);
     }
     if (pending > 0) {
-      return CheckResult.fail(
-          schema,
-          "versi "
-              + at
-              + ", "
-              + pending
-              + " migrasi belum dijalankan: jalankan server sekali (ia memigrasikan)",
-          "version "
-              + at
-              + ", "
-              + pending
-              + " migration(s) pending: start the server once (it migrates)");
+      return CheckResult.fail(text, schema, "cli.check.schema.pending", at, pending);
     }
-    return CheckResult.ok(schema, "versi / version " + at);
+    return CheckResult.ok(schema, text.both("cli.check.schema.version") + " " + at);
   }
 
   private CheckResult office() {
     List<Office> all = offices.getObject().offices();
-    String what = "kantor / office";
+    String what = text.both("cli.check.office");
     return all.isEmpty()
-        ? CheckResult.fail(
-            what, "belum ada kantor: jalankan ./cetak setup", "no office yet: run ./cetak setup")
+        ? CheckResult.fail(text, what, "cli.check.office.none")
         : CheckResult.ok(what, String.join(", ", all.stream().map(Office::code).toList()));
   }
 }

@@ -21,11 +21,17 @@ final class DeviceCheck {
 
   private final ObjectProvider<StationDevices> devices;
   private final ObjectProvider<TerminalFactory> readers;
-  private final PrinterProbe probe = new PrinterProbe(PrinterLinks.devices());
+  private final CliText text;
+  private final PrinterProbe probe;
 
-  DeviceCheck(ObjectProvider<StationDevices> devices, ObjectProvider<TerminalFactory> readers) {
+  DeviceCheck(
+      ObjectProvider<StationDevices> devices,
+      ObjectProvider<TerminalFactory> readers,
+      CliText text) {
     this.devices = devices;
     this.readers = readers;
+    this.text = text;
+    this.probe = new PrinterProbe(PrinterLinks.devices(), text);
   }
 
   /** Adds one result per printer's port and one per its chip reader. */
@@ -36,15 +42,15 @@ final class DeviceCheck {
     } catch (RuntimeException e) {
       results.add(
           CheckResult.fail(
-              "berkas perangkat / device file",
-              "tidak dapat dipakai: " + CheckResult.rootMessage(e),
-              "cannot be used: " + CheckResult.rootMessage(e)));
+              text,
+              text.both("cli.check.deviceFile"),
+              "cli.check.deviceFile.unusable",
+              CheckResult.rootMessage(e)));
       return;
     }
     if (links.isEmpty()) {
       results.add(
-          CheckResult.ok(
-              "printer / printers", "tidak ada printer untuk node ini / no printer on this node"));
+          CheckResult.ok(text.both("cli.check.printers"), text.both("cli.check.printers.none")));
       return;
     }
     List<String> terminals;
@@ -62,23 +68,23 @@ final class DeviceCheck {
     }
   }
 
-  private static CheckResult reader(
+  private CheckResult reader(
       StationProperties.PrinterLink link, List<String> terminals, String pcsc) {
-    String what = "pembaca chip / chip reader " + link.code();
+    String what = text.both("cli.check.reader") + " " + link.code();
     Pattern pattern = Pattern.compile(link.reader());
     String found = terminals.stream().filter(t -> pattern.matcher(t).find()).findFirst().orElse("");
     return !found.isEmpty()
         ? CheckResult.ok(what, found)
         : CheckResult.fail(
             what,
-            "tidak ada pembaca yang cocok dengan \""
-                + link.reader()
-                + "\" (pcscd berjalan? pcsc_scan) "
-                + (pcsc.isEmpty() ? "PC/SC: " + terminals : "PC/SC: " + pcsc),
-            "no reader matches \""
-                + link.reader()
-                + "\" (is pcscd running? pcsc_scan) "
-                + (pcsc.isEmpty() ? "PC/SC lists " + terminals : "PC/SC: " + pcsc));
+            locale ->
+                text.in(
+                    locale,
+                    "cli.check.reader.none",
+                    link.reader(),
+                    pcsc.isEmpty()
+                        ? text.in(locale, "cli.check.reader.listed", terminals.toString())
+                        : "PC/SC: " + pcsc));
   }
 
   private CheckResult port(StationProperties.PrinterLink link) {
@@ -89,35 +95,26 @@ final class DeviceCheck {
       int query = rest.indexOf('?');
       Path device = Path.of(query < 0 ? rest : rest.substring(0, query));
       if (!Files.exists(device)) {
-        return CheckResult.fail(
-            what,
-            device + " tidak ada: kabel, udev (docs/INSTALL.md bagian 4)",
-            device + " does not exist: cable, udev rule (docs/INSTALL.md section 4)");
+        return CheckResult.fail(text, what, "cli.check.port.missing", device.toString());
       }
       if (!Files.isReadable(device) || !Files.isWritable(device)) {
-        return CheckResult.fail(
-            what,
-            device + " tidak boleh dibuka: tambahkan pengguna ke grup dialout",
-            device + " may not be opened: add the user to the dialout group");
+        return CheckResult.fail(text, what, "cli.check.port.denied", device.toString());
       }
       try {
         return probe.ask(what, device.toString(), address, link.printerDialect());
       } catch (IllegalArgumentException e) {
-        return CheckResult.fail(what, e.getMessage(), e.getMessage());
+        return CheckResult.fail(text, what, "cli.check.port.unusable", address, e.getMessage());
       }
     }
     if (address.startsWith("tcp://")) {
       URI uri = URI.create(address);
       return Reachability.connects(uri.getHost(), uri.getPort())
           ? CheckResult.ok(what, address)
-          : CheckResult.fail(
-              what, address + " tidak menjawab", address + " does not accept a connection");
+          : CheckResult.fail(text, what, "cli.check.silent", address);
     }
     if (address.startsWith("sim:")) {
-      return CheckResult.ok(
-          what, address + " (printer simulasi demo / the demo's simulated printer)");
+      return CheckResult.ok(what, address + " (" + text.both("cli.check.port.simulated") + ")");
     }
-    return CheckResult.fail(
-        what, "alamat tidak dikenal: " + address, "unknown kind of address: " + address);
+    return CheckResult.fail(text, what, "cli.check.port.unknown", address);
   }
 }

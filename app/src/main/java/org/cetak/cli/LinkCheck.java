@@ -17,27 +17,29 @@ import org.springframework.core.env.Environment;
 final class LinkCheck {
 
   private final Environment environment;
+  private final CliText text;
 
-  LinkCheck(Environment environment) {
+  LinkCheck(Environment environment, CliText text) {
     this.environment = environment;
+    this.text = text;
   }
 
   /** The SMS gateway {@code cetak.sms.gateway} names is configured and accepts a connection. */
   CheckResult smsGateway() {
     String kind = environment.getProperty("cetak.sms.gateway", "file");
-    String what = "gateway SMS / SMS gateway " + kind;
+    String what = text.both("cli.check.sms") + " " + kind;
     switch (kind) {
       case "kannel" -> {
         URI url =
             URI.create(
                 environment.getProperty(
                     "cetak.sms.kannel.url", "http://127.0.0.1:13013/cgi-bin/sendsms"));
-        return Reachability.reachable(what, url.getHost(), Reachability.port(url));
+        return Reachability.reachable(text, what, url.getHost(), Reachability.port(url));
       }
       case "smpp" -> {
         String host = environment.getProperty("cetak.sms.smpp.host", "127.0.0.1");
         int port = environment.getProperty("cetak.sms.smpp.port", Integer.class, 2775);
-        return Reachability.reachable(what, host, port);
+        return Reachability.reachable(text, what, host, port);
       }
       case "gammu" -> {
         return gammu(what);
@@ -46,43 +48,34 @@ final class LinkCheck {
         return file(what);
       }
       default -> {
-        return CheckResult.fail(
-            what,
-            "cetak.sms.gateway adalah file, kannel, gammu atau smpp, bukan " + kind,
-            "cetak.sms.gateway is file, kannel, gammu or smpp, not " + kind);
+        return CheckResult.fail(text, what, "cli.check.sms.unknown", kind);
       }
     }
   }
 
   /** The centre's registry ({@code cetak.upstream.url}) is configured and accepts a connection. */
   CheckResult centreLink() {
-    String what = "tautan ke pusat / centre link";
+    String what = text.both("cli.check.centre");
     String url = environment.getProperty("cetak.upstream.url", "");
     if (url.isBlank()) {
-      return CheckResult.fail(
-          what,
-          "cetak.upstream.url belum diisi: status tercetak tidak terkirim ke pusat",
-          "cetak.upstream.url is not set: printed statuses do not reach the centre");
+      return CheckResult.fail(text, what, "cli.check.centre.unset");
     }
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      return CheckResult.fail(what, "alamat tidak sah: " + url, "not a valid address: " + url);
+      return CheckResult.fail(text, what, "cli.check.centre.invalid", url);
     }
     if (uri.getHost() == null) {
-      return CheckResult.fail(what, "alamat tidak sah: " + url, "not a valid address: " + url);
+      return CheckResult.fail(text, what, "cli.check.centre.invalid", url);
     }
-    return Reachability.reachable(what, uri.getHost(), Reachability.port(uri));
+    return Reachability.reachable(text, what, uri.getHost(), Reachability.port(uri));
   }
 
   private CheckResult gammu(String what) {
     String url = environment.getProperty("cetak.sms.gammu.url", "");
     if (url.isBlank()) {
-      return CheckResult.fail(
-          what,
-          "cetak.sms.gammu.url (database Gammu SMSD) belum diisi",
-          "cetak.sms.gammu.url (the Gammu SMSD database) is not set");
+      return CheckResult.fail(text, what, "cli.check.gammu.unset");
     }
     try (Connection c =
         DriverManager.getConnection(
@@ -91,29 +84,21 @@ final class LinkCheck {
             environment.getProperty("cetak.sms.gammu.password", ""))) {
       return CheckResult.ok(what, url + " (" + c.getMetaData().getDatabaseProductName() + ")");
     } catch (SQLException e) {
-      return CheckResult.fail(
-          what,
-          "database Gammu SMSD tidak menjawab: " + CheckResult.rootMessage(e),
-          "the Gammu SMSD database does not answer: " + CheckResult.rootMessage(e));
+      return CheckResult.fail(text, what, "cli.check.gammu.silent", CheckResult.rootMessage(e));
     }
   }
 
   private CheckResult file(String what) {
     if (Arrays.asList(environment.getActiveProfiles()).contains("production")) {
-      return CheckResult.fail(
-          what,
-          "SMS hanya ditulis ke berkas, warga tidak menerima SMS: atur cetak.sms.gateway"
-              + " (kannel, gammu atau smpp)",
-          "SMS are only written to a file, residents get none: set cetak.sms.gateway"
-              + " (kannel, gammu or smpp)");
+      return CheckResult.fail(text, what, "cli.check.sms.fileOnly");
     }
     Path file = Path.of(environment.getProperty("cetak.sms.file", ".cetak/sms.log"));
     Path folder = file.toAbsolutePath().getParent();
     boolean writable =
         Files.isDirectory(folder) ? Files.isWritable(folder) : writableAncestor(folder);
     return writable
-        ? CheckResult.ok(what, file + " (uji coba: tidak ada SMS keluar / trial: no SMS leaves)")
-        : CheckResult.fail(what, folder + " tidak dapat ditulisi", folder + " is not writable");
+        ? CheckResult.ok(what, file + " (" + text.both("cli.check.sms.trial") + ")")
+        : CheckResult.fail(text, what, "cli.check.sms.notWritable", folder.toString());
   }
 
   private static boolean writableAncestor(Path folder) {

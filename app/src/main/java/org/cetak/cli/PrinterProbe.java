@@ -29,9 +29,11 @@ final class PrinterProbe {
   static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final PrinterLinks links;
+  private final CliText text;
 
-  PrinterProbe(PrinterLinks links) {
+  PrinterProbe(PrinterLinks links, CliText text) {
     this.links = links;
+    this.text = text;
   }
 
   /**
@@ -45,93 +47,57 @@ final class PrinterProbe {
     try {
       transport = links.open(link).orElseThrow();
     } catch (TransportException e) {
-      return CheckResult.ok(
-          what,
-          device
-              + " ada, tetapi tidak dapat dibuka untuk ditanya (dipakai server Cetak yang berjalan?)"
-              + " / present, but cannot be opened to ask it (held by the running Cetak server?): "
-              + e.getMessage());
+      return CheckResult.ok(what, text.both("cli.check.probe.held", device, e.getMessage()));
     }
     PrinterTimings timings = PrinterTimings.field().withRecovery(TIMEOUT, TIMEOUT, TIMEOUT);
     try (CardPrinterDriver driver = new CardPrinterDriver(transport, timings, Optional.empty())) {
       Optional<PrinterDialect> spoken = driver.dialect();
       if (spoken.isEmpty()) {
-        long seconds = TIMEOUT.toSeconds();
-        return CheckResult.fail(
-            what,
-            device
-                + " tidak menjawab dalam "
-                + seconds
-                + " detik: printer menyala? kabel, baud di berkas perangkat",
-            device
-                + " does not answer within "
-                + seconds
-                + " s: is the printer on? cable, baud rate in the device file");
+        return CheckResult.fail(text, what, "cli.check.probe.silent", device, TIMEOUT.toSeconds());
       }
       String dialect = spoken.get().word();
       if (configured.isPresent() && configured.get() != spoken.get()) {
-        String said = configured.get().word();
         return CheckResult.fail(
-            what,
-            device
-                + " menjawab dengan dialek "
-                + dialect
-                + ", berkas perangkat menyebut "
-                + said
-                + ": perbaiki dialect printer ini",
-            device
-                + " answers in the "
-                + dialect
-                + " dialect, the device file says "
-                + said
-                + ": correct this printer's dialect");
+            text, what, "cli.check.probe.dialect", device, dialect, configured.get().word());
       }
       Outcome<PrinterIdentity> identity = driver.identify();
       if (!(identity instanceof Outcome.Done<PrinterIdentity> id)) {
-        String why = reason(identity);
         return CheckResult.fail(
-            what,
-            device + " menjawab (dialek " + dialect + ") tanpa identitas: " + why,
-            device + " answers (dialect " + dialect + ") but gives no identity: " + why);
+            text, what, "cli.check.probe.noIdentity", device, dialect, reason(identity));
       }
       Outcome<PrinterStatus> status = driver.status();
       if (!(status instanceof Outcome.Done<PrinterStatus> s)) {
-        String why = reason(status);
         return CheckResult.fail(
-            what,
-            device + " " + id.value().model() + " tidak memberi status: " + why,
-            device + " " + id.value().model() + " gives no status: " + why);
+            text, what, "cli.check.probe.noStatus", device, id.value().model(), reason(status));
       }
       return CheckResult.ok(
           what,
-          String.format(
-              "%s: %s, nomor seri / serial %s, firmware %s, dialek / dialect %s, %s",
-              device,
-              id.value().model(),
-              id.value().serialNumber(),
-              id.value().firmware(),
-              dialect,
-              state(s.value())));
+          device
+              + ": "
+              + id.value().model()
+              + ", "
+              + text.both("cli.serial")
+              + " "
+              + id.value().serialNumber()
+              + ", firmware "
+              + id.value().firmware()
+              + ", "
+              + text.both("cli.dialect")
+              + " "
+              + dialect
+              + ", "
+              + state(s.value()));
     } catch (TransportException e) {
-      return CheckResult.fail(
-          what,
-          device + " terputus saat ditanya: " + e.getMessage(),
-          device + " was lost while asked: " + e.getMessage());
+      return CheckResult.fail(text, what, "cli.check.probe.lost", device, e.getMessage());
     }
   }
 
-  private static String state(PrinterStatus status) {
+  private String state(PrinterStatus status) {
     String condition =
         status.state() == PrinterState.READY
             ? ""
             : status.lastError().map(c -> " (" + c.name() + ")").orElse("");
-    return switch (status.state()) {
-          case READY -> "siap / ready";
-          case BUSY -> "sibuk / busy";
-          case COOLING -> "mendinginkan kepala cetak / cooling";
-          case ERROR -> "galat / error";
-        }
-        + condition;
+    return text.both("cli.printer." + status.state().name()) + condition;
   }
 
   private static String reason(Outcome<?> outcome) {

@@ -14,13 +14,11 @@ final class Reachability {
 
   private Reachability() {}
 
-  static CheckResult reachable(String what, String host, int port) {
+  static CheckResult reachable(CliText text, String what, String host, int port) {
+    String address = host + ":" + port;
     return connects(host, port)
-        ? CheckResult.ok(what, host + ":" + port)
-        : CheckResult.fail(
-            what,
-            host + ":" + port + " tidak menjawab",
-            host + ":" + port + " does not accept a connection");
+        ? CheckResult.ok(what, address)
+        : CheckResult.fail(text, what, "cli.check.silent", address);
   }
 
   /** The port of an HTTP(S) address, its scheme's usual one when it names none. */

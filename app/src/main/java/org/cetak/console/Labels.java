@@ -260,6 +260,16 @@ public class Labels {
               "label.row.payloadUnreadable"),
           Rule.of(
               "cannot read '(.*)': its data does not match its CRC", "label.row.payloadDamaged"),
+          Rule.of(
+              "cannot read '(.*)': its compressed data is damaged(?:: .*)?",
+              "label.row.payloadCompressedDamaged"),
+          Rule.of(
+              "cannot read '(.*)': (?:its compressed data ends early|the zip ends inside it)",
+              "label.row.payloadCutShort"),
+          Rule.of(
+              "cannot read '(.*)': (?:its data does not match its size|its stored size does not"
+                  + " match its size|its compressed size does not fit its size)",
+              "label.row.payloadSizeWrong"),
           Rule.of("cannot read '(.*)': (.*)", "label.row.payloadCannotRead"),
           Rule.of("not a JPEG file", "label.row.notJpeg"),
           Rule.of("not a PNG or JPEG file", "label.row.notPngOrJpeg"),

@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.cetak.common.DomainException;
+import org.cetak.common.Wording;
 
 /**
  * Reads a zip bundle once, start to end: copies its one records file out to a directory and lists
@@ -71,7 +72,8 @@ final class ZipScan {
     try {
       return new ZipScan(zip, name, into, reserve).run();
     } catch (ZipEntries.TooManyFiles e) {
-      throw notZip(name, e.getMessage());
+      throw notZip(
+          name, e.getMessage(), Wording.of("bundle.why.tooManyFiles", ZipEntries.MAX_FILES));
     } catch (IOException e) {
       throw diskFull(name, into, e.getMessage());
     }
@@ -107,11 +109,21 @@ final class ZipScan {
             throw Bundle.noRecords(name, true);
           }
           if (!in.canReadEntryData(entry)) {
-            throw notZip(name, entry.getName() + " " + CANNOT_READ);
+            throw notZip(
+                name,
+                entry.getName() + " " + CANNOT_READ,
+                Wording.of("bundle.why.unreadable", entry.getName()));
           }
           records = into.resolve(path.substring(path.lastIndexOf('/') + 1));
+          CRC32 crc = new CRC32();
           try (OutputStream out = Files.newOutputStream(records)) {
-            copy(in, out, Long.MAX_VALUE, new CRC32(), entry.getName());
+            copy(in, out, Long.MAX_VALUE, crc, entry.getName());
+          }
+          if (entry.getCrc() >= 0 && entry.getCrc() != crc.getValue()) {
+            throw notZip(
+                name,
+                entry.getName() + " does not match its CRC",
+                Wording.of("bundle.why.crc", entry.getName()));
           }
           recordsName = path;
         } else if (!in.canReadEntryData(entry)) {
@@ -133,7 +145,7 @@ final class ZipScan {
       }
     }
     if (entries == 0 && !startsAsEmptyZip()) {
-      throw notZip(name, "it holds no zip entry");
+      throw notZip(name, "it holds no zip entry", Wording.of("bundle.why.noEntry"));
     }
     if (recordsName == null) {
       throw Bundle.noRecords(name, false);
@@ -163,7 +175,10 @@ final class ZipScan {
       return;
     }
     if (offset + compressed > zipSize) {
-      throw notZip(name, entry.getName() + " is cut short");
+      throw notZip(
+          name,
+          entry.getName() + " is cut short",
+          Wording.of("bundle.why.cutShort", entry.getName()));
     }
     index.inPlace(path, entry.getMethod(), offset, compressed, entry.getSize(), entry.getCrc());
   }
@@ -185,7 +200,12 @@ final class ZipScan {
     try {
       return in.getNextEntry();
     } catch (IOException | RuntimeException e) {
-      throw notZip(name, (last == null ? "" : "it breaks after " + last + ": ") + e.getMessage());
+      throw notZip(
+          name,
+          (last == null ? "" : "it breaks after " + last + ": ") + e.getMessage(),
+          last == null
+              ? Wording.of("bundle.why.broken")
+              : Wording.of("bundle.why.brokenAfter", last));
     }
   }
 
@@ -229,7 +249,10 @@ final class ZipScan {
       try {
         n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied));
       } catch (IOException | RuntimeException e) {
-        throw notZip(name, entryName + " cannot be read: " + e.getMessage());
+        throw notZip(
+            name,
+            entryName + " cannot be read: " + e.getMessage(),
+            Wording.of("bundle.why.damaged", entryName));
       }
       if (n < 0) {
         break;
@@ -265,11 +288,16 @@ final class ZipScan {
     }
   }
 
-  private static DomainException notZip(String name, String why) {
+  /**
+   * BUNDLE_NOT_ZIP: {@code why} says what is wrong for the log, {@code worded} for the user in
+   * their language.
+   */
+  private static DomainException notZip(String name, String why, Wording worded) {
     return new DomainException(
         IntakeError.BUNDLE_NOT_ZIP,
         name + " is neither a directory nor a readable zip: " + why,
-        name);
+        name,
+        worded);
   }
 
   private static DomainException diskFull(String name, Path into, String why) {

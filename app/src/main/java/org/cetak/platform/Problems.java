@@ -9,6 +9,7 @@ import org.cetak.common.DateText;
 import org.cetak.common.DomainException;
 import org.cetak.common.ErrorCode;
 import org.cetak.common.Field;
+import org.cetak.common.Wording;
 import org.cetak.stock.DailyReports;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -124,13 +125,18 @@ public class Problems {
 
   /**
    * The arguments as a reader takes them: each {@link Field} replaced by its label in the language,
-   * each day written as {@link DateText} writes it ({@code 1 Des 2026}), never as ISO.
+   * each {@link Wording} by its wording there, each day written as {@link DateText} writes it
+   * ({@code 1 Des 2026}), never as ISO.
    */
   private Object[] labelled(Object[] args, Locale locale) {
     Object[] out = args.clone();
     for (int i = 0; i < out.length; i++) {
       if (out[i] instanceof Field field) {
         out[i] = messages.getMessage(field.key(), null, field.key(), locale);
+      } else if (out[i] instanceof Wording wording) {
+        out[i] =
+            messages.getMessage(
+                wording.key(), labelled(wording.args().toArray(), locale), wording.key(), locale);
       } else if (out[i] instanceof LocalDate day) {
         out[i] = DateText.of(DailyReports.ZONE, locale).day(day);
       }

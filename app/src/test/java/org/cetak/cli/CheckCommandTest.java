@@ -89,7 +89,7 @@ class CheckCommandTest {
             "ok     kantor / office: 32.71",
             "ok     gateway SMS / SMS gateway kannel: 127.0.0.1:" + gateway.getLocalPort(),
             "ok     tautan ke pusat / centre link: 127.0.0.1:" + centre.getLocalPort(),
-            "OK: instalasi siap")
+            "OK: instalasi siap / the installation is ready")
         .doesNotContain("GAGAL");
   }
 

@@ -34,4 +34,24 @@ class CliTextTest {
 
     assertThat(line).startsWith("Ditolak / Refused (BUNDLE_NOT_FOUND): ").doesNotContain(" — ");
   }
+
+  @Test
+  void a_number_inside_a_message_is_grouped_the_way_each_language_writes_it() {
+    CliText text = CommandRun.text();
+
+    assertThat(text.both("cli.more", 1250)).isEqualTo("… dan 1.250 lagi / … and 1,250 more");
+    assertThat(text.both("stock.oldCards", 1250L, 250L, 1000L))
+        .isEqualTo(
+            "KTP-el lama (dihitung terpisah): ditarik 1.250 = menunggu pemusnahan 250 +"
+                + " dimusnahkan 1.000 / Old e-KTP cards (counted apart): withdrawn 1,250 ="
+                + " awaiting destruction 250 + destroyed 1,000");
+    assertThat(text.both("cli.check.failed", 1250L))
+        .isEqualTo("1.250 pemeriksaan gagal / 1,250 check(s) failed");
+  }
+
+  @Test
+  void a_labelled_number_is_written_once_the_indonesian_way() {
+    assertThat(CommandRun.text().labelled("cli.allocate.granted", 1250))
+        .isEqualTo("Blanko dicadangkan / Blanks reserved: 1.250");
+  }
 }

@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.cetak.approval.Approval;
 import org.cetak.printing.device.PrinterCondition;
 import org.cetak.stock.Printer;
@@ -115,6 +117,30 @@ class LabelsTest {
     }
   }
 
+  /**
+   * A message with arguments goes through {@link java.text.MessageFormat}, where an apostrophe
+   * starts a quotation: it is written twice ({@code card''s}), or the reader sees "cards" and the
+   * values after it are not filled in. A message without arguments is printed as it is written.
+   */
+  @Test
+  void every_apostrophe_of_a_message_with_arguments_is_written_twice() throws IOException {
+    List<String> lone = new ArrayList<>();
+    for (String bundle : List.of("messages", "labels", "counter", "queue")) {
+      for (String resource : List.of(bundle, bundle + "_en")) {
+        Properties properties = load("i18n/" + resource + ".properties");
+        for (String key : properties.stringPropertyNames()) {
+          String text = properties.getProperty(key);
+          boolean formatted = ARGUMENT.matcher(text).find();
+          String unquoted = text.replace("''", "").replace("'{'", "").replace("'}'", "");
+          if (formatted ? unquoted.contains("'") : text.contains("''")) {
+            lone.add(resource + ": " + key);
+          }
+        }
+      }
+    }
+    assertThat(lone).isEmpty();
+  }
+
   private static Properties load(String resource) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = LabelsTest.class.getClassLoader().getResourceAsStream(resource)) {
@@ -123,6 +149,8 @@ class LabelsTest {
     }
     return properties;
   }
+
+  private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
 
   private static ResourceBundleMessageSource bundles() {
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -162,6 +190,21 @@ class LabelsTest {
     assertThat(labels.printerReason("paused by budi", Locale.ENGLISH)).isEqualTo("paused by budi");
     assertThat(labels.printerReason(PrinterCondition.RIBBON.advice(), INDONESIAN))
         .isEqualTo("pita habis atau tidak terpasang: ganti pita");
+  }
+
+  @Test
+  void a_payload_damaged_in_the_zip_reads_in_both_languages_without_the_inflaters_words() {
+    String reason =
+        "cannot read 'photos/1.jpg': its compressed data is damaged: invalid block type";
+    assertThat(labels.rowReason(reason, INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' rusak: data terkompresinya rusak");
+    assertThat(labels.rowReason(reason, Locale.ENGLISH))
+        .isEqualTo("cannot read 'photos/1.jpg': its compressed data is damaged");
+    assertThat(labels.rowReason("cannot read 'p.jpg': the zip ends inside it", INDONESIAN))
+        .isEqualTo("berkas 'p.jpg' terpotong: zip berakhir sebelum isinya selesai");
+    assertThat(
+            labels.rowReason("cannot read 'p.jpg': its data does not match its size", INDONESIAN))
+        .isEqualTo("berkas 'p.jpg' rusak: ukurannya tidak cocok dengan yang tercatat di zip");
   }
 
   @Test
@@ -268,7 +311,9 @@ class LabelsTest {
                 INDONESIAN))
         .startsWith("berkas 'photos/1.jpg' tidak dapat dibaca: terenkripsi");
     assertThat(labels.rowReason("cannot read 'photos/1.jpg': the zip ends inside it", INDONESIAN))
-        .isEqualTo("berkas 'photos/1.jpg' tidak dapat dibaca (the zip ends inside it)");
+        .isEqualTo("berkas 'photos/1.jpg' terpotong: zip berakhir sebelum isinya selesai");
+    assertThat(labels.rowReason("cannot read 'photos/1.jpg': Input/output error", INDONESIAN))
+        .isEqualTo("berkas 'photos/1.jpg' tidak dapat dibaca (Input/output error)");
   }
 
   @Test

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.cetak.common.DomainException;
+import org.cetak.common.Wording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -243,6 +245,59 @@ class BundleTest {
                   assertThat(i.reason())
                       .isEqualTo("cannot read 'photos/1.jpg': its data does not match its CRC"));
       assertThat(found(bundle, "photos/2.jpg")).isEqualTo(PHOTO);
+    }
+  }
+
+  @Test
+  void a_records_file_whose_stored_data_does_not_match_its_crc_refuses_the_zip()
+      throws IOException {
+    byte[] records = bytes(CSV);
+    byte[] zipped =
+        handMade(List.of(new Hand("records.csv", records, 0), new Hand("photos/1.jpg", PHOTO, 0)));
+    int at = indexOf(zipped, records) + 5;
+    zipped[at] = (byte) ~zipped[at];
+    Path zip = Files.write(tmp.resolve("damaged-records.zip"), zipped);
+
+    assertThatThrownBy(() -> open(zip))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.error()).isEqualTo(IntakeError.BUNDLE_NOT_ZIP);
+              assertThat(e.args())
+                  .containsExactly(
+                      "damaged-records.zip", Wording.of("bundle.why.crc", "records.csv"));
+            });
+    assertThat(leftUnpacked()).isEmpty();
+  }
+
+  @Test
+  void a_payload_whose_compressed_data_is_damaged_is_refused_for_the_row_naming_it()
+      throws IOException {
+    byte[] photo = random(5_000, 7);
+    byte[] deflated = new byte[6_000];
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    deflater.setInput(photo);
+    deflater.finish();
+    int length = deflater.deflate(deflated);
+    deflater.end();
+    deflated = Arrays.copyOf(deflated, length);
+    // the first byte of the deflated data: a last block of the reserved type 3
+    deflated[0] = (byte) 0xff;
+    Path zip =
+        Files.write(
+            tmp.resolve("deflated.zip"),
+            handMade(
+                List.of(
+                    new Hand("records.csv", bytes(CSV), 0),
+                    new Hand("photos/1.jpg", photo, 0, ZipEntry.DEFLATED, deflated))));
+
+    try (Bundle bundle = open(zip)) {
+      assertThat(bundle.payloads().resolve("photo", "photos/1.jpg"))
+          .isInstanceOfSatisfying(
+              PayloadResolver.Invalid.class,
+              i ->
+                  assertThat(i.reason())
+                      .startsWith("cannot read 'photos/1.jpg': its compressed data is damaged"));
     }
   }
 

@@ -54,7 +54,11 @@ class SetupCommandTest {
   void setup_creates_the_office_its_printers_and_its_first_administrator() throws Exception {
     Run run = setup("32.71", "PRN-1=Evolis Primacy", "PRN-2");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Kantor 32.71", "Office 32.71");
+    assertThat(run.out())
+        .contains(
+            "Kantor 32.71 Disdukcapil Kota Makassar siap, administrator kepala, 2 printer."
+                + " Mulai: ./cetak serve / Office 32.71 Disdukcapil Kota Makassar is ready,"
+                + " administrator kepala, 2 printer(s). Start: ./cetak serve");
     assertThat(single("select opening_hours || ' ' || time_zone from office"))
         .isEqualTo("07.30-16.00 Asia/Makassar");
     assertThat(single("select string_agg(code || ':' || model, ',' order by code) from printer"))
@@ -76,7 +80,10 @@ class SetupCommandTest {
     assertThat(setup("32.71", "PRN-1").exit()).isZero();
     Run again = setup("32.72", "PRN-9");
     assertThat(again.exit()).isEqualTo(2);
-    assertThat(again.err()).contains("sudah disiapkan");
+    assertThat(again.err())
+        .contains(
+            "Instalasi ini sudah disiapkan; tambahkan pengguna dan printer di konsol. / This"
+                + " installation is set up already; add users and printers in the console.");
     assertThat(single("select count(*) from office")).isEqualTo("1");
   }
 

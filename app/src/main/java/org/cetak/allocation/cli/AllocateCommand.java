@@ -74,7 +74,7 @@ public class AllocateCommand implements Callable<Integer> {
                     ? CliText.number(r.capLeft().getAsInt())
                     : text.both("cli.allocate.noCap")));
     out.println("  " + text.labelled("cli.allocate.queued", r.queued()));
-    out.println("  " + text.both("cli.allocate.millis", CliText.number(r.millis())));
+    out.println("  " + text.both("cli.allocate.millis", r.millis()));
     out.flush();
     return 0;
   }

@@ -78,7 +78,7 @@ public class WhyCommand implements Callable<Integer> {
     String printing =
         CliText.number(e.printedToday()) + " / " + CliText.number(e.printerCardsPerDay());
     if (e.dailyCap().isPresent()) {
-      printing += " · " + text.both("queue.dailyCap", CliText.number(e.dailyCap().getAsInt()));
+      printing += " · " + text.both("queue.dailyCap", e.dailyCap().getAsInt());
     }
     out.println("  " + text.labelled("cli.why.printing", printing));
     out.println(

@@ -132,8 +132,7 @@ public class ImportCommand implements Callable<Integer> {
     List<RowError> errors = report.errors();
     errors.forEach(e -> out.println("  " + row(e)));
     if (report.errorCount() > errors.size()) {
-      out.println(
-          "  " + text.both("cli.more", CliText.number(report.errorCount() - errors.size())));
+      out.println("  " + text.both("cli.more", report.errorCount() - errors.size()));
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
+import org.cetak.cli.CliText;
 import org.cetak.drivers.printer.CardPrinterDriver;
 import org.cetak.drivers.printer.Outcome;
 import org.cetak.drivers.printer.PrinterIdentity;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
 public class DevicesCommand implements Callable<Integer> {
 
   private final TerminalFactory readers;
+  private final CliText text;
 
   @Spec CommandSpec spec;
 
@@ -80,17 +82,19 @@ public class DevicesCommand implements Callable<Integer> {
       description = "Where udev keeps the stable names of USB-serial adapters")
   Path byIdDirectory;
 
-  public DevicesCommand(TerminalFactory readers) {
+  public DevicesCommand(TerminalFactory readers, CliText text) {
     this.readers = readers;
+    this.text = text;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Port serial / serial ports:");
+    String none = "  (" + text.both("cli.devices.none") + ")";
+    out.println(text.both("cli.devices.ports") + ":");
     List<String> ports = ports();
     if (ports.isEmpty()) {
-      out.println("  (tidak ada / none)");
+      out.println(none);
     }
     for (String port : ports) {
       out.printf("  %s%n", port);
@@ -98,17 +102,17 @@ public class DevicesCommand implements Callable<Integer> {
         out.printf("    %s%n", probe(port));
       }
     }
-    out.println("Pembaca PC/SC / PC/SC readers:");
+    out.println(text.both("cli.devices.readers") + ":");
     try {
       List<CardTerminal> terminals = readers.terminals().list();
       if (terminals.isEmpty()) {
-        out.println("  (tidak ada / none)");
+        out.println(none);
       }
       for (CardTerminal terminal : terminals) {
         out.printf("  %s%n    %s%n", terminal.getName(), cardPresence(terminal));
       }
     } catch (CardException | RuntimeException e) {
-      out.printf("  PC/SC tidak tersedia / not available: %s%n", e.getMessage());
+      out.println("  " + text.labelled("cli.devices.noPcsc", String.valueOf(e.getMessage())));
     }
     out.flush();
     return 0;
@@ -154,26 +158,33 @@ public class DevicesCommand implements Callable<Integer> {
         new CardPrinterDriver(SerialTransport.open(config), timings, Optional.empty())) {
       Optional<String> dialect = driver.dialect().map(d -> d.word());
       if (dialect.isEmpty()) {
-        return "tidak menjawab / no answer";
+        return text.both("cli.devices.noAnswer");
       }
       Outcome<PrinterIdentity> identity = driver.identify();
       if (identity instanceof Outcome.Done<PrinterIdentity> done) {
         PrinterIdentity id = done.value();
-        return String.format(
-            "printer %s, nomor seri / serial %s, firmware %s, dialect: %s",
-            id.model(), id.serialNumber(), id.firmware(), dialect.get());
+        return "printer "
+            + id.model()
+            + ", "
+            + text.both("cli.serial")
+            + " "
+            + id.serialNumber()
+            + ", firmware "
+            + id.firmware()
+            + ", "
+            + text.labelled("cli.dialect", dialect.get());
       }
-      return "menjawab, tanpa identitas / answers, no identity (dialect: " + dialect.get() + ")";
+      return text.both("cli.devices.noIdentity", dialect.get());
     } catch (TransportException e) {
-      return "tidak dapat dibuka / cannot open: " + e.getMessage();
+      return text.labelled("cli.devices.cannotOpen", String.valueOf(e.getMessage()));
     }
   }
 
-  private static String cardPresence(CardTerminal terminal) {
+  private String cardPresence(CardTerminal terminal) {
     try {
-      return terminal.isCardPresent() ? "ada kartu / card present" : "tanpa kartu / no card";
+      return text.both(terminal.isCardPresent() ? "cli.devices.card" : "cli.devices.noCard");
     } catch (CardException e) {
-      return "tidak terbaca / unreadable: " + e.getMessage();
+      return text.labelled("cli.devices.unreadable", String.valueOf(e.getMessage()));
     }
   }
 }

@@ -89,9 +89,7 @@ public class SetupCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!firstRun.needed()) {
-      err.println(
-          "Instalasi ini sudah disiapkan; tambahkan pengguna dan printer di konsol."
-              + " / This installation is set up already; add users and printers in the console.");
+      err.println(text.both("cli.setup.done"));
       return 2;
     }
     String password = password(err);
@@ -111,17 +109,7 @@ public class SetupCommand implements Callable<Integer> {
           firstRun.run(
               new FirstRun.Request(
                   region, name, address, hours, zone, specs, admin, adminName, password));
-      out.printf(
-          "Kantor %s %s siap, administrator %s, %d printer. Mulai: ./cetak serve%n"
-              + "Office %s %s is ready, administrator %s, %d printer(s). Start: ./cetak serve%n",
-          office.code(),
-          office.name(),
-          admin,
-          specs.size(),
-          office.code(),
-          office.name(),
-          admin,
-          specs.size());
+      out.println(text.both("cli.setup.ready", office.code(), office.name(), admin, specs.size()));
       out.flush();
       return 0;
     } catch (DomainException e) {
@@ -142,15 +130,13 @@ public class SetupCommand implements Callable<Integer> {
     }
     Console console = System.console();
     if (console == null) {
-      err.println(
-          "Kata sandi administrator: --admin-password-file atau CETAK_ADMIN_PASSWORD"
-              + " / The administrator's password: --admin-password-file or CETAK_ADMIN_PASSWORD");
+      err.println(text.both("cli.setup.passwordFrom"));
       return null;
     }
-    char[] first = console.readPassword("Kata sandi administrator / password: ");
-    char[] second = console.readPassword("Ulangi / again: ");
+    char[] first = console.readPassword("%s: ", text.both("cli.setup.password"));
+    char[] second = console.readPassword("%s: ", text.both("cli.setup.again"));
     if (first == null || !Arrays.equals(first, second)) {
-      err.println("Kata sandi tidak sama / The passwords differ");
+      err.println(text.both("cli.setup.differ"));
       return null;
     }
     return new String(first);

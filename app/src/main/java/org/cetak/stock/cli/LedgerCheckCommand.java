@@ -65,9 +65,9 @@ public class LedgerCheckCommand implements Callable<Integer> {
           "  "
               + text.both(
                   "stock.oldCards",
-                  CliText.number(r.oldCardsWithdrawn()),
-                  CliText.number(r.oldCardsAwaitingDestruction()),
-                  CliText.number(r.oldCardsDestroyed()))
+                  r.oldCardsWithdrawn(),
+                  r.oldCardsAwaitingDestruction(),
+                  r.oldCardsDestroyed())
               + " — "
               + balance(r.oldCardsBalance()));
       closes &= r.closes();

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.cetak.cli.CommandRun;
 import org.cetak.console.Labels;
@@ -92,9 +95,36 @@ class ImportCommandTest {
     assertThat(run.out())
         .startsWith(
             "Ditolak / Refused (BUNDLE_NOT_ZIP): Berkas impor bukan folder atau zip: Berkas"
-                + " records.zip bukan folder dan bukan zip yang dapat dibaca / The import bundle is"
-                + " not a folder or a zip: File records.zip is neither a folder nor a readable zip")
+                + " records.zip bukan folder dan bukan zip yang dapat dibaca: tidak ada satu pun"
+                + " entri zip di dalamnya / The import bundle is not a folder or a zip: File"
+                + " records.zip is neither a folder nor a readable zip: it holds no zip entry")
         .doesNotContain("refused:");
+  }
+
+  @Test
+  void a_zip_whose_records_file_is_damaged_says_so_in_indonesian_and_english() throws IOException {
+    Path zip = tmp.resolve("rusak.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry("records.csv"));
+      out.write("nik,name\n3171000000000001,Siti\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    byte[] bytes = Files.readAllBytes(zip);
+    // the first byte of the deflated data: a last block of the reserved type 3
+    bytes[30 + "records.csv".length()] = (byte) 0xff;
+    Files.write(zip, bytes);
+
+    CommandRun run = CommandRun.of(command, zip.toString(), "--office", "32.71");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out())
+        .startsWith(
+            "Ditolak / Refused (BUNDLE_NOT_ZIP): Berkas impor bukan folder atau zip: Berkas"
+                + " rusak.zip bukan folder dan bukan zip yang dapat dibaca: data terkompresi"
+                + " records.csv rusak / The import bundle is not a folder or a zip: File rusak.zip"
+                + " is neither a folder nor a readable zip: the compressed data of records.csv is"
+                + " damaged")
+        .doesNotContain("invalid block type");
   }
 
   @Test
@@ -143,6 +173,6 @@ class ImportCommandTest {
         .contains(
             "  Baris ditolak / Rows refused: 1.255",
             "  Baris / Line 2, Kolom / Column sex: ",
-            "  … dan 1.250 lagi / … and 1.250 more");
+            "  … dan 1.250 lagi / … and 1,250 more");
   }
 }

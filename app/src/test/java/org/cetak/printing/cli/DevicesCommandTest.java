@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.cetak.cli.CommandRun;
 import org.cetak.sim.chip.CetakSimProvider;
 import org.cetak.sim.fault.FaultPlan;
 import org.cetak.sim.link.TcpEndpoint;
@@ -61,7 +62,8 @@ class DevicesCommandTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(tty));
         StringWriter out = new StringWriter();
         CommandLine cli =
-            new CommandLine(new DevicesCommand(CetakSimProvider.factory(List.of(printer))));
+            new CommandLine(
+                new DevicesCommand(CetakSimProvider.factory(List.of(printer)), CommandRun.text()));
         cli.setOut(new PrintWriter(out));
 
         int exit = cli.execute("--port", tty.toString(), "--timeout", "PT2S");
@@ -78,5 +80,25 @@ class DevicesCommandTest {
         socat.waitFor();
       }
     }
+  }
+
+  @Test
+  void lists_without_asking_under_headings_in_indonesian_and_english(@TempDir Path dir) {
+    String port = dir.resolve("ttyUSB9").toString();
+
+    CommandRun run =
+        CommandRun.of(
+            new DevicesCommand(CetakSimProvider.factory(List.of()), CommandRun.text()),
+            "--no-probe",
+            "--port",
+            port);
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().lines())
+        .containsExactly(
+            "Port serial / serial ports:",
+            "  " + port,
+            "Pembaca PC/SC / PC/SC readers:",
+            "  (tidak ada / none)");
   }
 }

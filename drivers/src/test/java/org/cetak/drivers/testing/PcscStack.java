@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
@@ -122,7 +124,7 @@ public final class PcscStack implements AutoCloseable {
       stack.startDaemon();
     } catch (IOException | InterruptedException | RuntimeException e) {
       stack.stopProcesses();
-      TempTree.delete(dir);
+      FileUtils.deleteDirectory(dir.toFile());
       throw e;
     }
     return stack;
@@ -256,8 +258,8 @@ public final class PcscStack implements AutoCloseable {
                 fault)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("card.log").toFile());
-    // the card's own temporary files go into the stack's directory, deleted with it
-    personality.environment().put("TMPDIR", dir.toString());
+    // a temporary directory of the card's own, so that a test sees whether it leaves files behind
+    personality.environment().put("TMPDIR", Files.createDirectories(cardTemporary()).toString());
     card = personality.start();
     started.add(card);
     await(
@@ -273,6 +275,20 @@ public final class PcscStack implements AutoCloseable {
       card.waitFor();
       card = null;
     }
+  }
+
+  /** What the card processes left in their temporary directory ({@code TMPDIR}). */
+  public List<Path> cardTemporaryFiles() throws IOException {
+    if (!Files.isDirectory(cardTemporary())) {
+      return List.of();
+    }
+    try (Stream<Path> left = Files.list(cardTemporary())) {
+      return left.toList();
+    }
+  }
+
+  private Path cardTemporary() {
+    return dir.resolve("card-tmp");
   }
 
   /** Whether the card process is still running (a vanishing card ends itself). */
@@ -336,11 +352,13 @@ public final class PcscStack implements AutoCloseable {
   public void close() {
     stopProcesses();
     try {
-      turn.close();
+      try {
+        turn.close();
+      } finally {
+        FileUtils.deleteDirectory(dir.toFile());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      TempTree.delete(dir);
     }
   }
 

@@ -3,9 +3,11 @@ package org.cetak.drivers.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -116,6 +118,10 @@ public final class SocatPty implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    TempTree.delete(link.getParent());
+    try {
+      FileUtils.deleteDirectory(link.getParent().toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + link.getParent(), e);
+    }
   }
 }

@@ -70,6 +70,9 @@ class PcscChipEncoderRealStackTest {
     stack.insertCard("0401020304050607080A", "none");
     assertThat(encoder.readUid(WAIT))
         .isEqualTo(new ChipOutcome.Done<>(ChipUid.ofHex("0401020304050607080A")));
+
+    stack.removeCard();
+    assertThat(stack.cardTemporaryFiles()).as("what the cards left in their TMPDIR").isEmpty();
   }
 
   @Test

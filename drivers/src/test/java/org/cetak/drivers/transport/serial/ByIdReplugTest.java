@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.io.FileUtils;
 import org.cetak.drivers.printer.CardPosition;
 import org.cetak.drivers.printer.CardPrinterDriver;
 import org.cetak.drivers.printer.Outcome;
@@ -18,7 +19,6 @@ import org.cetak.drivers.printer.PrinterDialect;
 import org.cetak.drivers.printer.PrinterStatus;
 import org.cetak.drivers.printer.PrinterTimings;
 import org.cetak.drivers.testing.SocatPty;
-import org.cetak.drivers.testing.TempTree;
 import org.cetak.sim.fault.FaultPlan;
 import org.cetak.sim.link.TcpEndpoint;
 import org.cetak.sim.printer.PrinterConfig;
@@ -56,7 +56,8 @@ class ByIdReplugTest {
     if (endpoint != null) {
       endpoint.close();
     }
-    TempTree.delete(dev);
+    FileUtils.deleteDirectory(dev.toFile());
+    assertThat(dev).as("the by-id link is deleted, not followed").doesNotExist();
   }
 
   /** Plugs the adapter in as {@code tty}: a new pty, and the by-id link pointing at it. */
