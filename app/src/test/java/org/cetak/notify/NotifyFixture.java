@@ -28,6 +28,8 @@ import org.jooq.impl.DSL;
  */
 final class NotifyFixture {
 
+  private static final AtomicLong SUFFIXES = new AtomicLong(System.nanoTime() % 100000);
+
   /** 10:00 WIB on a Tuesday: the default window is open. */
   static final Instant TEN_WIB = Instant.parse("2026-11-24T03:00:00Z");
 
@@ -57,7 +59,12 @@ final class NotifyFixture {
     db.execute(
         "update sms_outbox set status = 'SUPERSEDED' where status in ('PENDING', 'SENDING')");
     db.execute("update print_request set status = 'HANDED_OVER' where status = 'PRINTED'");
-    String suffix = Long.toString(System.nanoTime() % 100000);
+    // a suffix no earlier fixture on this database took (a clock's last digits repeat)
+    String suffix;
+    do {
+      suffix = Long.toString(SUFFIXES.incrementAndGet() % 100000);
+    } while (offices.officeByCode("32.71." + suffix).isPresent()
+        || offices.officeByCode("91.71." + suffix).isPresent());
     bogor =
         offices
             .addOffice(
